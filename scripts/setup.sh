@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs every Debian and npm package Jingwu needs, when missing. Idempotent; quiet when nothing is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DEB_PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
+  nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
+  libargon2-dev libssl-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
+  libgtest-dev libgmock-dev libbenchmark-dev
+  libpodofo-dev fonts-arphic-gbsn00lp libqrencode-dev poppler-utils
+  chromium wrk curl
+)
+# Node.js 20 ships npm itself; Debian's npm conflicts with it, so take Debian's only when node is absent.
+command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs npm)
+
+missing=()
+for p in "${DEB_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# Front-end packages: install when node_modules is missing or older than the lock file.
+if [ -f web/package.json ]; then
+  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.stamp ]; then
+    echo "setup: installing npm packages for web/"
+    (cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+  fi
+fi

@@ -1,0 +1,213 @@
+#include "audit/audit_log.hpp"
+
+#include <future>
+
+#include "common/civil_time.hpp"
+#include "common/crypto.hpp"
+
+namespace jw::audit {
+
+using storage::Connection;
+using storage::V;
+
+namespace {
+const std::string kGenesis(64, '0');
+constexpr char kSep = '\x1f';
+
+constexpr const char* kColumns =
+    "id, at, user_id, username, unit, client, action, object, result, purpose, case_no, request_id, detail, "
+    "prev_hash, hash";
+
+AuditRecord FromRow(const storage::Row& row) {
+    AuditRecord r;
+    r.id = row.Int(0);
+    r.at = row.Int(1);
+    r.user_id = row.Int(2);
+    r.username = row.Str(3);
+    r.unit = row.Str(4);
+    r.client = row.Str(5);
+    r.action = row.Str(6);
+    r.object = row.Str(7);
+    r.result = row.Str(8);
+    r.purpose = row.Str(9);
+    r.case_no = row.Str(10);
+    r.request_id = row.Str(11);
+    r.detail = row.Str(12);
+    r.prev_hash = row.Str(13);
+    r.hash = row.Str(14);
+    return r;
+}
+}  // namespace
+
+std::string ResultOf(const Status& s) {
+    switch (s.code()) {
+        case ErrorCode::kOk: return "ok";
+        case ErrorCode::kInvalidArgument:
+        case ErrorCode::kNotFound:
+        case ErrorCode::kConflict:
+        case ErrorCode::kPayloadTooLarge: return "invalid";
+        case ErrorCode::kUnauthenticated:
+        case ErrorCode::kPermissionDenied:
+        case ErrorCode::kLocked:
+        case ErrorCode::kPasswordChangeRequired:
+        case ErrorCode::kTotpRequired: return "denied";
+        default: return "failed";
+    }
+}
+
+std::string HashOf(const AuditRecord& r) {
+    std::string c;
+    c.reserve(256);
+    for (const std::string& part :
+         {std::to_string(r.id), std::to_string(r.at), std::to_string(r.user_id), r.username, r.unit, r.client,
+          r.action, r.object, r.result, r.purpose, r.case_no, r.request_id, r.detail, r.prev_hash}) {
+        c += part;
+        c += kSep;
+    }
+    return Sm3Hex(c);
+}
+
+Result<std::unique_ptr<AuditLog>> AuditLog::Open(storage::Database& db) {
+    auto conn = db.Acquire();
+    if (!conn.ok()) return conn.status();
+    auto head = (*conn)->QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+    if (!head.ok()) return head.status();
+    return std::unique_ptr<AuditLog>(new AuditLog(head->Int(0), head->Str(1)));
+}
+
+void AuditLog::ReloadHead(Connection& conn) {
+    auto head = conn.QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+    if (head.ok()) {
+        last_id_ = head->Int(0);
+        last_hash_ = head->Str(1);
+    }
+}
+
+Status AuditLog::Append(Connection& conn, AuditEntry entry) {
+    AuditRecord r;
+    static_cast<AuditEntry&>(r) = std::move(entry);
+    r.id = last_id_ + 1;
+    r.at = NowUnix();
+    r.prev_hash = last_hash_;
+    r.hash = HashOf(r);
+    JW_RETURN_IF_ERROR(conn.Exec(std::string("INSERT INTO audit_log (") + kColumns +
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                 {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action),
+                                  V(r.object), V(r.result), V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail),
+                                  V(r.prev_hash), V(r.hash)}));
+    JW_RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1",
+                                 {V(r.id), V(r.hash)}));
+    last_id_ = r.id;
+    last_hash_ = r.hash;
+    return Status::Ok();
+}
+
+void AuditLog::Submit(AuditEntry entry, storage::Committer::Job job, storage::Committer::Done done) {
+    auto job_status = std::make_shared<Status>();
+    committer_->Submit(
+        [this, entry = std::move(entry), job = std::move(job), job_status](Connection& conn) mutable -> Status {
+            if (job) {
+                JW_RETURN_IF_ERROR(conn.Exec("SAVEPOINT jw_audited"));
+                *job_status = job(conn);
+                if (!job_status->ok()) (void)conn.Exec("ROLLBACK TO SAVEPOINT jw_audited");
+                JW_RETURN_IF_ERROR(conn.Exec("RELEASE SAVEPOINT jw_audited"));
+            }
+            if (entry.result.empty()) entry.result = ResultOf(*job_status);
+            return Append(conn, std::move(entry));
+        },
+        [job_status, done = std::move(done)](const Status& commit) { done(commit.ok() ? *job_status : commit); });
+}
+
+Status AuditLog::Run(AuditEntry entry, storage::Committer::Job job) {
+    auto promise = std::make_shared<std::promise<Status>>();
+    auto future = promise->get_future();
+    Submit(std::move(entry), std::move(job), [promise](const Status& s) { promise->set_value(s); });
+    return future.get();
+}
+
+Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection& conn, const AuditFilter& f) {
+    std::string where = " WHERE 1 = 1";
+    storage::Params params;
+    if (f.from) {
+        where += " AND at >= ?";
+        params.push_back(V(*f.from));
+    }
+    if (f.to) {
+        where += " AND at < ?";
+        params.push_back(V(*f.to));
+    }
+    auto add_eq = [&](const char* column, const std::string& value) {
+        if (value.empty()) return;
+        where += std::string(" AND ") + column + " = ?";
+        params.push_back(V(value));
+    };
+    add_eq("username", f.user);
+    add_eq("result", f.result);
+    if (!f.action.empty()) {
+        where += " AND action LIKE ?";
+        params.push_back(V("%" + f.action + "%"));
+    }
+    if (!f.object.empty()) {
+        where += " AND object LIKE ?";
+        params.push_back(V("%" + f.object + "%"));
+    }
+    auto total = conn.QueryOne("SELECT COUNT(*) FROM audit_log" + where, params);
+    if (!total.ok()) return total.status();
+    params.push_back(V(static_cast<int64_t>(f.page_size)));
+    params.push_back(V(static_cast<int64_t>((f.page - 1) * f.page_size)));
+    auto rows = conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
+                               " ORDER BY id DESC LIMIT ? OFFSET ?",
+                           params);
+    if (!rows.ok()) return rows.status();
+    std::vector<AuditRecord> out;
+    for (const auto& row : *rows) out.push_back(FromRow(row));
+    return std::make_pair(std::move(out), total->Int(0));
+}
+
+Result<VerifyReport> AuditLog::Verify(Connection& conn) {
+    VerifyReport report;
+    auto head = conn.QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+    if (!head.ok()) return head.status();
+    std::string expected_prev = kGenesis;
+    int64_t expected_id = 0;  // 0: take the first record's id (older records may have passed retention)
+    int64_t last_id = 0;
+    std::string last_hash = kGenesis;
+    constexpr int64_t kChunk = 5000;
+    for (int64_t after = -1;;) {
+        auto rows = conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log WHERE id > ? ORDER BY id LIMIT ?",
+                               {V(after), V(kChunk)});
+        if (!rows.ok()) return rows.status();
+        for (const auto& row : *rows) {
+            AuditRecord r = FromRow(row);
+            ++report.records;
+            if (expected_id == 0) {
+                expected_id = r.id;
+                if (r.id != 1) expected_prev = r.prev_hash;
+            }
+            const char* problem = nullptr;
+            if (HashOf(r) != r.hash) problem = "changed";
+            else if (r.id > expected_id) problem = "deleted";
+            else if (r.prev_hash != expected_prev || r.id < expected_id) problem = "inserted";
+            if (problem && report.ok) {
+                report.ok = false;
+                // A deletion is named by the first missing id; anything else by the record itself.
+                report.first_bad_id = std::string_view(problem) == "deleted" ? expected_id : r.id;
+                report.problem = problem;
+            }
+            expected_prev = r.hash;
+            expected_id = r.id + 1;
+            last_id = r.id;
+            last_hash = r.hash;
+            after = r.id;
+        }
+        if (static_cast<int64_t>(rows->size()) < kChunk) break;
+    }
+    if (report.ok && (head->Int(0) != last_id || head->Str(1) != last_hash)) {
+        report.ok = false;
+        report.first_bad_id = last_id + 1;
+        report.problem = head->Int(0) > last_id ? "deleted" : "inserted";
+    }
+    return report;
+}
+
+}  // namespace jw::audit

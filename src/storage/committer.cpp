@@ -1,0 +1,94 @@
+#include "storage/committer.hpp"
+
+namespace jw::storage {
+
+Result<std::unique_ptr<Committer>> Committer::Start(Database& db, Hooks hooks, size_t max_batch) {
+    auto conn = db.OpenConnection();
+    if (!conn.ok()) return conn.status();
+    return std::unique_ptr<Committer>(new Committer(std::move(conn).value(), std::move(hooks), max_batch));
+}
+
+Committer::Committer(std::unique_ptr<Connection> conn, Hooks hooks, size_t max_batch)
+    : conn_(std::move(conn)), hooks_(std::move(hooks)), max_batch_(max_batch) {
+    thread_ = std::thread([this] { Loop(); });
+}
+
+Committer::~Committer() { Stop(); }
+
+void Committer::Stop() {
+    {
+        std::lock_guard lock(mu_);
+        if (stopping_ && !thread_.joinable()) return;
+        stopping_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+void Committer::Submit(Job job, Done done) {
+    {
+        std::lock_guard lock(mu_);
+        if (stopping_) {
+            done(Status(ErrorCode::kUnavailable, "server is shutting down"));
+            return;
+        }
+        queue_.emplace_back(std::move(job), std::move(done));
+    }
+    cv_.notify_one();
+}
+
+Status Committer::Run(Job job) {
+    auto promise = std::make_shared<std::promise<Status>>();
+    auto future = promise->get_future();
+    Submit(std::move(job), [promise](const Status& s) { promise->set_value(s); });
+    return future.get();
+}
+
+void Committer::Loop() {
+    for (;;) {
+        std::deque<std::pair<Job, Done>> batch;
+        {
+            std::unique_lock lock(mu_);
+            cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty() && stopping_) return;
+            while (!queue_.empty() && batch.size() < max_batch_) {
+                batch.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        RunBatch(batch);
+    }
+}
+
+void Committer::RunBatch(std::deque<std::pair<Job, Done>>& batch) {
+    std::vector<Status> outcomes;
+    outcomes.reserve(batch.size());
+    Status begin = conn_->BeginWrite();
+    if (!begin.ok()) {
+        for (auto& [job, done] : batch) done(begin);
+        return;
+    }
+    for (auto& [job, done] : batch) {
+        Status s = conn_->Exec("SAVEPOINT jw_job");
+        if (s.ok()) {
+            try {
+                s = job(*conn_);
+            } catch (const std::exception& e) {
+                s = Status::Internal(std::string("job threw: ") + e.what());
+            }
+            if (!s.ok()) (void)conn_->Exec("ROLLBACK TO SAVEPOINT jw_job");
+            (void)conn_->Exec("RELEASE SAVEPOINT jw_job");
+        }
+        outcomes.push_back(std::move(s));
+    }
+    Status commit = conn_->Commit();
+    if (!commit.ok()) {
+        (void)conn_->Rollback();
+        if (hooks_.after_rollback) hooks_.after_rollback(*conn_);
+    }
+    ++batches_;
+    jobs_ += batch.size();
+    for (size_t i = 0; i < batch.size(); ++i) batch[i].second(commit.ok() ? outcomes[i] : commit);
+}
+
+}  // namespace jw::storage
