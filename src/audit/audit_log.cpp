@@ -102,13 +102,13 @@ Status AuditLog::Append(Connection& conn, AuditEntry entry) {
     return Status::Ok();
 }
 
-void AuditLog::Submit(AuditEntry entry, storage::Committer::Job job, storage::Committer::Done done) {
+void AuditLog::Submit(AuditEntry entry, Job job, storage::Committer::Done done) {
     auto job_status = std::make_shared<Status>();
     committer_->Submit(
         [this, entry = std::move(entry), job = std::move(job), job_status](Connection& conn) mutable -> Status {
             if (job) {
                 JW_RETURN_IF_ERROR(conn.Exec("SAVEPOINT jw_audited"));
-                *job_status = job(conn);
+                *job_status = job(conn, entry);
                 if (!job_status->ok()) (void)conn.Exec("ROLLBACK TO SAVEPOINT jw_audited");
                 JW_RETURN_IF_ERROR(conn.Exec("RELEASE SAVEPOINT jw_audited"));
             }
@@ -118,7 +118,7 @@ void AuditLog::Submit(AuditEntry entry, storage::Committer::Job job, storage::Co
         [job_status, done = std::move(done)](const Status& commit) { done(commit.ok() ? *job_status : commit); });
 }
 
-Status AuditLog::Run(AuditEntry entry, storage::Committer::Job job) {
+Status AuditLog::Run(AuditEntry entry, Job job) {
     auto promise = std::make_shared<std::promise<Status>>();
     auto future = promise->get_future();
     Submit(std::move(entry), std::move(job), [promise](const Status& s) { promise->set_value(s); });

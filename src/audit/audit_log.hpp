@@ -8,6 +8,7 @@
 // Thread safety: Submit/Record from any thread; the chain head is touched only on the writer thread.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,11 +70,14 @@ public:
 
     void Attach(storage::Committer* committer) { committer_ = committer; }
 
+    // A write that describes itself: it may fill in the entry (object id, result, detail) as it runs.
+    using Job = std::function<Status(storage::Connection&, AuditEntry&)>;
+
     // Runs `job` (may be empty) and appends `entry` in the same transaction. If the job fails its changes
-    // are undone but the record (with result from the job's status) is still appended. `done` gets the
-    // job's status once durable, or the commit error.
-    void Submit(AuditEntry entry, storage::Committer::Job job, storage::Committer::Done done);
-    Status Run(AuditEntry entry, storage::Committer::Job job = {});
+    // are undone but the record (result from the job's status unless the job set one) is still appended.
+    // `done` gets the job's status once durable, or the commit error.
+    void Submit(AuditEntry entry, Job job, storage::Committer::Done done);
+    Status Run(AuditEntry entry, Job job = {});
 
     // Writer thread only: re-reads the head after a rolled-back batch.
     void ReloadHead(storage::Connection& conn);

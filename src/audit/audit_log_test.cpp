@@ -62,12 +62,12 @@ protected:
 };
 
 TEST_P(AuditTest, ChangeAndRecordCommitTogether) {
-    Status s = log_->Run(Entry("thing.create", "thing:a"), [](storage::Connection& c) {
+    Status s = log_->Run(Entry("thing.create", "thing:a"), [](storage::Connection& c, AuditEntry&) {
         return c.Exec("INSERT INTO t_thing (name) VALUES (?)", {V("a")});
     });
     ASSERT_TRUE(s.ok()) << s.message();
     // A failing job leaves no change but still leaves its record, marked with the failure.
-    s = log_->Run(Entry("thing.create", "thing:a"), [](storage::Connection& c) {
+    s = log_->Run(Entry("thing.create", "thing:a"), [](storage::Connection& c, AuditEntry&) {
         return c.Exec("INSERT INTO t_thing (name) VALUES (?)", {V("a")});
     });
     EXPECT_EQ(s.code(), ErrorCode::kConflict);

@@ -34,17 +34,34 @@ struct Block {
     std::string text;
     std::vector<KeyValue> rows;
     std::string unit;
-    std::string date;     // as printed, e.g. "2024年3月1日"
+    std::string date;  // as printed, e.g. "2024年3月1日"
     std::string caption;
 
-    static Block Heading(std::string text) { return {.kind = BlockKind::kHeading, .text = std::move(text)}; }
-    static Block Paragraph(std::string text) { return {.kind = BlockKind::kParagraph, .text = std::move(text)}; }
-    static Block Table(std::vector<KeyValue> rows) { return {.kind = BlockKind::kTable, .rows = std::move(rows)}; }
+    static Block Heading(std::string text) { return Make(BlockKind::kHeading, std::move(text)); }
+    static Block Paragraph(std::string text) { return Make(BlockKind::kParagraph, std::move(text)); }
+    static Block Table(std::vector<KeyValue> rows) {
+        Block block = Make(BlockKind::kTable, {});
+        block.rows = std::move(rows);
+        return block;
+    }
     static Block Signature(std::string unit, std::string date) {
-        return {.kind = BlockKind::kSignature, .unit = std::move(unit), .date = std::move(date)};
+        Block block = Make(BlockKind::kSignature, {});
+        block.unit = std::move(unit);
+        block.date = std::move(date);
+        return block;
     }
     static Block Qr(std::string payload, std::string caption) {
-        return {.kind = BlockKind::kQr, .text = std::move(payload), .caption = std::move(caption)};
+        Block block = Make(BlockKind::kQr, std::move(payload));
+        block.caption = std::move(caption);
+        return block;
+    }
+
+  private:
+    static Block Make(BlockKind kind, std::string text) {
+        Block block;
+        block.kind = kind;
+        block.text = std::move(text);
+        return block;
     }
 };
 

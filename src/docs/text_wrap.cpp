@@ -13,8 +13,8 @@ bool IsSpace(char32_t c) { return c == U' ' || c == U'\t' || c == 0x3000; }
 // Scripts written without spaces between words, where a line may break between any two characters.
 bool BreaksAnywhere(char32_t c) {
     return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7AF) || (c >= 0xF900 && c <= 0xFAFF) ||
-           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || c >= 0x20000 || c == 0x2014 ||
-           c == 0x2026 || (c >= 0x2018 && c <= 0x201D);
+           (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFFEF) || c >= 0x20000 || c == 0x2014 || c == 0x2026 ||
+           (c >= 0x2018 && c <= 0x201D);
 }
 
 bool MustNotStartLine(char32_t c) {
@@ -67,7 +67,7 @@ double Measure(std::u32string_view text, const CharWidthFn& char_width) {
 }
 
 class LineBuilder {
-public:
+  public:
     LineBuilder(double first_width, double width, const CharWidthFn& char_width)
         : limit_(first_width), width_(width), char_width_(char_width) {}
 
@@ -103,7 +103,7 @@ public:
         return std::move(lines_);
     }
 
-private:
+  private:
     void Append(const std::u32string& unit, double unit_width) {
         line_ += unit;
         line_width_ += unit_width;

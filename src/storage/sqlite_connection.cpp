@@ -20,6 +20,18 @@ Status ErrorFrom(sqlite3* db, int rc) {
     }
 }
 
+// Values travel as text; a value in canonical integer form (no leading zeros or '+') is bound as an
+// INTEGER so that comparisons with integer expressions behave as in PostgreSQL. Text columns store the
+// same characters either way, because TEXT affinity turns the integer back into its canonical text.
+bool IsCanonicalInteger(const std::string& s) {
+    size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0;
+    if (i >= s.size() || s.size() - i > 18) return false;
+    if (s[i] == '0' && s.size() - i > 1) return false;
+    for (; i < s.size(); ++i)
+        if (s[i] < '0' || s[i] > '9') return false;
+    return true;
+}
+
 class SqliteConnection final : public Connection {
 public:
     explicit SqliteConnection(sqlite3* db) : db_(db) {}
@@ -74,9 +86,10 @@ private:
         sqlite3_clear_bindings(stmt);
         for (size_t i = 0; i < params.size(); ++i) {
             const int idx = static_cast<int>(i + 1);
-            const int rc = params[i] ? sqlite3_bind_text(stmt, idx, params[i]->data(),
-                                                          static_cast<int>(params[i]->size()), SQLITE_TRANSIENT)
-                                     : sqlite3_bind_null(stmt, idx);
+            int rc;
+            if (!params[i]) rc = sqlite3_bind_null(stmt, idx);
+            else if (IsCanonicalInteger(*params[i])) rc = sqlite3_bind_int64(stmt, idx, std::stoll(*params[i]));
+            else rc = sqlite3_bind_text(stmt, idx, params[i]->data(), static_cast<int>(params[i]->size()), SQLITE_TRANSIENT);
             if (rc != SQLITE_OK) return ErrorFrom(db_, rc);
         }
         const int ncol = sqlite3_column_count(stmt);

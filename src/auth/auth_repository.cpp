@@ -1,0 +1,300 @@
+#include "auth/auth_repository.hpp"
+
+#include <map>
+
+namespace jw::auth::repo {
+
+using storage::Null;
+using storage::Row;
+using storage::V;
+
+namespace {
+constexpr const char* kUserColumns =
+    "u.id, u.username, u.police_no, u.name, u.unit_id, n.name, u.phone, u.status, u.password_hash, "
+    "u.password_changed_at, u.must_change_password, u.failed_logins, u.locked_until, u.totp_secret, "
+    "u.totp_enabled, u.totp_pending, u.last_totp_step, u.last_login_at, u.created_at";
+
+User UserFromRow(const Row& r) {
+    User u;
+    u.id = r.Int(0);
+    u.username = r.Str(1);
+    u.police_no = r.Str(2);
+    u.name = r.Str(3);
+    u.unit_id = r.Int(4);
+    u.unit_name = r.Str(5);
+    u.phone = r.Str(6);
+    u.status = r.Str(7);
+    u.password_hash = r.Str(8);
+    u.password_changed_at = r.Int(9);
+    u.must_change_password = r.Bool(10);
+    u.failed_logins = static_cast<int>(r.Int(11));
+    u.locked_until = r.Int(12);
+    u.totp_secret = r.Str(13);
+    u.totp_enabled = r.Bool(14);
+    u.totp_pending = r.Str(15);
+    u.last_totp_step = r.Int(16);
+    u.last_login_at = r.Int(17);
+    u.created_at = r.Int(18);
+    return u;
+}
+
+Status LoadRoles(Connection& c, std::vector<User>& users) {
+    if (users.empty()) return Status::Ok();
+    std::string in;
+    storage::Params params;
+    std::map<int64_t, User*> by_id;
+    for (auto& u : users) {
+        in += in.empty() ? "?" : ", ?";
+        params.push_back(V(u.id));
+        by_id[u.id] = &u;
+    }
+    auto rows = c.Query("SELECT user_id, role_code FROM user_roles WHERE user_id IN (" + in + ") ORDER BY role_code",
+                        params);
+    if (!rows.ok()) return rows.status();
+    for (const auto& r : *rows) by_id[r.Int(0)]->roles.push_back(r.Str(1));
+    return Status::Ok();
+}
+
+Result<User> OneUser(Connection& c, const std::string& where, const storage::Params& params) {
+    auto rows = c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
+                            where,
+                        params);
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return Status::NotFound("user");
+    std::vector<User> users{UserFromRow(rows->front())};
+    JW_RETURN_IF_ERROR(LoadRoles(c, users));
+    return users.front();
+}
+}  // namespace
+
+Result<std::vector<Unit>> ListUnits(Connection& c) {
+    auto rows = c.Query("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units ORDER BY code");
+    if (!rows.ok()) return rows.status();
+    std::vector<Unit> out;
+    for (const auto& r : *rows) {
+        Unit u{r.Int(0), r.Str(1), r.Str(2), r.Str(3), std::nullopt, r.Str(5), static_cast<int>(r.Int(6))};
+        if (!r.IsNull(4)) u.parent_id = r.Int(4);
+        out.push_back(std::move(u));
+    }
+    return out;
+}
+
+Result<Unit> GetUnit(Connection& c, int64_t id) {
+    auto r = c.QueryOne("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units WHERE id = ?", {V(id)});
+    if (!r.ok()) return r.status().code() == ErrorCode::kNotFound ? Status::NotFound("unit") : r.status();
+    Unit u{r->Int(0), r->Str(1), r->Str(2), r->Str(3), std::nullopt, r->Str(5), static_cast<int>(r->Int(6))};
+    if (!r->IsNull(4)) u.parent_id = r->Int(4);
+    return u;
+}
+
+Result<int64_t> InsertUnit(Connection& c, const Unit& u, int64_t now) {
+    auto r = c.QueryOne(
+        "INSERT INTO units (code, name, kind, parent_id, region_code, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {V(u.code), V(u.name), V(u.kind), u.parent_id ? V(*u.parent_id) : Null(), V(u.region_code), V(u.sort_order),
+         V(now)});
+    if (!r.ok()) return r.status();
+    return r->Int(0);
+}
+
+Status UpdateUnit(Connection& c, const Unit& u) {
+    return c.Exec("UPDATE units SET name = ?, kind = ? WHERE id = ?", {V(u.name), V(u.kind), V(u.id)});
+}
+
+Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const UserQuery& q) {
+    std::string where = "1 = 1";
+    storage::Params params;
+    if (!q.q.empty()) {
+        where += " AND (u.name LIKE ? OR u.username LIKE ? OR u.police_no LIKE ?)";
+        const std::string like = "%" + q.q + "%";
+        params.insert(params.end(), {V(like), V(like), V(like)});
+    }
+    if (q.unit_id) {
+        where += " AND u.unit_id = ?";
+        params.push_back(V(*q.unit_id));
+    }
+    if (!q.status.empty()) {
+        where += " AND u.status = ?";
+        params.push_back(V(q.status));
+    }
+    if (q.unit_scope) {
+        std::string in = "-1";
+        for (int64_t id : *q.unit_scope) {
+            in += ", ?";
+            params.push_back(V(id));
+        }
+        where += " AND u.unit_id IN (" + in + ")";
+    }
+    auto total = c.QueryOne("SELECT COUNT(*) FROM users u WHERE " + where, params);
+    if (!total.ok()) return total.status();
+    params.push_back(V(static_cast<int64_t>(q.page_size)));
+    params.push_back(V(static_cast<int64_t>((q.page - 1) * q.page_size)));
+    auto rows = c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
+                            where + " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
+                        params);
+    if (!rows.ok()) return rows.status();
+    std::vector<User> users;
+    for (const auto& r : *rows) users.push_back(UserFromRow(r));
+    JW_RETURN_IF_ERROR(LoadRoles(c, users));
+    return std::make_pair(std::move(users), total->Int(0));
+}
+
+Result<User> GetUser(Connection& c, int64_t id) { return OneUser(c, "u.id = ?", {V(id)}); }
+Result<User> GetUserByUsername(Connection& c, const std::string& username) {
+    return OneUser(c, "u.username = ?", {V(username)});
+}
+
+Result<int64_t> InsertUser(Connection& c, const User& u, int64_t now) {
+    auto r = c.QueryOne(
+        "INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, password_changed_at, "
+        "must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {V(u.username), V(u.police_no), V(u.name), V(u.unit_id), V(u.phone), V(u.status), V(u.password_hash), V(now),
+         V(u.must_change_password), V(now)});
+    if (!r.ok()) return r.status();
+    const int64_t id = r->Int(0);
+    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO password_history (user_id, hash, changed_at) VALUES (?, ?, ?)",
+                              {V(id), V(u.password_hash), V(now)}));
+    return id;
+}
+
+Status UpdateUserProfile(Connection& c, const User& u) {
+    return c.Exec("UPDATE users SET name = ?, unit_id = ?, phone = ? WHERE id = ?",
+                  {V(u.name), V(u.unit_id), V(u.phone), V(u.id)});
+}
+
+Status SetUserStatus(Connection& c, int64_t id, const std::string& status, int64_t locked_until) {
+    return c.Exec("UPDATE users SET status = ?, locked_until = ?, failed_logins = 0 WHERE id = ?",
+                  {V(status), V(locked_until), V(id)});
+}
+
+Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now) {
+    JW_RETURN_IF_ERROR(c.Exec(
+        "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?",
+        {V(hash), V(now), V(must_change), V(id)}));
+    return c.Exec("INSERT INTO password_history (user_id, hash, changed_at) VALUES (?, ?, ?)", {V(id), V(hash), V(now)});
+}
+
+Result<std::vector<std::string>> RecentPasswordHashes(Connection& c, int64_t id, int limit) {
+    auto rows = c.Query("SELECT hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC LIMIT ?",
+                        {V(id), V(static_cast<int64_t>(limit))});
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> out;
+    for (const auto& r : *rows) out.push_back(r.Str(0));
+    return out;
+}
+
+Status RecordLoginFailure(Connection& c, int64_t id, int max_failures, int64_t lock_until) {
+    // One statement, so concurrent failures cannot both read the old count.
+    return c.Exec(
+        "UPDATE users SET failed_logins = failed_logins + 1, locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? "
+        "ELSE locked_until END WHERE id = ?",
+        {V(static_cast<int64_t>(max_failures)), V(lock_until), V(id)});
+}
+
+Status RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step) {
+    return c.Exec("UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ?, last_totp_step = ? WHERE id = ?",
+                  {V(now), V(totp_step), V(id)});
+}
+
+Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending) {
+    return c.Exec("UPDATE users SET totp_secret = ?, totp_enabled = ?, totp_pending = ? WHERE id = ?",
+                  {V(secret), V(enabled), V(pending), V(id)});
+}
+
+Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& roles) {
+    JW_RETURN_IF_ERROR(c.Exec("DELETE FROM user_roles WHERE user_id = ?", {V(id)}));
+    for (const auto& r : roles)
+        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)", {V(id), V(r)}));
+    return Status::Ok();
+}
+
+Result<std::vector<Role>> ListRoles(Connection& c) {
+    auto rows = c.Query("SELECT code, kind, scope, totp_required FROM roles ORDER BY kind, code");
+    if (!rows.ok()) return rows.status();
+    auto perms = c.Query("SELECT role_code, permission FROM role_permissions ORDER BY permission");
+    if (!perms.ok()) return perms.status();
+    std::vector<Role> out;
+    std::map<std::string, size_t> index;
+    for (const auto& r : *rows) {
+        index[r.Str(0)] = out.size();
+        out.push_back(Role{r.Str(0), r.Str(1), r.Str(2), r.Bool(3), {}});
+    }
+    for (const auto& p : *perms) {
+        auto it = index.find(p.Str(0));
+        if (it != index.end()) out[it->second].permissions.push_back(p.Str(1));
+    }
+    return out;
+}
+
+Status UpsertRole(Connection& c, const Role& r) {
+    JW_RETURN_IF_ERROR(c.Exec("UPDATE roles SET scope = ?, totp_required = ? WHERE code = ?",
+                              {V(r.scope), V(r.totp_required), V(r.code)}));
+    JW_RETURN_IF_ERROR(c.Exec("DELETE FROM role_permissions WHERE role_code = ?", {V(r.code)}));
+    for (const auto& p : r.permissions)
+        JW_RETURN_IF_ERROR(
+            c.Exec("INSERT INTO role_permissions (role_code, permission) VALUES (?, ?)", {V(r.code), V(p)}));
+    return Status::Ok();
+}
+
+Status EnsureRole(Connection& c, const Role& r) {
+    auto existing = c.Query("SELECT 1 FROM roles WHERE code = ?", {V(r.code)});
+    if (!existing.ok()) return existing.status();
+    if (!existing->empty()) return Status::Ok();
+    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO roles (code, kind, scope, totp_required) VALUES (?, ?, ?, ?)",
+                              {V(r.code), V(r.kind), V(r.scope), V(r.totp_required)}));
+    for (const auto& p : r.permissions)
+        JW_RETURN_IF_ERROR(
+            c.Exec("INSERT INTO role_permissions (role_code, permission) VALUES (?, ?)", {V(r.code), V(p)}));
+    return Status::Ok();
+}
+
+Result<PasswordPolicy> GetPolicy(Connection& c) {
+    auto r = c.QueryOne(
+        "SELECT min_length, min_classes, max_age_days, history, max_failures, lock_minutes, idle_minutes FROM policy "
+        "WHERE singleton = 1");
+    if (!r.ok()) return r.status();
+    PasswordPolicy p;
+    p.min_length = static_cast<int>(r->Int(0));
+    p.min_classes = static_cast<int>(r->Int(1));
+    p.max_age_days = static_cast<int>(r->Int(2));
+    p.history = static_cast<int>(r->Int(3));
+    p.max_failures = static_cast<int>(r->Int(4));
+    p.lock_minutes = static_cast<int>(r->Int(5));
+    p.idle_minutes = static_cast<int>(r->Int(6));
+    return p;
+}
+
+Status SetPolicy(Connection& c, const PasswordPolicy& p) {
+    return c.Exec(
+        "UPDATE policy SET min_length = ?, min_classes = ?, max_age_days = ?, history = ?, max_failures = ?, "
+        "lock_minutes = ?, idle_minutes = ? WHERE singleton = 1",
+        {V(p.min_length), V(p.min_classes), V(p.max_age_days), V(p.history), V(p.max_failures), V(p.lock_minutes),
+         V(p.idle_minutes)});
+}
+
+Status InsertSession(Connection& c, const SessionRow& s, const std::string& client, int64_t now) {
+    return c.Exec(
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, client, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+        {V(s.token_hash), V(s.user_id), V(s.csrf_token), V(client), V(now), V(now)});
+}
+
+Result<SessionRow> GetSession(Connection& c, const std::string& token_hash) {
+    auto r = c.QueryOne("SELECT token_hash, user_id, csrf_token, last_seen FROM sessions WHERE token_hash = ?",
+                        {V(token_hash)});
+    if (!r.ok()) return r.status();
+    return SessionRow{r->Str(0), r->Int(1), r->Str(2), r->Int(3)};
+}
+
+Status TouchSession(Connection& c, const std::string& token_hash, int64_t now) {
+    return c.Exec("UPDATE sessions SET last_seen = ? WHERE token_hash = ?", {V(now), V(token_hash)});
+}
+
+Status DeleteSession(Connection& c, const std::string& token_hash) {
+    return c.Exec("DELETE FROM sessions WHERE token_hash = ?", {V(token_hash)});
+}
+
+Status DeleteUserSessions(Connection& c, int64_t user_id) {
+    return c.Exec("DELETE FROM sessions WHERE user_id = ?", {V(user_id)});
+}
+
+}  // namespace jw::auth::repo

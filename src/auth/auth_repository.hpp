@@ -1,0 +1,62 @@
+#pragma once
+// SQL of the identity tables. Functions take the connection they run on: a pooled one for reads, the
+// Committer's for writes (inside the audited transaction). Errors are the database's: NotFound for a
+// missing row, Conflict for a duplicate.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "auth/identity.hpp"
+#include "auth/password.hpp"
+#include "storage/database.hpp"
+
+namespace jw::auth::repo {
+
+using storage::Connection;
+
+Result<std::vector<Unit>> ListUnits(Connection& c);
+Result<Unit> GetUnit(Connection& c, int64_t id);
+Result<int64_t> InsertUnit(Connection& c, const Unit& u, int64_t now);
+Status UpdateUnit(Connection& c, const Unit& u);
+
+struct UserQuery {
+    std::string q;
+    std::optional<int64_t> unit_id;
+    std::string status;
+    std::optional<std::vector<int64_t>> unit_scope;  // restrict to these units (data scope)
+    int page = 1, page_size = 20;
+};
+Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const UserQuery& q);
+Result<User> GetUser(Connection& c, int64_t id);
+Result<User> GetUserByUsername(Connection& c, const std::string& username);
+Result<int64_t> InsertUser(Connection& c, const User& u, int64_t now);
+Status UpdateUserProfile(Connection& c, const User& u);
+Status SetUserStatus(Connection& c, int64_t id, const std::string& status, int64_t locked_until);
+Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now);
+Result<std::vector<std::string>> RecentPasswordHashes(Connection& c, int64_t id, int limit);
+Status RecordLoginFailure(Connection& c, int64_t id, int max_failures, int64_t lock_until);
+Status RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step);
+Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending);
+Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& roles);
+
+Result<std::vector<Role>> ListRoles(Connection& c);
+Status UpsertRole(Connection& c, const Role& r);          // replaces permissions
+Status EnsureRole(Connection& c, const Role& r);          // inserts only when missing (seeding)
+
+Result<PasswordPolicy> GetPolicy(Connection& c);
+Status SetPolicy(Connection& c, const PasswordPolicy& p);
+
+struct SessionRow {
+    std::string token_hash;
+    int64_t user_id = 0;
+    std::string csrf_token;
+    int64_t last_seen = 0;
+};
+Status InsertSession(Connection& c, const SessionRow& s, const std::string& client, int64_t now);
+Result<SessionRow> GetSession(Connection& c, const std::string& token_hash);
+Status TouchSession(Connection& c, const std::string& token_hash, int64_t now);
+Status DeleteSession(Connection& c, const std::string& token_hash);
+Status DeleteUserSessions(Connection& c, int64_t user_id);
+
+}  // namespace jw::auth::repo

@@ -1,0 +1,67 @@
+#include "auth/permission_registry.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+namespace jw::auth {
+
+bool IsAdminRole(std::string_view role) {
+    return std::find(std::begin(kAdminRoles), std::end(kAdminRoles), role) != std::end(kAdminRoles);
+}
+
+namespace {
+std::vector<std::string> SplitCsvLine(const std::string& line) {
+    std::vector<std::string> cells;
+    std::string cell;
+    std::istringstream in(line);
+    while (std::getline(in, cell, ',')) cells.push_back(cell);
+    if (!line.empty() && line.back() == ',') cells.emplace_back();
+    for (auto& c : cells) {
+        while (!c.empty() && (c.back() == '\r' || c.back() == ' ')) c.pop_back();
+    }
+    return cells;
+}
+}  // namespace
+
+Status PermissionRegistry::AddCsv(std::string_view csv) {
+    std::istringstream in{std::string(csv)};
+    std::string line;
+    std::vector<std::string> header;
+    int line_no = 0;
+    while (std::getline(in, line)) {
+        ++line_no;
+        if (line.empty() || line[0] == '#') continue;
+        auto cells = SplitCsvLine(line);
+        if (header.empty()) {
+            if (cells.size() < 2 || cells[0] != "permission" || cells[1] != "module")
+                return Status::Invalid("permissions.csv", "bad header");
+            header = cells;
+            for (size_t i = 2; i < header.size(); ++i) roles_.insert(header[i]);
+            continue;
+        }
+        if (cells.size() != header.size() || cells[0].empty())
+            return Status::Invalid("permissions.csv", "bad row at line " + std::to_string(line_no));
+        if (permissions_.count(cells[0]))
+            return Status::Invalid("permissions.csv", "duplicate permission " + cells[0]);
+        PermissionInfo info{cells[0], cells[1], {}, {}};
+        for (size_t i = 2; i < cells.size(); ++i) {
+            if (cells[i] != "x") continue;
+            info.default_roles.insert(header[i]);
+            if (IsAdminRole(header[i])) info.admin_roles.insert(header[i]);
+        }
+        if (!info.admin_roles.empty() && info.admin_roles.size() != info.default_roles.size())
+            return Status::Invalid("permissions.csv", "administrator permission also given to a business role: " +
+                                                          info.code);
+        permissions_.emplace(info.code, std::move(info));
+    }
+    return Status::Ok();
+}
+
+bool PermissionRegistry::Allowed(std::string_view role, std::string_view permission) const {
+    auto it = permissions_.find(std::string(permission));
+    if (it == permissions_.end()) return false;
+    if (IsAdminRole(role)) return it->second.admin_roles.count(std::string(role)) > 0;
+    return it->second.admin_roles.empty();
+}
+
+}  // namespace jw::auth

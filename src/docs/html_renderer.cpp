@@ -1,0 +1,175 @@
+#include "docs/html_renderer.hpp"
+
+#include "docs/qr.hpp"
+
+namespace jw::docs {
+namespace {
+
+// Margins and sizes follow GB/T 9704 (党政机关公文格式): 37/26/35/28 mm, body 16 pt, title 22 pt.
+constexpr std::string_view kStyle = R"css(
+@page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+* { box-sizing: border-box; }
+body { margin: 0; color: #000; background: #e8e8e8;
+  font-family: "FangSong", "STFangsong", "FangSong_GB2312", "SimSun", "Songti SC", "STSong",
+    "AR PL SungtiL GB", "Noto Serif CJK SC", "Source Han Serif SC", serif;
+  font-size: 16pt; line-height: 1.75; }
+.sheet { width: 210mm; min-height: 297mm; margin: 8mm auto; padding: 37mm 26mm 35mm 28mm; background: #fff;
+  box-shadow: 0 1mm 4mm rgba(0, 0, 0, .25); }
+.issuer { text-align: center; color: #c00; font-size: 26pt; letter-spacing: .1em; margin: 0 0 4mm; }
+h1 { text-align: center; font-size: 22pt; font-weight: bold; line-height: 1.5; margin: 0 0 4mm; }
+.number { text-align: center; margin: 0 0 6mm; }
+h2 { font-size: 16pt; font-weight: bold; text-indent: 2em; margin: 0; }
+p.para { text-indent: 2em; margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
+table.kv { width: 100%; border-collapse: collapse; font-size: 14pt; line-height: 1.5; margin: 2mm 0; }
+table.kv th, table.kv td { border: 1px solid #000; padding: 1mm 2mm; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere; }
+table.kv th { width: 30%; font-weight: normal; }
+.signature { width: max-content; margin: 20mm 16mm 0 auto; text-align: center; break-inside: avoid; }
+.signature p { margin: 0; }
+figure.qr { margin: 4mm auto; text-align: center; break-inside: avoid; }
+figure.qr svg { width: 30mm; height: 30mm; }
+figure.qr figcaption { font-size: 12pt; }
+.qr-text { font-family: monospace; font-size: 10pt; overflow-wrap: anywhere; }
+footer { margin-top: 10mm; border-top: 1px solid #000; border-bottom: 1px solid #000; font-size: 14pt;
+  padding: 1mm 1em; white-space: pre-wrap; break-inside: avoid; }
+@media print {
+  body { background: none; }
+  .sheet { width: auto; min-height: 0; margin: 0; padding: 0; box-shadow: none; }
+  tr, h2 { break-inside: avoid; }
+  h2 { break-after: avoid; }
+}
+)css";
+
+// A CSS string literal: quotes, backslashes and anything that could close the <style> element become escapes.
+std::string CssString(std::string_view text) {
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"' || c == '\\' || c == '<' || c == '>' || c == '\n' || c == '\r') {
+            static constexpr char kHex[] = "0123456789abcdef";
+            auto byte = static_cast<unsigned char>(c);
+            out += '\\';
+            out += kHex[byte >> 4];
+            out += kHex[byte & 0xF];
+            out += ' ';
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+// The page label as CSS `content`: "{page}" and "{pages}" become the page counters.
+std::string PageLabelCss(std::string_view label) {
+    std::string out;
+    std::string literal;
+    auto flush = [&] {
+        if (!literal.empty()) out += CssString(literal) + " ";
+        literal.clear();
+    };
+    for (size_t i = 0; i < label.size();) {
+        std::string_view rest = label.substr(i);
+        if (rest.starts_with("{page}")) {
+            flush();
+            out += "counter(page) ";
+            i += 6;
+        } else if (rest.starts_with("{pages}")) {
+            flush();
+            out += "counter(pages) ";
+            i += 7;
+        } else {
+            literal += label[i++];
+        }
+    }
+    flush();
+    return out.empty() ? "none" : out;
+}
+
+void AppendElement(std::string& out, std::string_view open, std::string_view text, std::string_view close) {
+    out += open;
+    out += HtmlEscape(text);
+    out += close;
+}
+
+void AppendBlock(std::string& out, const Block& block) {
+    switch (block.kind) {
+        case BlockKind::kHeading:
+            AppendElement(out, "<h2>", block.text, "</h2>\n");
+            break;
+        case BlockKind::kParagraph:
+            AppendElement(out, "<p class=\"para\">", block.text, "</p>\n");
+            break;
+        case BlockKind::kTable:
+            out += "<table class=\"kv\">\n";
+            for (const KeyValue& row : block.rows) {
+                AppendElement(out, "<tr><th scope=\"row\">", row.key, "</th>");
+                AppendElement(out, "<td>", row.value, "</td></tr>\n");
+            }
+            out += "</table>\n";
+            break;
+        case BlockKind::kSignature:
+            out += "<div class=\"signature\">";
+            AppendElement(out, "<p class=\"unit\">", block.unit, "</p>");
+            AppendElement(out, "<p class=\"date\">", block.date, "</p>");
+            out += "</div>\n";
+            break;
+        case BlockKind::kQr: {
+            out += "<figure class=\"qr\">";
+            Result<std::string> svg = QrSvg(block.text);
+            if (svg.ok()) {
+                out += *svg;  // generated by us from module positions only: no document text inside
+            } else {
+                AppendElement(out, "<p class=\"qr-text\">", block.text, "</p>");
+            }
+            if (!block.caption.empty()) AppendElement(out, "<figcaption>", block.caption, "</figcaption>");
+            out += "</figure>\n";
+            break;
+        }
+    }
+}
+
+}  // namespace
+
+std::string HtmlEscape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            default:
+                out += c;
+        }
+    }
+    return out;
+}
+
+std::string RenderHtml(const Document& doc) {
+    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n";
+    out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+    AppendElement(out, "<title>", doc.title, "</title>\n<style>");
+    out += kStyle;
+    out += "@page { @bottom-center { content: " + PageLabelCss(doc.page_label) + "; font-size: 14pt; } }\n";
+    out += "</style>\n</head>\n<body>\n<main class=\"sheet\">\n";
+    if (!doc.issuer.empty()) AppendElement(out, "<p class=\"issuer\">", doc.issuer, "</p>\n");
+    AppendElement(out, "<h1>", doc.title, "</h1>\n");
+    if (!doc.number.empty()) AppendElement(out, "<p class=\"number\">", doc.number, "</p>\n");
+    for (const Block& block : doc.blocks) AppendBlock(out, block);
+    if (!doc.footer.empty()) AppendElement(out, "<footer>", doc.footer, "</footer>\n");
+    out += "</main>\n</body>\n</html>\n";
+    return out;
+}
+
+}  // namespace jw::docs

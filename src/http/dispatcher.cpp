@@ -1,0 +1,165 @@
+#include "http/dispatcher.hpp"
+
+#include <chrono>
+
+#include "common/civil_time.hpp"
+#include "common/crypto.hpp"
+#include "http/error_table.hpp"
+
+namespace jw::http {
+
+void Metrics::Observe(int status, int64_t micros) {
+    ++requests;
+    (status < 400 ? status_2xx : status < 500 ? status_4xx : status_5xx)++;
+    static constexpr int64_t kBounds[] = {1000, 2000, 5000, 10000, 20000, 50000, 100000};
+    size_t i = 0;
+    while (i < 7 && micros > kBounds[i]) ++i;
+    ++latency_buckets[i];
+    latency_us_sum += static_cast<uint64_t>(micros);
+}
+
+std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf) {
+    // The CSRF cookie is readable by the page (not HttpOnly): the page echoes it in X-CSRF-Token.
+    return {std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict",
+            std::string(kCsrfCookie) + "=" + csrf + "; Path=/; SameSite=Strict"};
+}
+
+std::vector<std::string> ClearedSessionCookies() {
+    return {std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
+            std::string(kCsrfCookie) + "=; Path=/; SameSite=Strict; Max-Age=0"};
+}
+
+namespace {
+bool IsStateChanging(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
+
+Outgoing ErrorOut(const Status& s, const std::string& request_id) {
+    return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id).dump(), "application/json; charset=utf-8", {}};
+}
+}  // namespace
+
+void Dispatcher::Handle(Request req, Respond respond) {
+    const auto started = std::chrono::steady_clock::now();
+    ++metrics_.in_flight;
+    Respond timed = [this, started, respond = std::move(respond)](Outgoing out) {
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        metrics_.Observe(out.status, us.count());
+        --metrics_.in_flight;
+        respond(std::move(out));
+    };
+
+    audit::AuditEntry entry;
+    entry.client = req.client;
+    entry.request_id = req.request_id;
+    entry.action = req.method + " " + req.path;
+
+    bool method_mismatch = false;
+    const Route* route = router_.Match(req.method, req.path, &req.params, &method_mismatch);
+    if (route == nullptr) {
+        Status s = method_mismatch ? Status(ErrorCode::kNotFound, "method not allowed for this path")
+                                   : Status::NotFound("endpoint");
+        Finish(req, nullptr, std::move(entry), s, std::move(timed));
+        return;
+    }
+    entry.action = route->action;
+    if (req.body.size() > kMaxBody) {
+        Finish(req, route, std::move(entry), Status(ErrorCode::kPayloadTooLarge, "request body over 1 MiB"),
+               std::move(timed));
+        return;
+    }
+
+    std::optional<auth::Principal> principal;
+    if (auto it = req.cookies.find(kSessionCookie); it != req.cookies.end()) {
+        auto p = sessions_.Authenticate(it->second, NowUnix());
+        if (p.ok()) {
+            principal = std::move(p).value();
+        } else if (route->permission != "public") {
+            Finish(req, route, std::move(entry), p.status(), std::move(timed));
+            return;
+        }
+    }
+    if (principal) {
+        req.principal = &*principal;
+        entry.user_id = principal->user_id;
+        entry.username = principal->username;
+        entry.unit = principal->unit_code;
+    }
+
+    auto check = [&]() -> Status {
+        if (route->permission == "public") return Status::Ok();
+        if (!principal) return Status(ErrorCode::kUnauthenticated, "not logged in");
+        if (!route->during_password_change) {
+            if (principal->must_change_password)
+                return Status(ErrorCode::kPasswordChangeRequired, "change your password first");
+            if (principal->totp_enrolment_required)
+                return Status(ErrorCode::kPermissionDenied, "enrol a second factor first", {{"totp", "enrolment_required"}});
+        }
+        if (!route->permission.empty() && !principal->Can(route->permission)) return Status::Denied();
+        if (IsStateChanging(req.method)) {
+            auto h = req.headers.find("x-csrf-token");
+            if (h == req.headers.end() || !ConstantTimeEquals(h->second, principal->csrf_token))
+                return Status(ErrorCode::kPermissionDenied, "missing or wrong CSRF token", {{"csrf", "csrf_failed"}});
+        }
+        if (route->needs_purpose) {
+            req.purpose = req.Query("purpose", req.headers.count("x-purpose") ? req.headers.at("x-purpose") : "");
+            req.case_no = req.Query("case_no", req.headers.count("x-case-no") ? req.headers.at("x-case-no") : "");
+            Status s(ErrorCode::kInvalidArgument, "a sensitive search needs a purpose and a case number");
+            if (req.purpose.size() < 2) s.mutable_fields()["purpose"] = "required";
+            if (req.case_no.size() < 4) s.mutable_fields()["case_no"] = "required";
+            if (!s.fields().empty()) return s;
+            entry.purpose = req.purpose;
+            entry.case_no = req.case_no;
+        }
+        return Status::Ok();
+    };
+    if (Status s = check(); !s.ok()) {
+        Finish(req, route, std::move(entry), s, std::move(timed));
+        return;
+    }
+
+    Result<Reply> reply = Status::Internal("handler did not run");
+    try {
+        reply = route->handler(req);
+    } catch (const std::exception& e) {
+        reply = Status::Internal(std::string("handler threw: ") + e.what());
+    }
+    Finish(req, route, std::move(entry), std::move(reply), std::move(timed));
+}
+
+void Dispatcher::Finish(Request& req, const Route* route, audit::AuditEntry entry, Result<Reply> reply,
+                        Respond respond) {
+    (void)route;
+    const std::string request_id = req.request_id;
+    if (!reply.ok()) {
+        Status s = reply.status();
+        entry.result = audit::ResultOf(s);
+        entry.detail = s.message().substr(0, 200);
+        ++metrics_.audit_records;
+        audit_.Submit(std::move(entry), {}, [s, request_id, respond = std::move(respond)](const Status& commit) {
+            respond(ErrorOut(commit.ok() ? s : commit, request_id));
+        });
+        return;
+    }
+    auto shared = std::make_shared<Reply>(std::move(reply).value());
+    entry.object = shared->audit_object;
+    entry.detail = shared->audit_detail;
+    audit::AuditLog::Job job;
+    if (shared->write) {
+        job = [shared](storage::Connection& c, audit::AuditEntry& e) { return shared->write(c, e, *shared); };
+    }
+    ++metrics_.audit_records;
+    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, respond = std::move(respond)](const Status& s) {
+        if (!s.ok()) {
+            respond(ErrorOut(s, request_id));
+            return;
+        }
+        Outgoing out;
+        out.status = shared->status;
+        out.headers = std::move(shared->headers);
+        out.content_type = shared->content_type;
+        if (shared->raw) out.body = std::move(*shared->raw);
+        else if (shared->status != 204) out.body = shared->body.dump();
+        respond(std::move(out));
+    });
+}
+
+}  // namespace jw::http

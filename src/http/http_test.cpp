@@ -1,0 +1,77 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "http/error_table.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace jw::http {
+namespace {
+
+TEST(Router, MatchesParametersAndReportsWrongMethod) {
+    Router r;
+    r.Add(Route{"GET", "/api/v1/users/:id", "user.read", "user.read", {}});
+    r.Add(Route{"POST", "/api/v1/users", "user.write", "user.create", {}});
+    std::map<std::string, std::string> params;
+    bool mismatch = false;
+    const Route* route = r.Match("GET", "/api/v1/users/42", &params, &mismatch);
+    ASSERT_NE(route, nullptr);
+    EXPECT_EQ(params.at("id"), "42");
+    EXPECT_EQ(r.Match("DELETE", "/api/v1/users", &params, &mismatch), nullptr);
+    EXPECT_TRUE(mismatch);
+    EXPECT_EQ(r.Match("GET", "/api/v1/nothing", &params, &mismatch), nullptr);
+    EXPECT_FALSE(mismatch);
+}
+
+TEST(ErrorTable, MapsEveryCodeOnce) {
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kInvalidArgument), 400);
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kUnauthenticated), 401);
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kPermissionDenied), 403);
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kPasswordChangeRequired), 403);
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kLocked), 423);
+    EXPECT_EQ(HttpStatusFor(ErrorCode::kPayloadTooLarge), 413);
+    Json body = ErrorBody(Status::Invalid("police_no", "bad_format"), "r-1");
+    EXPECT_EQ(body["code"], "invalid_argument");
+    EXPECT_EQ(body["fields"]["police_no"], "bad_format");
+    EXPECT_EQ(body["request_id"], "r-1");
+    // Internal details never reach the client.
+    EXPECT_EQ(ErrorBody(Status::Internal("sqlite: table users is corrupt"), "r")["message"], "internal error");
+}
+
+class StaticTest : public ::testing::Test {
+protected:
+    void SetUp() override {
+        root_ = std::filesystem::temp_directory_path() / ("jw_static_" + std::to_string(getpid()));
+        std::filesystem::create_directories(root_ / "assets");
+        std::ofstream(root_ / "index.html") << "<html>app</html>";
+        std::ofstream(root_ / "assets" / "app-1234.js") << "console.log(1)";
+        std::ofstream(root_.parent_path() / "secret.txt") << "secret";
+    }
+    std::filesystem::path root_;
+};
+
+TEST_F(StaticTest, ServesAssetsWithLongCacheAndFallsBackToIndex) {
+    auto a = ServeStatic(root_, "/assets/app-1234.js", "r");
+    EXPECT_EQ(a.status, 200);
+    EXPECT_EQ(a.body, "console.log(1)");
+    EXPECT_EQ(a.headers[0].second, "public, max-age=31536000, immutable");
+    auto spa = ServeStatic(root_, "/system/users", "r");
+    EXPECT_EQ(spa.status, 200);
+    EXPECT_EQ(spa.body, "<html>app</html>");
+    EXPECT_EQ(ServeStatic(root_, "/missing.js", "r").status, 404);
+}
+
+TEST_F(StaticTest, RefusesPathTraversal) {
+    for (const char* p : {"/../secret.txt", "/assets/../../secret.txt", "/%2e%2e/secret.txt", "/..%2fsecret.txt",
+                          "/a\\..\\secret.txt", "/%00", "/%zz"}) {
+        auto out = ServeStatic(root_, p, "r");
+        EXPECT_EQ(out.status, 400) << p;
+        EXPECT_EQ(out.body.find("secret\""), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace jw::http

@@ -1,0 +1,50 @@
+// The hash-chained audit log (audit.read, audit.export, audit.verify).
+import { download, http, type Download } from './http'
+import type { PageQuery, Paged } from './types'
+
+export type AuditResult = 'ok' | 'denied' | 'failed' | 'invalid'
+export const AUDIT_RESULTS: AuditResult[] = ['ok', 'denied', 'failed', 'invalid']
+
+export interface AuditFilters {
+  from?: string // ISO 8601 UTC
+  to?: string
+  user?: string
+  action?: string
+  object?: string
+  result?: AuditResult | ''
+}
+
+export interface AuditRecord {
+  id: number
+  at: string
+  user: string
+  unit: string
+  client: string
+  action: string
+  object: string
+  result: AuditResult
+  purpose: string
+  case_no: string
+  request_id: string
+  hash: string
+}
+
+export interface AuditVerify {
+  ok: boolean
+  records: number
+  first_bad_id: number | null
+  problem: 'changed' | 'inserted' | 'deleted' | null
+}
+
+export function searchAudit(filters: AuditFilters & PageQuery): Promise<Paged<AuditRecord>> {
+  return http.get<Paged<AuditRecord>>('/audit', { ...filters })
+}
+
+// CSV (UTF-8 with BOM); the export itself is audited by the server.
+export function exportAudit(filters: AuditFilters, fallbackName: string): Promise<Download> {
+  return download('/audit/export.csv', { ...filters }, fallbackName)
+}
+
+export function verifyAudit(): Promise<AuditVerify> {
+  return http.get<AuditVerify>('/audit/verify')
+}

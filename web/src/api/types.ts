@@ -1,0 +1,28 @@
+// Shapes shared by several API modules.
+
+export interface Paged<T> {
+  items: T[]
+  total: number
+}
+
+export interface PageQuery {
+  page?: number
+  page_size?: number
+}
+
+export type UserStatus = 'active' | 'locked' | 'disabled'
+
+export interface User {
+  id: number
+  username: string
+  police_no: string
+  name: string
+  unit_id: number
+  unit_name: string
+  roles: string[]
+  phone: string
+  status: UserStatus
+  totp_enabled: boolean
+  last_login_at: string | null
+  created_at: string
+}

@@ -1,0 +1,39 @@
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import home from './modules/home'
+import system from './modules/system'
+import security from './modules/security'
+import audit from './modules/audit'
+import personal from './modules/personal'
+import session from './modules/session'
+
+// Children of the layout, in menu order.
+export const layoutRoutes: RouteRecordRaw[] = [home, system, security, audit, personal]
+
+export const routes: RouteRecordRaw[] = [
+  ...session,
+  {
+    path: '/',
+    component: () => import('@/layout/AppLayout.vue'),
+    children: [
+      ...layoutRoutes,
+      {
+        path: '403',
+        name: 'forbidden',
+        component: () => import('@/views/error/forbidden/index.vue'),
+        meta: { title: 'common.error.forbiddenTitle', hideInMenu: true },
+      },
+    ],
+  },
+  {
+    path: '/:pathMatch(.*)*',
+    name: 'not-found',
+    component: () => import('@/views/error/not-found/index.vue'),
+    meta: { title: 'common.error.notFoundTitle', public: true },
+  },
+]
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes,
+  scrollBehavior: () => ({ top: 0 }),
+})

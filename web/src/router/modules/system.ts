@@ -1,0 +1,25 @@
+import type { RouteRecordRaw } from 'vue-router'
+
+// System administrator: the unit tree and user accounts.
+const system: RouteRecordRaw = {
+  path: 'system',
+  name: 'system',
+  meta: { title: 'layout.menu.system', icon: 'Setting', permission: ['unit.read', 'user.read'] },
+  redirect: { name: 'system-units' },
+  children: [
+    {
+      path: 'units',
+      name: 'system-units',
+      component: () => import('@/views/system/units/index.vue'),
+      meta: { title: 'layout.menu.systemUnits', icon: 'OfficeBuilding', permission: 'unit.read' },
+    },
+    {
+      path: 'users',
+      name: 'system-users',
+      component: () => import('@/views/system/users/index.vue'),
+      meta: { title: 'layout.menu.systemUsers', icon: 'User', permission: 'user.read' },
+    },
+  ],
+}
+
+export default system
