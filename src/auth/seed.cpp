@@ -117,8 +117,10 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
     };
     int police_no = 990001;
     for (const auto& a : accounts) {
-        auto id = AddUser(c, a.username, std::to_string(police_no), a.name, unit_ids[a.unit],
-                          "1390000" + std::to_string(police_no % 10000), a.password, false, {a.role}, now);
+        char phone[16];
+        std::snprintf(phone, sizeof phone, "139%08d", police_no);
+        auto id = AddUser(c, a.username, std::to_string(police_no), a.name, unit_ids[a.unit], phone, a.password,
+                          false, {a.role}, now);
         if (!id.ok()) return id.status();
         ++police_no;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <mutex>
 
 #include "docs/podofo_include.hpp"
@@ -296,12 +297,15 @@ bool Readable(const std::string& path) {
 
 Result<std::string> RenderLocked(const Document& doc, const PdfOptions& options) {
     PdfMemDocument pdf;
-    // The font owns the encoding (auto-delete); Identity-H reaches every glyph of the font.
+    // Identity-H reaches every glyph of the font. The font deletes the encoding (auto-delete) once it exists;
+    // until then, including when FreeType rejects the file, it is ours.
+    auto encoding = std::make_unique<PoDoFo::PdfIdentityEncoding>(0, 0xffff, true);
     PdfFont* font = pdf.CreateFontSubset(std::filesystem::path(options.font_path).stem().c_str(), false, false, false,
-                                         new PoDoFo::PdfIdentityEncoding(0, 0xffff, true), options.font_path.c_str());
+                                         encoding.get(), options.font_path.c_str());
     if (font == nullptr) {
         return Status(ErrorCode::kUnavailable, "not a usable TrueType font: " + options.font_path);
     }
+    encoding.release();  // NOLINT(bugprone-unused-return-value): now owned by `font`
     PdfLayout layout(pdf, font);
     JW_RETURN_IF_ERROR(layout.Render(doc));
     pdf.GetInfo()->SetTitle(ToPdfString(doc.title));

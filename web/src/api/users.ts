@@ -19,7 +19,8 @@ export interface CreateUser {
 export interface UpdateUser {
   name: string
   unit_id: number
-  phone: string
+  // Left out when unchanged: the UI only has the masked phone, which must not be written back.
+  phone?: string
 }
 
 export interface CreatedUser {

@@ -1,0 +1,38 @@
+# Jingwu — the two commands: `make demo` and `make test`. Everything else is a helper of those.
+SHELL := /bin/bash
+PRESET ?= release
+BUILD := build/$(PRESET)
+JINGWU := $(BUILD)/src/app/jingwu
+LISTEN ?= 127.0.0.1:8080
+
+.PHONY: demo test setup build web unit integration e2e bench bench-http format clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	@cmake --preset $(PRESET) >/dev/null
+	@cmake --build $(BUILD) -j2
+
+web: setup
+	@if [ -f web/package.json ]; then cd web && npm run build --silent; fi
+
+demo: build web
+	@mkdir -p var
+	@JINGWU_DB=sqlite:var/jingwu.db $(JINGWU) init --demo
+	@echo "Serving the demo county at http://$(LISTEN)  (Ctrl-C stops)"
+	@JINGWU_DB=sqlite:var/jingwu.db $(JINGWU) serve --listen $(LISTEN)
+
+test: build web
+	@bash scripts/run_tests.sh
+
+bench: bench-http
+
+bench-http: build
+	@bash bench/http/run.sh
+
+format:
+	@find src -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
+
+clean:
+	rm -rf build

@@ -1,0 +1,62 @@
+#include "app/config.hpp"
+
+#include <sys/stat.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <toml++/toml.h>
+
+#include "common/crypto.hpp"
+
+namespace jw::app {
+
+Result<Config> LoadConfig(const std::string& path) {
+    Config c;
+    std::string file = path;
+    if (file.empty() && std::filesystem::exists("jingwu.toml")) file = "jingwu.toml";
+    if (!file.empty()) {
+        try {
+            const auto t = toml::parse_file(file);
+            c.db = t["database"]["url"].value_or(c.db);
+            c.listen = t["server"]["listen"].value_or(c.listen);
+            c.web_root = t["server"]["web_root"].value_or(c.web_root);
+            c.threads = t["server"]["threads"].value_or(c.threads);
+            c.key_file = t["security"]["key_file"].value_or(c.key_file);
+            c.county_name = t["county"]["name"].value_or(c.county_name);
+            c.region_code = t["county"]["region_code"].value_or(c.region_code);
+        } catch (const toml::parse_error& e) {
+            return Status::Invalid("config", file + ": " + std::string(e.description()));
+        }
+    }
+    if (const char* v = std::getenv("JINGWU_DB")) c.db = v;
+    if (const char* v = std::getenv("JINGWU_LISTEN")) c.listen = v;
+    if (const char* v = std::getenv("JINGWU_WEB_ROOT")) c.web_root = v;
+    if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
+    if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
+    if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
+    return c;
+}
+
+Result<std::string> LoadOrCreateKey(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (in) {
+        std::string hex((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        while (!hex.empty() && (hex.back() == '\n' || hex.back() == ' ')) hex.pop_back();
+        std::string key = FromHex(hex);
+        if (key.size() != 16) return Status(ErrorCode::kUnavailable, "key file " + path + " is not 32 hex digits");
+        return key;
+    }
+    const std::string key = RandomBytes(16);
+    std::error_code ec;
+    if (auto parent = std::filesystem::path(path).parent_path(); !parent.empty())
+        std::filesystem::create_directories(parent, ec);
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    if (!out) return Status(ErrorCode::kUnavailable, "cannot write key file " + path);
+    out << ToHex(key) << "\n";
+    out.close();
+    chmod(path.c_str(), 0600);
+    return key;
+}
+
+}  // namespace jw::app

@@ -1,0 +1,26 @@
+#pragma once
+// Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
+// environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS), then flags.
+
+#include <string>
+
+#include "common/status.hpp"
+
+namespace jw::app {
+
+struct Config {
+    std::string db = "sqlite:var/jingwu.db";
+    std::string listen = "127.0.0.1:8080";
+    std::string web_root = "web/dist";
+    std::string key_file = "var/jingwu.key";  // 16-byte SM4 key for secrets at rest; created if missing
+    int threads = 4;
+    std::string county_name = "示范县公安局";
+    std::string region_code = "519901";
+};
+
+// Errors: InvalidArgument naming the file or key.
+Result<Config> LoadConfig(const std::string& path);
+// Reads or creates the key file (mode 0600). Error: Unavailable.
+Result<std::string> LoadOrCreateKey(const std::string& path);
+
+}  // namespace jw::app

@@ -1,0 +1,233 @@
+// The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
+// version. These names are contracts other tools rely on.
+#include <CLI/CLI.hpp>
+#include <spdlog/spdlog.h>
+
+#include <iostream>
+
+#include "admin/admin_module.hpp"
+#include "app/platform.hpp"
+#include "auth/account_rules.hpp"
+#include "auth/auth_repository.hpp"
+#include "auth/seed.hpp"
+#include "common/civil_time.hpp"
+#include "http/server.hpp"
+#include "notify/scheduler.hpp"
+
+namespace jw::app {
+namespace {
+
+int Fail(const Status& s) {
+    std::cerr << "error: " << s.message();
+    for (const auto& [k, v] : s.fields()) std::cerr << " [" << k << ": " << v << "]";
+    std::cerr << "\n";
+    return s.code() == ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+void PrintAccounts(const std::vector<auth::DemoAccount>& accounts) {
+    std::cout << "账号 account        角色 role         密码 password\n";
+    for (const auto& a : accounts)
+        std::cout << "  " << a.username << std::string(18 - std::min<size_t>(17, a.username.size()), ' ') << a.role
+                  << std::string(16 - std::min<size_t>(15, a.role.size()), ' ') << a.password << "\n";
+}
+
+int Init(Platform& p, bool demo) {
+    auto c = p.db->Acquire();
+    auto done = auth::IsInitialised(**c);
+    if (!done.ok()) return Fail(done.status());
+    if (*done) {
+        std::cout << "already initialised: " << p.config.db << "\n";
+        if (demo) PrintAccounts({{"sysadmin", auth::kDemoPassword, "sys_admin", "", ""},
+                                 {"secadmin", auth::kDemoPassword, "sec_admin", "", ""},
+                                 {"auditadmin", auth::kDemoPassword, "audit_admin", "", ""},
+                                 {"officer", auth::kDemoPassword, "officer", "", ""},
+                                 {"legal", auth::kDemoPassword, "legal_reviewer", "", ""},
+                                 {"duty", auth::kDemoPassword, "duty_desk", "", ""},
+                                 {"custodian", auth::kDemoPassword, "custodian", "", ""},
+                                 {"leader", auth::kDemoPassword, "leader", "", ""},
+                                 {"courier", auth::kDemoPassword, "courier", "", ""}});
+        return 0;
+    }
+    std::vector<auth::DemoAccount> accounts;
+    Status s = p.audit->Run(p.CliEntry(demo ? "system.init_demo" : "system.init", "county:" + p.config.region_code),
+                            [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                                auto r = demo ? auth::SeedDemoCounty(tx, NowUnix())
+                                              : auth::SeedBureau(tx, p.config.region_code, p.config.county_name, NowUnix());
+                                if (!r.ok()) return r.status();
+                                accounts = std::move(r).value();
+                                return Status::Ok();
+                            });
+    if (!s.ok()) return Fail(s);
+    std::cout << (demo ? "demo county 示范县公安局 (519901) created\n" : "bureau created\n");
+    PrintAccounts(accounts);
+    if (!demo) std::cout << "initial passwords must be changed at first login\n";
+    return 0;
+}
+
+int Serve(Platform& p, const std::string& listen) {
+    const auto colon = listen.rfind(':');
+    if (colon == std::string::npos) return Fail(Status::Invalid("listen", "expected HOST:PORT"));
+    http::ServerOptions options;
+    options.host = listen.substr(0, colon);
+    options.port = static_cast<uint16_t>(std::atoi(listen.substr(colon + 1).c_str()));
+    options.threads = static_cast<size_t>(p.config.threads);
+    options.web_root = p.config.web_root;
+
+    auth::SessionService sessions(*p.db, p.registry, p.key);
+    sessions.Attach(p.committer.get());
+    notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>());
+    notify::Scheduler scheduler(*p.db, *p.committer);
+    http::Router router;
+    admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox});
+    http::Metrics metrics;
+    http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
+    storage::Committer* committer = p.committer.get();
+    http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer] {
+        return "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
+               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) + "\n";
+    });
+    outbox.Start(p.committer.get(), [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
+    // Sessions idle for a day are removed; the idle timeout itself is enforced on each request.
+    Status reg = scheduler.Register("session.cleanup", 3600, [&p] {
+        return p.committer->Run([](storage::Connection& c) {
+            return c.Exec("DELETE FROM sessions WHERE last_seen < ?", {storage::V(NowUnix() - 86400)});
+        });
+    });
+    if (!reg.ok()) return Fail(reg);
+    scheduler.Start();
+    Status s = server.Run();
+    scheduler.Stop();
+    outbox.Stop();
+    p.committer->Stop();  // everything acknowledged is already durable; this drains what is queued
+    return s.ok() ? 0 : Fail(s);
+}
+
+int UserCommand(Platform& p, const std::string& verb, const std::map<std::string, std::string>& opt) {
+    auto c = p.db->Acquire();
+    if (verb == "add") {
+        auth::User u;
+        u.username = opt.at("username");
+        u.police_no = opt.at("police_no");
+        u.name = opt.at("name");
+        u.phone = opt.at("phone");
+        auto unit = (*c)->QueryOne("SELECT id FROM units WHERE code = ?", {storage::V(opt.at("unit"))});
+        if (!unit.ok()) return Fail(Status::Invalid("unit", "not_found"));
+        u.unit_id = unit->Int(0);
+        if (Status s = auth::ValidateNewUser(u); !s.ok()) return Fail(s);
+        const std::string password = auth::GeneratePassword();
+        u.password_hash = auth::HashPassword(password);
+        u.status = "active";
+        u.must_change_password = true;
+        Status s = p.audit->Run(p.CliEntry("user.create", "user:" + u.username),
+                                [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                                    auto id = auth::repo::InsertUser(tx, u, NowUnix());
+                                    if (!id.ok()) return id.status();
+                                    if (opt.at("role").empty()) return Status::Ok();
+                                    auto roles = auth::repo::ListRoles(tx);
+                                    if (!roles.ok()) return roles.status();
+                                    JW_RETURN_IF_ERROR(auth::ValidateRoleSet({opt.at("role")}, *roles));
+                                    return auth::repo::SetUserRoles(tx, *id, {opt.at("role")});
+                                });
+        if (!s.ok()) return Fail(s);
+        std::cout << "user " << u.username << " created; initial password: " << password << "\n";
+        return 0;
+    }
+    auto user = auth::repo::GetUserByUsername(**c, opt.at("username"));
+    if (!user.ok()) return Fail(Status::Invalid("username", "not_found"));
+    const int64_t id = user->id;
+    Status s;
+    if (verb == "passwd") {
+        const std::string password = auth::GeneratePassword();
+        const std::string hash = auth::HashPassword(password);
+        s = p.audit->Run(p.CliEntry("user.reset_password", "user:" + std::to_string(id)),
+                         [&](storage::Connection& tx, audit::AuditEntry&) {
+                             return auth::repo::SetPassword(tx, id, hash, true, NowUnix());
+                         });
+        if (s.ok()) std::cout << "new password for " << user->username << ": " << password << "\n";
+    } else {
+        const std::string status = verb == "lock" ? "locked" : "active";
+        s = p.audit->Run(p.CliEntry("user." + verb, "user:" + std::to_string(id)),
+                         [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                             JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(tx, id, status, 0));
+                             return status == "locked" ? auth::repo::DeleteUserSessions(tx, id) : Status::Ok();
+                         });
+        if (s.ok()) std::cout << user->username << " " << status << "\n";
+    }
+    return s.ok() ? 0 : Fail(s);
+}
+
+int AuditVerify(Platform& p) {
+    auto c = p.db->Acquire();
+    auto r = audit::AuditLog::Verify(**c);
+    if (!r.ok()) return Fail(r.status());
+    if (r->ok) {
+        std::cout << "audit chain intact: " << r->records << " records\n";
+        return 0;
+    }
+    std::cout << "audit chain BROKEN at record " << *r->first_bad_id << " (" << r->problem << "); " << r->records
+              << " records checked\n";
+    return 1;
+}
+
+}  // namespace
+}  // namespace jw::app
+
+int main(int argc, char** argv) {
+    using namespace jw::app;
+    CLI::App cli{"Jingwu 警务 — county public security platform"};
+    cli.require_subcommand(1);
+    std::string config_path, db_override;
+    cli.add_option("--config", config_path, "TOML configuration file");
+    cli.add_option("--db", db_override, "database: sqlite:PATH or postgresql://…");
+
+    auto* serve = cli.add_subcommand("serve", "serve the API and the web app");
+    std::string listen;
+    serve->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080)");
+    auto* init = cli.add_subcommand("init", "create the schema and the bureau (or the demo county)");
+    bool demo = false;
+    init->add_flag("--demo", demo, "create the fictional demo county 示范县公安局 (519901)");
+    cli.add_subcommand("migrate", "apply pending migrations");
+    cli.add_subcommand("version", "print the version");
+
+    auto* user = cli.add_subcommand("user", "manage accounts");
+    user->require_subcommand(1);
+    std::map<std::string, std::string> opt{{"role", ""}};
+    auto* add = user->add_subcommand("add", "add a user (prints the initial password)");
+    add->add_option("--username", opt["username"])->required();
+    add->add_option("--police-no", opt["police_no"])->required();
+    add->add_option("--name", opt["name"])->required();
+    add->add_option("--unit", opt["unit"], "unit code (12 digits)")->required();
+    add->add_option("--phone", opt["phone"])->required();
+    add->add_option("--role", opt["role"]);
+    for (const char* verb : {"passwd", "lock", "unlock"}) {
+        auto* sub = user->add_subcommand(verb, std::string(verb) + " a user");
+        sub->add_option("username", opt["username"])->required();
+    }
+    auto* audit = cli.add_subcommand("audit", "audit log tools");
+    audit->require_subcommand(1);
+    audit->add_subcommand("verify", "recompute the SM3 hash chain and name the first bad record");
+
+    CLI11_PARSE(cli, argc, argv);
+    if (cli.got_subcommand("version")) {
+        std::cout << "jingwu " << JINGWU_VERSION << "\n";
+        return 0;
+    }
+    auto config = LoadConfig(config_path);
+    if (!config.ok()) return Fail(config.status());
+    if (!db_override.empty()) config->db = db_override;
+    if (!listen.empty()) config->listen = listen;
+    auto platform = OpenPlatform(*config);
+    if (!platform.ok()) return Fail(platform.status());
+    Platform& p = **platform;
+    if (cli.got_subcommand("migrate")) {
+        std::cout << "migrations applied: " << p.config.db << "\n";
+        return 0;
+    }
+    if (cli.got_subcommand("init")) return Init(p, demo);
+    if (cli.got_subcommand("serve")) return Serve(p, p.config.listen);
+    if (cli.got_subcommand("audit")) return AuditVerify(p);
+    for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
+        if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
+    }
+    return 0;
+}

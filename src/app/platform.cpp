@@ -1,0 +1,70 @@
+#include "app/platform.hpp"
+
+#include <filesystem>
+
+#include "auth/seed.hpp"
+#include "notify/outbox.hpp"
+#include "storage/migrations.hpp"
+
+namespace jw::app {
+
+audit::AuditEntry Platform::CliEntry(const std::string& action, const std::string& object) const {
+    audit::AuditEntry e;
+    const char* user = std::getenv("USER");
+    e.username = std::string("cli:") + (user ? user : "root");
+    e.client = "cli";
+    e.action = action;
+    e.object = object;
+    return e;
+}
+
+Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
+    auto p = std::make_unique<Platform>();
+    p->config = config;
+    if (config.db.starts_with("sqlite:")) {
+        auto parent = std::filesystem::path(config.db.substr(7)).parent_path();
+        std::error_code ec;
+        if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+    }
+    auto db = storage::Database::Open(config.db);
+    if (!db.ok()) return db.status();
+    p->db = std::move(db).value();
+
+    std::vector<storage::Migration> migrations;
+    auto add = [&](const char* module, const auto& files) {
+        auto m = storage::MigrationsFromFiles(module, p->db->dialect(), files);
+        migrations.insert(migrations.end(), m.begin(), m.end());
+        for (const auto& [name, content] : files) {
+            if (name == "permissions.csv") return p->registry.AddCsv(content);
+        }
+        return Status::Ok();
+    };
+    JW_RETURN_IF_ERROR(add("audit", audit::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
+    {
+        auto c = p->db->Acquire();
+        if (!c.ok()) return c.status();
+        auto applied = storage::ApplyMigrations(**c, migrations);
+        if (!applied.ok()) return applied.status();
+        JW_RETURN_IF_ERROR(storage::InTransaction(**c, [&](storage::Connection& tx) {
+            return auth::SeedRoles(tx, p->registry);
+        }));
+    }
+    auto key = LoadOrCreateKey(config.key_file);
+    if (!key.ok()) return key.status();
+    p->key = *key;
+
+    auto log = audit::AuditLog::Open(*p->db);
+    if (!log.ok()) return log.status();
+    p->audit = std::move(log).value();
+    audit::AuditLog* audit_ptr = p->audit.get();
+    auto committer = storage::Committer::Start(
+        *p->db, {.after_rollback = [audit_ptr](storage::Connection& c) { audit_ptr->ReloadHead(c); }});
+    if (!committer.ok()) return committer.status();
+    p->committer = std::move(committer).value();
+    p->audit->Attach(p->committer.get());
+    return p;
+}
+
+}  // namespace jw::app

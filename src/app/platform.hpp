@@ -1,0 +1,31 @@
+#pragma once
+// Assembles the platform: opens the database, applies every module's migrations, loads the permission
+// tables, and starts the writer (Committer) with the audit log attached. Used by every CLI command.
+
+#include <memory>
+#include <string>
+
+#include "app/config.hpp"
+#include "audit/audit_log.hpp"
+#include "auth/permission_registry.hpp"
+#include "storage/committer.hpp"
+#include "storage/database.hpp"
+
+namespace jw::app {
+
+struct Platform {
+    Config config;
+    std::unique_ptr<storage::Database> db;
+    auth::PermissionRegistry registry;
+    std::unique_ptr<audit::AuditLog> audit;
+    std::unique_ptr<storage::Committer> committer;
+    std::string key;
+
+    // Audit entry for an action taken from the command line.
+    audit::AuditEntry CliEntry(const std::string& action, const std::string& object) const;
+};
+
+// Errors: the database's or a migration's, naming it.
+Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
+
+}  // namespace jw::app

@@ -1,0 +1,30 @@
+#pragma once
+// The platform's own administration module: session endpoints (login, logout, password, TOTP), units,
+// users, roles and policy for the system and security administrators, audit search / export / verify for
+// the audit administrator, and the user's notifications. Routes are listed in docs/http_api.md.
+
+#include "auth/permission_registry.hpp"
+#include "auth/session_service.hpp"
+#include "http/router.hpp"
+#include "notify/outbox.hpp"
+#include "storage/database.hpp"
+
+namespace jw::admin {
+
+struct Deps {
+    storage::Database& db;
+    auth::SessionService& sessions;
+    const auth::PermissionRegistry& registry;
+    notify::Outbox& outbox;
+};
+
+void RegisterSessionRoutes(http::Router& router, Deps deps);
+void RegisterIdentityRoutes(http::Router& router, Deps deps);
+void RegisterAuditRoutes(http::Router& router, Deps deps);
+inline void RegisterRoutes(http::Router& router, Deps deps) {
+    RegisterSessionRoutes(router, deps);
+    RegisterIdentityRoutes(router, deps);
+    RegisterAuditRoutes(router, deps);
+}
+
+}  // namespace jw::admin

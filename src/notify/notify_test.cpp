@@ -1,0 +1,100 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+
+#include "notify/outbox.hpp"
+#include "notify/scheduler.hpp"
+#include "common/civil_time.hpp"
+#include "storage/migrations.hpp"
+
+namespace jw::notify {
+namespace {
+
+std::vector<std::string> Urls() {
+    auto dir = std::filesystem::temp_directory_path() / ("jw_notify_test_" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    std::vector<std::string> urls{"sqlite:" + (dir / "n.db").string()};
+    if (const char* pg = std::getenv("JW_TEST_PG_URL")) urls.emplace_back(pg);
+    return urls;
+}
+
+class RecordingSms final : public SmsGateway {
+public:
+    Status Send(int64_t, const std::string& text) override {
+        sent.push_back(text);
+        return Status::Ok();
+    }
+    std::vector<std::string> sent;
+};
+
+class NotifyTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        db_ = std::move(storage::Database::Open(GetParam())).value();
+        auto c = db_->Acquire();
+        ASSERT_TRUE((*c)->ExecScript("DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS scheduled_jobs; "
+                                     "DROP TABLE IF EXISTS schema_migrations")
+                        .ok());
+        ASSERT_TRUE(storage::ApplyMigrations(**c, storage::MigrationsFromFiles("notify", db_->dialect(),
+                                                                               schema::EmbeddedFiles()))
+                        .ok());
+        committer_ = std::move(storage::Committer::Start(*db_)).value();
+    }
+    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<storage::Committer> committer_;
+};
+
+TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
+    auto sms = std::make_unique<RecordingSms>();
+    RecordingSms* sms_ptr = sms.get();
+    Outbox outbox(*db_, std::move(sms));
+    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
+        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "inapp"}).status());
+        return Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "sms"}).status();
+    }).ok());
+    bool online = false;
+    std::vector<std::string> pushed;
+    outbox.Start(committer_.get(), [&](int64_t user, const std::string& text) -> size_t {
+        if (!online || user != 7) return 0;
+        pushed.push_back(text);
+        return 1;
+    }, 3600 * 1000);
+    EXPECT_EQ(outbox.DeliverPending(), 1u);  // the SMS; the user has no open page yet
+    EXPECT_EQ(sms_ptr->sent.size(), 1u);
+    online = true;
+    EXPECT_EQ(outbox.DeliverPending(), 1u);
+    ASSERT_EQ(pushed.size(), 1u);
+    EXPECT_NE(pushed[0].find("案件即将超期"), std::string::npos);
+    EXPECT_EQ(outbox.DeliverPending(), 0u);  // delivered once, not again
+    outbox.Stop();
+    auto c = db_->Acquire();
+    auto list = outbox.List(**c, 7, true, 1, 20);
+    ASSERT_TRUE(list.ok());
+    EXPECT_EQ(list->second, 1);  // the in-app message stays in the inbox until read
+    EXPECT_EQ(outbox.MarkRead(**c, 8, list->first[0].id, 1).code(), ErrorCode::kNotFound);  // not another user's
+}
+
+TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {
+    Scheduler scheduler(*db_, *committer_);
+    const int64_t start = jw::NowUnix();
+    int runs = 0;
+    ASSERT_TRUE(scheduler.Register("expire", 60, [&] {
+        ++runs;
+        // While this job runs, its lease is held: a second pass cannot claim it.
+        EXPECT_EQ(scheduler.RunDue(start + 61), 0);
+        return Status::Ok();
+    }).ok());
+    EXPECT_EQ(scheduler.RunDue(start), 0);       // not yet due
+    EXPECT_EQ(scheduler.RunDue(start + 61), 1);  // due
+    EXPECT_EQ(runs, 1);
+    EXPECT_EQ(scheduler.RunDue(start + 62), 0);  // next run is an interval later
+    EXPECT_EQ(scheduler.RunDue(start + 122), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, NotifyTest, ::testing::ValuesIn(Urls()),
+                         [](const auto& info) { return info.param.starts_with("sqlite") ? "sqlite" : "postgres"; });
+
+}  // namespace
+}  // namespace jw::notify

@@ -1,0 +1,120 @@
+#include "notify/outbox.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <nlohmann/json.hpp>
+
+#include "common/civil_time.hpp"
+
+namespace jw::notify {
+
+using storage::V;
+
+Status LoggingSmsGateway::Send(int64_t user_id, const std::string& text) {
+    spdlog::info("sms to user {}: {}", user_id, text);
+    return Status::Ok();
+}
+
+Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
+    auto r = c.QueryOne(
+        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at) VALUES (?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {V(n.user_id), V(n.kind), V(n.title), V(n.body), V(n.channel.empty() ? "inapp" : n.channel), V(NowUnix())});
+    if (!r.ok()) return r.status();
+    return r->Int(0);
+}
+
+Result<std::pair<std::vector<Notification>, int64_t>> Outbox::List(storage::Connection& c, int64_t user_id,
+                                                                   bool unread_only, int page, int page_size) {
+    const std::string where = std::string(" WHERE user_id = ? AND channel = 'inapp'") + (unread_only ? " AND read_at = 0" : "");
+    auto total = c.QueryOne("SELECT COUNT(*) FROM notifications" + where, {V(user_id)});
+    if (!total.ok()) return total.status();
+    auto rows = c.Query("SELECT id, user_id, kind, title, body, channel, created_at, delivered_at, read_at FROM "
+                        "notifications" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                        {V(user_id), V(static_cast<int64_t>(page_size)), V(static_cast<int64_t>((page - 1) * page_size))});
+    if (!rows.ok()) return rows.status();
+    std::vector<Notification> out;
+    for (const auto& r : *rows)
+        out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7), r.Int(8)});
+    return std::make_pair(std::move(out), total->Int(0));
+}
+
+Status Outbox::MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int64_t now) {
+    auto r = c.Query("SELECT 1 FROM notifications WHERE id = ? AND user_id = ?", {V(id), V(user_id)});
+    if (!r.ok()) return r.status();
+    if (r->empty()) return Status::NotFound("notification");
+    return c.Exec("UPDATE notifications SET read_at = ? WHERE id = ? AND read_at = 0", {V(now), V(id)});
+}
+
+void Outbox::Start(storage::Committer* committer, LivePush live_push, int period_ms) {
+    committer_ = committer;
+    live_push_ = std::move(live_push);
+    thread_ = std::thread([this, period_ms] {
+        std::unique_lock lock(mu_);
+        while (!stop_) {
+            cv_.wait_for(lock, std::chrono::milliseconds(period_ms), [this] { return stop_ || wake_; });
+            wake_ = false;
+            if (stop_) break;
+            lock.unlock();
+            DeliverPending();
+            lock.lock();
+        }
+    });
+}
+
+void Outbox::Wake() {
+    {
+        std::lock_guard lock(mu_);
+        wake_ = true;
+    }
+    cv_.notify_one();
+}
+
+void Outbox::Stop() {
+    {
+        std::lock_guard lock(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+size_t Outbox::DeliverPending() {
+    std::vector<Notification> pending;
+    {
+        auto c = db_.Acquire();
+        if (!c.ok()) return 0;
+        auto rows = (*c)->Query(
+            "SELECT id, user_id, kind, title, body, channel, created_at FROM notifications WHERE delivered_at = 0 "
+            "AND attempts < 100 ORDER BY id LIMIT 200");
+        if (!rows.ok()) return 0;
+        for (const auto& r : *rows) pending.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), 0, 0});
+    }
+    std::vector<int64_t> delivered, failed;
+    for (const auto& n : pending) {
+        bool ok = false;
+        if (n.channel == "sms") {
+            ok = sms_ && sms_->Send(n.user_id, n.title + "：" + n.body).ok();
+        } else if (live_push_) {
+            const nlohmann::json msg = {{"type", "notification"},
+                                        {"data", {{"id", n.id}, {"kind", n.kind}, {"title", n.title}, {"body", n.body},
+                                                  {"created_at", FormatUtcIso(n.created_at)}}}};
+            ok = live_push_(n.user_id, msg.dump()) > 0;
+        }
+        (ok ? delivered : failed).push_back(n.id);
+    }
+    if (committer_ && (!delivered.empty() || !failed.empty())) {
+        const int64_t now = NowUnix();
+        (void)committer_->Run([&](storage::Connection& c) -> Status {
+            for (int64_t id : delivered)
+                JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1 WHERE id = ?",
+                                          {V(now), V(id)}));
+            for (int64_t id : failed)
+                JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET attempts = attempts + 1 WHERE id = ?", {V(id)}));
+            return Status::Ok();
+        });
+    }
+    return delivered.size();
+}
+
+}  // namespace jw::notify

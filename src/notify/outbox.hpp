@@ -1,0 +1,84 @@
+#pragma once
+// The notification outbox. Modules enqueue messages inside their own audited transaction (so a message
+// exists exactly when the change that caused it does); a delivery thread pushes undelivered messages to
+// their channel — "inapp" (WebSocket push to the user's open pages) or "sms" (through an SmsGateway) —
+// and marks them delivered. A message not delivered (user offline, gateway down) is retried, also after
+// a restart: delivery is at least once. In-app messages stay readable in the inbox either way.
+//
+// Thread safety: Enqueue runs on the caller's connection (the Committer's); other methods are thread-safe.
+
+#include <atomic>
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "storage/committer.hpp"
+#include "storage/database.hpp"
+
+namespace jw::notify {
+
+namespace schema {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+
+struct Notification {
+    int64_t id = 0;
+    int64_t user_id = 0;
+    std::string kind;     // "reminder", "alert", "system", …
+    std::string title;
+    std::string body;
+    std::string channel;  // inapp | sms
+    int64_t created_at = 0;
+    int64_t delivered_at = 0;
+    int64_t read_at = 0;
+};
+
+// The SMS gateway adapter. Send returns Ok once the gateway accepted the message.
+class SmsGateway {
+public:
+    virtual ~SmsGateway() = default;
+    virtual Status Send(int64_t user_id, const std::string& text) = 0;
+};
+
+// Writes each message to the server log instead of a real gateway (no gateway in the demo county).
+class LoggingSmsGateway final : public SmsGateway {
+public:
+    Status Send(int64_t user_id, const std::string& text) override;
+};
+
+class Outbox {
+public:
+    // `live_push` sends a JSON text to the user's open WebSockets and returns how many got it.
+    using LivePush = std::function<size_t(int64_t user_id, const std::string& json_text)>;
+
+    Outbox(storage::Database& db, std::unique_ptr<SmsGateway> sms) : db_(db), sms_(std::move(sms)) {}
+    ~Outbox() { Stop(); }
+
+    static Result<int64_t> Enqueue(storage::Connection& c, const Notification& n);
+    Result<std::pair<std::vector<Notification>, int64_t>> List(storage::Connection& c, int64_t user_id,
+                                                               bool unread_only, int page, int page_size);
+    Status MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int64_t now);
+
+    // Starts the delivery thread; it runs one pass every `period_ms` and when Wake() is called.
+    void Start(storage::Committer* committer, LivePush live_push, int period_ms = 1000);
+    void Wake();
+    void Stop();
+    // One delivery pass (also used by tests); returns how many were delivered.
+    size_t DeliverPending();
+
+private:
+    storage::Database& db_;
+    std::unique_ptr<SmsGateway> sms_;
+    storage::Committer* committer_ = nullptr;
+    LivePush live_push_;
+    std::mutex mu_;
+    std::condition_variable cv_;
+    bool stop_ = false, wake_ = false;
+    std::thread thread_;
+};
+
+}  // namespace jw::notify
