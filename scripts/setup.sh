@@ -27,10 +27,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# Front-end packages: install when node_modules is missing or older than the lock file.
-if [ -f web/package.json ]; then
-  if [ ! -d web/node_modules ] || [ web/package-lock.json -nt web/node_modules/.stamp ]; then
-    echo "setup: installing npm packages for web/"
-    (cd web && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+# npm packages (web app, browser tests): install when node_modules is missing or older than the lock file.
+for dir in web tests/e2e; do
+  if [ -f "$dir/package-lock.json" ]; then
+    if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
+      echo "setup: installing npm packages for $dir/"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.stamp)
+    fi
   fi
-fi
+done
