@@ -208,6 +208,17 @@ Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& r
     return Status::Ok();
 }
 
+Result<std::vector<int64_t>> ActiveUsersWithRole(Connection& c, const std::string& role) {
+    auto rows = c.Query(
+        "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE r.role_code = ? AND u.status = 'active' "
+        "ORDER BY u.id",
+        {V(role)});
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> out;
+    for (const auto& r : *rows) out.push_back(r.Int(0));
+    return out;
+}
+
 Result<std::vector<Role>> ListRoles(Connection& c) {
     auto rows = c.Query("SELECT code, kind, scope, totp_required FROM roles ORDER BY kind, code");
     if (!rows.ok()) return rows.status();

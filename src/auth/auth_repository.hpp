@@ -39,6 +39,7 @@ Status RecordLoginFailure(Connection& c, int64_t id, int max_failures, int64_t l
 Status RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step);
 Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending);
 Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& roles);
+Result<std::vector<int64_t>> ActiveUsersWithRole(Connection& c, const std::string& role);
 
 Result<std::vector<Role>> ListRoles(Connection& c);
 Status UpsertRole(Connection& c, const Role& r);          // replaces permissions

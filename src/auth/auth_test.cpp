@@ -106,8 +106,11 @@ protected:
         ASSERT_TRUE(storage::ApplyMigrations(**c, storage::MigrationsFromFiles("auth", db_->dialect(),
                                                                                schema::EmbeddedFiles()))
                         .ok());
-        for (const auto& [name, content] : schema::EmbeddedFiles())
-            if (name == "permissions.csv") ASSERT_TRUE(registry_.AddCsv(content).ok());
+        for (const auto& [name, content] : schema::EmbeddedFiles()) {
+            if (name == "permissions.csv") {
+                ASSERT_TRUE(registry_.AddCsv(content).ok());
+            }
+        }
         ASSERT_TRUE(SeedRoles(**c, registry_).ok());
         auto accounts = SeedBureau(**c, "519901", "示范县公安局", 1700000000);
         ASSERT_TRUE(accounts.ok()) << accounts.status().message();

@@ -7,6 +7,7 @@
 #include "docs/qr.hpp"
 #include "http/dispatcher.hpp"
 #include "http/error_table.hpp"
+#include "notify/outbox.hpp"
 
 namespace jw::admin {
 
@@ -35,6 +36,25 @@ Result<Reply> CurrentSession(Deps d, const auth::Principal& p) {
     return r;
 }
 
+// The failure that locks an account is worth a security administrator's attention (brute force).
+Status NotifyIfLockedOut(storage::Connection& c, int64_t user_id, const std::string& username, int64_t now,
+                         audit::AuditEntry& e) {
+    JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, user_id));
+    if (u.locked_until <= now) return Status::Ok();
+    e.detail = "account locked until " + FormatChinaTime(u.locked_until);
+    JW_ASSIGN_OR_RETURN(auto admins, auth::repo::ActiveUsersWithRole(c, "sec_admin"));
+    for (int64_t admin : admins) {
+        notify::Notification n;
+        n.user_id = admin;
+        n.kind = "security";
+        // Title is a message key and body its parameters: the web UI words them in the reader's language.
+        n.title = "notify.account_locked";
+        n.body = Json{{"username", username}, {"name", u.name}, {"locked_until", FormatUtcIso(u.locked_until)}}.dump();
+        JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
+    }
+    return Status::Ok();
+}
+
 Result<Reply> Login(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"username", "password", "totp"});
@@ -53,6 +73,7 @@ Result<Reply> Login(Deps d, Request& req) {
         e.unit = verdict->unit_code;
         auth::NewSession session;
         JW_RETURN_IF_ERROR(d.sessions.ApplyLogin(c, *verdict, client, now, &session));
+        if (verdict->count_failure) JW_RETURN_IF_ERROR(NotifyIfLockedOut(c, verdict->user_id, username, now, e));
         if (!verdict->status.ok()) {
             // Refusals are recorded (and counted) rather than rolled back, so the reply is the error.
             e.result = audit::ResultOf(verdict->status);
