@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include <spdlog/spdlog.h>
+
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "http/error_table.hpp"
@@ -125,12 +127,23 @@ void Dispatcher::Handle(Request req, Respond respond) {
     Finish(req, route, std::move(entry), std::move(reply), std::move(timed));
 }
 
+namespace {
+// Refusals and failures are logged with the request id the user sees; internal details only here.
+void LogFailure(const std::string& request_id, const std::string& method, const std::string& path, const Status& s) {
+    if (s.code() == ErrorCode::kInternal || s.code() == ErrorCode::kUnavailable || s.code() == ErrorCode::kBusy)
+        spdlog::error("{} {} {} -> {} {}", request_id, method, path, ErrorCodeName(s.code()), s.message());
+    else
+        spdlog::info("{} {} {} -> {} {}", request_id, method, path, ErrorCodeName(s.code()), s.message());
+}
+}  // namespace
+
 void Dispatcher::Finish(Request& req, const Route* route, audit::AuditEntry entry, Result<Reply> reply,
                         Respond respond) {
     (void)route;
     const std::string request_id = req.request_id;
     if (!reply.ok()) {
         Status s = reply.status();
+        LogFailure(request_id, req.method, req.path, s);
         entry.result = audit::ResultOf(s);
         entry.detail = s.message().substr(0, 200);
         ++metrics_.audit_records;
@@ -147,8 +160,10 @@ void Dispatcher::Finish(Request& req, const Route* route, audit::AuditEntry entr
         job = [shared](storage::Connection& c, audit::AuditEntry& e) { return shared->write(c, e, *shared); };
     }
     ++metrics_.audit_records;
-    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, respond = std::move(respond)](const Status& s) {
+    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, method = req.method, path = req.path,
+                                                     respond = std::move(respond)](const Status& s) {
         if (!s.ok()) {
+            LogFailure(request_id, method, path, s);
             respond(ErrorOut(s, request_id));
             return;
         }

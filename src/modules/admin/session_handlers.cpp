@@ -154,6 +154,32 @@ Result<Reply> ConfirmTotp(Deps d, Request& req) {
     return r;
 }
 
+// Turning the second factor off needs the password again, and is refused while a role requires it.
+Result<Reply> DisableTotp(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"password"});
+    auto password = in.Text("password", true, 128);
+    JW_RETURN_IF_ERROR(in.status());
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(auth::User user, auth::repo::GetUser(**c, req.principal->user_id));
+    if (!auth::VerifyPassword(user.password_hash, *password)) return Status::Invalid("password", "wrong_password");
+    JW_ASSIGN_OR_RETURN(auto roles, auth::repo::ListRoles(**c));
+    for (const auto& role : roles) {
+        const bool held = std::find(user.roles.begin(), user.roles.end(), role.code) != user.roles.end();
+        if (held && role.totp_required) return Status::Denied("a role of this account requires a second factor");
+    }
+    Reply r = Reply::NoContent();
+    const int64_t user_id = user.id;
+    r.audit_object = "user:" + std::to_string(user_id);
+    r.write = [d, user_id](storage::Connection& c, audit::AuditEntry&, Reply&) -> Status {
+        JW_RETURN_IF_ERROR(auth::repo::SetTotp(c, user_id, "", false, ""));
+        d.sessions.Invalidate();
+        return Status::Ok();
+    };
+    return r;
+}
+
 }  // namespace
 
 void RegisterSessionRoutes(http::Router& router, Deps d) {
@@ -167,6 +193,8 @@ void RegisterSessionRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return EnrollTotp(d, r); }, true});
     router.Add({"POST", "/api/v1/session/totp/confirm", "", "session.totp_confirm",
                 [d](Request& r) { return ConfirmTotp(d, r); }, true});
+    router.Add({"DELETE", "/api/v1/session/totp", "", "session.totp_disable",
+                [d](Request& r) { return DisableTotp(d, r); }, true});
 }
 
 }  // namespace jw::admin
