@@ -1,6 +1,8 @@
 #include "audit/audit_log.hpp"
 
 #include <gtest/gtest.h>
+
+#include "storage/test_databases.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -13,18 +15,12 @@ namespace {
 
 using storage::V;
 
-std::vector<std::string> Urls() {
-    auto dir = std::filesystem::temp_directory_path() / ("jw_audit_test_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    std::vector<std::string> urls{"sqlite:" + (dir / "a.db").string()};
-    if (const char* pg = std::getenv("JW_TEST_PG_URL")) urls.emplace_back(pg);
-    return urls;
-}
-
 class AuditTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        db_ = std::move(storage::Database::Open(GetParam())).value();
+        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "audit");
+        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
+        db_ = std::move(storage::Database::Open(url)).value();
         auto c = db_->Acquire();
         ASSERT_TRUE((*c)->ExecScript("DROP TABLE IF EXISTS audit_log; DROP TABLE IF EXISTS audit_head; "
                                      "DROP TABLE IF EXISTS schema_migrations; DROP TABLE IF EXISTS t_thing")
@@ -38,7 +34,9 @@ protected:
                          .value();
         log_->Attach(committer_.get());
     }
-    void TearDown() override { committer_->Stop(); }
+    void TearDown() override {
+        if (committer_) committer_->Stop();
+    }
 
     AuditEntry Entry(std::string action, std::string object = "") {
         AuditEntry e;
@@ -133,8 +131,8 @@ TEST(AuditResult, MapsStatusToResult) {
     EXPECT_EQ(ResultOf(Status::Internal("x")), "failed");
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::ValuesIn(Urls()),
-                         [](const auto& info) { return info.param.starts_with("sqlite") ? "sqlite" : "postgres"; });
+INSTANTIATE_TEST_SUITE_P(Backends, AuditTest, ::testing::ValuesIn(storage::testing::Backends()),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace jw::audit

@@ -1,4 +1,6 @@
 #include <gtest/gtest.h>
+
+#include "storage/test_databases.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,14 +14,6 @@
 namespace jw::notify {
 namespace {
 
-std::vector<std::string> Urls() {
-    auto dir = std::filesystem::temp_directory_path() / ("jw_notify_test_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    std::vector<std::string> urls{"sqlite:" + (dir / "n.db").string()};
-    if (const char* pg = std::getenv("JW_TEST_PG_URL")) urls.emplace_back(pg);
-    return urls;
-}
-
 class RecordingSms final : public SmsGateway {
 public:
     Status Send(int64_t, const std::string& text) override {
@@ -32,7 +26,9 @@ public:
 class NotifyTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        db_ = std::move(storage::Database::Open(GetParam())).value();
+        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "notify");
+        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
+        db_ = std::move(storage::Database::Open(url)).value();
         auto c = db_->Acquire();
         ASSERT_TRUE((*c)->ExecScript("DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS scheduled_jobs; "
                                      "DROP TABLE IF EXISTS schema_migrations")
@@ -93,8 +89,8 @@ TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {
     EXPECT_EQ(scheduler.RunDue(start + 122), 1);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, NotifyTest, ::testing::ValuesIn(Urls()),
-                         [](const auto& info) { return info.param.starts_with("sqlite") ? "sqlite" : "postgres"; });
+INSTANTIATE_TEST_SUITE_P(Backends, NotifyTest, ::testing::ValuesIn(storage::testing::Backends()),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace jw::notify

@@ -1,6 +1,8 @@
 // Storage tests run against SQLite always and against PostgreSQL when JW_TEST_PG_URL is set
 // (make test starts a real PostgreSQL 15 and sets it).
 #include <gtest/gtest.h>
+
+#include "storage/test_databases.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -14,19 +16,12 @@
 namespace jw::storage {
 namespace {
 
-std::vector<std::string> Urls() {
-    std::vector<std::string> urls;
-    auto dir = std::filesystem::temp_directory_path() / ("jw_storage_test_" + std::to_string(getpid()));
-    std::filesystem::create_directories(dir);
-    urls.push_back("sqlite:" + (dir / "t.db").string());
-    if (const char* pg = std::getenv("JW_TEST_PG_URL")) urls.emplace_back(pg);
-    return urls;
-}
-
 class StorageTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        auto db = Database::Open(GetParam());
+        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "storage");
+        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
+        auto db = Database::Open(url);
         ASSERT_TRUE(db.ok()) << db.status().message();
         db_ = std::move(db).value();
         auto c = db_->Acquire();
@@ -127,8 +122,8 @@ TEST(StorageOpen, RejectsUnknownScheme) {
     EXPECT_EQ(db.status().code(), ErrorCode::kInvalidArgument);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(Urls()),
-                         [](const auto& info) { return info.param.starts_with("sqlite") ? "sqlite" : "postgres"; });
+INSTANTIATE_TEST_SUITE_P(Backends, StorageTest, ::testing::ValuesIn(storage::testing::Backends()),
+                         [](const auto& info) { return info.param; });
 
 }  // namespace
 }  // namespace jw::storage
