@@ -5,6 +5,7 @@
 
 #include "auth/auth_repository.hpp"
 #include "auth/totp.hpp"
+#include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 
 namespace jw::auth {
@@ -149,7 +150,7 @@ LoginVerdict SessionService::CheckLogin(const std::string& username, const std::
     }
     if (user->locked_until > now) {
         v.status = Status(ErrorCode::kLocked, "account locked after repeated failures",
-                          {{"locked_until", std::to_string(user->locked_until)}});
+                          {{"locked_until", FormatUtcIso(user->locked_until)}});
         return v;
     }
     if (!VerifyPassword(user->password_hash, password)) {

@@ -158,16 +158,16 @@ Result<Reply> UpdateUser(Deps d, Request& req) {
     JsonReader in(body, {"name", "unit_id", "phone"});
     auto name = in.Text("name", true, 20);
     auto unit_id = in.Int("unit_id", true, 1, INT64_MAX);
-    auto phone = in.Text("phone", true, 20);
+    auto phone = in.Text("phone", false, 20);  // absent: unchanged (the list only shows it masked)
     JW_RETURN_IF_ERROR(in.status());
     Reply r;
     r.audit_object = "user:" + std::to_string(id);
-    r.write = [d, id, name = *name, unit_id = *unit_id, phone = *phone](storage::Connection& c, audit::AuditEntry&,
-                                                                         Reply& out) -> Status {
+    r.write = [d, id, name = *name, unit_id = *unit_id, phone](storage::Connection& c, audit::AuditEntry&,
+                                                               Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, id));
         u.name = name;
         u.unit_id = unit_id;
-        u.phone = phone;
+        if (phone) u.phone = *phone;
         JW_RETURN_IF_ERROR(auth::ValidateNewUser(u));
         if (!auth::repo::GetUnit(c, unit_id).ok()) return Status::Invalid("unit_id", "not_found");
         JW_RETURN_IF_ERROR(auth::repo::UpdateUserProfile(c, u));

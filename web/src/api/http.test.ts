@@ -39,7 +39,7 @@ describe('http wrapper errors', () => {
         { 'Content-Type': 'application/json' },
       ),
     )
-    const err = await http.put('/session/password', { old_password: 'a', new_password: 'b' }).catch((e) => e)
+    const err = (await http.put('/session/password', { old_password: 'a', new_password: 'b' }).catch((e) => e)) as ApiError
     expect(err).toBeInstanceOf(ApiError)
     expect(err.status).toBe(400)
     expect(err.code).toBe('invalid_argument')

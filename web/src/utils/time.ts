@@ -6,10 +6,18 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n)
 }
 
+// An instant as the server may send it: ISO 8601, or Unix seconds (or milliseconds) as digits.
+export function parseInstant(v: string | number | null | undefined): number {
+  if (v === null || v === undefined || v === '') return Number.NaN
+  const s = String(v).trim()
+  if (/^\d{1,11}$/.test(s)) return Number(s) * 1000
+  if (/^\d{12,14}$/.test(s)) return Number(s)
+  return Date.parse(s)
+}
+
 // '2026-11-27T06:00:00Z' → '2026-11-27 14:00:00'. Empty or unparsable input gives ''.
-export function formatChinaTime(iso: string | null | undefined): string {
-  if (!iso) return ''
-  const ms = Date.parse(iso)
+export function formatChinaTime(iso: string | number | null | undefined): string {
+  const ms = parseInstant(iso)
   if (Number.isNaN(ms)) return ''
   const d = new Date(ms + OFFSET_MS)
   return (

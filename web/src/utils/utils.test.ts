@@ -7,6 +7,7 @@ import { safeRedirect } from './redirect'
 import { characterClasses, meetsFloor } from './password'
 import { sanitizeSvg } from './sanitize'
 import { errorMessage, fieldErrors } from './errorText'
+import { notificationText } from './notificationText'
 import { ApiError } from '@/api/http'
 import { wsUrl } from '@/api/notifications'
 import { selectableRoles } from '@/views/security/assign/roleRules'
@@ -19,6 +20,9 @@ describe('China time', () => {
     expect(formatChinaTime('2026-12-31T16:30:05Z')).toBe('2027-01-01 00:30:05')
     expect(formatChinaTime(null)).toBe('')
     expect(formatChinaTime('not a time')).toBe('')
+    // the lock reply's locked_until may come as Unix seconds
+    expect(formatChinaTime('1795759200')).toBe('2026-11-27 14:00:00')
+    expect(formatChinaTime(1795759200000)).toBe('2026-11-27 14:00:00')
   })
 
   it('turns picked China times into UTC', () => {
@@ -158,7 +162,8 @@ describe('audit filters', () => {
   it('sends only what was filled, times in UTC', () => {
     const f = emptyAuditForm()
     expect(toAuditFilters(f)).toEqual({})
-    f.range = ['2026-11-27 00:00:00', '2026-11-27 23:59:59']
+    f.from = '2026-11-27 00:00:00'
+    f.to = '2026-11-27 23:59:59'
     f.user = ' li '
     f.result = 'denied'
     expect(toAuditFilters(f)).toEqual({
@@ -167,5 +172,30 @@ describe('audit filters', () => {
       user: 'li',
       result: 'denied',
     })
+  })
+})
+
+describe('notification words', () => {
+  const dict: Record<string, string> = {
+    'notify.account_locked': '账号已被锁定',
+    'notify.body.account_locked': '{name}（{username}）锁定至 {locked_until}',
+  }
+  const t = (k: string, n?: Record<string, unknown>) =>
+    (dict[k] ?? k).replace(/\{(\w+)\}/g, (_, x: string) => String(n?.[x] ?? ''))
+  const te = (k: string) => k in dict
+
+  it('words keyed platform notifications from their JSON facts in China time', () => {
+    expect(
+      notificationText(
+        { title: 'notify.account_locked', body: '{"username":"li","name":"李四","locked_until":"2026-11-27T06:15:00Z"}' },
+        t,
+        te,
+      ),
+    ).toEqual({ title: '账号已被锁定', body: '李四（li）锁定至 2026-11-27 14:15:00' })
+  })
+
+  it('shows other notifications as they come', () => {
+    expect(notificationText({ title: '布控预警', body: '川Z12345' }, t, te)).toEqual({ title: '布控预警', body: '川Z12345' })
+    expect(notificationText({ title: 'notify.account_locked', body: 'plain' }, t, te).body).toBe('plain')
   })
 })

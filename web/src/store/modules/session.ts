@@ -2,7 +2,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import * as api from '@/api/session'
-import { ApiError } from '@/api/http'
+import { ApiError, readCookie } from '@/api/http'
 import type { SessionInfo, LoginRequest } from '@/api/session'
 
 export const useSessionStore = defineStore('session', () => {
@@ -39,8 +39,13 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  // Without the jw_csrf cookie (set with the session) there is no session to ask about.
   async function ensure(): Promise<boolean> {
     if (checked.value) return loggedIn.value
+    if (!readCookie('jw_csrf')) {
+      clear()
+      return false
+    }
     return refresh()
   }
 

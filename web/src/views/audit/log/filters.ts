@@ -3,7 +3,8 @@ import type { AuditFilters, AuditResult } from '@/api/audit'
 import { chinaToUtcIso } from '@/utils/time'
 
 export interface AuditForm {
-  range: [string, string] | null // 'YYYY-MM-DD HH:mm:ss', China time
+  from: string // 'YYYY-MM-DD HH:mm:ss', China time; '' for open
+  to: string
   user: string
   action: string
   object: string
@@ -11,15 +12,13 @@ export interface AuditForm {
 }
 
 export function emptyAuditForm(): AuditForm {
-  return { range: null, user: '', action: '', object: '', result: '' }
+  return { from: '', to: '', user: '', action: '', object: '', result: '' }
 }
 
 export function toAuditFilters(f: AuditForm): AuditFilters {
   const out: AuditFilters = {}
-  if (f.range) {
-    out.from = chinaToUtcIso(f.range[0]) || undefined
-    out.to = chinaToUtcIso(f.range[1]) || undefined
-  }
+  if (f.from) out.from = chinaToUtcIso(f.from) || undefined
+  if (f.to) out.to = chinaToUtcIso(f.to) || undefined
   if (f.user.trim()) out.user = f.user.trim()
   if (f.action.trim()) out.action = f.action.trim()
   if (f.object.trim()) out.object = f.object.trim()
