@@ -78,7 +78,8 @@ int Serve(Platform& p, const std::string& listen) {
     notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>());
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
-    admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox});
+    admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
+                                             p.config.region_code});
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
     storage::Committer* committer = p.committer.get();

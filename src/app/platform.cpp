@@ -58,9 +58,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     auto log = audit::AuditLog::Open(*p->db);
     if (!log.ok()) return log.status();
     p->audit = std::move(log).value();
-    audit::AuditLog* audit_ptr = p->audit.get();
-    auto committer = storage::Committer::Start(
-        *p->db, {.after_rollback = [audit_ptr](storage::Connection& c) { audit_ptr->ReloadHead(c); }});
+    auto committer = storage::Committer::Start(*p->db, p->audit->CommitterHooks());
     if (!committer.ok()) return committer.status();
     p->committer = std::move(committer).value();
     p->audit->Attach(p->committer.get());

@@ -76,6 +76,7 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(storage::Database& db) {
 }
 
 void AuditLog::ReloadHead(Connection& conn) {
+    head_dirty_ = false;
     auto head = conn.QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
     if (head.ok()) {
         last_id_ = head->Int(0);
@@ -95,11 +96,23 @@ Status AuditLog::Append(Connection& conn, AuditEntry entry) {
                                  {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action),
                                   V(r.object), V(r.result), V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail),
                                   V(r.prev_hash), V(r.hash)}));
-    JW_RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1",
-                                 {V(r.id), V(r.hash)}));
     last_id_ = r.id;
     last_hash_ = r.hash;
+    head_dirty_ = true;
     return Status::Ok();
+}
+
+Status AuditLog::FlushHead(Connection& conn) {
+    if (!head_dirty_) return Status::Ok();
+    JW_RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1",
+                                 {V(last_id_), V(last_hash_)}));
+    head_dirty_ = false;
+    return Status::Ok();
+}
+
+storage::Committer::Hooks AuditLog::CommitterHooks() {
+    return {.after_rollback = [this](Connection& c) { ReloadHead(c); },
+            .before_commit = [this](Connection& c) { return FlushHead(c); }};
 }
 
 void AuditLog::Submit(AuditEntry entry, Job job, storage::Committer::Done done) {

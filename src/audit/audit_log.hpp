@@ -81,6 +81,10 @@ public:
 
     // Writer thread only: re-reads the head after a rolled-back batch.
     void ReloadHead(storage::Connection& conn);
+    // Writer thread only: stores the chain head (Committer before_commit hook), once per batch.
+    Status FlushHead(storage::Connection& conn);
+    // The Committer hooks that keep this log's head consistent.
+    storage::Committer::Hooks CommitterHooks();
 
     static Result<std::pair<std::vector<AuditRecord>, int64_t>> Search(storage::Connection& conn, const AuditFilter& f);
     static Result<VerifyReport> Verify(storage::Connection& conn);
@@ -93,6 +97,7 @@ private:
     storage::Committer* committer_ = nullptr;
     int64_t last_id_;
     std::string last_hash_;
+    bool head_dirty_ = false;
 };
 
 }  // namespace jw::audit

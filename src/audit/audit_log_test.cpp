@@ -29,9 +29,7 @@ protected:
         ASSERT_TRUE(storage::ApplyMigrations(**c, m).ok());
         ASSERT_TRUE((*c)->ExecScript("CREATE TABLE t_thing (name TEXT PRIMARY KEY)").ok());
         log_ = std::move(AuditLog::Open(*db_)).value();
-        committer_ = std::move(storage::Committer::Start(
-                                   *db_, {.after_rollback = [this](storage::Connection& c) { log_->ReloadHead(c); }}))
-                         .value();
+        committer_ = std::move(storage::Committer::Start(*db_, log_->CommitterHooks())).value();
         log_->Attach(committer_.get());
     }
     void TearDown() override {

@@ -69,6 +69,9 @@ TEST(Permissions, AdministratorsAreSeparated) {
     EXPECT_TRUE(reg.Allowed("officer", "case.read"));
     EXPECT_FALSE(reg.Allowed("officer", "audit.read"));
     EXPECT_FALSE(reg.AddCsv("permission,module,sys_admin,officer\nx.y,m,x,x\n").ok());
+    ASSERT_TRUE(reg.AddCsv("permission,module,audit_admin,officer\nnotify.read,personal,x,x\n").ok());
+    EXPECT_TRUE(reg.Allowed("audit_admin", "notify.read"));  // everyone reads their own inbox
+    EXPECT_TRUE(reg.Allowed("officer", "notify.read"));
 }
 
 TEST(AccountRules, RoleSetsKeepDutiesApart) {

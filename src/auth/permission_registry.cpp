@@ -49,6 +49,9 @@ Status PermissionRegistry::AddCsv(std::string_view csv) {
             info.default_roles.insert(header[i]);
             if (IsAdminRole(header[i])) info.admin_roles.insert(header[i]);
         }
+        const bool personal = info.module == "personal";
+        if (personal) info.admin_roles.clear();
+        info.personal = personal;
         if (!info.admin_roles.empty() && info.admin_roles.size() != info.default_roles.size())
             return Status::Invalid("permissions.csv", "administrator permission also given to a business role: " +
                                                           info.code);
@@ -60,6 +63,7 @@ Status PermissionRegistry::AddCsv(std::string_view csv) {
 bool PermissionRegistry::Allowed(std::string_view role, std::string_view permission) const {
     auto it = permissions_.find(std::string(permission));
     if (it == permissions_.end()) return false;
+    if (it->second.personal) return true;
     if (IsAdminRole(role)) return it->second.admin_roles.count(std::string(role)) > 0;
     return it->second.admin_roles.empty();
 }

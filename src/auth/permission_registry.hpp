@@ -3,7 +3,8 @@
 // module's permissions.csv (header: permission,module,<role>,<role>,…; an `x` grants). Roles named
 // sys_admin, sec_admin and audit_admin are the three separated administrators: a permission marked for
 // one of them is an administrator permission and may only ever be held by the administrators marked for
-// it; every other permission is a business permission and may never be held by an administrator.
+// it; a permission of module "personal" (a user's own inbox, profile) may be held by anyone; every other
+// permission is a business permission and may never be held by an administrator.
 // Built once at start-up; read-only and thread-safe afterwards.
 
 #include <map>
@@ -24,6 +25,7 @@ struct PermissionInfo {
     std::string module;
     std::set<std::string> admin_roles;     // empty for business permissions
     std::set<std::string> default_roles;   // roles granted it by default
+    bool personal = false;                 // module "personal": any role may hold it
 };
 
 class PermissionRegistry {

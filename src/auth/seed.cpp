@@ -17,6 +17,13 @@ Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry) {
             if (info.default_roles.count(code)) r.permissions.push_back(perm);
         }
         JW_RETURN_IF_ERROR(repo::EnsureRole(c, r));
+        // Personal permissions (one's own inbox) belong to every role, also roles created before them.
+        for (const auto& [perm, info] : registry.permissions()) {
+            if (!info.personal) continue;
+            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO role_permissions (role_code, permission) SELECT ?, ? WHERE NOT EXISTS "
+                                      "(SELECT 1 FROM role_permissions WHERE role_code = ? AND permission = ?)",
+                                      {storage::V(code), storage::V(perm), storage::V(code), storage::V(perm)}));
+        }
     }
     return Status::Ok();
 }

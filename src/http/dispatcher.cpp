@@ -158,6 +158,8 @@ void Dispatcher::Finish(Request& req, const Route* route, audit::AuditEntry entr
     audit::AuditLog::Job job;
     if (shared->write) {
         job = [shared](storage::Connection& c, audit::AuditEntry& e) { return shared->write(c, e, *shared); };
+    } else if (!shared->raw && shared->status != 204) {
+        shared->raw = shared->body.dump();  // here, on a network thread, not on the single writer thread
     }
     ++metrics_.audit_records;
     audit_.Submit(std::move(entry), std::move(job), [shared, request_id, method = req.method, path = req.path,

@@ -81,7 +81,8 @@ void Committer::RunBatch(std::deque<std::pair<Job, Done>>& batch) {
         }
         outcomes.push_back(std::move(s));
     }
-    Status commit = conn_->Commit();
+    Status commit = hooks_.before_commit ? hooks_.before_commit(*conn_) : Status::Ok();
+    if (commit.ok()) commit = conn_->Commit();
     if (!commit.ok()) {
         (void)conn_->Rollback();
         if (hooks_.after_rollback) hooks_.after_rollback(*conn_);

@@ -28,6 +28,9 @@ public:
         // Called on the writer thread after a batch's transaction failed as a whole and was rolled back,
         // so that state cached by jobs (such as the audit chain head) can be reloaded.
         std::function<void(Connection&)> after_rollback;
+        // Called on the writer thread after a batch's jobs ran and before its COMMIT; a failure rolls the
+        // whole batch back. Lets a job's bookkeeping (the audit chain head) be written once per batch.
+        std::function<Status(Connection&)> before_commit;
     };
 
     // Takes its own connection from `db`. Error: Unavailable.

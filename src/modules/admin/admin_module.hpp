@@ -9,6 +9,8 @@
 #include "notify/outbox.hpp"
 #include "storage/database.hpp"
 
+#include <string>
+
 namespace jw::admin {
 
 struct Deps {
@@ -16,6 +18,9 @@ struct Deps {
     auth::SessionService& sessions;
     const auth::PermissionRegistry& registry;
     notify::Outbox& outbox;
+    std::string version;
+    std::string county_name;
+    std::string region_code;
 };
 
 void RegisterSessionRoutes(http::Router& router, Deps deps);

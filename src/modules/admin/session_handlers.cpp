@@ -183,6 +183,10 @@ Result<Reply> DisableTotp(Deps d, Request& req) {
 }  // namespace
 
 void RegisterSessionRoutes(http::Router& router, Deps d) {
+    router.Add({"GET", "/api/v1/meta", "public", "meta.read", [d](Request&) -> Result<Reply> {
+                    return Reply::Json200({{"version", d.version},
+                                           {"county", {{"name", d.county_name}, {"region_code", d.region_code}}}});
+                }, true});
     router.Add({"POST", "/api/v1/session", "public", "session.login", [d](Request& r) { return Login(d, r); }, true});
     router.Add({"GET", "/api/v1/session", "", "session.read",
                 [d](Request& r) { return CurrentSession(d, *r.principal); }, true});
