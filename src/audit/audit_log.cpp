@@ -48,6 +48,7 @@ std::string ResultOf(const Status& s) {
         case ErrorCode::kPayloadTooLarge: return "invalid";
         case ErrorCode::kUnauthenticated:
         case ErrorCode::kPermissionDenied:
+        case ErrorCode::kCsrfFailed:
         case ErrorCode::kLocked:
         case ErrorCode::kPasswordChangeRequired:
         case ErrorCode::kTotpRequired: return "denied";

@@ -152,9 +152,9 @@ TEST_F(SessionTest, FirstLoginForcesPasswordChangeAndIdleSessionsEnd) {
     }
     auto p = sessions_->Authenticate(s.token, now + 10);
     ASSERT_TRUE(p.ok()) << p.status().message();
-    EXPECT_TRUE(p->must_change_password);
-    EXPECT_TRUE(p->Can("user.write"));
-    EXPECT_FALSE(p->Can("audit.read"));
+    EXPECT_TRUE((*p)->must_change_password);
+    EXPECT_TRUE((*p)->Can("user.write"));
+    EXPECT_FALSE((*p)->Can("audit.read"));
     EXPECT_TRUE(sessions_->Authenticate(s.token, now + 10 + 29 * 60).ok());
     auto expired = sessions_->Authenticate(s.token, now + 10 + 29 * 60 + 31 * 60);
     EXPECT_EQ(expired.status().code(), ErrorCode::kUnauthenticated);
@@ -170,11 +170,11 @@ TEST_F(SessionTest, PasswordHistoryRefusesReuse) {
     }
     auto p = sessions_->Authenticate(s.token, now + 1);
     ASSERT_TRUE(p.ok());
-    auto reused = sessions_->PreparePasswordChange(*p, admin_password_, admin_password_);
+    auto reused = sessions_->PreparePasswordChange(**p, admin_password_, admin_password_);
     EXPECT_EQ(reused.status().fields().at("new_password"), "password_reused");
-    auto wrong_old = sessions_->PreparePasswordChange(*p, "nope", "Fresh#Pass9");
+    auto wrong_old = sessions_->PreparePasswordChange(**p, "nope", "Fresh#Pass9");
     EXPECT_EQ(wrong_old.status().code(), ErrorCode::kUnauthenticated);
-    EXPECT_TRUE(sessions_->PreparePasswordChange(*p, admin_password_, "Fresh#Pass9").ok());
+    EXPECT_TRUE(sessions_->PreparePasswordChange(**p, admin_password_, "Fresh#Pass9").ok());
 }
 
 }  // namespace

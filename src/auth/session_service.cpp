@@ -87,7 +87,7 @@ Result<Principal> SessionService::BuildPrincipal(storage::Connection& c, int64_t
     return p;
 }
 
-Result<Principal> SessionService::Authenticate(const std::string& token, int64_t now) {
+Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std::string& token, int64_t now) {
     if (token.size() != 64) return Status(ErrorCode::kUnauthenticated, "not logged in");
     const std::string hash = Sm3Hex(token);
     const int64_t idle = int64_t{Policy().idle_minutes} * 60;
@@ -107,7 +107,8 @@ Result<Principal> SessionService::Authenticate(const std::string& token, int64_t
         lock.lock();
         int64_t seen = row->last_seen;
         if (it = cache_.find(hash); it != cache_.end()) seen = std::max(seen, it->second.last_seen);
-        it = cache_.insert_or_assign(hash, Cached{std::move(principal).value(), seen, row->last_seen, generation}).first;
+        auto shared = std::make_shared<const Principal>(std::move(principal).value());
+        it = cache_.insert_or_assign(hash, Cached{std::move(shared), seen, row->last_seen, generation}).first;
     }
     Cached& cached = it->second;
     if (now - cached.last_seen > idle) {

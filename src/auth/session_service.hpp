@@ -40,8 +40,9 @@ public:
     SessionService(storage::Database& db, const PermissionRegistry& registry, std::string secret_key);
     void Attach(storage::Committer* committer) { committer_ = committer; }
 
-    // The principal of a session token. Errors: Unauthenticated ("session expired" after the idle time).
-    Result<Principal> Authenticate(const std::string& token, int64_t now);
+    // The principal of a session token, shared with the session cache (immutable). Errors: Unauthenticated
+    // ("session expired" after the idle time).
+    Result<std::shared_ptr<const Principal>> Authenticate(const std::string& token, int64_t now);
     // Call after any change to users, roles or policy so cached principals are rebuilt.
     void Invalidate();
     PasswordPolicy Policy();
@@ -68,7 +69,7 @@ public:
 
 private:
     struct Cached {
-        Principal principal;
+        std::shared_ptr<const Principal> principal;
         int64_t last_seen = 0;
         int64_t persisted_seen = 0;
         uint64_t generation = 0;

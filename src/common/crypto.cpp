@@ -15,10 +15,20 @@ void Check(int ok, const char* what) {
     if (ok != 1) throw std::runtime_error(std::string("openssl: ") + what);
 }
 
-std::string Digest(const char* name, std::string_view data) {
-    const EVP_MD* md = EVP_get_digestbyname(name);
+// Digests are fetched once: OpenSSL 3's implicit fetch by name on every call costs a lock and allocations,
+// and the audit chain hashes every request.
+const EVP_MD* FetchedDigest(const char* name) {
+    static EVP_MD* sm3 = EVP_MD_fetch(nullptr, "SM3", nullptr);
+    static EVP_MD* sha1 = EVP_MD_fetch(nullptr, "SHA1", nullptr);
+    const EVP_MD* md = std::string_view(name) == "SM3" ? sm3 : std::string_view(name) == "SHA1" ? sha1 : nullptr;
     if (md == nullptr) throw std::runtime_error(std::string("openssl: no digest ") + name);
-    std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
+    return md;
+}
+
+std::string Digest(const char* name, std::string_view data) {
+    const EVP_MD* md = FetchedDigest(name);
+    // One context per thread, reused: no allocation per hash.
+    thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), EVP_MD_CTX_free);
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     Check(EVP_DigestInit_ex(ctx.get(), md, nullptr), "digest init");
@@ -28,8 +38,7 @@ std::string Digest(const char* name, std::string_view data) {
 }
 
 std::string Hmac(const char* name, std::string_view key, std::string_view data) {
-    const EVP_MD* md = EVP_get_digestbyname(name);
-    if (md == nullptr) throw std::runtime_error(std::string("openssl: no digest ") + name);
+    const EVP_MD* md = FetchedDigest(name);
     unsigned char out[EVP_MAX_MD_SIZE];
     unsigned int len = 0;
     if (HMAC(md, key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(data.data()),
@@ -40,6 +49,7 @@ std::string Hmac(const char* name, std::string_view key, std::string_view data) 
 
 std::string Sm4(const char* cipher_name, bool encrypt, std::string_view key, std::string_view iv,
                 std::string_view in, bool padding) {
+    if (key.size() != 16) throw std::runtime_error("sm4: key must be 16 bytes");
     const EVP_CIPHER* cipher = EVP_get_cipherbyname(cipher_name);
     if (cipher == nullptr) throw std::runtime_error("openssl: no SM4");
     std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(), EVP_CIPHER_CTX_free);

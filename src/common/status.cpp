@@ -8,6 +8,7 @@ const char* ErrorCodeName(ErrorCode code) {
         case ErrorCode::kInvalidArgument: return "invalid_argument";
         case ErrorCode::kUnauthenticated: return "unauthenticated";
         case ErrorCode::kPermissionDenied: return "permission_denied";
+        case ErrorCode::kCsrfFailed: return "csrf_failed";
         case ErrorCode::kNotFound: return "not_found";
         case ErrorCode::kConflict: return "conflict";
         case ErrorCode::kLocked: return "account_locked";

@@ -15,6 +15,7 @@ enum class ErrorCode {
     kInvalidArgument,   // bad input; `fields` names each offending field
     kUnauthenticated,   // no or expired session, wrong password
     kPermissionDenied,  // authenticated but not allowed
+    kCsrfFailed,        // state-changing request without the session's CSRF token
     kNotFound,
     kConflict,          // version mismatch, duplicate
     kLocked,            // account locked

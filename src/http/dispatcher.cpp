@@ -7,6 +7,7 @@
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "http/error_table.hpp"
+#include "http/static_files.hpp"
 
 namespace jw::http {
 
@@ -69,7 +70,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
         return;
     }
 
-    std::optional<auth::Principal> principal;
+    std::shared_ptr<const auth::Principal> principal;
     if (auto it = req.cookies.find(kSessionCookie); it != req.cookies.end()) {
         auto p = sessions_.Authenticate(it->second, NowUnix());
         if (p.ok()) {
@@ -80,7 +81,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
         }
     }
     if (principal) {
-        req.principal = &*principal;
+        req.principal = principal.get();
         entry.user_id = principal->user_id;
         entry.username = principal->username;
         entry.unit = principal->unit_code;
@@ -99,14 +100,21 @@ void Dispatcher::Handle(Request req, Respond respond) {
         if (IsStateChanging(req.method)) {
             auto h = req.headers.find("x-csrf-token");
             if (h == req.headers.end() || !ConstantTimeEquals(h->second, principal->csrf_token))
-                return Status(ErrorCode::kPermissionDenied, "missing or wrong CSRF token", {{"csrf", "csrf_failed"}});
+                return Status(ErrorCode::kCsrfFailed, "missing or wrong CSRF token", {{"csrf", "csrf_failed"}});
         }
         if (route->needs_purpose) {
-            req.purpose = req.Query("purpose", req.headers.count("x-purpose") ? req.headers.at("x-purpose") : "");
-            req.case_no = req.Query("case_no", req.headers.count("x-case-no") ? req.headers.at("x-case-no") : "");
+            // Headers carry them URL-encoded (HTTP headers are not UTF-8 safe); query values arrive decoded.
+            auto header = [&](const char* name) {
+                bool ok = true;
+                auto it = req.headers.find(name);
+                std::string v = it == req.headers.end() ? "" : PercentDecode(it->second, &ok);
+                return ok ? v : std::string();
+            };
+            req.purpose = req.Query("purpose", header("x-purpose"));
+            req.case_no = req.Query("case_no", header("x-case-no"));
             Status s(ErrorCode::kInvalidArgument, "a sensitive search needs a purpose and a case number");
-            if (req.purpose.size() < 2) s.mutable_fields()["purpose"] = "required";
-            if (req.case_no.size() < 4) s.mutable_fields()["case_no"] = "required";
+            if (Utf8Length(req.purpose).value_or(0) < 2) s.mutable_fields()["purpose"] = "required";
+            if (Utf8Length(req.case_no).value_or(0) < 4) s.mutable_fields()["case_no"] = "required";
             if (!s.fields().empty()) return s;
             entry.purpose = req.purpose;
             entry.case_no = req.case_no;

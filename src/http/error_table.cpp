@@ -9,6 +9,7 @@ int HttpStatusFor(ErrorCode code) {
         case ErrorCode::kUnauthenticated:
         case ErrorCode::kTotpRequired: return 401;
         case ErrorCode::kPermissionDenied:
+        case ErrorCode::kCsrfFailed:
         case ErrorCode::kPasswordChangeRequired: return 403;
         case ErrorCode::kNotFound: return 404;
         case ErrorCode::kConflict: return 409;

@@ -181,13 +181,14 @@ Status Server::Run() {
 
         if (target == "/api/v1/ws") {
             auto p = cookies.count(kSessionCookie) ? sessions_.Authenticate(cookies[kSessionCookie], NowUnix())
-                                                   : Result<auth::Principal>(Status(ErrorCode::kUnauthenticated, "no session"));
+                                                   : Result<std::shared_ptr<const auth::Principal>>(
+                                                         Status(ErrorCode::kUnauthenticated, "no session"));
             if (!p.ok() || restinio::http_connection_header_t::upgrade != req->header().connection()) {
                 SendOut(req, Outgoing{401, ErrorBody(p.ok() ? Status::Invalid("connection", "upgrade_required") : p.status(), request_id).dump(),
                                     "application/json; charset=utf-8", {}}, request_id);
                 return restinio::request_accepted();
             }
-            const int64_t user_id = p->user_id;
+            const int64_t user_id = (*p)->user_id;
             WsHub* hub = hub_.get();
             auto wsh = rws::upgrade<Traits>(*req, rws::activation_t::immediate,
                                             [hub](rws::ws_handle_t wsh, rws::message_handle_t m) {
@@ -197,7 +198,7 @@ Status Server::Run() {
                                                 }
                                             });
             wsh->send_message(rws::final_frame, rws::opcode_t::text_frame,
-                              restinio::writable_item_t{Json{{"type", "hello"}, {"user", p->username}}.dump()});
+                              restinio::writable_item_t{Json{{"type", "hello"}, {"user", (*p)->username}}.dump()});
             hub->Add(user_id, std::move(wsh));
             return restinio::request_accepted();
         }

@@ -26,6 +26,7 @@ void Committer::Stop() {
 }
 
 void Committer::Submit(Job job, Done done) {
+    bool wake = false;
     {
         std::lock_guard lock(mu_);
         if (stopping_) {
@@ -33,8 +34,9 @@ void Committer::Submit(Job job, Done done) {
             return;
         }
         queue_.emplace_back(std::move(job), std::move(done));
+        wake = writer_waiting_;
     }
-    cv_.notify_one();
+    if (wake) cv_.notify_one();
 }
 
 Status Committer::Run(Job job) {
@@ -49,7 +51,9 @@ void Committer::Loop() {
         std::deque<std::pair<Job, Done>> batch;
         {
             std::unique_lock lock(mu_);
+            writer_waiting_ = true;
             cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
+            writer_waiting_ = false;
             if (queue_.empty() && stopping_) return;
             while (!queue_.empty() && batch.size() < max_batch_) {
                 batch.push_back(std::move(queue_.front()));
