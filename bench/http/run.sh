@@ -7,7 +7,7 @@
 # Environment (all optional):
 #   JINGWU_BIN          server binary (default build/release/src/app/jingwu)
 #   JW_BENCH_DURATION   wrk duration per run (default 15s)
-#   JW_BENCH_THREADS    server threads for Jingwu and hello-world (default 4)
+#   JW_BENCH_THREADS    server threads for Jingwu and hello-world (default: one per core)
 #   JW_TEST_PG_URL      existing PostgreSQL to use (a fresh database is created on it and dropped after);
 #                       otherwise scripts/pg_test_server.sh starts a throw-away one; JW_BENCH_PG=0 skips PG
 #   JW_BENCH_PERF=1     record `perf` on the Jingwu server during the SQLite run → bench/out/perf-sqlite.txt
@@ -18,7 +18,7 @@ cd "$ROOT"
 BIN=$(realpath "${JINGWU_BIN:-build/release/src/app/jingwu}")
 OUT=$ROOT/bench/out
 DURATION=${JW_BENCH_DURATION:-15s}
-THREADS=${JW_BENCH_THREADS:-4}
+THREADS=${JW_BENCH_THREADS:-$(nproc)}
 WRK_ARGS=(-t2 -c64 -d"$DURATION" --latency)
 USERNAME=sysadmin
 PASSWORD='Jingwu@2026'

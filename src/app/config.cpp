@@ -3,7 +3,9 @@
 #include <sys/stat.h>
 
 #include <cstdlib>
+#include <algorithm>
 #include <filesystem>
+#include <thread>
 #include <fstream>
 #include <toml++/toml.h>
 
@@ -34,6 +36,7 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_WEB_ROOT")) c.web_root = v;
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
+    if (c.threads == 0) c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
 }

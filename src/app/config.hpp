@@ -13,7 +13,7 @@ struct Config {
     std::string listen = "127.0.0.1:8080";
     std::string web_root = "web/dist";
     std::string key_file = "var/jingwu.key";  // 16-byte SM4 key for secrets at rest; created if missing
-    int threads = 4;
+    int threads = 0;  // 0: one per CPU core
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };
