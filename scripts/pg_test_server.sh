@@ -8,7 +8,7 @@ STATE=${JW_PG_STATE:-/tmp/jw_pg_state}
 case "${1:-}" in
 start)
   dir=$(mktemp -d /tmp/jw_pg.XXXXXX)
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  port=$(bash "$(dirname "$0")/free_port.sh")
   if [ "$(id -u)" -eq 0 ]; then
     chown postgres:postgres "$dir"
     RUN=(runuser -u postgres --)

@@ -25,7 +25,7 @@ PASSWORD='Jingwu@2026'
 ENDPOINT=/api/v1/units
 
 [ -x "$BIN" ] || { echo "bench: $BIN not found; run 'make build' first" >&2; exit 1; }
-for tool in wrk sqlite3 curl python3 g++; do
+for tool in wrk sqlite3 curl g++; do
   command -v "$tool" >/dev/null || { echo "bench: $tool is required" >&2; exit 1; }
 done
 mkdir -p "$OUT"
@@ -62,7 +62,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 free_port() {
-  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
+  bash "$ROOT/scripts/free_port.sh"
 }
 
 # wait_ready URL LOG: polls URL until 200 (10 s), or fails showing the log.

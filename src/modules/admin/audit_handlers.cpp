@@ -2,6 +2,9 @@
 #include "admin/admin_module.hpp"
 #include "admin/json_views.hpp"
 #include "audit/audit_log.hpp"
+#include "auth/auth_repository.hpp"
+
+#include <map>
 
 namespace jw::admin {
 
@@ -28,8 +31,11 @@ Result<audit::AuditFilter> FilterFrom(const Request& req) {
     return f;
 }
 
-Json RecordJson(const audit::AuditRecord& r) {
+// Records keep the unit's code (stable); the reader sees its current name beside it.
+Json RecordJson(const audit::AuditRecord& r, const std::map<std::string, std::string>& unit_names) {
+    auto name = unit_names.find(r.unit);
     return {{"id", r.id},           {"at", FormatUtcIso(r.at)}, {"user", r.username},     {"unit", r.unit},
+            {"unit_name", name == unit_names.end() ? Json(nullptr) : Json(name->second)},
             {"client", r.client},   {"action", r.action},       {"object", r.object},     {"result", r.result},
             {"purpose", r.purpose}, {"case_no", r.case_no},     {"request_id", r.request_id}, {"hash", r.hash}};
 }
@@ -39,8 +45,11 @@ Result<Reply> Search(Deps d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto page, audit::AuditLog::Search(**c, f));
+    JW_ASSIGN_OR_RETURN(auto units, auth::repo::ListUnits(**c));
+    std::map<std::string, std::string> unit_names;
+    for (const auto& u : units) unit_names[u.code] = u.name;
     Json items = Json::array();
-    for (const auto& r : page.first) items.push_back(RecordJson(r));
+    for (const auto& r : page.first) items.push_back(RecordJson(r, unit_names));
     return Reply::Json200({{"items", items}, {"total", page.second}});
 }
 

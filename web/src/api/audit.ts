@@ -19,6 +19,7 @@ export interface AuditRecord {
   at: string
   user: string
   unit: string
+  unit_name: string | null
   client: string
   action: string
   object: string
