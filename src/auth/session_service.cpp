@@ -12,6 +12,7 @@ namespace jw::auth {
 
 namespace {
 constexpr int64_t kTouchEverySeconds = 60;  // last_seen is written at most this often per session
+constexpr size_t kSweepAbove = 4096;          // cached sessions before idle ones are swept out
 }
 
 bool Principal::SeesUnit(int64_t unit) const {
@@ -108,6 +109,10 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
         int64_t seen = row->last_seen;
         if (it = cache_.find(hash); it != cache_.end()) seen = std::max(seen, it->second.last_seen);
         auto shared = std::make_shared<const Principal>(std::move(principal).value());
+        if (cache_.size() >= kSweepAbove) {
+            // Sessions abandoned without logout would otherwise stay cached for ever.
+            std::erase_if(cache_, [&](const auto& entry) { return now - entry.second.last_seen > idle; });
+        }
         it = cache_.insert_or_assign(hash, Cached{std::move(shared), seen, row->last_seen, generation}).first;
     }
     Cached& cached = it->second;
