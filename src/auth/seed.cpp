@@ -144,7 +144,14 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
     for (const auto& s : subs) {
         const int count = std::string(s.kind) == "station" ? 12 : std::string(s.kind) == "brigade" ? 6 : 3;
         for (int i = 0; i < count; ++i, ++n) {
-            const std::string name = rng.Pick(surnames) + rng.Pick(given) + (rng.Next() % 2 ? rng.Pick(given) : "");
+            // Two or three characters as most Chinese names have (four with a compound surname at most).
+            const std::string first = rng.Pick(given);
+            const bool single = first.size() == 3;  // one CJK character in UTF-8
+            std::string name = rng.Pick(surnames) + first;
+            if (single && rng.Next() % 2) {
+                std::string second = rng.Pick(given);
+                if (second.size() == 3) name += second;
+            }
             char username[16];
             std::snprintf(username, sizeof username, "p%06d", police_no);
             char phone[16];
