@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JINGWU := $(BUILD)/src/app/jingwu
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web unit integration e2e bench bench-http format clean
+.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics format clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,10 +26,13 @@ demo: build web
 test: build web
 	@bash scripts/run_tests.sh
 
-bench: bench-http
+bench: bench-http bench-analytics
 
 bench-http: build
 	@bash bench/http/run.sh
+
+bench-analytics: build
+	@bash bench/analytics/run.sh
 
 format:
 	@find src -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i
