@@ -10,6 +10,8 @@
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
+#include "discretion/cli.hpp"
+#include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
 #include "http/server.hpp"
 #include "notify/scheduler.hpp"
@@ -78,6 +80,7 @@ int Serve(Platform& p, const std::string& listen) {
     notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>());
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
+    discretion::RegisterRoutes(router);
     admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
                                              p.config.region_code});
     http::Metrics metrics;
@@ -208,7 +211,11 @@ int main(int argc, char** argv) {
     audit->require_subcommand(1);
     audit->add_subcommand("verify", "recompute the SM3 hash chain and name the first bad record");
 
+    // Module commands run from their CLI11 callbacks during parsing and need no platform.
+    AddDiscretionCommands(cli);
+
     CLI11_PARSE(cli, argc, argv);
+    if (cli.got_subcommand("discretion")) return 0;
     if (cli.got_subcommand("version")) {
         std::cout << "jingwu " << JINGWU_VERSION << "\n";
         return 0;

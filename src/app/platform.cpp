@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "auth/seed.hpp"
+#include "discretion/discretion_module.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
 
@@ -42,6 +43,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("audit", audit::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(p->registry.AddCsv(discretion::PermissionsCsv()));
     {
         auto c = p->db->Acquire();
         if (!c.ok()) return c.status();

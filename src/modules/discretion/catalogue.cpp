@@ -1,0 +1,282 @@
+#include "discretion/catalogue.hpp"
+
+#include <cstdlib>
+#include <stdexcept>
+
+namespace jw::discretion {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+
+const char* CombinationName(Combination c) {
+    switch (c) {
+        case Combination::kDetOnly: return "DET_ONLY";
+        case Combination::kFineOnly: return "FINE_ONLY";
+        case Combination::kAnd: return "AND";
+        case Combination::kMay: return "MAY";
+        case Combination::kOr: return "OR";
+        case Combination::kWarnOrFine: return "WARN_OR_FINE";
+        case Combination::kWarnOnly: return "WARN_ONLY";
+    }
+    return "?";
+}
+
+std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
+    std::vector<std::vector<std::string>> rows;
+    std::vector<std::string> row;
+    std::string field;
+    bool quoted = false, any = false;
+    for (size_t i = 0; i < text.size(); ++i) {
+        char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                field += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                field += c;
+            }
+            continue;
+        }
+        if (c == '"') {
+            quoted = true;
+            any = true;
+        } else if (c == ',') {
+            row.push_back(std::move(field));
+            field.clear();
+            any = true;
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+            if (any || !field.empty()) {
+                row.push_back(std::move(field));
+                rows.push_back(std::move(row));
+            }
+            row.clear();
+            field.clear();
+            any = false;
+        } else {
+            field += c;
+            any = true;
+        }
+    }
+    if (any || !field.empty()) {
+        row.push_back(std::move(field));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::string ChineseNumber(int64_t n) {
+    static const char* kDigits[] = {"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+    if (n == 0) return "零";
+    if (n >= 10000) {
+        std::string high = ChineseNumber(n / 10000) + "万";
+        int64_t rest = n % 10000;
+        if (rest == 0) return high;
+        return high + (rest < 1000 ? "零" : "") + ChineseNumber(rest);
+    }
+    static const char* kUnits[] = {"千", "百", "十", ""};
+    static const int kValues[] = {1000, 100, 10, 1};
+    std::string out;
+    bool pending_zero = false;
+    for (int i = 0; i < 4; ++i) {
+        int d = static_cast<int>(n / kValues[i] % 10);
+        if (d == 0) {
+            if (!out.empty()) pending_zero = true;
+            continue;
+        }
+        if (pending_zero) out += "零";
+        pending_zero = false;
+        // The law writes 十五日, not 一十五日.
+        if (!(i == 2 && d == 1 && out.empty())) out += kDigits[d];
+        out += kUnits[i];
+    }
+    return out;
+}
+
+std::string Citation(const std::string& source, int article, int paragraph, int item) {
+    std::string law = source;
+    auto paren = law.find("（");
+    std::string out = paren == std::string::npos ? "《" + law + "》" : "《" + law.substr(0, paren) + "》" + law.substr(paren);
+    out += "第" + ChineseNumber(article) + "条";
+    if (paragraph > 0) out += "第" + ChineseNumber(paragraph) + "款";
+    if (item > 0) out += "第（" + ChineseNumber(item) + "）项";
+    return out;
+}
+
+namespace {
+
+Status Bad(std::string_view file, size_t line, std::string_view why) {
+    return Status::Internal("catalogue " + std::string(file) + " line " + std::to_string(line) + ": " +
+                            std::string(why));
+}
+
+bool ToInt(const std::string& s, int64_t* out) {
+    if (s.empty()) return false;
+    char* end = nullptr;
+    long long v = std::strtoll(s.c_str(), &end, 10);
+    if (*end != '\0') return false;
+    *out = v;
+    return true;
+}
+
+Result<Combination> ParseCombination(const std::string& s) {
+    static const std::map<std::string, Combination> kNames = {
+        {"DET_ONLY", Combination::kDetOnly}, {"FINE_ONLY", Combination::kFineOnly}, {"AND", Combination::kAnd},
+        {"MAY", Combination::kMay},          {"OR", Combination::kOr},              {"WARN_OR_FINE", Combination::kWarnOrFine},
+        {"WARN_ONLY", Combination::kWarnOnly}};
+    auto it = kNames.find(s);
+    if (it == kNames.end()) return Status::Internal("unknown combination " + s);
+    return it->second;
+}
+
+Result<Effect> ParseEffect(const std::string& s) {
+    static const std::map<std::string, Effect> kNames = {
+        {"aggravate", Effect::kAggravate},
+        {"reduce_or_exempt", Effect::kReduceOrExempt},
+        {"reduce_or_exempt_pair", Effect::kReduceOrExemptPair},
+        {"lighten_reduce_exempt", Effect::kLightenReduceExempt},
+        {"lighten_or_reduce", Effect::kLightenOrReduce},
+        {"lenient", Effect::kLenient},
+        {"gate", Effect::kGate},
+        {"gate_optional", Effect::kGateOptional},
+        {"exec_exception", Effect::kExecException}};
+    auto it = kNames.find(s);
+    if (it == kNames.end()) return Status::Internal("unknown effect " + s);
+    return it->second;
+}
+
+Status LoadTiers(std::string_view file, std::string_view text, std::vector<Tier>* out) {
+    auto rows = ParseCsv(text);
+    for (size_t i = 1; i < rows.size(); ++i) {
+        const auto& r = rows[i];
+        if (r.size() != 15) return Bad(file, i + 1, "expected 15 fields");
+        int64_t v[10];
+        for (int k = 0; k < 10; ++k) {
+            static const int kCols[] = {1, 2, 4, 6, 7, 8, 9, 10, 11, 12};
+            if (!ToInt(r[kCols[k]], &v[k])) return Bad(file, i + 1, "not a number");
+        }
+        Tier t;
+        t.key = {r[0], static_cast<int>(v[0]), static_cast<int>(v[1]), r[3], static_cast<int>(v[2])};
+        auto comb = ParseCombination(r[5]);
+        if (!comb.ok()) return Bad(file, i + 1, comb.status().message());
+        t.combination = *comb;
+        t.detention_min = static_cast<int>(v[3]);
+        t.detention_max = static_cast<int>(v[4]);
+        t.fine_min = v[5];
+        t.fine_max = v[6];
+        t.gains_multiple_min = static_cast<int>(v[7]);
+        t.gains_multiple_max = static_cast<int>(v[8]);
+        t.warning = v[9] != 0;
+        t.other = r[13];
+        t.clause = r[14];
+        if (t.key.kind != "light" && t.key.kind != "base" && t.key.kind != "heavy") return Bad(file, i + 1, "kind");
+        if (t.detention_min > t.detention_max || t.fine_min > t.fine_max) return Bad(file, i + 1, "range");
+        out->push_back(std::move(t));
+    }
+    return Status::Ok();
+}
+
+}  // namespace
+
+Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_view tiers_2025,
+                                     std::string_view tier_map, std::string_view factors,
+                                     std::string_view benchmark) {
+    Catalogue c;
+    JW_RETURN_IF_ERROR(LoadTiers("tiers_2012.csv", tiers_2012, &c.tiers_));
+    JW_RETURN_IF_ERROR(LoadTiers("tiers_2025.csv", tiers_2025, &c.tiers_));
+    for (size_t i = 0; i < c.tiers_.size(); ++i) {
+        if (!c.index_.emplace(c.tiers_[i].key, i).second) return Status::Internal("duplicate tier in catalogue");
+    }
+    auto map_rows = ParseCsv(tier_map);
+    for (size_t i = 1; i < map_rows.size(); ++i) {
+        const auto& r = map_rows[i];
+        int64_t a, b, x, y;
+        if (r.size() != 5 || !ToInt(r[0], &a) || !ToInt(r[1], &b) || !ToInt(r[2], &x) || !ToInt(r[3], &y)) {
+            return Bad("tier_map.csv", i + 1, "malformed");
+        }
+        c.map_2012_to_2025_[{static_cast<int>(a), static_cast<int>(b)}] = {static_cast<int>(x), static_cast<int>(y)};
+    }
+    auto factor_rows = ParseCsv(factors);
+    for (size_t i = 1; i < factor_rows.size(); ++i) {
+        const auto& r = factor_rows[i];
+        int64_t v[5];
+        if (r.size() != 10) return Bad("factors.csv", i + 1, "expected 10 fields");
+        for (int k = 0; k < 5; ++k) {
+            if (!ToInt(r[4 + k], &v[k])) return Bad("factors.csv", i + 1, "not a number");
+        }
+        auto effect = ParseEffect(r[2]);
+        if (!effect.ok()) return Bad("factors.csv", i + 1, effect.status().message());
+        c.factors_.push_back({r[0], r[1], *effect, r[3], static_cast<int>(v[0]), static_cast<int>(v[1]),
+                              static_cast<int>(v[2]), v[3] != 0, static_cast<int>(v[4]), r[9]});
+    }
+    auto bench_rows = ParseCsv(benchmark);
+    for (size_t i = 1; i < bench_rows.size(); ++i) {
+        const auto& r = bench_rows[i];
+        int64_t a, p, q, bd, bf;
+        if (r.size() != 12 || !ToInt(r[3], &a) || !ToInt(r[4], &p) || !ToInt(r[6], &q) || !ToInt(r[8], &bd) ||
+            !ToInt(r[9], &bf)) {
+            return Bad("benchmark", i + 1, "malformed");
+        }
+        Circumstance ci{r[0], r[1], {r[2], static_cast<int>(a), static_cast<int>(p), r[5], static_cast<int>(q)},
+                        r[7], static_cast<int>(bd), bf, r[10], std::nullopt};
+        if (!r[11].empty()) ci.add_fine = r[11] == "1";
+        const Tier* t = c.Find(ci.tier);
+        if (t == nullptr) return Bad("benchmark", i + 1, "circumstance under an unknown tier");
+        if (ci.base_detention != 0 && (ci.base_detention < t->detention_min || ci.base_detention > t->detention_max)) {
+            return Bad("benchmark", i + 1, "base detention outside the tier");
+        }
+        if (ci.base_fine >= 0 && (ci.base_fine < t->fine_min || ci.base_fine > t->fine_max)) {
+            return Bad("benchmark", i + 1, "base fine outside the tier");
+        }
+        if (!c.circumstance_index_.emplace(ci.id, c.circumstances_.size()).second) {
+            return Bad("benchmark", i + 1, "duplicate circumstance id");
+        }
+        c.circumstances_.push_back(std::move(ci));
+    }
+    return c;
+}
+
+const Circumstance* Catalogue::FindCircumstance(const std::string& id) const {
+    auto it = circumstance_index_.find(id);
+    return it == circumstance_index_.end() ? nullptr : &circumstances_[it->second];
+}
+
+const Catalogue& Catalogue::Embedded() {
+    static const Catalogue catalogue = [] {
+        std::map<std::string_view, std::string_view> files(data::EmbeddedFiles().begin(), data::EmbeddedFiles().end());
+        auto c = FromCsv(files["tiers_2012.csv"], files["tiers_2025.csv"], files["tier_map.csv"], files["factors.csv"],
+                         files["benchmark_sample.csv"]);
+        if (!c.ok()) throw std::logic_error(c.status().message());
+        return std::move(c).value();
+    }();
+    return catalogue;
+}
+
+const Tier* Catalogue::Find(const TierKey& key) const {
+    auto it = index_.find(key);
+    return it == index_.end() ? nullptr : &tiers_[it->second];
+}
+
+const Tier* Catalogue::MapTo2025(const TierKey& key_2012) const {
+    auto it = map_2012_to_2025_.find({key_2012.article, key_2012.paragraph});
+    if (it == map_2012_to_2025_.end()) return nullptr;
+    return Find({"2025", it->second.first, it->second.second, key_2012.kind, key_2012.seq});
+}
+
+const Factor* Catalogue::FindFactor(const std::string& law, const std::string& code) const {
+    for (const auto& f : factors_) {
+        if (f.law == law && f.code == code) return &f;
+    }
+    return nullptr;
+}
+
+bool Catalogue::KnownFactorCode(const std::string& code) const {
+    for (const auto& f : factors_) {
+        if (f.code == code) return true;
+    }
+    return false;
+}
+
+}  // namespace jw::discretion

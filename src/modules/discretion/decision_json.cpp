@@ -1,0 +1,194 @@
+#include "discretion/decision_json.hpp"
+
+namespace jw::discretion {
+namespace {
+
+void Prefix(JsonReader& into, const std::string& prefix, const Status& s) {
+    for (const auto& [k, v] : s.fields()) into.Fail(prefix + k, v);
+}
+
+std::optional<CivilDate> DateField(JsonReader& r, const std::string& name, bool required) {
+    auto text = r.Text(name, required, 10);
+    if (!text) return std::nullopt;
+    auto d = ParseDate(*text);
+    if (!d || text->size() != 10) {
+        r.Fail(name, "bad_date");
+        return std::nullopt;
+    }
+    return d;
+}
+
+template <typename E>
+std::optional<E> Enum(JsonReader& r, const std::string& name, bool required, const std::map<std::string, E>& values,
+                      const std::string& field) {
+    auto text = r.Text(name, required, 40);
+    if (!text) return std::nullopt;
+    auto it = values.find(*text);
+    if (it == values.end()) {
+        r.Fail(field, "unknown_value");
+        return std::nullopt;
+    }
+    return it->second;
+}
+
+void ParseOffender(JsonReader& top, const Json& o, Offender* out) {
+    if (!o.is_object()) {
+        top.Fail("offender", "must_be_object");
+        return;
+    }
+    JsonReader r(o, {"birth_date", "first_violation", "pregnant", "nursing_infant", "mental_capacity",
+                     "blind_or_deaf_mute"});
+    if (auto d = DateField(r, "birth_date", true)) out->birth_date = *d;
+    out->first_violation = r.Bool("first_violation", false).value_or(false);
+    out->pregnant = r.Bool("pregnant", false).value_or(false);
+    out->nursing_infant = r.Bool("nursing_infant", false).value_or(false);
+    out->blind_or_deaf_mute = r.Bool("blind_or_deaf_mute", false).value_or(false);
+    out->mental_capacity = Enum<MentalCapacity>(r, "mental_capacity", false,
+                                                {{"full", MentalCapacity::kFull},
+                                                 {"limited", MentalCapacity::kLimited},
+                                                 {"none", MentalCapacity::kNone}},
+                                                "mental_capacity")
+                               .value_or(MentalCapacity::kFull);
+    Prefix(top, "offender.", r.status());
+}
+
+void ParseViolation(JsonReader& top, const Json& v, size_t i, ViolationRequest* out) {
+    const std::string p = "violations[" + std::to_string(i) + "].";
+    if (!v.is_object()) {
+        top.Fail(p.substr(0, p.size() - 1), "must_be_object");
+        return;
+    }
+    JsonReader r(v, {"tier", "circumstance", "pick", "add_fine", "factors", "mitigation"});
+    if (r.Has("circumstance") && r.Has("tier")) {
+        r.Fail("circumstance", "give_either_tier_or_circumstance");
+    } else if (r.Has("circumstance")) {
+        auto id = r.Text("circumstance", true, 60);
+        const Circumstance* c = id ? Catalogue::Embedded().FindCircumstance(*id) : nullptr;
+        if (id && c == nullptr) r.Fail("circumstance", "unknown_circumstance");
+        if (c != nullptr) {
+            out->circumstance = c->id;
+            out->tier = c->tier;
+        }
+    } else if (!r.Has("tier")) {
+        r.Fail("tier", "required");
+    } else if (!v["tier"].is_object()) {
+        r.Fail("tier", "must_be_object");
+    } else {
+        const Json& t = v["tier"];
+        JsonReader tr(t, {"law", "article", "paragraph", "kind", "seq"});
+        auto law = tr.Text("law", true, 4);
+        if (law && *law != "2012" && *law != "2025") tr.Fail("law", "unknown_value");
+        auto article = tr.Int("article", true, 1, 200);
+        auto paragraph = tr.Int("paragraph", true, 1, 10);
+        auto kind = tr.Text("kind", true, 5);
+        if (kind && *kind != "light" && *kind != "base" && *kind != "heavy") tr.Fail("kind", "unknown_value");
+        auto seq = tr.Int("seq", false, 1, 10);
+        Prefix(r, "tier.", tr.status());
+        if (tr.status().ok()) {
+            out->tier = {*law, static_cast<int>(*article), static_cast<int>(*paragraph), *kind,
+                         static_cast<int>(seq.value_or(1))};
+        }
+    }
+    out->pick = Enum<Pick>(r, "pick", false,
+                           {{"detention", Pick::kDetention}, {"fine", Pick::kFine}, {"warning", Pick::kWarning}}, "pick")
+                    .value_or(Pick::kNone);
+    out->add_fine = r.Bool("add_fine", false);
+    out->factors = r.TextList("factors", false, 30, 60).value_or(std::vector<std::string>{});
+    out->mitigation = Enum<Mitigation>(r, "mitigation", false,
+                                       {{"lighten", Mitigation::kLighten},
+                                        {"reduce", Mitigation::kReduce},
+                                        {"exempt", Mitigation::kExempt}},
+                                       "mitigation")
+                          .value_or(Mitigation::kLighten);
+    Prefix(top, p, r.status());
+}
+
+}  // namespace
+
+Result<DecisionRequest> ParseDecisionRequest(std::string_view body) {
+    JW_ASSIGN_OR_RETURN(Json root, ParseJsonObject(body));
+    JsonReader r(root, {"law", "act_end_date", "decision_date", "discovered_date", "offender", "prior_restraint_days",
+                        "violations"});
+    DecisionRequest req;
+    req.law = r.Text("law", false, 4).value_or("auto");
+    if (req.law != "auto" && req.law != "2012" && req.law != "2025") r.Fail("law", "unknown_value");
+    if (auto d = DateField(r, "act_end_date", true)) req.act_end_date = *d;
+    if (auto d = DateField(r, "decision_date", true)) req.decision_date = *d;
+    req.discovered_date = DateField(r, "discovered_date", false);
+    req.prior_restraint_days = static_cast<int>(r.Int("prior_restraint_days", false, 0, 3650).value_or(0));
+    if (!r.Has("offender")) r.Fail("offender", "required");
+    else ParseOffender(r, root["offender"], &req.offender);
+    if (!r.Has("violations")) {
+        r.Fail("violations", "required");
+    } else if (!root["violations"].is_array() || root["violations"].empty()) {
+        r.Fail("violations", "must_be_non_empty_array");
+    } else if (root["violations"].size() > 50) {
+        r.Fail("violations", "too_many");
+    } else {
+        req.violations.resize(root["violations"].size());
+        for (size_t i = 0; i < req.violations.size(); ++i) ParseViolation(r, root["violations"][i], i, &req.violations[i]);
+    }
+    JW_RETURN_IF_ERROR(r.status());
+    return req;
+}
+
+Json TierKeyToJson(const TierKey& key) {
+    Json j = {{"law", key.law}, {"article", key.article}, {"paragraph", key.paragraph}, {"kind", key.kind}};
+    if (key.seq != 1) j["seq"] = key.seq;
+    return j;
+}
+
+namespace {
+Json TraceToJson(const std::vector<TraceStep>& trace) {
+    Json out = Json::array();
+    for (const auto& s : trace) {
+        out.push_back({{"step", s.step}, {"input", s.input}, {"output", s.output}, {"basis", s.basis},
+                       {"law", s.law}, {"article", s.article}, {"paragraph", s.paragraph}, {"detail", s.detail}});
+    }
+    return out;
+}
+}  // namespace
+
+Json DecisionToJson(const Decision& d) {
+    Json violations = Json::array();
+    for (const auto& v : d.violations) {
+        violations.push_back({{"tier", TierKeyToJson(v.tier)},
+                              {"circumstance", v.circumstance},
+                              {"outcome", OutcomeName(v.outcome)},
+                              {"detention_days", v.detention_days},
+                              {"fine_yuan", v.fine_yuan},
+                              {"warning", v.warning},
+                              {"detention_executed", v.detention_executed},
+                              {"corrective_education", v.corrective_education},
+                              {"trace", TraceToJson(v.trace)}});
+    }
+    return {{"law_applied", d.law_applied},
+            {"benchmark_edition", d.benchmark_edition.empty() ? "" : d.benchmark_edition + "（样本，非正式裁量基准）"},
+            {"violations", violations},
+            {"combined",
+             {{"detention_days", d.combined.detention_days},
+              {"capped_detention_days", d.combined.capped_detention_days},
+              {"executed_detention_days", d.combined.executed_detention_days},
+              {"fine_yuan", d.combined.fine_yuan},
+              {"warning", d.combined.warning}}},
+            {"procedure",
+             {{"decided_by", d.procedure.decided_by},
+              {"on_the_spot_allowed", d.procedure.on_the_spot_allowed},
+              {"hearing_right", d.procedure.hearing_right},
+              {"legal_review_required", d.procedure.legal_review_required}}},
+            {"trace", TraceToJson(d.trace)}};
+}
+
+Json ErrorToJson(const Status& status) {
+    Json fields = Json::object();
+    for (const auto& [k, v] : status.fields()) fields[k] = v;
+    return {{"code", ErrorCodeName(status.code())}, {"message", status.message()}, {"fields", fields}};
+}
+
+Result<Json> DecideJson(std::string_view body) {
+    JW_ASSIGN_OR_RETURN(DecisionRequest req, ParseDecisionRequest(body));
+    JW_ASSIGN_OR_RETURN(Decision d, Decide(Catalogue::Embedded(), req));
+    return DecisionToJson(d);
+}
+
+}  // namespace jw::discretion

@@ -1,0 +1,24 @@
+#pragma once
+// The JSON contract of `jingwu discretion decide` and POST /api/v1/discretion/decide (issue 3): parsing a
+// request strictly (unknown fields rejected, every problem named by its field path) and writing a decision.
+// Pure functions; thread-safe.
+
+#include <string_view>
+
+#include "common/json_util.hpp"
+#include "discretion/engine.hpp"
+
+namespace jw::discretion {
+
+// Errors: InvalidArgument whose fields name every offending field ("offender.birth_date",
+// "violations[0].pick", ...).
+Result<DecisionRequest> ParseDecisionRequest(std::string_view body);
+Json DecisionToJson(const Decision& decision);
+Json TierKeyToJson(const TierKey& key);
+// {"code","message","fields"} for a failed request.
+Json ErrorToJson(const Status& status);
+
+// Parse + decide with the embedded catalogue.
+Result<Json> DecideJson(std::string_view body);
+
+}  // namespace jw::discretion

@@ -1,0 +1,105 @@
+#pragma once
+// The discretion engine: steps 1–10 of DISCRETION.md for one case. Pure: no I/O, no clock, no globals
+// besides the immutable catalogue it is given. Thread-safe.
+//
+// Decide() returns the decision with a Chinese trace for every step, or InvalidArgument naming the request
+// field at fault (unknown tier or factor, dates out of order, pick missing where the tier needs it, a
+// mitigation the law does not allow for the grounds given).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/civil_time.hpp"
+#include "common/status.hpp"
+#include "discretion/catalogue.hpp"
+
+namespace jw::discretion {
+
+enum class Pick { kNone, kDetention, kFine, kWarning };
+enum class Mitigation { kLighten, kReduce, kExempt };
+enum class MentalCapacity { kFull, kLimited, kNone };
+
+struct Offender {
+    CivilDate birth_date;
+    bool first_violation = false;
+    bool pregnant = false;
+    bool nursing_infant = false;
+    MentalCapacity mental_capacity = MentalCapacity::kFull;
+    bool blind_or_deaf_mute = false;
+};
+
+struct ViolationRequest {
+    TierKey tier;                 // filled from the circumstance when one is given
+    std::string circumstance;     // id in the active benchmark edition, or ""
+    Pick pick = Pick::kNone;      // kNone: not given (a circumstance may fix it)
+    std::optional<bool> add_fine; // not given: the circumstance's choice, else not added [SAMPLE]
+    std::vector<std::string> factors;
+    Mitigation mitigation = Mitigation::kLighten;
+};
+
+struct DecisionRequest {
+    std::string law = "auto";   // "auto" | "2012" | "2025"
+    CivilDate act_end_date, decision_date;
+    std::optional<CivilDate> discovered_date;
+    Offender offender;
+    int prior_restraint_days = 0;
+    std::vector<ViolationRequest> violations;
+};
+
+struct TraceStep {
+    std::string step;     // "law_version", "gate", "tier", "base", "adjust", "reduce", "execution", ...
+    std::string input;    // what the step looked at
+    std::string output;   // what it decided
+    std::string basis;    // citation, e.g. 《治安管理处罚法》（2012）第四十三条第二款
+    std::string law;      // "2012" | "2025" | "" (行政处罚法 / 程序规定)
+    int article = 0, paragraph = 0;
+    std::string detail;   // one plain Chinese sentence
+};
+
+enum class Outcome { kPenalty, kNotPunished, kNoLongerPunished };
+const char* OutcomeName(Outcome o);
+
+struct ViolationDecision {
+    TierKey tier;
+    std::string circumstance;           // applied circumstance id, "" if none (or not under this tier)
+    Outcome outcome = Outcome::kPenalty;
+    int detention_days = 0;
+    int64_t fine_yuan = 0;
+    bool warning = false;
+    bool detention_executed = false;
+    bool corrective_education = false;  // 2025 §24
+    bool executed_by_exception = false; // 2025 §23¶2 lifted the non-execution (minors: hearing right, §117¶2)
+    std::vector<TraceStep> trace;
+};
+
+struct Combined {
+    int detention_days = 0;            // sum of decided detention
+    int capped_detention_days = 0;     // executable detention after the 20-day cap
+    int executed_detention_days = 0;   // after deduction of prior restraint
+    int64_t fine_yuan = 0;
+    bool warning = false;
+};
+
+struct Procedure {
+    std::string decided_by = "station";   // "station" | "bureau"
+    bool on_the_spot_allowed = false;
+    bool hearing_right = false;
+    bool legal_review_required = false;
+};
+
+struct Decision {
+    std::string law_applied;
+    std::string benchmark_edition;  // edition of the circumstances used, "" if none
+    std::vector<ViolationDecision> violations;
+    Combined combined;
+    Procedure procedure;
+    std::vector<TraceStep> trace;   // case-level steps: law version, combination, deduction, procedure
+};
+
+Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& request);
+
+// Age in full years on `on` (周岁: the birthday itself does not yet count, 最高法 practice on 周岁 counting).
+int AgeOn(CivilDate birth, CivilDate on);
+
+}  // namespace jw::discretion
