@@ -1,6 +1,7 @@
 // Icons that route meta may name (meta.icon).
 import {
   Avatar,
+  Briefcase,
   CircleCheck,
   Document,
   HomeFilled,
@@ -10,6 +11,7 @@ import {
   OfficeBuilding,
   Search,
   Setting,
+  Stamp,
   User,
   UserFilled,
 } from '@element-plus/icons-vue'
@@ -17,6 +19,7 @@ import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
   Avatar,
+  Briefcase,
   CircleCheck,
   Document,
   HomeFilled,
@@ -26,6 +29,7 @@ export const menuIcons: Record<string, Component> = {
   OfficeBuilding,
   Search,
   Setting,
+  Stamp,
   User,
   UserFilled,
 }

@@ -3,11 +3,12 @@ import home from './modules/home'
 import system from './modules/system'
 import security from './modules/security'
 import audit from './modules/audit'
+import discretion from './modules/discretion'
 import personal from './modules/personal'
 import session from './modules/session'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,

@@ -1,0 +1,210 @@
+// Form model of the discretion page, the request built from it, and the catalogue read from the CSV copies in
+// ../data (they mirror src/modules/discretion/data; refresh them when the server's catalogue changes).
+import type {
+  DecisionRequest,
+  LawChoice,
+  LawText,
+  MentalCapacity,
+  Mitigation,
+  Pick,
+  TierKind,
+  ViolationRequest,
+} from '@/api/discretion'
+
+export interface ViolationForm {
+  law: LawText
+  article: number | null
+  paragraph: number | null
+  kind: TierKind | ''
+  seq: number
+  pick: Pick | ''
+  add_fine: boolean
+  factors: string[]
+  mitigation: Mitigation
+}
+
+export interface DecideForm {
+  law: LawChoice
+  act_end_date: string
+  decision_date: string
+  discovered_date: string
+  birth_date: string
+  first_violation: boolean
+  pregnant: boolean
+  nursing_infant: boolean
+  mental_capacity: MentalCapacity
+  blind_or_deaf_mute: boolean
+  prior_restraint_days: number
+  violations: ViolationForm[]
+}
+
+export function emptyViolation(law: LawText = '2025'): ViolationForm {
+  return {
+    law,
+    article: null,
+    paragraph: null,
+    kind: '',
+    seq: 1,
+    pick: '',
+    add_fine: false,
+    factors: [],
+    mitigation: 'lighten',
+  }
+}
+
+export function emptyForm(): DecideForm {
+  return {
+    law: 'auto',
+    act_end_date: '',
+    decision_date: '',
+    discovered_date: '',
+    birth_date: '',
+    first_violation: false,
+    pregnant: false,
+    nursing_infant: false,
+    mental_capacity: 'full',
+    blind_or_deaf_mute: false,
+    prior_restraint_days: 0,
+    violations: [emptyViolation()],
+  }
+}
+
+// The request JSON the server expects. Empty optional inputs are left out so that the server reports missing
+// required ones by their own field names (e.g. `violations[0].tier.article: required`).
+export function buildRequest(f: DecideForm): DecisionRequest {
+  const violations = f.violations.map((v) => {
+    const tier: Record<string, unknown> = { law: v.law }
+    if (v.article !== null) tier.article = v.article
+    if (v.paragraph !== null) tier.paragraph = v.paragraph
+    if (v.kind) tier.kind = v.kind
+    if (v.seq && v.seq !== 1) tier.seq = v.seq
+    const out: ViolationRequest = {
+      tier: tier as unknown as ViolationRequest['tier'],
+      factors: [...new Set(v.factors)],
+      mitigation: v.mitigation,
+    }
+    if (v.pick) out.pick = v.pick
+    // "并处罚款" only means something next to detention; otherwise leave it to the tier.
+    if (v.pick === 'detention') out.add_fine = v.add_fine
+    return out
+  })
+  const req: DecisionRequest = {
+    law: f.law,
+    act_end_date: f.act_end_date,
+    decision_date: f.decision_date,
+    offender: {
+      birth_date: f.birth_date,
+      first_violation: f.first_violation,
+      pregnant: f.pregnant,
+      nursing_infant: f.nursing_infant,
+      mental_capacity: f.mental_capacity,
+      blind_or_deaf_mute: f.blind_or_deaf_mute,
+    },
+    prior_restraint_days: Math.max(0, Math.trunc(f.prior_restraint_days || 0)),
+    violations,
+  }
+  if (f.discovered_date) req.discovered_date = f.discovered_date
+  return req
+}
+
+// ---- catalogue (CSV) ----
+
+export interface TierRow {
+  law: LawText
+  article: number
+  paragraph: number
+  kind: TierKind
+  seq: number
+  clause: string
+}
+
+export interface FactorRow {
+  law: LawText
+  code: string
+  effect: string
+  source: string
+  article: number
+  paragraph: number
+  item: number
+  name: string
+}
+
+function rows(csv: string, columns: number): string[][] {
+  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '')
+  return lines.slice(1).map((l) => {
+    const cells = l.split(',')
+    // The last column (clause / name) is free text: keep any commas in it.
+    if (cells.length > columns) cells.splice(columns - 1, cells.length, cells.slice(columns - 1).join(','))
+    return cells
+  })
+}
+
+export function parseTiers(csv: string): TierRow[] {
+  return rows(csv, 15).map((c) => ({
+    law: c[0] as LawText,
+    article: Number(c[1]),
+    paragraph: Number(c[2]),
+    kind: c[3] as TierKind,
+    seq: Number(c[4]) || 1,
+    clause: c[14] ?? '',
+  }))
+}
+
+export function parseFactors(csv: string): FactorRow[] {
+  return rows(csv, 10).map((c) => ({
+    law: c[0] as LawText,
+    code: c[1],
+    effect: c[2],
+    source: c[3],
+    article: Number(c[4]),
+    paragraph: Number(c[5]),
+    item: Number(c[6]),
+    name: c[9] ?? '',
+  }))
+}
+
+export function tierKey(t: { article: number | null; paragraph: number | null; kind: string; seq: number }): string {
+  if (t.article === null || t.paragraph === null || !t.kind) return ''
+  return `${t.article}-${t.paragraph}-${t.kind}-${t.seq || 1}`
+}
+
+// Factor codes grouped by their prefix (aggravate, mitigate, lenient, offender, gate, exec), in CSV order; the
+// name is the one of `law` when that text has the factor, else the other text's name with `other` set.
+export interface FactorOption {
+  code: string
+  name: string
+  other: LawText | ''
+}
+
+const GROUP_ORDER = ['aggravate', 'mitigate', 'lenient', 'offender', 'gate', 'exec']
+
+export function factorGroups(all: FactorRow[], law: LawText): { group: string; options: FactorOption[] }[] {
+  const byCode = new Map<string, FactorOption>()
+  for (const f of all) {
+    const have = byCode.get(f.code)
+    if (f.law === law) byCode.set(f.code, { code: f.code, name: f.name, other: '' })
+    else if (!have) byCode.set(f.code, { code: f.code, name: f.name, other: f.law })
+  }
+  const groups = new Map<string, FactorOption[]>()
+  for (const o of byCode.values()) {
+    const g = o.code.split('.')[0]
+    if (!groups.has(g)) groups.set(g, [])
+    groups.get(g)!.push(o)
+  }
+  const rank = (g: string) => (GROUP_ORDER.indexOf(g) + GROUP_ORDER.length + 1) % (GROUP_ORDER.length + 1)
+  return [...groups].map(([group, options]) => ({ group, options })).sort((a, b) => rank(a.group) - rank(b.group))
+}
+
+// Server field keys that belong to violation i (tier.*, circumstance, factors[k], ...), keyed by the input.
+export function violationErrors(fields: Record<string, string>, i: number): Record<string, string> {
+  const p = `violations[${i}]`
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(fields)) {
+    if (k === p) out.self = v
+    if (!k.startsWith(p + '.')) continue
+    const rest = k.slice(p.length + 1)
+    const input = rest.startsWith('tier') || rest === 'circumstance' ? 'tier' : rest.replace(/\[\d+\]$/, '')
+    out[input] = out[input] ? `${out[input]}; ${v}` : v
+  }
+  return out
+}
