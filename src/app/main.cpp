@@ -6,6 +6,7 @@
 #include <iostream>
 
 #include "admin/admin_module.hpp"
+#include "analytics/cli.hpp"
 #include "app/platform.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
@@ -213,9 +214,10 @@ int main(int argc, char** argv) {
 
     // Module commands run from their CLI11 callbacks during parsing and need no platform.
     AddDiscretionCommands(cli);
+    jw::analytics::AddAnalyticsCommands(cli);
 
     CLI11_PARSE(cli, argc, argv);
-    if (cli.got_subcommand("discretion")) return 0;
+    if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics")) return 0;
     if (cli.got_subcommand("version")) {
         std::cout << "jingwu " << JINGWU_VERSION << "\n";
         return 0;

@@ -1,0 +1,46 @@
+#pragma once
+// CSV loading (issue 5 load format, UTF-8, a header line first, comma-separated, no quoting):
+//   passes:      plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed
+//   checkpoints: checkpoint_id,name,longitude,latitude
+// Plates are normalised (NormalisePlate) and checked (CheckPlate); pass_time is "YYYY-MM-DD HH:MM:SS" China
+// time; plate_color, direction and lane_no are integers 0-255; speed a number 0-999 (km/h, rounded).
+// A bad row is counted and reported with its 1-based line number and never stops the good rows; a header
+// that does not match is an error for the whole file. Rows are appended in batches of `batch_rows`, each
+// durable before the next. Not thread-safe per call; the store serialises writers itself.
+
+#include <cstdint>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "analytics/store.hpp"
+#include "common/status.hpp"
+
+namespace jw::analytics {
+
+struct RowError {
+    uint64_t line = 0;
+    std::string message;
+};
+
+struct LoadReport {
+    uint64_t rows_loaded = 0;
+    uint64_t rows_rejected = 0;
+    std::vector<RowError> errors;  // the first `max_errors` rejected rows
+    double seconds = 0;
+};
+
+struct LoadOptions {
+    size_t batch_rows = 65536;
+    size_t max_errors = 1000;
+};
+
+// Errors: kInvalidArgument ("header") when the header line is wrong or missing; kInternal from the store.
+// On a store error, rows of earlier batches stay loaded and the report so far is kept in *report.
+Status LoadPassesCsv(Store& store, std::istream& in, LoadReport* report, const LoadOptions& options = {});
+Status LoadCheckpointsCsv(Store& store, std::istream& in, LoadReport* report, const LoadOptions& options = {});
+
+// Parses one pass line (no header). Exposed for tests. On failure the message names the field and problem.
+Result<PassRecord> ParsePassLine(std::string_view line);
+
+}  // namespace jw::analytics

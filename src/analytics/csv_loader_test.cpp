@@ -1,0 +1,81 @@
+// CSV loading: good rows stored, bad rows reported with line numbers, header checked.
+
+#include "analytics/csv_loader.hpp"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+
+#include "analytics/queries.hpp"
+#include "analytics/test_data.hpp"
+
+namespace jw::analytics {
+namespace {
+
+TEST(CsvLoader, BadRowsAreReportedWithLineNumbersAndGoodRowsLoad) {
+    testing::TempDir dir;
+    auto s = Store::Open(dir.path(), StoreOptions{.sync = false});
+    ASSERT_TRUE(s.ok());
+    std::istringstream cps(
+        "checkpoint_id,name,longitude,latitude\r\n"
+        "CP1,东门,104.06,30.67\r\n"
+        "CP2,西门,east,30.6\r\n"
+        "CP3,南门,104.1\r\n");
+    LoadReport cr;
+    ASSERT_TRUE(LoadCheckpointsCsv(**s, cps, &cr).ok());
+    EXPECT_EQ(cr.rows_loaded, 1u);
+    ASSERT_EQ(cr.rows_rejected, 2u);
+    EXPECT_EQ(cr.errors[0].line, 3u);
+    EXPECT_NE(cr.errors[0].message.find("longitude"), std::string::npos);
+    EXPECT_EQ(cr.errors[1].line, 4u);
+
+    std::istringstream passes(
+        "plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n"
+        "川A12345,2,CP1,2026-03-01 08:00:00,1,2,45.6\n"
+        "川A1234,2,CP1,2026-03-01 08:00:01,1,2,45\n"          // line 3: short plate
+        "川a 12345,2,CP1,2026-03-01 08:00:02,1,2,45\n"        // normalised, fine
+        "川A12345,2,CP1,2026-03-01 25:00:00,1,2,45\n"         // line 5: bad time
+        "\n"
+        "川A12345,2,,2026-03-01 08:00:03,1,2,45\n"            // line 7: no checkpoint
+        "川A12345,2,CP1,2026-03-01 08:00:04,1,2,-3\n"         // line 8: bad speed
+        "川A12345,2,CP1,2026-03-01 08:00:05,1,2\n"            // line 9: 6 fields
+        "川AD12345,999,CP2,2026-03-01 08:00:06,1,2,45\n"      // line 10: colour out of range
+        "川AD12345,5,CP2,2026-03-01 08:00:06,1,2,45\n");
+    LoadReport pr;
+    ASSERT_TRUE(LoadPassesCsv(**s, passes, &pr, LoadOptions{.batch_rows = 2, .max_errors = 100}).ok());
+    EXPECT_EQ(pr.rows_loaded, 3u);
+    EXPECT_EQ(pr.rows_rejected, 6u);
+    std::vector<uint64_t> lines;
+    for (const auto& e : pr.errors) lines.push_back(e.line);
+    EXPECT_EQ(lines, (std::vector<uint64_t>{3, 5, 7, 8, 9, 10}));
+    EXPECT_NE(pr.errors[1].message.find("pass_time"), std::string::npos);
+    const Snapshot snap = (*s)->GetSnapshot();
+    EXPECT_EQ(snap.pass_count(), 3u);
+    EXPECT_EQ(Trajectory(snap, "川A12345", 0, UINT32_MAX).size(), 2u);
+}
+
+TEST(CsvLoader, WrongHeaderIsAnError) {
+    testing::TempDir dir;
+    auto s = Store::Open(dir.path(), StoreOptions{.sync = false});
+    ASSERT_TRUE(s.ok());
+    std::istringstream in("plate,time\n川A12345,2026-03-01 08:00:00\n");
+    LoadReport r;
+    Status st = LoadPassesCsv(**s, in, &r);
+    EXPECT_EQ(st.code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(st.fields().count("header"), 1u);
+    std::istringstream empty("");
+    EXPECT_FALSE(LoadPassesCsv(**s, empty, &r).ok());
+}
+
+TEST(CsvLoader, ParsePassLine) {
+    auto p = ParsePassLine("京A12345, 1 ,CP9,2026-01-02 03:04:05,3,4,299.6");
+    ASSERT_TRUE(p.ok());
+    EXPECT_EQ(p->plate, "京A12345");
+    EXPECT_EQ(p->plate_color, 1);
+    EXPECT_EQ(p->time, *ParseChinaTime("2026-01-02 03:04:05"));
+    EXPECT_EQ(p->speed, 300);
+    EXPECT_FALSE(ParsePassLine("京A12345,1,CP9,2026-01-02 03:04:05,3,4,1e999").ok());
+}
+
+}  // namespace
+}  // namespace jw::analytics

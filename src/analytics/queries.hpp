@@ -1,0 +1,105 @@
+#pragma once
+// The six analyses of the vehicle-pass engine over one Snapshot (issue 5 contracts). Times are Unix
+// seconds; ranges are [from, to). Plate arguments are normalised plates; unknown plates or checkpoints give
+// empty answers. Pure functions of the snapshot: thread-safe, callable concurrently with appends.
+// Checkpoint order, wherever the contract says "then checkpoint", is byte order of checkpoint_id.
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analytics/store.hpp"
+
+namespace jw::analytics {
+
+struct PassPoint {
+    std::string checkpoint_id;
+    int64_t time = 0;
+    bool operator==(const PassPoint&) const = default;
+};
+
+// trajectory: every pass of `plate` in [from, to), ordered by time then checkpoint.
+std::vector<PassPoint> Trajectory(const Snapshot& s, std::string_view plate, int64_t from, int64_t to);
+
+struct CompanionResult {
+    std::string plate;
+    uint32_t checkpoints = 0;  // distinct checkpoints where it accompanied a target pass
+    uint32_t co_passes = 0;    // target passes it accompanied
+    double score = 0;
+};
+// companion: a pass of Q ≠ P at checkpoint c, time t' accompanies target pass (c, t) when |t' − t| ≤ window_s
+// (t' may lie outside the range). Returns every Q with checkpoints ≥ min_checkpoints.
+// Score (background-traffic surprise, in decimal digits): let n_i be the number of distinct plates other than P
+// passing the checkpoint of target pass i within its window, and N the number of distinct plates other than P
+// seen in all target windows together. A plate drawn from that background accompanies pass i by chance with
+// probability about n_i / N, so score(Q) = Σ over target passes i accompanied by Q of log10(N / n_i) — the
+// −log10 of the chance of Q's co-occurrences under independence. Quiet checkpoints and hours count much, busy
+// ones (where n_i ≈ N) almost nothing. Summed in trajectory order. Ordered by score descending, then
+// checkpoints descending, co_passes descending, plate ascending.
+std::vector<CompanionResult> Companions(const Snapshot& s, std::string_view plate, int64_t from, int64_t to,
+                                        int64_t window_s, uint32_t min_checkpoints);
+
+struct CollisionCondition {
+    std::vector<std::string> checkpoints;
+    int64_t from = 0;
+    int64_t to = 0;
+};
+struct CollisionResult {
+    std::string plate;
+    uint32_t matched = 0;
+    bool operator==(const CollisionResult&) const = default;
+};
+// collision: plates with a pass at one of a condition's checkpoints within its range, for ≥ min_match
+// conditions; ordered by matched descending, then plate.
+std::vector<CollisionResult> Collision(const Snapshot& s, const std::vector<CollisionCondition>& conditions,
+                                       uint32_t min_match);
+
+struct FirstSeenResult {
+    std::string plate;
+    int64_t first_pass_time = 0;
+    std::string checkpoint_id;  // of the first pass; equal times: the smallest checkpoint_id
+    bool operator==(const FirstSeenResult&) const = default;
+};
+// first_seen: plates with a pass in [from, to) (at one of `checkpoints` when non-empty) and no pass anywhere
+// in [from − lookback_days·86400, from); ordered by first pass time, then plate.
+std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t to, int64_t lookback_days,
+                                       const std::vector<std::string>& checkpoints);
+
+struct ClonedResult {
+    std::string plate;
+    PassPoint a, b;
+    double distance_km = 0;
+    double speed_kmh = std::numeric_limits<double>::infinity();  // infinity when a and b share a second
+};
+// cloned: consecutive passes a, b of one plate in [from, to) (order: time, then checkpoint) at different
+// checkpoints whose haversine distance (R = 6371 km) over the time between them exceeds max_speed_kmh;
+// equal times at different places (distance > 0) count as infinite speed. Pairs involving a checkpoint
+// without coordinates are skipped. Ordered by plate, then a's time (then a's, b's checkpoint).
+std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh);
+
+struct NightSpec {
+    int32_t start_s = 22 * 3600;  // China-time seconds of day; start ≠ end
+    int32_t end_s = 5 * 3600;     // a night runs [start, end), wrapping past midnight when end < start
+    uint32_t min_nights = 1;
+    double min_night_share = 0;
+};
+struct NightResult {
+    std::string plate;
+    uint32_t nights = 0;  // distinct nights; a night belongs to the China date it starts
+    uint32_t night_passes = 0;
+    uint32_t day_passes = 0;
+    bool operator==(const NightResult&) const = default;
+};
+// night: plates (with passes in [from, to)) active on ≥ min_nights nights whose night share
+// night_passes / (night_passes + day_passes) ≥ min_night_share. Ordered by nights descending, night_passes
+// descending, then plate.
+std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec);
+
+// True when the China-time second of day `tod` lies in the night [start, end) (wrapping).
+inline bool IsNight(int32_t tod, int32_t start, int32_t end) {
+    return start < end ? (tod >= start && tod < end) : (tod >= start || tod < end);
+}
+
+}  // namespace jw::analytics

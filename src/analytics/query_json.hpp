@@ -1,0 +1,29 @@
+#pragma once
+// JSON front of the analyses: one request object in, one reply object out, shapes exactly as in issue 5.
+// Times are "YYYY-MM-DD HH:MM:SS" China time. Errors are kInvalidArgument whose `fields` name the offending
+// field with a stable problem key: "required", "unknown_field", "bad_type", "bad_time", "to_before_from",
+// "range_too_long", "out_of_range", "too_many", "bad_plate" (with the CheckPlate problem as the message
+// detail), "unknown_query". A request that passes validation cannot run away: its ranges, windows, condition
+// and checkpoint counts are bounded by QueryLimits. Thread-safe.
+
+#include <cstdint>
+
+#include "analytics/store.hpp"
+#include "common/json_util.hpp"
+#include "common/status.hpp"
+
+namespace jw::analytics {
+
+struct QueryLimits {
+    int64_t max_range_s = 31 * 86400;   // any [from, to)
+    int64_t max_window_s = 3600;        // companion window_s
+    int64_t max_lookback_days = 366;    // first_seen
+    size_t max_conditions = 32;         // collision
+    size_t max_checkpoints = 1000;      // per condition / first_seen filter
+};
+
+// Replies: see queries.hpp for the semantics and orders. cloned's speed_kmh is null when a and b share a
+// second (infinite speed).
+Result<Json> RunQuery(const Snapshot& snapshot, const Json& request, const QueryLimits& limits = {});
+
+}  // namespace jw::analytics

@@ -1,0 +1,113 @@
+#include "analytics/watch_list.hpp"
+
+#include <algorithm>
+#include <cstring>
+#include <unordered_map>
+
+#include "common/validators.hpp"
+
+namespace jw::analytics {
+
+uint64_t HashPlate(std::string_view s) {
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ s.size();
+    size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+        h ^= h >> 31;
+    }
+    uint64_t w = 0;
+    std::memcpy(&w, s.data() + i, s.size() - i);
+    h = (h ^ w) * 0x94D049BB133111EBull;
+    h ^= h >> 29;
+    h *= 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 32);
+}
+
+void WatchList::Reserve(size_t n) {
+    entries_.reserve(n);
+    size_t cap = 16;
+    while (cap < 2 * n) cap <<= 1;
+    if (cap > slots_.size()) {
+        std::vector<uint64_t> old;
+        old.swap(slots_);
+        slots_.assign(cap, 0);
+        for (uint64_t s : old) {
+            if (s == 0) continue;
+            const Entry& e = entries_[(s & 0xFFFFFFFFu) - 1];
+            slots_[FindSlot(Text(e), HashPlate(Text(e)))] = s;
+        }
+    }
+}
+
+void WatchList::Grow() { Reserve(std::max<size_t>(16, slots_.size())); }
+
+size_t WatchList::FindSlot(std::string_view plate, uint64_t h) const {
+    const size_t mask = slots_.size() - 1;
+    const uint64_t tag = h >> 32;
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const uint64_t s = slots_[i];
+        if (s == 0) return i;
+        if ((s >> 32) == tag && Text(entries_[(s & 0xFFFFFFFFu) - 1]) == plate) return i;
+    }
+}
+
+Result<uint32_t> WatchList::Add(std::string_view raw_plate, int64_t valid_from, int64_t valid_to,
+                                std::string_view owner) {
+    const std::string plate = NormalisePlate(raw_plate);
+    JW_RETURN_IF_ERROR(CheckPlate(plate, "plate_no"));
+    if (valid_from < 0 || valid_to > int64_t{UINT32_MAX} || valid_to <= valid_from) {
+        return Status::Invalid("valid_to", "not_after_valid_from");
+    }
+    if (owner.empty() || owner.size() > 200) return Status::Invalid("owner", "bad_length");
+    if (entries_.size() >= UINT32_MAX - 1) return Status::Invalid("plate_no", "too_many");
+    if (2 * (entries_.size() + 1) > slots_.size()) Grow();
+    // Owners repeat (a few thousand units and orders): intern them.
+    auto [oit, fresh] = owner_index_.try_emplace(std::string(owner), static_cast<uint32_t>(owners_.size()));
+    if (fresh) owners_.emplace_back(owner);
+    const uint32_t owner_id = oit->second;
+    const auto idx = static_cast<uint32_t>(entries_.size());
+    const uint64_t h = HashPlate(plate);
+    const size_t slot = FindSlot(plate, h);
+    Entry e{0, owner_id, static_cast<uint32_t>(valid_from), static_cast<uint32_t>(valid_to), 0,
+            static_cast<uint8_t>(plate.size())};
+    if (slots_[slot] == 0) {
+        e.text_off = static_cast<uint32_t>(text_.size());
+        text_.append(plate);
+        entries_.push_back(e);
+        slots_[slot] = ((h >> 32) << 32) | (idx + 1);
+        last_of_plate_.push_back(idx);
+    } else {
+        const uint32_t head = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu) - 1;
+        e.text_off = entries_[head].text_off;
+        entries_.push_back(e);
+        entries_[last_of_plate_[head]].next = idx + 1;
+        last_of_plate_[head] = idx;
+        last_of_plate_.push_back(idx);
+    }
+    return idx;
+}
+
+size_t WatchList::Check(std::string_view plate, int64_t time, std::vector<WatchHit>* hits) const {
+    if (slots_.empty()) return 0;
+    const size_t slot = FindSlot(plate, HashPlate(plate));
+    size_t added = 0;
+    for (uint32_t i = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu); i != 0; i = entries_[i - 1].next) {
+        const Entry& e = entries_[i - 1];
+        if (time >= e.valid_from && time < e.valid_to) {
+            hits->push_back({i - 1, owners_[e.owner], e.valid_from, e.valid_to});
+            ++added;
+        }
+    }
+    return added;
+}
+
+size_t WatchList::Bytes() const {
+    size_t owners = 0;
+    for (const auto& o : owners_) owners += sizeof(std::string) + o.capacity();
+    return slots_.capacity() * 8 + entries_.capacity() * sizeof(Entry) + text_.capacity() +
+           last_of_plate_.capacity() * 4 + owners;
+}
+
+}  // namespace jw::analytics

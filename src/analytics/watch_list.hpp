@@ -1,0 +1,60 @@
+#pragma once
+// WatchList (布控 hotlist): normalised plate → entries, each with a validity window [valid_from, valid_to)
+// (Unix seconds) and an owner (the unit or order that placed it). Check() reports the entries a pass hits.
+// Layout for 10 M entries: an open-addressing table of 64-bit slots (32-bit hash tag | entry index + 1) at
+// load ≤ 0.5, so a miss — nearly every pass — costs one hash and usually one cache line; entries are 24-byte
+// structs chained per plate, plate text in one pooled string (≈ 50 bytes per entry in all).
+// Thread safety: Add/Reserve are not thread-safe; once built, Check may run from any number of threads.
+// To change a live list, build a new one and swap a shared_ptr.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "analytics/pass.hpp"
+#include "common/status.hpp"
+
+namespace jw::analytics {
+
+struct WatchHit {
+    uint32_t entry = 0;  // index in insertion order
+    std::string_view owner;
+    int64_t valid_from = 0;
+    int64_t valid_to = 0;
+};
+
+class WatchList {
+public:
+    void Reserve(size_t entries);
+    // `plate` is normalised here; Errors: kInvalidArgument ("plate_no" from CheckPlate, "valid_to" when not
+    // after valid_from, "owner" when empty or longer than 200 bytes). Returns the entry's index.
+    Result<uint32_t> Add(std::string_view plate, int64_t valid_from, int64_t valid_to, std::string_view owner);
+    // Entries of `plate` (already normalised) valid at `time`, appended to *hits. Returns the number added.
+    size_t Check(std::string_view plate, int64_t time, std::vector<WatchHit>* hits) const;
+    size_t size() const { return entries_.size(); }
+    size_t Bytes() const;
+
+private:
+    struct Entry {
+        uint32_t text_off;
+        uint32_t owner;
+        uint32_t valid_from;
+        uint32_t valid_to;
+        uint32_t next;  // next entry of the same plate + 1, 0 at the end
+        uint8_t text_len;
+    };
+    void Grow();
+    size_t FindSlot(std::string_view plate, uint64_t h) const;  // slot holding plate, or the empty slot
+    std::string_view Text(const Entry& e) const { return std::string_view(text_).substr(e.text_off, e.text_len); }
+
+    std::vector<uint64_t> slots_;
+    std::vector<Entry> entries_;
+    std::string text_;
+    std::vector<std::string> owners_;
+    std::unordered_map<std::string, uint32_t> owner_index_;
+    std::vector<uint32_t> last_of_plate_;  // per head entry: last entry in its chain
+};
+
+}  // namespace jw::analytics
