@@ -60,12 +60,12 @@ void Dispatcher::Handle(Request req, Respond respond) {
     if (route == nullptr) {
         Status s = method_mismatch ? Status(ErrorCode::kNotFound, "method not allowed for this path")
                                    : Status::NotFound("endpoint");
-        Finish(req, nullptr, std::move(entry), s, std::move(timed));
+        Finish(req, std::move(entry), s, std::move(timed));
         return;
     }
     entry.action = route->action;
     if (req.body.size() > kMaxBody) {
-        Finish(req, route, std::move(entry), Status(ErrorCode::kPayloadTooLarge, "request body over 1 MiB"),
+        Finish(req, std::move(entry), Status(ErrorCode::kPayloadTooLarge, "request body over 1 MiB"),
                std::move(timed));
         return;
     }
@@ -76,7 +76,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
         if (p.ok()) {
             principal = std::move(p).value();
         } else if (route->permission != "public") {
-            Finish(req, route, std::move(entry), p.status(), std::move(timed));
+            Finish(req, std::move(entry), p.status(), std::move(timed));
             return;
         }
     }
@@ -122,7 +122,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
         return Status::Ok();
     };
     if (Status s = check(); !s.ok()) {
-        Finish(req, route, std::move(entry), s, std::move(timed));
+        Finish(req, std::move(entry), s, std::move(timed));
         return;
     }
 
@@ -132,7 +132,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
     } catch (const std::exception& e) {
         reply = Status::Internal(std::string("handler threw: ") + e.what());
     }
-    Finish(req, route, std::move(entry), std::move(reply), std::move(timed));
+    Finish(req, std::move(entry), std::move(reply), std::move(timed));
 }
 
 namespace {
@@ -145,9 +145,7 @@ void LogFailure(const std::string& request_id, const std::string& method, const 
 }
 }  // namespace
 
-void Dispatcher::Finish(Request& req, const Route* route, audit::AuditEntry entry, Result<Reply> reply,
-                        Respond respond) {
-    (void)route;
+void Dispatcher::Finish(Request& req, audit::AuditEntry entry, Result<Reply> reply, Respond respond) {
     const std::string request_id = req.request_id;
     if (!reply.ok()) {
         Status s = reply.status();

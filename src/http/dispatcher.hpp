@@ -42,7 +42,7 @@ public:
     static constexpr size_t kMaxBody = 1 << 20;  // 1 MiB
 
 private:
-    void Finish(Request& req, const Route* route, audit::AuditEntry entry, Result<Reply> reply, Respond respond);
+    void Finish(Request& req, audit::AuditEntry entry, Result<Reply> reply, Respond respond);
 
     Router& router_;
     auth::SessionService& sessions_;
