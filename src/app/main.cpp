@@ -6,11 +6,13 @@
 #include <iostream>
 
 #include "admin/admin_module.hpp"
+#include "alerts/alerts_module.hpp"
 #include "analytics/cli.hpp"
 #include "app/platform.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
+#include "cases/cases_module.hpp"
 #include "discretion/cli.hpp"
 #include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
@@ -84,6 +86,10 @@ int Serve(Platform& p, const std::string& listen) {
     discretion::RegisterRoutes(router);
     admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
                                              p.config.region_code});
+    const cases::Deps case_deps{*p.db, *p.committer, *p.audit, outbox, p.config.region_code};
+    cases::RegisterRoutes(router, case_deps);
+    const alerts::Deps alert_deps{*p.db, *p.committer, *p.audit, outbox};
+    alerts::RegisterRoutes(router, alert_deps);
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
     storage::Committer* committer = p.committer.get();
@@ -99,6 +105,8 @@ int Serve(Platform& p, const std::string& listen) {
         });
     });
     if (!reg.ok()) return Fail(reg);
+    if (Status s = cases::RegisterJobs(scheduler, case_deps); !s.ok()) return Fail(s);
+    if (Status s = alerts::RegisterJobs(scheduler, alert_deps); !s.ok()) return Fail(s);
     scheduler.Start();
     Status s = server.Run();
     scheduler.Stop();

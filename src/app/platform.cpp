@@ -3,6 +3,8 @@
 #include <filesystem>
 
 #include "auth/seed.hpp"
+#include "alerts/alerts_module.hpp"
+#include "cases/cases_module.hpp"
 #include "discretion/discretion_module.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
@@ -44,6 +46,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(p->registry.AddCsv(discretion::PermissionsCsv()));
+    JW_RETURN_IF_ERROR(add("cases", cases::ModuleFiles()));
+    JW_RETURN_IF_ERROR(add("alerts", alerts::ModuleFiles()));
     {
         auto c = p->db->Acquire();
         if (!c.ok()) return c.status();
