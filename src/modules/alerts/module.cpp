@@ -1,12 +1,33 @@
 #include "alerts/alerts_module.hpp"
 
+#include "alerts/alert.hpp"
+#include "alerts/alerts_handlers.hpp"
+#include "alerts/alerts_service.hpp"
+#include "common/civil_time.hpp"
+
 namespace jw::alerts {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
 }
 
-void RegisterRoutes(http::Router&, Deps) {}
-Status RegisterJobs(notify::Scheduler&, Deps) { return Status::Ok(); }
+void RegisterRoutes(http::Router& router, Deps deps) { RegisterAlertRoutes(router, deps); }
+
+// Every 30 seconds: escalate targets that were not signed in time (each once), audited as a system action.
+Status RegisterJobs(notify::Scheduler& scheduler, Deps deps) {
+    return scheduler.Register("alerts.escalate", 30, [deps] {
+        audit::AuditEntry e;
+        e.username = "system:scheduler";
+        e.client = "scheduler";
+        e.action = "alert.escalate";
+        e.object = "alerts";
+        return deps.audit.Run(e, [](storage::Connection& c, audit::AuditEntry& entry) -> Status {
+            JW_ASSIGN_OR_RETURN(int n, EscalateOverdue(c, Policy::Default(), NowUnix()));
+            entry.detail = std::to_string(n) + " escalated";
+            return Status::Ok();
+        });
+    });
+}
+
 const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
 
 }  // namespace jw::alerts

@@ -1,0 +1,243 @@
+// Thin HTTP adapter of the alerts module: parse → service / queries → JSON. Routes in docs/http_api.md § Alerts.
+#include "alerts/alerts_handlers.hpp"
+
+#include "alerts/alerts_queries.hpp"
+#include "alerts/alerts_service.hpp"
+#include "common/civil_time.hpp"
+
+namespace jw::alerts {
+namespace {
+
+using http::Reply;
+using http::Request;
+
+Json OptJson(const std::optional<int64_t>& v) { return v ? Json(FormatUtcIso(*v)) : Json(nullptr); }
+
+Json TargetJson(const Target& t) {
+    return {{"unit_id", t.unit_id},         {"unit_name", t.unit_name},         {"sign_due_at", FormatUtcIso(t.sign_due_at)},
+            {"signed_at", OptJson(t.signed_at)}, {"signed_by", t.signed_by ? Json(*t.signed_by) : Json(nullptr)},
+            {"escalated_at", OptJson(t.escalated_at)}, {"feedback_at", OptJson(t.feedback_at)},
+            {"outcome", t.outcome},         {"officer", t.officer},             {"notes", t.notes}};
+}
+
+Json AlertJson(const Alert& a) {
+    Json j = {{"id", a.id},           {"source", a.source},   {"source_ref", a.source_ref}, {"colour", a.colour},
+              {"subject", a.subject}, {"title", a.title},     {"case_no", a.case_no},       {"status", a.status},
+              {"raised_at", FormatUtcIso(a.raised_at)},        {"closed_at", OptJson(a.closed_at)}};
+    if (!a.payload.is_null()) j["payload"] = a.payload;
+    if (!a.links.is_null()) j["links"] = a.links;
+    if (!a.targets.empty()) {
+        j["targets"] = Json::array();
+        for (const auto& t : a.targets) j["targets"].push_back(TargetJson(t));
+    }
+    return j;
+}
+
+Result<int64_t> TimeParam(const Request& req, const char* name, int64_t fallback) {
+    const std::string v = req.Query(name);
+    if (v.empty()) return fallback;
+    auto t = ParseUtcIso(v);
+    if (!t) t = ParseChinaTime(v);
+    if (!t) {
+        if (auto d = ParseDate(v)) t = (DaysFromCivil(*d) * 86400) - 8 * 3600;  // a China date's midnight
+    }
+    if (!t) return Status::Invalid(name, "bad_format");
+    return *t;
+}
+
+std::optional<std::vector<int64_t>> Scope(const Request& req) {
+    if (req.principal->all_units) return std::nullopt;
+    return req.principal->unit_scope;
+}
+
+// The unit acting: `unit_id` in the body, else the user's own unit; it must be in the user's scope.
+Result<int64_t> ActingUnit(const Request& req, JsonReader& in) {
+    auto unit = in.Int("unit_id", false, 1, INT64_MAX);
+    JW_RETURN_IF_ERROR(in.status());
+    const int64_t u = unit.value_or(req.principal->unit_id);
+    if (!req.principal->SeesUnit(u)) return Status::Invalid("unit_id", "outside_your_units");
+    return u;
+}
+
+Result<Reply> ListHandler(const Deps& d, Request& req) {
+    ListFilter f;
+    JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
+    f.colour = req.Query("colour");
+    if (!f.colour.empty() && !Policy::Default().Find(f.colour)) return Status::Invalid("colour", "unknown");
+    f.state = req.Query("state");
+    if (!f.state.empty() && f.state != "open" && f.state != "closed" && f.state != "unsigned" && f.state != "escalated")
+        return Status::Invalid("state", "must be open, closed, unsigned or escalated");
+    if (!req.Query("unit_id").empty()) {
+        try {
+            f.unit_id = std::stoll(req.Query("unit_id"));
+        } catch (...) {
+            return Status::Invalid("unit_id", "not_a_number");
+        }
+    }
+    JW_ASSIGN_OR_RETURN(f.from, TimeParam(req, "from", 0));
+    JW_ASSIGN_OR_RETURN(f.to, TimeParam(req, "to", 0));
+    f.text = req.Query("q");
+    f.unit_scope = Scope(req);
+    f.viewer_unit = req.principal->unit_id;
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(auto page, List(**c, f));
+    const int64_t now = NowUnix();
+    Json items = Json::array();
+    for (const auto& it : page.first) {
+        Json j = AlertJson(it.alert);
+        j["age_s"] = (it.alert.closed_at ? *it.alert.closed_at : now) - it.alert.raised_at;
+        j["targets_total"] = it.targets;
+        j["targets_signed"] = it.signed_count;
+        j["targets_reported"] = it.reported;
+        j["targets_escalated"] = it.escalated;
+        j["mine"] = it.mine ? TargetJson(*it.mine) : Json(nullptr);
+        items.push_back(std::move(j));
+    }
+    return Reply::Json200({{"items", items}, {"total", page.second}});
+}
+
+Result<Reply> GetHandler(const Deps& d, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Alert a, Get(**c, id));
+    bool visible = req.principal->all_units;
+    for (const auto& t : a.targets) visible = visible || req.principal->SeesUnit(t.unit_id);
+    if (!visible) return Status::NotFound("alert");
+    Reply r = Reply::Json200(AlertJson(a));
+    r.audit_object = "alert:" + std::to_string(id);
+    return r;
+}
+
+Result<Reply> RaiseHandler(const Deps& d, Request& req) {
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"colour", "subject", "title", "case_no", "unit_ids", "notes", "dedup_key"});
+    RaiseInput ri;
+    ri.source = "manual";
+    ri.colour = in.Text("colour", true, 10).value_or("");
+    ri.subject = in.Text("subject", true, 100).value_or("");
+    ri.title = in.Text("title", true, 100).value_or("");
+    ri.case_no = in.Text("case_no", false, 40).value_or("");
+    ri.dedup_key = in.Text("dedup_key", false, 80).value_or("");
+    const auto notes = in.Text("notes", false, 1000).value_or("");
+    auto units = in.TextList("unit_ids", true, 50);
+    JW_RETURN_IF_ERROR(in.status());
+    for (const auto& u : *units) {
+        try {
+            ri.unit_ids.push_back(std::stoll(u));
+        } catch (...) {
+            return Status::Invalid("unit_ids", "not_a_number");
+        }
+    }
+    if (!notes.empty()) ri.payload["notes"] = notes;
+    ri.raised_by = req.principal->user_id;
+    Reply r;
+    r.status = 201;
+    r.write = [d, ri](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(int64_t id, Raise(c, Policy::Default(), ri, NowUnix()));
+        e.object = "alert:" + std::to_string(id);
+        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        out.body = AlertJson(a);
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> SignHandler(const Deps&, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body.empty() ? "{}" : req.body));
+    JsonReader in(body, {"unit_id"});
+    JW_ASSIGN_OR_RETURN(int64_t unit, ActingUnit(req, in));
+    const int64_t user = req.principal->user_id;
+    Reply r;
+    r.audit_object = "alert:" + std::to_string(id);
+    r.write = [id, unit, user](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_RETURN_IF_ERROR(Sign(c, id, unit, user, NowUnix()));
+        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        out.body = AlertJson(a);
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> FeedbackHandler(const Deps&, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"unit_id", "outcome", "officer", "notes"});
+    FeedbackInput fi;
+    fi.outcome = in.Text("outcome", true, 40).value_or("");
+    fi.officer = in.Text("officer", true, 40).value_or("");
+    fi.notes = in.Text("notes", false, 1000).value_or("");
+    JW_ASSIGN_OR_RETURN(int64_t unit, ActingUnit(req, in));
+    const int64_t user = req.principal->user_id;
+    Reply r;
+    r.audit_object = "alert:" + std::to_string(id);
+    r.write = [id, unit, user, fi](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_RETURN_IF_ERROR(Feedback(c, id, unit, fi, user, NowUnix()));
+        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        out.body = AlertJson(a);
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> StatsHandler(const Deps& d, Request& req) {
+    const int64_t now = NowUnix();
+    JW_ASSIGN_OR_RETURN(int64_t from, TimeParam(req, "from", now - 30 * 86400));
+    JW_ASSIGN_OR_RETURN(int64_t to, TimeParam(req, "to", now + 1));
+    if (to <= from) return Status::Invalid("to", "must_be_after_from");
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Stats s, Statistics(**c, Policy::Default(), from, to, Scope(req)));
+    Json colours = Json::array(), units = Json::array();
+    for (const auto& cs : s.by_colour)
+        colours.push_back({{"colour", cs.colour}, {"alerts", cs.alerts}, {"targets", cs.targets},
+                           {"signed", cs.signed_count}, {"signed_late", cs.signed_late}, {"escalated", cs.escalated},
+                           {"closed", cs.closed}, {"avg_sign_s", cs.avg_sign_s}, {"avg_close_s", cs.avg_close_s}});
+    for (const auto& us : s.by_unit)
+        units.push_back({{"unit_id", us.unit_id}, {"unit_name", us.unit_name}, {"targets", us.targets},
+                         {"signed", us.signed_count}, {"signed_late", us.signed_late}, {"escalated", us.escalated},
+                         {"reported", us.reported}, {"avg_sign_s", us.avg_sign_s}});
+    return Reply::Json200({{"from", FormatUtcIso(from)}, {"to", FormatUtcIso(to)}, {"by_colour", colours},
+                           {"by_unit", units}});
+}
+
+Result<Reply> PolicyHandler(const Deps& d, Request&) {
+    Json colours = Json::array();
+    for (const auto& r : Policy::Default().rules())
+        colours.push_back({{"colour", r.colour}, {"name_zh", r.name_zh}, {"name_en", r.name_en},
+                           {"meaning_zh", r.meaning_zh}, {"sign_within_s", r.sign_within_s}, {"sms", r.sms},
+                           {"sound", r.sound}, {"priority", r.priority}});
+    return Reply::Json200({{"colours", colours}});
+}
+
+// Units an alert can be sent to (the raise form's choices).
+Result<Reply> UnitsHandler(const Deps& d, Request&) {
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(auto rows, (*c)->Query("SELECT id, name, kind, parent_id FROM units ORDER BY sort_order, id"));
+    Json items = Json::array();
+    for (const auto& r : rows)
+        items.push_back({{"id", r.Int(0)}, {"name", r.Str(1)}, {"kind", r.Str(2)},
+                         {"parent_id", r.IsNull(3) ? Json(nullptr) : Json(r.Int(3))}});
+    return Reply::Json200({{"items", items}});
+}
+
+}  // namespace
+
+void RegisterAlertRoutes(http::Router& router, const Deps& d) {
+    auto bind = [d](Result<Reply> (*fn)(const Deps&, Request&)) {
+        return [d, fn](Request& req) { return fn(d, req); };
+    };
+    router.Add({"GET", "/api/v1/alerts/policy", "alerts.read", "alert.policy", bind(PolicyHandler)});
+    router.Add({"GET", "/api/v1/alerts/stats", "alerts.board", "alert.stats", bind(StatsHandler)});
+    router.Add({"GET", "/api/v1/alerts/units", "alerts.raise", "alert.units", bind(UnitsHandler)});
+    router.Add({"GET", "/api/v1/alerts", "alerts.read", "alert.list", bind(ListHandler)});
+    router.Add({"POST", "/api/v1/alerts", "alerts.raise", "alert.raise", bind(RaiseHandler)});
+    router.Add({"GET", "/api/v1/alerts/:id", "alerts.read", "alert.read", bind(GetHandler)});
+    router.Add({"POST", "/api/v1/alerts/:id/sign", "alerts.sign", "alert.sign", bind(SignHandler)});
+    router.Add({"POST", "/api/v1/alerts/:id/feedback", "alerts.sign", "alert.feedback", bind(FeedbackHandler)});
+}
+
+}  // namespace jw::alerts

@@ -1,0 +1,253 @@
+#include <gtest/gtest.h>
+
+#include "alerts/alert.hpp"
+#include "alerts/alerts_queries.hpp"
+#include "alerts/alerts_service.hpp"
+#include "alerts/alerts_module.hpp"
+#include "auth/seed.hpp"
+#include "notify/outbox.hpp"
+#include "storage/migrations.hpp"
+#include "storage/test_databases.hpp"
+
+namespace jw::alerts {
+namespace {
+
+using storage::V;
+
+constexpr int64_t kT0 = 1790000000;  // 2026-09-21 (any fixed time)
+
+// A small county: bureau ← station A, station B, command centre; one officer in each station, a duty
+// officer in the centre, a leader at the bureau. Roles and permissions come from the real tables.
+class AlertsTest : public ::testing::TestWithParam<std::string> {
+protected:
+    void SetUp() override {
+        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "alerts");
+        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
+        db_ = std::move(storage::Database::Open(url)).value();
+        auto lease = db_->Acquire();
+        c_ = &**lease;
+        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
+        std::vector<storage::Migration> migrations;
+        auth::PermissionRegistry registry;
+        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
+                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
+                                     std::pair{"alerts", &ModuleFiles()}}) {
+            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
+            migrations.insert(migrations.end(), m.begin(), m.end());
+            for (const auto& [name, content] : *files)
+                if (name == "permissions.csv") ASSERT_TRUE(registry.AddCsv(content).ok());
+        }
+        ASSERT_TRUE(storage::ApplyMigrations(*c_, migrations).ok());
+        ASSERT_TRUE(auth::SeedRoles(*c_, registry).ok());
+        bureau_ = Unit("519901000000", "示范县公安局", std::nullopt);
+        station_a_ = Unit("519901030100", "城关派出所", bureau_);
+        station_b_ = Unit("519901030200", "城南派出所", bureau_);
+        centre_ = Unit("519901010200", "指挥中心", bureau_);
+        officer_a_ = User("officer_a", station_a_, "officer");
+        officer_b_ = User("officer_b", station_b_, "officer");
+        duty_ = User("duty", centre_, "duty_desk");
+        leader_ = User("leader", bureau_, "leader");
+    }
+
+    int64_t Unit(const std::string& code, const std::string& name, std::optional<int64_t> parent) {
+        auto r = c_->QueryOne("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
+                              "(?,?,'station',?,'519901',0) RETURNING id",
+                              {V(code), V(name), parent ? V(*parent) : storage::Null()});
+        EXPECT_TRUE(r.ok()) << r.status().message();
+        return r->Int(0);
+    }
+    int64_t User(const std::string& username, int64_t unit, const std::string& role) {
+        auto r = c_->QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
+                              "password_changed_at, must_change_password, created_at) VALUES "
+                              "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
+                              {V(username), V(username), V(username), V(unit)});
+        EXPECT_TRUE(r.ok()) << r.status().message();
+        EXPECT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?,?)", {V(r->Int(0)), V(role)}).ok());
+        return r->Int(0);
+    }
+    // Notifications of a user as "channel:kind" strings.
+    std::vector<std::string> Inbox(int64_t user) {
+        auto rows = c_->Query("SELECT channel, kind FROM notifications WHERE user_id = ? ORDER BY id", {V(user)});
+        std::vector<std::string> out;
+        for (const auto& r : *rows) out.push_back(r.Str(0) + ":" + r.Str(1));
+        return out;
+    }
+    RaiseInput Red(std::vector<int64_t> units) {
+        RaiseInput in;
+        in.source = "checkpoint";
+        in.colour = "red";
+        in.subject = "川A12345";
+        in.title = "布控车辆经过城关卡口";
+        in.case_no = "A5199012026000001";
+        in.unit_ids = std::move(units);
+        return in;
+    }
+
+    std::unique_ptr<storage::Database> db_;
+    std::unique_ptr<storage::Database::Lease> lease_;
+    storage::Connection* c_ = nullptr;
+    int64_t bureau_ = 0, station_a_ = 0, station_b_ = 0, centre_ = 0;
+    int64_t officer_a_ = 0, officer_b_ = 0, duty_ = 0, leader_ = 0;
+};
+
+TEST_P(AlertsTest, RedAlertReachesTheUnitsSignersWithSmsAndTheCentreInApp) {
+    auto id = Raise(*c_, Policy::Default(), Red({station_a_}), kT0);
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    EXPECT_EQ(Inbox(officer_a_), (std::vector<std::string>{"inapp:alert", "sms:alert"}));
+    EXPECT_EQ(Inbox(duty_), (std::vector<std::string>{"inapp:alert"}));
+    EXPECT_TRUE(Inbox(officer_b_).empty());   // another station is not told
+    EXPECT_TRUE(Inbox(leader_).empty());      // leaders hear of it only when it escalates
+    auto a = Get(*c_, *id);
+    ASSERT_TRUE(a.ok());
+    ASSERT_EQ(a->targets.size(), 1u);
+    EXPECT_EQ(a->targets[0].sign_due_at, kT0 + 300);  // red: sign within 5 minutes (data/colours.csv)
+    EXPECT_EQ(a->status, "open");
+}
+
+TEST_P(AlertsTest, BlueAlertSendsNoSms) {
+    RaiseInput in = Red({station_a_});
+    in.colour = "blue";
+    ASSERT_TRUE(Raise(*c_, Policy::Default(), in, kT0).ok());
+    EXPECT_EQ(Inbox(officer_a_), (std::vector<std::string>{"inapp:alert"}));
+}
+
+TEST_P(AlertsTest, RaisingTwiceWithOneKeyGivesOneAlert) {
+    RaiseInput in = Red({station_a_});
+    in.dedup_key = "watch:7/pass:99";
+    auto first = Raise(*c_, Policy::Default(), in, kT0);
+    auto second = Raise(*c_, Policy::Default(), in, kT0 + 5);
+    ASSERT_TRUE(first.ok() && second.ok());
+    EXPECT_EQ(*first, *second);
+    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM alerts")->Int(0), 1);
+    EXPECT_EQ(Inbox(officer_a_).size(), 2u);
+}
+
+TEST_P(AlertsTest, BadInputNamesTheFieldAndWritesNothing) {
+    struct Case {
+        std::function<void(RaiseInput&)> change;
+        std::string field;
+    };
+    std::vector<Case> cases = {{[](RaiseInput& i) { i.colour = "purple"; }, "colour"},
+                               {[](RaiseInput& i) { i.title.clear(); }, "title"},
+                               {[](RaiseInput& i) { i.subject = std::string(101, 'x'); }, "subject"},
+                               {[](RaiseInput& i) { i.unit_ids.clear(); }, "unit_ids"},
+                               {[](RaiseInput& i) { i.unit_ids = {999999}; }, "unit_ids"},
+                               {[](RaiseInput& i) { i.source.clear(); }, "source"}};
+    for (const auto& k : cases) {
+        RaiseInput in = Red({station_a_});
+        k.change(in);
+        auto r = Raise(*c_, Policy::Default(), in, kT0);
+        ASSERT_FALSE(r.ok()) << k.field;
+        EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
+        EXPECT_TRUE(r.status().fields().count(k.field)) << k.field << ": " << r.status().message();
+    }
+    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM alerts")->Int(0), 0);
+    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM notifications")->Int(0), 0);
+}
+
+TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {
+    auto id = Raise(*c_, Policy::Default(), Red({station_a_, station_b_}), kT0);
+    ASSERT_TRUE(id.ok());
+    ASSERT_TRUE(Sign(*c_, *id, station_b_, officer_b_, kT0 + 60).ok());
+    EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 299), 0);  // not yet due
+    EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 300), 1);  // station A only: B signed in time
+    EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 900), 0);  // each target escalates once
+    EXPECT_EQ(Inbox(leader_), (std::vector<std::string>{"inapp:alert_escalation", "sms:alert_escalation"}));
+    EXPECT_EQ(Inbox(duty_), (std::vector<std::string>{"inapp:alert", "inapp:alert_escalation", "sms:alert_escalation"}));
+    auto a = Get(*c_, *id);
+    EXPECT_TRUE(a->targets[0].escalated_at.has_value() != a->targets[1].escalated_at.has_value());
+}
+
+TEST_P(AlertsTest, SignThenFeedbackFromEveryUnitClosesTheAlert) {
+    auto id = Raise(*c_, Policy::Default(), Red({station_a_, station_b_}), kT0);
+    ASSERT_TRUE(id.ok());
+    const FeedbackInput fb{"已查获", "王志强", "在城关卡口截获"};
+    EXPECT_EQ(Feedback(*c_, *id, station_a_, fb, officer_a_, kT0 + 10).message(), "not_signed");
+    ASSERT_TRUE(Sign(*c_, *id, station_a_, officer_a_, kT0 + 20).ok());
+    EXPECT_EQ(Sign(*c_, *id, station_a_, officer_a_, kT0 + 21).code(), ErrorCode::kConflict);
+    EXPECT_EQ(Sign(*c_, *id, centre_, duty_, kT0 + 21).code(), ErrorCode::kNotFound);  // not a target
+    EXPECT_EQ(Feedback(*c_, *id, station_a_, {"", "王志强", ""}, officer_a_, kT0 + 30).fields().count("outcome"), 1u);
+    ASSERT_TRUE(Feedback(*c_, *id, station_a_, fb, officer_a_, kT0 + 600).ok());
+    EXPECT_EQ(Feedback(*c_, *id, station_a_, fb, officer_a_, kT0 + 601).message(), "already_reported");
+    EXPECT_EQ(Get(*c_, *id)->status, "open");  // station B has not reported
+    ASSERT_TRUE(Sign(*c_, *id, station_b_, officer_b_, kT0 + 700).ok());
+    ASSERT_TRUE(Feedback(*c_, *id, station_b_, {"未发现", "李明", ""}, officer_b_, kT0 + 900).ok());
+    auto a = Get(*c_, *id);
+    EXPECT_EQ(a->status, "closed");
+    EXPECT_EQ(a->closed_at, kT0 + 900);
+    EXPECT_EQ(a->targets[0].outcome + a->targets[1].outcome, "已查获未发现");
+}
+
+TEST_P(AlertsTest, StatisticsCountSigningTimesByColourAndUnit) {
+    auto red = Raise(*c_, Policy::Default(), Red({station_a_, station_b_}), kT0);
+    RaiseInput g = Red({station_a_});
+    g.colour = "green";
+    auto green = Raise(*c_, Policy::Default(), g, kT0 + 100);
+    ASSERT_TRUE(red.ok() && green.ok());
+    ASSERT_TRUE(Sign(*c_, *red, station_a_, officer_a_, kT0 + 120).ok());   // 2 min: in time
+    ASSERT_TRUE(Sign(*c_, *red, station_b_, officer_b_, kT0 + 420).ok());   // 7 min: late (red = 5 min)
+    ASSERT_TRUE(Sign(*c_, *green, station_a_, officer_a_, kT0 + 400).ok());  // 5 min: green allows 4 h
+    auto s = Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, std::nullopt);
+    ASSERT_TRUE(s.ok());
+    ASSERT_EQ(s->by_colour.size(), 4u);
+    EXPECT_EQ(s->by_colour[0].colour, "red");
+    EXPECT_EQ(s->by_colour[0].alerts, 1);
+    EXPECT_EQ(s->by_colour[0].targets, 2);
+    EXPECT_EQ(s->by_colour[0].signed_late, 1);
+    EXPECT_DOUBLE_EQ(s->by_colour[0].avg_sign_s, (120.0 + 420.0) / 2);
+    EXPECT_EQ(s->by_colour[3].alerts, 1);
+    EXPECT_EQ(s->by_colour[3].signed_late, 0);
+    EXPECT_EQ(s->by_colour[1].alerts, 0);
+    ASSERT_EQ(s->by_unit.size(), 2u);
+    EXPECT_EQ(s->by_unit[0].unit_id, station_a_);  // two targets
+    EXPECT_DOUBLE_EQ(s->by_unit[0].avg_sign_s, (120.0 + 300.0) / 2);
+    auto scoped = Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, std::vector<int64_t>{station_b_});
+    EXPECT_EQ(scoped->by_colour[0].targets, 1);
+    EXPECT_EQ(scoped->by_colour[3].alerts, 0);
+}
+
+TEST_P(AlertsTest, ListFiltersByStateColourAndScope) {
+    auto red = Raise(*c_, Policy::Default(), Red({station_a_}), kT0);
+    RaiseInput b = Red({station_b_});
+    b.colour = "blue";
+    b.subject = "川B54321";
+    auto blue = Raise(*c_, Policy::Default(), b, kT0 + 10);
+    ASSERT_TRUE(red.ok() && blue.ok());
+    ASSERT_TRUE(Sign(*c_, *blue, station_b_, officer_b_, kT0 + 20).ok());
+    ListFilter f;
+    auto all = List(*c_, f);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->second, 2);
+    EXPECT_EQ(all->first[0].alert.id, *blue);  // newest first
+    f.state = "unsigned";
+    EXPECT_EQ(List(*c_, f)->first.at(0).alert.id, *red);
+    f = {};
+    f.unit_scope = std::vector<int64_t>{station_b_};
+    f.viewer_unit = station_b_;
+    auto mine = List(*c_, f);
+    ASSERT_EQ(mine->second, 1);
+    ASSERT_TRUE(mine->first[0].mine.has_value());
+    EXPECT_TRUE(mine->first[0].mine->signed_at.has_value());
+    f = {};
+    f.text = "B543";
+    EXPECT_EQ(List(*c_, f)->second, 1);
+    f = {};
+    f.colour = "red";
+    EXPECT_EQ(List(*c_, f)->first.at(0).alert.colour, "red");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AlertsTest, ::testing::ValuesIn(storage::testing::Backends()));
+
+TEST(AlertPolicy, ParsesColoursAndMapsPriorities) {
+    const Policy& p = Policy::Default();
+    ASSERT_EQ(p.rules().size(), 4u);
+    EXPECT_EQ(p.ForPriority(1).colour, "red");
+    EXPECT_EQ(p.ForPriority(3).colour, "blue");
+    EXPECT_EQ(p.ForPriority(9).colour, "green");  // unknown priority: the lowest colour
+    auto bad = Policy::FromCsv("h\nred,红色,Red,立即,abc,1,1,1\n");
+    ASSERT_FALSE(bad.ok());
+    EXPECT_TRUE(bad.status().fields().count("colours.csv:2"));
+}
+
+}  // namespace
+}  // namespace jw::alerts

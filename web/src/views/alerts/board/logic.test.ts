@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest'
+import { countByColour, formatAge, nextStep, signSecondsLeft } from './logic'
+
+const target = (over: Record<string, string | null>) => ({
+  unit_id: 3,
+  sign_due_at: '2026-11-27T08:05:00Z',
+  signed_at: null,
+  escalated_at: null,
+  feedback_at: null,
+  ...over,
+})
+
+describe('alert board logic', () => {
+  it('formats ages in both languages', () => {
+    expect(formatAge(72, true)).toBe('1分12秒')
+    expect(formatAge(72, false)).toBe('1m 12s')
+    expect(formatAge(2 * 3600 + 5 * 60, true)).toBe('2时05分')
+    expect(formatAge(86400 + 3 * 3600, false)).toBe('1d 3h')
+    expect(formatAge(-5, true)).toBe('0分00秒')
+  })
+
+  it('tells the unit its next step', () => {
+    expect(nextStep({ mine: null })).toBe('none')
+    expect(nextStep({ mine: target({}) })).toBe('sign')
+    expect(nextStep({ mine: target({ signed_at: '2026-11-27T08:01:00Z' }) })).toBe('feedback')
+    expect(nextStep({ mine: target({ signed_at: 'x', feedback_at: 'y' }) })).toBe('done')
+  })
+
+  it('counts seconds left to sign, negative when overdue', () => {
+    const due = Date.parse('2026-11-27T08:05:00Z')
+    expect(signSecondsLeft({ mine: target({}) }, due - 60_000)).toBe(60)
+    expect(signSecondsLeft({ mine: target({}) }, due + 30_000)).toBe(-30)
+    expect(signSecondsLeft({ mine: target({ signed_at: 'x' }) }, due)).toBeNull()
+  })
+
+  it('counts open alerts by colour', () => {
+    const c = countByColour([
+      { colour: 'red', status: 'open' },
+      { colour: 'red', status: 'closed' },
+      { colour: 'blue', status: 'open' },
+    ])
+    expect(c).toEqual({ red: 1, orange: 0, blue: 1, green: 0 })
+  })
+})
