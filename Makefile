@@ -31,7 +31,8 @@ bench: bench-http bench-analytics
 bench-http: build
 	@bash bench/http/run.sh
 
-bench-analytics: build
+# Builds only its own target (build/bench-analytics); JW_BENCH_PRESET=county for the full run.
+bench-analytics: setup
 	@bash bench/analytics/run.sh
 
 format:

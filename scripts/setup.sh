@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 # npm packages (web app, browser tests): install when node_modules is missing or older than the lock file.
-for dir in web tests/e2e; do
+for dir in web tests/e2e bench/analytics; do
   if [ -f "$dir/package-lock.json" ]; then
     if [ ! -f "$dir/node_modules/.stamp" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.stamp" ]; then
       echo "setup: installing npm packages for $dir/"

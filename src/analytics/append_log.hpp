@@ -1,5 +1,6 @@
 #pragma once
-// AppendLog: the store's durable file. A 8-byte magic "JWPASS01" followed by records
+// AppendLog: the store's durable file. A header — the 8-byte magic "JWPASS01" (epoch 0), or "JWPASS02" and a
+// u64 epoch (a log restarted by compaction) — followed by records
 // [u32 payload length][u32 CRC-32 (IEEE, as zlib) of the payload][payload], little-endian.
 // Append() writes one record and fdatasyncs before returning Ok, so an acknowledged record survives kill -9.
 // Open() reads every whole record whose checksum matches; the first short or corrupt record and everything
@@ -9,6 +10,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -22,24 +24,41 @@ struct LogOpenStats {
     uint64_t records = 0;
     uint64_t bytes_kept = 0;
     uint64_t bytes_truncated = 0;  // torn or corrupt tail removed on open
+    // Filled by Store::Open: passes loaded from the snapshot file, and whether a corrupt snapshot was
+    // ignored (the log, never compacted, held everything).
+    uint64_t snapshot_passes = 0;
+    bool snapshot_ignored = false;
 };
 
 class AppendLog {
 public:
-    // Calls `replay` for each good record, in order. Errors: kInternal on I/O failure or a foreign file.
+    // Calls `replay` for each good record at or after byte `start_offset` (records before it are skipped
+    // unread: a snapshot covers them), in order. A missing or torn-at-creation file is (re)created with
+    // `new_epoch`. Errors: kInternal on I/O failure, a foreign file, or a file shorter than start_offset.
     static Result<std::unique_ptr<AppendLog>> Open(const std::string& path, bool sync,
                                                   const std::function<void(std::string_view)>& replay,
-                                                  LogOpenStats* stats);
+                                                  LogOpenStats* stats, uint64_t start_offset = 0,
+                                                  uint64_t new_epoch = 0);
+    // The epoch in the header of the log at `path`; nullopt when there is no whole header. Errors: kInternal
+    // (unreadable or foreign file).
+    static Result<std::optional<uint64_t>> PeekEpoch(const std::string& path);
     ~AppendLog();
     AppendLog(const AppendLog&) = delete;
     AppendLog& operator=(const AppendLog&) = delete;
 
     // Writes one record durably. On failure the file is cut back to its previous length. Errors: kInternal.
     Status Append(std::string_view payload);
+    // Replaces the file by an empty log of epoch `new_epoch` (written aside, fsync'ed, renamed over, directory
+    // fsync'ed). Errors: kInternal (the old log stays in use).
+    Status Restart(uint64_t new_epoch);
     uint64_t size() const { return size_; }
+    uint64_t epoch() const { return epoch_; }
+    uint64_t header_size() const { return epoch_ == 0 ? 8 : 16; }
 
 private:
     AppendLog(int fd, uint64_t size, bool sync) : fd_(fd), size_(size), sync_(sync) {}
+    std::string path_;
+    uint64_t epoch_ = 0;
     int fd_;
     uint64_t size_;
     bool sync_;

@@ -1,5 +1,6 @@
 #include "analytics/cli.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
@@ -55,28 +56,54 @@ int RunLoadCommand(const std::string& data_dir, const std::string& checkpoints_f
     return ok ? 0 : 1;
 }
 
-int RunQueryCommand(const std::string& data_dir, std::istream& in, std::ostream& out, std::ostream& err) {
+namespace {
+
+void WriteReply(Result<Json> reply, int64_t us, std::ostream& out) {
+    if (reply.ok()) {
+        Json j = std::move(reply).value();
+        j["elapsed_us"] = us;
+        out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+    } else {
+        const Status st = reply.status();
+        Json e = {{"code", ErrorCodeName(st.code())}, {"message", st.message()}};
+        if (!st.fields().empty()) e["fields"] = st.fields();
+        out << Json{{"error", std::move(e)}}.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+    }
+}
+
+}  // namespace
+
+int RunQueryCommand(const std::string& data_dir, std::istream& in, std::ostream& out, std::ostream& err,
+                    size_t batch) {
     auto store = Store::Open(data_dir);
     if (!store.ok()) {
         err << "analytics: " << store.status().message() << "\n";
         return 1;
     }
+    batch = std::max<size_t>(1, batch);
     std::string line;
-    while (std::getline(in, line)) {
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    bool more = true;
+    while (more) {
+        // Parse up to `batch` lines; bad JSON keeps its slot so replies stay in input order.
+        std::vector<Result<Json>> parsed;
+        while (parsed.size() < batch && (more = static_cast<bool>(std::getline(in, line)))) {
+            if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+            parsed.push_back(ParseJsonObject(line));
+        }
+        if (parsed.empty()) break;
+        std::vector<Json> requests;
+        for (const auto& p : parsed) requests.push_back(p.ok() ? *p : Json(nullptr));
+        std::vector<int64_t> us;
         const auto t0 = std::chrono::steady_clock::now();
-        auto req = ParseJsonObject(line);
-        Result<Json> reply = req.ok() ? RunQuery((*store)->GetSnapshot(), *req) : Result<Json>(req.status());
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0);
-        if (reply.ok()) {
-            Json j = std::move(reply).value();
-            j["elapsed_us"] = us.count();
-            out << j.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
-        } else {
-            const Status st = reply.status();
-            Json e = {{"code", ErrorCodeName(st.code())}, {"message", st.message()}};
-            if (!st.fields().empty()) e["fields"] = st.fields();
-            out << Json{{"error", std::move(e)}}.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        auto replies = batch == 1 && parsed[0].ok()
+                           ? std::vector<Result<Json>>{RunQuery((*store)->GetSnapshot(), requests[0])}
+                           : RunBatch((*store)->GetSnapshot(), requests, {}, &us);
+        if (us.empty()) {
+            us.push_back(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+                             .count());
+        }
+        for (size_t i = 0; i < parsed.size(); ++i) {
+            WriteReply(parsed[i].ok() ? std::move(replies[i]) : Result<Json>(parsed[i].status()), us[i], out);
         }
         out.flush();
     }
@@ -101,11 +128,16 @@ void AddAnalyticsCommands(CLI::App& app) {
         if (rc != 0) throw CLI::RuntimeError(rc);
     });
 
-    auto query_dir = std::make_shared<std::string>();
+    struct QueryArgs {
+        std::string data;
+        size_t batch = 1;
+    };
+    auto query_args = std::make_shared<QueryArgs>();
     CLI::App* query = analytics->add_subcommand("query", "one JSON query per stdin line, one JSON reply per line");
-    query->add_option("--data", *query_dir, "store directory")->required();
-    query->callback([query_dir]() {
-        const int rc = RunQueryCommand(*query_dir, std::cin, std::cout, std::cerr);
+    query->add_option("--data", query_args->data, "store directory")->required();
+    query->add_option("--batch", query_args->batch, "lines read and run in parallel at a time (default 1)");
+    query->callback([query_args]() {
+        const int rc = RunQueryCommand(query_args->data, std::cin, std::cout, std::cerr, query_args->batch);
         if (rc != 0) throw CLI::RuntimeError(rc);
     });
 }

@@ -50,8 +50,26 @@ TEST(Cli, LoadThenQueryEveryContract) {
         R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})" + "\n" +
         R"({"q":"night",)" + range + R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.3})" + "\n" +
         R"({"q":"trajectory","plate":"bad",)" + range + "}\n");
+    const std::string input = in.str();
     std::ostringstream replies;
     ASSERT_EQ(RunQueryCommand(dir.path() + "/store", in, replies, err), 0);
+    // --batch: the same replies in the same order (elapsed_us aside), whatever the batch size.
+    for (size_t batch : {size_t{3}, size_t{100}}) {
+        std::istringstream again(input);
+        std::ostringstream batched;
+        ASSERT_EQ(RunQueryCommand(dir.path() + "/store", again, batched, err, batch), 0);
+        std::istringstream a(replies.str()), b(batched.str());
+        std::string la, lb;
+        size_t n = 0;
+        while (std::getline(a, la)) {
+            ASSERT_TRUE(static_cast<bool>(std::getline(b, lb))) << batch;
+            Json ja = Json::parse(la), jb = Json::parse(lb);
+            ja.erase("elapsed_us");
+            jb.erase("elapsed_us");
+            EXPECT_EQ(ja, jb) << batch << " line " << n++;
+        }
+        EXPECT_FALSE(static_cast<bool>(std::getline(b, lb)));
+    }
     std::istringstream lines(replies.str());
     std::vector<Json> got;
     for (std::string line; std::getline(lines, line);) got.push_back(Json::parse(line));

@@ -1,10 +1,12 @@
 #include "analytics/query_json.hpp"
 
+#include <chrono>
 #include <cmath>
 #include <optional>
 #include <set>
 #include <string>
 
+#include "analytics/parallel.hpp"
 #include "analytics/queries.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
@@ -247,6 +249,21 @@ Result<Json> RunQuery(const Snapshot& s, const Json& request, const QueryLimits&
     if (name == "cloned") return RunCloned(s, in, limits);
     if (name == "night") return RunNight(s, in, limits);
     return Status::Invalid("q", "unknown_query");
+}
+
+std::vector<Result<Json>> RunBatch(const Snapshot& s, const std::vector<Json>& requests, const QueryLimits& limits,
+                                   std::vector<int64_t>* elapsed_us) {
+    std::vector<Result<Json>> out(requests.size(), Result<Json>(Status::Internal("not run")));
+    if (elapsed_us) elapsed_us->assign(requests.size(), 0);
+    ParallelFor(requests.size(), [&](size_t i) {
+        const auto t0 = std::chrono::steady_clock::now();
+        out[i] = RunQuery(s, requests[i], limits);
+        if (elapsed_us) {
+            (*elapsed_us)[i] = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
+                                   .count();
+        }
+    });
+    return out;
 }
 
 }  // namespace jw::analytics

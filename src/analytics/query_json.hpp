@@ -7,6 +7,7 @@
 // and checkpoint counts are bounded by QueryLimits. Thread-safe.
 
 #include <cstdint>
+#include <vector>
 
 #include "analytics/store.hpp"
 #include "common/json_util.hpp"
@@ -25,5 +26,11 @@ struct QueryLimits {
 // Replies: see queries.hpp for the semantics and orders. cloned's speed_kmh is null when a and b share a
 // second (infinite speed).
 Result<Json> RunQuery(const Snapshot& snapshot, const Json& request, const QueryLimits& limits = {});
+
+// Runs many requests against one snapshot on all cores (requests spread over threads; each request then runs
+// single-threaded). Replies in request order, each exactly what RunQuery returns for it; elapsed_us[i] (when
+// non-null) gets each request's own run time. Thread-safe.
+std::vector<Result<Json>> RunBatch(const Snapshot& snapshot, const std::vector<Json>& requests,
+                                   const QueryLimits& limits = {}, std::vector<int64_t>* elapsed_us = nullptr);
 
 }  // namespace jw::analytics

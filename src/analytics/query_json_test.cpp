@@ -98,5 +98,34 @@ TEST_F(QueryJson, ErrorsNameTheField) {
     EXPECT_EQ(Fail(R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":"fast"})").fields().at("max_speed_kmh"), "bad_type");
 }
 
+TEST_F(QueryJson, BatchEqualsSequentialInOrder) {
+    const std::string range = R"("from":"2026-03-01 00:00:00","to":"2026-03-04 00:00:00")";
+    std::vector<Json> requests;
+    for (int i = 0; i < 12; ++i) {
+        requests.push_back(Json::parse(R"({"q":"trajectory","plate":")" + d_.plates[i] + "\"," + range + "}"));
+        requests.push_back(Json::parse(R"({"q":"companion","plate":")" + d_.plates[i] + "\"," + range +
+                                       R"(,"window_s":60,"min_checkpoints":1})"));
+    }
+    requests.push_back(Json::parse(R"({"q":"night",)" + range +
+                                   R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.2})"));
+    requests.push_back(Json::parse(R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})"));
+    requests.push_back(Json::parse(R"({"q":"teleport"})"));
+    const Snapshot snap = store_->GetSnapshot();
+    std::vector<int64_t> us;
+    const auto batch = RunBatch(snap, requests, {}, &us);
+    ASSERT_EQ(batch.size(), requests.size());
+    ASSERT_EQ(us.size(), requests.size());
+    for (size_t i = 0; i < requests.size(); ++i) {
+        const auto one = RunQuery(snap, requests[i]);
+        ASSERT_EQ(batch[i].ok(), one.ok()) << i;
+        if (one.ok()) {
+            EXPECT_EQ(*batch[i], *one) << i;
+        } else {
+            EXPECT_EQ(batch[i].status().fields(), one.status().fields()) << i;
+        }
+    }
+    EXPECT_FALSE(batch.back().ok());
+}
+
 }  // namespace
 }  // namespace jw::analytics

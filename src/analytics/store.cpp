@@ -5,6 +5,10 @@
 #include <filesystem>
 #include <map>
 
+#include "analytics/codec.hpp"
+#include "analytics/parallel.hpp"
+#include "analytics/snapshot_file.hpp"
+
 namespace jw::analytics {
 namespace {
 
@@ -13,127 +17,60 @@ constexpr uint8_t kRecordCheckpoints = 2;
 constexpr size_t kMaxIdBytes = 64;
 constexpr size_t kMaxNameBytes = 1000;
 
-class Writer {
-public:
-    template <typename T>
-    void Put(T v) {
-        out_.append(reinterpret_cast<const char*>(&v), sizeof v);
-    }
-    void Str(std::string_view s) {
-        Put(static_cast<uint16_t>(s.size()));
-        out_.append(s);
-    }
-    std::string& out() { return out_; }
+int64_t BlockOf(const Segment& seg) { return TimeBlock(seg.min_time()); }
 
-private:
-    std::string out_;
-};
-
-class Reader {
-public:
-    explicit Reader(std::string_view in) : in_(in) {}
-    template <typename T>
-    T Get() {
-        T v{};
-        if (in_.size() - pos_ >= sizeof v) std::memcpy(&v, in_.data() + pos_, sizeof v);
-        pos_ += sizeof v;
-        return v;
-    }
-    std::string_view Str() {
-        const uint16_t n = Get<uint16_t>();
-        if (pos_ > in_.size() || in_.size() - pos_ < n) {
-            pos_ = in_.size() + 1;
-            return {};
-        }
-        std::string_view s = in_.substr(pos_, n);
-        pos_ += n;
-        return s;
-    }
-    bool ok() const { return pos_ <= in_.size(); }
-
-private:
-    std::string_view in_;
-    size_t pos_ = 0;
-};
-
+// Adds `seg` to the segments of its time block (segments stay ordered by block), keeping the sizes within
+// a block geometric (ratio >= 4): O(log n) segments, amortised O(log n) rewrites per pass.
 std::vector<std::shared_ptr<const Segment>> AddSegment(std::vector<std::shared_ptr<const Segment>> segs,
                                                        std::shared_ptr<const Segment> seg) {
-    segs.push_back(std::move(seg));
-    // Keep segment sizes geometric (ratio >= 4): O(log n) segments, amortised O(log n) rewrites per pass.
-    while (segs.size() >= 2 && segs[segs.size() - 2]->size() < 4 * segs.back()->size()) {
-        auto merged = Segment::Merge(*segs[segs.size() - 2], *segs.back());
-        segs.pop_back();
-        segs.back() = std::move(merged);
+    const int64_t block = BlockOf(*seg);
+    auto end = std::find_if(segs.begin(), segs.end(), [block](const auto& s) { return BlockOf(*s) > block; });
+    auto begin = std::find_if(segs.begin(), end, [block](const auto& s) { return BlockOf(*s) == block; });
+    std::vector<std::shared_ptr<const Segment>> group(begin, end);
+    group.push_back(std::move(seg));
+    while (group.size() >= 2 && group[group.size() - 2]->size() < 4 * group.back()->size()) {
+        auto merged = Segment::Merge(*group[group.size() - 2], *group.back());
+        group.pop_back();
+        group.back() = std::move(merged);
     }
-    return segs;
+    std::vector<std::shared_ptr<const Segment>> out(segs.begin(), begin);
+    out.insert(out.end(), group.begin(), group.end());
+    out.insert(out.end(), end, segs.end());
+    return out;
+}
+
+// Adds rows grouped by time block to the partitions of `nv` (copy-on-write: shared partitions are copied,
+// never changed). Segments of distinct blocks are built in parallel.
+void AddBlocks(Version& nv, std::map<int64_t, std::vector<Row>>& by_block) {
+    std::vector<std::pair<int64_t, std::vector<Row>*>> blocks;
+    for (auto& [block, rows] : by_block) blocks.emplace_back(block, &rows);
+    std::vector<std::shared_ptr<const Segment>> built(blocks.size());
+    ParallelFor(blocks.size(), [&](size_t i) { built[i] = std::make_shared<const Segment>(std::move(*blocks[i].second)); });
+    auto& parts = nv.partitions;
+    std::shared_ptr<Partition> part;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+        const auto day = static_cast<int32_t>(blocks[i].first >> 1);
+        auto it = std::lower_bound(parts.begin(), parts.end(), day,
+                                   [](const std::shared_ptr<const Partition>& p, int32_t d) { return p->day < d; });
+        if (!part || part->day != day) {
+            part = std::make_shared<Partition>();
+            part->day = day;
+            if (it != parts.end() && (*it)->day == day) {
+                part->segments = (*it)->segments;
+                part->passes = (*it)->passes;
+            } else {
+                it = parts.insert(it, nullptr);
+            }
+        }
+        part->passes += built[i]->size();
+        nv.pass_count += built[i]->size();
+        part->segments = AddSegment(std::move(part->segments), std::move(built[i]));
+        *it = part;
+    }
+    by_block.clear();
 }
 
 }  // namespace
-
-// ---- PlateDictionary ----------------------------------------------------------------------------------
-
-PlateDictionary::PlateDictionary() : chunks_(new std::atomic<std::string*>[kMaxChunks]) {
-    for (uint32_t i = 0; i < kMaxChunks; ++i) chunks_[i].store(nullptr, std::memory_order_relaxed);
-}
-
-PlateDictionary::~PlateDictionary() {
-    for (uint32_t i = 0; i < kMaxChunks; ++i) delete[] chunks_[i].load();
-}
-
-size_t PlateDictionary::FindSlot(std::string_view plate, uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    const uint64_t tag = h >> 32;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const uint64_t s = slots_[i];
-        if (s == 0) return i;
-        if ((s >> 32) == tag && Get(static_cast<uint32_t>(s) - 1) == plate) return i;
-    }
-}
-
-void PlateDictionary::Rehash(size_t capacity) {
-    slots_.assign(capacity, 0);
-    const uint32_t n = size_.load(std::memory_order_relaxed);
-    for (uint32_t id = 0; id < n; ++id) {
-        const uint64_t h = HashPlate(Get(id));
-        slots_[FindSlot(Get(id), h)] = ((h >> 32) << 32) | (id + 1);
-    }
-}
-
-uint32_t PlateDictionary::Intern(std::string_view plate) {
-    // Only the writer mutates the table, so its own probe needs no lock.
-    const uint64_t h = HashPlate(plate);
-    if (!slots_.empty()) {
-        const uint64_t s = slots_[FindSlot(plate, h)];
-        if (s != 0) return static_cast<uint32_t>(s) - 1;
-    }
-    const uint32_t id = size_.load(std::memory_order_relaxed);
-    std::string* chunk = chunks_[id >> kChunkBits].load(std::memory_order_relaxed);
-    if (chunk == nullptr) {
-        chunk = new std::string[size_t{1} << kChunkBits];
-        chunks_[id >> kChunkBits].store(chunk, std::memory_order_release);
-    }
-    chunk[id & kChunkMask] = std::string(plate);
-    {
-        std::unique_lock lock(map_mu_);
-        if (2 * (size_t{id} + 1) > slots_.size()) Rehash(std::max<size_t>(1024, 2 * slots_.size()));
-        size_.store(id + 1, std::memory_order_release);
-        slots_[FindSlot(plate, h)] = ((h >> 32) << 32) | (id + 1);
-    }
-    return id;
-}
-
-std::optional<uint32_t> PlateDictionary::Find(std::string_view plate) const {
-    std::shared_lock lock(map_mu_);
-    if (slots_.empty()) return std::nullopt;
-    const uint64_t s = slots_[FindSlot(plate, HashPlate(plate))];
-    if (s == 0) return std::nullopt;
-    return static_cast<uint32_t>(s) - 1;
-}
-
-size_t PlateDictionary::Bytes() const {
-    std::shared_lock lock(map_mu_);
-    return size() * sizeof(std::string) + slots_.capacity() * sizeof(uint64_t);
-}
 
 // ---- CheckpointTable, Snapshot ---------------------------------------------------------------------------
 
@@ -176,17 +113,95 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
     std::filesystem::create_directories(dir, ec);
     if (ec) return Status::Internal("cannot create " + dir + ": " + ec.message());
     std::unique_ptr<Store> store(new Store());
-    auto empty = std::make_shared<Version>();
-    empty->checkpoints = std::make_shared<CheckpointTable>();
-    store->Publish(empty);
+    store->dir_ = dir;
+    store->options_ = options;
+    auto base = std::make_shared<Version>();
+    base->checkpoints = std::make_shared<CheckpointTable>();
     store->replay_cps_ = std::make_shared<CheckpointTable>();
+
+    // Snapshot first, then the log records after the position it covers (see snapshot_file.hpp).
+    const std::string log_path = (std::filesystem::path(dir) / "passes.jwlog").string();
+    JW_ASSIGN_OR_RETURN(std::optional<uint64_t> log_epoch, AppendLog::PeekEpoch(log_path));
+    auto snap = LoadSnapshot(dir);
+    uint64_t start = 0, new_epoch = 0;
+    LogOpenStats local;
+    if (!snap.ok()) {
+        // The log alone rebuilds everything only while it was never restarted by compaction.
+        if (log_epoch && *log_epoch > 0) return snap.status();
+        local.snapshot_ignored = true;
+    } else if (snap->has_value()) {
+        SnapshotImage& img = **snap;
+        if (!log_epoch) {
+            new_epoch = img.log_epoch + 1;
+        } else if (*log_epoch == img.log_epoch) {
+            start = img.log_offset;
+        } else if (*log_epoch != img.log_epoch + 1) {
+            return Status::Internal("pass log epoch " + std::to_string(*log_epoch) + " does not follow snapshot epoch " +
+                                    std::to_string(img.log_epoch));
+        }
+        for (const auto& p : img.plates) store->dict_.Intern(p);
+        store->replay_cps_ = img.checkpoints;
+        base->partitions = std::move(img.partitions);
+        for (const auto& p : base->partitions) base->pass_count += p->passes;
+        base->plate_count = store->dict_.size();
+        local.snapshot_passes = base->pass_count;
+    }
+    store->Publish(base);
     Store* s = store.get();
-    auto log = AppendLog::Open((std::filesystem::path(dir) / "passes.jwlog").string(), options.sync,
-                               [s](std::string_view payload) { s->Replay(payload); }, log_stats);
+    LogOpenStats log_local;
+    auto log = AppendLog::Open(log_path, options.sync, [s](std::string_view payload) { s->Replay(payload); },
+                               &log_local, start, new_epoch);
     if (!log.ok()) return log.status();
     store->log_ = std::move(log).value();
     store->FinishReplay();
+    store->log_at_snapshot_ = start == 0 ? store->log_->header_size() : start;
+    log_local.snapshot_ignored = local.snapshot_ignored;
+    log_local.snapshot_passes = local.snapshot_passes;
+    if (log_stats) *log_stats = log_local;
+    {
+        std::lock_guard lock(store->write_mu_);
+        JW_RETURN_IF_ERROR(store->ApplyRetentionLocked());
+    }
     return store;
+}
+
+Status Store::WriteSnapshotLocked() {
+    JW_RETURN_IF_ERROR(SaveSnapshot(dir_, *Current(), dict_, log_->epoch(), log_->size()));
+    log_at_snapshot_ = log_->size();
+    return Status::Ok();
+}
+
+Status Store::WriteSnapshot() {
+    std::lock_guard lock(write_mu_);
+    return WriteSnapshotLocked();
+}
+
+Status Store::CompactLocked() {
+    JW_RETURN_IF_ERROR(WriteSnapshotLocked());
+    JW_RETURN_IF_ERROR(log_->Restart(log_->epoch() + 1));
+    log_at_snapshot_ = log_->size();
+    return Status::Ok();
+}
+
+Status Store::Compact() {
+    std::lock_guard lock(write_mu_);
+    return CompactLocked();
+}
+
+Status Store::DropOlderThan(int64_t cutoff) {
+    std::lock_guard lock(write_mu_);
+    if (!DropLocked(ChinaDay(cutoff))) return Status::Ok();
+    return CompactLocked();
+}
+
+Status Store::ApplyRetentionLocked() {
+    if (options_.retention_days <= 0) return Status::Ok();
+    const auto v = Current();
+    if (v->partitions.empty()) return Status::Ok();
+    const int64_t cutoff = int64_t{v->partitions.back()->day} - options_.retention_days + 1;
+    if (v->partitions.front()->day >= cutoff) return Status::Ok();
+    DropLocked(static_cast<int32_t>(cutoff));
+    return CompactLocked();
 }
 
 Status Store::Validate(const std::vector<PassRecord>& batch) const {
@@ -220,6 +235,7 @@ Status Store::Append(const std::vector<PassRecord>& batch) {
         }
     }
     Writer w;
+    w.out().reserve(16 + batch.size() * 48);
     w.Put(kRecordPasses);
     w.Put(static_cast<uint32_t>(batch.size()));
     for (const auto& p : batch) {
@@ -233,6 +249,12 @@ Status Store::Append(const std::vector<PassRecord>& batch) {
     }
     JW_RETURN_IF_ERROR(log_->Append(w.out()));
     ApplyPasses(batch, true);
+    // The batch is durable: upkeep failures below are reported but the batch stays acknowledged.
+    Status upkeep = ApplyRetentionLocked();
+    if (upkeep.ok() && options_.snapshot_log_bytes > 0 && log_->size() - log_at_snapshot_ >= options_.snapshot_log_bytes) {
+        upkeep = WriteSnapshotLocked();
+    }
+    if (!upkeep.ok()) last_upkeep_error_ = upkeep.message();
     return Status::Ok();
 }
 
@@ -298,38 +320,34 @@ void Store::ApplyPasses(const std::vector<PassRecord>& batch, bool /*merge*/) {
     auto v = Current();
     std::shared_ptr<CheckpointTable> table;
     bool changed = false;
-    std::map<int32_t, std::vector<Row>> by_day;
-    for (const auto& p : batch) {
-        std::optional<uint16_t> cp = v->checkpoints->Find(p.checkpoint_id);
+    std::map<int64_t, std::vector<Row>> by_block;
+    std::vector<Row>* rows = nullptr;
+    int64_t last_block = INT64_MIN;
+    std::vector<std::string_view> plates(batch.size());
+    std::vector<uint32_t> ids(batch.size());
+    for (size_t i = 0; i < batch.size(); ++i) plates[i] = batch[i].plate;
+    dict_.InternMany(plates.data(), plates.size(), ids.data());
+    for (size_t i = 0; i < batch.size(); ++i) {
+        const PassRecord& p = batch[i];
+        std::optional<uint16_t> cp = (table ? table.get() : v->checkpoints.get())->Find(p.checkpoint_id);
         if (!cp) {
             if (!table) table = std::make_shared<CheckpointTable>(*v->checkpoints);
             cp = InternCheckpoint(*table, p.checkpoint_id, &changed);
         }
-        by_day[ChinaDay(p.time)].push_back(ToRow(p, dict_.Intern(p.plate), *cp));
+        const int64_t block = TimeBlock(p.time);
+        if (block != last_block) {
+            rows = &by_block[block];
+            last_block = block;
+        }
+        rows->push_back(ToRow(p, ids[i], *cp));
     }
     auto nv = std::make_shared<Version>(*v);
     if (changed) {
         table->Rerank();
         nv->checkpoints = std::move(table);
     }
-    auto& parts = nv->partitions;
-    for (auto& [day, rows] : by_day) {
-        auto it = std::lower_bound(parts.begin(), parts.end(), day,
-                                   [](const std::shared_ptr<const Partition>& p, int32_t d) { return p->day < d; });
-        auto part = std::make_shared<Partition>();
-        part->day = day;
-        if (it != parts.end() && (*it)->day == day) {
-            part->segments = (*it)->segments;
-            part->passes = (*it)->passes;
-        } else {
-            it = parts.insert(it, nullptr);
-        }
-        part->passes += rows.size();
-        part->segments = AddSegment(std::move(part->segments), std::make_shared<const Segment>(std::move(rows)));
-        *it = std::move(part);
-    }
+    AddBlocks(*nv, by_block);
     nv->plate_count = dict_.size();
-    nv->pass_count += batch.size();
     Publish(std::move(nv));
 }
 
@@ -339,6 +357,8 @@ void Store::Replay(std::string_view payload) {
     const auto n = r.Get<uint32_t>();
     bool changed = false;
     if (type == kRecordPasses) {
+        std::vector<std::string_view> plates;
+        std::vector<Row> rows;
         for (uint32_t i = 0; i < n && r.ok(); ++i) {
             std::string_view plate = r.Str();
             const auto color = r.Get<uint8_t>();
@@ -349,8 +369,21 @@ void Store::Replay(std::string_view payload) {
             const auto speed = r.Get<uint16_t>();
             if (!r.ok()) break;
             const uint16_t cpi = InternCheckpoint(*replay_cps_, cp, &changed);
-            replay_rows_[ChinaDay(time)].push_back(Row{dict_.Intern(plate), time, cpi, color, dir, lane,
-                                                       static_cast<uint8_t>(std::min<uint16_t>(speed, 255))});
+            plates.push_back(plate);
+            rows.push_back(Row{0, time, cpi, color, dir, lane, static_cast<uint8_t>(std::min<uint16_t>(speed, 255))});
+        }
+        std::vector<uint32_t> ids(plates.size());
+        dict_.InternMany(plates.data(), plates.size(), ids.data());
+        std::vector<Row>* block_rows = nullptr;
+        int64_t last_block = INT64_MIN;
+        for (size_t i = 0; i < rows.size(); ++i) {
+            rows[i].plate = ids[i];
+            const int64_t block = TimeBlock(rows[i].time);
+            if (block != last_block) {
+                block_rows = &replay_rows_[block];
+                last_block = block;
+            }
+            block_rows->push_back(rows[i]);
         }
     } else if (type == kRecordCheckpoints) {
         for (uint32_t i = 0; i < n && r.ok(); ++i) {
@@ -366,36 +399,29 @@ void Store::Replay(std::string_view payload) {
 }
 
 void Store::FinishReplay() {
-    auto nv = std::make_shared<Version>();
+    auto nv = std::make_shared<Version>(*Current());
     replay_cps_->Rerank();
     nv->checkpoints = std::move(replay_cps_);
-    std::vector<int32_t> days;
-    for (const auto& [day, rows] : replay_rows_) days.push_back(day);
-    std::sort(days.begin(), days.end());
-    for (int32_t day : days) {
-        auto part = std::make_shared<Partition>();
-        part->day = day;
-        part->passes = replay_rows_[day].size();
-        nv->pass_count += part->passes;
-        part->segments.push_back(std::make_shared<const Segment>(std::move(replay_rows_[day])));
-        replay_rows_.erase(day);
-        nv->partitions.push_back(std::move(part));
-    }
-    replay_rows_.clear();
+    AddBlocks(*nv, replay_rows_);
     nv->plate_count = dict_.size();
     Publish(std::move(nv));
 }
 
-void Store::DropPartitionsBefore(int64_t cutoff) {
-    std::lock_guard lock(write_mu_);
+bool Store::DropLocked(int32_t day) {
     auto v = Current();
     auto nv = std::make_shared<Version>(*v);
-    const int32_t day = ChinaDay(cutoff);
     auto& parts = nv->partitions;
     auto it = std::find_if(parts.begin(), parts.end(), [day](const auto& p) { return p->day >= day; });
+    if (it == parts.begin()) return false;
     for (auto p = parts.begin(); p != it; ++p) nv->pass_count -= (*p)->passes;
     parts.erase(parts.begin(), it);
     Publish(std::move(nv));
+    return true;
+}
+
+void Store::DropPartitionsBefore(int64_t cutoff) {
+    std::lock_guard lock(write_mu_);
+    DropLocked(ChinaDay(cutoff));
 }
 
 StoreStats Store::Stats() const {
@@ -412,6 +438,7 @@ StoreStats Store::Stats() const {
     s.dictionary_bytes = dict_.Bytes();
     std::lock_guard lock(write_mu_);
     s.log_bytes = log_->size();
+    s.last_upkeep_error = last_upkeep_error_;
     return s;
 }
 

@@ -16,6 +16,7 @@
 // Open replays the log; a torn or corrupt tail is discarded (see append_log.hpp).
 
 #include <atomic>
+#include <map>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -28,6 +29,7 @@
 
 #include "analytics/append_log.hpp"
 #include "analytics/pass.hpp"
+#include "analytics/plate_dictionary.hpp"
 #include "analytics/segment.hpp"
 #include "common/status.hpp"
 
@@ -39,32 +41,13 @@ inline int32_t ChinaDay(int64_t t) {
     int64_t s = t + 8 * 3600;
     return static_cast<int32_t>(s >= 0 ? s / kDaySeconds : (s - kDaySeconds + 1) / kDaySeconds);
 }
-
-// Append-only plate dictionary shared by all snapshots (id → text in fixed chunks, text → id in a flat hash). Strings never move once added, so a reader may use
-// any id below the plate count of its snapshot without locking. Writer: Intern (single writer).
-class PlateDictionary {
-public:
-    PlateDictionary();
-    ~PlateDictionary();
-    uint32_t Intern(std::string_view plate);                      // writer only
-    std::optional<uint32_t> Find(std::string_view plate) const;   // any thread
-    const std::string& Get(uint32_t id) const { return chunks_[id >> kChunkBits].load(std::memory_order_acquire)[id & kChunkMask]; }
-    uint32_t size() const { return size_.load(std::memory_order_acquire); }
-    size_t Bytes() const;
-
-private:
-    static constexpr uint32_t kChunkBits = 16;
-    static constexpr uint32_t kChunkMask = (1u << kChunkBits) - 1;
-    static constexpr uint32_t kMaxChunks = 1u << 16;
-    std::unique_ptr<std::atomic<std::string*>[]> chunks_;
-    std::atomic<uint32_t> size_{0};
-    size_t FindSlot(std::string_view plate, uint64_t h) const;  // slot holding plate, or the empty slot
-    void Rehash(size_t capacity);
-    // Open addressing, load ≤ 0.5: slot = (hash >> 32) << 32 | (id + 1), 0 when empty. The writer changes it
-    // under the unique lock; readers probe under the shared lock.
-    mutable std::shared_mutex map_mu_;
-    std::vector<uint64_t> slots_;
-};
+// Time block of a Unix time: a China day split at 65536 s into two blocks (a segment holds one block, so
+// its times fit u16 offsets). Blocks ascend with time; block / 2 is the China day.
+inline int64_t TimeBlock(int64_t t) {
+    const int32_t day = ChinaDay(t);
+    const int64_t tod = t + 8 * 3600 - int64_t{day} * kDaySeconds;
+    return int64_t{day} * 2 + (tod >= 65536 ? 1 : 0);
+}
 
 struct StringHash {
     using is_transparent = void;
@@ -82,7 +65,7 @@ struct CheckpointTable {
 
 struct Partition {
     int32_t day = 0;
-    std::vector<std::shared_ptr<const Segment>> segments;
+    std::vector<std::shared_ptr<const Segment>> segments;  // ascending time block; within one, larger first
     uint64_t passes = 0;
 };
 
@@ -99,11 +82,11 @@ public:
     Snapshot(std::shared_ptr<const Version> v, const PlateDictionary* dict) : v_(std::move(v)), dict_(dict) {}
 
     std::optional<uint32_t> FindPlate(std::string_view plate) const;
-    const std::string& Plate(uint32_t id) const { return dict_->Get(id); }
+    std::string_view Plate(uint32_t id) const { return dict_->Get(id); }
     uint32_t plate_count() const { return v_->plate_count; }
     uint64_t pass_count() const { return v_->pass_count; }
     const CheckpointTable& checkpoints() const { return *v_->checkpoints; }
-    // Segments of partitions whose day may hold times in [from, to), ascending day.
+    // Segments of partitions whose day may hold times in [from, to), ascending day then time block.
     std::vector<const Segment*> Segments(int64_t from, int64_t to) const;
     const std::vector<std::shared_ptr<const Partition>>& partitions() const { return v_->partitions; }
 
@@ -114,6 +97,13 @@ private:
 
 struct StoreOptions {
     bool sync = true;  // fdatasync each batch; only tests and benchmarks turn it off
+    // Retention: after each append and on open, China days older than `retention_days` before the newest
+    // partition's day (data time, not the wall clock, so loading history works) are dropped and the store is
+    // compacted. 0 keeps everything.
+    int retention_days = 180;
+    // A snapshot is written after an append once the log has grown this much since the last one, so a
+    // restart replays at most about this many log bytes. 0: only on WriteSnapshot/Compact.
+    uint64_t snapshot_log_bytes = uint64_t{128} << 20;
 };
 
 struct StoreStats {
@@ -125,11 +115,15 @@ struct StoreStats {
     uint64_t segment_bytes = 0;     // columns + indexes
     uint64_t dictionary_bytes = 0;  // approximate
     uint64_t log_bytes = 0;
+    std::string last_upkeep_error;  // last failed automatic snapshot/compaction ("" when none)
 };
 
 class Store {
 public:
-    // Creates `dir` if needed and replays <dir>/passes.jwlog. Errors: kInternal (I/O, foreign file).
+    // Creates `dir` if needed, loads <dir>/passes.jwsnap when present and replays the records of
+    // <dir>/passes.jwlog after the position it covers (all of them without a snapshot); applies retention.
+    // A corrupt snapshot is ignored while the log still holds everything (epoch 0). Errors: kInternal (I/O,
+    // foreign file, corrupt snapshot of a compacted log, log and snapshot that do not belong together).
     static Result<std::unique_ptr<Store>> Open(const std::string& dir, StoreOptions options = {},
                                                LogOpenStats* log_stats = nullptr);
 
@@ -139,9 +133,17 @@ public:
     Status Append(const std::vector<PassRecord>& batch);
     // Adds or replaces checkpoints (name, coordinates), durably. Errors as Append ("checkpoints[i].id").
     Status UpsertCheckpoints(const std::vector<Checkpoint>& checkpoints);
-    // Retention: forgets partitions of China days before ChinaDay(cutoff) from memory (the log keeps them;
-    // they are dropped again on each open when `retention_cutoff` is applied by the caller).
+    // Forgets partitions of China days before ChinaDay(cutoff) from memory only; the disk forgets them at the
+    // next Compact (or snapshot). Cheap: O(days).
     void DropPartitionsBefore(int64_t cutoff);
+    // Retention: drops partitions of days before ChinaDay(cutoff), then Compact(). Errors: as Compact.
+    Status DropOlderThan(int64_t cutoff);
+    // Writes a snapshot of the current version (see snapshot_file.hpp); the log is unchanged. Blocks writers
+    // while it runs; readers are never blocked. Errors: kInternal (I/O; the previous snapshot stays valid).
+    Status WriteSnapshot();
+    // WriteSnapshot, then restarts the log empty (next epoch): the disk holds exactly what memory holds.
+    // Errors: kInternal (I/O; whatever step failed leaves a consistent pair of files).
+    Status Compact();
 
     Snapshot GetSnapshot() const { return Snapshot(Current(), &dict_); }
     StoreStats Stats() const;
@@ -149,12 +151,20 @@ public:
 private:
     Store() = default;
     Status Validate(const std::vector<PassRecord>& batch) const;
+    Status WriteSnapshotLocked();
+    Status CompactLocked();
+    Status ApplyRetentionLocked();
+    bool DropLocked(int32_t day);  // true when something was dropped
     void ApplyPasses(const std::vector<PassRecord>& batch, bool merge);
     void ApplyCheckpoints(const std::vector<Checkpoint>& checkpoints);
     void Replay(std::string_view payload);
     void FinishReplay();
 
     mutable std::mutex write_mu_;
+    std::string dir_;
+    StoreOptions options_;
+    uint64_t log_at_snapshot_ = 0;  // log size when the last snapshot was written (or at open)
+    std::string last_upkeep_error_;
     PlateDictionary dict_;
     std::shared_ptr<const Version> Current() const {
         std::lock_guard lock(publish_mu_);
@@ -169,7 +179,7 @@ private:
     mutable std::mutex publish_mu_;
     std::shared_ptr<const Version> version_;
     std::unique_ptr<AppendLog> log_;
-    std::unordered_map<int32_t, std::vector<Row>> replay_rows_;  // only during Open
+    std::map<int64_t, std::vector<Row>> replay_rows_;  // by time block  // only during Open
     std::shared_ptr<CheckpointTable> replay_cps_;                 // only during Open
 };
 

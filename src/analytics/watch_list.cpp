@@ -103,6 +103,36 @@ size_t WatchList::Check(std::string_view plate, int64_t time, std::vector<WatchH
     return added;
 }
 
+size_t WatchList::CheckBatch(const PassRecord* passes, size_t n,
+                             std::vector<std::pair<size_t, WatchHit>>* hits) const {
+    if (slots_.empty() || n == 0) return 0;
+    constexpr size_t kAhead = 16;  // passes between a slot's prefetch and its probe
+    uint64_t hash[kAhead];
+    const size_t mask = slots_.size() - 1;
+    size_t added = 0;
+    for (size_t i = 0; i < n + kAhead; ++i) {
+        if (i >= kAhead) {
+            const size_t j = i - kAhead;
+            const uint64_t h = hash[j % kAhead];
+            const PassRecord& p = passes[j];
+            const size_t slot = FindSlot(p.plate, h);
+            for (uint32_t e = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu); e != 0; e = entries_[e - 1].next) {
+                const Entry& en = entries_[e - 1];
+                if (p.time >= en.valid_from && p.time < en.valid_to) {
+                    hits->push_back({j, WatchHit{e - 1, owners_[en.owner], en.valid_from, en.valid_to}});
+                    ++added;
+                }
+            }
+        }
+        if (i < n) {
+            const uint64_t h = HashPlate(passes[i].plate);
+            hash[i % kAhead] = h;
+            __builtin_prefetch(&slots_[h & mask]);
+        }
+    }
+    return added;
+}
+
 size_t WatchList::Bytes() const {
     size_t owners = 0;
     for (const auto& o : owners_) owners += sizeof(std::string) + o.capacity();

@@ -33,6 +33,10 @@ public:
     Result<uint32_t> Add(std::string_view plate, int64_t valid_from, int64_t valid_to, std::string_view owner);
     // Entries of `plate` (already normalised) valid at `time`, appended to *hits. Returns the number added.
     size_t Check(std::string_view plate, int64_t time, std::vector<WatchHit>* hits) const;
+    // Check for passes[0, n) at once, with software prefetching of the table (several independent memory
+    // loads in flight instead of one): the same hits as calling Check on each pass in order, appended to
+    // *hits as (pass index, hit). Returns the number added.
+    size_t CheckBatch(const PassRecord* passes, size_t n, std::vector<std::pair<size_t, WatchHit>>* hits) const;
     size_t size() const { return entries_.size(); }
     size_t Bytes() const;
 

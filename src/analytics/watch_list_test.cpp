@@ -60,5 +60,40 @@ TEST(WatchList, MatchesAMapOnManyRandomEntries) {
     EXPECT_GT(w.Bytes(), 0u);
 }
 
+TEST(WatchList, CheckBatchEqualsCheckOnEachPass) {
+    WatchList wl;
+    std::mt19937 rng(5);
+    for (int i = 0; i < 3000; ++i) {
+        const int64_t from = 1000 + rng() % 5000;
+        ASSERT_TRUE(wl.Add(testing::PlateOf(static_cast<int>(rng() % 2000)), from, from + 1 + rng() % 5000,
+                           "unit" + std::to_string(i % 7)).ok());
+    }
+    std::vector<PassRecord> passes(5000);
+    for (auto& p : passes) {
+        p.plate = testing::PlateOf(static_cast<int>(rng() % 4000));
+        p.time = rng() % 12000;
+    }
+    for (size_t n : {size_t{0}, size_t{1}, size_t{15}, size_t{17}, passes.size()}) {
+        std::vector<std::pair<size_t, WatchHit>> batch;
+        const size_t added = wl.CheckBatch(passes.data(), n, &batch);
+        std::vector<std::pair<size_t, WatchHit>> one_by_one;
+        for (size_t i = 0; i < n; ++i) {
+            std::vector<WatchHit> h;
+            wl.Check(passes[i].plate, passes[i].time, &h);
+            for (const auto& x : h) one_by_one.emplace_back(i, x);
+        }
+        ASSERT_EQ(added, batch.size());
+        ASSERT_EQ(batch.size(), one_by_one.size()) << n;
+        for (size_t k = 0; k < batch.size(); ++k) {
+            EXPECT_EQ(batch[k].first, one_by_one[k].first);
+            EXPECT_EQ(batch[k].second.entry, one_by_one[k].second.entry);
+            EXPECT_EQ(batch[k].second.owner, one_by_one[k].second.owner);
+        }
+        if (n == passes.size()) {
+            EXPECT_GT(batch.size(), 0u);
+        }
+    }
+}
+
 }  // namespace
 }  // namespace jw::analytics

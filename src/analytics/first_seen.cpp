@@ -1,0 +1,109 @@
+// first_seen (queries.hpp): candidates from the run directories (all checkpoints) or the checkpoint index
+// (a checkpoint filter), then a galloping merge of the sorted
+// candidate plates against each lookback segment's run directory, most recent segment first, dropping every
+// candidate seen; most candidates (regular vehicles) drop out in the first segment or two.
+
+#include <algorithm>
+#include <tuple>
+
+#include "analytics/queries.hpp"
+#include "analytics/query_util.hpp"
+#include "analytics/radix_sort.hpp"
+
+namespace jw::analytics {
+
+using detail::Clamp32;
+
+std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t to, int64_t lookback_days,
+                                       const std::vector<std::string>& checkpoints) {
+    const auto& table = s.checkpoints();
+    std::vector<uint16_t> cps;
+    if (checkpoints.empty()) {
+        for (size_t c = 0; c < table.list.size(); ++c) cps.push_back(static_cast<uint16_t>(c));
+    } else {
+        for (const auto& c : checkpoints) {
+            if (auto cp = table.Find(c)) cps.push_back(*cp);
+        }
+        std::sort(cps.begin(), cps.end());
+        cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    }
+    struct Cand {
+        uint64_t key;  // plate << 32 | time
+        uint16_t cp;
+    };
+    std::vector<Cand> cands;
+    const uint32_t f32 = Clamp32(from), t32 = Clamp32(to);
+    for (const Segment* seg : s.Segments(from, to)) {
+        if (checkpoints.empty()) {
+            // Every checkpoint: walk the run directory in order (sequential memory) and keep each plate's
+            // earliest passes in range, rather than visiting the range's rows in random row order.
+            const bool whole = seg->min_time() >= f32 && seg->max_time() < t32;
+            for (size_t r = 0; r < seg->run_count(); ++r) {
+                uint32_t b = seg->run_begin(r), e = seg->run_end(r);
+                if (!whole) {
+                    if (seg->time(e - 1) < f32 || seg->time(b) >= t32) continue;
+                    std::tie(b, e) = seg->RunRange(r, f32, t32);
+                }
+                const uint64_t plate = uint64_t{seg->run_plate(r)} << 32;
+                for (uint32_t i = b; i < e && seg->time(i) == seg->time(b); ++i) {
+                    cands.push_back({plate | seg->time(i), seg->checkpoint(i)});
+                }
+            }
+            continue;
+        }
+        for (uint16_t cp : cps) {
+            auto [b, e] = seg->CheckpointRange(cp, Clamp32(from), Clamp32(to));
+            for (uint32_t k = b; k < e; ++k) {
+                const uint32_t pos = seg->by_checkpoint(k);
+                cands.push_back({uint64_t{seg->plate(pos)} << 32 | seg->time(pos), cp});
+            }
+        }
+    }
+    RadixSort(cands, [](const Cand& c) { return c.key; });
+    // One per plate: the earliest time, then the smallest checkpoint id.
+    struct First {
+        uint32_t plate, time;
+        uint16_t cp;
+    };
+    std::vector<First> first;
+    for (const Cand& c : cands) {
+        const auto plate = static_cast<uint32_t>(c.key >> 32), time = static_cast<uint32_t>(c.key);
+        if (first.empty() || first.back().plate != plate) {
+            first.push_back({plate, time, c.cp});
+        } else if (first.back().time == time && table.rank[c.cp] < table.rank[first.back().cp]) {
+            first.back().cp = c.cp;
+        }
+    }
+    cands = {};
+    const int64_t lb_from = from - lookback_days * kDaySeconds;
+    const auto lb_segs = s.Segments(lb_from, from);
+    const uint32_t lo = Clamp32(lb_from), hi = Clamp32(from);
+    for (auto it = lb_segs.rbegin(); it != lb_segs.rend() && !first.empty(); ++it) {
+        const Segment& seg = **it;
+        const bool whole = seg.min_time() >= lo && seg.max_time() < hi;
+        size_t r = 0, kept = 0;
+        for (const First& f : first) {
+            r = seg.LowerBoundRun(f.plate, r);
+            bool seen = false;
+            if (r < seg.run_count() && seg.run_plate(r) == f.plate) {
+                if (whole) {
+                    seen = true;
+                } else {
+                    auto [b, e] = seg.RunRange(r, lo, hi);
+                    seen = b != e;
+                }
+            }
+            if (!seen) first[kept++] = f;
+        }
+        first.resize(kept);
+    }
+    std::vector<FirstSeenResult> out;
+    out.reserve(first.size());
+    for (const First& f : first) out.push_back({std::string(s.Plate(f.plate)), f.time, table.list[f.cp].id});
+    std::sort(out.begin(), out.end(), [](const FirstSeenResult& a, const FirstSeenResult& b) {
+        return a.first_pass_time != b.first_pass_time ? a.first_pass_time < b.first_pass_time : a.plate < b.plate;
+    });
+    return out;
+}
+
+}  // namespace jw::analytics
