@@ -38,3 +38,111 @@ test('administrators cannot use business functions, and bad input names the fiel
   const body = expectError(await c.post('/discretion/decide', bad), 400, 'invalid_argument');
   assert.ok(Object.keys(body.fields).some((f) => f.includes('birth_date')), JSON.stringify(body.fields));
 });
+
+test('the shipped sample is the published edition, recorded in every decision', async () => {
+  const c = await loggedIn(server, 'officer');
+  const list = expectStatus(await c.get('/discretion/editions'), 200);
+  assert.equal(list.items.length >= 1, true);
+  const sample = list.items.find((e) => e.code === 'SAMPLE-1');
+  assert.ok(sample && sample.status === 'published' && sample.sample, JSON.stringify(list.items));
+  assert.equal(list.current_id, sample.id);
+  assert.ok(sample.circumstance_count >= 120, 'at least 3 circumstances for each of 40 items');
+  const d = expectStatus(await c.post('/discretion/decide', request), 200);
+  assert.deepEqual(d.edition, { id: sample.id, code: 'SAMPLE-1', version: 1, content_hash: sample.content_hash,
+    sample: true });
+  // Officers read editions but do not write them.
+  expectError(await c.post('/discretion/editions', { from: sample.id, title: 'x' }), 403, 'permission_denied');
+});
+
+test('legal office drafts, a leader publishes; published editions never change; decisions use the new edition',
+  async () => {
+    const legal = await loggedIn(server, 'legal');
+    const leader = await loggedIn(server, 'leader');
+    const admin = await loggedIn(server, 'sysadmin');
+    const sample = expectStatus(await legal.get('/discretion/editions'), 200).items.find((e) => e.code === 'SAMPLE-1');
+    expectError(await admin.get('/discretion/editions'), 403, 'permission_denied');
+    expectError(await leader.post('/discretion/editions', { from: sample.id, title: 'x' }), 403, 'permission_denied');
+
+    const draft = expectStatus(await legal.post('/discretion/editions',
+      { from: sample.id, code: 'CG-2026', title: '示范县公安局治安管理处罚裁量基准（2026）' }), 201);
+    assert.equal(draft.status, 'draft');
+    assert.equal(draft.circumstance_count, sample.circumstance_count);
+    // 2012 §43¶2: 十日以上十五日以下拘留，并处五百元以上一千元以下罚款 — base 14 days and 600 yuan are inside.
+    const circ = { tier: { law: '2012', article: 43, paragraph: 2, kind: 'base' },
+      description: '殴打六十周岁以上的人，情节一般', base_detention: 14, base_fine: 600 };
+    expectStatus(await legal.put(`/discretion/editions/${draft.id}/circumstances/cg-43-2-a`, circ), 200);
+    expectError(await legal.put(`/discretion/editions/${draft.id}/circumstances/cg-43-2-b`,
+      { ...circ, base_detention: 16 }), 400, 'invalid_argument', { base_detention: 'outside_tier_range' });
+    expectStatus(await legal.put(`/discretion/editions/${draft.id}/factors/2012/aggravate.recent_punishment`,
+      { percent: 10 }), 200);
+    const page = expectStatus(await legal.get(`/discretion/editions/${draft.id}/circumstances?q=${encodeURIComponent('六十周岁')}`), 200);
+    assert.ok(page.items.some((i) => i.id === 'cg-43-2-a' && i.base_detention === 14), JSON.stringify(page));
+
+    // A copy of the sample stays marked as a sample until the legal office declares the content its own.
+    assert.equal(draft.sample, true);
+    const own = expectStatus(await legal.request('PATCH', `/discretion/editions/${draft.id}`, { json: { sample: false } }), 200);
+    assert.equal(own.sample, false);
+    expectStatus(await legal.post(`/discretion/editions/${draft.id}/submit`, {}), 200);
+    expectError(await legal.post(`/discretion/editions/${draft.id}/publish`, {}), 403, 'permission_denied');
+    expectError(await leader.post(`/discretion/editions/${draft.id}/return`, {}), 400, 'invalid_argument',
+      { note: 'required' });
+    const published = expectStatus(await leader.post(`/discretion/editions/${draft.id}/publish`, {}), 200);
+    assert.equal(published.status, 'published');
+    assert.match(published.content_hash, /^[0-9a-f]{64}$/);
+
+    // Never changes again, not even for its author.
+    expectError(await legal.put(`/discretion/editions/${draft.id}/circumstances/cg-43-2-a`,
+      { ...circ, base_detention: 10 }), 409, 'conflict');
+    expectError(await legal.put(`/discretion/editions/${sample.id}/factors/2012/aggravate.instigation`,
+      { percent: 5 }), 409, 'conflict');
+
+    const officer = await loggedIn(server, 'officer');
+    const d = expectStatus(await officer.post('/discretion/decide', {
+      ...request, violations: [{ circumstance: 'cg-43-2-a', factors: ['aggravate.recent_punishment'] }] }), 200);
+    assert.equal(d.edition.code, 'CG-2026');
+    assert.equal(d.edition.content_hash, published.content_hash);
+    assert.equal(d.edition.sample, false);
+    // 14 days × 1.10 = 15.4 → 15; 600 × 1.10 = 660 (2012 §20(四) 从重 with this edition's 10 %).
+    assert.equal(d.violations[0].detention_days, 15);
+    assert.equal(d.violations[0].fine_yuan, 660);
+    // The sample is still there by id and still gives its own answer (⌊(10+15)/2⌋ = 12 days).
+    const old = expectStatus(await officer.post('/discretion/decide', { ...request, edition_id: sample.id }), 200);
+    assert.equal(old.edition.code, 'SAMPLE-1');
+    assert.equal(old.violations[0].detention_days, 12);
+    // The public page shows the published edition without login.
+    const pub = expectStatus(await server.client().get('/discretion/public/edition?page_size=5'), 200);
+    assert.equal(pub.edition.code, 'CG-2026');
+    assert.equal(pub.items.length, 5);
+  });
+
+test('catalogue and factor reads search the clause text', async () => {
+  const c = await loggedIn(server, 'officer');
+  const byArticle = expectStatus(await c.get('/discretion/catalogue?law=2012&article=43'), 200);
+  assert.ok(byArticle.items.length >= 2);
+  assert.ok(byArticle.items.every((t) => t.article === 43 && t.law === '2012'));
+  assert.ok(byArticle.items.some((t) => t.clause.includes('十日以上十五日以下拘留')));
+  const words = expectStatus(await c.get(`/discretion/catalogue?q=${encodeURIComponent('殴打')}&page_size=200`), 200);
+  assert.ok(words.total >= 2 && words.items.every((t) => t.clause.includes('殴打') || t.citation.includes('殴打')));
+  expectError(await c.get('/discretion/catalogue?law=1999'), 400, 'invalid_argument', { law: 'unknown_value' });
+  const factors = expectStatus(await c.get('/discretion/factors?law=2025'), 200);
+  const admit = factors.items.find((f) => f.code === 'lenient.admit_and_accept');
+  assert.ok(admit && admit.article === 21, '2025 §21 认错认罚');
+});
+
+test('documents come as print HTML and as PDF', async () => {
+  const c = await loggedIn(server, 'officer');
+  const body = { request, facts: { case_no: '示公（城关）行案〔2025〕88号', authority: '示范县公安局', offender_name: '张三',
+    gender: '男', id_document: '居民身份证 519901199005010011', address: '示范县城关镇', facts: '张三殴打李四。',
+    evidence: ['询问笔录'], reconsideration_body: '示范县人民政府', court: '示范县人民法院' },
+  number: { scheme: '示公(城关)行罚决字〔{year}〕{seq}号', seq: 12 } };
+  const html = await c.post('/discretion/documents/decision?format=html', body);
+  assert.equal(html.status, 200, html.text.slice(0, 300));
+  assert.match(html.headers.get('content-type'), /text\/html/);
+  assert.ok(html.text.includes('行政处罚决定书') && html.text.includes('示公(城关)行罚决字〔2025〕12号'));
+  const pdf = await c.post('/discretion/documents/approval_report?format=pdf', body);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+  assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  expectError(await c.post('/discretion/documents/decision?format=html', { ...body, facts: {} }), 400,
+    'invalid_argument', { 'facts.offender_name': 'required' });
+});

@@ -222,19 +222,16 @@ Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_vi
         Circumstance ci{r[0], r[1], {r[2], static_cast<int>(a), static_cast<int>(p), r[5], static_cast<int>(q)},
                         r[7], static_cast<int>(bd), bf, r[10], std::nullopt};
         if (!r[11].empty()) ci.add_fine = r[11] == "1";
-        const Tier* t = c.Find(ci.tier);
-        if (t == nullptr) return Bad("benchmark", i + 1, "circumstance under an unknown tier");
-        if (ci.base_detention != 0 && (ci.base_detention < t->detention_min || ci.base_detention > t->detention_max)) {
-            return Bad("benchmark", i + 1, "base detention outside the tier");
-        }
-        if (ci.base_fine >= 0 && (ci.base_fine < t->fine_min || ci.base_fine > t->fine_max)) {
-            return Bad("benchmark", i + 1, "base fine outside the tier");
+        if (Status s = ValidateCircumstance(c, ci); !s.ok()) {
+            return Bad("benchmark", i + 1, s.fields().begin()->first + ": " + s.fields().begin()->second);
         }
         if (!c.circumstance_index_.emplace(ci.id, c.circumstances_.size()).second) {
             return Bad("benchmark", i + 1, "duplicate circumstance id");
         }
         c.circumstances_.push_back(std::move(ci));
     }
+    c.edition_.code = c.circumstances_.empty() ? "" : c.circumstances_.front().edition;
+    c.edition_.content_hash = EditionContentHash(c.Content());
     return c;
 }
 

@@ -76,6 +76,33 @@ struct Circumstance {
     std::optional<bool> add_fine;
 };
 
+// Which benchmark edition supplies a catalogue's circumstances and factor percentages.
+struct EditionRef {
+    int64_t id = 0;            // database id; 0 for the edition compiled into the binary
+    std::string code;          // "SAMPLE-1"
+    int version = 1;
+    std::string content_hash;  // EditionContentHash of the content
+    bool sample = true;        // 【样本】: a sample, not an official benchmark
+};
+
+// The editable part of an edition: its circumstances and its percentage for each factor, (law, code) → percent.
+struct EditionContent {
+    std::vector<Circumstance> circumstances;
+    std::map<std::pair<std::string, std::string>, int> factor_percents;
+};
+
+// SM3 (hex) of a canonical text of the content: circumstances ordered by id, then factor percentages ordered by
+// law and code. Equal content gives an equal hash whatever the storage order.
+std::string EditionContentHash(const EditionContent& content);
+
+class Catalogue;
+// Checks one circumstance against the catalogue's tiers. Errors: InvalidArgument naming "id", "description",
+// "tier", "base_detention", "base_fine", "pick" or "add_fine".
+Status ValidateCircumstance(const Catalogue& catalogue, const Circumstance& circumstance);
+// Checks a factor percentage: the factor exists under `law`; aggravating factors are 0..100, the others -100..0.
+// Errors: InvalidArgument naming "factor" or "percent".
+Status ValidateFactorPercent(const Catalogue& catalogue, const std::string& law, const std::string& code, int percent);
+
 class Catalogue {
 public:
     // Parses the CSV files. Errors: Internal naming the file and line of a malformed row.
@@ -84,6 +111,13 @@ public:
                                      std::string_view benchmark = {});
     // The catalogue compiled into the binary (parsed once, on first use). A broken embedded file is a bug.
     static const Catalogue& Embedded();
+
+    // The same tiers and factors with the circumstances and percentages of another edition. Errors:
+    // InvalidArgument ("circumstances[i].<field>", "factors.<law>.<code>") for content that does not fit.
+    Result<Catalogue> WithEdition(EditionRef ref, const EditionContent& content) const;
+    // This catalogue's circumstances and factor percentages, e.g. to store them as an edition.
+    EditionContent Content() const;
+    const EditionRef& edition() const { return edition_; }
 
     const Tier* Find(const TierKey& key) const;
     // The 2025 tier corresponding to a 2012 tier (same kind in the paired paragraph), or nullptr.
@@ -102,6 +136,7 @@ private:
     std::vector<Factor> factors_;
     std::vector<Circumstance> circumstances_;
     std::map<std::string, size_t> circumstance_index_;
+    EditionRef edition_;
 };
 
 // Splits CSV text into rows of fields (RFC 4180 quotes). The first row is the header.

@@ -62,13 +62,8 @@ void ParseViolation(JsonReader& top, const Json& v, size_t i, ViolationRequest* 
     if (r.Has("circumstance") && r.Has("tier")) {
         r.Fail("circumstance", "give_either_tier_or_circumstance");
     } else if (r.Has("circumstance")) {
-        auto id = r.Text("circumstance", true, 60);
-        const Circumstance* c = id ? Catalogue::Embedded().FindCircumstance(*id) : nullptr;
-        if (id && c == nullptr) r.Fail("circumstance", "unknown_circumstance");
-        if (c != nullptr) {
-            out->circumstance = c->id;
-            out->tier = c->tier;
-        }
+        // Resolved against the edition in force when deciding (Decide), which the parser does not know.
+        if (auto id = r.Text("circumstance", true, 60)) out->circumstance = *id;
     } else if (!r.Has("tier")) {
         r.Fail("tier", "required");
     } else if (!v["tier"].is_object()) {
@@ -108,13 +103,14 @@ void ParseViolation(JsonReader& top, const Json& v, size_t i, ViolationRequest* 
 Result<DecisionRequest> ParseDecisionRequest(std::string_view body) {
     JW_ASSIGN_OR_RETURN(Json root, ParseJsonObject(body));
     JsonReader r(root, {"law", "act_end_date", "decision_date", "discovered_date", "offender", "prior_restraint_days",
-                        "violations"});
+                        "violations", "edition_id"});
     DecisionRequest req;
     req.law = r.Text("law", false, 4).value_or("auto");
     if (req.law != "auto" && req.law != "2012" && req.law != "2025") r.Fail("law", "unknown_value");
     if (auto d = DateField(r, "act_end_date", true)) req.act_end_date = *d;
     if (auto d = DateField(r, "decision_date", true)) req.decision_date = *d;
     req.discovered_date = DateField(r, "discovered_date", false);
+    req.edition_id = r.Int("edition_id", false, 1, INT64_MAX);
     req.prior_restraint_days = static_cast<int>(r.Int("prior_restraint_days", false, 0, 3650).value_or(0));
     if (!r.Has("offender")) r.Fail("offender", "required");
     else ParseOffender(r, root["offender"], &req.offender);
@@ -149,6 +145,11 @@ Json TraceToJson(const std::vector<TraceStep>& trace) {
 }
 }  // namespace
 
+Json EditionRefToJson(const EditionRef& e) {
+    return {{"id", e.id}, {"code", e.code}, {"version", e.version}, {"content_hash", e.content_hash},
+            {"sample", e.sample}};
+}
+
 Json DecisionToJson(const Decision& d) {
     Json violations = Json::array();
     for (const auto& v : d.violations) {
@@ -163,7 +164,9 @@ Json DecisionToJson(const Decision& d) {
                               {"trace", TraceToJson(v.trace)}});
     }
     return {{"law_applied", d.law_applied},
-            {"benchmark_edition", d.benchmark_edition.empty() ? "" : d.benchmark_edition + "（样本，非正式裁量基准）"},
+            {"benchmark_edition", d.benchmark_edition.empty() ? ""
+                                  : d.benchmark_edition + (d.edition.sample ? "（样本，非正式裁量基准）" : "")},
+            {"edition", EditionRefToJson(d.edition)},
             {"violations", violations},
             {"combined",
              {{"detention_days", d.combined.detention_days},
@@ -187,6 +190,7 @@ Json ErrorToJson(const Status& status) {
 
 Result<Json> DecideJson(std::string_view body) {
     JW_ASSIGN_OR_RETURN(DecisionRequest req, ParseDecisionRequest(body));
+    if (req.edition_id) return Status::Invalid("edition_id", "stored_editions_need_the_server");
     JW_ASSIGN_OR_RETURN(Decision d, Decide(Catalogue::Embedded(), req));
     return DecisionToJson(d);
 }

@@ -15,10 +15,13 @@ namespace jw::discretion {
 Result<DecisionRequest> ParseDecisionRequest(std::string_view body);
 Json DecisionToJson(const Decision& decision);
 Json TierKeyToJson(const TierKey& key);
+// {"id","code","version","content_hash","sample"}: recorded in every decision.
+Json EditionRefToJson(const EditionRef& edition);
 // {"code","message","fields"} for a failed request.
 Json ErrorToJson(const Status& status);
 
-// Parse + decide with the embedded catalogue.
+// Parse + decide with the embedded catalogue (edition SAMPLE-1 v1). A request naming "edition_id" is
+// InvalidArgument: stored editions live in the database, which only the server reads.
 Result<Json> DecideJson(std::string_view body);
 
 }  // namespace jw::discretion

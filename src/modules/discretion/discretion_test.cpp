@@ -10,9 +10,12 @@
 #include <map>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "discretion/catalogue.hpp"
 #include "discretion/decision_json.hpp"
 #include "discretion/discretion_module.hpp"
+#include "discretion/document_request.hpp"
 #include "discretion/documents.hpp"
 #include "docs/html_renderer.hpp"
 
@@ -246,25 +249,61 @@ TEST(DiscretionDocuments, ReportAndDecisionCarryTheResultAndBasis) {
     EXPECT_NE(decision.find("申请行政复议"), std::string::npos);
 }
 
-TEST(DiscretionRoutes, DecideRouteNeedsPermissionAndAnswersJson) {
-    http::Router router;
-    RegisterRoutes(router);
-    ASSERT_EQ(router.routes().size(), 1u);
-    const http::Route& route = router.routes()[0];
-    EXPECT_EQ(route.method, "POST");
-    EXPECT_EQ(route.pattern, "/api/v1/discretion/decide");
-    EXPECT_EQ(route.permission, "discretion.decide");
-    http::Request req;
-    req.body = R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01","offender":{"birth_date":"1990-05-01"},
-        "violations":[{"tier":{"law":"2012","article":43,"paragraph":2,"kind":"base"}}]})";
-    auto reply = route.handler(req);
-    ASSERT_TRUE(reply.ok());
-    EXPECT_EQ(reply->body["combined"]["executed_detention_days"], 12);
-    EXPECT_EQ(reply->body["combined"]["fine_yuan"], 750);
-    req.body = "{}";
-    auto bad = route.handler(req);
-    ASSERT_FALSE(bad.ok());
-    EXPECT_EQ(bad.status().code(), ErrorCode::kInvalidArgument);
+// Text of a PDF as pdftotext (poppler-utils) extracts it, whitespace removed so wrapped lines join again.
+std::string PdfText(const std::string& pdf) {
+    const fs::path file = fs::temp_directory_path() / ("jw_discretion_" + std::to_string(getpid()) + ".pdf");
+    std::ofstream(file, std::ios::binary).write(pdf.data(), static_cast<std::streamsize>(pdf.size()));
+    FILE* pipe = popen(("pdftotext -enc UTF-8 '" + file.string() + "' - 2>&1").c_str(), "r");
+    std::string out;
+    char chunk[4096];
+    for (size_t n; pipe && (n = fread(chunk, 1, sizeof chunk, pipe)) > 0;) out.append(chunk, n);
+    EXPECT_EQ(pipe ? pclose(pipe) : -1, 0) << out;
+    fs::remove(file);
+    std::string flat;
+    for (char ch : out) {
+        if (ch != ' ' && ch != '\n' && ch != '\f' && ch != '\r') flat += ch;
+    }
+    return flat;
+}
+
+constexpr const char* kDocumentBody = R"({"request":{"act_end_date":"2025-11-03","decision_date":"2025-12-01",
+    "offender":{"birth_date":"1990-05-01"},
+    "violations":[{"tier":{"law":"2012","article":43,"paragraph":2,"kind":"base"}}]},
+  "facts":{"case_no":"示公（城关）行案〔2025〕88号","authority":"示范县公安局","offender_name":"张三","gender":"男",
+    "id_document":"居民身份证 519901199005010011","address":"示范县城关镇","facts":"2025年11月3日，张三殴打李四。",
+    "evidence":["询问笔录"],"reconsideration_body":"示范县人民政府","court":"示范县人民法院"},
+  "number":{"scheme":"示公(城关)行罚决字〔{year}〕{seq}号","seq":12}})";
+
+TEST(DiscretionDocuments, PdfsCarryTheChineseTextOfBothDocuments) {
+    auto req = ParseDocumentRequest(kDocumentBody);
+    ASSERT_TRUE(req.ok()) << ErrorToJson(req.status()).dump();
+    auto decision = RenderDocument(Catalogue::Embedded(), *req, "decision", "pdf");
+    ASSERT_TRUE(decision.ok()) << decision.status().message();
+    EXPECT_EQ(decision->content_type, "application/pdf");
+    const std::string text = PdfText(decision->bytes);
+    EXPECT_NE(text.find("行政处罚决定书"), std::string::npos) << text;
+    EXPECT_NE(text.find("示公(城关)行罚决字〔2025〕12号"), std::string::npos) << text;
+    // 2012 §43¶2 base tier with no factors: 12 days and 750 yuan (DISCRETION.md worked example).
+    EXPECT_NE(text.find("对张三决定行政拘留12日，并处罚款750元"), std::string::npos) << text;
+    auto report = RenderDocument(Catalogue::Embedded(), *req, "approval_report", "pdf");
+    ASSERT_TRUE(report.ok());
+    const std::string report_text = PdfText(report->bytes);
+    EXPECT_NE(report_text.find("呈请行政处罚审批报告"), std::string::npos);
+    EXPECT_NE(report_text.find("《治安管理处罚法》（2012）第四十三条第二款"), std::string::npos);
+    EXPECT_NE(report_text.find("适用裁量基准：SAMPLE-1第1版（样本，非正式裁量基准）"), std::string::npos) << report_text;
+    auto html = RenderDocument(Catalogue::Embedded(), *req, "decision", "html");
+    ASSERT_TRUE(html.ok());
+    EXPECT_EQ(html->bytes.rfind("<!DOCTYPE html>", 0), 0u);
+}
+
+TEST(DiscretionDocuments, BadDocumentRequestNamesTheFields) {
+    auto r = ParseDocumentRequest(R"({"request":{"offender":{"birth_date":"1990-05-01"},"violations":[]},
+        "facts":{"authority":"示范县公安局"},"number":{"scheme":"无序号"}})");
+    ASSERT_FALSE(r.ok());
+    const Status st = r.status();
+    EXPECT_EQ(st.fields().at("request.act_end_date"), "required");
+    EXPECT_EQ(st.fields().at("facts.offender_name"), "required");
+    EXPECT_EQ(st.fields().at("number.scheme"), "must_contain_{seq}");
 }
 
 TEST(DiscretionEngine, AgeCountsFromTheDayAfterTheBirthday) {

@@ -55,6 +55,11 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     for (const auto& s : d.trace) {
         if (s.step == "law_version") doc.blocks.push_back(docs::Block::Paragraph(s.detail + "依据：" + s.basis + "。"));
     }
+    if (!d.edition.code.empty()) {
+        doc.blocks.push_back(docs::Block::Paragraph(
+            "适用裁量基准：" + d.edition.code + "第" + std::to_string(d.edition.version) + "版" +
+            (d.edition.sample ? "（样本，非正式裁量基准）" : "") + "，内容摘要（SM3）" + d.edition.content_hash + "。"));
+    }
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
         doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" + TierCitation(c, v.tier) +

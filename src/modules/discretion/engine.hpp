@@ -45,6 +45,7 @@ struct DecisionRequest {
     Offender offender;
     int prior_restraint_days = 0;
     std::vector<ViolationRequest> violations;
+    std::optional<int64_t> edition_id;  // benchmark edition asked for; the caller loads it (not the engine)
 };
 
 struct TraceStep {
@@ -91,12 +92,15 @@ struct Procedure {
 struct Decision {
     std::string law_applied;
     std::string benchmark_edition;  // edition of the circumstances used, "" if none
+    EditionRef edition;             // the edition whose circumstances and factor percentages were in force
     std::vector<ViolationDecision> violations;
     Combined combined;
     Procedure procedure;
     std::vector<TraceStep> trace;   // case-level steps: law version, combination, deduction, procedure
 };
 
+// A violation given by circumstance id takes the circumstance's tier from `catalogue` (its edition); an id the
+// edition lacks is InvalidArgument "violations[i].circumstance": "unknown_circumstance".
 Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& request);
 
 // Age in full years on `on` (周岁: the birthday itself does not yet count, 最高法 practice on 周岁 counting).

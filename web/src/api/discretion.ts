@@ -1,6 +1,7 @@
 // The penalty discretion engine (行政处罚自动裁量): POST /discretion/decide (discretion.decide).
 // Same contract as `jingwu discretion decide` (src/modules/discretion/decision_json.cpp).
-import { http } from './http'
+import { ApiError, buildUrl, csrfToken, http, parseError } from './http'
+import type { Paged } from './types'
 
 export type LawChoice = 'auto' | '2012' | '2025'
 export type LawText = '2012' | '2025'
@@ -34,7 +35,8 @@ export interface Offender {
 }
 
 export interface ViolationRequest {
-  tier: TierKey
+  tier?: TierKey
+  circumstance?: string
   pick?: Pick
   add_fine?: boolean
   factors: string[]
@@ -49,6 +51,7 @@ export interface DecisionRequest {
   offender: Offender
   prior_restraint_days: number
   violations: ViolationRequest[]
+  edition_id?: number
 }
 
 export interface TraceStep {
@@ -74,9 +77,18 @@ export interface ViolationDecision {
   trace: TraceStep[]
 }
 
+export interface EditionRef {
+  id: number
+  code: string
+  version: number
+  content_hash: string
+  sample: boolean
+}
+
 export interface Decision {
   law_applied: string
   benchmark_edition: string
+  edition: EditionRef
   violations: ViolationDecision[]
   combined: {
     detention_days: number
@@ -96,4 +108,191 @@ export interface Decision {
 
 export function decide(req: DecisionRequest): Promise<Decision> {
   return http.post<Decision>('/discretion/decide', req)
+}
+
+// ---- catalogue (GET /discretion/catalogue, /discretion/factors) ----
+
+export interface Tier extends Required<TierKey> {
+  combination: string
+  detention_min: number
+  detention_max: number
+  fine_min: number
+  fine_max: number
+  gains_multiple_min: number
+  gains_multiple_max: number
+  warning: boolean
+  other: string
+  clause: string
+  citation: string
+}
+
+export interface CatalogueQuery {
+  law?: LawText | ''
+  q?: string
+  article?: number | null
+  page?: number
+  page_size?: number
+}
+
+export function catalogue(q: CatalogueQuery): Promise<Paged<Tier> & { page: number; page_size: number }> {
+  return http.get('/discretion/catalogue', {
+    law: q.law || undefined,
+    q: q.q || undefined,
+    article: q.article || undefined,
+    page: q.page,
+    page_size: q.page_size,
+  })
+}
+
+export interface Factor {
+  law: LawText
+  code: string
+  source: string
+  article: number
+  paragraph: number
+  item: number
+  mandatory: boolean
+  percent: number
+  name: string
+  citation: string
+}
+
+export function factors(law?: LawText, editionId?: number): Promise<{ items: Factor[]; edition: EditionRef }> {
+  return http.get('/discretion/factors', { law, edition_id: editionId })
+}
+
+// ---- benchmark editions (docs/http_api.md "Penalty discretion") ----
+
+export type EditionStatus = 'draft' | 'review' | 'published'
+
+export interface Edition {
+  id: number
+  code: string
+  version: number
+  title: string
+  sample: boolean
+  status: EditionStatus
+  based_on: number | null
+  content_hash: string
+  created_by: number
+  created_at: number
+  submitted_by: number
+  submitted_at: number
+  reviewed_by: number
+  reviewed_at: number
+  published_at: number
+  review_note: string
+  circumstance_count: number
+}
+
+export interface Circumstance {
+  id: string
+  tier: TierKey
+  description: string
+  base_detention: number | null // null: the tier's default base point
+  base_fine: number | null
+  pick: Pick | ''
+  add_fine: boolean | null
+}
+
+export type CircumstanceInput = Omit<Circumstance, 'id'>
+
+export function listEditions(): Promise<{ items: Edition[]; current_id: number | null }> {
+  return http.get('/discretion/editions')
+}
+
+export function getEdition(id: number): Promise<Edition & { factors: Factor[] }> {
+  return http.get(`/discretion/editions/${id}`)
+}
+
+export function editionCircumstances(
+  id: number,
+  q: { q?: string; law?: LawText | ''; article?: number | null; page: number; page_size: number },
+): Promise<Paged<Circumstance>> {
+  return http.get(`/discretion/editions/${id}/circumstances`, {
+    q: q.q || undefined,
+    law: q.law || undefined,
+    article: q.article || undefined,
+    page: q.page,
+    page_size: q.page_size,
+  })
+}
+
+export function createDraft(body: { from: number; code?: string; title: string }): Promise<Edition> {
+  return http.post('/discretion/editions', body)
+}
+
+export function updateDraft(id: number, body: { title?: string; sample?: boolean }): Promise<Edition> {
+  return http.patch(`/discretion/editions/${id}`, body)
+}
+
+export function putCircumstance(id: number, cid: string, body: CircumstanceInput): Promise<Circumstance> {
+  return http.put(`/discretion/editions/${id}/circumstances/${encodeURIComponent(cid)}`, body)
+}
+
+export function deleteCircumstance(id: number, cid: string): Promise<void> {
+  return http.del(`/discretion/editions/${id}/circumstances/${encodeURIComponent(cid)}`)
+}
+
+export function putFactorPercent(id: number, law: LawText, code: string, percent: number): Promise<unknown> {
+  return http.put(`/discretion/editions/${id}/factors/${law}/${encodeURIComponent(code)}`, { percent })
+}
+
+export function submitEdition(id: number): Promise<Edition> {
+  return http.post(`/discretion/editions/${id}/submit`, {})
+}
+
+export function publishEdition(id: number): Promise<Edition> {
+  return http.post(`/discretion/editions/${id}/publish`, {})
+}
+
+export function returnEdition(id: number, note: string): Promise<Edition> {
+  return http.post(`/discretion/editions/${id}/return`, { note })
+}
+
+// ---- documents (POST /discretion/documents/:kind?format=html|pdf) ----
+
+export type DocumentKind = 'approval_report' | 'decision'
+export type DocumentFormat = 'html' | 'pdf'
+
+export interface CaseFacts {
+  case_no: string
+  authority: string
+  offender_name: string
+  gender: string
+  id_document: string
+  address: string
+  facts: string
+  evidence: string[]
+  officer_opinion: string
+  reviewer_opinion: string
+  reconsideration_body: string
+  court: string
+}
+
+export interface DocumentRequest {
+  request: DecisionRequest
+  facts: CaseFacts
+  number?: { scheme: string; seq: number }
+}
+
+// The document as a Blob (print HTML or PDF). A POST with a file reply: built on the wrapper's URL, CSRF and error
+// helpers, since http.download only does GET.
+export async function documentFile(kind: DocumentKind, format: DocumentFormat, body: DocumentRequest): Promise<Blob> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: '*/*' }
+  const token = csrfToken()
+  if (token) headers['X-CSRF-Token'] = token
+  let res: Response
+  try {
+    res = await fetch(buildUrl(`/discretion/documents/${kind}`, { format }), {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      credentials: 'same-origin',
+    })
+  } catch (e) {
+    throw new ApiError(0, { code: 'network', message: String(e) })
+  }
+  if (!res.ok) throw await parseError(res)
+  return res.blob()
 }

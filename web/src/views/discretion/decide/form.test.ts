@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { i18n } from '@/locales'
 import {
@@ -7,15 +5,14 @@ import {
   emptyForm,
   emptyViolation,
   factorGroups,
-  parseFactors,
-  parseTiers,
+  factorRows,
   tierKey,
+  tierRows,
   violationErrors,
   type DecideForm,
 } from './form'
 
-const DATA = join(__dirname, '..', 'data')
-const csv = (name: string) => readFileSync(join(DATA, name), 'utf8')
+import type { Factor, Tier } from '@/api/discretion'
 
 function exampleForm(): DecideForm {
   const f = emptyForm()
@@ -98,35 +95,53 @@ describe('buildRequest', () => {
   })
 })
 
-describe('catalogue copies', () => {
-  const t2012 = parseTiers(csv('tiers_2012.csv'))
-  const t2025 = parseTiers(csv('tiers_2025.csv'))
-  const factors = parseFactors(csv('factors.csv'))
+// Rows as GET /discretion/catalogue and /discretion/factors send them (2012 §43¶2; 2012 §20(四); 2025 §21).
+const TIER_43_2: Tier = {
+  law: '2012', article: 43, paragraph: 2, kind: 'base', seq: 1, combination: 'AND', detention_min: 10,
+  detention_max: 15, fine_min: 500, fine_max: 1000, gains_multiple_min: 0, gains_multiple_max: 0, warning: false,
+  other: '', clause: '处十日以上十五日以下拘留，并处五百元以上一千元以下罚款', citation: '《治安管理处罚法》（2012）第四十三条第二款',
+}
+const factor = (law: '2012' | '2025', code: string, name: string, article: number): Factor => ({
+  law, code, name, article, paragraph: 1, item: 0, source: `治安管理处罚法（${law}）`, mandatory: true, percent: 20,
+  citation: `《治安管理处罚法》（${law}）第${article}条`,
+})
+const FACTORS: Factor[] = [
+  factor('2012', 'aggravate.recent_punishment', '六个月内曾受过治安管理处罚', 20),
+  factor('2025', 'aggravate.recent_punishment', '一年以内曾受过治安管理处罚', 22),
+  factor('2025', 'lenient.admit_and_accept', '认错认罚', 21),
+  factor('2025', 'exec.repeat_within_year', '一年以内二次以上违反治安管理', 23),
+  factor('2025', 'mitigate.remedied', '主动消除或者减轻违法后果', 20),
+  factor('2025', 'offender.minor', '已满十四周岁不满十八周岁', 12),
+  factor('2025', 'gate.self_defence', '正当防卫', 19),
+]
 
-  it('reads the tier rows with their clause text', () => {
-    expect(t2012.length).toBeGreaterThan(50)
-    expect(t2025.length).toBeGreaterThan(50)
-    const row = t2012.find((r) => r.article === 43 && r.paragraph === 2 && r.kind === 'base')
-    expect(row?.clause).toContain('拘留')
-    for (const r of [...t2012, ...t2025]) {
-      expect(['light', 'base', 'heavy']).toContain(r.kind)
-      expect(Number.isInteger(r.article) && r.article > 0).toBe(true)
-    }
-    expect(new Set(t2025.map(tierKey)).size).toBe(t2025.length)
+describe('catalogue rows from the server', () => {
+  it('keeps the tier key and the clause text', () => {
+    const [row] = tierRows([TIER_43_2])
+    expect(row).toEqual({ law: '2012', article: 43, paragraph: 2, kind: 'base', seq: 1, clause: TIER_43_2.clause })
+    expect(tierKey(row)).toBe('43-2-base-1')
   })
 
   it('names factors in the chosen text and marks those only in the other', () => {
-    expect(factors.find((f) => f.law === '2012' && f.code === 'aggravate.recent_punishment')?.name).toBe('六个月内曾受过治安管理处罚')
-    const g2012 = factorGroups(factors, '2012').flatMap((g) => g.options)
+    const rows = factorRows(FACTORS)
+    expect(rows[0]).toMatchObject({ code: 'aggravate.recent_punishment', citation: '《治安管理处罚法》（2012）第20条', percent: 20 })
+    const g2012 = factorGroups(rows, '2012').flatMap((g) => g.options)
     expect(g2012.find((o) => o.code === 'aggravate.recent_punishment')).toEqual({
       code: 'aggravate.recent_punishment',
       name: '六个月内曾受过治安管理处罚',
       other: '',
     })
     expect(g2012.find((o) => o.code === 'lenient.admit_and_accept')?.other).toBe('2025')
-    const groups = factorGroups(factors, '2025').map((g) => g.group)
+    const groups = factorGroups(rows, '2025').map((g) => g.group)
     expect(groups).toEqual(['aggravate', 'mitigate', 'lenient', 'offender', 'gate', 'exec'])
     for (const g of groups) expect(i18n.global.te(`discretion.factorGroup.${g}`, 'zh-CN'), g).toBe(true)
+  })
+
+  it('sends the chosen edition only when one is chosen', () => {
+    const f = exampleForm()
+    expect('edition_id' in buildRequest(f)).toBe(false)
+    f.edition_id = 7
+    expect(buildRequest(f).edition_id).toBe(7)
   })
 })
 

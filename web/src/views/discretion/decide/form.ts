@@ -1,6 +1,9 @@
-// Form model of the discretion page, the request built from it, and the catalogue read from the CSV copies in
-// ../data (they mirror src/modules/discretion/data; refresh them when the server's catalogue changes).
+// Form model of the discretion page, the request built from it, and the catalogue rows read from the server
+// (GET /discretion/catalogue and /discretion/factors).
 import type {
+  CaseFacts,
+  Factor,
+  Tier,
   DecisionRequest,
   LawChoice,
   LawText,
@@ -36,6 +39,7 @@ export interface DecideForm {
   blind_or_deaf_mute: boolean
   prior_restraint_days: number
   violations: ViolationForm[]
+  edition_id: number | null // null: the current published edition
 }
 
 export function emptyViolation(law: LawText = '2025'): ViolationForm {
@@ -66,6 +70,7 @@ export function emptyForm(): DecideForm {
     blind_or_deaf_mute: false,
     prior_restraint_days: 0,
     violations: [emptyViolation()],
+    edition_id: null,
   }
 }
 
@@ -104,10 +109,11 @@ export function buildRequest(f: DecideForm): DecisionRequest {
     violations,
   }
   if (f.discovered_date) req.discovered_date = f.discovered_date
+  if (f.edition_id !== null) req.edition_id = f.edition_id
   return req
 }
 
-// ---- catalogue (CSV) ----
+// ---- catalogue ----
 
 export interface TierRow {
   law: LawText
@@ -121,46 +127,56 @@ export interface TierRow {
 export interface FactorRow {
   law: LawText
   code: string
-  effect: string
   source: string
   article: number
   paragraph: number
   item: number
   name: string
+  citation: string
+  percent: number
 }
 
-function rows(csv: string, columns: number): string[][] {
-  const lines = csv.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '')
-  return lines.slice(1).map((l) => {
-    const cells = l.split(',')
-    // The last column (clause / name) is free text: keep any commas in it.
-    if (cells.length > columns) cells.splice(columns - 1, cells.length, cells.slice(columns - 1).join(','))
-    return cells
-  })
-}
-
-export function parseTiers(csv: string): TierRow[] {
-  return rows(csv, 15).map((c) => ({
-    law: c[0] as LawText,
-    article: Number(c[1]),
-    paragraph: Number(c[2]),
-    kind: c[3] as TierKind,
-    seq: Number(c[4]) || 1,
-    clause: c[14] ?? '',
+export function tierRows(items: Tier[]): TierRow[] {
+  return items.map((t) => ({
+    law: t.law,
+    article: t.article,
+    paragraph: t.paragraph,
+    kind: t.kind,
+    seq: t.seq || 1,
+    clause: t.clause,
   }))
 }
 
-export function parseFactors(csv: string): FactorRow[] {
-  return rows(csv, 10).map((c) => ({
-    law: c[0] as LawText,
-    code: c[1],
-    effect: c[2],
-    source: c[3],
-    article: Number(c[4]),
-    paragraph: Number(c[5]),
-    item: Number(c[6]),
-    name: c[9] ?? '',
+export function factorRows(items: Factor[]): FactorRow[] {
+  return items.map((f) => ({
+    law: f.law,
+    code: f.code,
+    source: f.source,
+    article: f.article,
+    paragraph: f.paragraph,
+    item: f.item,
+    name: f.name,
+    citation: f.citation,
+    percent: f.percent,
   }))
+}
+
+// Case facts for the two documents; the authority and the review bodies default to the demo county's.
+export function emptyFacts(): CaseFacts {
+  return {
+    case_no: '',
+    authority: '示范县公安局',
+    offender_name: '',
+    gender: '',
+    id_document: '',
+    address: '',
+    facts: '',
+    evidence: [],
+    officer_opinion: '',
+    reviewer_opinion: '',
+    reconsideration_body: '示范县人民政府',
+    court: '示范县人民法院',
+  }
 }
 
 export function tierKey(t: { article: number | null; paragraph: number | null; kind: string; seq: number }): string {

@@ -10,6 +10,7 @@ import Page from './index.vue'
 const DECISION = {
   law_applied: '2012',
   benchmark_edition: '',
+  edition: { id: 1, code: 'SAMPLE-1', version: 1, content_hash: 'ab'.repeat(32), sample: true },
   combined: { capped_detention_days: 14, detention_days: 14, executed_detention_days: 14, fine_yuan: 900, warning: false },
   procedure: { decided_by: 'bureau', hearing_right: false, legal_review_required: false, on_the_spot_allowed: false },
   trace: [
@@ -34,6 +35,30 @@ function reply(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
 
+const EDITIONS = {
+  current_id: 3,
+  items: [
+    { id: 3, code: 'CG-2026', version: 1, title: '城关基准', sample: false, status: 'published', circumstance_count: 5 },
+    { id: 2, code: 'CG-2026', version: 2, title: '草稿', sample: false, status: 'draft', circumstance_count: 5 },
+    { id: 1, code: 'SAMPLE-1', version: 1, title: '【样本】', sample: true, status: 'published', circumstance_count: 498 },
+  ],
+}
+
+// The server as the page sees it: catalogue and factor reads, the editions list, then `decide` for the POST.
+function server(decideReply: () => Response, calls: [string, RequestInit][] = []) {
+  return vi.fn(async (url: string, init: RequestInit = {}) => {
+    calls.push([url, init])
+    if (url.startsWith('/api/v1/discretion/catalogue')) return reply(200, { items: [], total: 0, page: 1, page_size: 200 })
+    if (url.startsWith('/api/v1/discretion/factors')) return reply(200, { items: [], edition: DECISION.edition })
+    if (url.startsWith('/api/v1/discretion/editions')) return reply(200, EDITIONS)
+    if (url.startsWith('/api/v1/discretion/documents')) return new Response('<!DOCTYPE html><p>决定书</p>', { status: 200, headers: { 'Content-Type': 'text/html' } })
+    return decideReply()
+  })
+}
+
+const posted = (calls: [string, RequestInit][], prefix: string) =>
+  calls.find(([u, i]) => u.startsWith(prefix) && i.method === 'POST')
+
 function render() {
   const pinia = createPinia()
   setActivePinia(pinia)
@@ -50,14 +75,17 @@ describe('discretion page', () => {
     expect(group.children!.map((c) => [c.name, c.path])).toEqual([['discretion-decide', '/discretion/decide']])
   })
 
-  it('posts the form and shows the summary and the trace', async () => {
-    const fetchMock = vi.fn(async () => reply(200, DECISION))
-    vi.stubGlobal('fetch', fetchMock)
+  it('posts the form and shows the summary and the trace', { timeout: 30_000 }, async () => {
+    const calls: [string, RequestInit][] = []
+    vi.stubGlobal('fetch', server(() => reply(200, DECISION), calls))
     const w = render()
+    await flushPromises()
+    // The catalogue comes from the server, not from copies in the web bundle.
+    expect(calls.some(([u]) => u === '/api/v1/discretion/catalogue?law=2012&page_size=200')).toBe(true)
     expect(w.find('[data-testid="discretion-result"]').exists()).toBe(false)
     await w.find('[data-testid="discretion-submit"]').trigger('click')
     await flushPromises()
-    const [url, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit]
+    const [url, init] = posted(calls, '/api/v1/discretion/decide')!
     expect(url).toBe('/api/v1/discretion/decide')
     expect(init.method).toBe('POST')
     expect(JSON.parse(init.body as string).violations[0].tier).toEqual({ law: '2025' })
@@ -68,10 +96,36 @@ describe('discretion page', () => {
     expect(result.text()).toContain('县级以上公安机关')
     expect(result.text()).toContain('行政拘留并处罚款')
     expect(result.text()).toContain('确定法律文本')
+    expect(w.find('[data-testid="discretion-edition-used"]').text()).toContain('SAMPLE-1 v1（样本，非正式裁量基准）')
   })
 
-  it('shows the server field problems by name', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () =>
+  it('offers only published editions and sends the chosen one; documents post the same request', { timeout: 30_000 }, async () => {
+    const calls: [string, RequestInit][] = []
+    vi.stubGlobal('fetch', server(() => reply(200, DECISION), calls))
+    const open = vi.fn()
+    vi.stubGlobal('open', open)
+    URL.createObjectURL = vi.fn(() => 'blob:document')
+    URL.revokeObjectURL = vi.fn()
+    const w = render()
+    await flushPromises()
+    const vm = w.vm as unknown as { editions: { id: number }[]; form: { edition_id: number | null } }
+    expect(vm.editions.map((e) => e.id)).toEqual([3, 1])
+    vm.form.edition_id = 1
+    await w.find('[data-testid="discretion-submit"]').trigger('click')
+    await flushPromises()
+    expect(JSON.parse(posted(calls, '/api/v1/discretion/decide')![1].body as string).edition_id).toBe(1)
+    await w.find('[data-testid="discretion-doc-decision-html"]').trigger('click')
+    await flushPromises()
+    const [docUrl, docInit] = posted(calls, '/api/v1/discretion/documents')!
+    expect(docUrl).toBe('/api/v1/discretion/documents/decision?format=html')
+    const body = JSON.parse(docInit.body as string)
+    expect(body.request.edition_id).toBe(1)
+    expect(body.facts.authority).toBe('示范县公安局')
+    expect(open).toHaveBeenCalled()
+  })
+
+  it('shows the server field problems by name', { timeout: 30_000 }, async () => {
+    vi.stubGlobal('fetch', server(() =>
       reply(400, {
         code: 'invalid_argument',
         message: 'invalid input',
@@ -79,6 +133,7 @@ describe('discretion page', () => {
       }),
     ))
     const w = render()
+    await flushPromises()
     await w.find('[data-testid="discretion-submit"]').trigger('click')
     await flushPromises()
     const alert = w.find('[data-testid="discretion-errors"]')
