@@ -20,7 +20,14 @@ public:
         sent.push_back(text);
         return Status::Ok();
     }
+    Status SendToPhone(const std::string& phone, const std::string& text) override {
+        if (!gateway_up) return Status(ErrorCode::kUnavailable, "gateway down");
+        to_phone.emplace_back(phone, text);
+        return Status::Ok();
+    }
     std::vector<std::string> sent;
+    std::vector<std::pair<std::string, std::string>> to_phone;
+    bool gateway_up = true;
 };
 
 class NotifyTest : public ::testing::TestWithParam<std::string> {
@@ -70,6 +77,30 @@ TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
     ASSERT_TRUE(list.ok());
     EXPECT_EQ(list->second, 1);  // the in-app message stays in the inbox until read
     EXPECT_EQ(outbox.MarkRead(**c, 8, list->first[0].id, 1).code(), ErrorCode::kNotFound);  // not another user's
+}
+
+TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlanked) {
+    auto sms = std::make_unique<RecordingSms>();
+    RecordingSms* sms_ptr = sms.get();
+    sms_ptr->gateway_up = false;
+    Outbox outbox(*db_, std::move(sms));
+    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
+        return Outbox::EnqueueSms(c, "13800001234", "case_query_code", "查询码 12345678").status();
+    }).ok());
+    outbox.Start(committer_.get(), {}, 3600 * 1000);
+    EXPECT_EQ(outbox.DeliverPending(), 0u);  // gateway down: stays pending
+    sms_ptr->gateway_up = true;
+    EXPECT_EQ(outbox.DeliverPending(), 1u);
+    EXPECT_EQ(outbox.DeliverPending(), 0u);
+    outbox.Stop();
+    ASSERT_EQ(sms_ptr->to_phone.size(), 1u);
+    EXPECT_EQ(sms_ptr->to_phone[0].first, "13800001234");
+    EXPECT_EQ(sms_ptr->to_phone[0].second, "查询码 12345678");
+    auto c = db_->Acquire();
+    auto row = (*c)->QueryOne("SELECT body, user_id FROM notifications WHERE phone = '13800001234'");
+    ASSERT_TRUE(row.ok());
+    EXPECT_EQ(row->Str(0), "");  // the code is not kept once sent
+    EXPECT_EQ(outbox.List(**c, 0, false, 1, 20)->second, 0);  // never in anyone's inbox
 }
 
 TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {

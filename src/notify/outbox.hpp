@@ -37,17 +37,22 @@ struct Notification {
     int64_t read_at = 0;
 };
 
-// The SMS gateway adapter. Send returns Ok once the gateway accepted the message.
+// The SMS gateway adapter. Send returns Ok once the gateway accepted the message. SendToPhone addresses
+// someone who is not a user (a reporter or victim of a case); a gateway that cannot do that keeps the default,
+// which answers Unavailable, and such messages stay pending.
 class SmsGateway {
 public:
     virtual ~SmsGateway() = default;
     virtual Status Send(int64_t user_id, const std::string& text) = 0;
+    virtual Status SendToPhone(const std::string& phone, const std::string& text);
 };
 
-// Writes each message to the server log instead of a real gateway (no gateway in the demo county).
+// Writes each message to the server log instead of a real gateway (no gateway in the demo county). Messages to
+// phones are logged whole (the demo's reporters read their query codes there) with the number's last 4 digits.
 class LoggingSmsGateway final : public SmsGateway {
 public:
     Status Send(int64_t user_id, const std::string& text) override;
+    Status SendToPhone(const std::string& phone, const std::string& text) override;
 };
 
 class Outbox {
@@ -59,6 +64,10 @@ public:
     ~Outbox() { Stop(); }
 
     static Result<int64_t> Enqueue(storage::Connection& c, const Notification& n);
+    // An SMS to a phone number that belongs to no user (user_id 0, channel "sms", never in an inbox). Its text
+    // may carry a secret (a case query code): once the gateway accepted it, the stored text is blanked.
+    static Result<int64_t> EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
+                                      const std::string& text);
     Result<std::pair<std::vector<Notification>, int64_t>> List(storage::Connection& c, int64_t user_id,
                                                                bool unread_only, int page, int page_size);
     Status MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int64_t now);

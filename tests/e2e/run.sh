@@ -10,7 +10,7 @@ cd "$ROOT"
 JINGWU_BIN=${JINGWU_BIN:-build/release/src/app/jingwu}
 case "$JINGWU_BIN" in /*) ;; *) JINGWU_BIN=$ROOT/$JINGWU_BIN ;; esac
 export JINGWU_BIN
-WEB_ROOT=$ROOT/web/dist
+WEB_ROOT=${JW_WEB_ROOT:-$ROOT/web/dist}
 E2E_DIR=$ROOT/tests/e2e
 
 fail() { echo "e2e: $*" >&2; exit 2; }

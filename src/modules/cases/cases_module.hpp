@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "audit/audit_log.hpp"
+#include "cases/demo_cases.hpp"
 #include "http/router.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
@@ -27,6 +28,7 @@ struct Deps {
 
 void RegisterRoutes(http::Router& router, Deps deps);
 Status RegisterJobs(notify::Scheduler& scheduler, Deps deps);
+// SeedDemoCases(storage::Connection&, int64_t now): the demo cases, see demo_cases.hpp.
 // Migrations (schema/NNN_*.sql) and permissions.csv, embedded.
 const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles();
 

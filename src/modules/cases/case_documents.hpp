@@ -1,0 +1,24 @@
+#pragma once
+// The case documents as docs::Document (rendered to print HTML and PDF by src/docs): 受案登记表 (acceptance
+// form), 立案决定书 (filing decision) and 不予立案通知书 (notice of not filing). Printed documents carry the
+// people's data whole: they are official papers, and the HTTP layer audits every print. Pure; thread-safe.
+
+#include <string>
+#include <vector>
+
+#include "cases/case.hpp"
+#include "common/status.hpp"
+#include "docs/document.hpp"
+
+namespace jw::cases {
+
+// "acceptance_form" | "filing_decision" | "not_filed_notice"
+bool IsCaseDocument(const std::string& name);
+
+// The document for the case. Errors: NotFound "document" for an unknown name; Conflict {document: not_yet}
+// when the case has not reached the step (filing decision: a `file` event; notice: a `not_file` event).
+// `bureau_name` is the issuing bureau (立案 and 不予立案 are decided in its name).
+Result<docs::Document> BuildCaseDocument(const std::string& name, const Case& k, const std::vector<CaseEvent>& events,
+                                         const std::string& bureau_name);
+
+}  // namespace jw::cases

@@ -1,0 +1,194 @@
+// Cases: list, read, create, edit and lifecycle actions. People, penalty, query codes, documents and the public
+// progress page are in case_record_handlers.cpp.
+#include "cases/case_handlers.hpp"
+
+#include <cstdlib>
+#include <set>
+
+#include "cases/case_clocks.hpp"
+#include "cases/case_json.hpp"
+#include "cases/case_repository.hpp"
+#include "cases/case_service.hpp"
+#include "cases/case_service_internal.hpp"
+#include "cases/lifecycle.hpp"
+#include "cases/review_service.hpp"
+#include "common/civil_time.hpp"
+
+namespace jw::cases {
+
+using http::Reply;
+using http::Request;
+
+void RegisterCaseRecordRoutes(http::Router& router, Deps deps);  // case_record_handlers.cpp
+
+namespace {
+
+Officers LoadOfficers(storage::Connection& c, const std::set<int64_t>& ids) {
+    Officers out;
+    for (int64_t id : ids) {
+        auto o = repo::GetOfficer(c, id);
+        if (o.ok()) out[id] = *o;
+    }
+    return out;
+}
+
+Result<std::optional<int64_t>> OptionalId(const Request& req, const std::string& name) {
+    const std::string v = req.Query(name);
+    if (v.empty()) return std::optional<int64_t>();
+    char* end = nullptr;
+    const long long n = std::strtoll(v.c_str(), &end, 10);
+    if (*end != '\0' || n < 1) return Status::Invalid(name, "bad_format");
+    return std::optional<int64_t>(n);
+}
+
+Result<Reply> ListCases(Deps d, Request& req) {
+    repo::CaseQuery q;
+    JW_RETURN_IF_ERROR(req.Paging(&q.page, &q.page_size));
+    q.q = req.Query("q");
+    q.case_type = req.Query("case_type");
+    q.state = req.Query("state");
+    q.open_only = req.Query("open") == "1";
+    if (!q.case_type.empty() && !IsCaseType(q.case_type)) return Status::Invalid("case_type", "bad_value");
+    JW_ASSIGN_OR_RETURN(q.unit_id, OptionalId(req, "unit_id"));
+    JW_ASSIGN_OR_RETURN(q.officer_id, OptionalId(req, "officer_id"));
+    const auth::Principal& p = *req.principal;
+    if (!p.all_units && !internal::HasRole(p, "legal_reviewer")) q.unit_scope = p.unit_scope;  // data scope
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(auto page, repo::ListCases(**c, q));
+    std::vector<int64_t> ids;
+    for (const auto& k : page.first) ids.push_back(k.id);
+    JW_ASSIGN_OR_RETURN(auto events, repo::ListEventsOfCases(**c, ids));
+    const std::string today = ChinaDate(NowUnix());
+    Json items = Json::array();
+    for (const auto& k : page.first) {
+        std::vector<CaseEvent> mine;
+        for (const auto& e : events)
+            if (e.case_id == k.id) mine.push_back(e);
+        auto clocks = ComputeCaseClocks(k, mine, today);
+        items.push_back(SummaryJson(k, clocks.ok() ? NextDeadline(*clocks) : nullptr));
+    }
+    Reply r = Reply::Json200({{"items", items}, {"total", page.second}});
+    r.audit_object = "cases?q=" + q.q;
+    return r;
+}
+
+Result<Reply> GetCase(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
+    JW_ASSIGN_OR_RETURN(Json body, FullCaseJson(**c, *req.principal, k, NowUnix()));
+    Reply r = Reply::Json200(std::move(body));
+    r.audit_object = "case:" + std::to_string(id);
+    r.audit_detail = "masked";
+    return r;
+}
+
+Result<Reply> CreateCaseHandler(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JW_ASSIGN_OR_RETURN(NewCase in, ParseNewCase(body));
+    Reply r;
+    r.status = 201;
+    r.write = [in, actor = *req.principal, region = d.region_code](storage::Connection& c, audit::AuditEntry& e,
+                                                                   Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(CreateResult created, CreateCase(c, actor, in, region, now));
+        if (created.replay) out.status = 200;
+        e.object = "case:" + std::to_string(created.kase.id);
+        e.case_no = created.kase.case_no;
+        e.detail = Json{{"case_no", created.kase.case_no}, {"codes_sent", created.codes_sent}}.dump();
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, created.kase, now));
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> EditCaseHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JW_ASSIGN_OR_RETURN(CaseEdit edit, ParseCaseEdit(body));
+    Reply r;
+    r.audit_object = "case:" + std::to_string(id);
+    r.write = [id, edit, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(Case k, EditCase(c, actor, id, edit, now));
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> ActionHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JW_ASSIGN_OR_RETURN(ActionInput in, ParseActionInput(body));
+    Reply r;
+    r.status = 201;
+    r.audit_object = "case:" + std::to_string(id);
+    r.audit_detail = in.action;
+    r.write = [id, in, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        // A case returned by legal review goes back only when every problem is answered, whichever route is used.
+        if (in.action == "submit_review") JW_RETURN_IF_ERROR(review::CheckResubmission(c, id));
+        JW_ASSIGN_OR_RETURN(ActionResult done, ApplyAction(c, actor, id, in, now));
+        if (done.replay) out.status = 200;
+        e.case_no = done.kase.case_no;
+        e.detail = Json{{"action", in.action}, {"replay", done.replay}, {"event", done.event.id}}.dump();
+        JW_ASSIGN_OR_RETURN(Case fresh, repo::GetCase(c, id));
+        JW_ASSIGN_OR_RETURN(Json case_json, FullCaseJson(c, actor, fresh, now));
+        const Officers officers = LoadOfficers(c, {done.event.actor_id});
+        out.body = {{"case", std::move(case_json)}, {"event", EventJson(done.event, officers)}};
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> ListTransitions(Request&) {
+    Json items = Json::array();
+    for (const auto& t : Lifecycle::Default().transitions()) items.push_back(TransitionJson(t));
+    return Reply::Json200({{"items", items}});
+}
+
+}  // namespace
+
+Result<Json> FullCaseJson(storage::Connection& c, const auth::Principal& actor, const Case& k, int64_t now) {
+    JW_ASSIGN_OR_RETURN(auto events, repo::ListEvents(c, k.id));
+    JW_ASSIGN_OR_RETURN(auto codes, repo::ListQueryCodes(c, k.id));
+    std::vector<deadlines::Clock> clocks;
+    std::optional<std::string> clocks_error;
+    auto computed = ComputeCaseClocks(k, events, ChinaDate(now));
+    if (computed.ok()) clocks = std::move(computed).value();
+    else clocks_error = computed.status().message();
+    ActionContext ctx;
+    ctx.case_type = k.case_type;
+    ctx.state = k.state;
+    ctx.outcome = k.outcome;
+    ctx.actor_roles = actor.roles;
+    ctx.actor_sees_unit = actor.SeesUnit(k.unit_id);
+    ctx.has_penalty = !k.penalty_json.empty();
+    int submitted = 0, approved = 0;
+    for (const auto& e : events) {
+        if (e.action == "submit_review") submitted = e.seq;
+        if (e.action == "review_approved") approved = e.seq;
+    }
+    ctx.review_approved = submitted > 0 && approved > submitted;
+    const auto actions = Lifecycle::Default().Offered(ctx);
+    std::set<int64_t> ids(k.assistant_ids.begin(), k.assistant_ids.end());
+    for (const auto& e : events) ids.insert(e.actor_id);
+    const Officers officers = LoadOfficers(c, ids);
+    return CaseJson(CaseView{k, events, clocks, clocks_error, actions, codes, officers});
+}
+
+void RegisterCaseRoutes(http::Router& router, Deps d) {
+    router.Add({"GET", "/api/v1/cases", "case.read", "case.list", [d](Request& r) { return ListCases(d, r); }});
+    router.Add({"POST", "/api/v1/cases", "case.create", "case.create", [d](Request& r) { return CreateCaseHandler(d, r); }});
+    router.Add({"GET", "/api/v1/cases/:id", "case.read", "case.read", [d](Request& r) { return GetCase(d, r); }});
+    router.Add({"PUT", "/api/v1/cases/:id", "case.write", "case.update", [](Request& r) { return EditCaseHandler(r); }});
+    router.Add({"POST", "/api/v1/cases/:id/events", "case.act", "case.event", [](Request& r) { return ActionHandler(r); }});
+    router.Add({"GET", "/api/v1/case-transitions", "case.read", "case.transitions",
+                [](Request& r) { return ListTransitions(r); }});
+    RegisterCaseRecordRoutes(router, d);
+}
+
+}  // namespace jw::cases

@@ -1,0 +1,242 @@
+// Cases: people (masked, and the full record with a stated purpose), penalty, query codes, documents and the
+// public progress page.
+#include <algorithm>
+
+#include "cases/case_documents.hpp"
+#include "cases/case_handlers.hpp"
+#include "cases/case_json.hpp"
+#include "cases/case_repository.hpp"
+#include "cases/case_service.hpp"
+#include "cases/public_progress.hpp"
+#include "common/civil_time.hpp"
+#include "docs/html_renderer.hpp"
+#include "docs/pdf_renderer.hpp"
+#include "http/error_table.hpp"
+
+namespace jw::cases {
+
+using http::Reply;
+using http::Request;
+
+namespace {
+
+Result<int64_t> ExpectedVersion(const Json& body) {
+    if (!body.contains("expected_version")) return Status::Invalid("expected_version", "required");
+    if (!body["expected_version"].is_number_integer() || body["expected_version"].get<int64_t>() < 1)
+        return Status::Invalid("expected_version", "must_be_integer");
+    return body["expected_version"].get<int64_t>();
+}
+
+Result<Reply> AddPersonHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"expected_version", "person"});
+    JW_RETURN_IF_ERROR(in.status());
+    JW_ASSIGN_OR_RETURN(int64_t version, ExpectedVersion(body));
+    if (!body.contains("person")) return Status::Invalid("person", "required");
+    JW_ASSIGN_OR_RETURN(Person p, ParsePerson(body["person"], "person.", false, Person{}));
+    JW_RETURN_IF_ERROR(ValidatePerson(p, "person."));
+    Reply r;
+    r.status = 201;
+    r.audit_object = "case:" + std::to_string(id);
+    r.write = [id, version, p, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(Case k, AddPerson(c, actor, id, version, p, now));
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> EditPersonHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(int64_t pid, req.IdParam("pid"));
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JW_ASSIGN_OR_RETURN(int64_t version, ExpectedVersion(body));
+    JW_RETURN_IF_ERROR(ParsePerson(body, "", true, Person{}).status());  // shape and unknown fields, before the write
+    Reply r;
+    r.audit_object = "case:" + std::to_string(id) + "/person:" + std::to_string(pid);
+    r.write = [id, pid, version, body, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
+                                                               Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(auto people, repo::ListPeople(c, id));
+        auto it = std::find_if(people.begin(), people.end(), [&](const Person& x) { return x.id == pid; });
+        if (it == people.end()) return Status::NotFound("person");
+        JW_ASSIGN_OR_RETURN(Person p, ParsePerson(body, "", true, *it));
+        JW_ASSIGN_OR_RETURN(Case k, EditPerson(c, actor, id, version, p, now));
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
+        return Status::Ok();
+    };
+    return r;
+}
+
+// The whole record of one person: the dispatcher has required and audited a purpose and a case number.
+Result<Reply> GetPersonHandler(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(int64_t pid, req.IdParam("pid"));
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
+    auto it = std::find_if(k.people.begin(), k.people.end(), [&](const Person& x) { return x.id == pid; });
+    if (it == k.people.end()) return Status::NotFound("person");
+    Reply r = Reply::Json200(PersonFullJson(*it));
+    r.audit_object = "case:" + std::to_string(id) + "/person:" + std::to_string(pid);
+    r.audit_detail = "full record";
+    return r;
+}
+
+Result<Reply> PenaltyHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"expected_version", "source", "penalty", "decision"});
+    const std::string source = in.Text("source", true, 20).value_or("");
+    JW_RETURN_IF_ERROR(in.status());
+    JW_ASSIGN_OR_RETURN(int64_t version, ExpectedVersion(body));
+    Json penalty;
+    if (source == "manual") {
+        if (!body.contains("penalty") || !body["penalty"].is_object()) return Status::Invalid("penalty", "required");
+        JsonReader pr(body["penalty"], {"kind", "amount_yuan", "days", "text"});
+        const std::string kind = pr.Text("kind", true, 30).value_or("");
+        auto amount = pr.Int("amount_yuan", false, 0, 1000000);
+        auto days = pr.Int("days", false, 1, 20);
+        const std::string text = pr.Text("text", true, 500).value_or("");
+        if (!kind.empty() && kind != "warning" && kind != "fine" && kind != "detention" && kind != "fine_and_detention" &&
+            kind != "other")
+            pr.Fail("kind", "bad_value");
+        Status s = pr.status();
+        if (!s.ok()) {
+            Status out(s.code(), s.message());
+            for (const auto& [k, v] : s.fields()) out.mutable_fields()["penalty." + k] = v;
+            return out;
+        }
+        penalty = {{"kind", kind}, {"text", text}};
+        if (amount) penalty["amount_yuan"] = *amount;
+        if (days) penalty["days"] = *days;
+    } else if (source == "discretion") {
+        if (!body.contains("decision")) return Status::Invalid("decision", "required");
+        penalty = body["decision"];
+    } else {
+        return Status::Invalid("source", "bad_value");
+    }
+    Reply r;
+    r.audit_object = "case:" + std::to_string(id);
+    r.audit_detail = "penalty " + source;
+    r.write = [id, version, source, penalty, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
+                                                                     Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(Case k, SetPenalty(c, actor, id, version, source, penalty, now));
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> IssueCodeHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"person_id"});
+    auto person = in.Int("person_id", true, 1, INT64_MAX);
+    JW_RETURN_IF_ERROR(in.status());
+    Reply r;
+    r.status = 201;
+    r.audit_object = "case:" + std::to_string(id) + "/person:" + std::to_string(*person);
+    r.write = [id, pid = *person, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(QueryCode q, IssueQueryCode(c, actor, id, pid, NowUnix()));
+        out.body = {{"id", q.id}, {"person_id", q.person_id}, {"created_at", FormatUtcIso(q.created_at)},
+                    {"revoked_at", nullptr}};
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> RevokeCodeHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(int64_t qid, req.IdParam("qid"));
+    Reply r = Reply::NoContent();
+    r.audit_object = "case:" + std::to_string(id) + "/query_code:" + std::to_string(qid);
+    r.write = [id, qid, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply&) -> Status {
+        return RevokeQueryCode(c, actor, id, qid, NowUnix());
+    };
+    return r;
+}
+
+Result<Reply> DocumentHandler(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    const std::string file = req.params["doc"];
+    const size_t dot = file.rfind('.');
+    const std::string name = dot == std::string::npos ? file : file.substr(0, dot);
+    const std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
+    if (!IsCaseDocument(name) || (ext != "html" && ext != "pdf")) return Status::NotFound("document");
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
+    JW_ASSIGN_OR_RETURN(auto events, repo::ListEvents(**c, id));
+    JW_ASSIGN_OR_RETURN(std::string bureau, repo::BureauName(**c, k.unit_id));
+    JW_ASSIGN_OR_RETURN(docs::Document doc, BuildCaseDocument(name, k, events, bureau));
+    Reply r;
+    r.audit_object = "case:" + std::to_string(id) + "/document:" + file;
+    if (ext == "html") {
+        r.raw = docs::RenderHtml(doc);
+        r.content_type = "text/html; charset=utf-8";
+    } else {
+        JW_ASSIGN_OR_RETURN(r.raw, docs::RenderPdf(doc));
+        r.content_type = "application/pdf";
+        r.headers.push_back({"Content-Disposition", "inline; filename=\"" + k.case_no + "_" + name + ".pdf\""});
+    }
+    return r;
+}
+
+Result<Reply> PublicProgressHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"case_no", "query_code"});
+    auto case_no = in.Text("case_no", true, 40);
+    auto code = in.Text("query_code", true, 20);
+    JW_RETURN_IF_ERROR(in.status());
+    Reply r;
+    r.audit_object = "case_no:" + *case_no;
+    r.write = [no = *case_no, code = *code, client = req.client, rid = req.request_id](
+                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(PublicQueryOutcome o, PublicQuery(c, client, no, code, NowUnix()));
+        e.case_no = no;
+        // The attempt is stored (the rate limit counts it) and audited, so the write succeeds even when the
+        // answer is a refusal: the refusal is the reply, not a rolled-back job.
+        if (o.result == PublicQueryResult::kOk) {
+            out.body = std::move(o.progress);
+            return Status::Ok();
+        }
+        if (o.result == PublicQueryResult::kWrong) {
+            out.status = 404;
+            out.body = http::ErrorBody("not_found", "no case with this number and query code", rid);
+            e.result = "failed";
+        } else {
+            out.status = 429;
+            out.body = http::ErrorBody("rate_limited", "too many failed attempts; try again later", rid);
+            out.headers.push_back({"Retry-After", std::to_string(kWindowSeconds)});
+            e.result = "denied";
+        }
+        return Status::Ok();
+    };
+    return r;
+}
+
+}  // namespace
+
+void RegisterCaseRecordRoutes(http::Router& router, Deps d) {
+    router.Add({"POST", "/api/v1/cases/:id/people", "case.write", "case.person_add",
+                [](Request& r) { return AddPersonHandler(r); }});
+    router.Add({"PUT", "/api/v1/cases/:id/people/:pid", "case.write", "case.person_update",
+                [](Request& r) { return EditPersonHandler(r); }});
+    router.Add({"GET", "/api/v1/cases/:id/people/:pid", "case.person.read", "case.person_read",
+                [d](Request& r) { return GetPersonHandler(d, r); }, false, true});
+    router.Add({"PUT", "/api/v1/cases/:id/penalty", "case.write", "case.penalty", [](Request& r) { return PenaltyHandler(r); }});
+    router.Add({"POST", "/api/v1/cases/:id/query-codes", "case.write", "case.query_code_issue",
+                [](Request& r) { return IssueCodeHandler(r); }});
+    router.Add({"POST", "/api/v1/cases/:id/query-codes/:qid/revoke", "case.write", "case.query_code_revoke",
+                [](Request& r) { return RevokeCodeHandler(r); }});
+    router.Add({"GET", "/api/v1/cases/:id/documents/:doc", "case.read", "case.document",
+                [d](Request& r) { return DocumentHandler(d, r); }});
+    router.Add({"POST", "/api/v1/public/case-progress", "public", "case.public_progress",
+                [](Request& r) { return PublicProgressHandler(r); }});
+}
+
+}  // namespace jw::cases

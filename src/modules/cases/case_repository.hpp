@@ -1,0 +1,82 @@
+#pragma once
+// SQL of the cases module (tables in schema/001_cases.sql), for SQLite and PostgreSQL. Functions take the
+// caller's connection: writes run inside the caller's transaction (the Committer's), reads on any connection.
+// Errors: NotFound for a missing row, Conflict for a stale version or a unique violation, the database's
+// otherwise. No business rules here (case_service.hpp holds them).
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "cases/case.hpp"
+#include "storage/database.hpp"
+
+namespace jw::cases::repo {
+
+// --- settings and numbers
+Result<std::string> Setting(storage::Connection& c, const std::string& name);  // NotFound when unset
+Status PutSetting(storage::Connection& c, const std::string& name, const std::string& value);
+// Increments and returns the sequence of `prefix` (1 for a new prefix).
+Result<int64_t> NextSeq(storage::Connection& c, const std::string& prefix);
+
+// --- cases
+// Inserts the case (version 1), its assistants and people (ids filled in `c_in_out`). Returns the case id.
+Result<int64_t> InsertCase(storage::Connection& c, Case& case_in_out, const std::optional<std::string>& create_key);
+Result<std::optional<int64_t>> FindByCreateKey(storage::Connection& c, int64_t created_by, const std::string& key);
+// The case with unit and officer names, assistants and people (not events).
+Result<Case> GetCase(storage::Connection& c, int64_t id);
+Result<Case> GetCaseByNumber(storage::Connection& c, const std::string& case_no);
+// Writes every stored field of `k` and bumps the version, only if the stored version is `expected_version`.
+// Conflict {expected_version: stale} otherwise. On success k.version is the new version.
+Status UpdateCase(storage::Connection& c, Case& k, int64_t expected_version);
+
+struct CaseQuery {
+    std::string q;  // case number or cause, substring
+    std::string case_type, state;
+    std::optional<int64_t> unit_id, officer_id;
+    bool open_only = false;
+    std::optional<std::vector<int64_t>> unit_scope;  // nullopt = the whole county
+    int page = 1, page_size = 20;
+};
+// Newest first (accepted_at, id). Cases carry names but no people.
+Result<std::pair<std::vector<Case>, int64_t>> ListCases(storage::Connection& c, const CaseQuery& q);
+
+// --- people
+Result<int64_t> InsertPerson(storage::Connection& c, Person& p);
+Status UpdatePerson(storage::Connection& c, const Person& p);
+Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id);
+
+// --- events
+// Appends with seq = last + 1; fills e.id and e.seq. Conflict when the idempotency key was used on this case.
+Result<int64_t> InsertEvent(storage::Connection& c, CaseEvent& e);
+Result<std::vector<CaseEvent>> ListEvents(storage::Connection& c, int64_t case_id);
+// Events of many cases at once (list pages): case id → events in seq order.
+Result<std::vector<CaseEvent>> ListEventsOfCases(storage::Connection& c, const std::vector<int64_t>& case_ids);
+Result<std::optional<CaseEvent>> FindEventByKey(storage::Connection& c, int64_t case_id, const std::string& key);
+
+// --- query codes and public attempts
+Result<int64_t> InsertQueryCode(storage::Connection& c, const QueryCode& q);
+Result<std::vector<QueryCode>> ListQueryCodes(storage::Connection& c, int64_t case_id);
+// Revokes the live codes of one person (or one code when code_id is set). Returns how many were revoked.
+Result<int64_t> RevokeQueryCodes(storage::Connection& c, int64_t case_id, std::optional<int64_t> person_id,
+                                 std::optional<int64_t> code_id, int64_t by, int64_t now);
+Status TouchQueryCode(storage::Connection& c, int64_t code_id, int64_t now);
+Status InsertAttempt(storage::Connection& c, const std::string& client, const std::string& case_no, int64_t at, bool ok);
+// Failed attempts from `client` since `since`.
+Result<int64_t> CountFailures(storage::Connection& c, const std::string& client, int64_t since);
+
+// --- users and units (read-only lookups into the platform's tables)
+struct Officer {
+    int64_t id = 0;
+    std::string name, police_no, phone;
+    int64_t unit_id = 0;
+    std::string status;
+};
+Result<Officer> GetOfficer(storage::Connection& c, int64_t user_id);
+Result<std::string> UnitName(storage::Connection& c, int64_t unit_id);
+// The name of the top unit above `unit_id` (the bureau that issues documents).
+Result<std::string> BureauName(storage::Connection& c, int64_t unit_id);
+
+}  // namespace jw::cases::repo

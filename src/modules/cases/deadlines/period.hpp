@@ -1,0 +1,25 @@
+#pragma once
+// Counting of statutory periods (期间), shared by the engine and its tests.
+//  - The starting day is not counted (《公安机关办理行政案件程序规定》第三十五条; 《刑事诉讼法》第一百零五条):
+//    a period of N days starting on day S ends on S + N.
+//  - A period of N months ends on the day of the N-th later month that corresponds to the starting day; when
+//    that month has no such day (31st, 29–30 February), on its last day.
+//  - A last day that is a rest day moves to the first working day after it, unless the period restricts
+//    personal liberty.
+// Pure functions, thread-safe.
+
+#include "common/civil_time.hpp"
+#include "common/holiday_calendar.hpp"
+
+namespace jw::cases::deadlines {
+
+CivilDate AddDays(CivilDate start, int days);
+CivilDate AddMonths(CivilDate start, int months);
+// Days from a to b (b - a); negative when b is before a.
+int DaysBetween(CivilDate a, CivilDate b);
+
+// The last day of a period after the holiday rule: `last` itself when it is a working day or the period
+// restricts liberty, else the first working day after it.
+CivilDate ApplyHolidayRule(const HolidayCalendar& calendar, CivilDate last, bool liberty_restricting);
+
+}  // namespace jw::cases::deadlines

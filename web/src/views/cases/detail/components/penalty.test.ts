@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { checkPenalty, penaltyEditable, summarisePenalty, toManualPenalty } from './penalty'
+
+describe('case penalty card', () => {
+  it('allows recording only on administrative cases before the decision, for users who may write', () => {
+    expect(penaltyEditable({ case_type: 'administrative', state: 'investigation' }, true)).toBe(true)
+    expect(penaltyEditable({ case_type: 'administrative', state: 'legal_review' }, true)).toBe(true)
+    expect(penaltyEditable({ case_type: 'administrative', state: 'decided' }, true)).toBe(false)
+    expect(penaltyEditable({ case_type: 'criminal', state: 'investigation' }, true)).toBe(false)
+    expect(penaltyEditable({ case_type: 'administrative', state: 'investigation' }, false)).toBe(false)
+  })
+
+  it('checks the form field by field', () => {
+    expect(checkPenalty({ kind: '', days: null, amount_yuan: null, text: '' })).toEqual({ kind: 'required', text: 'required' })
+    // 治安管理处罚法 2012 §16: combined detention at most 20 days
+    expect(checkPenalty({ kind: 'fine_and_detention', days: 21, amount_yuan: 0, text: '殴打他人' })).toEqual({
+      days: 'days_range',
+      amount_yuan: 'amount_positive',
+    })
+    expect(checkPenalty({ kind: 'warning', days: null, amount_yuan: null, text: '警告' })).toEqual({})
+  })
+
+  it('sends only the amounts the kind needs', () => {
+    expect(toManualPenalty({ kind: 'fine', days: 5, amount_yuan: 500, text: ' 罚款五百元 ' })).toEqual({
+      kind: 'fine',
+      amount_yuan: 500,
+      text: '罚款五百元',
+    })
+    expect(toManualPenalty({ kind: 'detention', days: 10, amount_yuan: 200, text: '拘留' })).toEqual({
+      kind: 'detention',
+      days: 10,
+      text: '拘留',
+    })
+  })
+
+  it('summarises a penalty recorded by hand or by the discretion engine', () => {
+    expect(summarisePenalty(null)).toBeNull()
+    expect(summarisePenalty({ source: 'manual', data: { kind: 'fine_and_detention', days: 10, amount_yuan: 500, text: 'x' } }))
+      .toEqual({ source: 'manual', days: 10, amount_yuan: 500, warning: false, text: 'x' })
+    expect(summarisePenalty({ source: 'discretion', data: { combined: { capped_detention_days: 12, fine_yuan: 750, warning: false } } }))
+      .toEqual({ source: 'discretion', days: 12, amount_yuan: 750, warning: false, text: '' })
+  })
+})

@@ -1,0 +1,70 @@
+// Pure helpers of the case page's penalty card: when a penalty may be recorded, the form and its checks, and
+// a one-line summary of what is recorded (by hand or from the discretion engine's decision).
+import type { Case, CasePenalty, ManualPenalty, PenaltyKind } from '@/api/cases'
+
+// The server accepts a penalty for administrative cases in these stages (docs/http_api.md § Cases).
+export const PENALTY_STAGES = ['investigation', 'penalty_proposed', 'legal_review']
+
+export function penaltyEditable(c: Pick<Case, 'case_type' | 'state'>, canWrite: boolean): boolean {
+  return canWrite && c.case_type === 'administrative' && PENALTY_STAGES.includes(c.state)
+}
+
+export interface PenaltyForm {
+  kind: PenaltyKind | ''
+  days: number | null
+  amount_yuan: number | null
+  text: string
+}
+
+export const emptyPenaltyForm = (): PenaltyForm => ({ kind: '', days: null, amount_yuan: null, text: '' })
+
+export const needsDays = (k: PenaltyKind | '') => k === 'detention' || k === 'fine_and_detention'
+export const needsAmount = (k: PenaltyKind | '') => k === 'fine' || k === 'fine_and_detention'
+
+// Field → message key of the first problem; empty when the form may be sent. Detention is at most 20 days
+// even when combined (治安管理处罚法 2012 §16, 2025 §19); the server checks the rest.
+export function checkPenalty(f: PenaltyForm): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!f.kind) out.kind = 'required'
+  if (needsDays(f.kind) && (f.days === null || f.days < 1 || f.days > 20)) out.days = 'days_range'
+  if (needsAmount(f.kind) && (f.amount_yuan === null || f.amount_yuan <= 0)) out.amount_yuan = 'amount_positive'
+  if (!f.text.trim()) out.text = 'required'
+  return out
+}
+
+export function toManualPenalty(f: PenaltyForm): ManualPenalty {
+  const p: ManualPenalty = { kind: f.kind as PenaltyKind, text: f.text.trim() }
+  if (needsDays(f.kind) && f.days !== null) p.days = f.days
+  if (needsAmount(f.kind) && f.amount_yuan !== null) p.amount_yuan = f.amount_yuan
+  return p
+}
+
+export interface PenaltySummary {
+  source: 'manual' | 'discretion'
+  days: number
+  amount_yuan: number
+  warning: boolean
+  text: string
+}
+
+// What the recorded penalty amounts to, whichever way it was recorded.
+export function summarisePenalty(p: CasePenalty | null | undefined): PenaltySummary | null {
+  if (!p) return null
+  if (p.source === 'manual') {
+    return {
+      source: 'manual',
+      days: p.data.days ?? 0,
+      amount_yuan: p.data.amount_yuan ?? 0,
+      warning: p.data.kind === 'warning',
+      text: p.data.text ?? '',
+    }
+  }
+  const combined = (p.data.combined ?? {}) as { executed_detention_days?: number; capped_detention_days?: number; fine_yuan?: number; warning?: boolean }
+  return {
+    source: 'discretion',
+    days: combined.capped_detention_days ?? 0,
+    amount_yuan: combined.fine_yuan ?? 0,
+    warning: !!combined.warning,
+    text: '',
+  }
+}
