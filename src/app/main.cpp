@@ -60,6 +60,7 @@ int Init(Platform& p, bool demo) {
                                               : auth::SeedBureau(tx, p.config.region_code, p.config.county_name, NowUnix());
                                 if (!r.ok()) return r.status();
                                 accounts = std::move(r).value();
+                                if (demo) JW_RETURN_IF_ERROR(cases::SeedDemoCases(tx, NowUnix()));
                                 return Status::Ok();
                             });
     if (!s.ok()) return Fail(s);
@@ -83,7 +84,7 @@ int Serve(Platform& p, const std::string& listen) {
     notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>());
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
-    discretion::RegisterRoutes(router);
+    discretion::RegisterRoutes(router, discretion::Deps{*p.db});
     admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
                                              p.config.region_code});
     const cases::Deps case_deps{*p.db, *p.committer, *p.audit, outbox, p.config.region_code};

@@ -45,7 +45,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("audit", audit::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
-    JW_RETURN_IF_ERROR(p->registry.AddCsv(discretion::PermissionsCsv()));
+    JW_RETURN_IF_ERROR(add("discretion", discretion::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("cases", cases::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("alerts", alerts::ModuleFiles()));
     {
@@ -54,6 +54,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
         auto applied = storage::ApplyMigrations(**c, migrations);
         if (!applied.ok()) return applied.status();
         JW_RETURN_IF_ERROR(storage::InTransaction(**c, [&](storage::Connection& tx) {
+            JW_RETURN_IF_ERROR(discretion::SeedEditions(tx));
             return auth::SeedRoles(tx, p->registry);
         }));
     }

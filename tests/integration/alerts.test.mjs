@@ -79,3 +79,21 @@ test('bad input names the field and writes nothing; administrators and officers 
     403, 'permission_denied');
   expectError(await officer.get('/alerts/stats'), 403, 'permission_denied');
 });
+
+test('data scope: a station officer sees only alerts sent to their own station', async () => {
+  const duty = await loggedIn(server, 'duty');
+  const officer = await loggedIn(server, 'officer');  // 城关派出所
+  const other = expectStatus(await duty.post('/alerts', {
+    colour: 'blue', subject: '川A0SCOP', title: '东城辖区核查', unit_ids: [String(await unitId(duty, '东城派出所'))],
+  }), 201);
+  const own = expectStatus(await duty.post('/alerts', {
+    colour: 'blue', subject: '川A1SCOP', title: '城关辖区核查', unit_ids: [String(await unitId(duty, '城关派出所'))],
+  }), 201);
+  const seen = expectStatus(await officer.get('/alerts?q=SCOP&page_size=50'), 200);
+  assert.deepEqual(seen.items.map((a) => a.id), [own.id]);
+  expectError(await officer.get(`/alerts/${other.id}`), 404, 'not_found');
+  expectError(await officer.post(`/alerts/${other.id}/sign`, {}), 404, 'not_found');
+  // the command centre sees both
+  const all = expectStatus(await duty.get('/alerts?q=SCOP&page_size=50'), 200);
+  assert.deepEqual(all.items.map((a) => a.id).sort(), [other.id, own.id].sort());
+});

@@ -1,8 +1,10 @@
 // Icons that route meta may name (meta.icon).
 import {
   Avatar,
+  Bell,
   Briefcase,
   CircleCheck,
+  DataAnalysis,
   Document,
   HomeFilled,
   Key,
@@ -12,15 +14,19 @@ import {
   Search,
   Setting,
   Stamp,
+  Trophy,
   User,
   UserFilled,
+  Warning,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
   Avatar,
+  Bell,
   Briefcase,
   CircleCheck,
+  DataAnalysis,
   Document,
   HomeFilled,
   Key,
@@ -30,6 +36,8 @@ export const menuIcons: Record<string, Component> = {
   Search,
   Setting,
   Stamp,
+  Trophy,
   User,
   UserFilled,
+  Warning,
 }

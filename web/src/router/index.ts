@@ -4,14 +4,18 @@ import system from './modules/system'
 import security from './modules/security'
 import audit from './modules/audit'
 import discretion from './modules/discretion'
+import alerts from './modules/alerts'
 import personal from './modules/personal'
 import session from './modules/session'
+import cases from './modules/cases'
+import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, discretion, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, alerts, cases, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,
+  ...publicRoutes,
   {
     path: '/',
     component: () => import('@/layout/AppLayout.vue'),
