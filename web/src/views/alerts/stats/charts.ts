@@ -7,8 +7,8 @@ type Label = (key: string) => string
 export function colourChart(stats: ColourStats[], t: Label) {
   return {
     tooltip: { trigger: 'axis' },
-    legend: { data: [t('alerts.stats.alerts'), t('alerts.stats.avgSignMin')] },
-    grid: { left: 48, right: 56, top: 40, bottom: 32 },
+    legend: { top: 0, data: [t('alerts.stats.alerts'), t('alerts.stats.avgSignMin')] },
+    grid: { left: 48, right: 56, top: 56, bottom: 32 },
     xAxis: { type: 'category', data: stats.map((s) => t(`alerts.colour.${s.colour}`)) },
     yAxis: [
       { type: 'value', name: t('alerts.stats.alerts'), minInterval: 1 },
@@ -34,8 +34,8 @@ export function unitChart(units: UnitStats[], t: Label) {
   const top = units.slice(0, 12)
   return {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { data: [t('alerts.stats.onTime'), t('alerts.stats.late'), t('alerts.stats.unsigned')] },
-    grid: { left: 100, right: 24, top: 40, bottom: 24 },
+    legend: { top: 0, data: [t('alerts.stats.onTime'), t('alerts.stats.late'), t('alerts.stats.unsigned')] },
+    grid: { left: 100, right: 24, top: 40, bottom: 32 },
     xAxis: { type: 'value', minInterval: 1 },
     yAxis: { type: 'category', data: top.map((u) => u.unit_name), inverse: true },
     series: [
