@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "cases/deadlines/deadlines_json.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::cases {
@@ -89,40 +90,13 @@ Result<std::vector<deadlines::Clock>> ComputeCaseClocks(const Case& k, const std
                                     FactsOf(k, events), today);
 }
 
+// The engine's own JSON of a clock (deadlines_json.hpp), with `name_zh` and open stops as null for the case page.
 Json ClockJson(const deadlines::Clock& c) {
-    Json stops = Json::array();
-    for (const auto& s : c.stops)
-        stops.push_back({{"from", s.from}, {"to", s.to.empty() ? Json() : Json(s.to)}, {"kind", s.kind}, {"days", s.days}});
-    Json extensions = Json::array();
-    for (const auto& x : c.extensions) extensions.push_back({{"approved_on", x.approved_on}, {"length", x.length}});
-    Json next = nullptr;
-    if (c.next_extension.available)
-        next = {{"length", c.next_extension.length},
-                {"unit", c.next_extension.unit},
-                {"approver", c.next_extension.approver},
-                {"request_by", c.next_extension.request_by}};
-    return {{"key", c.key},
-            {"rule_id", c.rule_id},
-            {"subject", c.subject},
-            {"name", c.name_zh},
-            {"name_zh", c.name_zh},
-            {"name_en", c.name_en},
-            {"basis", c.basis},
-            {"counting_basis", c.counting_basis},
-            {"start", c.start},
-            {"deadline", c.due},
-            {"end", c.end.empty() ? Json() : Json(c.end)},
-            {"status", c.state},
-            {"days_left", c.days_left},
-            {"length", c.length},
-            {"unit", c.unit},
-            {"paused_days", c.paused_days},
-            {"stops", stops},
-            {"extensions", extensions},
-            {"extensions_max", c.extensions_max},
-            {"next_extension", next},
-            {"liberty_restricting", c.liberty_restricting},
-            {"holiday_extended", c.holiday_extended}};
+    Json j = deadlines::ClockToJson(c);
+    j["name_zh"] = c.name_zh;
+    for (auto& stop : j["stops"])
+        if (stop["to"] == "") stop["to"] = nullptr;
+    return j;
 }
 
 const deadlines::Clock* NextDeadline(const std::vector<deadlines::Clock>& clocks) {
