@@ -203,7 +203,7 @@ Result<Reply> StatsHandler(const Deps& d, Request& req) {
                            {"by_unit", units}});
 }
 
-Result<Reply> PolicyHandler(const Deps& d, Request&) {
+Result<Reply> PolicyHandler(const Deps&, Request&) {
     Json colours = Json::array();
     for (const auto& r : Policy::Default().rules())
         colours.push_back({{"colour", r.colour}, {"name_zh", r.name_zh}, {"name_en", r.name_en},

@@ -15,6 +15,8 @@ namespace {
 using storage::V;
 
 struct Step {
+    Step(std::string a, std::string r, bool p = false, std::string why = "")
+        : action(std::move(a)), role(std::move(r)), person(p), reason(std::move(why)) {}
     std::string action;
     std::string role;  // officer | leader | legal_reviewer
     bool person = false;

@@ -96,7 +96,8 @@ Result<review::OpinionInput> ParseOpinion(const std::string& body) {
                 review::ProblemInput pi;
                 pi.type = pr.Text("type", true, 40).value_or("");
                 pi.text = pr.Text("text", true, 500).value_or("");
-                for (const auto& [field, problem] : pr.status().fields()) in.Fail(at + "." + field, problem);
+                const Status problem_status = pr.status();  // a named copy: fields() refers into it
+                for (const auto& [field, problem] : problem_status.fields()) in.Fail(at + "." + field, problem);
                 out.problems.push_back(std::move(pi));
             }
         }

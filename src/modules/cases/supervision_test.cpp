@@ -36,7 +36,9 @@ TEST_P(SupervisionTest, SimulatedMonthSendsEachReminderEscalationAndLetterExactl
             auto report = supervision::RunReminders(deps(), now);
             ASSERT_TRUE(report.ok()) << report.status().message();
             EXPECT_EQ(report->skipped_cases, 0);
-            if (now != day) EXPECT_EQ(report->reminders, 0) << "second run of " << Day(now) << " sent again";
+            if (now != day) {
+                EXPECT_EQ(report->reminders, 0) << "second run of " << Day(now) << " sent again";
+            }
             letters += report->letters;
             messages += report->messages;
         }
