@@ -3,6 +3,7 @@
 #include "admin/json_views.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/auth_repository.hpp"
+#include "common/csv.hpp"
 
 #include <map>
 
@@ -51,14 +52,6 @@ Result<Reply> Search(Deps d, Request& req) {
     Json items = Json::array();
     for (const auto& r : page.first) items.push_back(RecordJson(r, unit_names));
     return Reply::Json200({{"items", items}, {"total", page.second}});
-}
-
-std::string CsvCell(const std::string& s) {
-    std::string out = "\"";
-    // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-    if (!s.empty() && std::string("=+-@").find(s[0]) != std::string::npos) out += "'";
-    for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
 }
 
 Result<Reply> ExportCsv(Deps d, Request& req) {

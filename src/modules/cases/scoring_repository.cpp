@@ -1,4 +1,5 @@
 #include "cases/scoring_repository.hpp"
+#include "common/csv.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -168,14 +169,6 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
     });
     for (size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
     return out;
-}
-
-std::string CsvCell(const std::string& s) {
-    std::string out = "\"";
-    // A leading = + - @ would run as a formula in a spreadsheet: neutralise it.
-    if (!s.empty() && std::string("=+-@").find(s[0]) != std::string::npos) out += "'";
-    for (char ch : s) out += ch == '"' ? std::string("\"\"") : std::string(1, ch);
-    return out + "\"";
 }
 
 std::string RankingCsv(const Ranking& r) {

@@ -69,7 +69,5 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
 
 // CSV (UTF-8 with BOM, CRLF, formula-safe cells) of a ranking, for Excel.
 std::string RankingCsv(const Ranking& r);
-// One CSV cell: quoted, quotes doubled, a leading = + - @ neutralised with an apostrophe.
-std::string CsvCell(const std::string& s);
 
 }  // namespace jw::cases::scoring
