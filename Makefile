@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JINGWU := $(BUILD)/src/app/jingwu
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics format clean
+.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake format clean
 
 setup:
 	@bash scripts/setup.sh
@@ -26,7 +26,7 @@ demo: build web
 test: build web
 	@bash scripts/run_tests.sh
 
-bench: bench-http bench-analytics
+bench: bench-http bench-analytics bench-intake
 
 bench-http: build
 	@bash bench/http/run.sh
@@ -34,6 +34,10 @@ bench-http: build
 # Builds only its own target (build/bench-analytics); JW_BENCH_PRESET=county for the full run.
 bench-analytics: setup
 	@bash bench/analytics/run.sh
+
+# GA/T 1400 list posts over loopback from a second process: passes/s and pass-to-duty-desk alert latency.
+bench-intake: build
+	@bash bench/intake/run.sh
 
 format:
 	@find src -name '*.cpp' -o -name '*.hpp' | xargs clang-format -i

@@ -25,6 +25,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.web_root = t["server"]["web_root"].value_or(c.web_root);
             c.threads = t["server"]["threads"].value_or(c.threads);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
+            c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
         } catch (const toml::parse_error& e) {
@@ -36,9 +37,19 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_WEB_ROOT")) c.web_root = v;
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
+    if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
     if (c.threads == 0) c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
+}
+
+std::string PassDir(const Config& c) {
+    if (!c.pass_dir.empty()) return c.pass_dir;
+    if (c.db.starts_with("sqlite:")) {
+        auto parent = std::filesystem::path(c.db.substr(7)).parent_path();
+        return (parent.empty() ? std::filesystem::path("passes") : parent / "passes").string();
+    }
+    return "var/passes";
 }
 
 Result<std::string> LoadOrCreateKey(const std::string& path) {

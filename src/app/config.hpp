@@ -1,6 +1,7 @@
 #pragma once
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
-// environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS), then flags.
+// environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
+// JINGWU_PASS_DIR), then flags.
 
 #include <string>
 
@@ -13,10 +14,16 @@ struct Config {
     std::string listen = "127.0.0.1:8080";
     std::string web_root = "web/dist";
     std::string key_file = "var/jingwu.key";  // 16-byte SM4 key for secrets at rest; created if missing
+    // Directory of the vehicle pass engine (checkpoint passes); "" = "passes" beside a SQLite database file,
+    // else var/passes.
+    std::string pass_dir;
     int threads = 0;  // 0: one per CPU core
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };
+
+// The pass engine directory: pass_dir, else "passes" beside a SQLite database file, else var/passes.
+std::string PassDir(const Config& c);
 
 // Errors: InvalidArgument naming the file or key.
 Result<Config> LoadConfig(const std::string& path);

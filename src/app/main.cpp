@@ -13,6 +13,10 @@
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
 #include "cases/cases_module.hpp"
+#include "checkpoint/checkpoint_module.hpp"
+#include "checkpoint/demo_replay.hpp"
+#include "checkpoint/demo_seed.hpp"
+#include "checkpoint/viid_clients.hpp"
 #include "discretion/cli.hpp"
 #include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
@@ -50,7 +54,8 @@ int Init(Platform& p, bool demo) {
                                  {"duty", auth::kDemoPassword, "duty_desk", "", ""},
                                  {"custodian", auth::kDemoPassword, "custodian", "", ""},
                                  {"leader", auth::kDemoPassword, "leader", "", ""},
-                                 {"courier", auth::kDemoPassword, "courier", "", ""}});
+                                 {"courier", auth::kDemoPassword, "courier", "", ""},
+                                 {"analyst", auth::kDemoPassword, "analyst", "", ""}});
         return 0;
     }
     std::vector<auth::DemoAccount> accounts;
@@ -60,7 +65,9 @@ int Init(Platform& p, bool demo) {
                                               : auth::SeedBureau(tx, p.config.region_code, p.config.county_name, NowUnix());
                                 if (!r.ok()) return r.status();
                                 accounts = std::move(r).value();
-                                if (demo) JW_RETURN_IF_ERROR(cases::SeedDemoCases(tx, NowUnix()));
+                                if (!demo) return Status::Ok();
+                                JW_RETURN_IF_ERROR(cases::SeedDemoCases(tx, NowUnix()));
+                                return checkpoint::SeedDemo(tx, PassDir(p.config), p.key, NowUnix());
                                 return Status::Ok();
                             });
     if (!s.ok()) return Fail(s);
@@ -91,6 +98,13 @@ int Serve(Platform& p, const std::string& listen) {
     cases::RegisterRoutes(router, case_deps);
     const alerts::Deps alert_deps{*p.db, *p.committer, *p.audit, outbox};
     alerts::RegisterRoutes(router, alert_deps);
+    checkpoint::HubOptions hub_options;
+    hub_options.dir = PassDir(p.config);
+    auto hub = checkpoint::PassHub::Open(hub_options);
+    if (!hub.ok()) return Fail(hub.status());
+    if (Status s = checkpoint::PrimeHub(*p.db, **hub); !s.ok()) return Fail(s);
+    const checkpoint::Deps checkpoint_deps{*p.db, *p.committer, *p.audit, outbox, **hub, p.key, p.config.region_code};
+    checkpoint::RegisterRoutes(router, checkpoint_deps);
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
     storage::Committer* committer = p.committer.get();
@@ -108,6 +122,7 @@ int Serve(Platform& p, const std::string& listen) {
     if (!reg.ok()) return Fail(reg);
     if (Status s = cases::RegisterJobs(scheduler, case_deps); !s.ok()) return Fail(s);
     if (Status s = alerts::RegisterJobs(scheduler, alert_deps); !s.ok()) return Fail(s);
+    if (Status s = checkpoint::RegisterJobs(scheduler, checkpoint_deps); !s.ok()) return Fail(s);
     scheduler.Start();
     Status s = server.Run();
     scheduler.Stop();
@@ -170,6 +185,18 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
     return s.ok() ? 0 : Fail(s);
 }
 
+int ViidAddClient(Platform& p, const std::map<std::string, std::string>& opt) {
+    const std::string& id = opt.at("viid_id");
+    Status s = p.audit->Run(p.CliEntry("viid.client_add", "viid_client:" + id),
+                            [&](storage::Connection& tx, audit::AuditEntry&) {
+                                return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"),
+                                                                 opt.at("viid_name"), NowUnix());
+                            });
+    if (!s.ok()) return Fail(s);
+    std::cout << "VIID client " << id << " may now register\n";
+    return 0;
+}
+
 int AuditVerify(Platform& p) {
     auto c = p.db->Acquire();
     auto r = audit::AuditLog::Verify(**c);
@@ -221,12 +248,30 @@ int main(int argc, char** argv) {
     audit->require_subcommand(1);
     audit->add_subcommand("verify", "recompute the SM3 hash chain and name the first bad record");
 
+    auto* viid = cli.add_subcommand("viid", "GA/T 1400 view-library clients");
+    viid->require_subcommand(1);
+    auto* viid_add = viid->add_subcommand("add-client", "allow an upstream platform or device to push data");
+    opt["viid_name"] = "";
+    viid_add->add_option("--id", opt["viid_id"], "20-digit device or platform ID")->required();
+    viid_add->add_option("--password", opt["viid_password"], "shared secret for HTTP Digest")->required();
+    viid_add->add_option("--name", opt["viid_name"], "display name");
+    auto* demo_cmd = cli.add_subcommand("demo", "demo county tools");
+    demo_cmd->require_subcommand(1);
+    jw::checkpoint::ReplayOptions replay;
+    auto* replay_cmd = demo_cmd->add_subcommand("replay", "stream demo passes live through the GA/T 1400 endpoint");
+    replay_cmd->add_option("--url", replay.url, "server base URL (default http://127.0.0.1:8080)");
+    replay_cmd->add_option("--client-id", replay.client_id, "VIID client ID (default: the demo client)");
+    replay_cmd->add_option("--password", replay.password, "VIID client password (default: the demo client's)");
+    replay_cmd->add_option("--rate", replay.rate, "passes per second (default 20)");
+    replay_cmd->add_option("--seconds", replay.seconds, "stop after this many seconds (default: run until stopped)");
+
     // Module commands run from their CLI11 callbacks during parsing and need no platform.
     AddDiscretionCommands(cli);
     jw::analytics::AddAnalyticsCommands(cli);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics")) return 0;
+    if (cli.got_subcommand("demo")) return jw::checkpoint::RunDemoReplay(replay);
     if (cli.got_subcommand("version")) {
         std::cout << "jingwu " << JINGWU_VERSION << "\n";
         return 0;
@@ -245,6 +290,7 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("init")) return Init(p, demo);
     if (cli.got_subcommand("serve")) return Serve(p, p.config.listen);
     if (cli.got_subcommand("audit")) return AuditVerify(p);
+    if (cli.got_subcommand("viid")) return ViidAddClient(p, opt);
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

@@ -5,6 +5,7 @@
 #include "auth/seed.hpp"
 #include "alerts/alerts_module.hpp"
 #include "cases/cases_module.hpp"
+#include "checkpoint/checkpoint_module.hpp"
 #include "discretion/discretion_module.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
@@ -48,6 +49,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("discretion", discretion::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("cases", cases::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("alerts", alerts::ModuleFiles()));
+    JW_RETURN_IF_ERROR(add("checkpoint", checkpoint::ModuleFiles()));
     {
         auto c = p->db->Acquire();
         if (!c.ok()) return c.status();

@@ -11,8 +11,8 @@ namespace jw::auth {
 Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry) {
     for (const auto& code : registry.roles()) {
         Role r{code, IsAdminRole(code) ? "admin" : "business", "unit", false, {}};
-        // Administrators and the bureau's leaders and duty desk see the whole county.
-        if (IsAdminRole(code) || code == "leader" || code == "duty_desk") r.scope = "all";
+        // Administrators, the bureau's leaders, the duty desk and intelligence analysts see the whole county.
+        if (IsAdminRole(code) || code == "leader" || code == "duty_desk" || code == "analyst") r.scope = "all";
         for (const auto& [perm, info] : registry.permissions()) {
             if (info.default_roles.count(code)) r.permissions.push_back(perm);
         }
@@ -121,6 +121,7 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
         {"custodian", kDemoPassword, "custodian", "杨秀英", "警务保障室"},
         {"leader", kDemoPassword, "leader", "赵卫国", "示范县公安局"},
         {"courier", kDemoPassword, "courier", "孙小红", "治安管理大队"},
+        {"analyst", kDemoPassword, "analyst", "钱思远", "指挥中心"},
     };
     int police_no = 990001;
     for (const auto& a : accounts) {

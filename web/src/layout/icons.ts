@@ -18,10 +18,22 @@ import {
   User,
   UserFilled,
   Warning,
+  MapLocation,
+  VideoCamera,
+  Aim,
+  Upload,
+  Connection,
+  TrendCharts,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
+  MapLocation,
+  VideoCamera,
+  Aim,
+  Upload,
+  Connection,
+  TrendCharts,
   Avatar,
   Bell,
   Briefcase,

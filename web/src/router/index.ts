@@ -5,13 +5,14 @@ import security from './modules/security'
 import audit from './modules/audit'
 import discretion from './modules/discretion'
 import alerts from './modules/alerts'
+import checkpoint from './modules/checkpoint'
 import personal from './modules/personal'
 import session from './modules/session'
 import cases from './modules/cases'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, alerts, cases, discretion, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,
