@@ -97,6 +97,8 @@ export async function startServer(label = 'test') {
     JINGWU_WEB_ROOT: webRoot,
     JINGWU_KEY_FILE: path.join(dir, 'jingwu.key'),
     JINGWU_THREADS: process.env.JINGWU_THREADS || '2',
+    // The demo county's synthetic checkpoint passes: 2 days keep `init --demo` quick; a test may ask for more.
+    JINGWU_DEMO_PASS_DAYS: process.env.JINGWU_DEMO_PASS_DAYS || '2',
   };
   delete env.JINGWU_LISTEN;
 
