@@ -1,7 +1,8 @@
-// first_seen (queries.hpp): candidates from the run directories (all checkpoints) or the checkpoint index
-// (a checkpoint filter), then a galloping merge of the sorted
-// candidate plates against each lookback segment's run directory, most recent segment first, dropping every
-// candidate seen; most candidates (regular vehicles) drop out in the first segment or two.
+// first_seen (queries.hpp): candidates from the run directories (all checkpoints, a range covering much of a
+// segment) or the checkpoint index (a checkpoint filter, or a range that is a small slice of the segment), then
+// the lookback, most recent day first, dropping every candidate seen: a whole day inside the lookback tests one
+// bit per candidate (Partition::PlateBits), a partial day merges the sorted candidates against each segment's
+// run directory (galloping). Most candidates (regular vehicles) drop out on the first day.
 
 #include <algorithm>
 #include <tuple>
@@ -34,7 +35,10 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
     std::vector<Cand> cands;
     const uint32_t f32 = Clamp32(from), t32 = Clamp32(to);
     for (const Segment* seg : s.Segments(from, to)) {
-        if (checkpoints.empty()) {
+        // A range that is a small slice of the segment reads the checkpoint index (time-ordered per checkpoint)
+        // for every checkpoint instead of visiting every run of the segment.
+        const bool slice = uint64_t{t32 > f32 ? t32 - f32 : 0} * 4 < uint64_t{seg->max_time() - seg->min_time()};
+        if (checkpoints.empty() && !slice) {
             // Every checkpoint: walk the run directory in order (sequential memory) and keep each plate's
             // earliest passes in range, rather than visiting the range's rows in random row order.
             const bool whole = seg->min_time() >= f32 && seg->max_time() < t32;
@@ -52,7 +56,7 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
             continue;
         }
         for (uint16_t cp : cps) {
-            auto [b, e] = seg->CheckpointRange(cp, Clamp32(from), Clamp32(to));
+            auto [b, e] = seg->CheckpointRange(cp, f32, t32);
             for (uint32_t k = b; k < e; ++k) {
                 const uint32_t pos = seg->by_checkpoint(k);
                 cands.push_back({uint64_t{seg->plate(pos)} << 32 | seg->time(pos), cp});
@@ -76,9 +80,27 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
     }
     cands = {};
     const int64_t lb_from = from - lookback_days * kDaySeconds;
-    const auto lb_segs = s.Segments(lb_from, from);
     const uint32_t lo = Clamp32(lb_from), hi = Clamp32(from);
-    for (auto it = lb_segs.rbegin(); it != lb_segs.rend() && !first.empty(); ++it) {
+    std::vector<const Segment*> lb_segs;  // segments of partial days, most recent first
+    const auto& parts = s.partitions();
+    const int32_t d0 = ChinaDay(lb_from), d1 = ChinaDay(from - 1);
+    for (auto it = parts.rbegin(); it != parts.rend() && !first.empty(); ++it) {
+        const Partition& p = **it;
+        if (p.day > d1) continue;
+        if (p.day < d0 || lb_from >= from) break;
+        const int64_t day_start = int64_t{p.day} * kDaySeconds - 8 * 3600;
+        if (day_start >= lb_from && day_start + kDaySeconds <= from) {
+            const auto& bits = p.PlateBits();
+            size_t kept = 0;
+            for (const First& f : first) {
+                if (!Partition::Has(bits, f.plate)) first[kept++] = f;
+            }
+            first.resize(kept);
+        } else {
+            for (auto seg = p.segments.rbegin(); seg != p.segments.rend(); ++seg) lb_segs.push_back(seg->get());
+        }
+    }
+    for (auto it = lb_segs.begin(); it != lb_segs.end() && !first.empty(); ++it) {
         const Segment& seg = **it;
         const bool whole = seg.min_time() >= lo && seg.max_time() < hi;
         size_t r = 0, kept = 0;

@@ -95,18 +95,20 @@ std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, cons
         std::vector<int32_t> last(n, INT32_MIN), prev(n, INT32_MIN);
         for (const Segment* seg : segs) {
             const bool whole = seg->min_time() >= lo_t && seg->max_time() < hi_t;
+            // A segment lies within one China day (its time block): time of day is a subtraction, no division.
+            const int32_t day = ChinaDay(seg->min_time());
+            const int64_t day_start = int64_t{day} * kDaySeconds - 8 * 3600;
             for (size_t r = seg->LowerBoundRun(lo); r < seg->run_count() && seg->run_plate(r) < hi; ++r) {
                 const uint32_t p = seg->run_plate(r) - lo;
                 auto [b, e] = whole ? std::make_pair(seg->run_begin(r), seg->run_end(r)) : seg->RunRange(r, lo_t, hi_t);
                 for (uint32_t i = b; i < e; ++i) {
-                    const uint32_t t = seg->time(i);
-                    const auto tod = static_cast<int32_t>((int64_t{t} + 8 * 3600) % kDaySeconds);
+                    const auto tod = static_cast<int32_t>(int64_t{seg->time(i)} - day_start);
                     if (!IsNight(tod, spec.start_s, spec.end_s)) {
                         ++day_passes[p];
                         continue;
                     }
                     ++night_passes[p];
-                    const int32_t night = ChinaDay(t) - ((wraps && tod < spec.end_s) ? 1 : 0);
+                    const int32_t night = day - ((wraps && tod < spec.end_s) ? 1 : 0);
                     if (night == last[p] || night == prev[p]) continue;
                     ++nights[p];
                     if (night > last[p]) {

@@ -49,6 +49,26 @@ void ExpectSameCloned(const std::vector<ClonedResult>& got, const std::vector<Cl
     }
 }
 
+// first_seen's two fast paths: one-hour slices (read through the checkpoint index) and lookbacks covering whole
+// days (one bit per plate and day), also with `from` on a day boundary, against the brute-force reference.
+TEST(FirstSeenPaths, HourSlicesAndWholeLookbackDaysMatchTheReference) {
+    for (uint32_t seed : {21u, 22u}) {
+        const Dataset d = testing::Generate(seed, 400, 12, 20000, 5);
+        testing::TempDir dir;
+        auto store = Load(d, dir.path(), seed);
+        const Snapshot s = store->GetSnapshot();
+        for (int64_t h = 0; h < 5 * 24; h += 5) {
+            for (int64_t shift : {int64_t{0}, int64_t{1234}}) {
+                const int64_t from = d.start + h * 3600 + shift, to = from + 3600;
+                for (int64_t days : {1, 2, 4}) {
+                    EXPECT_EQ(FirstSeen(s, from, to, days, {}), testing::RefFirstSeen(d, from, to, days, {}))
+                        << "seed " << seed << " hour " << h << " shift " << shift << " days " << days;
+                }
+            }
+        }
+    }
+}
+
 class QueriesVsReference : public ::testing::TestWithParam<uint32_t> {};
 
 TEST_P(QueriesVsReference, AllAnalysesMatch) {

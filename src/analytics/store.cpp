@@ -88,6 +88,23 @@ void CheckpointTable::Rerank() {
     for (size_t r = 0; r < order.size(); ++r) rank[order[r]] = static_cast<uint32_t>(r);
 }
 
+const std::vector<uint64_t>& Partition::PlateBits() const {
+    std::call_once(bits_once_, [this] {
+        uint32_t max = 0;
+        for (const auto& seg : segments) {
+            if (seg->run_count() > 0) max = std::max(max, seg->run_plate(seg->run_count() - 1));
+        }
+        bits_.assign(max / 64 + 1, 0);
+        for (const auto& seg : segments) {
+            for (size_t r = 0; r < seg->run_count(); ++r) {
+                const uint32_t p = seg->run_plate(r);
+                bits_[p >> 6] |= uint64_t{1} << (p & 63);
+            }
+        }
+    });
+    return bits_;
+}
+
 std::optional<uint32_t> Snapshot::FindPlate(std::string_view plate) const {
     auto id = dict_->Find(plate);
     if (!id || *id >= v_->plate_count) return std::nullopt;

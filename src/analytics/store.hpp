@@ -67,6 +67,18 @@ struct Partition {
     int32_t day = 0;
     std::vector<std::shared_ptr<const Segment>> segments;  // ascending time block; within one, larger first
     uint64_t passes = 0;
+
+    // One bit per plate id: the plates with a pass on this day (first_seen's lookback over whole days tests a
+    // bit instead of searching every segment). Built on first use from the run directories and kept with this
+    // immutable partition (a later append publishes a new Partition). Thread-safe.
+    const std::vector<uint64_t>& PlateBits() const;
+    static bool Has(const std::vector<uint64_t>& bits, uint32_t plate) {
+        return (plate >> 6) < bits.size() && (bits[plate >> 6] >> (plate & 63) & 1) != 0;
+    }
+
+private:
+    mutable std::once_flag bits_once_;
+    mutable std::vector<uint64_t> bits_;
 };
 
 struct Version {
