@@ -62,7 +62,9 @@ Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, c
         where += ")";
     }
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM alerts a" + where, params));
-    storage::Params page_params = params;
+    // The viewer's own target row (sign-by time, signed …) comes with the page in one LEFT JOIN.
+    storage::Params page_params{V(f.viewer_unit)};
+    page_params.insert(page_params.end(), params.begin(), params.end());
     page_params.push_back(V(int64_t{f.page_size}));
     page_params.push_back(V(int64_t{(f.page - 1) * f.page_size}));
     JW_ASSIGN_OR_RETURN(
@@ -71,8 +73,9 @@ Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, c
                 "a.closed_at, (SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id), "
                 "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.signed_at IS NOT NULL), "
                 "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.feedback_at IS NOT NULL), "
-                "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.escalated_at IS NOT NULL) "
-                "FROM alerts a" + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?",
+                "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.escalated_at IS NOT NULL), "
+                "m.sign_due_at, m.signed_at, m.escalated_at, m.feedback_at "
+                "FROM alerts a LEFT JOIN alert_targets m ON m.alert_id = a.id AND m.unit_id = ?" + where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?",
                 page_params));
     std::vector<ListItem> items;
     for (const auto& r : rows) {
@@ -91,19 +94,14 @@ Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, c
         it.signed_count = static_cast<int>(r.Int(11));
         it.reported = static_cast<int>(r.Int(12));
         it.escalated = static_cast<int>(r.Int(13));
-        if (f.viewer_unit) {
-            JW_ASSIGN_OR_RETURN(auto mine, c.Query("SELECT sign_due_at, signed_at, escalated_at, feedback_at FROM "
-                                                   "alert_targets WHERE alert_id = ? AND unit_id = ?",
-                                                   {V(it.alert.id), V(f.viewer_unit)}));
-            if (!mine.empty()) {
-                Target t;
-                t.unit_id = f.viewer_unit;
-                t.sign_due_at = mine.front().Int(0);
-                t.signed_at = Opt(mine.front(), 1);
-                t.escalated_at = Opt(mine.front(), 2);
-                t.feedback_at = Opt(mine.front(), 3);
-                it.mine = t;
-            }
+        if (f.viewer_unit && !r.IsNull(14)) {
+            Target t;
+            t.unit_id = f.viewer_unit;
+            t.sign_due_at = r.Int(14);
+            t.signed_at = Opt(r, 15);
+            t.escalated_at = Opt(r, 16);
+            t.feedback_at = Opt(r, 17);
+            it.mine = t;
         }
         items.push_back(std::move(it));
     }
