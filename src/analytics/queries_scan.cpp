@@ -51,24 +51,31 @@ std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, do
         Hit a, b;
         double km, speed;
     };
+    // Plate by plate within each time block; each plate's last pass of the blocks before is kept in a dense array
+    // of the chunk, so the pair spanning two blocks is checked too.
     auto found = ByPlateChunks<Found>(s.plate_count(), [&](uint32_t lo, uint32_t hi, std::vector<Found>& out) {
-        detail::ForEachPlate(segs, table.rank, from, to, lo, hi, [&](uint32_t plate, const std::vector<Hit>& h) {
-            for (size_t i = 0; i + 1 < h.size(); ++i) {
-                const Hit& a = h[i];
-                const Hit& b = h[i + 1];
-                if (a.cp == b.cp) continue;
-                const Checkpoint& ca = table.list[a.cp];
-                const Checkpoint& cb = table.list[b.cp];
-                if (!ca.HasCoordinates() || !cb.HasCoordinates()) continue;
-                const double km = HaversineKm(ca.latitude, ca.longitude, cb.latitude, cb.longitude);
-                if (km <= 0) continue;
-                const double speed = a.time == b.time ? std::numeric_limits<double>::infinity()
-                                                      : km / ((b.time - a.time) / 3600.0);
-                if (speed > max_speed_kmh) out.push_back({plate, a, b, km, speed});
-            }
+        std::vector<Hit> last(hi - lo, Hit{0, 0});
+        std::vector<uint8_t> has(hi - lo, 0);
+        auto check = [&](uint32_t plate, const Hit& a, const Hit& b) {
+            if (a.cp == b.cp) return;
+            const Checkpoint& ca = table.list[a.cp];
+            const Checkpoint& cb = table.list[b.cp];
+            if (!ca.HasCoordinates() || !cb.HasCoordinates()) return;
+            const double km = HaversineKm(ca.latitude, ca.longitude, cb.latitude, cb.longitude);
+            if (km <= 0) return;
+            const double speed =
+                a.time == b.time ? std::numeric_limits<double>::infinity() : km / ((b.time - a.time) / 3600.0);
+            if (speed > max_speed_kmh) out.push_back({plate, a, b, km, speed});
+        };
+        detail::ForEachPlateByBlock(segs, table.rank, from, to, lo, hi, [&](uint32_t plate, const std::vector<Hit>& h) {
+            const uint32_t p = plate - lo;
+            if (has[p]) check(plate, last[p], h.front());
+            for (size_t i = 0; i + 1 < h.size(); ++i) check(plate, h[i], h[i + 1]);
+            has[p] = 1;
+            last[p] = h.back();
         });
     });
-    // Found comes grouped by plate id, each group in time order; order the groups by plate text.
+    // Found comes in time order per plate (a plate lives in one chunk); order by plate text, keeping that order.
     std::stable_sort(found.begin(), found.end(),
                      [&s](const Found& x, const Found& y) { return s.Plate(x.plate) < s.Plate(y.plate); });
     std::vector<ClonedResult> out;

@@ -70,4 +70,22 @@ void ForEachPlate(const std::vector<const Segment*>& segs, const std::vector<uin
     }
 }
 
+// ForEachPlate one time block at a time: segments of one block (they may overlap in time) are merged per plate;
+// blocks are disjoint and ascending, so a plate's calls come in time order, each with that block's passes. Far
+// cheaper than merging a plate's runs across every segment of the range at once (a pass over all segments per
+// plate) when a range spans many blocks.
+template <typename F>
+void ForEachPlateByBlock(const std::vector<const Segment*>& segs, const std::vector<uint32_t>& rank, int64_t from,
+                         int64_t to, uint32_t plate_lo, uint32_t plate_hi, F f) {
+    std::vector<const Segment*> group;
+    for (size_t g = 0; g < segs.size();) {
+        const int64_t block = TimeBlock(segs[g]->min_time());
+        size_t e = g + 1;
+        while (e < segs.size() && TimeBlock(segs[e]->min_time()) == block) ++e;
+        group.assign(segs.begin() + static_cast<std::ptrdiff_t>(g), segs.begin() + static_cast<std::ptrdiff_t>(e));
+        ForEachPlate(group, rank, from, to, plate_lo, plate_hi, f);
+        g = e;
+    }
+}
+
 }  // namespace jw::analytics::detail
