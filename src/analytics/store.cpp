@@ -224,12 +224,13 @@ Status Store::ApplyRetentionLocked() {
 Status Store::Validate(const std::vector<PassRecord>& batch) const {
     for (size_t i = 0; i < batch.size(); ++i) {
         const PassRecord& p = batch[i];
-        const std::string at = "passes[" + std::to_string(i) + "].";
-        if (p.plate.empty() || p.plate.size() > kMaxIdBytes) return Status::Invalid(at + "plate_no", "bad_length");
+        // The field name is built only for a bad record (no allocation per pass).
+        auto at = [i](const char* field) { return "passes[" + std::to_string(i) + "]." + field; };
+        if (p.plate.empty() || p.plate.size() > kMaxIdBytes) return Status::Invalid(at("plate_no"), "bad_length");
         if (p.checkpoint_id.empty() || p.checkpoint_id.size() > kMaxIdBytes) {
-            return Status::Invalid(at + "checkpoint_id", "bad_length");
+            return Status::Invalid(at("checkpoint_id"), "bad_length");
         }
-        if (p.time < 0 || p.time > int64_t{UINT32_MAX}) return Status::Invalid(at + "pass_time", "out_of_range");
+        if (p.time < 0 || p.time > int64_t{UINT32_MAX}) return Status::Invalid(at("pass_time"), "out_of_range");
     }
     return Status::Ok();
 }

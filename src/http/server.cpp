@@ -203,7 +203,8 @@ Status Server::Run() {
             return restinio::request_accepted();
         }
 
-        if (target.rfind("/api/", 0) != 0) {
+        // The API and the GA/T 1400 view-library interface (/VIID/…) go to the router; the rest is the web app.
+        if (target.rfind("/api/", 0) != 0 && target.rfind("/VIID/", 0) != 0) {
             const auto m = req->header().method();
             if (m != restinio::http_method_get() && m != restinio::http_method_head()) {
                 SendOut(req, Outgoing{405, ErrorBody("method_not_allowed", "only GET for files", request_id).dump(),
