@@ -38,7 +38,8 @@ Json RecordJson(const audit::AuditRecord& r, const std::map<std::string, std::st
     return {{"id", r.id},           {"at", FormatUtcIso(r.at)}, {"user", r.username},     {"unit", r.unit},
             {"unit_name", name == unit_names.end() ? Json(nullptr) : Json(name->second)},
             {"client", r.client},   {"action", r.action},       {"object", r.object},     {"result", r.result},
-            {"purpose", r.purpose}, {"case_no", r.case_no},     {"request_id", r.request_id}, {"hash", r.hash}};
+            {"purpose", r.purpose}, {"case_no", r.case_no},     {"request_id", r.request_id}, {"hash", r.hash},
+            {"detail", r.detail}};
 }
 
 Result<Reply> Search(Deps d, Request& req) {

@@ -28,6 +28,7 @@ export interface AuditRecord {
   case_no: string
   request_id: string
   hash: string
+  detail?: string
 }
 
 export interface AuditVerify {
