@@ -86,6 +86,17 @@ void AuditLog::ReloadHead(Connection& conn) {
 }
 
 Status AuditLog::Append(Connection& conn, AuditEntry entry) {
+    // First record of a batch: read the head inside this transaction, because another process (a `jingwu`
+    // command run while the server is up) may have appended since. PostgreSQL locks the head row until commit;
+    // SQLite's write transaction already excludes other writers.
+    if (!head_dirty_) {
+        auto head = conn.QueryOne(conn.dialect() == storage::Dialect::kPostgres
+                                      ? "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1 FOR UPDATE"
+                                      : "SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
+        if (!head.ok()) return head.status();
+        last_id_ = head->Int(0);
+        last_hash_ = head->Str(1);
+    }
     AuditRecord r;
     static_cast<AuditEntry&>(r) = std::move(entry);
     r.id = last_id_ + 1;

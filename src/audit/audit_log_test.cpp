@@ -79,6 +79,23 @@ TEST_P(AuditTest, ChangeAndRecordCommitTogether) {
     EXPECT_TRUE(Verify().ok);
 }
 
+// A second writer on the same database — a `jingwu` command while the server runs — appends between two of
+// the server's records: neither fails, and the chain stays whole.
+TEST_P(AuditTest, TwoWritersOnOneDatabaseKeepOneChain) {
+    auto other_log = std::move(AuditLog::Open(*db_)).value();
+    auto other = std::move(storage::Committer::Start(*db_, other_log->CommitterHooks())).value();
+    other_log->Attach(other.get());
+    for (int i = 0; i < 3; ++i) {
+        ASSERT_TRUE(log_->Run(Entry("server.write", "n:" + std::to_string(i)), nullptr).ok());
+        Status s = other_log->Run(Entry("cli.write", "n:" + std::to_string(i)), nullptr);
+        ASSERT_TRUE(s.ok()) << s.message();
+    }
+    other->Stop();
+    EXPECT_TRUE(Verify().ok);
+    auto c = db_->Acquire();
+    EXPECT_EQ((*c)->QueryOne("SELECT COUNT(*) FROM audit_log")->Int(0), 6);
+}
+
 TEST_P(AuditTest, VerifyNamesTheChangedRecord) {
     for (int i = 0; i < 5; ++i) ASSERT_TRUE(log_->Run(Entry("user.read", "user:" + std::to_string(i))).ok());
     ASSERT_TRUE(Verify().ok);
