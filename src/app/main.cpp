@@ -13,6 +13,7 @@
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
 #include "cases/cases_module.hpp"
+#include "checkpoint/analysis_handlers.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/demo_replay.hpp"
 #include "checkpoint/demo_seed.hpp"
@@ -125,6 +126,7 @@ int Serve(Platform& p, const std::string& listen) {
     if (Status s = checkpoint::RegisterJobs(scheduler, checkpoint_deps); !s.ok()) return Fail(s);
     scheduler.Start();
     Status s = server.Run();
+    checkpoint::StopAnalysisTasks();  // before the hub they read goes
     scheduler.Stop();
     outbox.Stop();
     p.committer->Stop();  // everything acknowledged is already durable; this drains what is queued

@@ -1,7 +1,8 @@
 #pragma once
-// The demo county's checkpoint data (issue 6 § Demo data). Owned by the demo part.
+// The demo county's checkpoint data (issue 6 § Demo data; docs/api/checkpoint-demo.md). Owned by the demo part.
 
 #include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -10,6 +11,30 @@ namespace jw::checkpoint {
 // Inside `jingwu init --demo`'s transaction: 40 checkpoints on the demo county's roads, the vector base map,
 // a demo VIID client, demo watch orders; and 30 days of synthetic passes with planted patterns appended to the
 // pass engine at `pass_dir`. `key` is the platform's SM4 key. Errors: the database's or the engine's.
+// JINGWU_DEMO_PASS_DAYS (1–366) overrides the days, JINGWU_DEMO_PASSES_PER_DAY (1000–1000000) the volume.
+// Prints one line with the pass count and the seconds it took.
 Status SeedDemo(storage::Connection& c, const std::string& pass_dir, const std::string& key, int64_t now);
+
+struct DemoSeedOptions {
+    int pass_days = 30;
+    int passes_per_day = 200000;
+    bool sync = true;  // fdatasync each appended batch (tests turn it off)
+};
+
+// What SeedDemoWith did. A part another engineer builds that still answers "not built yet" is skipped and
+// named in `skipped` (the demo then lacks it) instead of failing init.
+struct DemoSeedReport {
+    int checkpoints = 0;  // tollgates registered (each with one APE)
+    bool base_map = false;
+    bool viid_client = false;
+    std::vector<int64_t> watch_orders;  // ids of the active demo orders
+    uint64_t passes = 0;                // appended now (0 when the engine already held passes: not appended twice)
+    double pass_seconds = 0;            // generating, appending and compacting them
+    std::vector<std::string> skipped;
+};
+
+// SeedDemo with explicit options (tests; SeedDemo reads the environment into these).
+Result<DemoSeedReport> SeedDemoWith(storage::Connection& c, const std::string& pass_dir, const std::string& key,
+                                    int64_t now, const DemoSeedOptions& options);
 
 }  // namespace jw::checkpoint

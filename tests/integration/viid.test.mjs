@@ -1,0 +1,243 @@
+// GA/T 1400 (VIID) intake through the real server: a client added on the command line registers with HTTP
+// Digest (computed here with node:crypto), registers a tollgate, then posts motor vehicles in list and single
+// envelopes, with vendor casing and 17-digit times; broken JSON (status 7), wrong content (8), an unknown
+// tollgate and an unregistered caller (401) are each answered right, and nothing partial is stored (the
+// engine's append counter, read through /api/v1/checkpoint/intake/sources, moves by exactly the accepted
+// passes). Also: the admin API for clients and the bulk CSV import in chunks.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import { startServer, loggedIn } from './lib/server.mjs';
+import { expectError, expectStatus } from './lib/expect.mjs';
+
+const CLIENT = '51990100002000000077';
+const PASSWORD = 'Viid#Secret2026';
+const TOLLGATE = '51990100001210000077';
+const VIID = 'application/VIID+JSON';
+
+let server;
+let admin;
+before(async () => {
+  server = await startServer('viid');
+  // The command line writes to the audit chain too: run it while the server is stopped.
+  await server.stop();
+  const r = server.cli(['viid', 'add-client', '--id', CLIENT, '--password', PASSWORD, '--name', '测试上级平台']);
+  assert.equal(r.code, 0, r.output);
+  await server.start();
+  admin = await loggedIn(server, 'sysadmin');
+});
+after(async () => { await server?.cleanup(); });
+
+const md5 = (s) => crypto.createHash('md5').update(s).digest('hex');
+
+async function viid(method, path, body, headers = {}) {
+  const res = await fetch(`${server.url}${path}`, {
+    method,
+    headers: { 'Content-Type': VIID, ...headers },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await res.text();
+  let json = null;
+  try { json = JSON.parse(text); } catch { /* not JSON */ }
+  return { status: res.status, headers: res.headers, text, json };
+}
+
+const asClient = (method, path, body, id = CLIENT) => viid(method, path, body, { 'User-Identify': id });
+
+async function register(id = CLIENT, password = PASSWORD) {
+  const uri = '/VIID/System/Register';
+  const body = { RegisterObject: { DeviceID: id } };
+  const first = await viid('POST', uri, body);
+  assert.equal(first.status, 401, first.text);
+  const challenge = first.headers.get('www-authenticate');
+  assert.match(challenge, /^Digest /);
+  assert.match(challenge, /qop="auth"/);
+  const param = (k) => challenge.match(new RegExp(`${k}="([^"]*)"`))[1];
+  const realm = param('realm');
+  const nonce = param('nonce');
+  const cnonce = crypto.randomBytes(8).toString('hex');
+  const nc = '00000001';
+  const ha1 = md5(`${id}:${realm}:${password}`);
+  const ha2 = md5(`POST:${uri}`);
+  const response = md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
+  const auth = `Digest username="${id}", realm="${realm}", nonce="${nonce}", uri="${uri}", qop=auth, nc=${nc}, ` +
+    `cnonce="${cnonce}", response="${response}", opaque="${param('opaque')}", algorithm=MD5`;
+  return viid('POST', uri, body, { Authorization: auth });
+}
+
+async function appended() {
+  return expectStatus(await admin.get('/checkpoint/intake/sources'), 200).appended;
+}
+
+function vehicle(plate, extra = {}) {
+  return { MotorVehicleID: `${TOLLGATE}02${Date.now()}${plate.length}`, PlateNo: plate, TollgateID: TOLLGATE,
+    PassTime: '20260921101500', PlateColor: 5, Speed: 60, ...extra };
+}
+
+test('an unregistered caller is refused with 401 and a ResponseStatusObject', async () => {
+  const r = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10001') });
+  assert.equal(r.status, 401);
+  assert.equal(r.json.ResponseStatusObject.StatusCode, 4);
+  const t = await viid('GET', '/VIID/System/Time');
+  assert.equal(t.status, 401);
+});
+
+test('Digest registration: a wrong password is refused, the right one registers', async () => {
+  const wrong = await register(CLIENT, 'not-the-password');
+  assert.equal(wrong.status, 401, wrong.text);
+  assert.match(wrong.headers.get('www-authenticate'), /^Digest /);
+  const unknown = await register('51990100002000000078', PASSWORD);
+  assert.equal(unknown.status, 401);
+  const ok = await register();
+  assert.equal(ok.status, 200, ok.text);
+  assert.equal(ok.json.ResponseStatusObject.StatusCode, 0);
+  assert.equal(ok.json.ResponseStatusObject.Id, CLIENT);
+  assert.match(ok.json.ResponseStatusObject.LocalTime, /^\d{14}$/);
+  assert.match(ok.headers.get('content-type'), /application\/VIID\+JSON/i);
+
+  const time = await asClient('GET', '/VIID/System/Time');
+  assert.equal(time.status, 200, time.text);
+  assert.match(time.json.SystemTimeObject.VIIDServerID, /^\d{20}$/);
+  assert.match(time.json.SystemTimeObject.LocalTime, /^\d{14}$/);
+  const keep = await asClient('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: CLIENT } });
+  assert.equal(keep.json.ResponseStatusObject.StatusCode, 0, keep.text);
+
+  const clients = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items;
+  const me = clients.find((c) => c.id === CLIENT);
+  assert.ok(me && me.registered && me.name === '测试上级平台', JSON.stringify(clients));
+});
+
+test('tollgates register through /VIID/Tollgates', async () => {
+  const r = await asClient('POST', '/VIID/Tollgates', { TollgateListObject: { TollgateObject: [
+    { TollgateID: TOLLGATE, Name: '测试卡口', Longitude: '104.1', Latitude: 30.5, TollgateCat: '31', LaneNum: 4 },
+    { TollgateID: '123', Name: '坏卡口' },
+  ] } });
+  assert.equal(r.status, 200, r.text);
+  const items = r.json.ResponseStatusListObject.ResponseStatusObject;
+  assert.equal(items[0].StatusCode, 0, JSON.stringify(items[0]));
+  assert.equal(items[1].StatusCode, 8);
+  assert.match(items[1].StatusString, /TollgateID/);
+});
+
+test('list and single envelopes, vendor casing, 17-digit times; each object answered', async () => {
+  const before = await appended();
+  const list = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [
+    vehicle('川A10001'),
+    { motorvehicleid: 'v2', plateNo: '川a·10002', TollgateId: TOLLGATE, PASSTIME: '20260921101501123',
+      platecolor: '2', SPEED: '61.4', StorageURL1: 'http://x/1.jpg' },
+    vehicle('川A1000'),                                  // bad plate
+    vehicle('川A10004', { TollgateID: '51990100001210009999' }),  // unknown tollgate
+    vehicle('川A10005', { PassTime: '2026-99-99' }),     // bad time
+  ] } });
+  assert.equal(list.status, 200, list.text);
+  const items = list.json.ResponseStatusListObject.ResponseStatusObject;
+  assert.deepEqual(items.map((i) => i.StatusCode), [0, 0, 8, 8, 8]);
+  assert.equal(items[1].Id, 'v2');
+  assert.match(items[2].StatusString, /PlateNo/);
+  assert.match(items[3].StatusString, /TollgateID: not_registered/);
+  assert.match(items[4].StatusString, /PassTime/);
+  assert.equal(await appended(), before + 2);
+
+  const single = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10006') });
+  assert.equal(single.status, 200, single.text);
+  assert.equal(single.json.ResponseStatusObject.StatusCode, 0);
+  assert.equal(await appended(), before + 3);
+
+  const sources = expectStatus(await admin.get('/checkpoint/intake/sources'), 200).items;
+  const mine = sources.find((s) => s.source === CLIENT);
+  assert.ok(mine.accepted >= 3 && mine.rejected >= 3, JSON.stringify(mine));
+});
+
+// China time now as 14 digits (GA/T 1400 PassTime).
+function viidNow() {
+  return new Date(Date.now() + 8 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
+}
+
+test('a pass of a watched plate raises exactly one alert, even when posted twice', async () => {
+  const duty = await loggedIn(server, 'duty');
+  const plate = '川YZ9527';  // the demo county's red watch order
+  const mine = async () => (expectStatus(await duty.get(`/alerts?q=${encodeURIComponent(plate)}&page_size=200`), 200))
+    .items.filter((a) => a.title.includes('测试卡口'));  // the list carries no payload: the title names the checkpoint
+  const before = (await mine()).length;
+  const pass = vehicle(plate, { PassTime: viidNow() });
+  for (let i = 0; i < 2; i++) {
+    const r = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [pass] } });
+    assert.equal(r.json.ResponseStatusListObject.ResponseStatusObject[0].StatusCode, 0, r.text);
+  }
+  const after = await mine();
+  assert.equal(after.length, before + 1, JSON.stringify(after.map((a) => a.title)));
+  assert.equal(after[0].colour, 'red');
+});
+
+test('broken JSON is status 7, wrong content 8, and nothing is stored', async () => {
+  const before = await appended();
+  const broken = await asClient('POST', '/VIID/MotorVehicles',
+    '{"MotorVehicleListObject":{"MotorVehicleObject":[{"PlateNo":"川A10007","TollgateID":"' + TOLLGATE);
+  assert.equal(broken.status, 400);
+  assert.equal(broken.json.ResponseStatusObject.StatusCode, 7);
+  const wrong = await asClient('POST', '/VIID/MotorVehicles', { FaceListObject: { FaceObject: [vehicle('川A10008')] } });
+  assert.equal(wrong.status, 400);
+  assert.equal(wrong.json.ResponseStatusObject.StatusCode, 8);
+  const notList = await asClient('POST', '/VIID/MotorVehicles',
+    { MotorVehicleListObject: { MotorVehicleObject: vehicle('川A10009') } });
+  assert.equal(notList.json.ResponseStatusObject.StatusCode, 8);
+  assert.equal(await appended(), before);
+});
+
+test('clients admin: add, disable (then refused), validation names the field', async () => {
+  expectError(await admin.post('/checkpoint/viid/clients', { id: '123', password: 'x' }), 400, 'invalid_argument',
+    { id: true, password: true });
+  const other = '51990100002000000079';
+  expectStatus(await admin.post('/checkpoint/viid/clients', { id: other, password: 'Other#Secret1', name: '第二平台' }), 201);
+  assert.equal((await register(other, 'Other#Secret1')).status, 200);
+  expectStatus(await admin.post(`/checkpoint/viid/clients/${other}/disable`, {}), 200);
+  const refused = await asClient('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: other } }, other);
+  assert.equal(refused.status, 401);
+  assert.equal((await register(other, 'Other#Secret1')).status, 401);
+  const officer = await loggedIn(server, 'officer');
+  assert.equal((await officer.get('/checkpoint/viid/clients')).status, 403);
+});
+
+test('bulk CSV import in chunks reports rejected lines', async () => {
+  const before = await appended();
+  const header = 'plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n';
+  const rows = [
+    `川A20001,5,${TOLLGATE},2026-09-01 08:00:00,1,1,50`,
+    `川A2000,5,${TOLLGATE},2026-09-01 08:00:01,1,1,50`,
+    `川A20003,5,51990100001210009999,2026-09-01 08:00:02,1,1,50`,
+    `川A20004,5,${TOLLGATE},2026-09-01 08:00:03,1,1,50`,
+  ].join('\n') + '\n';
+  const csv = Buffer.from(header + rows, 'utf8');
+  const started = expectStatus(await admin.post('/checkpoint/import/start', {}), 201);
+  const cut = 90;  // mid-line
+  const post = (seq, part, last) => admin.request('POST', `/checkpoint/import/${started.id}/chunks?seq=${seq}&last=${last}`,
+    { body: part, headers: { 'Content-Type': 'text/csv' } });
+  expectStatus(await post(0, csv.subarray(0, cut), 0), 200);
+  const done = expectStatus(await post(1, csv.subarray(cut), 1), 200);
+  assert.equal(done.finished, true);
+  assert.equal(done.loaded, 2);
+  assert.equal(done.rejected, 2);
+  assert.deepEqual(done.errors.map((e) => e.line), [3, 4]);
+  assert.equal(await appended(), before + 2);
+  expectError(await admin.request('POST', '/checkpoint/import', { body: 'nope\n', headers: { 'Content-Type': 'text/csv' } }),
+    400, 'invalid_argument', { header: true });
+});
+
+test('UnRegister ends the registration: the next call is refused until the client registers again', async () => {
+  const bye = await asClient('POST', '/VIID/System/UnRegister', { UnRegisterObject: { DeviceID: CLIENT } });
+  assert.equal(bye.json.ResponseStatusObject.StatusCode, 0, bye.text);
+  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 401);
+  assert.equal((await register()).status, 200);
+  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 200);
+});
+
+test('a fresh registration survives a server restart', async () => {
+  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 200);
+  await server.stop();
+  await server.start();
+  const t = await asClient('GET', '/VIID/System/Time');
+  assert.equal(t.status, 200, t.text);
+  admin = await loggedIn(server, 'sysadmin');
+  const me = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items.find((c) => c.id === CLIENT);
+  assert.ok(me.registered && me.last_address, JSON.stringify(me));
+});
