@@ -56,7 +56,8 @@ TEST_P(StatsTest, HourlyMatchesBruteForce) {
     auto store = Load(d, dir.path(), GetParam());
     const auto snap = store->GetSnapshot();
     const int32_t first = ChinaDay(d.start);
-    for (auto [from, to] : {std::pair{first, first + 4}, std::pair{first + 1, first + 2}, std::pair{first + 3, first + 3}}) {
+    for (auto [from, to] :
+         {std::pair{first, first + 4}, std::pair{first + 1, first + 2}, std::pair{first + 3, first + 3}}) {
         const auto want = RefHourly(d, from, to);
         const auto got = HourlyByCheckpoint(snap, from, to);
         ASSERT_EQ(got.size(), want.size()) << from << ".." << to;

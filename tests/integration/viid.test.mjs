@@ -3,7 +3,8 @@
 // envelopes, with vendor casing and 17-digit times; broken JSON (status 7), wrong content (8), an unknown
 // tollgate and an unregistered caller (401) are each answered right, and nothing partial is stored (the
 // engine's append counter, read through /api/v1/checkpoint/intake/sources, moves by exactly the accepted
-// passes). Also: the admin API for clients and the bulk CSV import in chunks.
+// passes). Also: the admin API for clients, the bulk CSV import in chunks, and the read-only offer of watch
+// orders and their hits (/VIID/Dispositions, /VIID/DispositionNotifications).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -167,6 +168,82 @@ test('a pass of a watched plate raises exactly one alert, even when posted twice
   const after = await mine();
   assert.equal(after.length, before + 1, JSON.stringify(after.map((a) => a.title)));
   assert.equal(after[0].colour, 'red');
+});
+
+// GA/T 1400 DispositionObject / DispositionNotificationObject: our watch orders and hits offered read-only.
+test('dispositions and their notifications are offered read-only; POST is refused, nothing is created', async () => {
+  const list = await asClient('GET', '/VIID/Dispositions');
+  assert.equal(list.status, 200, list.text);
+  assert.match(list.headers.get('content-type'), /application\/VIID\+JSON/i);
+  const orders = list.json.DispositionListObject.DispositionObject;
+  assert.equal(orders.length, 3, list.text);
+  assert.deepEqual(orders.map((o) => o.TargetFeature).sort(), ['川YZ2088', '川YZ6130', '川YZ9527']);
+  for (const o of orders) {
+    assert.match(o.DispositionID, /^\d{20}$/);
+    assert.equal(o.DispositionCategory, 3);
+    assert.equal(o.DispositionStatus, 0);
+    assert.match(o.BeginTime, /^\d{14}$/);
+    assert.match(o.EndTime, /^\d{14}$/);
+    assert.ok(o.BeginTime < o.EndTime, JSON.stringify(o));
+    assert.ok(o.Title && o.ApplicantName && o.ApplicantOrg, JSON.stringify(o));
+  }
+  // Paging: RecordStartNo is 1-based.
+  const second = await asClient('GET', '/VIID/Dispositions?RecordStartNo=2&PageRecordNum=1');
+  assert.deepEqual(second.json.DispositionListObject.DispositionObject.map((o) => o.DispositionID),
+    [orders[1].DispositionID]);
+  const badPage = await asClient('GET', '/VIID/Dispositions?PageRecordNum=0');
+  assert.equal(badPage.status, 400);
+  assert.match(badPage.json.ResponseStatusObject.StatusString, /PageRecordNum/);
+
+  const all = await asClient('GET', '/VIID/DispositionNotifications');
+  assert.equal(all.status, 200, all.text);
+  const hits = all.json.DispositionNotificationListObject.DispositionNotificationObject;
+  assert.ok(hits.length >= 1, all.text);
+  const ids = new Set(orders.map((o) => o.DispositionID));
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i];
+    assert.ok(ids.has(h.DispositionID), JSON.stringify(h));
+    assert.match(h.TriggerTime, /^\d{14}$/);
+    assert.ok(h.NotificationID && h.CntObjectID && h.Title, JSON.stringify(h));
+    assert.match(h.MotorVehicleObject.PassTime, /^\d{14}$/);
+    assert.match(h.MotorVehicleObject.TollgateID, /^\d{20}$/);
+    if (i > 0) assert.ok(hits[i - 1].MotorVehicleObject.PassTime >= h.MotorVehicleObject.PassTime, 'newest first');
+  }
+  const target = hits[0].DispositionID;
+  const plate = orders.find((o) => o.DispositionID === target).TargetFeature;
+  const one = await asClient('GET', `/VIID/DispositionNotifications?DispositionID=${target}&PageRecordNum=1000`);
+  const mine = one.json.DispositionNotificationListObject.DispositionNotificationObject;
+  assert.ok(mine.length >= 1, one.text);
+  assert.ok(mine.every((h) => h.DispositionID === target && h.MotorVehicleObject.PlateNo === plate), one.text);
+  assert.equal((await asClient('GET', '/VIID/DispositionNotifications?DispositionID=x1')).status, 400);
+
+  const duty = await loggedIn(server, 'duty');
+  const orderCount = async () => expectStatus(await duty.get('/checkpoint/watch-orders?page_size=1'), 200).total;
+  const before = await orderCount();
+  const post = await asClient('POST', '/VIID/Dispositions', { DispositionObject: {
+    DispositionID: '51990100000000000099', Title: '外部布控', DispositionCategory: 3, TargetFeature: '川A12345',
+    BeginTime: viidNow(), EndTime: '20991231000000' } });
+  assert.equal(post.status, 403, post.text);
+  assert.equal(post.json.ResponseStatusObject.StatusCode, 4);
+  assert.match(post.json.ResponseStatusObject.StatusString, /Jingwu/);
+  assert.equal(await orderCount(), before);
+  const again = await asClient('GET', '/VIID/Dispositions');
+  assert.equal(again.json.DispositionListObject.DispositionObject.length, 3);
+
+  // Reads of watch orders are reads of sensitive data: each call is in the audit log.
+  const aud = await loggedIn(server, 'auditadmin');
+  for (const action of ['viid.dispositions.list', 'viid.disposition_notifications.list', 'viid.dispositions.create']) {
+    const log = expectStatus(await aud.get(`/audit?action=${action}&object=${encodeURIComponent(`viid_client:${CLIENT}`)}`), 200);
+    assert.ok(log.items.length >= 1, `${action}: ${JSON.stringify(log)}`);
+  }
+
+  const stranger = '51990100002000000078';
+  for (const [method, path] of [['GET', '/VIID/Dispositions'], ['GET', '/VIID/DispositionNotifications'],
+    ['POST', '/VIID/Dispositions']]) {
+    const r = await asClient(method, path, method === 'POST' ? { DispositionObject: {} } : undefined, stranger);
+    assert.equal(r.status, 401, `${method} ${path}`);
+    assert.equal(r.json.ResponseStatusObject.StatusCode, 4);
+  }
 });
 
 test('broken JSON is status 7, wrong content 8, and nothing is stored', async () => {

@@ -7,11 +7,13 @@
 #include <map>
 
 #include "alerts/alert.hpp"
+#include "analytics/queries.hpp"
 #include "analytics/store.hpp"
 #include "checkpoint/demo_geography.hpp"
 #include "checkpoint/demo_passes.hpp"
 #include "checkpoint/devices_repository.hpp"
 #include "checkpoint/viid_clients.hpp"
+#include "checkpoint/watch_hits.hpp"
 #include "checkpoint/watch_service.hpp"
 
 namespace jw::checkpoint {
@@ -114,8 +116,27 @@ Status SeedWatchOrders(storage::Connection& c, int64_t now, DemoSeedReport* repo
     return Status::Ok();
 }
 
+// The passes of the demo orders' plates in the last day, as watch-list hits (so the alert board and the orders'
+// hits are not empty on first login; `jingwu demo replay` adds live ones).
+std::vector<PassHit> RecentHits(const analytics::Snapshot& snap, const std::vector<int64_t>& orders, int64_t now) {
+    const auto& p = demo::Planted();
+    const std::string* plates[] = {&p.watch_red, &p.watch_orange, &p.watch_blue};
+    std::vector<PassHit> hits;
+    for (size_t i = 0; i < orders.size() && i < 3; ++i) {
+        for (const auto& pt : analytics::Trajectory(snap, *plates[i], now - analytics::kDaySeconds, now + 1)) {
+            PassHit h;
+            h.pass.plate = *plates[i];
+            h.pass.checkpoint_id = pt.checkpoint_id;
+            h.pass.time = pt.time;
+            h.order_id = orders[i];
+            hits.push_back(std::move(h));
+        }
+    }
+    return hits;
+}
+
 Status AppendPasses(const demo::County& county, const std::string& pass_dir, int64_t now,
-                    const DemoSeedOptions& options, DemoSeedReport* report) {
+                    const DemoSeedOptions& options, DemoSeedReport* report, std::vector<PassHit>* recent) {
     const auto t0 = std::chrono::steady_clock::now();
     analytics::StoreOptions so;
     so.sync = options.sync;
@@ -138,6 +159,7 @@ Status AppendPasses(const demo::County& county, const std::string& pass_dir, int
         demo::GeneratePasses(county, po, [&](std::vector<analytics::PassRecord>& batch) { return s.Append(batch); });
     if (!n.ok()) return n.status();
     JW_RETURN_IF_ERROR(s.Compact());
+    *recent = RecentHits(s.GetSnapshot(), report->watch_orders, now);
     report->passes = *n;
     report->pass_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return Status::Ok();
@@ -175,7 +197,10 @@ Result<DemoSeedReport> SeedDemoWith(storage::Connection& c, const std::string& p
         JW_RETURN_IF_ERROR(client);
     report.viid_client = client.ok();
     JW_RETURN_IF_ERROR(SeedWatchOrders(c, now, &report));
-    JW_RETURN_IF_ERROR(AppendPasses(county, pass_dir, now, options, &report));
+    std::vector<PassHit> recent;
+    JW_RETURN_IF_ERROR(AppendPasses(county, pass_dir, now, options, &report, &recent));
+    JW_RETURN_IF_ERROR(RecordHits(c, recent, now));
+    report.recent_hits = recent.size();
     return report;
 }
 

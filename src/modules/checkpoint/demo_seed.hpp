@@ -30,6 +30,7 @@ struct DemoSeedReport {
     std::vector<int64_t> watch_orders;  // ids of the active demo orders
     uint64_t passes = 0;                // appended now (0 when the engine already held passes: not appended twice)
     double pass_seconds = 0;            // generating, appending and compacting them
+    size_t recent_hits = 0;             // passes of the demo orders' plates in the last day, recorded as hits
     std::vector<std::string> skipped;
 };
 

@@ -219,6 +219,13 @@ TEST_P(DemoSeedTest, SeedsRegistryMapOrdersAndPassesWithThePlantedPatterns) {
         auto n = c_->QueryOne("SELECT COUNT(*) FROM watch_orders WHERE status = 'active'");
         ASSERT_TRUE(n.ok());
         EXPECT_EQ(n->Int(0), 3);
+        // The orders' plates passed checkpoints in the last day: each such pass is a hit with one alert.
+        EXPECT_GT(r->recent_hits, 0u);
+        auto hits = c_->QueryOne("SELECT COUNT(*) FROM watch_hits");
+        auto alerts = c_->QueryOne("SELECT COUNT(*) FROM alerts WHERE source = 'checkpoint'");
+        ASSERT_TRUE(hits.ok() && alerts.ok());
+        EXPECT_EQ(static_cast<size_t>(hits->Int(0)), r->recent_hits);
+        EXPECT_EQ(alerts->Int(0), hits->Int(0));
     }
 
     auto store = analytics::Store::Open(dir_.string(), {.sync = false});

@@ -74,7 +74,8 @@ Result<Reply> Save(const Deps& d, Request& req, bool create) {
     r.write = [d, input, create](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const Device& dev = input.first;
         const int64_t now = NowUnix();
-        JW_ASSIGN_OR_RETURN(auto existing, c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ?", {storage::V(dev.id)}));
+        JW_ASSIGN_OR_RETURN(auto existing,
+                            c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ?", {storage::V(dev.id)}));
         if (create && !existing.empty()) return Status::Invalid("id", "already_exists");
         if (!create && existing.empty()) return Status::NotFound("device");
         Device stored = dev;
@@ -147,12 +148,20 @@ Result<Reply> MapHandler(const Deps& d, Request&) {
         const Device& dev = v.device;
         const Json seen = dev.last_seen ? Json(FormatUtcIso(*dev.last_seen)) : Json(nullptr);
         if (dev.kind == "tollgate" && !std::isnan(dev.longitude) && !std::isnan(dev.latitude)) {
-            checkpoints.push_back({{"id", dev.id}, {"name", dev.name}, {"longitude", dev.longitude},
-                                   {"latitude", dev.latitude}, {"status", v.status}, {"last_seen", seen}});
+            checkpoints.push_back({{"id", dev.id},
+                                   {"name", dev.name},
+                                   {"longitude", dev.longitude},
+                                   {"latitude", dev.latitude},
+                                   {"status", v.status},
+                                   {"last_seen", seen}});
         }
         if (v.status == "offline") {
-            offline.push_back({{"id", dev.id}, {"kind", dev.kind}, {"name", dev.name}, {"tollgate_id", dev.tollgate_id},
-                               {"last_seen", seen}, {"unit_name", v.unit_name}});
+            offline.push_back({{"id", dev.id},
+                               {"kind", dev.kind},
+                               {"name", dev.name},
+                               {"tollgate_id", dev.tollgate_id},
+                               {"last_seen", seen},
+                               {"unit_name", v.unit_name}});
         }
     }
     return Reply::Json200({{"checkpoints", checkpoints}, {"offline", offline}, {"offline_after_s", off}});

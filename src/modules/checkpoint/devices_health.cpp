@@ -8,9 +8,10 @@ namespace jw::checkpoint {
 
 Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChange>& changes) {
     if (changes.empty()) return Status::Ok();
-    JW_ASSIGN_OR_RETURN(auto users, c.Query("SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
-                                            "JOIN role_permissions rp ON rp.role_code = ur.role_code "
-                                            "WHERE rp.permission = 'alerts.centre' AND u.status = 'active' ORDER BY u.id"));
+    JW_ASSIGN_OR_RETURN(auto users,
+                        c.Query("SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+                                "JOIN role_permissions rp ON rp.role_code = ur.role_code "
+                                "WHERE rp.permission = 'alerts.centre' AND u.status = 'active' ORDER BY u.id"));
     for (const auto& h : changes) {
         const std::string title = h.offline ? "checkpoint.notify.device_offline" : "checkpoint.notify.device_online";
         const std::string body = h.name + " · " + h.id + " · " + (h.last_seen ? FormatUtcIso(*h.last_seen) : "-");
@@ -37,10 +38,11 @@ Result<int> RunHealthRound(const Deps& deps, int64_t now) {
         JW_ASSIGN_OR_RETURN(MapSettings ms, LoadMapSettings(**c));
         offline_after = ms.offline_after_s;
         // Cheap check first, so a quiet round writes no audit record.
-        JW_ASSIGN_OR_RETURN(auto n, (*c)->QueryOne(
-                                        "SELECT COUNT(*) FROM checkpoint_devices WHERE enabled = 1 AND "
-                                        "((offline_reported = 0 AND last_seen < ?) OR (offline_reported = 1 AND last_seen >= ?))",
-                                        {storage::V(now - offline_after), storage::V(now - offline_after)}));
+        JW_ASSIGN_OR_RETURN(
+            auto n,
+            (*c)->QueryOne("SELECT COUNT(*) FROM checkpoint_devices WHERE enabled = 1 AND "
+                           "((offline_reported = 0 AND last_seen < ?) OR (offline_reported = 1 AND last_seen >= ?))",
+                           {storage::V(now - offline_after), storage::V(now - offline_after)}));
         if (n.Int(0) == 0) return 0;
     }
     audit::AuditEntry e;
@@ -62,7 +64,8 @@ Result<int> RunHealthRound(const Deps& deps, int64_t now) {
 }
 
 Status RegisterDevicesJobs(notify::Scheduler& scheduler, const Deps& deps) {
-    return scheduler.Register("checkpoint.device_health", 30, [deps] { return RunHealthRound(deps, NowUnix()).status(); });
+    return scheduler.Register("checkpoint.device_health", 30,
+                              [deps] { return RunHealthRound(deps, NowUnix()).status(); });
 }
 
 }  // namespace jw::checkpoint

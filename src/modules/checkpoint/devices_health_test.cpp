@@ -1,16 +1,16 @@
 // The health round end to end on SQLite and PostgreSQL: ids touched in the hub reach last_seen through the
 // committer; a checkpoint that falls silent is reported to the duty desk once (in-app, audited as
 // device.health), and once again when it is back; a quiet round writes no audit record.
+#include "checkpoint/devices_health.hpp"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
-
-#include <unistd.h>
 
 #include "alerts/alerts_module.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/seed.hpp"
-#include "checkpoint/devices_health.hpp"
 #include "checkpoint/devices_repository.hpp"
 #include "notify/outbox.hpp"
 #include "storage/committer.hpp"
@@ -26,7 +26,7 @@ constexpr int64_t kT0 = 1790000000;
 const std::string kGate = "51990100001210000001";
 
 class HealthTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "devices_health");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -36,28 +36,34 @@ protected:
             ASSERT_TRUE(c.ok());
             std::vector<storage::Migration> migrations;
             auth::PermissionRegistry registry;
-            for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                         std::pair{"audit", &audit::schema::EmbeddedFiles()},
-                                         std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                         std::pair{"alerts", &alerts::ModuleFiles()},
-                                         std::pair{"checkpoint", &ModuleFiles()}}) {
+            for (auto [module, files] :
+                 {std::pair{"auth", &auth::schema::EmbeddedFiles()},
+                  std::pair{"audit", &audit::schema::EmbeddedFiles()},
+                  std::pair{"notify", &notify::schema::EmbeddedFiles()}, std::pair{"alerts", &alerts::ModuleFiles()},
+                  std::pair{"checkpoint", &ModuleFiles()}}) {
                 auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
                 migrations.insert(migrations.end(), m.begin(), m.end());
                 for (const auto& [name, content] : *files)
-                    if (name == "permissions.csv") ASSERT_TRUE(registry.AddCsv(content).ok());
+                    if (name == "permissions.csv") {
+                        ASSERT_TRUE(registry.AddCsv(content).ok());
+                    }
             }
             ASSERT_TRUE(storage::ApplyMigrations(**c, migrations).ok());
             ASSERT_TRUE(auth::SeedRoles(**c, registry).ok());
-            auto unit = (*c)->QueryOne("INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
-                                       "('519901010200','指挥中心','centre','519901',0) RETURNING id");
+            auto unit = (*c)->QueryOne(
+                "INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
+                "('519901010200','指挥中心','centre','519901',0) RETURNING id");
             ASSERT_TRUE(unit.ok());
             for (auto [name, role] : {std::pair{"duty", "duty_desk"}, std::pair{"officer", "officer"}}) {
-                auto u = (*c)->QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, "
-                                        "password_hash, password_changed_at, must_change_password, created_at) VALUES "
-                                        "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
-                                        {V(name), V(name), V(name), V(unit->Int(0))});
+                auto u = (*c)->QueryOne(
+                    "INSERT INTO users (username, police_no, name, unit_id, phone, status, "
+                    "password_hash, password_changed_at, must_change_password, created_at) VALUES "
+                    "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
+                    {V(name), V(name), V(name), V(unit->Int(0))});
                 ASSERT_TRUE(u.ok());
-                ASSERT_TRUE((*c)->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)", {V(u->Int(0)), V(role)}).ok());
+                ASSERT_TRUE(
+                    (*c)->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)", {V(u->Int(0)), V(role)})
+                        .ok());
                 users_[name] = u->Int(0);
             }
             Device d;
@@ -69,7 +75,8 @@ protected:
         audit_ = std::move(audit::AuditLog::Open(*db_)).value();
         committer_ = std::move(storage::Committer::Start(*db_, audit_->CommitterHooks())).value();
         audit_->Attach(committer_.get());
-        dir_ = std::filesystem::temp_directory_path() / ("jw_devices_health_" + GetParam() + std::to_string(::getpid()));
+        dir_ =
+            std::filesystem::temp_directory_path() / ("jw_devices_health_" + GetParam() + std::to_string(::getpid()));
         std::filesystem::remove_all(dir_);
         hub_ = std::move(PassHub::Open({dir_.string(), false, 0})).value();
         outbox_ = std::make_unique<notify::Outbox>(*db_, nullptr);
@@ -109,7 +116,8 @@ TEST_P(HealthTest, TouchedIdsBecomeLastSeenAndTransitionsReachTheDutyDeskOnce) {
     EXPECT_EQ(*RunHealthRound(deps, kT0 + 1001), 1);  // back
     EXPECT_EQ(*RunHealthRound(deps, kT0 + 1002), 0);
 
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'device'", {V(users_["duty"])}), 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'device'", {V(users_["duty"])}),
+              2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ?", {V(users_["officer"])}), 0);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'device.health'"), 2);
 }

@@ -132,9 +132,10 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
                 continue;
             }
             // Keep what an import does not carry (unit, place, lanes, enabled) on an existing device.
-            JW_ASSIGN_OR_RETURN(auto existing,
-                                c.Query("SELECT unit_id, place, lane_count, enabled FROM checkpoint_devices WHERE id = ?",
-                                        {storage::V(d.id)}));
+            JW_ASSIGN_OR_RETURN(
+                auto existing,
+                c.Query("SELECT unit_id, place, lane_count, enabled FROM checkpoint_devices WHERE id = ?",
+                        {storage::V(d.id)}));
             if (!existing.empty()) {
                 if (!existing[0].IsNull(0)) d.unit_id = existing[0].Int(0);
                 d.place = existing[0].Str(1);

@@ -91,12 +91,18 @@ Status Validate(storage::Connection& c, const Device& d) {
     auto note = [&bad](const Status& s) {
         for (const auto& [k, v] : s.fields()) bad.emplace(k, v);
     };
-    if (d.id.empty()) bad.emplace("id", "required");
-    else note(CheckDeviceId(d.id, "id"));
-    if (d.kind.empty()) bad.emplace("kind", "required");
-    else if (d.kind != "tollgate" && d.kind != "ape") bad.emplace("kind", "unknown_value");
-    if (d.name.empty()) bad.emplace("name", "required");
-    else if (d.name.size() > 300) bad.emplace("name", "too_long");
+    if (d.id.empty())
+        bad.emplace("id", "required");
+    else
+        note(CheckDeviceId(d.id, "id"));
+    if (d.kind.empty())
+        bad.emplace("kind", "required");
+    else if (d.kind != "tollgate" && d.kind != "ape")
+        bad.emplace("kind", "unknown_value");
+    if (d.name.empty())
+        bad.emplace("name", "required");
+    else if (d.name.size() > 300)
+        bad.emplace("name", "too_long");
     if (std::isnan(d.longitude) != std::isnan(d.latitude)) {
         bad.emplace(std::isnan(d.longitude) ? "longitude" : "latitude", "required");
     }
@@ -117,8 +123,9 @@ Status Validate(storage::Connection& c, const Device& d) {
         } else if (auto s = CheckDeviceId(d.tollgate_id, "tollgate_id"); !s.ok()) {
             note(s);
         } else {
-            JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ? AND kind = 'tollgate'",
-                                                   {V(d.tollgate_id)}));
+            JW_ASSIGN_OR_RETURN(
+                auto rows,
+                c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ? AND kind = 'tollgate'", {V(d.tollgate_id)}));
             if (rows.empty()) bad.emplace("tollgate_id", "not_found");
         }
     }
@@ -245,20 +252,23 @@ Result<DeviceView> GetDevice(storage::Connection& c, const std::string& id, int6
 }
 
 Status ReplaceLanes(storage::Connection& c, const std::string& tollgate_id, const std::vector<Lane>& lanes) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ? AND kind = 'tollgate'",
-                                           {V(tollgate_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ? AND kind = 'tollgate'", {V(tollgate_id)}));
     if (rows.empty()) return Status::NotFound("device");
     std::map<std::string, std::string> bad;
     std::set<int> seen;
     for (size_t i = 0; i < lanes.size(); ++i) {
         const std::string at = "lanes[" + std::to_string(i) + "].";
         const Lane& l = lanes[i];
-        if (l.lane_no < 1 || l.lane_no > 99) bad.emplace(at + "lane_no", "out_of_range");
-        else if (!seen.insert(l.lane_no).second) bad.emplace(at + "lane_no", "already_exists");
+        if (l.lane_no < 1 || l.lane_no > 99)
+            bad.emplace(at + "lane_no", "out_of_range");
+        else if (!seen.insert(l.lane_no).second)
+            bad.emplace(at + "lane_no", "already_exists");
         if (l.max_speed < 0 || l.max_speed > 300) bad.emplace(at + "max_speed", "out_of_range");
         if (l.direction.size() > 20) bad.emplace(at + "direction", "too_long");
         if (!l.ape_id.empty()) {
-            if (auto s = CheckDeviceId(l.ape_id, at + "ape_id"); !s.ok()) bad.insert(s.fields().begin(), s.fields().end());
+            if (auto s = CheckDeviceId(l.ape_id, at + "ape_id"); !s.ok())
+                bad.insert(s.fields().begin(), s.fields().end());
         }
     }
     if (!bad.empty()) return Status(ErrorCode::kInvalidArgument, "invalid input: " + bad.begin()->first, bad);

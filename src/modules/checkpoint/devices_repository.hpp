@@ -5,11 +5,11 @@
 #include <cmath>
 #include <cstdint>
 #include <map>
-#include <string_view>
-#include <utility>
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "checkpoint/pass_hub.hpp"
@@ -20,14 +20,14 @@ namespace jw::checkpoint {
 // A checkpoint (kind "tollgate") or a capture device (kind "ape"). IDs are GB/T 28181-style 20 digits.
 struct Device {
     std::string id;
-    std::string kind;          // tollgate | ape
+    std::string kind;  // tollgate | ape
     std::string name;
-    double longitude = NAN;    // WGS-84 degrees; NaN when unknown
+    double longitude = NAN;  // WGS-84 degrees; NaN when unknown
     double latitude = NAN;
-    std::string place_code;    // GB/T 2260 region code of the place (6 digits), optional
-    std::string place;         // address text, optional
-    std::string tollgate_id;   // an APE's checkpoint, optional
-    std::string category;      // TollgateCat (10, 20, 30, 31, 40, 99), tollgates only, optional
+    std::string place_code;   // GB/T 2260 region code of the place (6 digits), optional
+    std::string place;        // address text, optional
+    std::string tollgate_id;  // an APE's checkpoint, optional
+    std::string category;     // TollgateCat (10, 20, 30, 31, 40, 99), tollgates only, optional
     int lane_count = 0;
     std::optional<int64_t> unit_id;  // the unit (police station) responsible, optional
     bool enabled = true;
@@ -80,7 +80,7 @@ struct DeviceFilter {
     std::string kind;    // "" = any
     std::string status;  // online | offline | disabled | "" = any
     std::optional<int64_t> unit_id;
-    std::string text;    // part of the name or id
+    std::string text;  // part of the name or id
     int page = 1, page_size = 20;
 };
 
@@ -92,8 +92,9 @@ Result<std::pair<std::vector<DeviceView>, int64_t>> ListDevices(storage::Connect
                                                                 int64_t offline_after_s, int64_t now);
 // One device with its lanes. Errors: NotFound "device".
 Result<DeviceView> GetDevice(storage::Connection& c, const std::string& id, int64_t offline_after_s, int64_t now);
-// Replaces a checkpoint's lanes; lane_count becomes their number when there are any. Errors: InvalidArgument "lanes[i].<field>" (lane_no 1-99 unique, max_speed
-// 0-300, ape_id a device id), NotFound "device" when `tollgate_id` is not a registered tollgate.
+// Replaces a checkpoint's lanes; lane_count becomes their number when there are any. Errors: InvalidArgument
+// "lanes[i].<field>" (lane_no 1-99 unique, max_speed 0-300, ape_id a device id), NotFound "device" when `tollgate_id`
+// is not a registered tollgate.
 Status ReplaceLanes(storage::Connection& c, const std::string& tollgate_id, const std::vector<Lane>& lanes);
 // Enables or disables a device. Errors: NotFound "device".
 Status SetDeviceEnabled(storage::Connection& c, const std::string& id, bool enabled, int64_t now);
@@ -114,7 +115,7 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
 Result<std::string> LoadBaseMap(storage::Connection& c);
 
 struct MapSettings {
-    std::string tile_url;          // "" = vector base map only
+    std::string tile_url;  // "" = vector base map only
     std::string tile_attribution;
     int64_t offline_after_s = kDefaultOfflineAfterS;
 };

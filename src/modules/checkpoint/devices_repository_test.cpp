@@ -1,6 +1,8 @@
 // The checkpoint registry on SQLite and PostgreSQL: GB/T 28181 id validation, upsert, CSV import (errors by
 // line, all or nothing), list filters and derived status, health transitions reported once, hub sync,
 // base map and map settings.
+#include "checkpoint/devices_repository.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -9,7 +11,6 @@
 #include "auth/seed.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/devices_health.hpp"
-#include "checkpoint/devices_repository.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
@@ -37,7 +38,7 @@ Device Gate(const std::string& id, const std::string& name) {
 }
 
 class DevicesTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "devices");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -47,14 +48,15 @@ protected:
         c_ = &**lease_;
         std::vector<storage::Migration> migrations;
         auth::PermissionRegistry registry;
-        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                     std::pair{"alerts", &alerts::ModuleFiles()},
-                                     std::pair{"checkpoint", &ModuleFiles()}}) {
+        for (auto [module, files] :
+             {std::pair{"auth", &auth::schema::EmbeddedFiles()}, std::pair{"notify", &notify::schema::EmbeddedFiles()},
+              std::pair{"alerts", &alerts::ModuleFiles()}, std::pair{"checkpoint", &ModuleFiles()}}) {
             auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
             migrations.insert(migrations.end(), m.begin(), m.end());
             for (const auto& [name, content] : *files)
-                if (name == "permissions.csv") ASSERT_TRUE(registry.AddCsv(content).ok());
+                if (name == "permissions.csv") {
+                    ASSERT_TRUE(registry.AddCsv(content).ok());
+                }
         }
         auto applied = storage::ApplyMigrations(*c_, migrations);
         ASSERT_TRUE(applied.ok()) << applied.status().message();
@@ -113,11 +115,11 @@ TEST_P(DevicesTest, UpsertCreatesUpdatesAndNamesEveryBadField) {
 }
 
 TEST_P(DevicesTest, ImportRejectsTheWholeFileAndNamesEveryBadLine) {
-    const std::string csv =
-        "id,kind,name,longitude,latitude,place_code,tollgate_id,category\n" + kGate1 +
-        ",tollgate,城关卡口,104.1,30.6,519901,,40\n"
-        "123,tollgate,短编码,104.1,30.6,519901,,40\n" +
-        kGate2 + ",tollgate,,104.1,30.6,519901,,40\n" + kApe1 + ",ape,相机,abc,30.6,519901," + kGate1 + ",\n";
+    const std::string csv = "id,kind,name,longitude,latitude,place_code,tollgate_id,category\n" + kGate1 +
+                            ",tollgate,城关卡口,104.1,30.6,519901,,40\n"
+                            "123,tollgate,短编码,104.1,30.6,519901,,40\n" +
+                            kGate2 + ",tollgate,,104.1,30.6,519901,,40\n" + kApe1 + ",ape,相机,abc,30.6,519901," +
+                            kGate1 + ",\n";
     auto r = ImportDevicesCsv(*c_, csv, kT0);
     ASSERT_FALSE(r.ok());
     const auto f = r.status().fields();
@@ -177,15 +179,18 @@ TEST_P(DevicesTest, ListFiltersByKindStatusAndText) {
 TEST_P(DevicesTest, DutyDeskHearsOnceWhenADeviceGoesOfflineAndOnceWhenItIsBack) {
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate1, "城关卡口"), kT0).ok());
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate2, "南门卡口"), kT0).ok());  // never seen: never reported
-    auto unit = c_->QueryOne("INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
-                             "('519901010200','指挥中心','centre','519901',0) RETURNING id");
+    auto unit = c_->QueryOne(
+        "INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
+        "('519901010200','指挥中心','centre','519901',0) RETURNING id");
     ASSERT_TRUE(unit.ok()) << unit.status().message();
-    auto user = c_->QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-                             "password_changed_at, must_change_password, created_at) VALUES "
-                             "('duty','d1','值班员',?,'13900000000','active','x',0,0,0) RETURNING id",
-                             {V(unit->Int(0))});
+    auto user = c_->QueryOne(
+        "INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
+        "password_changed_at, must_change_password, created_at) VALUES "
+        "('duty','d1','值班员',?,'13900000000','active','x',0,0,0) RETURNING id",
+        {V(unit->Int(0))});
     ASSERT_TRUE(user.ok());
-    ASSERT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'duty_desk')", {V(user->Int(0))}).ok());
+    ASSERT_TRUE(
+        c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'duty_desk')", {V(user->Int(0))}).ok());
 
     ASSERT_TRUE(RecordSeen(*c_, {{kGate1, kT0}}).ok());
     auto round = [&](int64_t now) {
@@ -210,7 +215,8 @@ TEST_P(DevicesTest, DutyDeskHearsOnceWhenADeviceGoesOfflineAndOnceWhenItIsBack) 
 }
 
 TEST_P(DevicesTest, HubLearnsEnabledCheckpointsAndTheirCoordinates) {
-    const auto dir = std::filesystem::temp_directory_path() / ("jw_devices_hub_" + GetParam() + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("jw_devices_hub_" + GetParam() + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     auto hub = PassHub::Open({dir.string(), false, 0});
     ASSERT_TRUE(hub.ok()) << hub.status().message();

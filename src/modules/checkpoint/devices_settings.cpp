@@ -17,8 +17,8 @@ Status SaveSetting(storage::Connection& c, const std::string& name, const std::s
 
 Status SaveBaseMap(storage::Connection& c, const std::string& geojson, int64_t now) {
     Json j = Json::parse(geojson, nullptr, false);
-    if (j.is_discarded() || !j.is_object() || j.value("type", "") != "FeatureCollection" ||
-        !j.contains("features") || !j["features"].is_array()) {
+    if (j.is_discarded() || !j.is_object() || j.value("type", "") != "FeatureCollection" || !j.contains("features") ||
+        !j["features"].is_array()) {
         return Status::Invalid("geojson", "bad_format");
     }
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM checkpoint_basemap"));
@@ -90,8 +90,8 @@ Result<std::vector<HealthChange>> TakeHealthChanges(storage::Connection& c, int6
         if (!r.IsNull(3)) h.unit_id = r.Int(3);
         if (!r.IsNull(4)) h.last_seen = r.Int(4);
         h.offline = !r.Bool(5);
-        JW_RETURN_IF_ERROR(c.Exec("UPDATE checkpoint_devices SET offline_reported = ? WHERE id = ?",
-                                  {V(h.offline), V(h.id)}));
+        JW_RETURN_IF_ERROR(
+            c.Exec("UPDATE checkpoint_devices SET offline_reported = ? WHERE id = ?", {V(h.offline), V(h.id)}));
         out.push_back(std::move(h));
     }
     return out;

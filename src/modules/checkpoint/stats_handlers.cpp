@@ -95,7 +95,8 @@ void RegisterStatsRoutes(http::Router& router, const Deps& d) {
     const std::string base = "/api/v1/checkpoint/stats";
     router.Add({"GET", base + "/hourly", "checkpoint.stats", "checkpoint.stats_hourly", bind(HourlyHandler)});
     router.Add({"GET", base + "/top", "checkpoint.stats", "checkpoint.stats_top", bind(TopHandler)});
-    router.Add({"GET", base + "/new-plates", "checkpoint.stats", "checkpoint.stats_new_plates", bind(NewPlatesHandler)});
+    router.Add(
+        {"GET", base + "/new-plates", "checkpoint.stats", "checkpoint.stats_new_plates", bind(NewPlatesHandler)});
 }
 
 }  // namespace jw::checkpoint

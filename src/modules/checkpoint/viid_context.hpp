@@ -43,5 +43,6 @@ void AddSystemRoutes(http::Router& router, const std::shared_ptr<ViidContext>& c
 void AddIntakeRoutes(http::Router& router, const std::shared_ptr<ViidContext>& ctx);
 void AddAdminRoutes(http::Router& router, const std::shared_ptr<ViidContext>& ctx);
 void AddImportRoutes(http::Router& router, const std::shared_ptr<ViidContext>& ctx);
+void AddDispositionRoutes(http::Router& router, const std::shared_ptr<ViidContext>& ctx);
 
 }  // namespace jw::checkpoint

@@ -61,6 +61,7 @@ void RegisterViidRoutes(http::Router& router, const Deps& deps) {
     AddIntakeRoutes(router, ctx);
     AddAdminRoutes(router, ctx);
     AddImportRoutes(router, ctx);
+    AddDispositionRoutes(router, ctx);
 }
 
 Status RegisterViidJobs(notify::Scheduler&, const Deps&) { return Status::Ok(); }

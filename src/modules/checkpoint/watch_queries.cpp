@@ -69,9 +69,9 @@ Status FillUnits(storage::Connection& c, WatchOrder& o) {
     return Status::Ok();
 }
 
-storage::Params Paged(storage::Params params, int page, int page_size) {
+storage::Params Paged(storage::Params params, int page, int page_size, const std::optional<int64_t>& offset) {
     params.push_back(V(int64_t{page_size}));
-    params.push_back(V(int64_t{(page - 1) * int64_t{page_size}}));
+    params.push_back(V(offset ? *offset : (page - 1) * int64_t{page_size}));
     return params;
 }
 
@@ -101,7 +101,7 @@ Result<std::pair<std::vector<WatchOrder>, int64_t>> ListOrders(storage::Connecti
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM watch_orders o" + where, params));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kOrderColumns) + where +
                                                " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
-                                           Paged(params, f.page, f.page_size)));
+                                           Paged(params, f.page, f.page_size, f.offset)));
     std::vector<WatchOrder> out;
     for (const auto& r : rows) {
         out.push_back(OrderFromRow(r));
@@ -151,7 +151,7 @@ Result<std::pair<std::vector<WatchHitRow>, int64_t>> ListHits(storage::Connectio
                                            "h.pass_time, h.direction, h.lane, h.speed, h.alert_id, h.recorded_at, "
                                            "o.case_no, o.colour, COALESCE(d.name, h.checkpoint_id)" + from + where +
                                                " ORDER BY h.pass_time DESC, h.id DESC LIMIT ? OFFSET ?",
-                                           Paged(params, f.page, f.page_size)));
+                                           Paged(params, f.page, f.page_size, f.offset)));
     std::vector<WatchHitRow> out;
     for (const auto& r : rows) {
         WatchHitRow h;

@@ -18,6 +18,7 @@ struct OrderFilter {
     std::string case_no;   // exact
     std::optional<std::vector<int64_t>> unit_scope;
     int page = 1, page_size = 20;
+    std::optional<int64_t> offset;  // rows to skip; overrides page (GA/T 1400 RecordStartNo - 1)
 };
 
 // A page of orders, newest first, with the total count. Notified units filled.
@@ -35,6 +36,7 @@ struct HitFilter {
     std::string plate;
     std::optional<std::vector<int64_t>> unit_scope;
     int page = 1, page_size = 20;
+    std::optional<int64_t> offset;  // rows to skip; overrides page (GA/T 1400 RecordStartNo - 1)
 };
 
 // A page of hits, latest pass first, with the total count.
