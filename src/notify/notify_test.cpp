@@ -49,6 +49,31 @@ protected:
     std::unique_ptr<storage::Committer> committer_;
 };
 
+// 250 older messages for a user with no open page (more than one delivery pass takes) must not hold up a fresh
+// message for a user whose page is open.
+TEST_P(NotifyTest, MessagesToOfflineUsersDoNotHoldUpFreshOnes) {
+    Outbox outbox(*db_, std::make_unique<RecordingSms>());
+    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
+        for (int i = 0; i < 250; ++i)
+            JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "offline " + std::to_string(i), "inapp"}).status());
+        return Status::Ok();
+    }).ok());
+    std::vector<std::string> pushed;
+    outbox.Start(committer_.get(), [&](int64_t user, const std::string& text) -> size_t {
+        if (user != 8) return 0;  // only user 8 has an open page
+        pushed.push_back(text);
+        return 1;
+    }, 3600 * 1000);
+    EXPECT_EQ(outbox.DeliverPending(), 0u);  // the first 200 of user 7 fail once
+    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
+        return Outbox::Enqueue(c, {0, 8, "alert", "红色预警", "for the duty desk", "inapp"}).status();
+    }).ok());
+    EXPECT_EQ(outbox.DeliverPending(), 1u);
+    ASSERT_EQ(pushed.size(), 1u);
+    EXPECT_NE(pushed[0].find("for the duty desk"), std::string::npos);
+    outbox.Stop();
+}
+
 TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
     auto sms = std::make_unique<RecordingSms>();
     RecordingSms* sms_ptr = sms.get();

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "common/civil_time.hpp"
@@ -108,7 +110,7 @@ size_t Outbox::DeliverPending() {
         if (!c.ok()) return 0;
         auto rows = (*c)->Query(
             "SELECT id, user_id, kind, title, body, channel, created_at, phone FROM notifications WHERE "
-            "delivered_at = 0 AND attempts < 100 ORDER BY id LIMIT 200");
+            "delivered_at = 0 AND attempts < 100 ORDER BY attempts, id LIMIT 200");
         if (!rows.ok()) return 0;
         for (const auto& r : *rows) {
             pending.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), 0, 0});
@@ -138,8 +140,16 @@ size_t Outbox::DeliverPending() {
                 JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, body = "
                                           "CASE WHEN phone = '' THEN body ELSE '' END WHERE id = ?",
                                           {V(now), V(id)}));
-            for (int64_t id : failed)
-                JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET attempts = attempts + 1 WHERE id = ?", {V(id)}));
+            // Failed ones in one statement per 100 (most are in-app messages to users with no open page).
+            for (size_t i = 0; i < failed.size(); i += 100) {
+                std::string sql = "UPDATE notifications SET attempts = attempts + 1 WHERE id IN (";
+                storage::Params ids;
+                for (size_t k = i; k < std::min(failed.size(), i + 100); ++k) {
+                    sql += k == i ? "?" : ",?";
+                    ids.push_back(V(failed[k]));
+                }
+                JW_RETURN_IF_ERROR(c.Exec(sql + ")", ids));
+            }
             return Status::Ok();
         });
     }

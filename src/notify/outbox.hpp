@@ -3,7 +3,9 @@
 // exists exactly when the change that caused it does); a delivery thread pushes undelivered messages to
 // their channel — "inapp" (WebSocket push to the user's open pages) or "sms" (through an SmsGateway) —
 // and marks them delivered. A message not delivered (user offline, gateway down) is retried, also after
-// a restart: delivery is at least once. In-app messages stay readable in the inbox either way.
+// a restart: delivery is at least once (up to 100 attempts). Each pass takes the messages with the fewest attempts
+// first, so retries never hold up fresh messages (a red alert reaches an open duty desk at once however many
+// offline users its earlier messages wait for). In-app messages stay readable in the inbox either way.
 //
 // Thread safety: Enqueue runs on the caller's connection (the Committer's); other methods are thread-safe.
 
