@@ -38,7 +38,7 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
-    if (c.threads == 0) c.threads = static_cast<int>(std::max(2u, std::thread::hardware_concurrency()));
+    if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
 }

@@ -17,7 +17,9 @@ struct Config {
     // Directory of the vehicle pass engine (checkpoint passes); "" = "passes" beside a SQLite database file,
     // else var/passes.
     std::string pass_dir;
-    int threads = 0;  // 0: one per CPU core
+    // HTTP worker threads; 0: four per CPU core, at least 8 (handlers may wait on a disk sync — GA/T 1400 intake
+    // appends durably before it answers — so more requests than cores must be in flight).
+    int threads = 0;
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };
