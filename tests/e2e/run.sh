@@ -77,7 +77,7 @@ echo "e2e: server $server_pid on $base, database $tmp/j.db"
 
 mkdir -p "$E2E_DIR/out"
 E2E_BASE_URL=$base E2E_DB=$tmp/j.db E2E_KEY_FILE=$tmp/key JINGWU_BIN=$JINGWU_BIN \
-  node --test --test-concurrency=1 tests/e2e/*.test.mjs
+  node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}
 status=$?
 
 echo "e2e: screenshots in tests/e2e/out/"
