@@ -20,7 +20,7 @@ import {
   waitForLayout,
 } from './lib.mjs'
 
-const OFFICER = 'p990010'
+const OFFICER = 'p990011'  // the first generated officer (after the ten named demo accounts)
 const OFFICER_NEW_PASSWORD = 'Xunluo#2026e2e'
 const NEW_USER = {
   username: 'e2e.newcop',

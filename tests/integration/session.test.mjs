@@ -108,7 +108,7 @@ test('logout without the CSRF token is refused and the session stays', async () 
 });
 
 test('a generated officer must change the password before anything else', async (t) => {
-  const username = 'p990010';
+  const username = 'p990011';  // the first generated officer (after the ten named demo accounts)
   const newPassword = 'Xin#Mima2027';
   const c = server.client();
   const login = expectStatus(await c.login(username), 200);
