@@ -21,8 +21,7 @@ struct DemoSeedOptions {
     bool sync = true;  // fdatasync each appended batch (tests turn it off)
 };
 
-// What SeedDemoWith did. A part another engineer builds that still answers "not built yet" is skipped and
-// named in `skipped` (the demo then lacks it) instead of failing init.
+// What SeedDemoWith did; `skipped` names what was left out on purpose (demo users missing, passes already there).
 struct DemoSeedReport {
     int checkpoints = 0;  // tollgates registered (each with one APE)
     bool base_map = false;
