@@ -20,6 +20,10 @@ if [ -f tests/integration/run.sh ]; then
   echo "== HTTP integration tests"
   bash tests/integration/run.sh || failed+=(integration)
 fi
+if [ -f tests/security/run.sh ]; then
+  echo "== security suite"
+  bash tests/security/run.sh || failed+=(security)
+fi
 if [ -f web/package.json ]; then
   echo "== web unit tests"
   (cd web && npm test --silent) || failed+=(web)
