@@ -71,6 +71,11 @@ std::string Sm4(const char* cipher_name, bool encrypt, std::string_view key, std
 std::string Sm3Hex(std::string_view data) { return ToHex(Digest("SM3", data)); }
 std::string HmacSha1(std::string_view key, std::string_view data) { return Hmac("SHA1", key, data); }
 std::string HmacSm3Hex(std::string_view key, std::string_view data) { return ToHex(Hmac("SM3", key, data)); }
+std::string HmacSm3(std::string_view key, std::string_view data) { return Hmac("SM3", key, data); }
+
+std::string DeriveKey(std::string_view master, std::string_view purpose) {
+    return Hmac("SM3", master, std::string("jingwu/") + std::string(purpose)).substr(0, 16);
+}
 
 std::string RandomBytes(size_t n) {
     std::string out(n, '\0');

@@ -12,6 +12,11 @@ namespace jw {
 std::string Sm3Hex(std::string_view data);                  // 64 lower-case hex characters
 std::string HmacSha1(std::string_view key, std::string_view data);   // raw 20 bytes (RFC 6238 TOTP)
 std::string HmacSm3Hex(std::string_view key, std::string_view data);
+std::string HmacSm3(std::string_view key, std::string_view data);   // raw 32 bytes
+// A 16-byte key for one purpose ("audit.chain", "cases.fields", "cases.blind_index", "cases.query_code", …)
+// derived from the master key (the key file): HMAC-SM3(master, "jingwu/" + purpose), first 16 bytes. Keys of
+// different purposes are independent; none is stored in the database.
+std::string DeriveKey(std::string_view master, std::string_view purpose);
 std::string RandomBytes(size_t n);                           // from the OS CSPRNG
 std::string RandomToken(size_t bytes = 32);                  // hex of RandomBytes(bytes)
 std::string ToHex(std::string_view bytes);

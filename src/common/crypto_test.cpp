@@ -146,5 +146,16 @@ TEST(Crypto, ConstantTimeEquals) {
     EXPECT_FALSE(ConstantTimeEquals("", "a"));
 }
 
+TEST(Crypto, DerivedKeysAre16BytesDifferPerPurposeAndAreStable) {
+    const std::string master = FromHex("0123456789abcdeffedcba9876543210");
+    const std::string a = DeriveKey(master, "audit.chain");
+    const std::string b = DeriveKey(master, "cases.fields");
+    EXPECT_EQ(a.size(), 16u);
+    EXPECT_NE(a, b);
+    EXPECT_EQ(a, DeriveKey(master, "audit.chain"));
+    EXPECT_EQ(a, HmacSm3(master, "jingwu/audit.chain").substr(0, 16));
+    EXPECT_NE(a, DeriveKey(FromHex("00000000000000000000000000000000"), "audit.chain"));
+}
+
 }  // namespace
 }  // namespace jw
