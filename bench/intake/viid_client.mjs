@@ -1,6 +1,7 @@
 // A small GA/T 1400 (视图库, VIID) client for the intake benchmark and the browser test: HTTP Digest
 // registration (RFC 7616, MD5, qop=auth) at /VIID/System/Register, then calls carrying `User-Identify: <id>`
-// (GA/T 1400 as in STANDARDS.md), over keep-alive loopback connections (node:http, no npm package).
+// (GA/T 1400 as in STANDARDS.md) and the session token Register returned in `X-VIID-Session`
+// (docs/adr/0016-viid-session-security.md), over keep-alive loopback connections (node:http, no npm package).
 //
 //   const v = new ViidClient(baseUrl, { id, password, connections })
 //   await v.register()                         → throws with the server's answer when refused
@@ -58,6 +59,7 @@ export class ViidClient {
     return new Promise((resolve, reject) => {
       const h = { 'Content-Type': VIID_CONTENT_TYPE, ...headers };
       if (this.id && !('User-Identify' in h)) h['User-Identify'] = this.id;
+      if (this.session && !('X-VIID-Session' in h)) h['X-VIID-Session'] = this.session;
       const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
       if (payload) h['Content-Length'] = payload.length;
       const t0 = process.hrtime.bigint();
@@ -83,8 +85,8 @@ export class ViidClient {
   async register() {
     const path = '/VIID/System/Register';
     const body = { RegisterObject: { DeviceID: this.id } };
+    this.session = undefined;
     const first = await this.request('POST', path, { body });
-    if (first.status === 200) return first;
     if (first.status !== 401 || !first.headers['www-authenticate']) {
       throw new Error(`VIID register: expected 401 with a Digest challenge, got ${first.status} ${first.text.slice(0, 300)}`);
     }
@@ -95,6 +97,8 @@ export class ViidClient {
     if (second.status !== 200 || (code !== undefined && String(code) !== '0')) {
       throw new Error(`VIID register refused: ${second.status} ${second.text.slice(0, 300)}`);
     }
+    this.session = second.headers['x-viid-session'];
+    if (!this.session) throw new Error('VIID register: no X-VIID-Session in the reply');
     return second;
   }
 

@@ -18,6 +18,7 @@
 #include "checkpoint/demo_replay.hpp"
 #include "checkpoint/demo_seed.hpp"
 #include "checkpoint/viid_clients.hpp"
+#include "checkpoint/viid_guard.hpp"
 #include "discretion/cli.hpp"
 #include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
@@ -111,7 +112,8 @@ int Serve(Platform& p, const std::string& listen) {
     storage::Committer* committer = p.committer.get();
     http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer] {
         return "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
-               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) + "\n";
+               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) + "\n" +
+               checkpoint::ViidAuthMetricsText();
     });
     outbox.Start(p.committer.get(), [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
     // Sessions idle for a day are removed; the idle timeout itself is enforced on each request.
@@ -190,9 +192,16 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
 int ViidAddClient(Platform& p, const std::map<std::string, std::string>& opt) {
     const std::string& id = opt.at("viid_id");
     Status s = p.audit->Run(p.CliEntry("viid.client_add", "viid_client:" + id),
-                            [&](storage::Connection& tx, audit::AuditEntry&) {
+                            [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                                std::optional<int64_t> unit;
+                                if (!opt.at("viid_unit").empty()) {
+                                    auto row = tx.QueryOne("SELECT id FROM units WHERE code = ?",
+                                                           {storage::V(opt.at("viid_unit"))});
+                                    if (!row.ok()) return Status::Invalid("unit", "not_found");
+                                    unit = row->Int(0);
+                                }
                                 return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"),
-                                                                 opt.at("viid_name"), NowUnix());
+                                                                 opt.at("viid_name"), NowUnix(), unit);
                             });
     if (!s.ok()) return Fail(s);
     std::cout << "VIID client " << id << " may now register\n";
@@ -257,6 +266,9 @@ int main(int argc, char** argv) {
     viid_add->add_option("--id", opt["viid_id"], "20-digit device or platform ID")->required();
     viid_add->add_option("--password", opt["viid_password"], "shared secret for HTTP Digest")->required();
     viid_add->add_option("--name", opt["viid_name"], "display name");
+    opt["viid_unit"] = "";
+    viid_add->add_option("--unit", opt["viid_unit"],
+                         "unit code (12 digits) whose watch orders the client receives over /VIID/Dispositions");
     auto* demo_cmd = cli.add_subcommand("demo", "demo county tools");
     demo_cmd->require_subcommand(1);
     jw::checkpoint::ReplayOptions replay;

@@ -22,7 +22,9 @@ before(async () => {
   server = await startServer('viid');
   // The command line writes to the audit chain too: run it while the server is stopped.
   await server.stop();
-  const r = server.cli(['viid', 'add-client', '--id', CLIENT, '--password', PASSWORD, '--name', '测试上级平台']);
+  // Bound to the command centre (指挥中心, unit code 519901010200): it receives the orders notifying it.
+  const r = server.cli(['viid', 'add-client', '--id', CLIENT, '--password', PASSWORD, '--name', '测试上级平台',
+    '--unit', '519901010200']);
   assert.equal(r.code, 0, r.output);
   await server.start();
   admin = await loggedIn(server, 'sysadmin');
@@ -43,7 +45,10 @@ async function viid(method, path, body, headers = {}) {
   return { status: res.status, headers: res.headers, text, json };
 }
 
-const asClient = (method, path, body, id = CLIENT) => viid(method, path, body, { 'User-Identify': id });
+// The session token each client got from its last Register (X-VIID-Session, ADR 0016), sent on every call.
+const sessions = new Map();
+const asClient = (method, path, body, id = CLIENT) =>
+  viid(method, path, body, { 'User-Identify': id, ...(sessions.has(id) ? { 'X-VIID-Session': sessions.get(id) } : {}) });
 
 async function register(id = CLIENT, password = PASSWORD) {
   const uri = '/VIID/System/Register';
@@ -63,7 +68,9 @@ async function register(id = CLIENT, password = PASSWORD) {
   const response = md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
   const auth = `Digest username="${id}", realm="${realm}", nonce="${nonce}", uri="${uri}", qop=auth, nc=${nc}, ` +
     `cnonce="${cnonce}", response="${response}", opaque="${param('opaque')}", algorithm=MD5`;
-  return viid('POST', uri, body, { Authorization: auth });
+  const r = await viid('POST', uri, body, { Authorization: auth });
+  if (r.status === 200) sessions.set(id, r.headers.get('x-viid-session'));
+  return r;
 }
 
 async function appended() {
@@ -89,12 +96,14 @@ test('Digest registration: a wrong password is refused, the right one registers'
   assert.match(wrong.headers.get('www-authenticate'), /^Digest /);
   const unknown = await register('51990100002000000078', PASSWORD);
   assert.equal(unknown.status, 401);
+  assert.equal(unknown.json.ResponseStatusObject.StatusString, wrong.json.ResponseStatusObject.StatusString);
   const ok = await register();
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.ResponseStatusObject.StatusCode, 0);
   assert.equal(ok.json.ResponseStatusObject.Id, CLIENT);
   assert.match(ok.json.ResponseStatusObject.LocalTime, /^\d{14}$/);
   assert.match(ok.headers.get('content-type'), /application\/VIID\+JSON/i);
+  assert.match(ok.headers.get('x-viid-session'), /^[0-9a-f]{64}$/);
 
   const time = await asClient('GET', '/VIID/System/Time');
   assert.equal(time.status, 200, time.text);
@@ -265,6 +274,8 @@ test('clients admin: add, disable (then refused), validation names the field', a
   expectError(await admin.post('/checkpoint/viid/clients', { id: '123', password: 'x' }), 400, 'invalid_argument',
     { id: true, password: true });
   const other = '51990100002000000079';
+  expectError(await admin.post('/checkpoint/viid/clients', { id: other, password: 'Short#1a' }), 400, 'invalid_argument',
+    { password: true });
   expectStatus(await admin.post('/checkpoint/viid/clients', { id: other, password: 'Other#Secret1', name: '第二平台' }), 201);
   assert.equal((await register(other, 'Other#Secret1')).status, 200);
   expectStatus(await admin.post(`/checkpoint/viid/clients/${other}/disable`, {}), 200);

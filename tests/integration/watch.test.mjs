@@ -112,6 +112,7 @@ const CLIENT = '51990100002000000088';
 const PASSWORD = 'Viid#Watch2026';
 const TOLLGATE = '51990100001210000088';
 const md5 = (s) => crypto.createHash('md5').update(s).digest('hex');
+let viidHeaders = {};  // User-Identify and the session token Register returned (X-VIID-Session, ADR 0016)
 
 async function viid(path, body, headers = {}) {
   const res = await fetch(`${server.url}${path}`, {
@@ -137,8 +138,9 @@ async function registerClient() {
     `qop=auth, nc=00000001, cnonce="${cnonce}", response="${response}", opaque="${param('opaque')}", algorithm=MD5`;
   const reg = await viid(uri, body, { Authorization: auth });
   assert.equal(reg.status, 200, reg.text);
+  viidHeaders = { 'User-Identify': CLIENT, 'X-VIID-Session': reg.headers.get('x-viid-session') };
   const tg = await viid('/VIID/Tollgates', { TollgateObject: { TollgateID: TOLLGATE, Name: '布控测试卡口',
-    Longitude: '104.1', Latitude: '30.5' } }, { 'User-Identify': CLIENT });
+    Longitude: '104.1', Latitude: '30.5' } }, viidHeaders);
   assert.equal(tg.status, 200, tg.text);
 }
 
@@ -160,7 +162,7 @@ test('a pass posted through GA/T 1400 hits an active order: one hit, one alert, 
   const pass = { MotorVehicleObject: { MotorVehicleID: `${TOLLGATE}02${viidTime(-30)}00001`, PlateNo: '川A77E88',
     TollgateID: TOLLGATE, PassTime: viidTime(-30), PlateColor: 5, Speed: 50 } };
   for (let i = 0; i < 2; i++) {  // the second post is a retry of the same pass
-    const r = await viid('/VIID/MotorVehicles', pass, { 'User-Identify': CLIENT });
+    const r = await viid('/VIID/MotorVehicles', pass, viidHeaders);
     assert.equal(r.status, 200, r.text);
   }
   const hits = expectStatus(await officer.get(`/checkpoint/watch-hits?order_id=${created.id}`), 200);
@@ -176,7 +178,7 @@ test('a pass posted through GA/T 1400 hits an active order: one hit, one alert, 
   expectStatus(await officer.post(`/checkpoint/watch-orders/${created.id}/withdraw`, { reason: '已查获' }), 200);
   pass.MotorVehicleObject.PassTime = viidTime(-10);
   pass.MotorVehicleObject.MotorVehicleID = `${TOLLGATE}02${viidTime(-10)}00002`;
-  assert.equal((await viid('/VIID/MotorVehicles', pass, { 'User-Identify': CLIENT })).status, 200);
+  assert.equal((await viid('/VIID/MotorVehicles', pass, viidHeaders)).status, 200);
   assert.equal(expectStatus(await officer.get(`/checkpoint/watch-hits?order_id=${created.id}`), 200).total, 1);
 });
 

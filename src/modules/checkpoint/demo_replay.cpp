@@ -145,7 +145,6 @@ class Session {
         const std::string uri = "/VIID/System/Register";
         const std::string body = Json{{"RegisterObject", {{"DeviceID", id_}}}}.dump();
         JW_ASSIGN_OR_RETURN(auto first, http_.Send("POST", uri, Headers(), body));
-        if (first.status == 200) return Check(first, uri);
         if (first.status != 401 || !first.headers.count("www-authenticate"))
             return Status::Internal(uri + ": HTTP " + std::to_string(first.status) + " " + first.body);
         const std::string cnonce = std::to_string(NowUnixMillis());
@@ -154,7 +153,13 @@ class Session {
         auto headers = Headers();
         headers["Authorization"] = auth;
         JW_ASSIGN_OR_RETURN(auto second, http_.Send("POST", uri, headers, body));
-        return Check(second, uri);
+        JW_RETURN_IF_ERROR(Check(second, uri));
+        // Every later call carries the session token Register issued (docs/adr/0016-viid-session-security.md).
+        auto token = second.headers.find("x-viid-session");
+        if (token == second.headers.end() || token->second.empty())
+            return Status::Internal(uri + ": no X-VIID-Session in the reply");
+        token_ = token->second;
+        return Status::Ok();
     }
     Status System(const std::string& what) {
         const std::string uri = "/VIID/System/" + what;
@@ -182,7 +187,9 @@ class Session {
 
   private:
     std::map<std::string, std::string> Headers() const {
-        return {{"Content-Type", viid::kContentType}, {"User-Identify", id_}};
+        std::map<std::string, std::string> h{{"Content-Type", viid::kContentType}, {"User-Identify", id_}};
+        if (!token_.empty()) h["X-VIID-Session"] = token_;
+        return h;
     }
     static Status Check(const demo::HttpResponse& r, const std::string& uri) {
         if (r.status != 200) return Status::Internal(uri + ": HTTP " + std::to_string(r.status) + " " + r.body);
@@ -195,6 +202,7 @@ class Session {
 
     demo::HttpClient& http_;
     std::string id_, password_;
+    std::string token_;
     uint64_t serial_ = 0;
 };
 

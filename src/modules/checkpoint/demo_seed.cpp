@@ -175,7 +175,11 @@ Result<DemoSeedReport> SeedDemoWith(storage::Connection& c, const std::string& p
     JW_RETURN_IF_ERROR(RegisterCheckpoints(c, county, now, &report));
     JW_RETURN_IF_ERROR(SaveBaseMap(c, demo::BaseMapGeoJson(county), now));
     report.base_map = true;
-    JW_RETURN_IF_ERROR(AddViidClient(c, key, kDemoClientId, kDemoClientPassword, "示范县视频专网平台", now));
+    // The video-network platform serves the command centre: it receives the watch orders notifying it.
+    JW_ASSIGN_OR_RETURN(auto units, UnitIds(c));
+    const std::optional<int64_t> centre =
+        units.count("指挥中心") ? std::optional<int64_t>(units["指挥中心"]) : std::nullopt;
+    JW_RETURN_IF_ERROR(AddViidClient(c, key, kDemoClientId, kDemoClientPassword, "示范县视频专网平台", now, centre));
     report.viid_client = true;
     JW_RETURN_IF_ERROR(SeedWatchOrders(c, now, &report));
     std::vector<PassHit> recent;

@@ -22,6 +22,8 @@ Result<Reply> ListClientsHandler(ViidContext& ctx, Request&) {
         Json j = {{"id", v.id},
                   {"name", v.name},
                   {"enabled", v.enabled},
+                  {"unit_id", v.unit_id ? Json(*v.unit_id) : Json(nullptr)},
+                  {"unit_name", v.unit_name},
                   {"registered", v.enabled && ctx.sessions.IsRegistered(v.id, now)},
                   {"created_at", FormatUtcIso(v.created_at)},
                   {"updated_at", FormatUtcIso(v.updated_at)},
@@ -33,14 +35,19 @@ Result<Reply> ListClientsHandler(ViidContext& ctx, Request&) {
         j["rejected"] = it == counts.end() ? 0 : it->second.rejected;
         items.push_back(std::move(j));
     }
-    return Reply::Json200({{"items", items}, {"total", items.size()}});
+    // The units a client may be bound to (the receivers of watch orders), for the add dialog.
+    JW_ASSIGN_OR_RETURN(auto unit_rows, (*c)->Query("SELECT id, name FROM units ORDER BY sort_order, id"));
+    Json units = Json::array();
+    for (const auto& u : unit_rows) units.push_back({{"id", u.Int(0)}, {"name", u.Str(1)}});
+    return Reply::Json200({{"items", items}, {"total", items.size()}, {"units", units}});
 }
 
 Result<Reply> AddClientHandler(ViidContext& ctx, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"id", "name", "password"});
+    JsonReader in(body, {"id", "name", "password", "unit_id"});
     const std::string id = in.Text("id", true, 20).value_or("");
     const std::string name = in.Text("name", false, 100).value_or("");
+    const std::optional<int64_t> unit_id = in.Int("unit_id", false, 1, INT64_MAX);
     const auto password = body.contains("password") && body["password"].is_string()
                               ? body["password"].get<std::string>() : std::string();
     if (password.empty()) in.Fail("password", "required");
@@ -48,10 +55,10 @@ Result<Reply> AddClientHandler(ViidContext& ctx, Request& req) {
     Reply r;
     r.status = 201;
     r.audit_object = "viid_client:" + id;
-    r.write = [&ctx, id, name, password](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(AddViidClient(c, ctx.deps.key, id, password, name, NowUnix()));
+    r.write = [&ctx, id, name, password, unit_id](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_RETURN_IF_ERROR(AddViidClient(c, ctx.deps.key, id, password, name, NowUnix(), unit_id));
         ctx.sessions.Unregister(id);  // a new secret: register again
-        out.body = {{"id", id}, {"name", name}, {"enabled", true}};
+        out.body = {{"id", id}, {"name", name}, {"enabled", true}, {"unit_id", unit_id ? Json(*unit_id) : Json(nullptr)}};
         return Status::Ok();
     };
     return r;

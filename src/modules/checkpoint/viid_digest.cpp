@@ -65,23 +65,6 @@ std::string DigestResponse(std::string_view user, std::string_view realm, std::s
                   std::string(qop) + ":" + ha2);
 }
 
-std::string MakeNonce(std::string_view secret, int64_t now) {
-    const std::string issued = std::to_string(now);
-    return issued + "." + HmacSm3Hex(secret, issued).substr(0, 32);
-}
-
-bool NonceValid(std::string_view secret, std::string_view nonce, int64_t now, int64_t max_age) {
-    const size_t dot = nonce.find('.');
-    if (dot == std::string_view::npos || dot == 0 || dot > 12) return false;
-    int64_t issued = 0;
-    for (size_t i = 0; i < dot; ++i) {
-        if (nonce[i] < '0' || nonce[i] > '9') return false;
-        issued = issued * 10 + (nonce[i] - '0');
-    }
-    if (!ConstantTimeEquals(nonce, MakeNonce(secret, issued))) return false;
-    return issued <= now + 5 && now - issued <= max_age;
-}
-
 std::string Challenge(std::string_view nonce, bool stale) {
     std::string out = std::string("Digest realm=\"") + kRealm + "\", qop=\"auth\", algorithm=MD5, nonce=\"" +
                       std::string(nonce) + "\", opaque=\"" + Md5Hex(kRealm) + "\"";
@@ -90,7 +73,7 @@ std::string Challenge(std::string_view nonce, bool stale) {
 }
 
 DigestCheck VerifyDigest(const std::map<std::string, std::string>& p, std::string_view user, std::string_view password,
-                         std::string_view method, std::string_view secret, int64_t now, int64_t max_age) {
+                         std::string_view method) {
     if (p.empty()) return DigestCheck::kMissing;
     auto get = [&](const char* k) {
         auto it = p.find(k);
@@ -103,7 +86,6 @@ DigestCheck VerifyDigest(const std::map<std::string, std::string>& p, std::strin
     if (!qop.empty() && qop != "auth") return DigestCheck::kMalformed;
     if (!qop.empty() && (get("nc").empty() || get("cnonce").empty())) return DigestCheck::kMalformed;
     if (!algorithm.empty() && algorithm != "MD5" && algorithm != "md5") return DigestCheck::kMalformed;
-    if (!NonceValid(secret, get("nonce"), now, max_age)) return DigestCheck::kStaleNonce;
     const std::string expected =
         DigestResponse(user, kRealm, password, method, get("uri"), get("nonce"), get("nc"), get("cnonce"), qop);
     std::string given = get("response");

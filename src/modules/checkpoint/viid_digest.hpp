@@ -1,10 +1,7 @@
 #pragma once
 // HTTP Digest access authentication (RFC 7616, algorithm MD5, qop=auth) as GA/T 1400 uses it for
-// /VIID/System/Register. Pure functions, thread-safe.
-//
-// Nonces are stateless: "<issued unix seconds>.<HMAC-SM3(secret, issued) truncated>", so any server thread can
-// check one without shared state, and a nonce older than `max_age` seconds is refused (the client then gets a
-// fresh 401 challenge). Replay of a nonce within its lifetime is not tracked: Register is idempotent.
+// /VIID/System/Register. Pure functions, thread-safe. Nonces are issued, bound and checked for single use by
+// ViidGuard (viid_guard.hpp); this file only computes and compares responses.
 
 #include <cstdint>
 #include <map>
@@ -27,19 +24,15 @@ std::string DigestResponse(std::string_view user, std::string_view realm, std::s
                            std::string_view method, std::string_view uri, std::string_view nonce, std::string_view nc,
                            std::string_view cnonce, std::string_view qop);
 
-std::string MakeNonce(std::string_view secret, int64_t now);
-// True when `nonce` was made with `secret` and is at most max_age seconds old (and not from the future).
-bool NonceValid(std::string_view secret, std::string_view nonce, int64_t now, int64_t max_age);
-
 // The WWW-Authenticate value of a 401 challenge.
 std::string Challenge(std::string_view nonce, bool stale);
 
 // Outcome of checking an Authorization header against a client's password.
-enum class DigestCheck { kOk, kMissing, kMalformed, kStaleNonce, kWrongResponse };
+enum class DigestCheck { kOk, kMissing, kMalformed, kWrongResponse };
 // Checks `params` (ParseDigestHeader) for `method`. The username must equal `user`, realm kRealm, qop "auth"
-// (or absent), algorithm MD5 (or absent).
+// (or absent; then nc and cnonce are not used), algorithm MD5 (or absent). The response is always computed,
+// so a wrong and an unknown client (checked with a stand-in password) cost the same.
 DigestCheck VerifyDigest(const std::map<std::string, std::string>& params, std::string_view user,
-                         std::string_view password, std::string_view method, std::string_view secret, int64_t now,
-                         int64_t max_age);
+                         std::string_view password, std::string_view method);
 
 }  // namespace jw::checkpoint::viid

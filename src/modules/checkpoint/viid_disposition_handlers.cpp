@@ -3,6 +3,8 @@
 // newest first) and POST /VIID/Dispositions, which is refused: watch orders are applied for in Jingwu, with a
 // case number and approval (docs/adr/0010-watch-orders.md § Watch orders over GA/T 1400). All need a
 // registered client (RequireRegistered); the dispatcher audits every call (these are reads of sensitive data).
+// A client receives only the orders addressed to it: those notifying (or applied for by) the unit it is bound
+// to; a client bound to no unit receives none (docs/adr/0016-viid-session-security.md).
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -127,7 +129,8 @@ Json NotificationJson(const WatchHitRow& h, const std::string& region) {
 
 Result<Reply> ListDispositionsHandler(ViidContext& ctx, Request& req) {
     std::string client;
-    if (auto refused = RequireRegistered(ctx, req, &client)) return *refused;
+    std::optional<int64_t> unit;
+    if (auto refused = RequireRegistered(ctx, req, &client, &unit)) return *refused;
     auto paging = ReadPaging(req, client);
     if (auto* bad = std::get_if<Reply>(&paging)) return *bad;
     const Paging& pg = std::get<Paging>(paging);
@@ -135,8 +138,9 @@ Result<Reply> ListDispositionsHandler(ViidContext& ctx, Request& req) {
     f.status = "active";
     f.page_size = pg.page_records;
     f.offset = pg.offset;
+    f.unit_scope = unit ? std::vector<int64_t>{*unit} : std::vector<int64_t>{};
     JW_ASSIGN_OR_RETURN(auto c, ctx.deps.db.Acquire());
-    JW_ASSIGN_OR_RETURN(auto page, ListOrders(*c, f));
+    JW_ASSIGN_OR_RETURN(auto page, ListOrders(*c, f));  // an empty scope matches nothing
     Json items = Json::array();
     for (const auto& o : page.first) items.push_back(DispositionJson(o, ctx.deps.region_code));
     Reply r = ViidReply(200, Json{{"DispositionListObject", Json{{"DispositionObject", std::move(items)}}}});
@@ -147,7 +151,8 @@ Result<Reply> ListDispositionsHandler(ViidContext& ctx, Request& req) {
 
 Result<Reply> ListNotificationsHandler(ViidContext& ctx, Request& req) {
     std::string client;
-    if (auto refused = RequireRegistered(ctx, req, &client)) return *refused;
+    std::optional<int64_t> unit;
+    if (auto refused = RequireRegistered(ctx, req, &client, &unit)) return *refused;
     auto paging = ReadPaging(req, client);
     if (auto* bad = std::get_if<Reply>(&paging)) return *bad;
     const Paging& pg = std::get<Paging>(paging);
@@ -164,8 +169,9 @@ Result<Reply> ListNotificationsHandler(ViidContext& ctx, Request& req) {
             return r;
         }
     }
+    f.unit_scope = unit ? std::vector<int64_t>{*unit} : std::vector<int64_t>{};
     JW_ASSIGN_OR_RETURN(auto c, ctx.deps.db.Acquire());
-    JW_ASSIGN_OR_RETURN(auto page, ListHits(*c, f));
+    JW_ASSIGN_OR_RETURN(auto page, ListHits(*c, f));  // an empty scope matches nothing
     Json items = Json::array();
     for (const auto& h : page.first) items.push_back(NotificationJson(h, ctx.deps.region_code));
     Reply r = ViidReply(

@@ -13,7 +13,7 @@ namespace jw::checkpoint {
 ViidContext::ViidContext(const Deps& d)
     : deps(d),
       sessions(kRegistrationIdle),
-      nonce_secret(HmacSm3Hex(d.key, "viid-digest-nonce")),
+      session_key(DeriveKey(d.key, "viid.session")),
       appender(d.hub, [this](const std::vector<PassHit>& hits) { RecordHitsAndWake(*this, hits); }),
       server_id((d.region_code.size() == 6 ? d.region_code : std::string("519901")) + "0000503" + "0000001") {}
 
@@ -25,10 +25,17 @@ http::Reply ViidReply(int status, Json body) {
     return r;
 }
 
-std::optional<http::Reply> RequireRegistered(ViidContext& ctx, const http::Request& req, std::string* client) {
+std::optional<http::Reply> RequireRegistered(ViidContext& ctx, const http::Request& req, std::string* client,
+                                             std::optional<int64_t>* unit) {
     auto it = req.headers.find("user-identify");
     *client = it == req.headers.end() ? "" : it->second;
-    if (!client->empty() && ctx.sessions.Touch(*client, req.client, NowUnix())) return std::nullopt;
+    auto token = req.headers.find("x-viid-session");
+    if (!client->empty() && token != req.headers.end()) {
+        if (auto caller = ctx.sessions.Touch(*client, req.client, token->second, NowUnix())) {
+            if (unit) *unit = caller->unit_id;
+            return std::nullopt;
+        }
+    }
     http::Reply r = ViidReply(401, viid::ResponseStatus(req.path, viid::Code::kInvalidOperation,
                                                         "User-Identify: not_registered", *client, NowUnix()));
     r.audit_object = client->empty() ? "" : "viid_client:" + client->substr(0, 20);
@@ -51,11 +58,14 @@ void RegisterViidRoutes(http::Router& router, const Deps& deps) {
     auto ctx = std::make_shared<ViidContext>(deps);
     // Registrations survive a restart while they are fresh (the database keeps them).
     if (auto c = deps.db.Acquire(); c.ok()) {
-        auto rows = (*c)->Query("SELECT id, last_seen, last_address FROM viid_clients WHERE enabled = 1 AND registered_at IS NOT NULL "
-                                "AND last_seen > ?",
-                                {storage::V(NowUnix() - kRegistrationIdle)});
+        auto rows = (*c)->Query(
+            "SELECT id, last_seen, last_address, session_hash, unit_id FROM viid_clients WHERE enabled = 1 AND "
+            "registered_at IS NOT NULL AND session_hash IS NOT NULL AND last_seen > ?",
+            {storage::V(NowUnix() - kRegistrationIdle)});
         if (rows.ok())
-            for (const auto& r : *rows) ctx->sessions.Register(r.Str(0), r.Str(2), r.Int(1));
+            for (const auto& r : *rows)
+                ctx->sessions.Register(r.Str(0), r.Str(2), r.Str(3),
+                                       r.IsNull(4) ? std::nullopt : std::optional<int64_t>(r.Int(4)), r.Int(1));
     }
     AddSystemRoutes(router, ctx);
     AddIntakeRoutes(router, ctx);

@@ -7,6 +7,8 @@ export interface ViidClient {
   id: string
   name: string
   enabled: boolean
+  unit_id: number | null // receives the watch orders notifying this unit over /VIID/Dispositions
+  unit_name: string
   registered: boolean
   created_at: string
   updated_at: string
@@ -21,6 +23,12 @@ export interface NewViidClient {
   id: string
   name: string
   password: string
+  unit_id?: number
+}
+
+export interface ViidUnit {
+  id: number
+  name: string
 }
 
 export interface IntakeSource {
@@ -61,7 +69,8 @@ export const PASS_CSV_HEADER = 'plate_no,plate_color,checkpoint_id,pass_time,dir
 // Under the server's 1 MiB request limit.
 export const IMPORT_CHUNK_BYTES = 512 * 1024
 
-export const listViidClients = () => http.get<{ items: ViidClient[]; total: number }>('/checkpoint/viid/clients')
+export const listViidClients = () =>
+  http.get<{ items: ViidClient[]; total: number; units: ViidUnit[] }>('/checkpoint/viid/clients')
 export const addViidClient = (c: NewViidClient) => http.post<ViidClient>('/checkpoint/viid/clients', c)
 export const setViidClientEnabled = (id: string, enabled: boolean) =>
   http.post<{ id: string; enabled: boolean }>(`/checkpoint/viid/clients/${id}/${enabled ? 'enable' : 'disable'}`, {})
