@@ -12,7 +12,7 @@ TEST(ViidSessions, BoundToTheTokenAndTheAddressAndLapseWhenIdle) {
     s.Register(id, "10.0.0.1", ViidTokenHash("t1"), 7, 1000);
     auto caller = s.Touch(id, "10.0.0.1", "t1", 1050);
     ASSERT_TRUE(caller);
-    EXPECT_EQ(caller->unit_id, 7);
+    EXPECT_EQ(caller->unit_id.value_or(-1), 7);
     EXPECT_FALSE(s.Touch(id, "10.0.0.2", "t1", 1060));  // the same headers from elsewhere
     EXPECT_FALSE(s.Touch(id, "10.0.0.1", "", 1060));    // User-Identify alone
     EXPECT_FALSE(s.Touch(id, "10.0.0.1", "t2", 1060));  // a guessed token
