@@ -6,6 +6,8 @@ const base: ViidClient = {
   id: '51990100002000000001',
   name: '市局视图库',
   enabled: true,
+  unit_id: null,
+  unit_name: '',
   registered: true,
   created_at: '2026-01-01T00:00:00Z',
   updated_at: '2026-01-01T00:00:00Z',
