@@ -6,7 +6,10 @@
 // Other source addresses are other loopback addresses (127.0.0.x), as the server sees them.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, loggedIn } from '../integration/lib/server.mjs';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, loggedIn, execSql } from '../integration/lib/server.mjs';
 import { expectError, expectStatus } from '../integration/lib/expect.mjs';
 import { send, challengeFor, authorization, register, registerBody, call, refusalShape, REGISTER }
   from './lib/viid.mjs';
@@ -119,6 +122,25 @@ test('an unknown client and a wrong secret get the same answer', async () => {
   assert.equal(refusalShape(unknown), refusalShape(wrong));
   assert.equal(refusalShape(wrongOther), refusalShape(wrong));
   assert.match(wrong.headers['www-authenticate'], /^Digest realm="jingwu-viid", qop="auth", algorithm=MD5, nonce="/);
+});
+
+test('a weak secret left from before the policy cannot register until it is rotated', async () => {
+  // Planted as an older version would have stored it: SM4-CBC with the key file's key, IV first (ADR 0009).
+  const key = Buffer.from(fs.readFileSync(path.join(server.dir, 'jingwu.key'), 'utf8').trim(), 'hex');
+  const iv = crypto.randomBytes(16);
+  const cipher = crypto.createCipheriv('sm4-cbc', key, iv);
+  const enc = Buffer.concat([iv, cipher.update('12345678', 'utf8'), cipher.final()]).toString('hex');
+  execSql(server.db, `INSERT INTO viid_clients (id, name, secret_enc, enabled, created_at, updated_at) ` +
+    `VALUES ('${WEAK}', 'legacy', '${enc}', 1, 1, 1)`);
+  const from = '127.0.0.5';
+  const legacy = (await register(server, WEAK, '12345678', from)).reply;
+  const wrong = (await register(server, WEAK, 'Wrong#Secret2026', from)).reply;
+  assert.equal(legacy.status, 401, legacy.text);
+  assert.equal(refusalShape(legacy), refusalShape(wrong));
+  assert.match(server.log(), /client 51990100002000000204 has a secret below the policy; rotate it/);
+  expectStatus(await admin.post('/checkpoint/viid/clients', { id: WEAK, password: 'Rotated#Secret26' }), 201);
+  const rotated = await register(server, WEAK, 'Rotated#Secret26', from);
+  assert.equal(rotated.reply.status, 200, rotated.reply.text);
 });
 
 test('50 wrong guesses lock the guesser out; locked, unknown and wrong answers are identical; the genuine client still registers', async () => {
