@@ -1,5 +1,6 @@
 // GA/T 1400 (VIID) intake through the real server: a client added on the command line registers with HTTP
-// Digest (computed here with node:crypto), registers a tollgate, then posts motor vehicles in list and single
+// Digest (computed here with node:crypto) and sends the session token it gets back (X-VIID-Session, ADR 0016)
+// with every call, registers a tollgate, then posts motor vehicles in list and single
 // envelopes, with vendor casing and 17-digit times; broken JSON (status 7), wrong content (8), an unknown
 // tollgate and an unregistered caller (401) are each answered right, and nothing partial is stored (the
 // engine's append counter, read through /api/v1/checkpoint/intake/sources, moves by exactly the accepted

@@ -58,7 +58,10 @@ Result<Reply> AddClientHandler(ViidContext& ctx, Request& req) {
     r.write = [&ctx, id, name, password, unit_id](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         JW_RETURN_IF_ERROR(AddViidClient(c, ctx.deps.key, id, password, name, NowUnix(), unit_id));
         ctx.sessions.Unregister(id);  // a new secret: register again
-        out.body = {{"id", id}, {"name", name}, {"enabled", true}, {"unit_id", unit_id ? Json(*unit_id) : Json(nullptr)}};
+        out.body = {{"id", id},
+                    {"name", name},
+                    {"enabled", true},
+                    {"unit_id", unit_id ? Json(*unit_id) : Json(nullptr)}};
         return Status::Ok();
     };
     return r;

@@ -36,8 +36,10 @@ Status CheckViidSecret(const std::string& id, const std::string& password) {
     const std::string lower = Lower(password);
     const bool weak_word = std::any_of(std::begin(kWeakWords), std::end(kWeakWords),
                                        [&](const char* w) { return lower.find(w) != std::string::npos; });
+    // The whole ID, or its serial part (the last 8 digits), which is what people tend to reuse.
+    const std::string serial = id.size() >= 8 ? id.substr(id.size() - 8) : id;
     const bool has_id = !id.empty() && (password.find(id) != std::string::npos ||
-                                        (id.size() >= 8 && password.find(id.substr(id.size() - 8)) != std::string::npos));
+                                        password.find(serial) != std::string::npos);
     const size_t distinct = std::set<char>(password.begin(), password.end()).size();
     if (weak_word || has_id || distinct < 6) return Status::Invalid("password", "weak_password");
     return Status::Ok();

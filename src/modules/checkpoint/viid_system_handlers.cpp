@@ -65,7 +65,8 @@ Result<Reply> RegisterHandler(ViidContext& ctx, Request& req) {
     if (uri != req.path && uri.rfind(req.path + "?", 0) != 0)
         return Challenge(ctx, req, client, false, "uri: mismatch", "uri mismatch", client);
     if (!device.empty() && device != client)
-        return Challenge(ctx, req, client, false, "DeviceID: not_the_username", "DeviceID is not the username", client);
+        return Challenge(ctx, req, client, false, "DeviceID: not_the_username", "DeviceID is not the username",
+                         client);
 
     const int64_t now = NowUnix();
     const std::string nonce = Param(params, "nonce"), nc = Param(params, "nc");
@@ -96,8 +97,12 @@ Result<Reply> RegisterHandler(ViidContext& ctx, Request& req) {
         } else if (ctx.guard.Failure(client, req.client, now)) {
             spdlog::warn("viid: register of {} from {} locked after repeated failures", client, req.client);
         }
-        const char* why = locked ? "locked" : !known ? "unknown or disabled client" : weak ? "secret below policy: rotate it" : "wrong response";
-        if (weak) spdlog::warn("viid: client {} has a secret below the policy; rotate it (jingwu viid add-client)", client);
+        const char* why = locked ? "locked"
+                          : !known ? "unknown or disabled client"
+                          : weak   ? "secret below policy: rotate it"
+                                   : "wrong response";
+        if (weak)
+            spdlog::warn("viid: client {} has a secret below the policy; rotate it (jingwu viid add-client)", client);
         return Challenge(ctx, req, client, false, kRefused, why, client);
     }
     ctx.guard.ConsumeNonce(nonce);
