@@ -109,6 +109,8 @@ TEST_P(CaseServiceTest, AcceptanceNumbersTheCaseRecordsEventOneAndSendsAQueryCod
     ASSERT_EQ(codes->size(), 1u);
     EXPECT_EQ((*codes)[0].code_hash.find(code), std::string::npos);  // stored hashed
     EXPECT_EQ((*codes)[0].code_hash, QueryCodeHash("5199012026XZ00001", code));
+    // Keyed with a secret, not with the public case number (issue 11, finding 2).
+    EXPECT_NE((*codes)[0].code_hash, HmacSm3Hex("5199012026XZ00001", code));
 }
 
 TEST_P(CaseServiceTest, BadInputNamesTheFieldAndWritesNothing) {
