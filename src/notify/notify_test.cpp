@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/test_databases.hpp"
-#include <spdlog/sinks/ostringstream_sink.h>
+#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
@@ -139,7 +140,8 @@ TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlankedAndNumberMas
 TEST(LoggingSmsGateway, LogsMaskedAndWritesWholeTextsOnlyToTheDemoFile) {
     const std::string file = ::testing::TempDir() + "jw_demo_sms_" + std::to_string(::getpid()) + ".txt";
     std::remove(file.c_str());
-    auto sink = std::make_shared<spdlog::sinks::ostringstream_sink_mt>();
+    std::ostringstream captured;
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
     auto previous = spdlog::default_logger();
     spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
     LoggingSmsGateway demo(file);
@@ -148,7 +150,7 @@ TEST(LoggingSmsGateway, LogsMaskedAndWritesWholeTextsOnlyToTheDemoFile) {
     LoggingSmsGateway quiet;
     ASSERT_TRUE(quiet.SendToPhone("13900005678", "查询码55554444").ok());
     spdlog::set_default_logger(previous);
-    const std::string log = sink->str();
+    const std::string log = captured.str();
     EXPECT_NE(log.find("sms to phone ending 1234"), std::string::npos);
     for (const char* secret : {"04718263", "13800001234", "11010519491231002X", "55554444", "13900005678"})
         EXPECT_EQ(log.find(secret), std::string::npos) << secret;

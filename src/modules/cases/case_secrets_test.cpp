@@ -118,7 +118,9 @@ TEST_P(CaseSecretsTest, LookupsByIdNumberAndPhoneGoThroughBlindIndexes) {
         q.id_number = id_number;
         q.phone = phone;
         std::vector<int64_t> ids;
-        for (const auto& k : repo::ListCases(**c, q)->first) ids.push_back(k.id);
+        auto page = repo::ListCases(**c, q);
+        EXPECT_TRUE(page.ok());
+        for (const auto& k : page->first) ids.push_back(k.id);
         return ids;
     };
     EXPECT_EQ(find("11010519491231002X", ""), std::vector<int64_t>{a.kase.id});

@@ -5,10 +5,12 @@
 
 #include "cases/case_clocks.hpp"
 #include "cases/case_repository.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
 #include "cases/public_progress.hpp"
 #include "common/civil_time.hpp"
+#include "common/crypto.hpp"
 #include "storage/test_databases.hpp"
 
 namespace jw::cases {
