@@ -43,10 +43,14 @@ const tableText = (table) => execSql(server.db, `SELECT * FROM ${table}`);
 const PEOPLE_TABLES = ['case_people', 'case_events', 'case_query_codes', 'case_query_attempts', 'notifications',
   'audit_log'];
 
+// Whole SMS texts: the demo SMS file (an older server, without one, logged them whole — read there too, so this
+// file shows what that server leaks; the fixed server's log has them masked and never matches).
+const smsTexts = () => server.sms() + server.log();
+
 async function smsCodeFor(caseNo) {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const m = server.sms().match(new RegExp(`案件编号${caseNo}，查询码(\\d{8})`));
+    const m = smsTexts().match(new RegExp(`案件编号${caseNo}，查询码(\\d{8})`));
     if (m) return m[1];
     await sleep(200);
   }
@@ -156,7 +160,7 @@ test('the server log holds no whole code, phone or ID number after progress SMS 
   const deadline = Date.now() + 10_000;
   let fresh;
   while (Date.now() < deadline) {
-    const all = server.sms().match(new RegExp(`案件编号${caseB.case_no}，查询码(\\d{8})`, 'g')) || [];
+    const all = smsTexts().match(new RegExp(`案件编号${caseB.case_no}，查询码(\\d{8})`, 'g')) || [];
     if (all.length >= 2) { fresh = all.pop().slice(-8); break; }
     await sleep(200);
   }
