@@ -47,9 +47,7 @@ std::string SealField(std::string_view plain) {
 Result<std::string> OpenField(std::string_view stored) {
     const Keys& k = Installed();
     if (stored.empty()) return std::string();
-    auto fail = [] {
-        return Status::Internal("case_people: a personal field cannot be decrypted (wrong key file?)");
-    };
+    auto fail = [] { return Status::Internal("case_people: a personal field cannot be decrypted (wrong key file?)"); };
     if (!stored.starts_with(kSealPrefix)) return fail();
     const std::string bytes = FromHex(stored.substr(kSealPrefix.size()));
     if (bytes.empty()) return fail();
@@ -94,18 +92,20 @@ Result<int64_t> SealPlainRecords(storage::Connection& c, int batch) {
                                                     {V(static_cast<int64_t>(batch))}));
             for (const auto& r : rows) {
                 // sealed = 0 in the WHERE: a row sealed meanwhile by someone else is never sealed twice.
-                JW_RETURN_IF_ERROR(tx.Exec("UPDATE case_people SET id_number = ?, phone = ?, address = ?, "
-                                           "id_number_index = ?, phone_index = ?, sealed = 1 WHERE id = ? AND sealed = 0",
-                                           {V(SealField(r.Str(1))), V(SealField(r.Str(2))), V(SealField(r.Str(3))),
-                                            V(IdNumberIndex(r.Str(1))), V(PhoneIndex(r.Str(2))), V(r.Int(0))}));
+                JW_RETURN_IF_ERROR(
+                    tx.Exec("UPDATE case_people SET id_number = ?, phone = ?, address = ?, "
+                            "id_number_index = ?, phone_index = ?, sealed = 1 WHERE id = ? AND sealed = 0",
+                            {V(SealField(r.Str(1))), V(SealField(r.Str(2))), V(SealField(r.Str(3))),
+                             V(IdNumberIndex(r.Str(1))), V(PhoneIndex(r.Str(2))), V(r.Int(0))}));
             }
             JW_ASSIGN_OR_RETURN(auto codes, tx.Query("SELECT id, code_hash FROM case_query_codes WHERE keyed = 0 "
                                                      "ORDER BY id LIMIT ?",
                                                      {V(static_cast<int64_t>(batch))}));
             for (const auto& r : codes) {
-                JW_RETURN_IF_ERROR(tx.Exec("UPDATE case_query_codes SET code_hash = ?, keyed = 1 WHERE id = ? AND "
-                                           "keyed = 0",
-                                           {V(HmacSm3Hex(k.query_code, r.Str(1))), V(r.Int(0))}));
+                JW_RETURN_IF_ERROR(
+                    tx.Exec("UPDATE case_query_codes SET code_hash = ?, keyed = 1 WHERE id = ? AND "
+                            "keyed = 0",
+                            {V(HmacSm3Hex(k.query_code, r.Str(1))), V(r.Int(0))}));
             }
             n = static_cast<int64_t>(rows.size() + codes.size());
             return Status::Ok();

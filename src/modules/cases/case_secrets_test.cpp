@@ -2,10 +2,11 @@
 // stored sealed and read back whole, lookups go through blind indexes, plain rows of an older database are
 // sealed by the start-up migration (also when it is interrupted and run again), and the public progress page is
 // limited per case number with the same answer as a wrong code.
+#include "cases/case_secrets.hpp"
+
 #include <gtest/gtest.h>
 
 #include "cases/case_repository.hpp"
-#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
 #include "cases/public_progress.hpp"
@@ -22,7 +23,7 @@ constexpr int64_t kNow = 1795766400;
 const std::string kMaster(16, 'k');  // what the fixture installs
 
 class CaseSecretsTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         db_ = testing::OpenFresh(GetParam(), "case_secrets");
         if (!db_) GTEST_SKIP() << "backend unavailable (JW_TEST_PG_URL unset?)";
@@ -43,7 +44,8 @@ protected:
         in.fields.facts = "自行车被盗。";
         in.fields.people = {{0, 0, "reporter", "赵明", "resident_id", id_number, phone, address, 0},
                             {0, 0, "suspect", "某某", "none", "", "", "", 0}};
-        auto r = InTx<CreateResult>(*db_, [&](storage::Connection& c) { return CreateCase(c, officer_, in, "519901", kNow); });
+        auto r = InTx<CreateResult>(
+            *db_, [&](storage::Connection& c) { return CreateCase(c, officer_, in, "519901", kNow); });
         EXPECT_TRUE(r.ok()) << r.status().message();
         return *r;
     }
@@ -68,7 +70,8 @@ protected:
 
     Result<PublicQueryOutcome> Query(const std::string& client, const std::string& no, const std::string& code,
                                      int64_t now = kNow) {
-        return InTx<PublicQueryOutcome>(*db_, [&](storage::Connection& c) { return PublicQuery(c, client, no, code, now); });
+        return InTx<PublicQueryOutcome>(*db_,
+                                        [&](storage::Connection& c) { return PublicQuery(c, client, no, code, now); });
     }
 
     std::unique_ptr<storage::Database> db_;
@@ -95,9 +98,9 @@ TEST_P(CaseSecretsTest, PeopleAreStoredSealedAndReadBackWhole) {
     Person p = (*people)[0];
     p.address = "新址99号";
     ASSERT_TRUE(InTx<int>(*db_, [&](storage::Connection& tx) -> Result<int> {
-        JW_RETURN_IF_ERROR(repo::UpdatePerson(tx, p));
-        return 0;
-    }).ok());
+                    JW_RETURN_IF_ERROR(repo::UpdatePerson(tx, p));
+                    return 0;
+                }).ok());
     EXPECT_EQ(RawPeople().find("新址99号"), std::string::npos);
     EXPECT_EQ(repo::ListPeople(**c, a.kase.id)->at(0).address, "新址99号");
     EXPECT_NE(SealField("x"), SealField("x"));
@@ -143,13 +146,16 @@ TEST_P(CaseSecretsTest, PlainRowsOfAnOlderDatabaseAreSealedOnceEvenWhenInterrupt
     ASSERT_TRUE((*c)->Exec("UPDATE case_people SET id_number = '11010519491231002X', phone = '13812345678', address = "
                            "'人民路1号', id_number_index = '', phone_index = '', sealed = 0 WHERE case_id = ? AND "
                            "role = 'reporter'",
-                           {V(a.kase.id)}).ok());
+                           {V(a.kase.id)})
+                    .ok());
     ASSERT_TRUE((*c)->Exec("INSERT INTO case_people (case_id, role, name, id_type, id_number, phone, address, "
                            "created_at) VALUES (?, 'witness', '孙丽', 'passport', 'E12345678', '0816-2223333', "
                            "'老街2号', 0)",
-                           {V(a.kase.id)}).ok());
+                           {V(a.kase.id)})
+                    .ok());
     ASSERT_TRUE((*c)->Exec("UPDATE case_query_codes SET code_hash = ?, keyed = 0 WHERE case_id = ?",
-                           {V(HmacSm3Hex(a.kase.case_no, code)), V(a.kase.id)}).ok());
+                           {V(HmacSm3Hex(a.kase.case_no, code)), V(a.kase.id)})
+                    .ok());
     // Unkeyed hashes never match: the page refuses the code until the migration ran.
     EXPECT_EQ(Query("10.0.0.1", a.kase.case_no, code)->result, PublicQueryResult::kWrong);
 
@@ -159,11 +165,11 @@ TEST_P(CaseSecretsTest, PlainRowsOfAnOlderDatabaseAreSealedOnceEvenWhenInterrupt
     ASSERT_TRUE((*c)->Exec("UPDATE case_people SET id_number = ?, phone = ?, address = ?, id_number_index = ?, "
                            "phone_index = ?, sealed = 1 WHERE id = ?",
                            {V(SealField("11010519491231002X")), V(SealField("13812345678")), V(SealField("人民路1号")),
-                            V(IdNumberIndex("11010519491231002X")), V(PhoneIndex("13812345678")),
-                            V(first->Int(0))}).ok());
+                            V(IdNumberIndex("11010519491231002X")), V(PhoneIndex("13812345678")), V(first->Int(0))})
+                    .ok());
     auto done = SealPlainRecords(**c, 1);
     ASSERT_TRUE(done.ok()) << done.status().message();
-    EXPECT_EQ(*done, 2);  // the witness and the query code
+    EXPECT_EQ(*done, 2);                   // the witness and the query code
     EXPECT_EQ(*SealPlainRecords(**c), 0);  // idempotent
     for (const char* plain : {"11010519491231002X", "13812345678", "人民路1号", "E12345678", "0816-2223333", "老街2号"})
         EXPECT_EQ(RawPeople().find(plain), std::string::npos) << plain;
@@ -201,7 +207,8 @@ TEST_P(CaseSecretsTest, ManyAddressesLockOneCaseNumberWithTheAnswerOfAWrongCode)
         EXPECT_EQ(Query("10.3.0." + std::to_string(i), "5199012026XZ99999", "00000000", kNow)->result,
                   PublicQueryResult::kWrong);
     // Attempts refused by the lock do not extend it: a window after the last wrong code, the right code works.
-    EXPECT_EQ(Query("10.2.0.3", a.kase.case_no, code_a, kNow + kCaseWindowSeconds - 1)->result, PublicQueryResult::kWrong);
+    EXPECT_EQ(Query("10.2.0.3", a.kase.case_no, code_a, kNow + kCaseWindowSeconds - 1)->result,
+              PublicQueryResult::kWrong);
     EXPECT_EQ(Query("10.2.0.4", a.kase.case_no, code_a, kNow + kCaseWindowSeconds + kMaxCaseFailures)->result,
               PublicQueryResult::kOk);
     // The per-address limit still holds, and refusals by the lock count against the address.
