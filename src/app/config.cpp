@@ -26,6 +26,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.threads = t["server"]["threads"].value_or(c.threads);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
+            c.demo_sms_file = t["notify"]["demo_sms_file"].value_or(c.demo_sms_file);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
         } catch (const toml::parse_error& e) {
@@ -38,6 +39,7 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
+    if (const char* v = std::getenv("JINGWU_DEMO_SMS_FILE")) c.demo_sms_file = v;
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;

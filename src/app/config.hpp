@@ -1,7 +1,7 @@
 #pragma once
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
 // environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
-// JINGWU_PASS_DIR), then flags.
+// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE), then flags.
 
 #include <string>
 
@@ -17,6 +17,9 @@ struct Config {
     // Directory of the vehicle pass engine (checkpoint passes); "" = "passes" beside a SQLite database file,
     // else var/passes.
     std::string pass_dir;
+    // The demo SMS gateway's stand-in for the recipients' phones: whole texts are appended there (mode 0600); the
+    // log only ever has them masked. "" = nowhere. For the demo and tests only ([notify] demo_sms_file).
+    std::string demo_sms_file;
     // HTTP worker threads; 0: four per CPU core, at least 8 (handlers may wait on a disk sync — GA/T 1400 intake
     // appends durably before it answers — so more requests than cores must be in flight).
     int threads = 0;

@@ -90,7 +90,7 @@ int Serve(Platform& p, const std::string& listen) {
 
     auth::SessionService sessions(*p.db, p.registry, p.key);
     sessions.Attach(p.committer.get());
-    notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>());
+    notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>(p.config.demo_sms_file));
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
     discretion::RegisterRoutes(router, discretion::Deps{*p.db});

@@ -4,6 +4,7 @@
 
 #include "auth/seed.hpp"
 #include "alerts/alerts_module.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/cases_module.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "discretion/discretion_module.hpp"
@@ -63,6 +64,15 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     auto key = LoadOrCreateKey(config.key_file);
     if (!key.ok()) return key.status();
     p->key = *key;
+    // Personal fields and query codes of cases are keyed from the master key (ADR 0017); rows an older server
+    // left in plain text are sealed now, before anything serves them.
+    cases::InstallKeys(p->key);
+    {
+        auto c = p->db->Acquire();
+        if (!c.ok()) return c.status();
+        auto sealed = cases::SealPlainRecords(**c);
+        if (!sealed.ok()) return sealed.status();
+    }
 
     auto log = audit::AuditLog::Open(*p->db);
     if (!log.ok()) return log.status();

@@ -1,10 +1,17 @@
 #include <gtest/gtest.h>
 
 #include "storage/test_databases.hpp"
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
@@ -104,7 +111,7 @@ TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
     EXPECT_EQ(outbox.MarkRead(**c, 8, list->first[0].id, 1).code(), ErrorCode::kNotFound);  // not another user's
 }
 
-TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlanked) {
+TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlankedAndNumberMasked) {
     auto sms = std::make_unique<RecordingSms>();
     RecordingSms* sms_ptr = sms.get();
     sms_ptr->gateway_up = false;
@@ -122,10 +129,39 @@ TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlanked) {
     EXPECT_EQ(sms_ptr->to_phone[0].first, "13800001234");
     EXPECT_EQ(sms_ptr->to_phone[0].second, "查询码 12345678");
     auto c = db_->Acquire();
-    auto row = (*c)->QueryOne("SELECT body, user_id FROM notifications WHERE phone = '13800001234'");
+    auto row = (*c)->QueryOne("SELECT body, user_id, phone FROM notifications WHERE channel = 'sms'");
     ASSERT_TRUE(row.ok());
     EXPECT_EQ(row->Str(0), "");  // the code is not kept once sent
+    EXPECT_EQ(row->Str(2), "138****1234");  // nor the whole number
     EXPECT_EQ(outbox.List(**c, 0, false, 1, 20)->second, 0);  // never in anyone's inbox
+}
+
+// Regression (issue 11, finding 2): the server log held 1,880 whole query codes from logged SMS texts.
+TEST(LoggingSmsGateway, LogsMaskedAndWritesWholeTextsOnlyToTheDemoFile) {
+    const std::string file = ::testing::TempDir() + "jw_demo_sms_" + std::to_string(::getpid()) + ".txt";
+    std::remove(file.c_str());
+    std::ostringstream captured;
+    auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+    auto previous = spdlog::default_logger();
+    spdlog::set_default_logger(std::make_shared<spdlog::logger>("capture", sink));
+    LoggingSmsGateway demo(file);
+    ASSERT_TRUE(demo.SendToPhone("13800001234", "案件编号5199012026XZ00001，查询码04718263。").ok());
+    ASSERT_TRUE(demo.Send(7, "嫌疑人身份证11010519491231002X").ok());
+    LoggingSmsGateway quiet;
+    ASSERT_TRUE(quiet.SendToPhone("13900005678", "查询码55554444").ok());
+    spdlog::set_default_logger(previous);
+    const std::string log = captured.str();
+    EXPECT_NE(log.find("sms to phone ending 1234"), std::string::npos);
+    for (const char* secret : {"04718263", "13800001234", "11010519491231002X", "55554444", "13900005678"})
+        EXPECT_EQ(log.find(secret), std::string::npos) << secret;
+    std::ifstream in(file);
+    const std::string whole((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    EXPECT_NE(whole.find("13800001234: 案件编号5199012026XZ00001，查询码04718263。"), std::string::npos);
+    EXPECT_EQ(whole.find("55554444"), std::string::npos);  // no file configured: written nowhere
+    struct stat st {};
+    ASSERT_EQ(::stat(file.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    std::remove(file.c_str());
 }
 
 TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {

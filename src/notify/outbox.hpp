@@ -49,12 +49,20 @@ public:
     virtual Status SendToPhone(const std::string& phone, const std::string& text);
 };
 
-// Writes each message to the server log instead of a real gateway (no gateway in the demo county). Messages to
-// phones are logged whole (the demo's reporters read their query codes there) with the number's last 4 digits.
+// Stands in for a real gateway (none in the demo county): each message goes to the server log masked
+// (MaskForLog: no query code, phone or ID number whole; the number as its last 4 digits). When `demo_sms_file` is
+// set (JINGWU_DEMO_SMS_FILE; `make demo` and the tests set it), the whole text is also appended to that file
+// (mode 0600), the demo recipients' "phone": that is where a demo reporter reads their query code. Leave it
+// unset anywhere real messages pass. Thread safety: Send/SendToPhone may be called from one thread at a time.
 class LoggingSmsGateway final : public SmsGateway {
 public:
+    explicit LoggingSmsGateway(std::string demo_sms_file = "") : demo_sms_file_(std::move(demo_sms_file)) {}
     Status Send(int64_t user_id, const std::string& text) override;
     Status SendToPhone(const std::string& phone, const std::string& text) override;
+
+private:
+    void Deliver(const std::string& to, const std::string& text);
+    std::string demo_sms_file_;
 };
 
 class Outbox {
@@ -67,7 +75,8 @@ public:
 
     static Result<int64_t> Enqueue(storage::Connection& c, const Notification& n);
     // An SMS to a phone number that belongs to no user (user_id 0, channel "sms", never in an inbox). Its text
-    // may carry a secret (a case query code): once the gateway accepted it, the stored text is blanked.
+    // may carry a secret (a case query code) and the number is personal data: once the gateway accepted it, the
+    // stored text is blanked and the number masked (138****5678). Until then both are stored as given.
     static Result<int64_t> EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
                                       const std::string& text);
     Result<std::pair<std::vector<Notification>, int64_t>> List(storage::Connection& c, int64_t user_id,

@@ -110,11 +110,12 @@ struct QueryCode {
     int64_t id = 0;
     int64_t case_id = 0;
     int64_t person_id = 0;
-    std::string code_hash;        // HMAC-SM3 of the code keyed by the case number; the code itself is never stored
+    std::string code_hash;        // QueryCodeHash (case_secrets.hpp, keyed with a secret); the code is never stored
     int64_t created_at = 0;
     int64_t revoked_at = 0;
     int64_t revoked_by = 0;
     int64_t last_used_at = 0;
+    bool keyed = true;            // false: an older, unkeyed hash not upgraded yet (never matches)
 };
 
 }  // namespace jw::cases

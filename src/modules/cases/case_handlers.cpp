@@ -13,6 +13,7 @@
 #include "cases/lifecycle.hpp"
 #include "cases/review_service.hpp"
 #include "common/civil_time.hpp"
+#include "common/validators.hpp"
 
 namespace jw::cases {
 
@@ -48,6 +49,11 @@ Result<Reply> ListCases(Deps d, Request& req) {
     q.case_type = req.Query("case_type");
     q.state = req.Query("state");
     q.open_only = req.Query("open") == "1";
+    // Exact lookups through the blind indexes (the numbers are not stored in the clear, so no substring search).
+    q.id_number = req.Query("id_number");
+    q.phone = req.Query("phone");
+    if (q.id_number.size() > 30) return Status::Invalid("id_number", "too_long");
+    if (q.phone.size() > 20) return Status::Invalid("phone", "too_long");
     if (!q.case_type.empty() && !IsCaseType(q.case_type)) return Status::Invalid("case_type", "bad_value");
     JW_ASSIGN_OR_RETURN(q.unit_id, OptionalId(req, "unit_id"));
     JW_ASSIGN_OR_RETURN(q.officer_id, OptionalId(req, "officer_id"));
@@ -70,6 +76,9 @@ Result<Reply> ListCases(Deps d, Request& req) {
     }
     Reply r = Reply::Json200({{"items", items}, {"total", page.second}});
     r.audit_object = "cases?q=" + q.q;
+    // The audit log records that a person was looked up, with the number masked as it is shown.
+    if (!q.id_number.empty()) r.audit_object += "&id_number=" + MaskIdNumber(q.id_number);
+    if (!q.phone.empty()) r.audit_object += "&phone=" + MaskPhone(q.phone);
     return r;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cases/case_repository.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_service_internal.hpp"
 #include "common/crypto.hpp"
@@ -42,8 +43,6 @@ Result<QueryCode> SendQueryCode(storage::Connection& c, const Case& k, const Per
 }
 
 }  // namespace internal
-
-std::string QueryCodeHash(const std::string& case_no, const std::string& code) { return HmacSm3Hex(case_no, code); }
 
 Status ValidatePerson(const Person& p, const std::string& prefix) {
     Status s(ErrorCode::kInvalidArgument, "invalid person");

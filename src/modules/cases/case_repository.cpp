@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cases/case_secrets.hpp"
+
 namespace jw::cases::repo {
 
 using storage::Null;
@@ -214,6 +216,14 @@ Result<std::pair<std::vector<Case>, int64_t>> ListCases(storage::Connection& c, 
         params.push_back(V("%" + q.q + "%"));
         params.push_back(V("%" + q.q + "%"));
     }
+    if (!q.id_number.empty()) {
+        where += " AND k.id IN (SELECT case_id FROM case_people WHERE id_number_index = ?)";
+        params.push_back(V(IdNumberIndex(q.id_number)));
+    }
+    if (!q.phone.empty()) {
+        where += " AND k.id IN (SELECT case_id FROM case_people WHERE phone_index = ?)";
+        params.push_back(V(PhoneIndex(q.phone)));
+    }
     if (!q.case_type.empty()) {
         where += " AND k.case_type = ?";
         params.push_back(V(q.case_type));
@@ -248,29 +258,41 @@ Result<std::pair<std::vector<Case>, int64_t>> ListCases(storage::Connection& c, 
     return std::make_pair(std::move(out), total.Int(0));
 }
 
+// ID number, phone and address are stored sealed (case_secrets.hpp) with their blind indexes.
 Result<int64_t> InsertPerson(storage::Connection& c, Person& p) {
     JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("INSERT INTO case_people (case_id, role, name, id_type, id_number, phone, "
-                                          "address, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                          {V(p.case_id), V(p.role), V(p.name), V(p.id_type), V(p.id_number),
-                                           V(p.phone), V(p.address), V(p.created_at)}));
+                                          "address, created_at, id_number_index, phone_index, sealed) VALUES (?, ?, ?, "
+                                          "?, ?, ?, ?, ?, ?, ?, 1) RETURNING id",
+                                          {V(p.case_id), V(p.role), V(p.name), V(p.id_type), V(SealField(p.id_number)),
+                                           V(SealField(p.phone)), V(SealField(p.address)), V(p.created_at),
+                                           V(IdNumberIndex(p.id_number)), V(PhoneIndex(p.phone))}));
     p.id = r.Int(0);
     return p.id;
 }
 
 Status UpdatePerson(storage::Connection& c, const Person& p) {
-    return c.Exec("UPDATE case_people SET role = ?, name = ?, id_type = ?, id_number = ?, phone = ?, address = ? "
-                  "WHERE id = ? AND case_id = ?",
-                  {V(p.role), V(p.name), V(p.id_type), V(p.id_number), V(p.phone), V(p.address), V(p.id),
+    return c.Exec("UPDATE case_people SET role = ?, name = ?, id_type = ?, id_number = ?, phone = ?, address = ?, "
+                  "id_number_index = ?, phone_index = ?, sealed = 1 WHERE id = ? AND case_id = ?",
+                  {V(p.role), V(p.name), V(p.id_type), V(SealField(p.id_number)), V(SealField(p.phone)),
+                   V(SealField(p.address)), V(IdNumberIndex(p.id_number)), V(PhoneIndex(p.phone)), V(p.id),
                    V(p.case_id)});
 }
 
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, case_id, role, name, id_type, id_number, phone, address, "
-                                           "created_at FROM case_people WHERE case_id = ? ORDER BY id",
+                                           "created_at, sealed FROM case_people WHERE case_id = ? ORDER BY id",
                                            {V(case_id)}));
     std::vector<Person> out;
-    for (const auto& r : rows)
-        out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)});
+    for (const auto& r : rows) {
+        Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)};
+        // A row not sealed yet (written by an older server, before SealPlainRecords ran) is read as it is.
+        if (r.Int(9) == 1) {
+            JW_ASSIGN_OR_RETURN(p.id_number, OpenField(p.id_number));
+            JW_ASSIGN_OR_RETURN(p.phone, OpenField(p.phone));
+            JW_ASSIGN_OR_RETURN(p.address, OpenField(p.address));
+        }
+        out.push_back(std::move(p));
+    }
     return out;
 }
 
@@ -322,19 +344,19 @@ Result<std::optional<CaseEvent>> FindEventByKey(storage::Connection& c, int64_t 
 }
 
 Result<int64_t> InsertQueryCode(storage::Connection& c, const QueryCode& q) {
-    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("INSERT INTO case_query_codes (case_id, person_id, code_hash, created_at) "
-                                          "VALUES (?, ?, ?, ?) RETURNING id",
+    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("INSERT INTO case_query_codes (case_id, person_id, code_hash, created_at, "
+                                          "keyed) VALUES (?, ?, ?, ?, 1) RETURNING id",
                                           {V(q.case_id), V(q.person_id), V(q.code_hash), V(q.created_at)}));
     return r.Int(0);
 }
 
 Result<std::vector<QueryCode>> ListQueryCodes(storage::Connection& c, int64_t case_id) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, case_id, person_id, code_hash, created_at, revoked_at, revoked_by, "
-                                           "last_used_at FROM case_query_codes WHERE case_id = ? ORDER BY id",
+                                           "last_used_at, keyed FROM case_query_codes WHERE case_id = ? ORDER BY id",
                                            {V(case_id)}));
     std::vector<QueryCode> out;
     for (const auto& r : rows)
-        out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7)});
+        out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7), r.Int(8) == 1});
     return out;
 }
 
@@ -358,14 +380,23 @@ Status TouchQueryCode(storage::Connection& c, int64_t code_id, int64_t now) {
     return c.Exec("UPDATE case_query_codes SET last_used_at = ? WHERE id = ?", {V(now), V(code_id)});
 }
 
-Status InsertAttempt(storage::Connection& c, const std::string& client, const std::string& case_no, int64_t at, bool ok) {
+Status InsertAttempt(storage::Connection& c, const std::string& client, const std::string& case_no, int64_t at,
+                     AttemptResult result) {
     return c.Exec("INSERT INTO case_query_attempts (client, case_no, at, ok) VALUES (?, ?, ?, ?)",
-                  {V(client), V(case_no), V(at), V(ok)});
+                  {V(client), V(case_no), V(at), V(static_cast<int64_t>(result))});
 }
 
 Result<int64_t> CountFailures(storage::Connection& c, const std::string& client, int64_t since) {
-    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("SELECT COUNT(*) FROM case_query_attempts WHERE client = ? AND at >= ? AND ok = 0",
+    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("SELECT COUNT(*) FROM case_query_attempts WHERE client = ? AND at >= ? AND "
+                                          "ok <> 1",
                                           {V(client), V(since)}));
+    return r.Int(0);
+}
+
+Result<int64_t> CountCaseFailures(storage::Connection& c, const std::string& case_no, int64_t since) {
+    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("SELECT COUNT(*) FROM case_query_attempts WHERE case_no = ? AND at >= ? AND "
+                                          "ok = 0",
+                                          {V(case_no), V(since)}));
     return r.Int(0);
 }
 

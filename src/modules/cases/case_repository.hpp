@@ -34,6 +34,7 @@ Status UpdateCase(storage::Connection& c, Case& k, int64_t expected_version);
 
 struct CaseQuery {
     std::string q;  // case number or cause, substring
+    std::string id_number, phone;  // exact, through the blind indexes: cases with a person of this ID number / phone
     std::string case_type, state;
     std::optional<int64_t> unit_id, officer_id;
     bool open_only = false;
@@ -43,7 +44,7 @@ struct CaseQuery {
 // Newest first (accepted_at, id). Cases carry names but no people.
 Result<std::pair<std::vector<Case>, int64_t>> ListCases(storage::Connection& c, const CaseQuery& q);
 
-// --- people
+// --- people (ID number, phone and address sealed at rest, case_secrets.hpp; read back whole)
 Result<int64_t> InsertPerson(storage::Connection& c, Person& p);
 Status UpdatePerson(storage::Connection& c, const Person& p);
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id);
@@ -63,9 +64,15 @@ Result<std::vector<QueryCode>> ListQueryCodes(storage::Connection& c, int64_t ca
 Result<int64_t> RevokeQueryCodes(storage::Connection& c, int64_t case_id, std::optional<int64_t> person_id,
                                  std::optional<int64_t> code_id, int64_t by, int64_t now);
 Status TouchQueryCode(storage::Connection& c, int64_t code_id, int64_t now);
-Status InsertAttempt(storage::Connection& c, const std::string& client, const std::string& case_no, int64_t at, bool ok);
-// Failed attempts from `client` since `since`.
+// Stored in case_query_attempts.ok.
+enum class AttemptResult : int64_t { kWrong = 0, kOk = 1, kCaseLocked = 2 };
+Status InsertAttempt(storage::Connection& c, const std::string& client, const std::string& case_no, int64_t at,
+                     AttemptResult result);
+// Refused attempts (wrong or locked) from `client` since `since`.
 Result<int64_t> CountFailures(storage::Connection& c, const std::string& client, int64_t since);
+// Wrong codes given for `case_no` (from any address) since `since`; attempts refused by the lock itself do not
+// count, so the lock ends a window after the last wrong code that was checked.
+Result<int64_t> CountCaseFailures(storage::Connection& c, const std::string& case_no, int64_t since);
 
 // --- users and units (read-only lookups into the platform's tables)
 struct Officer {

@@ -111,7 +111,6 @@ Result<QueryCode> IssueQueryCode(storage::Connection& c, const auth::Principal& 
 Status RevokeQueryCode(storage::Connection& c, const auth::Principal& actor, int64_t case_id, int64_t code_id,
                        int64_t now);
 
-// The keyed hash stored for a query code (the code itself is never stored).
-std::string QueryCodeHash(const std::string& case_no, const std::string& code);
+// The keyed hash stored for a query code: QueryCodeHash in case_secrets.hpp.
 
 }  // namespace jw::cases

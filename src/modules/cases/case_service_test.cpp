@@ -5,10 +5,12 @@
 
 #include "cases/case_clocks.hpp"
 #include "cases/case_repository.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
 #include "cases/public_progress.hpp"
 #include "common/civil_time.hpp"
+#include "common/crypto.hpp"
 #include "storage/test_databases.hpp"
 
 namespace jw::cases {
@@ -109,6 +111,8 @@ TEST_P(CaseServiceTest, AcceptanceNumbersTheCaseRecordsEventOneAndSendsAQueryCod
     ASSERT_EQ(codes->size(), 1u);
     EXPECT_EQ((*codes)[0].code_hash.find(code), std::string::npos);  // stored hashed
     EXPECT_EQ((*codes)[0].code_hash, QueryCodeHash("5199012026XZ00001", code));
+    // Keyed with a secret, not with the public case number (issue 11, finding 2).
+    EXPECT_NE((*codes)[0].code_hash, HmacSm3Hex("5199012026XZ00001", code));
 }
 
 TEST_P(CaseServiceTest, BadInputNamesTheFieldAndWritesNothing) {

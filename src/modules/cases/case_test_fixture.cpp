@@ -1,6 +1,7 @@
 #include "cases/case_test_fixture.hpp"
 
 #include "audit/audit_log.hpp"
+#include "cases/case_secrets.hpp"
 #include "auth/seed.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
@@ -30,11 +31,12 @@ std::unique_ptr<storage::Database> OpenFresh(const std::string& backend, const s
     add("audit", audit::schema::EmbeddedFiles());
     add("auth", auth::schema::EmbeddedFiles());
     add("notify", notify::schema::EmbeddedFiles());
-    // Only this module's own migration: later ones belong to supervision and are tested there.
+    // The case core's own migrations: 002 belongs to supervision and is tested there.
     std::vector<std::pair<std::string_view, std::string_view>> mine;
     for (const auto& f : data::EmbeddedFiles())
-        if (f.first == "001_cases.sql") mine.push_back(f);
+        if (f.first == "001_cases.sql" || f.first == "003_sealed_fields.sql") mine.push_back(f);
     add("cases", mine);
+    InstallKeys(std::string(16, 'k'));  // the test key file's master key
     if (!storage::ApplyMigrations(**c, all).ok()) return nullptr;
     return std::move(db).value();
 }

@@ -4,6 +4,7 @@
 
 #include "cases/case_clocks.hpp"
 #include "cases/case_repository.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/lifecycle.hpp"
 #include "common/civil_time.hpp"
@@ -80,22 +81,26 @@ Result<PublicQueryOutcome> PublicQuery(storage::Connection& c, const std::string
                                        const std::string& code, int64_t now) {
     JW_ASSIGN_OR_RETURN(int64_t failures, repo::CountFailures(c, client, now - kWindowSeconds));
     if (failures >= kMaxFailures) return PublicQueryOutcome{PublicQueryResult::kRateLimited, nullptr};
-    auto wrong = [&]() -> Result<PublicQueryOutcome> {
-        JW_RETURN_IF_ERROR(repo::InsertAttempt(c, client, case_no, now, false));
+    auto refuse = [&](repo::AttemptResult why) -> Result<PublicQueryOutcome> {
+        JW_RETURN_IF_ERROR(repo::InsertAttempt(c, client, case_no, now, why));
         return PublicQueryOutcome{PublicQueryResult::kWrong, nullptr};
     };
+    // The case lock comes before the case is looked up: an unknown number is locked the same way as a real one,
+    // so neither the answer nor the lock tells whether a case exists.
+    JW_ASSIGN_OR_RETURN(int64_t case_failures, repo::CountCaseFailures(c, case_no, now - kCaseWindowSeconds));
+    if (case_failures >= kMaxCaseFailures) return refuse(repo::AttemptResult::kCaseLocked);
     auto k = repo::GetCaseByNumber(c, case_no);
     if (!k.ok()) {
         if (k.status().code() != ErrorCode::kNotFound) return k.status();
-        return wrong();
+        return refuse(repo::AttemptResult::kWrong);
     }
     JW_ASSIGN_OR_RETURN(auto codes, repo::ListQueryCodes(c, k->id));
     const std::string hash = QueryCodeHash(case_no, code);
     const QueryCode* match = nullptr;
     for (const auto& q : codes)
-        if (q.revoked_at == 0 && ConstantTimeEquals(q.code_hash, hash)) match = &q;
-    if (match == nullptr) return wrong();
-    JW_RETURN_IF_ERROR(repo::InsertAttempt(c, client, case_no, now, true));
+        if (q.revoked_at == 0 && q.keyed && ConstantTimeEquals(q.code_hash, hash)) match = &q;
+    if (match == nullptr) return refuse(repo::AttemptResult::kWrong);
+    JW_RETURN_IF_ERROR(repo::InsertAttempt(c, client, case_no, now, repo::AttemptResult::kOk));
     JW_RETURN_IF_ERROR(repo::TouchQueryCode(c, match->id, now));
     return PublicQueryOutcome{PublicQueryResult::kOk, ProgressOf(c, *k, now)};
 }

@@ -17,6 +17,7 @@
 #include "cases/case_service.hpp"
 #include "cases/cases_module.hpp"
 #include "common/civil_time.hpp"
+#include "cases/case_secrets.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
@@ -64,6 +65,7 @@ protected:
         add("auth", auth::schema::EmbeddedFiles());
         add("notify", notify::schema::EmbeddedFiles());
         add("cases", ModuleFiles());
+        InstallKeys(std::string(16, 'k'));  // the test key file's master key
         {
             auto c = db_->Acquire();
             auto applied = storage::ApplyMigrations(**c, all);

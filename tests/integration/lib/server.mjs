@@ -99,6 +99,8 @@ export async function startServer(label = 'test') {
     JINGWU_THREADS: process.env.JINGWU_THREADS || '2',
     // The demo county's synthetic checkpoint passes: 2 days keep `init --demo` quick; a test may ask for more.
     JINGWU_DEMO_PASS_DAYS: process.env.JINGWU_DEMO_PASS_DAYS || '2',
+    // The demo SMS gateway's stand-in for the recipients' phones (whole texts; the log only has them masked).
+    JINGWU_DEMO_SMS_FILE: path.join(dir, 'demo-sms.txt'),
   };
   delete env.JINGWU_LISTEN;
 
@@ -124,6 +126,8 @@ export async function startServer(label = 'test') {
     client: () => new Client(server.url),
     rawRequest: (method, rawPath, opts) => rawRequest(server.port, method, rawPath, opts),
     log: () => (fs.existsSync(server.logFile) ? fs.readFileSync(server.logFile, 'utf8') : ''),
+    // The SMS texts the demo gateway "delivered" (JINGWU_DEMO_SMS_FILE), whole.
+    sms: () => (fs.existsSync(env.JINGWU_DEMO_SMS_FILE) ? fs.readFileSync(env.JINGWU_DEMO_SMS_FILE, 'utf8') : ''),
   };
 
   // Starts (or restarts) `jingwu serve` on a free port and waits until /readyz answers 200.
