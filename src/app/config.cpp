@@ -26,6 +26,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.threads = t["server"]["threads"].value_or(c.threads);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
+            c.audit_anchor = t["security"]["audit_anchor"].value_or(c.audit_anchor);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
         } catch (const toml::parse_error& e) {
@@ -38,6 +39,7 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
+    if (const char* v = std::getenv("JINGWU_AUDIT_ANCHOR")) c.audit_anchor = v;
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
@@ -50,6 +52,13 @@ std::string PassDir(const Config& c) {
         return (parent.empty() ? std::filesystem::path("passes") : parent / "passes").string();
     }
     return "var/passes";
+}
+
+std::string AuditAnchorPath(const Config& c) {
+    if (!c.audit_anchor.empty()) return c.audit_anchor;
+    if (c.db.starts_with("sqlite:")) return c.db.substr(7) + ".audit-anchor";
+    auto parent = std::filesystem::path(c.key_file).parent_path();
+    return (parent.empty() ? std::filesystem::path("audit.anchor") : parent / "audit.anchor").string();
 }
 
 Result<std::string> LoadOrCreateKey(const std::string& path) {
