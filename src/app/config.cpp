@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <algorithm>
 #include <filesystem>
@@ -57,8 +58,13 @@ std::string PassDir(const Config& c) {
 std::string AuditAnchorPath(const Config& c) {
     if (!c.audit_anchor.empty()) return c.audit_anchor;
     if (c.db.starts_with("sqlite:")) return c.db.substr(7) + ".audit-anchor";
+    // One file per database (several may share a key file): named after the database in the URL.
+    std::string name = c.db.substr(0, c.db.find('?'));
+    name = name.substr(name.rfind('/') + 1);
+    std::erase_if(name, [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-'; });
+    const std::string file = (name.empty() ? std::string("audit") : name) + ".audit-anchor";
     auto parent = std::filesystem::path(c.key_file).parent_path();
-    return (parent.empty() ? std::filesystem::path("audit.anchor") : parent / "audit.anchor").string();
+    return (parent.empty() ? std::filesystem::path(file) : parent / file).string();
 }
 
 Result<std::string> LoadOrCreateKey(const std::string& path) {

@@ -18,7 +18,7 @@ struct Config {
     // else var/passes.
     std::string pass_dir;
     // The audit chain's anchor file (ADR 0015); "" = "<database file>.audit-anchor" for SQLite, else
-    // "audit.anchor" beside the key file. Put it where the database's owner cannot write, if you can.
+    // "<database name>.audit-anchor" beside the key file. Put it where the database's owner cannot write.
     std::string audit_anchor;
     // HTTP worker threads; 0: four per CPU core, at least 8 (handlers may wait on a disk sync — GA/T 1400 intake
     // appends durably before it answers — so more requests than cores must be in flight).

@@ -54,7 +54,7 @@ test('an untouched server verifies OK, from the command line and for the audit a
   assert.equal(api.problem, null);
   assert.ok(api.anchored_id > 0 && api.head_id >= api.anchored_id, JSON.stringify(api));
   // The anchor is outside the database, beside it (SQLite) or beside the key file (PostgreSQL), mode 0600.
-  const anchor = server.db.sqliteFile ? `${server.db.sqliteFile}.audit-anchor` : `${server.dir}/audit.anchor`;
+  const anchor = server.db.sqliteFile ? `${server.db.sqliteFile}.audit-anchor` : `${server.dir}/${server.db.pgName}.audit-anchor`;
   const st = fs.statSync(anchor);
   assert.equal(st.mode & 0o777, 0o600);
   assert.match(fs.readFileSync(anchor, 'utf8'), /^jwa1 from 1 0{64} [0-9a-f]{32}\njwa1 head \d+ [0-9a-f]{64} /);
