@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <algorithm>
 #include <filesystem>
@@ -27,6 +28,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
             c.demo_sms_file = t["notify"]["demo_sms_file"].value_or(c.demo_sms_file);
+            c.audit_anchor = t["security"]["audit_anchor"].value_or(c.audit_anchor);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
         } catch (const toml::parse_error& e) {
@@ -40,6 +42,7 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
     if (const char* v = std::getenv("JINGWU_DEMO_SMS_FILE")) c.demo_sms_file = v;
+    if (const char* v = std::getenv("JINGWU_AUDIT_ANCHOR")) c.audit_anchor = v;
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
@@ -52,6 +55,18 @@ std::string PassDir(const Config& c) {
         return (parent.empty() ? std::filesystem::path("passes") : parent / "passes").string();
     }
     return "var/passes";
+}
+
+std::string AuditAnchorPath(const Config& c) {
+    if (!c.audit_anchor.empty()) return c.audit_anchor;
+    if (c.db.starts_with("sqlite:")) return c.db.substr(7) + ".audit-anchor";
+    // One file per database (several may share a key file): named after the database in the URL.
+    std::string name = c.db.substr(0, c.db.find('?'));
+    name = name.substr(name.rfind('/') + 1);
+    std::erase_if(name, [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-'; });
+    const std::string file = (name.empty() ? std::string("audit") : name) + ".audit-anchor";
+    auto parent = std::filesystem::path(c.key_file).parent_path();
+    return (parent.empty() ? std::filesystem::path(file) : parent / file).string();
 }
 
 Result<std::string> LoadOrCreateKey(const std::string& path) {

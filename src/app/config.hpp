@@ -1,7 +1,7 @@
 #pragma once
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
 // environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
-// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE), then flags.
+// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR), then flags.
 
 #include <string>
 
@@ -20,6 +20,9 @@ struct Config {
     // The demo SMS gateway's stand-in for the recipients' phones: whole texts are appended there (mode 0600); the
     // log only ever has them masked. "" = nowhere. For the demo and tests only ([notify] demo_sms_file).
     std::string demo_sms_file;
+    // The audit chain's anchor file (ADR 0015); "" = "<database file>.audit-anchor" for SQLite, else
+    // "<database name>.audit-anchor" beside the key file. Put it where the database's owner cannot write.
+    std::string audit_anchor;
     // HTTP worker threads; 0: four per CPU core, at least 8 (handlers may wait on a disk sync — GA/T 1400 intake
     // appends durably before it answers — so more requests than cores must be in flight).
     int threads = 0;
@@ -29,6 +32,8 @@ struct Config {
 
 // The pass engine directory: pass_dir, else "passes" beside a SQLite database file, else var/passes.
 std::string PassDir(const Config& c);
+// The audit anchor file: audit_anchor, else beside the SQLite database file, else beside the key file.
+std::string AuditAnchorPath(const Config& c);
 
 // Errors: InvalidArgument naming the file or key.
 Result<Config> LoadConfig(const std::string& path);

@@ -95,7 +95,7 @@ int Serve(Platform& p, const std::string& listen) {
     http::Router router;
     discretion::RegisterRoutes(router, discretion::Deps{*p.db});
     admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
-                                             p.config.region_code});
+                                             p.config.region_code, p.audit.get()});
     const cases::Deps case_deps{*p.db, *p.committer, *p.audit, outbox, p.config.region_code};
     cases::RegisterRoutes(router, case_deps);
     const alerts::Deps alert_deps{*p.db, *p.committer, *p.audit, outbox};
@@ -208,16 +208,23 @@ int ViidAddClient(Platform& p, const std::map<std::string, std::string>& opt) {
     return 0;
 }
 
+// Exit 0 only when the keyed chain, its head and the anchor file agree; else 1, naming the first bad record or
+// the missing tail. The head is printed so that it can be compared with the copy sent to syslog.
 int AuditVerify(Platform& p) {
     auto c = p.db->Acquire();
-    auto r = audit::AuditLog::Verify(**c);
+    if (!c.ok()) return Fail(c.status());
+    auto r = p.audit->Verify(**c);
     if (!r.ok()) return Fail(r.status());
+    const std::string head = "head " + std::to_string(r->head_id) + " " + r->head_hash + ", anchored up to " +
+                             std::to_string(r->anchored_id) + ", keyed from " + std::to_string(r->keyed_from);
     if (r->ok) {
-        std::cout << "audit chain intact: " << r->records << " records\n";
+        std::cout << "audit chain intact: " << r->records << " records; " << head << "\n";
         return 0;
     }
-    std::cout << "audit chain BROKEN at record " << *r->first_bad_id << " (" << r->problem << "); " << r->records
-              << " records checked\n";
+    std::cout << "audit chain BROKEN";
+    if (r->first_bad_id) std::cout << " at record " << *r->first_bad_id;
+    std::cout << " (" << r->problem << "): " << r->detail << "; " << r->records << " records checked; " << head
+              << "\n";
     return 1;
 }
 
@@ -257,7 +264,7 @@ int main(int argc, char** argv) {
     }
     auto* audit = cli.add_subcommand("audit", "audit log tools");
     audit->require_subcommand(1);
-    audit->add_subcommand("verify", "recompute the SM3 hash chain and name the first bad record");
+    audit->add_subcommand("verify", "recompute the keyed SM3 chain, check it against the anchor file, name the first bad record");
 
     auto* viid = cli.add_subcommand("viid", "GA/T 1400 view-library clients");
     viid->require_subcommand(1);

@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "auth/seed.hpp"
+#include "common/crypto.hpp"
 #include "alerts/alerts_module.hpp"
 #include "cases/case_secrets.hpp"
 #include "cases/cases_module.hpp"
@@ -74,7 +75,8 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
         if (!sealed.ok()) return sealed.status();
     }
 
-    auto log = audit::AuditLog::Open(*p->db);
+    auto log = audit::AuditLog::Open(
+        *p->db, audit::ChainOptions{.key = DeriveKey(p->key, "audit.chain"), .anchor_path = AuditAnchorPath(config)});
     if (!log.ok()) return log.status();
     p->audit = std::move(log).value();
     auto committer = storage::Committer::Start(*p->db, p->audit->CommitterHooks());

@@ -1,5 +1,7 @@
 #include "audit/audit_log.hpp"
 
+#include <syslog.h>
+
 #include <future>
 
 #include "common/civil_time.hpp"
@@ -16,7 +18,7 @@ constexpr char kSep = '\x1f';
 
 constexpr const char* kColumns =
     "id, at, user_id, username, unit, client, action, object, result, purpose, case_no, request_id, detail, "
-    "prev_hash, hash";
+    "prev_hash, hash, chain";
 
 AuditRecord FromRow(const storage::Row& row) {
     AuditRecord r;
@@ -35,6 +37,7 @@ AuditRecord FromRow(const storage::Row& row) {
     r.detail = row.Str(12);
     r.prev_hash = row.Str(13);
     r.hash = row.Str(14);
+    r.chain = static_cast<int>(row.Int(15));
     return r;
 }
 }  // namespace
@@ -56,7 +59,7 @@ std::string ResultOf(const Status& s) {
     }
 }
 
-std::string HashOf(const AuditRecord& r) {
+std::string HashOf(const AuditRecord& r, std::string_view key) {
     std::string c;
     c.reserve(256);
     for (const std::string& part :
@@ -65,19 +68,31 @@ std::string HashOf(const AuditRecord& r) {
         c += part;
         c += kSep;
     }
-    return Sm3Hex(c);
+    return r.chain == 2 ? HmacSm3Hex(key, c) : Sm3Hex(c);
 }
 
-Result<std::unique_ptr<AuditLog>> AuditLog::Open(storage::Database& db) {
+Result<std::unique_ptr<AuditLog>> AuditLog::Open(storage::Database& db, ChainOptions options) {
+    if (!options.anchor_path.empty() && options.key.empty())
+        return Status::Internal("an anchored audit chain needs its key");
     auto conn = db.Acquire();
     if (!conn.ok()) return conn.status();
     auto head = (*conn)->QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
     if (!head.ok()) return head.status();
-    return std::unique_ptr<AuditLog>(new AuditLog(head->Int(0), head->Str(1)));
+    std::unique_ptr<AuditLog> log(new AuditLog(head->Int(0), head->Str(1), std::move(options)));
+    if (!log->options_.anchor_path.empty()) {
+        // A new file says: keyed records start after the current head. Were it recreated after keyed records
+        // existed (deleted by someone), Verify finds keyed records before its `from` and says so.
+        auto anchor = ChainAnchor::Open(log->options_.anchor_path, log->options_.key, log->last_id_ + 1,
+                                        log->last_hash_);
+        if (!anchor.ok()) return anchor.status();
+        log->anchor_ = std::move(anchor).value();
+    }
+    return log;
 }
 
 void AuditLog::ReloadHead(Connection& conn) {
     head_dirty_ = false;
+    anchor_due_ = false;
     auto head = conn.QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
     if (head.ok()) {
         last_id_ = head->Int(0);
@@ -102,12 +117,13 @@ Status AuditLog::Append(Connection& conn, AuditEntry entry) {
     r.id = last_id_ + 1;
     r.at = NowUnix();
     r.prev_hash = last_hash_;
-    r.hash = HashOf(r);
+    r.chain = options_.key.empty() ? 1 : 2;
+    r.hash = HashOf(r, options_.key);
     JW_RETURN_IF_ERROR(conn.Exec(std::string("INSERT INTO audit_log (") + kColumns +
-                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action),
                                   V(r.object), V(r.result), V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail),
-                                  V(r.prev_hash), V(r.hash)}));
+                                  V(r.prev_hash), V(r.hash), V(static_cast<int64_t>(r.chain))}));
     last_id_ = r.id;
     last_hash_ = r.hash;
     head_dirty_ = true;
@@ -119,12 +135,37 @@ Status AuditLog::FlushHead(Connection& conn) {
     JW_RETURN_IF_ERROR(conn.Exec("UPDATE audit_head SET last_id = ?, last_hash = ? WHERE singleton = 1",
                                  {V(last_id_), V(last_hash_)}));
     head_dirty_ = false;
+    anchor_due_ = true;
     return Status::Ok();
+}
+
+void AuditLog::AnchorHead() {
+    if (!anchor_due_) return;
+    anchor_due_ = false;
+    if (!anchor_) return;  // an unanchored log (unit tests of other modules)
+    {
+        // After the commit, never before: a crash in between leaves the anchor behind the database (harmless),
+        // never ahead of it (which Verify would have to call a truncation).
+        if (Status s = anchor_->AppendHead(last_id_, last_hash_); !s.ok()) {
+            ++anchor_failures_;
+            syslog(LOG_AUTHPRIV | LOG_ERR, "jingwu: audit anchor not written at record %lld: %s",
+                   static_cast<long long>(last_id_), s.message().c_str());
+        }
+    }
+    // A copy of the head for the audit administrator's log host, at most once a minute: what a root on this
+    // host cannot take back.
+    const int64_t now = NowUnix();
+    if (now - last_syslog_ >= 60) {
+        last_syslog_ = now;
+        syslog(LOG_AUTHPRIV | LOG_NOTICE, "jingwu: audit head %lld %s", static_cast<long long>(last_id_),
+               last_hash_.c_str());
+    }
 }
 
 storage::Committer::Hooks AuditLog::CommitterHooks() {
     return {.after_rollback = [this](Connection& c) { ReloadHead(c); },
-            .before_commit = [this](Connection& c) { return FlushHead(c); }};
+            .before_commit = [this](Connection& c) { return FlushHead(c); },
+            .after_commit = [this] { AnchorHead(); }};
 }
 
 void AuditLog::Submit(AuditEntry entry, Job job, storage::Committer::Done done) {
@@ -189,10 +230,25 @@ Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection
     return std::make_pair(std::move(out), total->Int(0));
 }
 
-Result<VerifyReport> AuditLog::Verify(Connection& conn) {
+Result<VerifyReport> AuditLog::Verify(Connection& conn, const ChainOptions& options) {
     VerifyReport report;
+    auto fail = [&report](std::optional<int64_t> id, const char* problem, std::string detail) {
+        if (!report.ok) return;
+        report.ok = false;
+        report.first_bad_id = id;
+        report.problem = problem;
+        report.detail = std::move(detail);
+    };
     auto head = conn.QueryOne("SELECT last_id, last_hash FROM audit_head WHERE singleton = 1");
     if (!head.ok()) return head.status();
+    const bool anchored = !options.anchor_path.empty();
+    AnchorState anchor;
+    if (anchored) {
+        auto a = ReadAnchor(options.anchor_path, options.key);
+        if (!a.ok()) return a.status();
+        anchor = std::move(a).value();
+        report.anchored_id = anchor.head_id.value_or(0);
+    }
     std::string expected_prev = kGenesis;
     int64_t expected_id = 0;  // 0: take the first record's id (older records may have passed retention)
     int64_t last_id = 0;
@@ -209,16 +265,26 @@ Result<VerifyReport> AuditLog::Verify(Connection& conn) {
                 expected_id = r.id;
                 if (r.id != 1) expected_prev = r.prev_hash;
             }
-            const char* problem = nullptr;
-            if (HashOf(r) != r.hash) problem = "changed";
-            else if (r.id > expected_id) problem = "deleted";
-            else if (r.prev_hash != expected_prev || r.id < expected_id) problem = "inserted";
-            if (problem && report.ok) {
-                report.ok = false;
+            const std::string id = std::to_string(r.id);
+            if ((r.chain != 1 && r.chain != 2) || (r.chain == 2 && options.key.empty()) ||
+                HashOf(r, options.key) != r.hash) {
+                fail(r.id, "changed", "record " + id + " does not match its hash");
+            } else if (r.id > expected_id) {
                 // A deletion is named by the first missing id; anything else by the record itself.
-                report.first_bad_id = std::string_view(problem) == "deleted" ? expected_id : r.id;
-                report.problem = problem;
+                fail(expected_id, "deleted", "records " + std::to_string(expected_id) + ".." +
+                                                 std::to_string(r.id - 1) + " are missing");
+            } else if (r.prev_hash != expected_prev || r.id < expected_id) {
+                fail(r.id, "inserted", "record " + id + " does not follow the record before it");
+            } else if (r.chain == 1 && (report.keyed_from != 0 || (anchor.from && r.id >= *anchor.from))) {
+                fail(r.id, "downgraded", "record " + id + " is unkeyed where the chain is keyed");
+            } else if (anchor.from && r.chain == 2 && r.id < *anchor.from) {
+                fail(r.id, "anchor_replaced",
+                     "record " + id + " is keyed but the anchor file says keying began at " +
+                         std::to_string(*anchor.from) + ": the anchor file was recreated");
+            } else if (anchor.head_id && r.id == *anchor.head_id && r.hash != anchor.head_hash) {
+                fail(r.id, "changed", "record " + id + " differs from its copy in the anchor file");
             }
+            if (r.chain == 2 && report.keyed_from == 0) report.keyed_from = r.id;
             expected_prev = r.hash;
             expected_id = r.id + 1;
             last_id = r.id;
@@ -227,10 +293,26 @@ Result<VerifyReport> AuditLog::Verify(Connection& conn) {
         }
         if (static_cast<int64_t>(rows->size()) < kChunk) break;
     }
-    if (report.ok && (head->Int(0) != last_id || head->Str(1) != last_hash)) {
-        report.ok = false;
-        report.first_bad_id = last_id + 1;
-        report.problem = head->Int(0) > last_id ? "deleted" : "inserted";
+    report.head_id = last_id;
+    report.head_hash = last_hash;
+    if (head->Int(0) != last_id || head->Str(1) != last_hash) {
+        fail(last_id + 1, head->Int(0) > last_id ? "deleted" : "inserted",
+             "the chain head says record " + std::to_string(head->Int(0)) + ", the log ends at " +
+                 std::to_string(last_id));
+    }
+    if (!anchored) return report;
+    if (!anchor.present) {
+        fail(std::nullopt, "anchor_missing", "the anchor file " + options.anchor_path + " is missing");
+    } else if (anchor.bad_line != 0) {
+        fail(std::nullopt, "anchor_changed",
+             "line " + std::to_string(anchor.bad_line) + " of the anchor file is malformed or was not written by "
+             "this server's key");
+    } else if (anchor.from_lines != 1) {
+        fail(std::nullopt, "anchor_replaced", "the anchor file does not begin where the keyed chain began");
+    } else if (anchor.head_id && *anchor.head_id > last_id) {
+        fail(last_id + 1, "truncated",
+             "records " + std::to_string(last_id + 1) + ".." + std::to_string(*anchor.head_id) +
+                 " are missing: the anchor file names record " + std::to_string(*anchor.head_id));
     }
     return report;
 }

@@ -1,13 +1,19 @@
 #pragma once
-// The hash-chained audit log. Each record carries SM3(content ‖ previous record's hash); `audit_head`
-// holds the newest id and hash so that removing records from the end is detected too.
+// The hash-chained audit log (ADR 0015). Each record carries HMAC-SM3(chain key, content ‖ previous record's
+// hash) — chain 2; records written before the key existed carry plain SM3 — chain 1, and are only as strong as
+// plain SM3 was (anyone who can write the database could recompute them) until the first keyed record, whose
+// MAC covers the last unkeyed hash. The key (DeriveKey(master, "audit.chain")) is never in the database.
+// `audit_head` holds the newest id and hash; the anchor file (chain_anchor.hpp) outside the database holds the
+// newest id and hash as of every committed batch, so deleting the newest records is detected too.
 // Appends happen on the Committer's writer thread inside the same transaction as the change they
 // describe, so a change and its record commit together and a reply leaves only after both are durable.
 // No API updates or deletes records.
 //
 // Thread safety: Submit/Record from any thread; the chain head is touched only on the writer thread.
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <functional>
 #include <optional>
 #include <string>
@@ -15,6 +21,7 @@
 #include <utility>
 #include <vector>
 
+#include "audit/chain_anchor.hpp"
 #include "storage/committer.hpp"
 #include "storage/database.hpp"
 
@@ -40,6 +47,7 @@ struct AuditEntry {
 
 struct AuditRecord : AuditEntry {
     int64_t id = 0;
+    int chain = 1;   // 1: plain SM3 (before the key, ADR 0015); 2: HMAC-SM3 with the chain key
     int64_t at = 0;  // Unix seconds UTC
     std::string prev_hash;
     std::string hash;
@@ -55,18 +63,35 @@ struct VerifyReport {
     bool ok = true;
     int64_t records = 0;
     std::optional<int64_t> first_bad_id;
-    std::string problem;  // changed | inserted | deleted
+    // changed | inserted | deleted (a record or the head) · truncated (the anchor names records that are gone)
+    // · downgraded (an unkeyed record where the chain is keyed) · anchor_missing | anchor_changed (a line
+    // malformed or with a wrong MAC) | anchor_replaced (the file was recreated after keyed records existed)
+    std::string problem;
+    std::string detail;           // one sentence for the audit administrator
+    int64_t head_id = 0;          // newest record checked, and its hash: compare with the syslog copy
+    std::string head_hash;
+    int64_t anchored_id = 0;      // highest record the anchor file names
+    int64_t keyed_from = 0;       // first keyed record (0: none yet)
+};
+
+// How the chain is keyed and anchored. Both empty (ChainOptions{}) only in unit tests of other modules: the
+// records are then unkeyed (chain 1) and nothing is anchored.
+struct ChainOptions {
+    std::string key;          // DeriveKey(master, "audit.chain")
+    std::string anchor_path;  // AnchorPathFor(config)
 };
 
 // Result of a job's status for the audit record: ok, invalid, denied or failed.
 std::string ResultOf(const Status& s);
-// SM3 over the canonical content of a record (all fields but `hash`).
-std::string HashOf(const AuditRecord& r);
+// The hash of a record's canonical content (all fields but `hash` and `chain`): plain SM3 for chain 1,
+// HMAC-SM3 with `key` for chain 2.
+std::string HashOf(const AuditRecord& r, std::string_view key = {});
 
 class AuditLog {
 public:
-    // Loads the chain head. Error: the database's.
-    static Result<std::unique_ptr<AuditLog>> Open(storage::Database& db);
+    // Loads the chain head and opens (creating if missing) the anchor file. Errors: the database's; Unavailable
+    // naming the anchor file.
+    static Result<std::unique_ptr<AuditLog>> Open(storage::Database& db, ChainOptions options = {});
 
     void Attach(storage::Committer* committer) { committer_ = committer; }
 
@@ -87,17 +112,29 @@ public:
     storage::Committer::Hooks CommitterHooks();
 
     static Result<std::pair<std::vector<AuditRecord>, int64_t>> Search(storage::Connection& conn, const AuditFilter& f);
-    static Result<VerifyReport> Verify(storage::Connection& conn);
+    // Recomputes the chain with the key, checks it against `audit_head` and the anchor file, and names the first
+    // bad record (or the first missing one). Error: the database's, or an unreadable anchor file.
+    static Result<VerifyReport> Verify(storage::Connection& conn, const ChainOptions& options);
+    Result<VerifyReport> Verify(storage::Connection& conn) const { return Verify(conn, options_); }
+
+    // Writer thread only (Committer after_commit hook): anchors the head once per committed batch.
+    void AnchorHead();
+    uint64_t anchor_failures() const { return anchor_failures_; }
 
 private:
-    explicit AuditLog(int64_t last_id, std::string last_hash)
-        : last_id_(last_id), last_hash_(std::move(last_hash)) {}
+    AuditLog(int64_t last_id, std::string last_hash, ChainOptions options)
+        : options_(std::move(options)), last_id_(last_id), last_hash_(std::move(last_hash)) {}
     Status Append(storage::Connection& conn, AuditEntry entry);
 
     storage::Committer* committer_ = nullptr;
+    ChainOptions options_;
+    std::unique_ptr<ChainAnchor> anchor_;
     int64_t last_id_;
     std::string last_hash_;
     bool head_dirty_ = false;
+    bool anchor_due_ = false;         // a batch with records committed: anchor its head
+    int64_t last_syslog_ = 0;         // when the head last went to syslog (Unix seconds)
+    std::atomic<uint64_t> anchor_failures_{0};
 };
 
 }  // namespace jw::audit

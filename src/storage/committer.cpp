@@ -90,6 +90,8 @@ void Committer::RunBatch(std::deque<std::pair<Job, Done>>& batch) {
     if (!commit.ok()) {
         (void)conn_->Rollback();
         if (hooks_.after_rollback) hooks_.after_rollback(*conn_);
+    } else if (hooks_.after_commit) {
+        hooks_.after_commit();
     }
     ++batches_;
     jobs_ += batch.size();

@@ -31,6 +31,9 @@ public:
         // Called on the writer thread after a batch's jobs ran and before its COMMIT; a failure rolls the
         // whole batch back. Lets a job's bookkeeping (the audit chain head) be written once per batch.
         std::function<Status(Connection&)> before_commit;
+        // Called on the writer thread after a batch committed and before its jobs' `done` run: lets state that
+        // must follow the durable database (the audit chain's anchor file) be written once per batch.
+        std::function<void()> after_commit;
     };
 
     // Takes its own connection from `db`. Error: Unavailable.

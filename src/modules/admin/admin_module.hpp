@@ -3,6 +3,7 @@
 // users, roles and policy for the system and security administrators, audit search / export / verify for
 // the audit administrator, and the user's notifications. Routes are listed in docs/http_api.md.
 
+#include "audit/audit_log.hpp"
 #include "auth/permission_registry.hpp"
 #include "auth/session_service.hpp"
 #include "http/router.hpp"
@@ -21,6 +22,8 @@ struct Deps {
     std::string version;
     std::string county_name;
     std::string region_code;
+    // The audit log, for verification with its key and anchor file (ADR 0015); required by the audit routes.
+    const audit::AuditLog* audit = nullptr;
 };
 
 void RegisterSessionRoutes(http::Router& router, Deps deps);

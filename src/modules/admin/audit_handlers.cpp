@@ -80,13 +80,20 @@ Result<Reply> ExportCsv(Deps d, Request& req) {
 }
 
 Result<Reply> Verify(Deps d, Request&) {
+    if (d.audit == nullptr) return Status::Internal("audit log not wired to the admin module");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(audit::VerifyReport v, audit::AuditLog::Verify(**c));
+    JW_ASSIGN_OR_RETURN(audit::VerifyReport v, d.audit->Verify(**c));
+    auto opt = [](const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); };
     return Reply::Json200({{"ok", v.ok},
                            {"records", v.records},
                            {"first_bad_id", v.first_bad_id ? Json(*v.first_bad_id) : Json(nullptr)},
-                           {"problem", v.problem.empty() ? Json(nullptr) : Json(v.problem)}});
+                           {"problem", opt(v.problem)},
+                           {"detail", opt(v.detail)},
+                           {"head_id", v.head_id},
+                           {"head_hash", opt(v.head_hash)},
+                           {"anchored_id", v.anchored_id},
+                           {"keyed_from", v.keyed_from}});
 }
 
 Result<Reply> Notifications(Deps d, Request& req) {

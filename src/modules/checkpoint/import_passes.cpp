@@ -1,11 +1,15 @@
 #include "checkpoint/import_passes.hpp"
 
 #include "common/crypto.hpp"
+#include "common/text_upload.hpp"
 
 namespace jw::checkpoint {
 
 namespace {
 constexpr int64_t kForgetAfter = 86400;
+// A pass line is under 100 bytes; a chunk is at most the request limit. A chunk of only line breaks, a line
+// carried from chunk to chunk without end, or a binary file is refused before anything of it is loaded.
+constexpr TextUploadLimits kChunkLimits{.max_bytes = 2u << 20, .max_lines = 65536, .max_line_bytes = 1024};
 
 std::string_view TrimLine(std::string_view line) {
     while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
@@ -63,6 +67,10 @@ Result<ImportProgress> PassImports::Feed(PassHub& hub, const std::string& id, co
         carry = nl == std::string::npos ? data : data.substr(nl + 1);
         data.resize(nl == std::string::npos ? 0 : nl + 1);
     }
+    if (carry.size() > kChunkLimits.max_line_bytes)
+        return Status(ErrorCode::kInvalidArgument, "csv: a line is longer than 1024 bytes",
+                      {{"csv", "line " + std::to_string(p.lines + 1) + ": too_long"}});
+    JW_RETURN_IF_ERROR(CheckTextUpload("csv", data, kChunkLimits));
     ImportProgress next = p;
     std::vector<analytics::PassRecord> batch;
     size_t pos = 0;

@@ -44,7 +44,9 @@ public:
     // Feeds chunk `seq`. Resending the last accepted chunk returns the progress unchanged (a retried upload).
     // Hits of the appended passes are added to *hits. Errors: NotFound "import" (unknown, or another user's),
     // Conflict (seq out of order, or the import is finished), InvalidArgument "header" (first line wrong:
-    // nothing of the chunk is loaded, the import stays at seq 0), the hub's errors (nothing of the chunk loaded).
+    // nothing of the chunk is loaded, the import stays at seq 0), InvalidArgument "csv" (binary, not UTF-8, more
+    // than 65 536 lines in the chunk, a line over 1 KiB: CheckTextUpload; nothing of the chunk is loaded), the
+    // hub's errors (nothing of the chunk loaded).
     Result<ImportProgress> Feed(PassHub& hub, const std::string& id, const std::string& user, int seq,
                                 std::string_view text, bool last, std::vector<PassHit>* hits, int64_t now);
     Result<ImportProgress> Get(const std::string& id, const std::string& user) const;

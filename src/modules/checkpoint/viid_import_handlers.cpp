@@ -1,7 +1,8 @@
-// Bulk CSV import of historical passes: whole (POST /api/v1/checkpoint/import, body ≤ 1 MiB) or chunked
+// Bulk CSV import of historical passes: whole (POST /api/v1/checkpoint/import, body ≤ 768 KiB) or chunked
 // (start → chunks?seq=N[&last=1] → progress). See import_passes.hpp.
 #include "checkpoint/viid_context.hpp"
 #include "common/civil_time.hpp"
+#include "common/text_upload.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -24,7 +25,11 @@ Json ProgressJson(const ImportProgress& p) {
             {"errors", errors}};
 }
 
+// A chunk's own limit, under the server's 1 MiB (the web page sends 512 KiB): refused before it is read.
+constexpr size_t kChunkBodyBytes = 768 * 1024;
+
 Result<Reply> Feed(ViidContext& ctx, Request& req, const std::string& id, int seq, bool last) {
+    JW_RETURN_IF_ERROR(CheckBodySize("csv", req.body.size(), kChunkBodyBytes));
     std::vector<PassHit> hits;
     const std::string user = req.principal->username;
     JW_ASSIGN_OR_RETURN(const ImportProgress before, ctx.imports.Get(id, user));

@@ -12,10 +12,15 @@
 #include "checkpoint/watch_queries.hpp"
 #include "checkpoint/watch_service.hpp"
 #include "common/civil_time.hpp"
+#include "common/text_upload.hpp"
 #include "common/validators.hpp"
 
 namespace jw::checkpoint {
 namespace {
+
+// A plate list for a batch of watch orders: 5 000 rows at most (ImportOrders); blank lines and a margin on top.
+constexpr TextUploadLimits kWatchListLimits{.max_bytes = 512 * 1024, .max_lines = 10000, .max_line_bytes = 1024};
+constexpr size_t kWatchImportBodyBytes = 768 * 1024;
 
 using http::Reply;
 using http::Request;
@@ -135,12 +140,14 @@ Result<Reply> CreateHandler(const Deps&, Request& req) {
 }
 
 Result<Reply> ImportHandler(const Deps&, Request& req) {
+    // Refused before parsing: too big, not a text list, a CSV bomb.
+    JW_RETURN_IF_ERROR(CheckBodySize("text", req.body.size(), kWatchImportBodyBytes));
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JW_ASSIGN_OR_RETURN(OrderInput common, ParseOrderInput(body, true));
     if (!body.contains("text") || !body["text"].is_string() || body["text"].get<std::string>().empty())
         return Status::Invalid("text", "required");
     const std::string text = body["text"].get<std::string>();
-    if (text.size() > 1024 * 1024) return Status::Invalid("text", "too_large");
+    JW_RETURN_IF_ERROR(CheckTextUpload("text", text, kWatchListLimits));
     const Actor actor = ActorOf(req);
     Reply r;
     r.audit_object = "watch_orders";

@@ -35,7 +35,21 @@ export interface AuditVerify {
   ok: boolean
   records: number
   first_bad_id: number | null
-  problem: 'changed' | 'inserted' | 'deleted' | null
+  problem:
+    | 'changed'
+    | 'inserted'
+    | 'deleted'
+    | 'truncated'
+    | 'downgraded'
+    | 'anchor_missing'
+    | 'anchor_changed'
+    | 'anchor_replaced'
+    | null
+  detail: string | null // English, for the record; the page shows `problem` translated
+  head_id: number
+  head_hash: string | null
+  anchored_id: number
+  keyed_from: number
 }
 
 export function searchAudit(filters: AuditFilters & PageQuery): Promise<Paged<AuditRecord>> {
