@@ -239,9 +239,15 @@ export function getPersonFull(caseId: number, personId: number, p: Purpose): Pro
 
 export type CaseDocument = 'acceptance_form' | 'filing_decision' | 'not_filed_notice'
 
-// Print-ready documents open in a new tab (the session cookie rides along).
-export function documentUrl(caseId: number, doc: CaseDocument, format: 'html' | 'pdf'): string {
-  return `${API_BASE}/cases/${caseId}/documents/${doc}.${format}`
+// Documents that print people's whole ID number, phone and address (or name them): they are read like a
+// person's full record — case.person.read and a stated purpose and case number, audited with the print.
+export const PEOPLE_DOCUMENTS: readonly CaseDocument[] = ['acceptance_form', 'not_filed_notice']
+
+// Print-ready documents open in a new tab (the session cookie rides along); the purpose rides in the query.
+export function documentUrl(caseId: number, doc: CaseDocument, format: 'html' | 'pdf', p?: Purpose): string {
+  const url = `${API_BASE}/cases/${caseId}/documents/${doc}.${format}`
+  if (!p) return url
+  return `${url}?purpose=${encodeURIComponent(p.purpose)}&case_no=${encodeURIComponent(p.case_no)}`
 }
 
 export interface Progress {
