@@ -205,5 +205,5 @@ test('finding 4: those who may see the case still read its saved analyses; the o
   expectError(await (await loggedIn(server, 'leader')).get(`/checkpoint/analyses/tasks/${unsaved.task_id}`), 404, 'not_found');
   // The reads of others are audited.
   const reads = await auditRecords('analysis.task_read');
-  assert.ok(reads.some((r) => r.username === 'leader' && r.object === `analysis_task:${mine.task_id}` && r.result === 'ok'));
+  assert.ok(reads.some((r) => r.user === 'leader' && r.object === `analysis_task:${mine.task_id}` && r.result === 'ok'));
 });
