@@ -140,6 +140,26 @@ test('finding 3: the audit export and the notifications carry no whole personal 
   }
 });
 
+test('finding 3: an alert notification (WebSocket, in-app list, SMS) masks ID and mobile numbers typed into it', async () => {
+  const units = expectStatus(await duty.get('/alerts/units'), 200).items;
+  const station = units.find((u) => u.name === '城关派出所');
+  assert.ok(station);
+  const raised = expectStatus(await duty.post('/alerts', {
+    colour: 'red', subject: `在逃人员 ${ID_NO}`, title: `请协查 联系人电话${PHONE}`,
+    unit_ids: [String(station.id)],
+  }), 201);
+  // The alert itself is the audited, access-controlled record: its readers see what was typed.
+  const alert = expectStatus(await officer.get(`/alerts/${raised.id}`), 200);
+  assert.ok(JSON.stringify(alert).includes(ID_NO));
+  // The notification (the same text is pushed over the WebSocket and sent by SMS) carries it masked.
+  const n = expectStatus(await officer.get('/notifications?page_size=200'), 200);
+  const note = n.items.find((x) => x.kind === 'alert' && x.title.includes('请协查'));
+  assert.ok(note, JSON.stringify(n.items.slice(0, 3)));
+  assert.ok(`${note.title} ${note.body}`.includes('110105********002X'), JSON.stringify(note));
+  assert.ok(`${note.title} ${note.body}`.includes('138****5678'), JSON.stringify(note));
+  assertNoLeak({ text: JSON.stringify(n) }, [ID_NO, PHONE], 'notifications');
+});
+
 // --- finding 4 -------------------------------------------------------------------------------------------
 
 const chinaDay = (offsetDays) => new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
