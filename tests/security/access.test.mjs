@@ -140,6 +140,20 @@ test('finding 3: the audit export and the notifications carry no whole personal 
   }
 });
 
+test('finding 3: a case export carries no personal data of the people and is in the audit log', async () => {
+  // The list page exports what GET /cases gives it: no people at all, masked or whole.
+  const list = expectStatus(await officer.get('/cases?page_size=200'), 200);
+  assert.ok(list.items.some((k) => k.id === kase.id));
+  assertNoLeak({ text: JSON.stringify(list) }, SECRETS, 'case list');
+  expectError(await officer.post('/cases/exported', { format: 'csv' }), 400, 'invalid_argument', { rows: 'required' });
+  expectStatus(await officer.post('/cases/exported', { rows: list.items.length, format: 'csv', filters: { state: 'filed' } }), 204);
+  const exports = (await auditRecords('case.export')).filter((r) => r.result === 'ok' && r.user === 'officer');
+  assert.equal(exports.length, 1, JSON.stringify(exports));
+  const detail = JSON.parse(exports[0].detail);
+  assert.equal(detail.rows, list.items.length);
+  assert.equal(detail.filters.state, 'filed');
+});
+
 test('finding 3: an alert notification (WebSocket, in-app list, SMS) masks ID and mobile numbers typed into it', async () => {
   const units = expectStatus(await duty.get('/alerts/units'), 200).items;
   const station = units.find((u) => u.name === '城关派出所');

@@ -227,6 +227,11 @@ export function recordEvent(id: number, e: EventInput): Promise<{ case: Case; ev
   return http.post<{ case: Case; event: CaseEvent }>(`/cases/${id}/events`, e)
 }
 
+// The list is exported as CSV in the browser; each export is reported first so that it is in the audit log.
+export function reportCasesExport(rows: number, filters: Record<string, string | number | null>): Promise<void> {
+  return http.post<void>('/cases/exported', { rows, format: 'csv', filters })
+}
+
 // One person unmasked: a sensitive read, audited with its purpose and case number (case.person.read).
 // Administrative cases in investigation, penalty_proposed or legal_review (docs/http_api.md § Cases).
 export function recordPenalty(id: number, expectedVersion: number, penalty: ManualPenalty): Promise<Case> {
