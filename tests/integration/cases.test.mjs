@@ -130,11 +130,15 @@ test('lifecycle: roles, stale versions, idempotency keys, review and decision; c
 test('documents print as HTML and PDF once the case reached the step', async () => {
   const c = await loggedIn(server, 'officer');
   const k = expectStatus(await c.post('/cases', newCase()), 201);
-  const html = await c.get(`/cases/${k.id}/documents/acceptance_form.html`);
+  // The acceptance form prints the people whole: it needs a stated purpose like their full record (ADR 0018).
+  const purpose = `purpose=${encodeURIComponent('交当事人签字')}&case_no=${k.case_no}`;
+  expectError(await c.get(`/cases/${k.id}/documents/acceptance_form.html`), 400, 'invalid_argument', { purpose: 'required' });
+  const html = await c.get(`/cases/${k.id}/documents/acceptance_form.html?${purpose}`);
   assert.equal(html.status, 200);
   assert.match(html.text, /受案登记表/);
   assert.match(html.text, new RegExp(k.case_no));
-  const pdf = await c.get(`/cases/${k.id}/documents/acceptance_form.pdf`);
+  assert.match(html.text, /11010519491231002X/);
+  const pdf = await c.get(`/cases/${k.id}/documents/acceptance_form.pdf?${purpose}`);
   assert.equal(pdf.status, 200);
   assert.equal(pdf.bytes.subarray(0, 4).toString(), '%PDF');
   expectError(await c.get(`/cases/${k.id}/documents/filing_decision.html`), 409, 'conflict', { document: 'not_yet' });

@@ -2,6 +2,7 @@
 
 #include <set>
 
+#include "alerts/notify_text.hpp"
 #include "common/json_util.hpp"
 #include "notify/outbox.hpp"
 
@@ -44,7 +45,8 @@ Result<std::vector<int64_t>> UnitAndParents(storage::Connection& c, int64_t unit
 }
 
 Status Notify(storage::Connection& c, const std::vector<int64_t>& users, const std::string& kind,
-              const std::string& title, const std::string& body, bool sms) {
+              const std::string& alert_title, const std::string& alert_body, bool sms) {
+    const std::string title = MaskIdentifiers(alert_title), body = MaskIdentifiers(alert_body);
     for (int64_t u : users) {
         JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u, kind, title, body, "inapp"}).status());
         if (sms) JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u, kind, title, body, "sms"}).status());

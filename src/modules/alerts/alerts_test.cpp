@@ -3,6 +3,7 @@
 #include "alerts/alert.hpp"
 #include "alerts/alerts_queries.hpp"
 #include "alerts/alerts_service.hpp"
+#include "alerts/notify_text.hpp"
 #include "alerts/alerts_module.hpp"
 #include "auth/seed.hpp"
 #include "notify/outbox.hpp"
@@ -251,3 +252,13 @@ TEST(AlertPolicy, ParsesColoursAndMapsPriorities) {
 
 }  // namespace
 }  // namespace jw::alerts
+
+TEST(NotifyText, MasksIdNumbersAndMobilesAndKeepsOtherNumbers) {
+    EXPECT_EQ(jw::alerts::MaskIdentifiers("在逃人员 11010519491231002X 联系13812345678"), "在逃人员 110105********002X 联系138****5678");
+    EXPECT_EQ(jw::alerts::MaskIdentifiers("519901199001011234"), "519901********1234");
+    // Case numbers, device ids, plates and short numbers are not personal identifiers.
+    EXPECT_EQ(jw::alerts::MaskIdentifiers("案件A5199012026000007 卡口51990100001210000091 川A12345 110"),
+              "案件A5199012026000007 卡口51990100001210000091 川A12345 110");
+    EXPECT_EQ(jw::alerts::MaskIdentifiers("12345678901"), "12345678901");  // not a mobile number: second digit 2
+    EXPECT_EQ(jw::alerts::MaskIdentifiers(""), "");
+}

@@ -96,13 +96,16 @@ docs::Document FilingDecision(const Case& k, const CaseEvent& e, const std::stri
     return doc;
 }
 
+// The notice goes to those who reported the case or suffered from it.
+bool IsAddressee(const Person& p) { return p.role == "reporter" || p.role == "victim"; }
+
 docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::string& bureau) {
     docs::Document doc;
     doc.issuer = bureau;
     doc.title = "不予立案通知书";
     std::string to;
     for (const auto& p : k.people)
-        if (p.role == "reporter" || p.role == "victim") to += (to.empty() ? "" : "、") + p.name;
+        if (IsAddressee(p)) to += (to.empty() ? "" : "、") + p.name;
     doc.blocks.push_back(docs::Block::Paragraph((to.empty() ? std::string("报案人") : to) + "："));
     std::string body = "你（单位）于" + ChineseDate(k.accepted_at) + "报称的" + k.cause + "一案（案件编号" + k.case_no +
                        "），经审查，" + (e.reason.empty() ? std::string("不符合立案条件") : e.reason) + "，根据" +
@@ -120,6 +123,20 @@ docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::stri
 
 bool IsCaseDocument(const std::string& name) {
     return name == "acceptance_form" || name == "filing_decision" || name == "not_filed_notice";
+}
+
+const std::vector<std::string>& CaseDocumentNames() {
+    static const std::vector<std::string> names = {"acceptance_form", "filing_decision", "not_filed_notice"};
+    return names;
+}
+
+bool PrintsPeople(const std::string& name) { return name == "acceptance_form" || name == "not_filed_notice"; }
+
+std::vector<int64_t> PeoplePrinted(const std::string& name, const Case& k) {
+    std::vector<int64_t> ids;
+    for (const auto& p : k.people)
+        if (name == "acceptance_form" || (name == "not_filed_notice" && IsAddressee(p))) ids.push_back(p.id);
+    return ids;
 }
 
 Result<docs::Document> BuildCaseDocument(const std::string& name, const Case& k, const std::vector<CaseEvent>& events,

@@ -153,6 +153,25 @@ Result<Reply> ActionHandler(Request& req) {
     return r;
 }
 
+// The list page exports the cases it read (GET /cases, each page audited) as CSV in the browser; it reports
+// the export here first, so that every export is in the audit log (DESIGN § 5) with its size and filters.
+// The exported columns are the list's: no personal data of the people in the cases.
+Result<Reply> ExportedHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"rows", "format", "filters"});
+    const auto rows = in.Int("rows", true, 0, 1000000);
+    const std::string format = in.Text("format", false, 10).value_or("csv");
+    JW_RETURN_IF_ERROR(in.status());
+    if (format != "csv") return Status::Invalid("format", "unknown");
+    if (body.contains("filters") && !body["filters"].is_object()) return Status::Invalid("filters", "must_be_object");
+    Json filters = body.value("filters", Json::object());
+    if (filters.dump().size() > 2000) return Status::Invalid("filters", "too_long");
+    Reply r = Reply::NoContent();
+    r.audit_object = "cases_export";
+    r.audit_detail = Json{{"rows", *rows}, {"format", format}, {"filters", std::move(filters)}}.dump();
+    return r;
+}
+
 Result<Reply> ListTransitions(Request&) {
     Json items = Json::array();
     for (const auto& t : Lifecycle::Default().transitions()) items.push_back(TransitionJson(t));
@@ -195,6 +214,7 @@ void RegisterCaseRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/cases/:id", "case.read", "case.read", [d](Request& r) { return GetCase(d, r); }});
     router.Add({"PUT", "/api/v1/cases/:id", "case.write", "case.update", [](Request& r) { return EditCaseHandler(r); }});
     router.Add({"POST", "/api/v1/cases/:id/events", "case.act", "case.event", [](Request& r) { return ActionHandler(r); }});
+    router.Add({"POST", "/api/v1/cases/exported", "case.read", "case.export", [](Request& r) { return ExportedHandler(r); }});
     router.Add({"GET", "/api/v1/case-transitions", "case.read", "case.transitions",
                 [](Request& r) { return ListTransitions(r); }});
     RegisterCaseRecordRoutes(router, d);

@@ -160,13 +160,11 @@ Result<Reply> RevokeCodeHandler(Request& req) {
     return r;
 }
 
-Result<Reply> DocumentHandler(Deps d, Request& req) {
+// One document of the case as `ext` (html | pdf). The route decided who may print it: a document that prints
+// people needs case.person.read and a stated purpose and case number (the dispatcher required and audited
+// them); the record also names the document, the case and the people printed (ids, never their data).
+Result<Reply> DocumentHandler(Deps d, Request& req, const std::string& name, const std::string& ext) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
-    const std::string file = req.params["doc"];
-    const size_t dot = file.rfind('.');
-    const std::string name = dot == std::string::npos ? file : file.substr(0, dot);
-    const std::string ext = dot == std::string::npos ? "" : file.substr(dot + 1);
-    if (!IsCaseDocument(name) || (ext != "html" && ext != "pdf")) return Status::NotFound("document");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
@@ -174,7 +172,9 @@ Result<Reply> DocumentHandler(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(std::string bureau, repo::BureauName(**c, k.unit_id));
     JW_ASSIGN_OR_RETURN(docs::Document doc, BuildCaseDocument(name, k, events, bureau));
     Reply r;
-    r.audit_object = "case:" + std::to_string(id) + "/document:" + file;
+    r.audit_object = "case:" + std::to_string(id) + "/document:" + name + "." + ext;
+    r.audit_detail =
+        Json{{"document", name}, {"format", ext}, {"case_no", k.case_no}, {"people", PeoplePrinted(name, k)}}.dump();
     if (ext == "html") {
         r.raw = docs::RenderHtml(doc);
         r.content_type = "text/html; charset=utf-8";
@@ -185,6 +185,10 @@ Result<Reply> DocumentHandler(Deps d, Request& req) {
     }
     return r;
 }
+
+// Each document and format has its own route, so that the route carries the document's permission and purpose
+// rule; this one answers every other name, for a case or not.
+Result<Reply> UnknownDocumentHandler(Request&) { return Status::NotFound("document"); }
 
 Result<Reply> PublicProgressHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
@@ -233,8 +237,15 @@ void RegisterCaseRecordRoutes(http::Router& router, Deps d) {
                 [](Request& r) { return IssueCodeHandler(r); }});
     router.Add({"POST", "/api/v1/cases/:id/query-codes/:qid/revoke", "case.write", "case.query_code_revoke",
                 [](Request& r) { return RevokeCodeHandler(r); }});
-    router.Add({"GET", "/api/v1/cases/:id/documents/:doc", "case.read", "case.document",
-                [d](Request& r) { return DocumentHandler(d, r); }});
+    for (const std::string& name : CaseDocumentNames()) {
+        const bool people = PrintsPeople(name);
+        for (const std::string ext : {"html", "pdf"}) {
+            router.Add({"GET", "/api/v1/cases/:id/documents/" + name + "." + ext,
+                        people ? "case.person.read" : "case.read", "case.document",
+                        [d, name, ext](Request& r) { return DocumentHandler(d, r, name, ext); }, false, people});
+        }
+    }
+    router.Add({"GET", "/api/v1/cases/:id/documents/:doc", "case.read", "case.document", UnknownDocumentHandler});
     router.Add({"POST", "/api/v1/public/case-progress", "public", "case.public_progress",
                 [](Request& r) { return PublicProgressHandler(r); }});
 }

@@ -9,6 +9,7 @@
 #include "checkpoint/analysis_run.hpp"
 #include "checkpoint/analysis_runner.hpp"
 #include "checkpoint/analysis_tasks.hpp"
+#include "cases/case_scope.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -126,11 +127,20 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
     return r;
 }
 
-// The caller's own task (others' tasks are not found).
-Result<AnalysisTask> OwnTask(storage::Connection& c, const Request& req, int64_t id, bool with_result) {
-    JW_ASSIGN_OR_RETURN(AnalysisTask t, GetTask(c, id, with_result));
-    if (t.user_id != req.principal->user_id) return Status::NotFound("analysis task");
-    return t;
+// A task the caller may read: their own, or one saved to a case they may see (the case's data scope, as
+// GET /cases/{id} applies it: cases/case_scope.hpp). Any other task is not found, whether it exists or not.
+Result<AnalysisTask> ReadableTask(storage::Connection& c, const Request& req, int64_t id, bool with_result) {
+    const Status not_found = Status::NotFound("analysis task");
+    auto t = GetTask(c, id, with_result);
+    if (!t.ok()) return t.status().code() == ErrorCode::kNotFound ? not_found : t.status();
+    if (t->user_id == req.principal->user_id) return t;
+    JW_ASSIGN_OR_RETURN(auto cases, SavedCaseNumbers(c, id));
+    for (const auto& case_no : cases) {
+        auto visible = cases::VisibleCaseId(c, *req.principal, case_no);
+        if (visible.ok()) return t;
+        if (visible.status().code() != ErrorCode::kNotFound) return visible.status();
+    }
+    return not_found;
 }
 
 Result<Reply> ListTasksHandler(const Deps& d, Request& req) {
@@ -148,12 +158,8 @@ Result<Reply> GetTaskHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    // The owner's task, or one saved to a case (the case's analyses are shared with whoever may run analyses).
-    JW_ASSIGN_OR_RETURN(AnalysisTask t, GetTask(**c, id, true));
-    if (t.user_id != req.principal->user_id) {
-        JW_ASSIGN_OR_RETURN(bool saved, IsSaved(**c, id));
-        if (!saved) return Status::NotFound("analysis task");
-    }
+    // The owner's task, or one saved to a case the reader may see (shared with that case's team).
+    JW_ASSIGN_OR_RETURN(AnalysisTask t, ReadableTask(**c, req, id, true));
     Reply r = Reply::Json200(TaskJson(t));
     r.audit_object = "analysis_task:" + std::to_string(id);
     r.audit_detail = Json{{"kind", t.kind}, {"case_no", t.case_no}, {"status", t.status}}.dump();
@@ -188,14 +194,19 @@ Result<Reply> SaveHandler(const Deps&, Request& req) {
     r.status = 201;
     r.audit_object = "analysis_task:" + std::to_string(id);
     r.audit_detail = Json{{"case_no", case_no}}.dump();
-    r.write = [id, case_no, note, user = req.principal->user_id](storage::Connection& c, audit::AuditEntry&,
-                                                                 Reply& out) -> Status {
+    r.write = [id, case_no, note, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
+                                                          Reply& out) -> Status {
+        const int64_t user = actor.user_id;
         JW_ASSIGN_OR_RETURN(AnalysisTask t, GetTask(c, id, false));
         if (t.user_id != user) return Status::NotFound("analysis task");
         if (t.status != "done")
             return Status(ErrorCode::kConflict, "only a finished analysis can be saved", {{"status", "not_done"}});
-        JW_ASSIGN_OR_RETURN(bool exists, CaseExists(c, case_no));
-        if (!exists) return Status::Invalid("case_no", "unknown_case");
+        // A case outside the user's scope answers like one that does not exist: the reply must not tell
+        // which case numbers exist in other units.
+        auto visible = cases::VisibleCaseId(c, actor, case_no);
+        if (!visible.ok() && visible.status().code() == ErrorCode::kNotFound)
+            return Status::Invalid("case_no", "unknown_case");
+        JW_RETURN_IF_ERROR(visible.status());
         JW_RETURN_IF_ERROR(SaveToCase(c, id, case_no, user, note, NowUnix()));
         out.body = {{"task_id", id}, {"case_no", case_no}};
         return Status::Ok();
@@ -204,7 +215,7 @@ Result<Reply> SaveHandler(const Deps&, Request& req) {
 }
 
 // The page exports results as CSV itself (web/src/utils/csv.ts); it reports each export here first, so that
-// exports of personal data are in the audit log (DESIGN § 5). Only the owner's finished tasks.
+// exports of personal data are in the audit log (DESIGN § 5). Finished tasks the caller may read (ReadableTask).
 Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
@@ -215,7 +226,7 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     if (format != "csv") return Status::Invalid("format", "unknown");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(AnalysisTask t, OwnTask(**c, req, id, false));
+    JW_ASSIGN_OR_RETURN(AnalysisTask t, ReadableTask(**c, req, id, false));
     if (t.status != "done") return Status(ErrorCode::kConflict, "only a finished analysis can be exported", {{"status", "not_done"}});
     Reply r = Reply::NoContent();
     r.audit_object = "analysis_task:" + std::to_string(id);
@@ -223,12 +234,20 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     return r;
 }
 
+// The analyses saved to a case the caller may see. Any other case number — another unit's case or none at all
+// — has none: the same empty list, so the answer does not tell which numbers exist (and the analysis page may
+// ask for a case number that is not in the system yet without an error).
 Result<Reply> SavedHandler(const Deps& d, Request& req) {
     const std::string case_no = req.Query("case_no");
     if (case_no.empty()) return Status::Invalid("case_no", "required");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto saved, ListSaved(**c, case_no));
+    auto visible = cases::VisibleCaseId(**c, *req.principal, case_no);
+    if (!visible.ok() && visible.status().code() != ErrorCode::kNotFound) return visible.status();
+    std::vector<SavedAnalysis> saved;
+    if (visible.ok()) {
+        JW_ASSIGN_OR_RETURN(saved, ListSaved(**c, case_no));
+    }
     Json items = Json::array();
     for (const auto& s : saved) {
         Json j = TaskJson(s.task);

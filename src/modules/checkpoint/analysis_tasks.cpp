@@ -119,12 +119,6 @@ Status RequeueInterrupted(storage::Connection& c) {
     return c.Exec("UPDATE analysis_tasks SET status = 'queued', progress = 0, phase = '' WHERE status = 'running'");
 }
 
-Result<bool> CaseExists(storage::Connection& c, const std::string& case_no) {
-    auto rows = c.Query("SELECT 1 FROM cases WHERE case_no = ?", {V(case_no)});
-    if (!rows.ok()) return rows.status();
-    return !rows->empty();
-}
-
 Status SaveToCase(storage::Connection& c, int64_t task_id, const std::string& case_no, int64_t user_id,
                   const std::string& note, int64_t now) {
     auto dup = c.Query("SELECT 1 FROM analysis_case_links WHERE task_id = ? AND case_no = ?", {V(task_id), V(case_no)});
@@ -135,10 +129,12 @@ Status SaveToCase(storage::Connection& c, int64_t task_id, const std::string& ca
                   {V(task_id), V(case_no), V(user_id), V(now), V(note)});
 }
 
-Result<bool> IsSaved(storage::Connection& c, int64_t task_id) {
-    auto rows = c.Query("SELECT 1 FROM analysis_case_links WHERE task_id = ?", {V(task_id)});
+Result<std::vector<std::string>> SavedCaseNumbers(storage::Connection& c, int64_t task_id) {
+    auto rows = c.Query("SELECT case_no FROM analysis_case_links WHERE task_id = ? ORDER BY id", {V(task_id)});
     if (!rows.ok()) return rows.status();
-    return !rows->empty();
+    std::vector<std::string> out;
+    for (const auto& r : *rows) out.push_back(r.Str(0));
+    return out;
 }
 
 Result<std::vector<SavedAnalysis>> ListSaved(storage::Connection& c, const std::string& case_no) {

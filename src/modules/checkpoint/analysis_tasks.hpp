@@ -55,9 +55,7 @@ Result<bool> CancelTask(storage::Connection& c, int64_t id, int64_t now);
 // After a restart: tasks left running go back to the queue.
 Status RequeueInterrupted(storage::Connection& c);
 
-// True when the cases module's `cases` table holds `case_no`.
-Result<bool> CaseExists(storage::Connection& c, const std::string& case_no);
-// Links a done task to a case. Error: Conflict when it is already saved to that case.
+// Links a done task to a case (the caller has checked that the user may see the case: cases/case_scope.hpp). Error: Conflict when it is already saved to that case.
 Status SaveToCase(storage::Connection& c, int64_t task_id, const std::string& case_no, int64_t user_id,
                   const std::string& note, int64_t now);
 
@@ -67,8 +65,8 @@ struct SavedAnalysis {
     int64_t saved_at = 0;
     std::string note;
 };
-// True when the task is saved to at least one case.
-Result<bool> IsSaved(storage::Connection& c, int64_t task_id);
+// The numbers of the cases the task is saved to (empty when none).
+Result<std::vector<std::string>> SavedCaseNumbers(storage::Connection& c, int64_t task_id);
 // Analyses saved to a case, newest first.
 Result<std::vector<SavedAnalysis>> ListSaved(storage::Connection& c, const std::string& case_no);
 

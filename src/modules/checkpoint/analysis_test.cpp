@@ -82,8 +82,7 @@ TEST(AnalysisRun, KindsAndRequests) {
     EXPECT_EQ((*EngineRequest("night", {{"from", "x"}}))["q"], "night");
 }
 
-// A database with the checkpoint module's schema, a minimal `cases` table (the cases module's own schema is
-// not this module's to migrate) and an engine loaded with the analytics test data set.
+// A database with the checkpoint module's schema and an engine loaded with the analytics test data set.
 class AnalysisStoreTest : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
@@ -103,8 +102,6 @@ protected:
         }
         auto applied = storage::ApplyMigrations(**lease, migrations);
         ASSERT_TRUE(applied.ok()) << applied.status().message();
-        ASSERT_TRUE((*lease)->Exec("CREATE TABLE cases (id BIGINT, case_no TEXT NOT NULL UNIQUE)").ok());
-        ASSERT_TRUE((*lease)->Exec("INSERT INTO cases (id, case_no) VALUES (1, 'A5199012026000001')").ok());
         committer_ = std::move(storage::Committer::Start(*db_)).value();
         HubOptions options;
         options.dir = dir_.path();
@@ -197,12 +194,13 @@ TEST_P(AnalysisStoreTest, TaskLifecycleAndListing) {
     EXPECT_EQ(Load(b).status, "cancelled");
 }
 
-TEST_P(AnalysisStoreTest, SavingToACaseNeedsAnExistingCaseAndHappensOnce) {
+TEST_P(AnalysisStoreTest, SavingToACaseHappensOnceAndNamesTheCases) {
     const int64_t a = Insert(Queued("night", Json::object()));
     auto c = db_->Acquire();
-    EXPECT_TRUE(*CaseExists(**c, "A5199012026000001"));
-    EXPECT_FALSE(*CaseExists(**c, "A5199012026999999"));
+    EXPECT_TRUE(SavedCaseNumbers(**c, a)->empty());
     ASSERT_TRUE(SaveToCase(**c, a, "A5199012026000001", 7, "同行分析", 5000).ok());
+    ASSERT_TRUE(SaveToCase(**c, a, "A5199012026000002", 7, "", 5000).ok());
+    EXPECT_EQ(*SavedCaseNumbers(**c, a), (std::vector<std::string>{"A5199012026000001", "A5199012026000002"}));
     Status dup = SaveToCase(**c, a, "A5199012026000001", 7, "", 5001);
     EXPECT_EQ(dup.code(), ErrorCode::kConflict);
     EXPECT_EQ(dup.fields().at("case_no"), "already_saved");

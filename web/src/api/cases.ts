@@ -227,6 +227,11 @@ export function recordEvent(id: number, e: EventInput): Promise<{ case: Case; ev
   return http.post<{ case: Case; event: CaseEvent }>(`/cases/${id}/events`, e)
 }
 
+// The list is exported as CSV in the browser; each export is reported first so that it is in the audit log.
+export function reportCasesExport(rows: number, filters: Record<string, string | number | null>): Promise<void> {
+  return http.post<void>('/cases/exported', { rows, format: 'csv', filters })
+}
+
 // One person unmasked: a sensitive read, audited with its purpose and case number (case.person.read).
 // Administrative cases in investigation, penalty_proposed or legal_review (docs/http_api.md § Cases).
 export function recordPenalty(id: number, expectedVersion: number, penalty: ManualPenalty): Promise<Case> {
@@ -239,9 +244,15 @@ export function getPersonFull(caseId: number, personId: number, p: Purpose): Pro
 
 export type CaseDocument = 'acceptance_form' | 'filing_decision' | 'not_filed_notice'
 
-// Print-ready documents open in a new tab (the session cookie rides along).
-export function documentUrl(caseId: number, doc: CaseDocument, format: 'html' | 'pdf'): string {
-  return `${API_BASE}/cases/${caseId}/documents/${doc}.${format}`
+// Documents that print people's whole ID number, phone and address (or name them): they are read like a
+// person's full record — case.person.read and a stated purpose and case number, audited with the print.
+export const PEOPLE_DOCUMENTS: readonly CaseDocument[] = ['acceptance_form', 'not_filed_notice']
+
+// Print-ready documents open in a new tab (the session cookie rides along); the purpose rides in the query.
+export function documentUrl(caseId: number, doc: CaseDocument, format: 'html' | 'pdf', p?: Purpose): string {
+  const url = `${API_BASE}/cases/${caseId}/documents/${doc}.${format}`
+  if (!p) return url
+  return `${url}?purpose=${encodeURIComponent(p.purpose)}&case_no=${encodeURIComponent(p.case_no)}`
 }
 
 export interface Progress {

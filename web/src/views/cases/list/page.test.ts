@@ -40,4 +40,44 @@ describe('case list', { timeout: 30_000 }, () => {
     expect(table).toContain('超期 2 天')
     expect(w.find('.el-tag--danger').text()).toBe('超期 2 天')
   })
+
+  it('reports an export to the server (audit log) before it saves the file', async () => {
+    const order: string[] = []
+    const fetchMock = vi.fn(async (url: string, init?: RequestInit) => {
+      if (url === '/api/v1/cases/exported') {
+        order.push(`report ${String(init?.body)}`)
+        return new Response(null, { status: 204 })
+      }
+      return new Response(JSON.stringify(url.startsWith('/api/v1/cases') ? { items: [ROW], total: 1 } : { items: [], total: 0 }), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      })
+    })
+    vi.stubGlobal('fetch', fetchMock)
+    // jsdom has no object URLs and does not navigate: the file is "saved" when its URL is made.
+    const saved = { create: URL.createObjectURL, revoke: URL.revokeObjectURL }
+    URL.createObjectURL = vi.fn(() => {
+      order.push('file')
+      return 'blob:cases'
+    })
+    URL.revokeObjectURL = vi.fn()
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {})
+    setActivePinia(createPinia())
+    i18n.global.locale.value = 'zh-CN'
+    const router = createRouter({ history: createMemoryHistory(), routes })
+    await router.push('/cases/list?state=filed')
+    const w = mount(Page, { global: { plugins: [i18n, router, ElementPlus] } })
+    await flushPromises()
+    await w.find('[data-testid="case-export"]').trigger('click')
+    await flushPromises()
+    expect(order.length).toBe(2)
+    expect(order[1]).toBe('file')
+    const report = JSON.parse(order[0].slice('report '.length))
+    expect(report.rows).toBe(1)
+    expect(report.format).toBe('csv')
+    expect(report.filters.state).toBe('filed')
+    click.mockRestore()
+    URL.createObjectURL = saved.create
+    URL.revokeObjectURL = saved.revoke
+  })
 })
