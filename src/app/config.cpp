@@ -25,6 +25,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.web_root = t["server"]["web_root"].value_or(c.web_root);
             c.threads = t["server"]["threads"].value_or(c.threads);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
+            if (auto v = t["security"]["secure_cookies"].value<bool>()) c.secure_cookies = *v;
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
@@ -38,6 +39,12 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
+    if (const char* v = std::getenv("JINGWU_SECURE_COOKIES")) {
+        const std::string s = v;
+        if (s == "1" || s == "true" || s == "on") c.secure_cookies = true;
+        else if (s == "0" || s == "false" || s == "off") c.secure_cookies = false;
+        else return Status::Invalid("JINGWU_SECURE_COOKIES", "expected 1 or 0");
+    }
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;
