@@ -126,7 +126,7 @@ int Serve(Platform& p, const std::string& listen) {
     // argon2 (19 MiB, ~50 ms a hash) on a pool of its own, with a short queue: a login flood is answered
     // 503 busy instead of stalling the network threads.
     const size_t hashers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);
-    http::WorkerPool hashing(hashers, 32 * hashers);
+    http::WorkerPool hashing(hashers, 16 * hashers);
     dispatcher.Offload(&hashing, admin::HashingActions());
     dispatcher.SetCaseNumberCheck([&p](const std::string& number) -> Status {
         auto c = p.db->Acquire();

@@ -77,7 +77,7 @@ test('the security administrator requires TOTP for a role; its users must enrol 
   const c = server.client();
   const info = expectStatus(await c.login('legal'), 200);
   assert.equal(info.totp_enrolment_required, true);
-  expectError(await c.get('/notifications'), 403, 'permission_denied', { totp: 'enrolment_required' });
+  expectError(await c.get('/notifications'), 403, 'totp_enrolment_required', { totp: 'enrolment_required' });
   const secret = await enrol(c);
   // While the role requires it, the second factor cannot be turned off.
   expectStatus(await c.post('/session/totp/confirm', { code: totp(secret) }), 204);
