@@ -157,9 +157,11 @@ test('purpose and case number may come as URL-encoded X-Purpose / X-Case-No head
 test('a password policy below the 等保 floor is refused', async () => {
   const policy = expectStatus(await sec.get('/policy'), 200);
   assert.deepEqual(policy, { min_length: 8, min_classes: 3, max_age_days: 90, history: 5, max_failures: 5,
-    lock_minutes: 15, idle_minutes: 30 });
+    lock_minutes: 15, idle_minutes: 30, min_age_days: 1 });
   const weak = await sec.put('/policy', { ...policy, min_length: 6 });
   expectError(weak, 400, 'invalid_argument', { min_length: true });
+  // Without a minimum age between changes the history could be cycled through at once.
+  expectError(await sec.put('/policy', { ...policy, min_age_days: 0 }), 400, 'invalid_argument', { min_age_days: true });
   assert.deepEqual(expectStatus(await sec.get('/policy'), 200), policy, 'policy unchanged');
   expectError(await sys.put('/policy', policy), 403, 'permission_denied');
 });
