@@ -1,7 +1,16 @@
 // Helpers of the auth security tests: an independent RFC 6238 TOTP, the comparable part of an error reply,
 // and direct reads of the identity tables (through the integration harness's execSql).
 import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { execSql } from '../../integration/lib/server.mjs';
+
+// execSql with a busy timeout for SQLite: the running server's writer may hold the database for a moment.
+export function sql(server, text) {
+  if (server.db.sqliteFile) {
+    return execFileSync('sqlite3', ['-cmd', '.timeout 10000', server.db.sqliteFile, text], { encoding: 'utf8' });
+  }
+  return execSql(server.db, text);
+}
 
 function base32Decode(text) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
@@ -32,13 +41,13 @@ export function answer(res) {
 
 // One integer column of one user, read straight from the database.
 export function userInt(server, username, column) {
-  return Number(execSql(server.db, `SELECT ${column} FROM users WHERE username = '${username}'`).trim());
+  return Number(sql(server, `SELECT ${column} FROM users WHERE username = '${username}'`).trim());
 }
 
 // Moves a user's password history `days` into the past, as if the last change were that long ago.
 export function agePasswords(server, username, days) {
   const s = days * 86400;
-  execSql(server.db, `UPDATE password_history SET changed_at = changed_at - ${s} WHERE user_id = `
+  sql(server, `UPDATE password_history SET changed_at = changed_at - ${s} WHERE user_id = `
     + `(SELECT id FROM users WHERE username = '${username}')`);
-  execSql(server.db, `UPDATE users SET password_changed_at = password_changed_at - ${s} WHERE username = '${username}'`);
+  sql(server, `UPDATE users SET password_changed_at = password_changed_at - ${s} WHERE username = '${username}'`);
 }
