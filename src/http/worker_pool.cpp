@@ -1,5 +1,7 @@
 #include "http/worker_pool.hpp"
 
+#include <csignal>
+
 namespace jw::http {
 
 WorkerPool::WorkerPool(size_t threads, size_t max_queued) : max_queued_(max_queued) {
@@ -26,6 +28,12 @@ bool WorkerPool::TrySubmit(std::function<void()> task) {
 }
 
 void WorkerPool::Run() {
+    // The stop signals are the server's (it waits for them with sigwait); a worker must never take one.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGTERM);
+    sigaddset(&stop_signals, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
     for (;;) {
         std::function<void()> task;
         {
