@@ -26,6 +26,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.web_root = t["server"]["web_root"].value_or(c.web_root);
             c.threads = t["server"]["threads"].value_or(c.threads);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
+            if (auto v = t["security"]["secure_cookies"].value<bool>()) c.secure_cookies = *v;
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
             c.demo_sms_file = t["notify"]["demo_sms_file"].value_or(c.demo_sms_file);
             c.audit_anchor = t["security"]["audit_anchor"].value_or(c.audit_anchor);
@@ -43,6 +44,12 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
     if (const char* v = std::getenv("JINGWU_DEMO_SMS_FILE")) c.demo_sms_file = v;
     if (const char* v = std::getenv("JINGWU_AUDIT_ANCHOR")) c.audit_anchor = v;
+    if (const char* v = std::getenv("JINGWU_SECURE_COOKIES")) {
+        const std::string s = v;
+        if (s == "1" || s == "true" || s == "on") c.secure_cookies = true;
+        else if (s == "0" || s == "false" || s == "off") c.secure_cookies = false;
+        else return Status::Invalid("JINGWU_SECURE_COOKIES", "expected 1 or 0");
+    }
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;

@@ -1,8 +1,9 @@
 #pragma once
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
 // environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
-// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR), then flags.
+// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR, JINGWU_SECURE_COOKIES), then flags.
 
+#include <optional>
 #include <string>
 
 #include "common/status.hpp"
@@ -26,6 +27,10 @@ struct Config {
     // HTTP worker threads; 0: four per CPU core, at least 8 (handlers may wait on a disk sync — GA/T 1400 intake
     // appends durably before it answers — so more requests than cores must be in flight).
     int threads = 0;
+    // Session cookies with the Secure attribute ([security] secure_cookies, JINGWU_SECURE_COOKIES=1|0). Unset:
+    // on, except for a database made by `init --demo` (plain http on 127.0.0.1, where a Secure cookie would
+    // never be sent back).
+    std::optional<bool> secure_cookies;
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };

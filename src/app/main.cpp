@@ -3,7 +3,9 @@
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <iostream>
+#include <thread>
 
 #include "admin/admin_module.hpp"
 #include "alerts/alerts_module.hpp"
@@ -12,6 +14,7 @@
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
+#include "cases/case_number.hpp"
 #include "cases/cases_module.hpp"
 #include "checkpoint/analysis_handlers.hpp"
 #include "checkpoint/checkpoint_module.hpp"
@@ -23,6 +26,7 @@
 #include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
 #include "http/server.hpp"
+#include "http/worker_pool.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::app {
@@ -90,12 +94,23 @@ int Serve(Platform& p, const std::string& listen) {
 
     auth::SessionService sessions(*p.db, p.registry, p.key);
     sessions.Attach(p.committer.get());
+    bool secure_cookies = true;
+    if (p.config.secure_cookies) {
+        secure_cookies = *p.config.secure_cookies;
+    } else {
+        auto c = p.db->Acquire();
+        if (!c.ok()) return Fail(c.status());
+        auto demo = auth::repo::IsDemo(**c);
+        if (!demo.ok()) return Fail(demo.status());
+        secure_cookies = !*demo;
+    }
+    if (!secure_cookies) spdlog::warn("session cookies without Secure: for plain-http demos on loopback only");
     notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>(p.config.demo_sms_file));
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
     discretion::RegisterRoutes(router, discretion::Deps{*p.db});
     admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
-                                             p.config.region_code, p.audit.get()});
+                                             p.config.region_code, p.audit.get(), secure_cookies});
     const cases::Deps case_deps{*p.db, *p.committer, *p.audit, outbox, p.config.region_code};
     cases::RegisterRoutes(router, case_deps);
     const alerts::Deps alert_deps{*p.db, *p.committer, *p.audit, outbox};
@@ -109,6 +124,16 @@ int Serve(Platform& p, const std::string& listen) {
     checkpoint::RegisterRoutes(router, checkpoint_deps);
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
+    // argon2 (19 MiB, ~50 ms a hash) on a pool of its own, with a short queue: a login flood is answered
+    // 503 busy instead of stalling the network threads.
+    const size_t hashers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);
+    http::WorkerPool hashing(hashers, 16 * hashers);
+    dispatcher.Offload(&hashing, admin::HashingActions());
+    dispatcher.SetCaseNumberCheck([&p](const std::string& number) -> Status {
+        auto c = p.db->Acquire();
+        if (!c.ok()) return c.status();
+        return cases::CheckNumberFormat(**c, number);
+    });
     storage::Committer* committer = p.committer.get();
     http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer] {
         return "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
@@ -173,8 +198,9 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
         const std::string password = auth::GeneratePassword();
         const std::string hash = auth::HashPassword(password);
         s = p.audit->Run(p.CliEntry("user.reset_password", "user:" + std::to_string(id)),
-                         [&](storage::Connection& tx, audit::AuditEntry&) {
-                             return auth::repo::SetPassword(tx, id, hash, true, NowUnix());
+                         [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                             JW_RETURN_IF_ERROR(auth::repo::SetPassword(tx, id, hash, true, NowUnix()));
+                             return auth::repo::DeleteUserSessions(tx, id);  // sessions with the old password end
                          });
         if (s.ok()) std::cout << "new password for " << user->username << ": " << password << "\n";
     } else {

@@ -1,5 +1,6 @@
 #include "auth/auth_repository.hpp"
 
+#include <algorithm>
 #include <map>
 
 namespace jw::auth::repo {
@@ -167,38 +168,69 @@ Status SetUserStatus(Connection& c, int64_t id, const std::string& status, int64
                   {V(status), V(locked_until), V(id)});
 }
 
-Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now) {
+Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now, bool by_user) {
     JW_RETURN_IF_ERROR(c.Exec(
         "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?",
         {V(hash), V(now), V(must_change), V(id)}));
-    return c.Exec("INSERT INTO password_history (user_id, hash, changed_at) VALUES (?, ?, ?)", {V(id), V(hash), V(now)});
+    return c.Exec("INSERT INTO password_history (user_id, hash, changed_at, by_user) VALUES (?, ?, ?, ?)",
+                  {V(id), V(hash), V(now), V(by_user)});
 }
 
-Result<std::vector<std::string>> RecentPasswordHashes(Connection& c, int64_t id, int limit) {
-    auto rows = c.Query("SELECT hash FROM password_history WHERE user_id = ? ORDER BY changed_at DESC LIMIT ?",
-                        {V(id), V(static_cast<int64_t>(limit))});
+Result<std::vector<PasswordHistoryEntry>> PasswordHistory(Connection& c, int64_t id, int limit) {
+    auto rows = c.Query(
+        "SELECT hash, changed_at, by_user FROM password_history WHERE user_id = ? AND changed_at >= COALESCE(("
+        "SELECT changed_at FROM password_history WHERE user_id = ? ORDER BY changed_at DESC LIMIT 1 OFFSET ?), 0) "
+        "ORDER BY changed_at DESC, by_user DESC",
+        {V(id), V(id), V(static_cast<int64_t>(std::max(limit, 1) - 1))});
     if (!rows.ok()) return rows.status();
-    std::vector<std::string> out;
-    for (const auto& r : *rows) out.push_back(r.Str(0));
+    std::vector<PasswordHistoryEntry> out;
+    for (const auto& r : *rows) out.push_back({r.Str(0), r.Int(1), r.Bool(2)});
     return out;
 }
 
-Status RecordLoginFailure(Connection& c, int64_t id, int max_failures, int64_t lock_until) {
-    // One statement, so concurrent failures cannot both read the old count.
-    return c.Exec(
-        "UPDATE users SET failed_logins = failed_logins + 1, locked_until = CASE WHEN failed_logins + 1 >= ? THEN ? "
-        "ELSE locked_until END WHERE id = ?",
-        {V(static_cast<int64_t>(max_failures)), V(lock_until), V(id)});
+Result<std::optional<int>> ReserveLoginAttempt(Connection& c, int64_t id, int max_failures, int64_t now,
+                                               int64_t lock_until) {
+    // SET expressions all see the old row, so the new count is spelled out twice.
+    const std::string next = "(CASE WHEN locked_until > 0 OR failed_logins >= ? THEN 1 ELSE failed_logins + 1 END)";
+    const int64_t max = max_failures;
+    auto rows = c.Query("UPDATE users SET failed_logins = " + next + ", locked_until = CASE WHEN " + next +
+                            " >= ? THEN ? ELSE 0 END WHERE id = ? AND locked_until <= ? RETURNING failed_logins",
+                        {V(max), V(max), V(max), V(lock_until), V(id), V(now)});
+    if (!rows.ok()) return rows.status();
+    if (rows->empty()) return std::optional<int>();
+    return std::optional<int>(static_cast<int>(rows->front().Int(0)));
 }
 
-Status RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step) {
-    return c.Exec("UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ?, last_totp_step = ? WHERE id = ?",
-                  {V(now), V(totp_step), V(id)});
+Status RefundLoginAttempt(Connection& c, int64_t id, int max_failures) {
+    return c.Exec(
+        "UPDATE users SET failed_logins = CASE WHEN failed_logins > 0 THEN failed_logins - 1 ELSE 0 END, "
+        "locked_until = CASE WHEN failed_logins - 1 < ? THEN 0 ELSE locked_until END WHERE id = ?",
+        {V(static_cast<int64_t>(max_failures)), V(id)});
+}
+
+Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step) {
+    if (totp_step <= 0) {
+        JW_RETURN_IF_ERROR(c.Exec("UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?",
+                                  {V(now), V(id)}));
+        return true;
+    }
+    auto rows = c.Query(
+        "UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ?, last_totp_step = ? "
+        "WHERE id = ? AND last_totp_step < ? RETURNING id",
+        {V(now), V(totp_step), V(id), V(totp_step)});
+    if (!rows.ok()) return rows.status();
+    return !rows->empty();
 }
 
 Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending) {
     return c.Exec("UPDATE users SET totp_secret = ?, totp_enabled = ?, totp_pending = ? WHERE id = ?",
                   {V(secret), V(enabled), V(pending), V(id)});
+}
+
+Status ActivateTotp(Connection& c, int64_t id, const std::string& secret, int64_t step) {
+    JW_RETURN_IF_ERROR(c.Exec("UPDATE users SET totp_secret = ?, totp_enabled = 1, totp_pending = '' WHERE id = ?",
+                              {V(secret), V(id)}));
+    return c.Exec("UPDATE users SET last_totp_step = ? WHERE id = ? AND last_totp_step < ?", {V(step), V(id), V(step)});
 }
 
 Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& roles) {
@@ -261,8 +293,8 @@ Status EnsureRole(Connection& c, const Role& r) {
 
 Result<PasswordPolicy> GetPolicy(Connection& c) {
     auto r = c.QueryOne(
-        "SELECT min_length, min_classes, max_age_days, history, max_failures, lock_minutes, idle_minutes FROM policy "
-        "WHERE singleton = 1");
+        "SELECT min_length, min_classes, max_age_days, history, max_failures, lock_minutes, idle_minutes, min_age_days "
+        "FROM policy WHERE singleton = 1");
     if (!r.ok()) return r.status();
     PasswordPolicy p;
     p.min_length = static_cast<int>(r->Int(0));
@@ -272,15 +304,16 @@ Result<PasswordPolicy> GetPolicy(Connection& c) {
     p.max_failures = static_cast<int>(r->Int(4));
     p.lock_minutes = static_cast<int>(r->Int(5));
     p.idle_minutes = static_cast<int>(r->Int(6));
+    p.min_age_days = static_cast<int>(r->Int(7));
     return p;
 }
 
 Status SetPolicy(Connection& c, const PasswordPolicy& p) {
     return c.Exec(
         "UPDATE policy SET min_length = ?, min_classes = ?, max_age_days = ?, history = ?, max_failures = ?, "
-        "lock_minutes = ?, idle_minutes = ? WHERE singleton = 1",
+        "lock_minutes = ?, idle_minutes = ?, min_age_days = ? WHERE singleton = 1",
         {V(p.min_length), V(p.min_classes), V(p.max_age_days), V(p.history), V(p.max_failures), V(p.lock_minutes),
-         V(p.idle_minutes)});
+         V(p.idle_minutes), V(p.min_age_days)});
 }
 
 Status InsertSession(Connection& c, const SessionRow& s, const std::string& client, int64_t now) {
@@ -307,5 +340,17 @@ Status DeleteSession(Connection& c, const std::string& token_hash) {
 Status DeleteUserSessions(Connection& c, int64_t user_id) {
     return c.Exec("DELETE FROM sessions WHERE user_id = ?", {V(user_id)});
 }
+
+Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& keep_token_hash) {
+    return c.Exec("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {V(user_id), V(keep_token_hash)});
+}
+
+Result<bool> IsDemo(Connection& c) {
+    auto r = c.QueryOne("SELECT demo FROM deployment WHERE singleton = 1");
+    if (!r.ok()) return r.status();
+    return r->Bool(0);
+}
+
+Status MarkDemo(Connection& c) { return c.Exec("UPDATE deployment SET demo = 1 WHERE singleton = 1"); }
 
 }  // namespace jw::auth::repo

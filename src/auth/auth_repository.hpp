@@ -33,11 +33,31 @@ Result<User> GetUserByUsername(Connection& c, const std::string& username);
 Result<int64_t> InsertUser(Connection& c, const User& u, int64_t now);
 Status UpdateUserProfile(Connection& c, const User& u);
 Status SetUserStatus(Connection& c, int64_t id, const std::string& status, int64_t locked_until);
-Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now);
-Result<std::vector<std::string>> RecentPasswordHashes(Connection& c, int64_t id, int limit);
-Status RecordLoginFailure(Connection& c, int64_t id, int max_failures, int64_t lock_until);
-Status RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step);
+// `by_user`: the user's own change (starts the policy's minimum age), not an administrator's reset or seed.
+Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now,
+                   bool by_user = false);
+struct PasswordHistoryEntry {
+    std::string hash;
+    int64_t changed_at = 0;
+    bool by_user = false;
+};
+// The last `limit` passwords, newest first (the current one first); passwords set in the same second as the
+// last of them are included too, so that quick changes cannot push one out of the history early.
+Result<std::vector<PasswordHistoryEntry>> PasswordHistory(Connection& c, int64_t id, int limit);
+
+// Login attempts, counted before the password is checked so that parallel guesses cannot outrun the count
+// (one statement; at most `max_failures` guesses are ever checked per lock): adds one failure, locking until
+// `lock_until` when that reaches `max_failures`; a lapsed lock starts the count afresh. Returns the new
+// count, or nullopt when the account is locked now (then nothing may be checked).
+Result<std::optional<int>> ReserveLoginAttempt(Connection& c, int64_t id, int max_failures, int64_t now,
+                                               int64_t lock_until);
+// Gives back the failure counted for an attempt whose password was right (it only lacked the TOTP code).
+Status RefundLoginAttempt(Connection& c, int64_t id, int max_failures);
+// Clears the count. With a TOTP step, claims it atomically: false when that step (or a later one) is used.
+Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step);
 Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending);
+// Activates an enrolment confirmed with the code of `step`; that step counts as used.
+Status ActivateTotp(Connection& c, int64_t id, const std::string& secret, int64_t step);
 Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& roles);
 Result<std::vector<int64_t>> ActiveUsersWithRole(Connection& c, const std::string& role);
 
@@ -59,5 +79,10 @@ Result<SessionRow> GetSession(Connection& c, const std::string& token_hash);
 Status TouchSession(Connection& c, const std::string& token_hash, int64_t now);
 Status DeleteSession(Connection& c, const std::string& token_hash);
 Status DeleteUserSessions(Connection& c, int64_t user_id);
+Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& keep_token_hash);
+
+// Whether this database holds the demo county (`init --demo`): plain http on loopback.
+Result<bool> IsDemo(Connection& c);
+Status MarkDemo(Connection& c);
 
 }  // namespace jw::auth::repo

@@ -2,9 +2,12 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
+#include "auth/common_passwords.hpp"
+#include "auth/login_gate.hpp"
 #include "auth/password.hpp"
 #include "auth/permission_registry.hpp"
 #include "auth/seed.hpp"
@@ -32,6 +35,39 @@ TEST(Password, PolicyBelowLevelThreeFloorIsRejected) {
     Status s = CheckPolicyFloor(p);
     EXPECT_EQ(s.fields().at("max_failures"), "below_minimum");
     EXPECT_EQ(s.fields().at("idle_minutes"), "below_minimum");
+}
+
+TEST(Password, CommonPasswordsAndTheUsersOwnNamesAreRefused) {
+    PasswordPolicy p;
+    auto problem = [&](const char* pw, const char* user = "legal", const char* name = "刘文静") {
+        Status s = CheckNewPassword(pw, p, user, name);
+        return s.ok() ? std::string("ok") : s.fields().at("new_password");
+    };
+    EXPECT_EQ(problem("Password1"), "common_password");
+    EXPECT_EQ(problem("PASSWORD1!"), "common_password");
+    EXPECT_EQ(problem("!!Password2027!"), "common_password");  // decorations around a listed word
+    EXPECT_EQ(problem("1Qaz2wsx"), "common_password");
+    EXPECT_EQ(problem("Legal#2026x"), "contains_username");
+    EXPECT_EQ(problem("刘文静@Abc123"), "contains_username");
+    EXPECT_EQ(problem("abc"), "weak_password");
+    // The demo password and the passwords the tests change to pass.
+    for (const char* ok : {"Jingwu@2026", "Xin#Mima2027", "Zhong#Guo2027", "Xunluo#2026e2e", "Fa#Zhi1Shen"})
+        EXPECT_EQ(problem(ok), "ok") << ok;
+    for (int i = 0; i < 20; ++i) EXPECT_EQ(problem(GeneratePassword().c_str()), "ok");
+    EXPECT_FALSE(IsCommonPassword("Zhong#Guo2027"));  // not split inside: "zhongguo" is listed, this is not it
+    EXPECT_TRUE(IsCommonPassword("zhongguo"));
+}
+
+TEST(LoginGate, UnknownNamesLockLikeAccounts) {
+    LoginGate gate;
+    const int64_t now = 1700000000;
+    for (int i = 0; i < 5; ++i) EXPECT_TRUE(gate.Reserve("ghost", 5, 900, now)) << i;
+    EXPECT_FALSE(gate.Reserve("ghost", 5, 900, now));
+    EXPECT_FALSE(gate.Reserve("ghost", 5, 900, now + 899));
+    EXPECT_TRUE(gate.Reserve("other", 5, 900, now));
+    // After the lock the count starts again: five more checks, then locked again.
+    for (int i = 0; i < 5; ++i) EXPECT_TRUE(gate.Reserve("ghost", 5, 900, now + 900)) << i;
+    EXPECT_FALSE(gate.Reserve("ghost", 5, 900, now + 900));
 }
 
 TEST(Password, Argon2idRoundTrip) {
@@ -135,10 +171,36 @@ TEST_F(SessionTest, LocksAfterFiveFailuresForFifteenMinutes) {
         NewSession out;
         ASSERT_TRUE(sessions_->ApplyLogin(**c, v, "127.0.0.1", now, &out).ok());
     }
-    EXPECT_EQ(sessions_->CheckLogin("sysadmin", admin_password_, "", now).status.code(), ErrorCode::kLocked);
+    // Locked: even the right password gets the answer of a wrong one, and is not checked.
+    EXPECT_EQ(sessions_->CheckLogin("sysadmin", admin_password_, "", now).status.code(), ErrorCode::kUnauthenticated);
     EXPECT_EQ(sessions_->CheckLogin("sysadmin", admin_password_, "", now + 15 * 60 - 1).status.code(),
-              ErrorCode::kLocked);
+              ErrorCode::kUnauthenticated);
     EXPECT_TRUE(sessions_->CheckLogin("sysadmin", admin_password_, "", now + 15 * 60 + 1).status.ok());
+}
+
+TEST_F(SessionTest, ParallelGuessesNeverOutrunTheCount) {
+    const int64_t now = 1700000100;
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 12; ++i) {
+        threads.emplace_back([&] {
+            LoginVerdict v = sessions_->CheckLogin("sysadmin", "Wrong#pass1", "", now);
+            EXPECT_EQ(v.status.code(), ErrorCode::kUnauthenticated);
+        });
+    }
+    for (auto& t : threads) t.join();
+    auto c = db_->Acquire();
+    auto u = repo::GetUserByUsername(**c, "sysadmin");
+    ASSERT_TRUE(u.ok());
+    EXPECT_EQ(u->failed_logins, 5);
+    EXPECT_GT(u->locked_until, now);
+}
+
+TEST_F(SessionTest, AdministratorRolesRequireTotpOutsideTheDemo) {
+    auto c = db_->Acquire();
+    auto roles = repo::ListRoles(**c);
+    ASSERT_TRUE(roles.ok());
+    for (const auto& r : *roles) EXPECT_EQ(r.totp_required, r.kind == "admin") << r.code;
+    EXPECT_FALSE(*repo::IsDemo(**c));
 }
 
 TEST_F(SessionTest, FirstLoginForcesPasswordChangeAndIdleSessionsEnd) {
@@ -170,11 +232,29 @@ TEST_F(SessionTest, PasswordHistoryRefusesReuse) {
     }
     auto p = sessions_->Authenticate(s.token, now + 1);
     ASSERT_TRUE(p.ok());
-    auto reused = sessions_->PreparePasswordChange(**p, admin_password_, admin_password_);
+    auto reused = sessions_->PreparePasswordChange(**p, admin_password_, admin_password_, now);
     EXPECT_EQ(reused.status().fields().at("new_password"), "password_reused");
-    auto wrong_old = sessions_->PreparePasswordChange(**p, "nope", "Fresh#Pass9");
+    auto wrong_old = sessions_->PreparePasswordChange(**p, "nope", "Fresh#Pass9", now);
     EXPECT_EQ(wrong_old.status().code(), ErrorCode::kUnauthenticated);
-    EXPECT_TRUE(sessions_->PreparePasswordChange(**p, admin_password_, "Fresh#Pass9").ok());
+    auto fresh = sessions_->PreparePasswordChange(**p, admin_password_, "Fresh#Pass9", now);
+    ASSERT_TRUE(fresh.ok());
+
+    // The user's own change starts the minimum age; passwords set in the same second all stay in the history.
+    auto c = db_->Acquire();
+    ASSERT_TRUE(repo::SetPassword(**c, (*p)->user_id, *fresh, false, now + 5, true).ok());
+    sessions_->Invalidate();
+    auto p2 = sessions_->Authenticate(s.token, now + 6);
+    ASSERT_TRUE(p2.ok());
+    auto soon = sessions_->PreparePasswordChange(**p2, "Fresh#Pass9", "Other#Pass8", now + 3600);
+    EXPECT_EQ(soon.status().fields().at("new_password"), "too_recent");
+    EXPECT_TRUE(sessions_->PreparePasswordChange(**p2, "Fresh#Pass9", "Other#Pass8", now + 86400 + 6).ok());
+    for (int i = 0; i < 6; ++i) {
+        const std::string hash = HashPassword("Same#Second" + std::to_string(i));
+        ASSERT_TRUE(repo::SetPassword(**c, (*p)->user_id, hash, false, now + 7).ok());
+    }
+    auto history = repo::PasswordHistory(**c, (*p)->user_id, 5);
+    ASSERT_TRUE(history.ok());
+    EXPECT_EQ(history->size(), 6u);  // ties at the boundary are kept
 }
 
 }  // namespace

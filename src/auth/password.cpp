@@ -4,6 +4,7 @@
 
 #include <stdexcept>
 
+#include "auth/common_passwords.hpp"
 #include "common/crypto.hpp"
 
 namespace jw::auth {
@@ -31,6 +32,29 @@ Status CheckPasswordStrength(std::string_view password, const PasswordPolicy& po
     return Status::Ok();
 }
 
+namespace {
+std::string LowerAscii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+}  // namespace
+
+Status CheckNewPassword(std::string_view password, const PasswordPolicy& policy, std::string_view username,
+                        std::string_view name, std::string_view field) {
+    JW_RETURN_IF_ERROR(CheckPasswordStrength(password, policy, field));
+    if (IsCommonPassword(password)) return Status::Invalid(std::string(field), "common_password");
+    const std::string pw = LowerAscii(password);
+    // Names shorter than 2 bytes would match almost anything; Chinese names are 6 bytes and up.
+    for (std::string_view part : {username, name}) {
+        if (part.size() >= 2 && pw.find(LowerAscii(part)) != std::string::npos)
+            return Status::Invalid(std::string(field), "contains_username");
+    }
+    return Status::Ok();
+}
+
 Status CheckPolicyFloor(const PasswordPolicy& p) {
     Status s(ErrorCode::kInvalidArgument, "policy below the level-3 baseline");
     auto need = [&](bool ok, const char* name) {
@@ -39,6 +63,7 @@ Status CheckPolicyFloor(const PasswordPolicy& p) {
     need(p.min_length >= 8 && p.min_length <= 64, "min_length");
     need(p.min_classes >= 3 && p.min_classes <= 4, "min_classes");
     need(p.max_age_days >= 1 && p.max_age_days <= 90, "max_age_days");
+    need(p.min_age_days >= 1 && p.min_age_days <= 30 && p.min_age_days <= p.max_age_days, "min_age_days");
     need(p.history >= 5 && p.history <= 24, "history");
     need(p.max_failures >= 1 && p.max_failures <= 5, "max_failures");
     need(p.lock_minutes >= 15 && p.lock_minutes <= 1440, "lock_minutes");

@@ -25,7 +25,8 @@ struct DemoAccount {
 
 inline constexpr const char* kDemoPassword = "Jingwu@2026";
 
-// Inserts roles missing from the database with their default permissions (existing roles keep their edits).
+// Inserts roles missing from the database with their default permissions (existing roles keep their edits);
+// the administrator roles require TOTP.
 Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry);
 // Whether any unit exists yet.
 Result<bool> IsInitialised(storage::Connection& c);
@@ -33,7 +34,8 @@ Result<bool> IsInitialised(storage::Connection& c);
 // that must be changed at first login; returns them.
 Result<std::vector<DemoAccount>> SeedBureau(storage::Connection& c, const std::string& region_code,
                                             const std::string& name, int64_t now);
-// The demo county; returns the demo accounts (password kDemoPassword, no forced change).
+// The demo county; returns the demo accounts (password kDemoPassword, no forced change). Marks the database
+// as the demo (repo::IsDemo) and lifts the TOTP duty of the administrator roles.
 Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t now);
 
 }  // namespace jw::auth

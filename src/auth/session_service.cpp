@@ -13,6 +13,11 @@ namespace jw::auth {
 namespace {
 constexpr int64_t kTouchEverySeconds = 60;  // last_seen is written at most this often per session
 constexpr size_t kSweepAbove = 4096;          // cached sessions before idle ones are swept out
+constexpr int64_t kRecheckSeconds = 30;       // a cached session is re-read from the database this often
+// An argon2id hash of nothing in particular, with the parameters of real ones: checked for unknown names so
+// that they cost the same time as a real account.
+constexpr const char* kDummyHash =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA";
 }
 
 bool Principal::SeesUnit(int64_t unit) const {
@@ -94,7 +99,7 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
     const int64_t idle = int64_t{Policy().idle_minutes} * 60;
     std::unique_lock lock(mu_);
     auto it = cache_.find(hash);
-    if (it == cache_.end() || it->second.generation != generation_) {
+    if (it == cache_.end() || it->second.generation != generation_ || now - it->second.loaded_at >= kRecheckSeconds) {
         const uint64_t generation = generation_;
         lock.unlock();
         auto c = db_.Acquire();
@@ -113,7 +118,7 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
             // Sessions abandoned without logout would otherwise stay cached for ever.
             std::erase_if(cache_, [&](const auto& entry) { return now - entry.second.last_seen > idle; });
         }
-        it = cache_.insert_or_assign(hash, Cached{std::move(shared), seen, row->last_seen, generation}).first;
+        it = cache_.insert_or_assign(hash, Cached{std::move(shared), seen, row->last_seen, generation, now}).first;
     }
     Cached& cached = it->second;
     if (now - cached.last_seen > idle) {
@@ -132,47 +137,78 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
     return cached.principal;
 }
 
+Status SessionService::RunWrite(const std::function<Status(storage::Connection&)>& job) {
+    if (committer_) return committer_->Run(job);
+    auto c = db_.Acquire();
+    if (!c.ok()) return c.status();
+    return storage::InTransaction(**c, job);
+}
+
 LoginVerdict SessionService::CheckLogin(const std::string& username, const std::string& password,
                                         const std::string& totp, int64_t now) {
     LoginVerdict v;
+    // One answer for an unknown name, a wrong password and a locked account: the state of an account is
+    // told only to someone who has just given its right password.
     const Status bad(ErrorCode::kUnauthenticated, "wrong user name or password");
-    auto c = db_.Acquire();
-    if (!c.ok()) {
-        v.status = c.status();
+    const PasswordPolicy policy = Policy();
+    const int64_t lock_seconds = int64_t{policy.lock_minutes} * 60;
+    Result<User> user = Status::NotFound("user");
+    {
+        auto c = db_.Acquire();
+        if (!c.ok()) {
+            v.status = c.status();
+            return v;
+        }
+        user = repo::GetUserByUsername(**c, username);
+        if (!user.ok() && user.status().code() != ErrorCode::kNotFound) {
+            v.status = user.status();
+            return v;
+        }
+        if (user.ok()) {
+            v.user_id = user->id;
+            if (auto unit = repo::GetUnit(**c, user->unit_id); unit.ok()) v.unit_code = unit->code;
+        }
+    }
+    // The attempt is counted before anything is checked. An unknown name runs the same statement (it matches
+    // no row) and then the in-memory gate with the same rule, so its answers and costs follow the same pattern.
+    std::optional<int> count;
+    Status reserved = RunWrite([&](storage::Connection& w) -> Status {
+        JW_ASSIGN_OR_RETURN(count, repo::ReserveLoginAttempt(w, v.user_id, policy.max_failures, now, now + lock_seconds));
+        return Status::Ok();
+    });
+    if (!reserved.ok()) {
+        v.status = reserved;
         return v;
     }
-    auto user = repo::GetUserByUsername(**c, username);
     if (!user.ok()) {
-        VerifyPassword("$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA",
-                       password);  // same cost as a real check, so timing does not reveal user names
+        if (unknown_names_.Reserve(username, policy.max_failures, lock_seconds, now)) VerifyPassword(kDummyHash, password);
         v.status = bad;
         return v;
     }
-    v.user_id = user->id;
-    if (auto unit = repo::GetUnit(**c, user->unit_id); unit.ok()) v.unit_code = unit->code;
-    if (user->status == "disabled" || user->status == "locked") {
-        v.status = Status(ErrorCode::kLocked, "account is " + user->status, {{"status", user->status}});
-        return v;
-    }
-    if (user->locked_until > now) {
-        v.status = Status(ErrorCode::kLocked, "account locked after repeated failures",
-                          {{"locked_until", FormatUtcIso(user->locked_until)}});
+    if (!count) {  // locked: nothing is checked
+        v.status = bad;
         return v;
     }
     if (!VerifyPassword(user->password_hash, password)) {
         v.status = bad;
-        v.count_failure = true;
+        v.locked_now = *count >= policy.max_failures;
+        return v;
+    }
+    if (user->status == "disabled" || user->status == "locked") {
+        v.refund = true;
+        v.status = Status(ErrorCode::kLocked, "account is " + user->status, {{"status", user->status}});
         return v;
     }
     if (user->totp_enabled) {
         if (totp.empty()) {
+            v.refund = true;  // the first step of a two-step login is not a failure
             v.status = Status(ErrorCode::kTotpRequired, "enter the code from your authenticator");
             return v;
         }
         auto step = VerifyTotp(DecryptSecret(user->totp_secret), totp, now);
         if (!step || *step <= user->last_totp_step) {
             v.status = Status(ErrorCode::kTotpRequired, "wrong or reused code", {{"totp", "bad_code"}});
-            v.count_failure = true;
+            v.locked_now = *count >= policy.max_failures;
             return v;
         }
         v.totp_step = *step;
@@ -181,14 +217,16 @@ LoginVerdict SessionService::CheckLogin(const std::string& username, const std::
     return v;
 }
 
-Status SessionService::ApplyLogin(storage::Connection& c, const LoginVerdict& v, const std::string& client,
-                                  int64_t now, NewSession* out) {
+Status SessionService::ApplyLogin(storage::Connection& c, LoginVerdict& v, const std::string& client, int64_t now,
+                                  NewSession* out) {
     const PasswordPolicy policy = Policy();
-    if (v.count_failure) {
-        return repo::RecordLoginFailure(c, v.user_id, policy.max_failures, now + int64_t{policy.lock_minutes} * 60);
-    }
+    if (v.refund) return repo::RefundLoginAttempt(c, v.user_id, policy.max_failures);
     if (!v.status.ok()) return Status::Ok();
-    JW_RETURN_IF_ERROR(repo::RecordLoginSuccess(c, v.user_id, now, v.totp_step));
+    JW_ASSIGN_OR_RETURN(bool claimed, repo::RecordLoginSuccess(c, v.user_id, now, v.totp_step));
+    if (!claimed) {  // a parallel login used the same code first
+        v.status = Status(ErrorCode::kTotpRequired, "wrong or reused code", {{"totp", "bad_code"}});
+        return Status::Ok();
+    }
     out->token = RandomToken(32);
     out->csrf_token = RandomToken(16);
     return repo::InsertSession(c, {Sm3Hex(out->token), v.user_id, out->csrf_token, now}, client, now);
@@ -203,7 +241,7 @@ Status SessionService::Logout(storage::Connection& c, const Principal& p) {
 }
 
 Result<std::string> SessionService::PreparePasswordChange(const Principal& p, const std::string& old_password,
-                                                          const std::string& new_password) {
+                                                          const std::string& new_password, int64_t now) {
     const PasswordPolicy policy = Policy();
     auto c = db_.Acquire();
     if (!c.ok()) return c.status();
@@ -211,11 +249,17 @@ Result<std::string> SessionService::PreparePasswordChange(const Principal& p, co
     if (!user.ok()) return user.status();
     if (!VerifyPassword(user->password_hash, old_password))
         return Status(ErrorCode::kUnauthenticated, "wrong current password", {{"old_password", "wrong_password"}});
-    JW_RETURN_IF_ERROR(CheckPasswordStrength(new_password, policy));
-    auto history = repo::RecentPasswordHashes(**c, p.user_id, policy.history);
+    JW_RETURN_IF_ERROR(CheckNewPassword(new_password, policy, user->username, user->name));
+    auto history = repo::PasswordHistory(**c, p.user_id, policy.history);
     if (!history.ok()) return history.status();
+    // The minimum age runs from the user's own last change, so that the history cannot be cycled through
+    // at once; a password set by an administrator (reset, initial) or a forced change is exempt.
+    const bool forced = user->must_change_password || p.must_change_password;
+    if (!forced && !history->empty() && history->front().by_user &&
+        now - history->front().changed_at < int64_t{policy.min_age_days} * 86400)
+        return Status::Invalid("new_password", "too_recent");
     for (const auto& h : *history) {
-        if (VerifyPassword(h, new_password)) return Status::Invalid("new_password", "password_reused");
+        if (VerifyPassword(h.hash, new_password)) return Status::Invalid("new_password", "password_reused");
     }
     return HashPassword(new_password);
 }
@@ -225,14 +269,16 @@ std::string SessionService::DecryptSecret(const std::string& stored) const {
     return Sm4Decrypt(key_, FromHex(stored));
 }
 
-Result<std::string> SessionService::CheckTotpConfirmation(const Principal& p, const std::string& code, int64_t now) {
+Result<std::pair<std::string, int64_t>> SessionService::CheckTotpConfirmation(const Principal& p,
+                                                                              const std::string& code, int64_t now) {
     auto c = db_.Acquire();
     if (!c.ok()) return c.status();
     auto user = repo::GetUser(**c, p.user_id);
     if (!user.ok()) return user.status();
     if (user->totp_pending.empty()) return Status::Invalid("code", "no_enrolment");
-    if (!VerifyTotp(DecryptSecret(user->totp_pending), code, now)) return Status::Invalid("code", "bad_code");
-    return user->totp_pending;
+    auto step = VerifyTotp(DecryptSecret(user->totp_pending), code, now);
+    if (!step) return Status::Invalid("code", "bad_code");
+    return std::make_pair(user->totp_pending, *step);
 }
 
 }  // namespace jw::auth

@@ -13,6 +13,7 @@
 #include <unordered_map>
 
 #include "auth/identity.hpp"
+#include "auth/login_gate.hpp"
 #include "auth/password.hpp"
 #include "auth/permission_registry.hpp"
 #include "auth/principal.hpp"
@@ -22,10 +23,13 @@
 namespace jw::auth {
 
 struct LoginVerdict {
-    Status status;             // Ok, Unauthenticated, TotpRequired, Locked (fields.locked_until)
+    // Ok, Unauthenticated (unknown user, wrong password, or locked: one answer for all three), TotpRequired,
+    // Locked (only after the right password: the account is disabled or locked by an administrator).
+    Status status;
     int64_t user_id = 0;       // 0 when the user is unknown
     std::string unit_code;
-    bool count_failure = false;
+    bool locked_now = false;   // this attempt reached the failure limit and locked the account
+    bool refund = false;       // the password was right: give back the failure counted for the attempt
     int64_t totp_step = 0;
 };
 
@@ -47,23 +51,32 @@ public:
     void Invalidate();
     PasswordPolicy Policy();
 
+    // Counts the attempt first (repo::ReserveLoginAttempt through the Committer, or the in-memory LoginGate
+    // for a name that does not exist, after the same dummy argon2 work), then checks the password: at most
+    // the policy's max_failures guesses are ever checked per lock, however many arrive in parallel. Slow
+    // (argon2): call it on a worker thread, not a network thread.
     LoginVerdict CheckLogin(const std::string& username, const std::string& password, const std::string& totp,
                             int64_t now);
-    // Writer job: counts a failure (locking at the policy's limit) or opens a session into `out`.
-    Status ApplyLogin(storage::Connection& c, const LoginVerdict& verdict, const std::string& client, int64_t now,
+    // Writer job: gives back a refunded attempt, or opens a session into `out` (claiming the TOTP step; a step
+    // used meanwhile turns the verdict into TotpRequired, and `out` stays empty).
+    Status ApplyLogin(storage::Connection& c, LoginVerdict& verdict, const std::string& client, int64_t now,
                       NewSession* out);
     Status Logout(storage::Connection& c, const Principal& p);
 
-    // Checks the old password, strength and history; returns the new argon2 hash. Errors: Unauthenticated
-    // (wrong old password), InvalidArgument (weak_password, password_reused in `new_password`).
+    // Checks the old password, the policy (CheckNewPassword), the minimum age since the user's own last
+    // change (not after an administrator's reset or a forced change) and the history; returns the new argon2
+    // hash. Errors: Unauthenticated (wrong old password), InvalidArgument in `new_password`: weak_password,
+    // common_password, contains_username, too_recent, password_reused.
     Result<std::string> PreparePasswordChange(const Principal& p, const std::string& old_password,
-                                              const std::string& new_password);
+                                              const std::string& new_password, int64_t now);
 
     // TOTP enrolment: a new secret (raw bytes) stored as pending until confirmed with a code.
     std::string EncryptSecret(const std::string& raw) const;
     std::string DecryptSecret(const std::string& stored) const;
-    // Checks a code against the user's pending secret; returns the stored (encrypted) secret to activate.
-    Result<std::string> CheckTotpConfirmation(const Principal& p, const std::string& code, int64_t now);
+    // Checks a code against the user's pending secret; returns the stored (encrypted) secret to activate and
+    // the code's time step (used: repo::ActivateTotp records it, so the code cannot log in afterwards).
+    Result<std::pair<std::string, int64_t>> CheckTotpConfirmation(const Principal& p, const std::string& code,
+                                                                  int64_t now);
 
     Result<Principal> BuildPrincipal(storage::Connection& c, int64_t user_id, int64_t now);
 
@@ -73,7 +86,11 @@ private:
         int64_t last_seen = 0;
         int64_t persisted_seen = 0;
         uint64_t generation = 0;
+        int64_t loaded_at = 0;  // re-read after kRecheckSeconds: the CLI may lock or reset from another process
     };
+    // A write outside a request: through the Committer when attached (the server), else in a transaction of
+    // its own (unit tests).
+    Status RunWrite(const std::function<Status(storage::Connection&)>& job);
 
     storage::Database& db_;
     const PermissionRegistry& registry_;
@@ -83,6 +100,7 @@ private:
     std::unordered_map<std::string, Cached> cache_;
     uint64_t generation_ = 1;
     std::optional<PasswordPolicy> policy_;
+    LoginGate unknown_names_;
 };
 
 }  // namespace jw::auth

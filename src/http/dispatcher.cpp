@@ -1,6 +1,7 @@
 #include "http/dispatcher.hpp"
 
 #include <chrono>
+#include <tuple>
 
 #include <spdlog/spdlog.h>
 
@@ -21,19 +22,49 @@ void Metrics::Observe(int status, int64_t micros) {
     latency_us_sum += static_cast<uint64_t>(micros);
 }
 
-std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf) {
+std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf, bool secure) {
     // The CSRF cookie is readable by the page (not HttpOnly): the page echoes it in X-CSRF-Token.
-    return {std::string(kSessionCookie) + "=" + token + "; Path=/; HttpOnly; SameSite=Strict",
-            std::string(kCsrfCookie) + "=" + csrf + "; Path=/; SameSite=Strict"};
+    const std::string attrs = secure ? "; Path=/; SameSite=Strict; Secure" : "; Path=/; SameSite=Strict";
+    return {std::string(kSessionCookie) + "=" + token + "; HttpOnly" + attrs, std::string(kCsrfCookie) + "=" + csrf + attrs};
 }
 
-std::vector<std::string> ClearedSessionCookies() {
-    return {std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0",
-            std::string(kCsrfCookie) + "=; Path=/; SameSite=Strict; Max-Age=0"};
+std::vector<std::string> ClearedSessionCookies(bool secure) {
+    const std::string attrs = secure ? "; Path=/; SameSite=Strict; Secure; Max-Age=0" : "; Path=/; SameSite=Strict; Max-Age=0";
+    return {std::string(kSessionCookie) + "=; HttpOnly" + attrs, std::string(kCsrfCookie) + "=" + attrs};
+}
+
+void Dispatcher::Offload(WorkerPool* pool, const std::vector<std::string>& actions) {
+    pool_ = pool;
+    offloaded_.insert(actions.begin(), actions.end());
 }
 
 namespace {
+constexpr size_t kMinPurposeChars = 4;
 bool IsStateChanging(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
+
+// Leading and trailing blanks of a stated purpose or case number: ASCII white space, the no-break space and
+// the ideographic space U+3000 (what a Chinese input method types).
+std::string TrimBlanks(const std::string& s) {
+    size_t b = 0, e = s.size();
+    auto blank_at = [&](size_t i, size_t* len) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c == ' ' || (c >= '\t' && c <= '\r')) return *len = 1, true;
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return *len = 2, true;
+        if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(s[i + 2]) == 0x80)
+            return *len = 3, true;
+        return false;
+    };
+    size_t len = 0;
+    while (b < e && blank_at(b, &len)) b += len;
+    for (;;) {  // from the end: try each width of blank that could end here
+        if (e > b && blank_at(e - 1, &len) && len == 1) e -= 1;
+        else if (e >= b + 2 && blank_at(e - 2, &len) && len == 2) e -= 2;
+        else if (e >= b + 3 && blank_at(e - 3, &len) && len == 3) e -= 3;
+        else break;
+    }
+    return s.substr(b, e - b);
+}
 
 Outgoing ErrorOut(const Status& s, const std::string& request_id) {
     return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id).dump(), "application/json; charset=utf-8", {}};
@@ -110,11 +141,16 @@ void Dispatcher::Handle(Request req, Respond respond) {
                 std::string v = it == req.headers.end() ? "" : PercentDecode(it->second, &ok);
                 return ok ? v : std::string();
             };
-            req.purpose = req.Query("purpose", header("x-purpose"));
-            req.case_no = req.Query("case_no", header("x-case-no"));
+            // Blanks are no purpose: both are trimmed, the purpose must say something (4 characters at least)
+            // and the case number must be one in the bureau's format.
+            req.purpose = TrimBlanks(req.Query("purpose", header("x-purpose")));
+            req.case_no = TrimBlanks(req.Query("case_no", header("x-case-no")));
             Status s(ErrorCode::kInvalidArgument, "a sensitive search needs a purpose and a case number");
-            if (Utf8Length(req.purpose).value_or(0) < 2) s.mutable_fields()["purpose"] = "required";
-            if (Utf8Length(req.case_no).value_or(0) < 4) s.mutable_fields()["case_no"] = "required";
+            if (req.purpose.empty()) s.mutable_fields()["purpose"] = "required";
+            else if (Utf8Length(req.purpose).value_or(0) < kMinPurposeChars) s.mutable_fields()["purpose"] = "too_short";
+            if (req.case_no.empty()) s.mutable_fields()["case_no"] = "required";
+            else if (case_no_check_ ? !case_no_check_(req.case_no).ok() : Utf8Length(req.case_no).value_or(0) < 4)
+                s.mutable_fields()["case_no"] = "bad_format";
             if (!s.fields().empty()) return s;
             entry.purpose = req.purpose;
             entry.case_no = req.case_no;
@@ -126,13 +162,31 @@ void Dispatcher::Handle(Request req, Respond respond) {
         return;
     }
 
-    Result<Reply> reply = Status::Internal("handler did not run");
-    try {
-        reply = route->handler(req);
-    } catch (const std::exception& e) {
-        reply = Status::Internal(std::string("handler threw: ") + e.what());
+    auto run = [this, route](Request& r, audit::AuditEntry e, Respond done) {
+        Result<Reply> reply = Status::Internal("handler did not run");
+        try {
+            reply = route->handler(r);
+        } catch (const std::exception& ex) {
+            reply = Status::Internal(std::string("handler threw: ") + ex.what());
+        }
+        Finish(r, std::move(e), std::move(reply), std::move(done));
+    };
+    if (pool_ && offloaded_.count(route->action)) {
+        // argon2 work goes to the bounded pool; the request (and the principal it points to) moves with it.
+        auto job = std::make_shared<std::tuple<Request, audit::AuditEntry, Respond, std::shared_ptr<const auth::Principal>>>(
+            std::move(req), std::move(entry), std::move(timed), principal);
+        const bool queued = pool_->TrySubmit([job, run] {
+            auto& [r, e, done, keep] = *job;
+            run(r, std::move(e), std::move(done));
+        });
+        if (!queued) {
+            auto& [r, e, done, keep] = *job;
+            Finish(r, std::move(e), Status(ErrorCode::kBusy, "too many sign-ins at once, try again shortly"),
+                   std::move(done));
+        }
+        return;
     }
-    Finish(req, std::move(entry), std::move(reply), std::move(timed));
+    run(req, std::move(entry), std::move(timed));
 }
 
 namespace {

@@ -6,11 +6,14 @@
 
 #include <atomic>
 #include <functional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "audit/audit_log.hpp"
 #include "auth/session_service.hpp"
 #include "http/router.hpp"
+#include "http/worker_pool.hpp"
 
 namespace jw::http {
 
@@ -39,6 +42,14 @@ public:
     // Handles one /api/ request; `respond` is called exactly once, possibly on another thread.
     void Handle(Request req, Respond respond);
 
+    // Set up before serving (not thread-safe against Handle):
+    // The handlers of `actions` (argon2 work) run on `pool` instead of the network thread; when its queue is
+    // full the request is answered 503 busy at once.
+    void Offload(WorkerPool* pool, const std::vector<std::string>& actions);
+    // Checks the case number a sensitive read states (the bureau's format; Ok or any error). Without it, a
+    // case number of at least 4 characters passes.
+    void SetCaseNumberCheck(std::function<Status(const std::string&)> check) { case_no_check_ = std::move(check); }
+
     static constexpr size_t kMaxBody = 1 << 20;  // 1 MiB
 
 private:
@@ -48,11 +59,15 @@ private:
     auth::SessionService& sessions_;
     audit::AuditLog& audit_;
     Metrics& metrics_;
+    WorkerPool* pool_ = nullptr;
+    std::set<std::string> offloaded_;
+    std::function<Status(const std::string&)> case_no_check_;
 };
 
 // Session cookie helpers.
 inline constexpr const char* kSessionCookie = "jw_session";
 inline constexpr const char* kCsrfCookie = "jw_csrf";
-std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf);
-std::vector<std::string> ClearedSessionCookies();
+// `secure`: add the Secure attribute (whenever the server is reached over TLS; off only for plain-http demos).
+std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf, bool secure);
+std::vector<std::string> ClearedSessionCookies(bool secure);
 }  // namespace jw::http

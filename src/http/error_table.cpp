@@ -27,7 +27,13 @@ Json ErrorBody(const Status& s, const std::string& request_id) {
     for (const auto& [k, v] : s.fields()) fields[k] = v;
     // Internal details stay in the server log; the user gets the request id to quote.
     const std::string message = s.code() == ErrorCode::kInternal ? "internal error" : s.message();
-    return {{"code", ErrorCodeName(s.code())}, {"message", message}, {"request_id", request_id}, {"fields", fields}};
+    std::string code = ErrorCodeName(s.code());
+    // A refinement of permission_denied that clients act on (the web app opens the enrolment page): the
+    // session may do nothing but enrol a second factor. Kept out of ErrorCode, which every file includes.
+    if (auto it = s.fields().find("totp"); s.code() == ErrorCode::kPermissionDenied && it != s.fields().end() &&
+                                           it->second == "enrolment_required")
+        code = "totp_enrolment_required";
+    return {{"code", code}, {"message", message}, {"request_id", request_id}, {"fields", fields}};
 }
 
 Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id) {

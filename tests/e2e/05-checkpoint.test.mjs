@@ -16,7 +16,7 @@ import { chinaTime14, listEnvelope, motorVehicleJson } from '../../bench/intake/
 import { ViidClient } from '../../bench/intake/viid_client.mjs'
 
 const PLATE = '川AE2E05'  // watched only here; no demo pass carries it
-const CASE_NO = 'A5199012026110005'
+const CASE_NO = '5199012026XS10005'  // the bureau's case-number format (purpose checks refuse others)
 const VIID_ID = '51990100002000000077'
 const VIID_PASSWORD = 'E2e@2026viid'
 // The planted convoy's lead car of the demo county (docs/api/checkpoint-demo.md, demo_passes.hpp): it drives

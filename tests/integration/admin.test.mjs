@@ -125,15 +125,20 @@ test('reading a colleague\'s unmasked phone needs a purpose and a case number', 
   const id = created.user.id;
   const none = await sys.get(`/users/${id}/contact`);
   expectError(none, 400, 'invalid_argument', { purpose: true, case_no: true });
-  expectError(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查')}`), 400, 'invalid_argument',
+  expectError(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查身份')}`), 400, 'invalid_argument',
     { case_no: true });
-  const ok = expectStatus(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查身份')}&case_no=A2026001`), 200);
+  // A purpose must say something (4 characters) and the case number be in the bureau's format.
+  expectError(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查')}&case_no=5199012026XS00001`), 400,
+    'invalid_argument', { purpose: 'too_short' });
+  expectError(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查身份')}&case_no=A2026001`), 400,
+    'invalid_argument', { case_no: 'bad_format' });
+  const ok = expectStatus(await sys.get(`/users/${id}/contact?purpose=${encodeURIComponent('核查身份')}&case_no=5199012026XS00001`), 200);
   assert.equal(ok.id, id);
   assert.equal(ok.phone, NEW_USER.phone, 'unmasked');
   // The purpose and case number are in the audit record of the read.
   const log = expectStatus(await aud.get(`/audit?user=sysadmin&object=${encodeURIComponent(`user:${id}`)}&page_size=200`), 200);
-  const rec = log.items.find((x) => x.case_no === 'A2026001');
-  assert.ok(rec, `no audit record with case_no A2026001: ${JSON.stringify(log.items)}`);
+  const rec = log.items.find((x) => x.case_no === '5199012026XS00001');
+  assert.ok(rec, `no audit record with case_no 5199012026XS00001: ${JSON.stringify(log.items)}`);
   assert.equal(rec.purpose, '核查身份');
   assert.equal(rec.result, 'ok');
 });
@@ -141,20 +146,22 @@ test('reading a colleague\'s unmasked phone needs a purpose and a case number', 
 test('purpose and case number may come as URL-encoded X-Purpose / X-Case-No headers, audited decoded', async () => {
   const id = created.user.id;
   const r = await sys.get(`/users/${id}/contact`,
-    { headers: { 'X-Purpose': encodeURIComponent('联系本人'), 'X-Case-No': encodeURIComponent('B2026002') } });
+    { headers: { 'X-Purpose': encodeURIComponent('联系本人'), 'X-Case-No': encodeURIComponent('5199012026XZ00002') } });
   assert.equal(expectStatus(r, 200).phone, NEW_USER.phone);
   const log = expectStatus(await aud.get(`/audit?user=sysadmin&object=${encodeURIComponent(`user:${id}`)}&page_size=200`), 200);
-  const rec = log.items.find((x) => x.case_no === 'B2026002');
-  assert.ok(rec, `no audit record with case_no B2026002: ${JSON.stringify(log.items)}`);
+  const rec = log.items.find((x) => x.case_no === '5199012026XZ00002');
+  assert.ok(rec, `no audit record with case_no 5199012026XZ00002: ${JSON.stringify(log.items)}`);
   assert.equal(rec.purpose, '联系本人', 'X-Purpose is URL-decoded before it is recorded');
 });
 
 test('a password policy below the 等保 floor is refused', async () => {
   const policy = expectStatus(await sec.get('/policy'), 200);
   assert.deepEqual(policy, { min_length: 8, min_classes: 3, max_age_days: 90, history: 5, max_failures: 5,
-    lock_minutes: 15, idle_minutes: 30 });
+    lock_minutes: 15, idle_minutes: 30, min_age_days: 1 });
   const weak = await sec.put('/policy', { ...policy, min_length: 6 });
   expectError(weak, 400, 'invalid_argument', { min_length: true });
+  // Without a minimum age between changes the history could be cycled through at once.
+  expectError(await sec.put('/policy', { ...policy, min_age_days: 0 }), 400, 'invalid_argument', { min_age_days: true });
   assert.deepEqual(expectStatus(await sec.get('/policy'), 200), policy, 'policy unchanged');
   expectError(await sys.put('/policy', policy), 403, 'permission_denied');
 });

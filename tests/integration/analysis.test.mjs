@@ -17,7 +17,7 @@ const BUDDY = '川A5N102';
 const CPS = ['51990100001210000091', '51990100001210000092', '51990100001210000093'];
 const DAYS = 30;
 const day = (d) => `2026-10-${String(d + 1).padStart(2, '0')}`;
-const PURPOSE = { 'X-Purpose': encodeURIComponent('侦查盗窃案'), 'X-Case-No': 'A5199012026000123' };
+const PURPOSE = { 'X-Purpose': encodeURIComponent('侦查盗窃案'), 'X-Case-No': '5199012026XS00123' };
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let server;
@@ -87,7 +87,7 @@ test('a short trajectory answers at once with checkpoint names and coordinates; 
   assert.equal(rows.length, 1);
   const [purpose, caseNo, detail] = rows[0].split('|');
   assert.equal(purpose, '侦查盗窃案');
-  assert.equal(caseNo, 'A5199012026000123');
+  assert.equal(caseNo, '5199012026XS00123');
   assert.equal(JSON.parse(detail).plate, PLATE);
   assert.equal(JSON.parse(detail).q, 'trajectory');
 });

@@ -45,7 +45,8 @@ test('an officer enrols with the QR secret; a wrong code is refused and a right 
   const secret = await enrol(c);
   const wrong = totp(secret) === '000000' ? '111111' : '000000';
   expectError(await c.post('/session/totp/confirm', { code: wrong }), 400, 'invalid_argument', { code: 'bad_code' });
-  expectStatus(await c.post('/session/totp/confirm', { code: totp(secret) }), 204);
+  const confirmCode = totp(secret);
+  expectStatus(await c.post('/session/totp/confirm', { code: confirmCode }), 204);
   const info = expectStatus(await c.get('/session'), 200);
   assert.equal(info.user.totp_enabled, true);
 
@@ -53,7 +54,10 @@ test('an officer enrols with the QR secret; a wrong code is refused and a right 
   const fresh = server.client();
   expectError(await fresh.login('officer'), 401, 'totp_required');
   expectError(await fresh.login('officer', undefined, { totp: wrong }), 401, 'totp_required', { totp: 'bad_code' });
-  const code = totp(secret);
+  // The confirming code's step is used up (a code is good once); the next step's code is accepted (±1 step).
+  expectError(await fresh.login('officer', undefined, { totp: confirmCode }), 401, 'totp_required',
+    { totp: 'bad_code' });
+  const code = totp(secret, Date.now() / 1000 + 30);
   expectStatus(await fresh.login('officer', undefined, { totp: code }), 200);
   // The same code cannot be used twice (RFC 6238 §5.2).
   expectError(await server.client().login('officer', undefined, { totp: code }), 401, 'totp_required',
@@ -77,7 +81,7 @@ test('the security administrator requires TOTP for a role; its users must enrol 
   const c = server.client();
   const info = expectStatus(await c.login('legal'), 200);
   assert.equal(info.totp_enrolment_required, true);
-  expectError(await c.get('/notifications'), 403, 'permission_denied', { totp: 'enrolment_required' });
+  expectError(await c.get('/notifications'), 403, 'totp_enrolment_required', { totp: 'enrolment_required' });
   const secret = await enrol(c);
   // While the role requires it, the second factor cannot be turned off.
   expectStatus(await c.post('/session/totp/confirm', { code: totp(secret) }), 204);

@@ -11,6 +11,7 @@
 #include "storage/database.hpp"
 
 #include <string>
+#include <vector>
 
 namespace jw::admin {
 
@@ -24,7 +25,16 @@ struct Deps {
     std::string region_code;
     // The audit log, for verification with its key and anchor file (ADR 0015); required by the audit routes.
     const audit::AuditLog* audit = nullptr;
+    bool secure_cookies = true;  // session cookies carry Secure (the server is reached over TLS)
 };
+
+// Actions whose handlers run argon2 (login, password change and reset, turning TOTP off): the dispatcher runs
+// them on its bounded hashing pool, never on a network thread.
+inline const std::vector<std::string>& HashingActions() {
+    static const std::vector<std::string> actions = {"session.login", "session.password", "session.totp_disable",
+                                                     "user.create", "user.reset_password"};
+    return actions;
+}
 
 void RegisterSessionRoutes(http::Router& router, Deps deps);
 void RegisterIdentityRoutes(http::Router& router, Deps deps);

@@ -268,7 +268,7 @@ Result<Reply> UpdateRole(Deps d, Request& req) {
 Json PolicyJson(const auth::PasswordPolicy& p) {
     return {{"min_length", p.min_length},     {"min_classes", p.min_classes},   {"max_age_days", p.max_age_days},
             {"history", p.history},           {"max_failures", p.max_failures}, {"lock_minutes", p.lock_minutes},
-            {"idle_minutes", p.idle_minutes}};
+            {"idle_minutes", p.idle_minutes}, {"min_age_days", p.min_age_days}};
 }
 
 Result<Reply> GetPolicy(Deps d, Request&) { return Reply::Json200(PolicyJson(d.sessions.Policy())); }
@@ -276,7 +276,7 @@ Result<Reply> GetPolicy(Deps d, Request&) { return Reply::Json200(PolicyJson(d.s
 Result<Reply> SetPolicy(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"min_length", "min_classes", "max_age_days", "history", "max_failures", "lock_minutes",
-                         "idle_minutes"});
+                         "idle_minutes", "min_age_days"});
     auth::PasswordPolicy p;
     p.min_length = static_cast<int>(in.Int("min_length", true, 0, 1000).value_or(0));
     p.min_classes = static_cast<int>(in.Int("min_classes", true, 0, 1000).value_or(0));
@@ -285,6 +285,8 @@ Result<Reply> SetPolicy(Deps d, Request& req) {
     p.max_failures = static_cast<int>(in.Int("max_failures", true, 0, 1000).value_or(0));
     p.lock_minutes = static_cast<int>(in.Int("lock_minutes", true, 0, 100000).value_or(0));
     p.idle_minutes = static_cast<int>(in.Int("idle_minutes", true, 0, 1000).value_or(0));
+    // Optional, for clients that predate it: absent keeps the current value.
+    p.min_age_days = static_cast<int>(in.Int("min_age_days", false, 0, 1000).value_or(d.sessions.Policy().min_age_days));
     JW_RETURN_IF_ERROR(in.status());
     JW_RETURN_IF_ERROR(auth::CheckPolicyFloor(p));
     Reply r = Reply::Json200(PolicyJson(p));

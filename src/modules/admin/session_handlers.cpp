@@ -73,7 +73,7 @@ Result<Reply> Login(Deps d, Request& req) {
         e.unit = verdict->unit_code;
         auth::NewSession session;
         JW_RETURN_IF_ERROR(d.sessions.ApplyLogin(c, *verdict, client, now, &session));
-        if (verdict->count_failure) JW_RETURN_IF_ERROR(NotifyIfLockedOut(c, verdict->user_id, username, now, e));
+        if (verdict->locked_now) JW_RETURN_IF_ERROR(NotifyIfLockedOut(c, verdict->user_id, username, now, e));
         if (!verdict->status.ok()) {
             // Refusals are recorded (and counted) rather than rolled back, so the reply is the error.
             e.result = audit::ResultOf(verdict->status);
@@ -82,7 +82,7 @@ Result<Reply> Login(Deps d, Request& req) {
             out.body = http::ErrorBody(verdict->status, rid);
             return Status::Ok();
         }
-        for (const auto& cookie : http::SessionCookies(session.token, session.csrf_token))
+        for (const auto& cookie : http::SessionCookies(session.token, session.csrf_token, d.secure_cookies))
             out.headers.emplace_back("Set-Cookie", cookie);
         auto principal = d.sessions.BuildPrincipal(c, verdict->user_id, now);
         auto user = auth::repo::GetUser(c, verdict->user_id);
@@ -98,7 +98,7 @@ Result<Reply> Login(Deps d, Request& req) {
 Result<Reply> Logout(Deps d, Request& req) {
     Reply r = Reply::NoContent();
     const auth::Principal p = *req.principal;
-    for (const auto& cookie : http::ClearedSessionCookies()) r.headers.emplace_back("Set-Cookie", cookie);
+    for (const auto& cookie : http::ClearedSessionCookies(d.secure_cookies)) r.headers.emplace_back("Set-Cookie", cookie);
     r.write = [d, p](storage::Connection& c, audit::AuditEntry&, Reply&) { return d.sessions.Logout(c, p); };
     return r;
 }
@@ -109,12 +109,16 @@ Result<Reply> ChangePassword(Deps d, Request& req) {
     auto old_pw = in.Text("old_password", true, 128);
     auto new_pw = in.Text("new_password", true, 128);
     JW_RETURN_IF_ERROR(in.status());
-    JW_ASSIGN_OR_RETURN(std::string hash, d.sessions.PreparePasswordChange(*req.principal, *old_pw, *new_pw));
+    JW_ASSIGN_OR_RETURN(std::string hash,
+                        d.sessions.PreparePasswordChange(*req.principal, *old_pw, *new_pw, NowUnix()));
     Reply r = Reply::NoContent();
     const int64_t user_id = req.principal->user_id;
     r.audit_object = "user:" + std::to_string(user_id);
-    r.write = [d, hash, user_id](storage::Connection& c, audit::AuditEntry&, Reply&) -> Status {
-        JW_RETURN_IF_ERROR(auth::repo::SetPassword(c, user_id, hash, false, NowUnix()));
+    r.write = [d, hash, user_id, keep = req.principal->session_hash](storage::Connection& c, audit::AuditEntry&,
+                                                                     Reply&) -> Status {
+        JW_RETURN_IF_ERROR(auth::repo::SetPassword(c, user_id, hash, false, NowUnix(), true));
+        // Whoever else held a session with the old password loses it; the one that changed it stays.
+        JW_RETURN_IF_ERROR(auth::repo::DeleteOtherSessions(c, user_id, keep));
         d.sessions.Invalidate();
         return Status::Ok();
     };
@@ -142,12 +146,13 @@ Result<Reply> ConfirmTotp(Deps d, Request& req) {
     JsonReader in(body, {"code"});
     auto code = in.Text("code", true, 6);
     JW_RETURN_IF_ERROR(in.status());
-    JW_ASSIGN_OR_RETURN(std::string stored, d.sessions.CheckTotpConfirmation(*req.principal, *code, NowUnix()));
+    JW_ASSIGN_OR_RETURN(auto confirmed, d.sessions.CheckTotpConfirmation(*req.principal, *code, NowUnix()));
     Reply r = Reply::NoContent();
     const int64_t user_id = req.principal->user_id;
     r.audit_object = "user:" + std::to_string(user_id);
-    r.write = [d, user_id, stored](storage::Connection& c, audit::AuditEntry&, Reply&) -> Status {
-        JW_RETURN_IF_ERROR(auth::repo::SetTotp(c, user_id, stored, true, ""));
+    r.write = [d, user_id, confirmed](storage::Connection& c, audit::AuditEntry&, Reply&) -> Status {
+        // The confirming code's step counts as used: it cannot log in afterwards.
+        JW_RETURN_IF_ERROR(auth::repo::ActivateTotp(c, user_id, confirmed.first, confirmed.second));
         d.sessions.Invalidate();
         return Status::Ok();
     };

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "cases/case_repository.hpp"
+
 namespace jw::cases {
 
 namespace {
@@ -56,6 +58,55 @@ Result<std::string> FormatNumber(const std::string& scheme, const NumberParts& p
     std::string digits = std::to_string(seq);
     if (seq < 1 || static_cast<int>(digits.size()) > parsed.second) return Status::Invalid("seq", "out_of_range");
     return prefix + std::string(parsed.second - digits.size(), '0') + digits;
+}
+
+Status CheckNumberFormat(const std::string& scheme, const std::vector<std::string>& type_codes,
+                         const std::string& number) {
+    const Status bad = Status::Invalid("case_no", "bad_format");
+    auto parsed = Parse(scheme);
+    if (!parsed.ok()) return bad;
+    auto digits = [&](size_t at, size_t n) {
+        if (at + n > number.size()) return false;
+        for (size_t i = at; i < at + n; ++i)
+            if (!std::isdigit(static_cast<unsigned char>(number[i]))) return false;
+        return true;
+    };
+    const std::string& head = parsed->first;
+    size_t pos = 0;  // in number
+    for (size_t i = 0; i < head.size();) {
+        if (head[i] == '{') {
+            const size_t close = head.find('}', i);
+            const std::string name = head.substr(i + 1, close - i - 1);
+            i = close + 1;
+            if (name == "region" || name == "year") {
+                const size_t n = name == "region" ? 6 : 4;
+                if (!digits(pos, n)) return bad;
+                pos += n;
+            } else {  // type: the longest configured code that fits here
+                size_t best = 0;
+                for (const auto& code : type_codes)
+                    if (!code.empty() && code.size() > best && number.compare(pos, code.size(), code) == 0) best = code.size();
+                if (best == 0) return bad;
+                pos += best;
+            }
+        } else {
+            if (pos >= number.size() || number[pos] != head[i]) return bad;
+            ++pos;
+            ++i;
+        }
+    }
+    const size_t width = static_cast<size_t>(parsed->second);
+    return pos + width == number.size() && digits(pos, width) ? Status::Ok() : bad;
+}
+
+Status CheckNumberFormat(storage::Connection& c, const std::string& number) {
+    JW_ASSIGN_OR_RETURN(std::string scheme, repo::Setting(c, "number_scheme"));
+    std::vector<std::string> codes;
+    for (const char* type : {"administrative", "criminal"}) {
+        auto code = repo::Setting(c, std::string("type_code.") + type);
+        codes.push_back(code.ok() ? *code : (std::string(type) == "criminal" ? "XS" : "XZ"));
+    }
+    return CheckNumberFormat(scheme, codes, number);
 }
 
 }  // namespace jw::cases

@@ -6,8 +6,10 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
+#include "storage/database.hpp"
 
 namespace jw::cases {
 
@@ -24,5 +26,13 @@ Status CheckScheme(const std::string& scheme);
 Result<std::string> NumberPrefix(const std::string& scheme, const NumberParts& parts);
 // The full number for sequence `seq`. Error: InvalidArgument when seq does not fit the width.
 Result<std::string> FormatNumber(const std::string& scheme, const NumberParts& parts, int64_t seq);
+
+// Whether `number` is one the scheme produces: {region} 6 digits, {year} 4 digits, {type} one of
+// `type_codes`, {seq:N} exactly N digits, other text as written. Error: InvalidArgument {case_no: bad_format}
+// (also for a bad scheme).
+Status CheckNumberFormat(const std::string& scheme, const std::vector<std::string>& type_codes,
+                         const std::string& number);
+// The same against this database's scheme and type codes (case_settings).
+Status CheckNumberFormat(storage::Connection& c, const std::string& number);
 
 }  // namespace jw::cases

@@ -46,7 +46,7 @@ export interface HttpHooks {
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 // Codes after which the UI must leave the page it is on.
-const AUTH_CODES = new Set(['unauthenticated', 'password_change_required'])
+const AUTH_CODES = new Set(['unauthenticated', 'password_change_required', 'totp_enrolment_required'])
 // When the server is not reachable or answers without a JSON error body.
 const STATUS_CODES: Record<number, string> = {
   400: 'invalid_argument',

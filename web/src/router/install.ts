@@ -19,6 +19,12 @@ export function installGuards(router: Router): void {
         if (current.name !== 'password') void router.replace({ name: 'password' })
         return
       }
+      // A role of this account came to require a second factor: only enrolment is open until it is set up.
+      if (err.code === 'totp_enrolment_required') {
+        if (session.info) session.info.totp_enrolment_required = true
+        if (current.name !== 'totp-enrol') void router.replace({ name: 'totp-enrol' })
+        return
+      }
       if (!session.loggedIn || current.meta.public) return
       session.clear()
       ElMessage.warning(t('session.login.expired'))
