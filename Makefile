@@ -21,7 +21,7 @@ demo: build web
 	@mkdir -p var
 	@JINGWU_DB=sqlite:var/jingwu.db $(JINGWU) init --demo
 	@echo "Serving the demo county at http://$(LISTEN)  (Ctrl-C stops)"
-	@JINGWU_DB=sqlite:var/jingwu.db $(JINGWU) serve --listen $(LISTEN)
+	@JINGWU_DB=sqlite:var/jingwu.db JINGWU_ALLOW_ROOT=1 $(JINGWU) serve --listen $(LISTEN)
 
 test: build web
 	@bash scripts/run_tests.sh

@@ -24,6 +24,8 @@ Result<Config> LoadConfig(const std::string& path) {
             c.listen = t["server"]["listen"].value_or(c.listen);
             c.web_root = t["server"]["web_root"].value_or(c.web_root);
             c.threads = t["server"]["threads"].value_or(c.threads);
+            c.max_connections = t["server"]["max_connections"].value_or(c.max_connections);
+            c.allowed_origins = t["server"]["allowed_origins"].value_or(c.allowed_origins);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
             c.county_name = t["county"]["name"].value_or(c.county_name);
@@ -38,6 +40,9 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_KEY_FILE")) c.key_file = v;
     if (const char* v = std::getenv("JINGWU_THREADS")) c.threads = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_PASS_DIR")) c.pass_dir = v;
+    if (const char* v = std::getenv("JINGWU_MAX_CONNECTIONS")) c.max_connections = std::atoi(v);
+    if (const char* v = std::getenv("JINGWU_ALLOWED_ORIGINS")) c.allowed_origins = v;
+    if (c.max_connections < 0) return Status::Invalid("max_connections", "out_of_range");
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;

@@ -99,6 +99,8 @@ export async function startServer(label = 'test') {
     JINGWU_THREADS: process.env.JINGWU_THREADS || '2',
     // The demo county's synthetic checkpoint passes: 2 days keep `init --demo` quick; a test may ask for more.
     JINGWU_DEMO_PASS_DAYS: process.env.JINGWU_DEMO_PASS_DAYS || '2',
+    // `jingwu serve` refuses root unless allowed; CI runs the tests as root in a throw-away container.
+    JINGWU_ALLOW_ROOT: '1',
   };
   delete env.JINGWU_LISTEN;
 
