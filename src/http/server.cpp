@@ -91,7 +91,7 @@ private:
             if (alive_(s.session_hash)) return false;
             s.h->send_message(rws::final_frame, rws::opcode_t::connection_close_frame,
                               rws::status_code_to_bin(rws::status_code_t::policy_violation) + "session ended");
-            s.h->shutdown();
+            s.h->kill();  // not shutdown(): that waits for the peer's close frame, which a stale tab may never send
             ++n;
             return true;
         });
