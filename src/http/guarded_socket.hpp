@@ -86,7 +86,9 @@ private:
         asio::error_code ignored;
         asio::write(static_cast<Base&>(*this), asio::buffer(reply), ignored);
         Base::shutdown(Base::shutdown_send, ignored);
-        Drain(buf, std::min<size_t>(s->declared, 16u << 20), std::forward<Handler>(h));
+        // A chunked body's size is unknown: drain up to the same 16 MiB (RESTinio's read timeout bounds the time).
+        Drain(buf, s->parser.flags & F_CHUNKED ? 16u << 20 : std::min<size_t>(s->declared, 16u << 20),
+              std::forward<Handler>(h));
     }
 
     template <typename Handler>

@@ -89,8 +89,6 @@ private:
         size_t n = 0;
         std::erase_if(list, [&](Socket& s) {
             if (alive_(s.session_hash)) return false;
-            s.h->send_message(rws::final_frame, rws::opcode_t::connection_close_frame,
-                              rws::status_code_to_bin(rws::status_code_t::policy_violation) + "session ended");
             s.h->kill();  // not shutdown(): that waits for the peer's close frame, which a stale tab may never send
             ++n;
             return true;
