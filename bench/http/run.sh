@@ -117,7 +117,7 @@ bench_jingwu() {
   (cd "$dir" && JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key "$BIN" init --demo >"$dir/init.log" 2>&1) \
     || { cat "$dir/init.log" >&2; return 1; }
   cd "$dir"
-  JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key JINGWU_THREADS=$THREADS "$BIN" serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
+  JINGWU_ALLOW_ROOT=1 JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key JINGWU_THREADS=$THREADS "$BIN" serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
   SERVER_PID=$!
   cd "$ROOT"
   wait_ready "http://127.0.0.1:$port/readyz" "$log"

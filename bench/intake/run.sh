@@ -47,7 +47,7 @@ echo "bench-intake: init --demo (${JINGWU_DEMO_PASS_DAYS} day of passes) took $(
   >"$tmp/add-client.log" 2>&1 || { cat "$tmp/add-client.log"; fail "jingwu viid add-client failed"; }
 
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
-JINGWU_WEB_ROOT=$tmp/web "$JINGWU_BIN" serve --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+JINGWU_ALLOW_ROOT=1 JINGWU_WEB_ROOT=$tmp/web "$JINGWU_BIN" serve --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 ready=""
 for _ in $(seq 1 600); do

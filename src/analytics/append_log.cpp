@@ -123,8 +123,9 @@ Result<std::optional<uint64_t>> AppendLog::PeekEpoch(const std::string& path) {
 
 Result<std::unique_ptr<AppendLog>> AppendLog::Open(const std::string& path, bool sync,
                                                    const std::function<void(std::string_view)>& replay,
-                                                   LogOpenStats* stats, uint64_t start_offset, uint64_t new_epoch) {
-    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0640);
+                                                   LogOpenStats* stats, uint64_t start_offset, uint64_t new_epoch,
+                                                   const std::function<uint64_t(std::string_view)>& count_lost) {
+    int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) return IoError("cannot open", path);
     std::unique_ptr<AppendLog> log(new AppendLog(fd, 0, sync));
     log->path_ = path;
@@ -154,6 +155,15 @@ Result<std::unique_ptr<AppendLog>> AppendLog::Open(const std::string& path, bool
             ++local.records;
             at += 8 + len;
         }
+        // What the tail held, by its record headers (a corrupt length simply ends the walk).
+        for (size_t t = at; t < data.size();) {
+            ++local.records_truncated;
+            if (data.size() - t < 8) break;
+            const uint32_t len = Le32(data.data() + t);
+            const size_t have = std::min<size_t>(len, data.size() - t - 8);
+            if (count_lost) local.passes_truncated += count_lost(std::string_view(data.data() + t + 8, have));
+            t += 8 + size_t{len};
+        }
         pos += at;
     } else if (start_offset > 0) {
         return Status::Internal(path + " is shorter than its snapshot says");
@@ -182,7 +192,7 @@ Result<std::unique_ptr<AppendLog>> AppendLog::Open(const std::string& path, bool
 
 Status AppendLog::Restart(uint64_t new_epoch) {
     const std::string tmp = path_ + ".tmp";
-    int fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    int fd = ::open(tmp.c_str(), O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return IoError("cannot create", tmp);
     const std::string hdr = Header(new_epoch);
     if (!WriteAll(fd, hdr.data(), hdr.size()) || ::fsync(fd) != 0) {

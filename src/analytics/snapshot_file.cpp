@@ -62,7 +62,7 @@ Status SaveSnapshot(const std::string& dir, const Version& v, const PlateDiction
     head.append(reinterpret_cast<const char*>(&crc), 4);
 
     const std::string path = SnapshotPath(dir), tmp = path + ".tmp";
-    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0640);
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     if (fd < 0) return IoError("cannot create", tmp);
     auto write_all = [fd](std::string_view s) {
         while (!s.empty()) {

@@ -129,6 +129,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) return Status::Internal("cannot create " + dir + ": " + ec.message());
+    // Plate numbers and movements: for the server's user alone.
+    std::filesystem::permissions(dir, std::filesystem::perms::owner_all, std::filesystem::perm_options::replace, ec);
     std::unique_ptr<Store> store(new Store());
     store->dir_ = dir;
     store->options_ = options;
@@ -166,8 +168,15 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
     store->Publish(base);
     Store* s = store.get();
     LogOpenStats log_local;
+    // A passes record starts with its type (u8) and its count of passes (u32).
+    auto count_lost = [](std::string_view payload) -> uint64_t {
+        if (payload.size() < 5 || static_cast<uint8_t>(payload[0]) != kRecordPasses) return 0;
+        uint32_t n = 0;
+        std::memcpy(&n, payload.data() + 1, 4);
+        return n;
+    };
     auto log = AppendLog::Open(log_path, options.sync, [s](std::string_view payload) { s->Replay(payload); },
-                               &log_local, start, new_epoch);
+                               &log_local, start, new_epoch, count_lost);
     if (!log.ok()) return log.status();
     store->log_ = std::move(log).value();
     store->FinishReplay();

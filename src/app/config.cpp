@@ -25,6 +25,8 @@ Result<Config> LoadConfig(const std::string& path) {
             c.listen = t["server"]["listen"].value_or(c.listen);
             c.web_root = t["server"]["web_root"].value_or(c.web_root);
             c.threads = t["server"]["threads"].value_or(c.threads);
+            c.max_connections = t["server"]["max_connections"].value_or(c.max_connections);
+            c.allowed_origins = t["server"]["allowed_origins"].value_or(c.allowed_origins);
             c.key_file = t["security"]["key_file"].value_or(c.key_file);
             if (auto v = t["security"]["secure_cookies"].value<bool>()) c.secure_cookies = *v;
             c.pass_dir = t["checkpoint"]["pass_dir"].value_or(c.pass_dir);
@@ -50,6 +52,9 @@ Result<Config> LoadConfig(const std::string& path) {
         else if (s == "0" || s == "false" || s == "off") c.secure_cookies = false;
         else return Status::Invalid("JINGWU_SECURE_COOKIES", "expected 1 or 0");
     }
+    if (const char* v = std::getenv("JINGWU_MAX_CONNECTIONS")) c.max_connections = std::atoi(v);
+    if (const char* v = std::getenv("JINGWU_ALLOWED_ORIGINS")) c.allowed_origins = v;
+    if (c.max_connections < 0) return Status::Invalid("max_connections", "out_of_range");
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");
     return c;

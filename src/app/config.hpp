@@ -1,7 +1,8 @@
 #pragma once
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
 // environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
-// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR, JINGWU_SECURE_COOKIES), then flags.
+// JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR, JINGWU_SECURE_COOKIES, JINGWU_MAX_CONNECTIONS,
+// JINGWU_ALLOWED_ORIGINS), then flags.
 
 #include <optional>
 #include <string>
@@ -31,6 +32,11 @@ struct Config {
     // on, except for a database made by `init --demo` (plain http on 127.0.0.1, where a Secure cookie would
     // never be sent back).
     std::optional<bool> secure_cookies;
+    // Open HTTP connections at most; 0: from the open-file limit (http/conn_guard.hpp).
+    int max_connections = 0;
+    // Comma-separated origins (scheme://host[:port]) besides the server's own that may open the WebSocket,
+    // e.g. the address users type when a reverse proxy rewrites Host.
+    std::string allowed_origins;
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };

@@ -2,6 +2,8 @@
 // version. These names are contracts other tools rely on.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <iostream>
@@ -91,6 +93,15 @@ int Serve(Platform& p, const std::string& listen) {
     options.port = static_cast<uint16_t>(std::atoi(listen.substr(colon + 1).c_str()));
     options.threads = static_cast<size_t>(p.config.threads);
     options.web_root = p.config.web_root;
+    options.max_connections = static_cast<size_t>(p.config.max_connections);
+    for (size_t at = 0; at < p.config.allowed_origins.size();) {
+        size_t end = p.config.allowed_origins.find(',', at);
+        if (end == std::string::npos) end = p.config.allowed_origins.size();
+        std::string o = p.config.allowed_origins.substr(at, end - at);
+        std::erase(o, ' ');
+        if (!o.empty()) options.allowed_origins.push_back(o);
+        at = end + 1;
+    }
 
     auth::SessionService sessions(*p.db, p.registry, p.key);
     sessions.Attach(p.committer.get());
@@ -121,6 +132,13 @@ int Serve(Platform& p, const std::string& listen) {
     if (!hub.ok()) return Fail(hub.status());
     if (Status s = checkpoint::PrimeHub(*p.db, **hub); !s.ok()) return Fail(s);
     const checkpoint::Deps checkpoint_deps{*p.db, *p.committer, *p.audit, outbox, **hub, p.key, p.config.region_code};
+    checkpoint::PassHub* pass_hub = hub->get();
+    if (pass_hub->torn_bytes() > 0) {
+        options.health_notes = [pass_hub] {
+            return "pass log: " + std::to_string(pass_hub->torn_bytes()) + " bytes (" +
+                   std::to_string(pass_hub->torn_passes()) + " passes) torn at start-up and discarded\n";
+        };
+    }
     checkpoint::RegisterRoutes(router, checkpoint_deps);
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
@@ -135,9 +153,12 @@ int Serve(Platform& p, const std::string& listen) {
         return cases::CheckNumberFormat(**c, number);
     });
     storage::Committer* committer = p.committer.get();
-    http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer] {
+    http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer, pass_hub] {
         return "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
-               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) + "\n" +
+               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) +
+               "\n# TYPE jw_pass_log_torn_bytes gauge\njw_pass_log_torn_bytes " + std::to_string(pass_hub->torn_bytes()) +
+               "\n# TYPE jw_pass_log_torn_passes gauge\njw_pass_log_torn_passes " + std::to_string(pass_hub->torn_passes()) +
+               "\n" +
                checkpoint::ViidAuthMetricsText();
     });
     outbox.Start(p.committer.get(), [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
@@ -258,6 +279,8 @@ int AuditVerify(Platform& p) {
 }  // namespace jw::app
 
 int main(int argc, char** argv) {
+    // Every file and directory created from here on (database, WAL, logs, the pass engine) is the user's alone.
+    umask(077);
     using namespace jw::app;
     CLI::App cli{"Jingwu 警务 — county public security platform"};
     cli.require_subcommand(1);
@@ -268,6 +291,8 @@ int main(int argc, char** argv) {
     auto* serve = cli.add_subcommand("serve", "serve the API and the web app");
     std::string listen;
     serve->add_option("--listen", listen, "HOST:PORT (default 127.0.0.1:8080)");
+    bool allow_root = false;
+    serve->add_flag("--allow-root", allow_root, "run even as root (demo/CI only; also JINGWU_ALLOW_ROOT=1)");
     auto* init = cli.add_subcommand("init", "create the schema and the bureau (or the demo county)");
     bool demo = false;
     init->add_flag("--demo", demo, "create the fictional demo county 示范县公安局 (519901)");
@@ -322,6 +347,13 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("version")) {
         std::cout << "jingwu " << JINGWU_VERSION << "\n";
         return 0;
+    }
+    if (const char* v = std::getenv("JINGWU_ALLOW_ROOT"); v && std::string(v) == "1") allow_root = true;
+    if (cli.got_subcommand("serve") && geteuid() == 0 && !allow_root) {
+        // A network server running as root can read and write every file (deploy/README.md).
+        std::cerr << "error: refusing to run as root; run as the jingwu user (deploy/jingwu.service), or pass "
+                     "--allow-root / JINGWU_ALLOW_ROOT=1 for a throw-away demo or CI\n";
+        return 1;
     }
     auto config = LoadConfig(config_path);
     if (!config.ok()) return Fail(config.status());

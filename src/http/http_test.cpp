@@ -6,6 +6,8 @@
 
 #include "http/error_table.hpp"
 #include "http/router.hpp"
+#include "http/conn_guard.hpp"
+#include "http/response_headers.hpp"
 #include "http/static_files.hpp"
 
 namespace jw::http {
@@ -71,6 +73,36 @@ TEST_F(StaticTest, RefusesPathTraversal) {
         EXPECT_EQ(out.status, 400) << p;
         EXPECT_EQ(out.body.find("secret\""), std::string::npos);
     }
+    std::string why;
+    EXPECT_EQ(ServeStatic(root_, "//etc/passwd", "r", &why).status, 400);
+    EXPECT_EQ(why, "empty segment");
+    EXPECT_EQ(ServeStatic(root_, "/%2Fetc/passwd", "r").status, 400);
+}
+
+TEST(ResponseHeaders, ValuesCannotBreakOutOfTheirHeader) {
+    EXPECT_EQ(SafeHeaderValue("X-Request-Id", "a\r\nSet-Cookie: x=1"), "a  Set-Cookie: x=1");
+    EXPECT_EQ(SafeHeaderValue("Content-Disposition", "attachment; filename=\"a\"b;c\\.pdf\""),
+              "attachment; filename=\"a_b_c_.pdf\"");
+}
+
+TEST(ResponseHeaders, WebSocketOrigin) {
+    EXPECT_TRUE(OriginAllowed("", "127.0.0.1:8080", {}));
+    EXPECT_TRUE(OriginAllowed("http://127.0.0.1:8080", "127.0.0.1:8080", {}));
+    EXPECT_TRUE(OriginAllowed("https://JW.example", "jw.example", {}));
+    EXPECT_FALSE(OriginAllowed("http://127.0.0.1:8081", "127.0.0.1:8080", {}));
+    EXPECT_FALSE(OriginAllowed("http://127.0.0.1:8080.evil.example", "127.0.0.1:8080", {}));
+    EXPECT_FALSE(OriginAllowed("null", "127.0.0.1:8080", {}));
+    EXPECT_TRUE(OriginAllowed("https://proxy.example", "10.0.0.5:8080", {"https://proxy.example"}));
+}
+
+TEST(ConnGuard, LimitsFollowTheFileLimitAndThePath) {
+    const GuardLimits l = LimitsForFileLimit(256);
+    EXPECT_EQ(l.max_connections, 192u);
+    EXPECT_LT(l.low_water, l.high_water);
+    EXPECT_LT(l.high_water, l.max_connections);
+    EXPECT_EQ(BodyLimitFor(l, "/api/v1/session"), l.small_body);
+    EXPECT_EQ(BodyLimitFor(l, "/VIID/MotorVehicles"), l.large_body);
+    EXPECT_EQ(BodyLimitFor(l, "/api/v1/checkpoint/import/7/chunks?x=1"), l.large_body);
 }
 
 }  // namespace

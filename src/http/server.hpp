@@ -1,12 +1,15 @@
 #pragma once
 // The HTTP server: RESTinio on a thread pool, routing /api/v1 to the Dispatcher, /healthz, /readyz,
-// /metrics, the WebSocket at /api/v1/ws, and the web app for everything else.
+// /metrics, the WebSocket at /api/v1/ws, and the web app for everything else. Connections pass the
+// ConnectionGuard (body limits at the header, in-flight budget, shedding below the open-file limit); a
+// watchdog thread closes WebSockets of ended sessions and probes /healthz through the acceptor (see Run).
 // Run() blocks until SIGTERM or SIGINT, then stops accepting, lets in-flight requests finish (up to
 // 10 s), and returns; the caller then stops the Committer and closes the database.
 
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/dispatcher.hpp"
 #include "storage/database.hpp"
@@ -18,6 +21,12 @@ struct ServerOptions {
     uint16_t port = 8080;
     size_t threads = 4;
     std::string web_root = "web/dist";
+    // Open connections at most; 0: derived from the open-file limit (conn_guard.hpp).
+    size_t max_connections = 0;
+    // Origins besides the server's own (scheme://host[:port]) that may open the WebSocket.
+    std::vector<std::string> allowed_origins;
+    // Extra lines for the /readyz body (e.g. the pass log's state at start-up).
+    std::function<std::string()> health_notes;
 };
 
 class WsHub;
@@ -28,11 +37,14 @@ public:
            Metrics& metrics, std::function<std::string()> extra_metrics = {});
     ~Server();
     // Error: Unavailable when the address cannot be bound.
+    // Also Unavailable when the watchdog found the server unable to serve (it stopped itself to be restarted).
     Status Run();
     // Pushes a JSON text to every open WebSocket of the user; returns how many received it. Thread-safe.
     size_t PushToUser(int64_t user_id, const std::string& json_text);
 
 private:
+    bool SessionAlive(const std::string& session_hash);
+
     ServerOptions options_;
     Dispatcher& dispatcher_;
     auth::SessionService& sessions_;

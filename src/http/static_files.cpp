@@ -56,18 +56,60 @@ Outgoing Error(int status, const std::string& code, const std::string& msg, cons
 }
 }  // namespace
 
-Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, const std::string& request_id) {
+namespace {
+// Why a raw path is refused, or "" when it may name a file under the root. Checked on the raw and the decoded
+// form: encoded separators (%2F, %5C) and NUL are refused before decoding so that no decoded byte can act as
+// one; empty segments (`//etc`) are refused because `root / "/etc"` is "/etc" (an absolute path replaces the
+// root).
+std::string PathProblem(const std::string& raw, const std::string& path) {
+    std::string lower = raw;
+    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lower.find("%2f") != std::string::npos || lower.find("%5c") != std::string::npos) return "encoded separator";
+    if (lower.find("%00") != std::string::npos) return "NUL";
+    if (path.empty() || path[0] != '/') return "not absolute";
+    for (unsigned char c : path) {
+        if (c < 0x20 || c == 0x7f) return "control character";
+        if (c == '\\') return "backslash";
+    }
+    const std::string body = path.substr(1);
+    size_t pos = 0;
+    while (pos <= body.size()) {
+        size_t end = body.find('/', pos);
+        if (end == std::string::npos) end = body.size();
+        const std::string seg = body.substr(pos, end - pos);
+        const bool last = end == body.size();
+        if (seg.empty() && !(last && pos > 0) && body.size() > 0) return "empty segment";
+        if (seg == "." || seg == "..") return "dot segment";
+        pos = end + 1;
+    }
+    return "";
+}
+
+// True when `p` (canonical) is `root` (canonical) or below it.
+bool Under(const std::filesystem::path& p, const std::filesystem::path& root) {
+    auto r = root.begin(), q = p.begin();
+    for (; r != root.end(); ++r, ++q) {
+        if (q == p.end() || *q != *r) return false;
+    }
+    return true;
+}
+}  // namespace
+
+Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, const std::string& request_id,
+                     std::string* rejected) {
     bool ok = true;
     const std::string path = PercentDecode(raw_path, &ok);
-    if (!ok || path.empty() || path[0] != '/' || path.find('\0') != std::string::npos ||
-        path.find('\\') != std::string::npos)
-        return Error(400, "invalid_argument", "bad path", request_id);
-    for (const auto& seg : SplitPath(path)) {
-        if (seg == ".." || seg == ".") return Error(400, "invalid_argument", "bad path", request_id);
-    }
-    const std::filesystem::path root(web_root);
-    std::filesystem::path file = root / path.substr(1);
+    std::string problem = ok ? PathProblem(raw_path, path) : "bad percent-encoding";
+    auto refuse = [&](int status, const std::string& why) {
+        if (rejected) *rejected = why;
+        return Error(status, status == 404 ? "not_found" : "invalid_argument", status == 404 ? "file not found" : "bad path",
+                     request_id);
+    };
+    if (!problem.empty()) return refuse(400, problem);
     std::error_code ec;
+    const std::filesystem::path root = std::filesystem::weakly_canonical(web_root, ec);
+    if (ec) return Error(404, "not_found", "the web app is not built (make web)", request_id);
+    std::filesystem::path file = root / path.substr(1);
     if (path == "/" || std::filesystem::is_directory(file, ec)) file = root / "index.html";
     const std::string ext = file.extension().string();
     Outgoing out;
@@ -75,19 +117,21 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
         if (!ext.empty()) return Error(404, "not_found", "file not found", request_id);
         file = root / "index.html";  // SPA fallback: the front-end router takes the path
     }
-    if (!ReadFile(file, &out.body)) {
+    // A symlink inside the root may point anywhere: serve only what resolves to a file under the root.
+    const std::filesystem::path real = std::filesystem::canonical(file, ec);
+    if (!ec && !Under(real, root)) return refuse(404, "outside the web root");
+    if (ec || !ReadFile(real, &out.body)) {
         return Error(404, "not_found", "the web app is not built (make web)", request_id);
     }
     out.status = 200;
     out.content_type = MimeType(file.extension().string());
     const bool hashed = path.rfind("/assets/", 0) == 0;
     out.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
-    out.headers.emplace_back("X-Content-Type-Options", "nosniff");
     if (file.extension() == ".html") {
         out.headers.emplace_back("X-Frame-Options", "DENY");
         out.headers.emplace_back("Content-Security-Policy",
                                  "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
-                                 "connect-src 'self' ws: wss:");
+                                 "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     }
     return out;
 }

@@ -1,7 +1,9 @@
 #pragma once
 // Serving the built web app: files under the web root with cache headers (hashed /assets/ for a year,
 // everything else revalidated), SPA fallback to index.html for extension-less paths, and refusal of any
-// path that could leave the root (.., encoded .., backslashes, NUL). Thread-safe (reads files only).
+// path that could leave the root: .., encoded .. or separators (%2F %5C), empty segments (`//etc/passwd`),
+// backslashes, NUL and control characters, and symlinks that resolve outside the (canonical) root.
+// Thread-safe (reads files only).
 
 #include <string>
 
@@ -9,8 +11,10 @@
 
 namespace jw::http {
 
-// `path` is the raw (still percent-encoded) request path.
-Outgoing ServeStatic(const std::string& web_root, const std::string& path, const std::string& request_id);
+// `path` is the raw (still percent-encoded) request path. A refused path sets *rejected to the reason (for the
+// log and the jw_http_path_rejected_total counter); a plain missing file does not.
+Outgoing ServeStatic(const std::string& web_root, const std::string& path, const std::string& request_id,
+                     std::string* rejected = nullptr);
 std::string PercentDecode(const std::string& s, bool* ok);
 
 }  // namespace jw::http

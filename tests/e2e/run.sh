@@ -61,7 +61,7 @@ port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=
 [ -n "$port" ] || fail "could not find a free port"
 base=http://127.0.0.1:$port
 
-JINGWU_WEB_ROOT=$WEB_ROOT "$JINGWU_BIN" serve --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
+JINGWU_ALLOW_ROOT=1 JINGWU_WEB_ROOT=$WEB_ROOT "$JINGWU_BIN" serve --listen "127.0.0.1:$port" >"$tmp/server.log" 2>&1 &
 server_pid=$!
 
 ready=""

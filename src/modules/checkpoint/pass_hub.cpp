@@ -4,15 +4,25 @@
 #include <charconv>
 #include <utility>
 
+#include <spdlog/spdlog.h>
+
 namespace jw::checkpoint {
 
 Result<std::unique_ptr<PassHub>> PassHub::Open(const HubOptions& options) {
     analytics::StoreOptions so;
     so.sync = options.sync;
     so.retention_days = options.retention_days;
-    auto store = analytics::Store::Open(options.dir, so);
+    analytics::LogOpenStats stats;
+    auto store = analytics::Store::Open(options.dir, so, &stats);
     if (!store.ok()) return store.status();
     auto hub = std::unique_ptr<PassHub>(new PassHub());
+    hub->torn_bytes_ = stats.bytes_truncated;
+    hub->torn_passes_ = stats.passes_truncated;
+    if (stats.bytes_truncated > 0) {
+        // Never acknowledged (an append is durable before intake answers), but someone must hear of it.
+        spdlog::warn("pass log: torn tail of {} bytes discarded at start-up ({} records, {} passes) in {}",
+                     stats.bytes_truncated, stats.records_truncated, stats.passes_truncated, options.dir);
+    }
     hub->store_ = std::move(store).value();
     hub->watch_ = std::make_shared<analytics::WatchList>();
     hub->known_ = std::make_shared<std::set<std::string>>();

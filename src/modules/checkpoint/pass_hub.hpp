@@ -53,6 +53,9 @@ public:
     bool IsKnownCheckpoint(const std::string& id) const;
 
     uint64_t appended() const { return appended_.load(); }
+    // The torn pass-log tail cut off at start-up (0 when the log was whole): bytes and the passes it held.
+    uint64_t torn_bytes() const { return torn_bytes_; }
+    uint64_t torn_passes() const { return torn_passes_; }
 
     // Device health: intake and keepalives touch a device (or checkpoint) id; the health job takes the touched
     // ids with their latest time and writes them to the registry.
@@ -77,6 +80,8 @@ private:
     std::shared_ptr<const analytics::WatchList> watch_;
     std::shared_ptr<const std::set<std::string>> known_;
     std::atomic<uint64_t> appended_{0};
+    uint64_t torn_bytes_ = 0;
+    uint64_t torn_passes_ = 0;
 };
 
 }  // namespace jw::checkpoint

@@ -101,6 +101,8 @@ export async function startServer(label = 'test') {
     JINGWU_DEMO_PASS_DAYS: process.env.JINGWU_DEMO_PASS_DAYS || '2',
     // The demo SMS gateway's stand-in for the recipients' phones (whole texts; the log only has them masked).
     JINGWU_DEMO_SMS_FILE: path.join(dir, 'demo-sms.txt'),
+    // `jingwu serve` refuses root unless allowed; CI runs the tests as root in a throw-away container.
+    JINGWU_ALLOW_ROOT: '1',
   };
   delete env.JINGWU_LISTEN;
 

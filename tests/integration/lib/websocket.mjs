@@ -8,8 +8,9 @@ const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 /**
  * Opens a WebSocket. Resolves to {status, headers, nextText(timeoutMs), close()} once the server answered the
  * upgrade; status is the HTTP status of the answer (101 on success; otherwise `body` holds the reply body).
+ * `origin` is the Origin header (default: the server's own origin; null sends none).
  */
-export function openWebSocket(port, path, { cookie } = {}) {
+export function openWebSocket(port, path, { cookie, origin = `http://127.0.0.1:${port}` } = {}) {
   return new Promise((resolve, reject) => {
     const key = crypto.randomBytes(16).toString('base64');
     const sock = net.connect(port, '127.0.0.1');
@@ -108,8 +109,8 @@ export function openWebSocket(port, path, { cookie } = {}) {
       'Connection: Upgrade',
       `Sec-WebSocket-Key: ${key}`,
       'Sec-WebSocket-Version: 13',
-      `Origin: http://127.0.0.1:${port}`,
     ];
+    if (origin !== null) lines.push(`Origin: ${origin}`);
     if (cookie) lines.push(`Cookie: ${cookie}`);
     sock.write(`${lines.join('\r\n')}\r\n\r\n`);
   });
