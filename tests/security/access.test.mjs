@@ -211,7 +211,7 @@ test('finding 4: a saved analysis of 城关 is not readable, listable or exporta
 });
 
 test('finding 4: attaching to another unit\'s case answers exactly like a case that does not exist', async () => {
-  const theirs = await run(east, 'A5199012026000777');
+  const theirs = await run(east, '5199012026XS00777');
   const outOfScope = await east.post(`/checkpoint/analyses/tasks/${theirs.task_id}/save`, { case_no: kase.case_no });
   const missing = await east.post(`/checkpoint/analyses/tasks/${theirs.task_id}/save`, { case_no: UNKNOWN_CASE });
   expectError(missing, 400, 'invalid_argument', { case_no: 'unknown_case' });

@@ -186,7 +186,7 @@ test('plain rows of an older database are encrypted at the next start, and still
   const text = tableText('case_people');
   for (const secret of [ID_B, PHONE_B, '旧库明文地址']) assert.ok(!text.includes(secret), `not migrated: ${secret}`);
   const c2 = await loggedIn(server, 'officer');
-  const full = expectStatus(await c2.get(`/cases/${caseB.id}/people/${p.id}?purpose=${encodeURIComponent('核查')}&case_no=${caseB.case_no}`), 200);
+  const full = expectStatus(await c2.get(`/cases/${caseB.id}/people/${p.id}?purpose=${encodeURIComponent('核查身份信息')}&case_no=${caseB.case_no}`), 200);
   assert.deepEqual([full.id_number, full.phone, full.address], [ID_B, PHONE_B, '旧库明文地址']);
   const found = expectStatus(await c2.get(`/cases?id_number=${ID_B}&page_size=200`), 200);
   assert.deepEqual(found.items.map((k) => k.id), [caseB.id]);
