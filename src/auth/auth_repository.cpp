@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "storage/in_list.hpp"
+
 namespace jw::auth::repo {
 
 using storage::Null;
@@ -40,17 +42,14 @@ User UserFromRow(const Row& r) {
 }
 
 Status LoadRoles(Connection& c, std::vector<User>& users) {
-    if (users.empty()) return Status::Ok();
-    std::string in;
-    storage::Params params;
+    std::vector<int64_t> ids;
     std::map<int64_t, User*> by_id;
     for (auto& u : users) {
-        in += in.empty() ? "?" : ", ?";
-        params.push_back(V(u.id));
+        ids.push_back(u.id);
         by_id[u.id] = &u;
     }
-    auto rows = c.Query("SELECT user_id, role_code FROM user_roles WHERE user_id IN (" + in + ") ORDER BY role_code",
-                        params);
+    auto rows = storage::QueryIn(c, "SELECT user_id, role_code FROM user_roles WHERE user_id IN @IDS@ ORDER BY role_code",
+                                 ids);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) by_id[r.Int(0)]->roles.push_back(r.Str(1));
     return Status::Ok();
@@ -118,14 +117,7 @@ Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const Use
         where += " AND u.status = ?";
         params.push_back(V(q.status));
     }
-    if (q.unit_scope) {
-        std::string in = "-1";
-        for (int64_t id : *q.unit_scope) {
-            in += ", ?";
-            params.push_back(V(id));
-        }
-        where += " AND u.unit_id IN (" + in + ")";
-    }
+    if (q.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *q.unit_scope, params);
     auto total = c.QueryOne("SELECT COUNT(*) FROM users u WHERE " + where, params);
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(q.page_size)));

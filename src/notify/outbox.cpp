@@ -12,6 +12,7 @@
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "common/validators.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::notify {
 
@@ -163,17 +164,8 @@ size_t Outbox::DeliverPending() {
                 JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, body = "
                                           "CASE WHEN phone = '' THEN body ELSE '' END, phone = ? WHERE id = ?",
                                           {V(now), V(delivered_phones[k]), V(delivered[k])}));
-            // Failed ones in one statement per 100 (most are in-app messages to users with no open page).
-            for (size_t i = 0; i < failed.size(); i += 100) {
-                std::string sql = "UPDATE notifications SET attempts = attempts + 1 WHERE id IN (";
-                storage::Params ids;
-                for (size_t k = i; k < std::min(failed.size(), i + 100); ++k) {
-                    sql += k == i ? "?" : ",?";
-                    ids.push_back(V(failed[k]));
-                }
-                JW_RETURN_IF_ERROR(c.Exec(sql + ")", ids));
-            }
-            return Status::Ok();
+            // Failed ones in few statements (most are in-app messages to users with no open page).
+            return storage::ExecIn(c, "UPDATE notifications SET attempts = attempts + 1 WHERE id IN @IDS@", failed);
         });
     }
     return delivered.size();

@@ -2,20 +2,12 @@
 
 #include <map>
 
+#include "storage/in_list.hpp"
+
 namespace jw::alerts {
 namespace {
 
 using storage::V;
-
-void AddIn(std::string& sql, storage::Params& params, const std::string& column, const std::vector<int64_t>& ids) {
-    sql += " AND " + column + " IN (";
-    if (ids.empty()) sql += "NULL";
-    for (size_t i = 0; i < ids.size(); ++i) {
-        sql += i ? ",?" : "?";
-        params.push_back(V(ids[i]));
-    }
-    sql += ")";
-}
 
 std::optional<int64_t> Opt(const storage::Row& r, size_t i) {
     return r.IsNull(i) ? std::nullopt : std::optional<int64_t>(r.Int(i));
@@ -58,7 +50,7 @@ Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, c
             where += " AND s.unit_id = ?";
             params.push_back(V(*f.unit_id));
         }
-        if (f.unit_scope) AddIn(where, params, "s.unit_id", *f.unit_scope);
+        if (f.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "s.unit_id", *f.unit_scope, params);
         where += ")";
     }
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM alerts a" + where, params));
@@ -115,7 +107,7 @@ Result<Stats> Statistics(storage::Connection& c, const Policy& policy, int64_t f
         "t.escalated_at, t.feedback_at FROM alerts a JOIN alert_targets t ON t.alert_id = a.id "
         "JOIN units u ON u.id = t.unit_id WHERE a.raised_at >= ? AND a.raised_at < ?";
     storage::Params params{V(from), V(to)};
-    if (unit_scope) AddIn(sql, params, "t.unit_id", *unit_scope);
+    if (unit_scope) sql += " AND " + storage::InFilter(c.dialect(), "t.unit_id", *unit_scope, params);
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY a.id", params));
     std::map<std::string, ColourStats> colours;
     std::map<std::string, std::pair<double, double>> sums;  // colour → (sign seconds, close seconds)

@@ -5,27 +5,22 @@
 #include "alerts/notify_text.hpp"
 #include "common/json_util.hpp"
 #include "notify/outbox.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::alerts {
 namespace {
 
 using storage::V;
 
-// Active users with `permission` (through a role); in `unit_ids` unless that list is empty.
+// Active users with `permission` (through a role): in `unit_ids`, or in any unit when it is std::nullopt.
+// An empty list finds nobody.
 Result<std::vector<int64_t>> UsersWith(storage::Connection& c, const std::string& permission,
-                                       const std::vector<int64_t>& unit_ids) {
+                                       const std::optional<std::vector<int64_t>>& unit_ids) {
     std::string sql =
         "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
         "JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE rp.permission = ? AND u.status = 'active'";
     storage::Params params{V(permission)};
-    if (!unit_ids.empty()) {
-        sql += " AND u.unit_id IN (";
-        for (size_t i = 0; i < unit_ids.size(); ++i) {
-            sql += i ? ",?" : "?";
-            params.push_back(V(unit_ids[i]));
-        }
-        sql += ")";
-    }
+    if (unit_ids) sql += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *unit_ids, params);
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY u.id", params));
     std::vector<int64_t> ids;
     for (const auto& r : rows) ids.push_back(r.Int(0));
@@ -103,9 +98,9 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     const std::string title = "【" + rule.name_zh + "预警】" + in.title;
     const std::string body = in.subject + " · 下发：" + unit_names + " · 请在" + Minutes(rule.sign_within_s) +
                              "分钟内签收（预警编号 " + std::to_string(id) + "）";
-    JW_ASSIGN_OR_RETURN(auto signers, UsersWith(c, "alerts.sign", {units.begin(), units.end()}));
+    JW_ASSIGN_OR_RETURN(auto signers, UsersWith(c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
     JW_RETURN_IF_ERROR(Notify(c, signers, "alert", title, body, rule.sms));
-    JW_ASSIGN_OR_RETURN(auto centre, UsersWith(c, "alerts.centre", {}));
+    JW_ASSIGN_OR_RETURN(auto centre, UsersWith(c, "alerts.centre", std::nullopt));
     std::vector<int64_t> rest;
     for (int64_t u : centre)
         if (std::find(signers.begin(), signers.end(), u) == signers.end()) rest.push_back(u);
@@ -150,7 +145,7 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
                                           "t.escalated_at IS NULL AND t.sign_due_at <= ? AND a.status = 'open' "
                                           "ORDER BY t.sign_due_at, t.alert_id, t.unit_id",
                                           {V(now)}));
-    JW_ASSIGN_OR_RETURN(auto centre, UsersWith(c, "alerts.centre", {}));
+    JW_ASSIGN_OR_RETURN(auto centre, UsersWith(c, "alerts.centre", std::nullopt));
     for (const auto& row : due) {
         const int64_t alert_id = row.Int(0), unit_id = row.Int(1);
         const ColourRule* rule = policy.Find(row.Str(2));

@@ -237,6 +237,33 @@ TEST_P(AlertsTest, ListFiltersByStateColourAndScope) {
     EXPECT_EQ(List(*c_, f)->first.at(0).alert.colour, "red");
 }
 
+TEST_P(AlertsTest, AnEmptyScopeSeesNothingAndNoScopeSeesAll) {
+    ASSERT_TRUE(Raise(*c_, Policy::Default(), Red({station_a_}), kT0).ok());
+    RaiseInput b = Red({station_b_});
+    b.subject = "川B54321";
+    ASSERT_TRUE(Raise(*c_, Policy::Default(), b, kT0 + 10).ok());
+    ListFilter f;
+    f.unit_scope = std::vector<int64_t>{};
+    EXPECT_EQ(List(*c_, f)->second, 0);
+    auto empty = Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, std::vector<int64_t>{});
+    ASSERT_TRUE(empty.ok());
+    EXPECT_TRUE(empty->by_unit.empty());
+    EXPECT_EQ(empty->by_colour[0].alerts, 0);
+    auto all = Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, std::nullopt);
+    ASSERT_TRUE(all.ok());
+    EXPECT_EQ(all->by_unit.size(), 2u);
+    // A scope longer than one statement's placeholders still finds its own unit's alert.
+    std::vector<int64_t> wide;
+    for (int64_t i = 0; i < 2000; ++i) wide.push_back(800000 + i);
+    wide.push_back(station_b_);
+    f.unit_scope = wide;
+    auto seen = List(*c_, f);
+    ASSERT_TRUE(seen.ok()) << seen.status().message();
+    ASSERT_EQ(seen->second, 1);
+    EXPECT_EQ(seen->first[0].alert.subject, "川B54321");
+    EXPECT_EQ(Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, wide)->by_unit.size(), 1u);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AlertsTest, ::testing::ValuesIn(storage::testing::Backends()));
 
 TEST(AlertPolicy, ParsesColoursAndMapsPriorities) {

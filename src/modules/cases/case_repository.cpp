@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cases/case_secrets.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::cases::repo {
 
@@ -30,12 +31,6 @@ std::optional<double> ReadDouble(const Row& r, size_t i) {
 }
 
 storage::Value OptInt(const std::optional<int64_t>& n) { return n ? V(*n) : Null(); }
-
-std::string Placeholders(size_t n) {
-    std::string s;
-    for (size_t i = 0; i < n; ++i) s += i ? ", ?" : "?";
-    return s;
-}
 
 constexpr const char* kCaseColumns =
     "k.id, k.case_no, k.case_type, k.law, k.cause, k.cause_code, k.source, k.occurred_at, k.place_address, "
@@ -242,11 +237,7 @@ Result<std::pair<std::vector<Case>, int64_t>> ListCases(storage::Connection& c, 
         params.push_back(V(*q.officer_id));
         params.push_back(V(*q.officer_id));
     }
-    if (q.unit_scope) {
-        if (q.unit_scope->empty()) return std::make_pair(std::vector<Case>{}, int64_t{0});
-        where += " AND k.unit_id IN (" + Placeholders(q.unit_scope->size()) + ")";
-        for (int64_t u : *q.unit_scope) params.push_back(V(u));
-    }
+    if (q.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "k.unit_id", *q.unit_scope, params);
     JW_ASSIGN_OR_RETURN(Row total, c.QueryOne(std::string("SELECT COUNT(*)") + kCaseFrom + where, params));
     params.push_back(V(static_cast<int64_t>(q.page_size)));
     params.push_back(V(static_cast<int64_t>((q.page - 1) * q.page_size)));
@@ -324,12 +315,10 @@ Result<std::vector<CaseEvent>> ListEvents(storage::Connection& c, int64_t case_i
 }
 
 Result<std::vector<CaseEvent>> ListEventsOfCases(storage::Connection& c, const std::vector<int64_t>& case_ids) {
-    if (case_ids.empty()) return std::vector<CaseEvent>{};
-    Params params;
-    for (int64_t id : case_ids) params.push_back(V(id));
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kEventColumns + " FROM case_events WHERE case_id IN (" +
-                                               Placeholders(case_ids.size()) + ") ORDER BY case_id, seq",
-                                           params));
+    JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c,
+                                                    std::string("SELECT ") + kEventColumns +
+                                                        " FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq",
+                                                    case_ids));
     std::vector<CaseEvent> out;
     for (const auto& r : rows) out.push_back(ReadEvent(r));
     return out;

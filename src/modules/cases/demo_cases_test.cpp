@@ -2,6 +2,7 @@
 // deadline engine accepts.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <set>
 
 #include "cases/case_clocks.hpp"
@@ -52,6 +53,45 @@ TEST_P(DemoCasesTest, SeedsThirtyCasesInManyStagesWithValidClocks) {
     }
     EXPECT_GE(states.size(), 10u);
     EXPECT_EQ(units.size(), 2u);
+
+    // A data scope is a list of units: an empty one sees no case; a long one (past one statement's
+    // placeholders) sees the cases of the units in it.
+    q.unit_scope = std::vector<int64_t>{};
+    auto none = repo::ListCases(**c, q);
+    ASSERT_TRUE(none.ok()) << none.status().message();
+    EXPECT_EQ(none->second, 0);
+    EXPECT_TRUE(none->first.empty());
+    const int64_t unit = page->first.front().unit_id;
+    int64_t of_unit = 0;
+    for (const auto& k : page->first) of_unit += k.unit_id == unit;
+    std::vector<int64_t> scope;
+    for (int64_t i = 0; i < 3000; ++i) scope.push_back(900000 + i);
+    scope.push_back(unit);
+    q.unit_scope = scope;
+    auto scoped = repo::ListCases(**c, q);
+    ASSERT_TRUE(scoped.ok()) << scoped.status().message();
+    EXPECT_EQ(scoped->second, of_unit);
+    EXPECT_LT(of_unit, 30);
+    for (const auto& k : scoped->first) EXPECT_EQ(k.unit_id, unit);
+
+    // The events of many cases at once are the events of each case, in case and sequence order.
+    std::vector<int64_t> ids;
+    std::vector<int64_t> expected;
+    for (const auto& k : page->first) ids.push_back(k.id);
+    std::vector<int64_t> sorted = ids;
+    std::sort(sorted.begin(), sorted.end());
+    for (int64_t id : sorted) {
+        auto events = repo::ListEvents(**c, id);
+        ASSERT_TRUE(events.ok());
+        for (const auto& e : *events) expected.push_back(e.case_id * 1000 + e.seq);
+    }
+    ids.insert(ids.end(), ids.begin(), ids.begin() + 5);  // a duplicate does not repeat its events
+    auto all = repo::ListEventsOfCases(**c, ids);
+    ASSERT_TRUE(all.ok()) << all.status().message();
+    std::vector<int64_t> got;
+    for (const auto& e : *all) got.push_back(e.case_id * 1000 + e.seq);
+    EXPECT_EQ(got, expected);
+    EXPECT_TRUE(repo::ListEventsOfCases(**c, {})->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DemoCasesTest, ::testing::ValuesIn(storage::testing::Backends()),

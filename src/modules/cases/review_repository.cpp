@@ -1,5 +1,7 @@
 #include "cases/review_repository.hpp"
 
+#include "storage/in_list.hpp"
+
 namespace jw::cases::review {
 
 using storage::V;
@@ -109,14 +111,7 @@ Result<std::vector<QueueItem>> Queue(Connection& c, const std::optional<std::vec
         "(SELECT COUNT(*) FROM case_reviews r WHERE r.case_id = k.id), k.version "
         "FROM cases k JOIN units un ON un.id = k.unit_id JOIN users us ON us.id = k.lead_officer_id "
         "WHERE k.state = 'legal_review'";
-    if (unit_scope) {
-        sql += " AND k.unit_id IN (";
-        for (size_t i = 0; i < unit_scope->size(); ++i) {
-            sql += i ? ",?" : "?";
-            params.push_back(V((*unit_scope)[i]));
-        }
-        sql += unit_scope->empty() ? "NULL)" : ")";
-    }
+    if (unit_scope) sql += " AND " + storage::InFilter(c.dialect(), "k.unit_id", *unit_scope, params);
     auto rows = c.Query(sql + " ORDER BY 9, k.id", params);
     if (!rows.ok()) return rows.status();
     std::vector<QueueItem> out;

@@ -1,5 +1,6 @@
 #include "cases/scoring_repository.hpp"
 #include "common/csv.hpp"
+#include "storage/in_list.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -11,26 +12,11 @@ using storage::V;
 
 namespace {
 
-std::string InList(const std::vector<int64_t>& ids, storage::Params& params) {
-    std::string s = "(";
-    for (size_t i = 0; i < ids.size(); ++i) {
-        s += i ? ",?" : "?";
-        params.push_back(V(ids[i]));
-    }
-    return ids.empty() ? "(NULL)" : s + ")";
-}
-
-// Runs `sql` + " IN (ids)" + `tail` over chunks of ids and passes each row to `fn`.
+// Runs `sql` (with storage::kIdsToken) over chunks of ids and passes each row to `fn`.
 template <typename Fn>
-Status ForIds(Connection& c, const std::string& sql, const std::vector<int64_t>& ids, const std::string& tail, Fn fn) {
-    constexpr size_t kChunk = 400;
-    for (size_t from = 0; from < ids.size(); from += kChunk) {
-        std::vector<int64_t> part(ids.begin() + from, ids.begin() + std::min(ids.size(), from + kChunk));
-        storage::Params params;
-        auto rows = c.Query(sql + InList(part, params) + tail, params);
-        if (!rows.ok()) return rows.status();
-        for (const auto& r : *rows) fn(r);
-    }
+Status ForIds(Connection& c, const std::string& sql, const std::vector<int64_t>& ids, Fn fn) {
+    JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c, sql, ids));
+    for (const auto& r : rows) fn(r);
     return Status::Ok();
 }
 
@@ -44,7 +30,7 @@ Result<std::vector<ScoringCase>> LoadScoringCases(Connection& c, std::optional<i
         sql += " AND lead_officer_id = ?";
         params.push_back(V(*officer_id));
     }
-    if (unit_scope) sql += " AND unit_id IN " + InList(*unit_scope, params);
+    if (unit_scope) sql += " AND " + storage::InFilter(c.dialect(), "unit_id", *unit_scope, params);
     auto rows = c.Query(sql + " ORDER BY id", params);
     if (!rows.ok()) return rows.status();
     std::vector<ScoringCase> out;
@@ -61,25 +47,25 @@ Result<std::vector<ScoringCase>> LoadScoringCases(Connection& c, std::optional<i
         ids.push_back(k.case_id);
         out.push_back(std::move(k));
     }
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, action, at, recorded_at FROM case_events WHERE case_id IN ", ids,
-                              " ORDER BY case_id, seq", [&](const storage::Row& r) {
+    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, action, at, recorded_at FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq",
+                              ids, [&](const storage::Row& r) {
                                   out[index[r.Int(0)]].events.push_back({r.Str(1), r.Int(2), r.Int(3)});
                               }));
     std::map<int64_t, std::pair<int64_t, size_t>> review_pos;  // review id → (case id, position)
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT id, case_id, opinion, at FROM case_reviews WHERE case_id IN ", ids,
-                              " ORDER BY case_id, round", [&](const storage::Row& r) {
+    JW_RETURN_IF_ERROR(ForIds(c, "SELECT id, case_id, opinion, at FROM case_reviews WHERE case_id IN @IDS@ ORDER BY case_id, round",
+                              ids, [&](const storage::Row& r) {
                                   auto& reviews = out[index[r.Int(1)]].reviews;
                                   review_pos[r.Int(0)] = {r.Int(1), reviews.size()};
                                   reviews.push_back({r.Str(2), r.Int(3), {}});
                               }));
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT review_id, type FROM review_problems WHERE case_id IN ", ids, " ORDER BY id",
+    JW_RETURN_IF_ERROR(ForIds(c, "SELECT review_id, type FROM review_problems WHERE case_id IN @IDS@ ORDER BY id", ids,
                               [&](const storage::Row& r) {
                                   auto it = review_pos.find(r.Int(0));
                                   if (it == review_pos.end()) return;
                                   out[index[it->second.first]].reviews[it->second.second].problem_types.push_back(r.Str(1));
                               }));
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, stage, clock, sent_at FROM supervision_reminders WHERE case_id IN ",
-                              ids, " ORDER BY id", [&](const storage::Row& r) {
+    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, stage, clock, sent_at FROM supervision_reminders WHERE case_id IN @IDS@ ORDER BY id",
+                              ids, [&](const storage::Row& r) {
                                   out[index[r.Int(0)]].supervision.push_back({r.Str(1), r.Str(2), r.Int(3)});
                               }));
     return out;
@@ -129,8 +115,8 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
     Ranking out;
     out.month = month;
     JW_RETURN_IF_ERROR(ForIds(c, "SELECT u.id, u.name, u.police_no, u.unit_id, un.name FROM users u JOIN units un ON "
-                                 "un.id = u.unit_id WHERE u.id IN ",
-                              officers, "", [&](const storage::Row& r) {
+                                 "un.id = u.unit_id WHERE u.id IN @IDS@",
+                              officers, [&](const storage::Row& r) {
                                   RankedOfficer o{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Str(4)};
                                   auto s = scores.find(o.officer_id);
                                   o.score = s == scores.end() ? rules.base() : s->second.score;

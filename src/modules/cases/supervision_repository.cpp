@@ -6,6 +6,7 @@
 #include "cases/case_clocks.hpp"
 #include "common/civil_time.hpp"
 #include "common/json_util.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::cases::supervision {
 
@@ -39,16 +40,6 @@ Case CaseFrom(const storage::Row& r) {
     return k;
 }
 
-std::string InList(const std::vector<int64_t>& ids, storage::Params& params) {
-    if (ids.empty()) return "(NULL)";
-    std::string s = "(";
-    for (size_t i = 0; i < ids.size(); ++i) {
-        s += i ? ",?" : "?";
-        params.push_back(V(ids[i]));
-    }
-    return s + ")";
-}
-
 Result<std::vector<int64_t>> Ids(Connection& c, const std::string& sql, const storage::Params& params) {
     auto rows = c.Query(sql, params);
     if (!rows.ok()) return rows.status();
@@ -62,7 +53,7 @@ Result<std::vector<int64_t>> Ids(Connection& c, const std::string& sql, const st
 Result<std::vector<Case>> ListOpenCases(Connection& c, const std::optional<std::vector<int64_t>>& unit_scope) {
     storage::Params params;
     std::string sql = std::string(kCaseColumns) + " WHERE k.state <> 'closed'";
-    if (unit_scope) sql += " AND k.unit_id IN " + InList(*unit_scope, params);
+    if (unit_scope) sql += " AND " + storage::InFilter(c.dialect(), "k.unit_id", *unit_scope, params);
     auto rows = c.Query(sql + " ORDER BY k.id", params);
     if (!rows.ok()) return rows.status();
     std::vector<Case> out;
@@ -161,7 +152,7 @@ Result<Letter> GetLetter(Connection& c, int64_t id) {
 Result<std::vector<Letter>> ListLetters(Connection& c, const std::optional<std::vector<int64_t>>& unit_scope) {
     storage::Params params;
     std::string sql = kLetterColumns;
-    if (unit_scope) sql += " WHERE l.unit_id IN " + InList(*unit_scope, params);
+    if (unit_scope) sql += " WHERE " + storage::InFilter(c.dialect(), "l.unit_id", *unit_scope, params);
     auto rows = c.Query(sql + " ORDER BY l.id DESC", params);
     if (!rows.ok()) return rows.status();
     std::vector<Letter> out;

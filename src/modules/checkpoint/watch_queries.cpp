@@ -1,6 +1,8 @@
 // Reads of watch orders (watch_queries.hpp).
 #include "checkpoint/watch_queries.hpp"
 
+#include "storage/in_list.hpp"
+
 namespace jw::checkpoint {
 namespace {
 
@@ -43,19 +45,12 @@ WatchOrder OrderFromRow(const storage::Row& r) {
     return o;
 }
 
-// " AND (o.unit_id IN (…) OR EXISTS (a notified unit IN (…)))"
-void AddScope(std::string& sql, storage::Params& params, const std::vector<int64_t>& ids, const std::string& order) {
-    std::string in = "(NULL";
-    std::vector<storage::Value> vals;
-    for (int64_t id : ids) {
-        in += ",?";
-        vals.push_back(V(id));
-    }
-    in += ")";
-    sql += " AND (" + order + ".unit_id IN " + in + " OR EXISTS (SELECT 1 FROM watch_order_units s WHERE s.order_id = " +
-           order + ".id AND s.unit_id IN " + in + "))";
-    params.insert(params.end(), vals.begin(), vals.end());
-    params.insert(params.end(), vals.begin(), vals.end());
+// " AND (o.unit_id IN (…) OR EXISTS (a notified unit IN (…)))"; no ids → no order.
+void AddScope(storage::Dialect dialect, std::string& sql, storage::Params& params, const std::vector<int64_t>& ids,
+              const std::string& order) {
+    sql += " AND (" + storage::InFilter(dialect, order + ".unit_id", ids, params) +
+           " OR EXISTS (SELECT 1 FROM watch_order_units s WHERE s.order_id = " + order + ".id AND ";
+    sql += storage::InFilter(dialect, "s.unit_id", ids, params) + "))";
 }
 
 Status FillUnits(storage::Connection& c, WatchOrder& o) {
@@ -97,7 +92,7 @@ Result<std::pair<std::vector<WatchOrder>, int64_t>> ListOrders(storage::Connecti
                  "n.unit_id = ?))";
         params.insert(params.end(), {V(*f.unit_id), V(*f.unit_id)});
     }
-    if (f.unit_scope) AddScope(where, params, *f.unit_scope, "o");
+    if (f.unit_scope) AddScope(c.dialect(), where, params, *f.unit_scope, "o");
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM watch_orders o" + where, params));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kOrderColumns) + where +
                                                " ORDER BY o.created_at DESC, o.id DESC LIMIT ? OFFSET ?",
@@ -113,7 +108,7 @@ Result<std::pair<std::vector<WatchOrder>, int64_t>> ListOrders(storage::Connecti
 Result<WatchOrder> GetOrder(storage::Connection& c, int64_t id, const std::optional<std::vector<int64_t>>& unit_scope) {
     std::string sql = std::string(kOrderColumns) + " WHERE o.id = ?";
     storage::Params params{V(id)};
-    if (unit_scope) AddScope(sql, params, *unit_scope, "o");
+    if (unit_scope) AddScope(c.dialect(), sql, params, *unit_scope, "o");
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql, params));
     if (rows.empty()) return Status::NotFound("watch order");
     WatchOrder o = OrderFromRow(rows[0]);
@@ -143,7 +138,7 @@ Result<std::pair<std::vector<WatchHitRow>, int64_t>> ListHits(storage::Connectio
         where += " AND h.plate LIKE ?";
         params.push_back(V(f.plate + "%"));
     }
-    if (f.unit_scope) AddScope(where, params, *f.unit_scope, "o");
+    if (f.unit_scope) AddScope(c.dialect(), where, params, *f.unit_scope, "o");
     const std::string from = " FROM watch_hits h JOIN watch_orders o ON o.id = h.order_id "
                              "LEFT JOIN checkpoint_devices d ON d.id = h.checkpoint_id";
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*)" + from + where, params));

@@ -271,6 +271,15 @@ TEST_P(WatchTest, ChangeIsRecordedWithItsReason) {
     OrderFilter f;
     f.unit_scope = std::vector<int64_t>{station_b_};
     EXPECT_EQ(ListOrders(*c_, f)->second, 1);  // station B is now notified, so it sees the order
+    f.unit_scope = std::vector<int64_t>{};
+    EXPECT_EQ(ListOrders(*c_, f)->second, 0);  // an empty scope sees no order
+    EXPECT_EQ(GetOrder(*c_, id, std::vector<int64_t>{}).status().code(), ErrorCode::kNotFound);
+    std::vector<int64_t> wide;
+    for (int64_t i = 0; i < 2000; ++i) wide.push_back(700000 + i);
+    wide.push_back(station_b_);
+    f.unit_scope = wide;
+    EXPECT_EQ(ListOrders(*c_, f)->second, 1);  // past one statement's placeholders, still by unit
+    EXPECT_TRUE(GetOrder(*c_, id, wide).ok());
 }
 
 TEST_P(WatchTest, BatchImportReportsInvalidAndDuplicateLines) {
