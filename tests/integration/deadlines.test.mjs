@@ -225,6 +225,20 @@ test('a good request: exit 0, the clocks on stdout, nothing on stderr; today def
     JSON.stringify(clock));
 });
 
+test('stdin that cannot be read is not invalid input: exit 1, the error JSON on stdout', () => {
+  const dir = fs.openSync(REPO_ROOT, 'r');  // read(2) on a directory fails with EISDIR
+  try {
+    const r = spawnSync(JINGWU_BIN, ['deadlines', 'compute'], { stdio: [dir, 'pipe', 'pipe'], encoding: 'utf8' });
+    assert.equal(r.status, 1, r.stdout);
+    const body = JSON.parse(r.stdout);
+    assert.equal(body.code, 'unavailable');
+    assert.deepEqual(body.fields, {});
+    assert.equal(r.stderr, '');
+  } finally {
+    fs.closeSync(dir);
+  }
+});
+
 test('the route needs case.read and a session; each call is audited without the request', async () => {
   const res = await server.client().post('/deadlines/compute', good);
   expectError(res, 401, 'unauthenticated');

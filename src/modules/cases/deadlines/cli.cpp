@@ -2,9 +2,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <iostream>
-#include <iterator>
 #include <string>
+#include <string_view>
 
 #include "cases/deadlines/deadlines_json.hpp"
 #include "common/civil_time.hpp"
@@ -21,12 +22,7 @@ Json ErrorJson(const Status& s) {
 
 }  // namespace
 
-int RunComputeCommand(std::istream& in, std::ostream& out) {
-    std::string body((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) {
-        out << ErrorJson(Status(ErrorCode::kUnavailable, "cannot read the request from stdin")).dump(2) << "\n";
-        return 1;
-    }
+int RunComputeCommand(std::string_view body, std::ostream& out) {
     auto result = ComputeJsonBody(body, FormatDate(TodayInChina()));
     if (!result.ok()) {
         out << ErrorJson(result.status()).dump(2) << "\n";
@@ -34,6 +30,19 @@ int RunComputeCommand(std::istream& in, std::ostream& out) {
     }
     out << result->dump(2) << "\n";
     return 0;
+}
+
+int RunComputeCommand(std::ostream& out) {
+    // stdio rather than std::cin: a read error (stdin a directory, a dead pipe) must be told from an empty or
+    // truncated request, which is invalid input (exit 2); ferror says so, an istream does not.
+    std::string body;
+    char buf[65536];
+    for (size_t n; (n = std::fread(buf, 1, sizeof buf, stdin)) > 0;) body.append(buf, n);
+    if (std::ferror(stdin)) {
+        out << ErrorJson(Status(ErrorCode::kUnavailable, "cannot read the request from stdin")).dump(2) << "\n";
+        return 1;
+    }
+    return RunComputeCommand(body, out);
 }
 
 void AddDeadlinesCommands(CLI::App& app) {
@@ -45,7 +54,7 @@ void AddDeadlinesCommands(CLI::App& app) {
         "clocks JSON on stdout. Exit 0 ok; 2 invalid input, {code, message, fields} on stdout naming each field "
         "(\"body\" for text that is not JSON); 1 other failure. Contract: docs/http_api.md \"Deadlines\"");
     compute->callback([] {
-        const int code = RunComputeCommand(std::cin, std::cout);
+        const int code = RunComputeCommand(std::cout);
         if (code != 0) throw CLI::RuntimeError(code);
     });
 }

@@ -4,11 +4,12 @@
 // stdout. Today is the China date unless the request says "now".
 // Exit 0: the response on stdout. Exit 2: invalid input; {"code": "invalid_argument", "message", "fields":
 // {name: problem}} on stdout (the same body as the HTTP API's 400, without request_id), nothing else; a body
-// that is not JSON names "body". Exit 1: any other failure (stdin unreadable, internal error), the same error
-// JSON on stdout. Nothing is written to stderr except by CLI11 itself (usage errors, exit 106/109…).
+// that is not JSON (or empty) names "body". Exit 1: any other failure (stdin unreadable: code "unavailable";
+// an internal error), the same error JSON shape on stdout. Nothing is written to stderr except by CLI11 itself (usage errors, exit 106/109…).
 // The exit is thrown as CLI::RuntimeError so that the app's CLI11 handling returns the code.
 
 #include <iosfwd>
+#include <string_view>
 
 namespace CLI {
 class App;
@@ -18,7 +19,9 @@ namespace jw::cases::deadlines {
 
 void AddDeadlinesCommands(CLI::App& app);
 
-// The command body, callable from tests.
-int RunComputeCommand(std::istream& in, std::ostream& out);
+// The command body on a request already read, callable from tests; returns the exit code.
+int RunComputeCommand(std::string_view body, std::ostream& out);
+// Reads stdin to the end (exit 1 on a read error), then as above.
+int RunComputeCommand(std::ostream& out);
 
 }  // namespace jw::cases::deadlines

@@ -17,9 +17,8 @@ struct Run {
 };
 
 Run Compute(const std::string& input) {
-    std::istringstream in(input);
     std::ostringstream out;
-    const int code = RunComputeCommand(in, out);
+    const int code = RunComputeCommand(input, out);
     return {code, Json::parse(out.str())};  // stdout is one JSON document, success or not
 }
 
