@@ -5,7 +5,8 @@
 // Exit 0: the response on stdout. Exit 2: invalid input; {"code": "invalid_argument", "message", "fields":
 // {name: problem}} on stdout (the same body as the HTTP API's 400, without request_id), nothing else; a body
 // that is not JSON (or empty) names "body". Exit 1: any other failure (stdin unreadable: code "unavailable";
-// an internal error), the same error JSON shape on stdout. Nothing is written to stderr except by CLI11 itself (usage errors, exit 106/109…).
+// an internal error), the same error JSON shape on stdout. Nothing goes to stderr but CLI11's own usage errors
+// (unknown options; CLI11 exit codes, 100 and above).
 // The exit is thrown as CLI::RuntimeError so that the app's CLI11 handling returns the code.
 
 #include <iosfwd>
