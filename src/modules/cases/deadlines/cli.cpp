@@ -1,7 +1,6 @@
 #include "cases/deadlines/cli.hpp"
 
 #include <CLI/CLI.hpp>
-
 #include <cstdio>
 #include <iostream>
 #include <string>

@@ -47,7 +47,8 @@ Status AddDays(const std::vector<std::string>& dates, const char* name, DayKind 
 // The engine names an event's fields by their canonical names ("events[2].date", "events[2].kind"); a client that
 // wrote "at" / "type" must be told about the field it sent, so the name is translated back.
 Status AsSpelled(const Status& status, const Json& request) {
-    if (status.code() != ErrorCode::kInvalidArgument || !request.contains("events") || !request.at("events").is_array()) {
+    if (status.code() != ErrorCode::kInvalidArgument || !request.contains("events") ||
+        !request.at("events").is_array()) {
         return status;
     }
     const Json& events = request.at("events");

@@ -95,7 +95,8 @@ TEST(DeadlinesJson, BadDateNamesTheFieldSent) {
 // The text entry point shared by the command and the HTTP route: broken JSON names "body".
 TEST(DeadlinesJson, BodyText) {
     auto out = ComputeJsonBody(R"({"case_type": "administrative", "law": "2025",
-        "events": [{"type": "filed", "at": "2026-01-05"}], "now": "2026-01-10"})", "2000-01-01");
+        "events": [{"type": "filed", "at": "2026-01-05"}], "now": "2026-01-10"})",
+                               "2000-01-01");
     ASSERT_TRUE(out.ok()) << out.status().message();
     EXPECT_EQ((*out)["clocks"][0]["deadline"], "2026-02-04");
     for (const char* bad : {"{\"case_type\": ", "", "[1]"}) {
