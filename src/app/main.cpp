@@ -1,5 +1,5 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
-// version. These names are contracts other tools rely on.
+// deadlines compute, version. These names are contracts other tools rely on.
 #include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -18,6 +18,7 @@
 #include "auth/seed.hpp"
 #include "cases/case_number.hpp"
 #include "cases/cases_module.hpp"
+#include "cases/deadlines/cli.hpp"
 #include "checkpoint/analysis_handlers.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/demo_replay.hpp"
@@ -340,9 +341,11 @@ int main(int argc, char** argv) {
     // Module commands run from their CLI11 callbacks during parsing and need no platform.
     AddDiscretionCommands(cli);
     jw::analytics::AddAnalyticsCommands(cli);
+    jw::cases::deadlines::AddDeadlinesCommands(cli);
 
     CLI11_PARSE(cli, argc, argv);
-    if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics")) return 0;
+    if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics") || cli.got_subcommand("deadlines"))
+        return 0;
     if (cli.got_subcommand("demo")) return jw::checkpoint::RunDemoReplay(replay);
     if (cli.got_subcommand("version")) {
         std::cout << "jingwu " << JINGWU_VERSION << "\n";

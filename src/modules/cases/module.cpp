@@ -1,6 +1,7 @@
 #include "cases/cases_module.hpp"
 
 #include "cases/case_handlers.hpp"
+#include "cases/deadline_handlers.hpp"
 #include "cases/supervision_module.hpp"
 
 namespace jw::cases {
@@ -10,6 +11,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 
 void RegisterRoutes(http::Router& router, Deps deps) {
     RegisterCaseRoutes(router, deps);
+    RegisterDeadlineRoutes(router);
     RegisterSupervisionRoutes(router, deps);
 }
 Status RegisterJobs(notify::Scheduler& scheduler, Deps deps) { return RegisterSupervisionJobs(scheduler, deps); }

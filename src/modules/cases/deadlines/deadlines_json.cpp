@@ -1,5 +1,6 @@
 #include "cases/deadlines/deadlines_json.hpp"
 
+#include <cstdio>
 #include <set>
 
 namespace jw::cases::deadlines {
@@ -41,6 +42,34 @@ Status AddDays(const std::vector<std::string>& dates, const char* name, DayKind 
         by_year[d->year].push_back({*d, kind, ""});
     }
     return Status::Ok();
+}
+
+// The engine names an event's fields by their canonical names ("events[2].date", "events[2].kind"); a client that
+// wrote "at" / "type" must be told about the field it sent, so the name is translated back.
+Status AsSpelled(const Status& status, const Json& request) {
+    if (status.code() != ErrorCode::kInvalidArgument || !request.contains("events") ||
+        !request.at("events").is_array()) {
+        return status;
+    }
+    const Json& events = request.at("events");
+    std::string message = status.message();
+    std::map<std::string, std::string> fields;
+    for (const auto& [field, problem] : status.fields()) {
+        std::string name = field;
+        size_t i = 0, dot = 0;
+        if (std::sscanf(field.c_str(), "events[%zu]", &i) == 1 && (dot = field.find("].")) != std::string::npos &&
+            i < events.size() && events[i].is_object()) {
+            const std::string attr = field.substr(dot + 2);
+            const Json& e = events[i];
+            if (attr == "date" && !e.contains("date") && e.contains("at")) name = Prefixed(i, "at");
+            if (attr == "kind" && !e.contains("kind") && e.contains("type")) name = Prefixed(i, "type");
+        }
+        if (name != field) {
+            if (size_t at = message.find(field); at != std::string::npos) message.replace(at, field.size(), name);
+        }
+        fields[name] = problem;
+    }
+    return Status(status.code(), message, fields);
 }
 
 }  // namespace
@@ -164,10 +193,16 @@ Result<Json> ComputeJson(const Json& request, const RuleSet& rules, const Holida
     JW_ASSIGN_OR_RETURN(ComputeRequest req, ParseComputeRequest(request, fallback_today));
     JW_ASSIGN_OR_RETURN(HolidayCalendar calendar, CalendarFor(req, shipped));
     JW_ASSIGN_OR_RETURN(std::string law, ChooseLaw(req.facts));
-    JW_ASSIGN_OR_RETURN(std::vector<Clock> clocks, ComputeClocks(rules, calendar, req.facts, req.today));
-    Json out = ClocksToJson(clocks);
+    auto clocks = ComputeClocks(rules, calendar, req.facts, req.today);
+    if (!clocks.ok()) return AsSpelled(clocks.status(), request);
+    Json out = ClocksToJson(*clocks);
     out["law"] = law.empty() ? Json(nullptr) : Json(law);
     return out;
+}
+
+Result<Json> ComputeJsonBody(std::string_view body, const std::string& fallback_today) {
+    JW_ASSIGN_OR_RETURN(Json request, ParseJsonObject(body));
+    return ComputeJson(request, RuleSet::Default(), DefaultHolidayCalendar(), fallback_today);
 }
 
 }  // namespace jw::cases::deadlines

@@ -17,6 +17,7 @@
 // Pure functions, thread-safe.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cases/deadlines/deadline_engine.hpp"
@@ -44,8 +45,16 @@ Json ClockToJson(const Clock& clock);
 Json ClocksToJson(const std::vector<Clock>& clocks);           // {"clocks": [...]}
 Json RemindersToJson(const std::vector<Reminder>& reminders);  // [{"key", "stage", ...}]
 
-// The whole pipeline: request → {"law", "clocks"}. Errors as ParseComputeRequest, CalendarFor and ComputeClocks.
+// The whole pipeline: request → {"law", "clocks"}. Errors as ParseComputeRequest, CalendarFor and ComputeClocks;
+// an engine error on an event names the field as the request spelled it ("events[0].at", "events[0].type" when
+// the event used "at" / "type"; "date" / "kind" otherwise).
 Result<Json> ComputeJson(const Json& request, const RuleSet& rules, const HolidayCalendar& shipped,
                          const std::string& fallback_today);
+
+// What `jingwu deadlines compute` and POST /api/v1/deadlines/compute both run: the request body as text, the
+// embedded rule set and shipped holiday calendar, today = `fallback_today` unless the request says "now".
+// Errors: kInvalidArgument; a body that is not JSON or not an object names "body" ("malformed_json",
+// "not_an_object"), then as ComputeJson.
+Result<Json> ComputeJsonBody(std::string_view body, const std::string& fallback_today);
 
 }  // namespace jw::cases::deadlines

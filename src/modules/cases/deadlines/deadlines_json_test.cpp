@@ -70,10 +70,41 @@ TEST(DeadlinesJson, ErrorsNameEveryField) {
     out = Compute(R"({"case_type": "administrative", "holidays": ["2026-02-03"], "workdays": ["2026-02-03"]})");
     ASSERT_FALSE(out.ok());
     EXPECT_EQ(out.status().fields().count("workdays[0]"), 1u);
-    // Engine errors come through with their field.
+    // Engine errors come through with their field, named as the request spelled it.
     out = Compute(R"({"case_type": "administrative", "events": [{"type": "arrested", "at": "2026-01-05"}]})");
     ASSERT_FALSE(out.ok());
-    EXPECT_EQ(out.status().fields().count("events[0].kind"), 1u);
+    EXPECT_EQ(out.status().fields().count("events[0].type"), 1u) << out.status().message();
+    out = Compute(R"({"case_type": "administrative", "events": [{"kind": "arrested", "date": "2026-01-05"}]})");
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.status().fields().count("events[0].kind"), 1u) << out.status().message();
+}
+
+// The engine checks the dates; its error names "at" or "date", whichever the event carried, and the message
+// names the same field.
+TEST(DeadlinesJson, BadDateNamesTheFieldSent) {
+    auto out = Compute(R"({"case_type": "administrative",
+        "events": [{"type": "accepted", "at": "2026-01-05"}, {"type": "filed", "at": "2026-13-05"}]})");
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.status().fields().count("events[1].at"), 1u) << out.status().message();
+    EXPECT_NE(out.status().message().find("events[1].at"), std::string::npos) << out.status().message();
+    out = Compute(R"({"case_type": "administrative", "events": [{"type": "accepted", "date": "2026-02-30"}]})");
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.status().fields().count("events[0].date"), 1u) << out.status().message();
+}
+
+// The text entry point shared by the command and the HTTP route: broken JSON names "body".
+TEST(DeadlinesJson, BodyText) {
+    auto out = ComputeJsonBody(R"({"case_type": "administrative", "law": "2025",
+        "events": [{"type": "filed", "at": "2026-01-05"}], "now": "2026-01-10"})",
+                               "2000-01-01");
+    ASSERT_TRUE(out.ok()) << out.status().message();
+    EXPECT_EQ((*out)["clocks"][0]["deadline"], "2026-02-04");
+    for (const char* bad : {"{\"case_type\": ", "", "[1]"}) {
+        out = ComputeJsonBody(bad, "2026-01-10");
+        ASSERT_FALSE(out.ok()) << bad;
+        EXPECT_EQ(out.status().code(), ErrorCode::kInvalidArgument) << bad;
+        EXPECT_EQ(out.status().fields().count("body"), 1u) << bad;
+    }
 }
 
 TEST(DeadlinesJson, TodayFromNowOrFallback) {
