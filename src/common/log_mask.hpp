@@ -8,11 +8,17 @@
 // because its last digits would shrink the guessing space. Other characters are kept, so a log line still says
 // what happened ("【城关派出所】您的案件已受理，案件编号**********XZ00001，查询码********。…").
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 namespace jw {
 
 std::string MaskForLog(std::string_view text);
+
+// `text` with every maximal run of ASCII digits replaced by `replace(run)`; a run of 17 digits takes a trailing
+// X/x with it (the check character of a GB 11643 ID number). The one scanner behind every masking of numbers in
+// free text (log lines here, alert notifications in the alerts module).
+std::string ReplaceDigitRuns(std::string_view text, const std::function<std::string(std::string_view)>& replace);
 
 }  // namespace jw
