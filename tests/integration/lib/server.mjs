@@ -133,10 +133,13 @@ export async function startServer(label = 'test') {
   };
 
   // Starts (or restarts) `jingwu serve` on a free port and waits until /readyz answers 200.
-  server.start = async () => {
+  // `launcher`: a command the server runs under, e.g. ['prlimit', '--nofile=256:256']; kept for later restarts.
+  server.start = async ({ launcher } = {}) => {
+    if (launcher) server.launcher = launcher;
     const port = await freePort();
     const log = fs.openSync(server.logFile, 'a');
-    const proc = spawn(JINGWU_BIN, ['serve', '--listen', `127.0.0.1:${port}`], {
+    const argv = [...(server.launcher || []), JINGWU_BIN, 'serve', '--listen', `127.0.0.1:${port}`];
+    const proc = spawn(argv[0], argv.slice(1), {
       env, cwd: dir, stdio: ['ignore', log, log],
     });
     fs.closeSync(log);
@@ -198,10 +201,12 @@ export function execSql(db, sql) {
   return execFileSync('psql', [db.pgUrl, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
 }
 
-// An HTTP request with the path sent exactly as given (fetch would normalise `../` and `%2e%2e`).
-export function rawRequest(port, method, rawPath, { headers = {}, body } = {}) {
+// An HTTP request with the path sent exactly as given (fetch would normalise `../` and `%2e%2e`), on a
+// connection of its own from the loopback address `from` (127.0.0.2… stand for other hosts).
+export function rawRequest(port, method, rawPath, { headers = {}, body, from } = {}) {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers }, (res) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path: rawPath, headers, localAddress: from,
+      agent: from ? false : undefined }, (res) => {
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {

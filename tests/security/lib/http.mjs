@@ -1,45 +1,16 @@
 // Helpers for tests/security/http.test.mjs: (re)start the harness's server under a file-descriptor limit
 // (`prlimit --nofile=N:N`), raw HTTP over a socket (for requests node's http client refuses to send), idle
 // connections, the server's resident memory, and one metric's value.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
-import { JINGWU_BIN, freePort } from '../../integration/lib/server.mjs';
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-// Stops `server` (a handle from startServer) and starts `jingwu serve` again under `prlimit --nofile=N:N`,
-// with the same environment, directory and log file; waits until /readyz answers 200. Replaces
-// server.start so that later restarts (kill9 + start) keep the limit.
+// Stops `server` (a handle from startServer) and starts `jingwu serve` again under `prlimit --nofile=N:N`;
+// later restarts (kill9 + start) keep the limit.
 export async function restartLimited(server, nofile) {
   await server.stop();
-  server.start = async () => {
-    const port = await freePort();
-    const log = fs.openSync(server.logFile, 'a');
-    const proc = spawn('prlimit', [`--nofile=${nofile}:${nofile}`, JINGWU_BIN, 'serve', '--listen', `127.0.0.1:${port}`],
-      { env: server.env, cwd: server.dir, stdio: ['ignore', log, log] });
-    fs.closeSync(log);
-    process.on('exit', () => { try { proc.kill('SIGKILL'); } catch { /* gone */ } });
-    server.proc = proc;
-    server.port = port;
-    server.url = `http://127.0.0.1:${port}`;
-    server.exit = new Promise((resolve) => proc.on('exit', (code, signal) => resolve({ code, signal })));
-    let exited = null;
-    server.exit.then((e) => { exited = e; });
-    const deadline = Date.now() + 60_000;
-    while (Date.now() < deadline) {
-      if (exited) throw new Error(`jingwu serve exited early (${JSON.stringify(exited)}):\n${server.log().slice(-4000)}`);
-      try {
-        const r = await fetch(`${server.url}/readyz`);
-        await r.arrayBuffer();
-        if (r.status === 200) return server;
-      } catch { /* not listening yet */ }
-      await sleep(100);
-    }
-    proc.kill('SIGKILL');
-    throw new Error(`jingwu serve did not become ready:\n${server.log().slice(-4000)}`);
-  };
-  return server.start();
+  return server.start({ launcher: ['prlimit', `--nofile=${nofile}:${nofile}`] });
 }
 
 // Sends `text` as is on a new connection; resolves to {status, headers (lower-case names → array of values),

@@ -2,7 +2,7 @@
 // (127.0.0.x: Linux routes all of 127/8 to lo, so `localAddress` makes the server see another peer), capture
 // and replay a Digest Authorization, and normalise replies so that two refusals can be compared byte for byte.
 import crypto from 'node:crypto';
-import http from 'node:http';
+import { rawRequest } from '../../integration/lib/server.mjs';
 
 export const VIID = 'application/VIID+JSON';
 export const REGISTER = '/VIID/System/Register';
@@ -13,23 +13,7 @@ export function send(server, method, path, { headers = {}, body, from = '127.0.0
   const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
   const h = { 'Content-Type': VIID, ...headers };
   if (payload) h['Content-Length'] = payload.length;
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: server.port, method, path, headers: h, localAddress: from,
-      agent: false }, (res) => {
-      const chunks = [];
-      res.on('data', (c) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        let json = null;
-        try { json = JSON.parse(text); } catch { /* not JSON */ }
-        resolve({ status: res.statusCode, headers: res.headers, text, json });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    if (payload) req.write(payload);
-    req.end();
-  });
+  return rawRequest(server.port, method, path, { headers: h, body: payload, from });
 }
 
 export function parseChallenge(header) {
