@@ -59,7 +59,7 @@ std::string CsvReader::Where(const CsvRecord& record, size_t i) const {
 }
 
 Status CsvReader::Fail(size_t at, std::string_view problem, std::string_view words) {
-    const CsvPosition where = PositionAt(pos_, line_, at);
+    const CsvPosition where = PositionAt(record_pos_, record_line_, at);
     const std::string place = "line " + std::to_string(where.line) + ", column " + std::to_string(where.column);
     // Go on at the line after the error's line (see the header); too many records ends the reading.
     if (problem == "too_many_records") {
@@ -87,6 +87,20 @@ Result<bool> CsvReader::Error(size_t at, std::string_view problem, std::string_v
 }
 
 Result<bool> CsvReader::Next(CsvRecord* record) {
+    for (;;) {
+        auto more = ReadRecord(record);
+        if (!more.ok() || !*more) return more;
+        // With trim, a line of only spaces is as blank as an empty one.
+        const bool blank = record->size() == 1 && record->fields[0].empty() &&
+                           (record->starts[0] >= text_.size() || text_[record->starts[0]] != '"');
+        if (opt_.skip_blank && opt_.trim && blank) continue;
+        if (records_ >= opt_.max_records) return Error(record->offset, "too_many_records", "too many records");
+        ++records_;
+        return true;
+    }
+}
+
+Result<bool> CsvReader::ReadRecord(CsvRecord* record) {
     const char* d = text_.data();
     const size_t n = text_.size();
     // Blank and comment lines before the record.
@@ -112,6 +126,8 @@ Result<bool> CsvReader::Next(CsvRecord* record) {
     if (pos_ >= n) return false;
 
     const size_t start = pos_;
+    record_pos_ = pos_;
+    record_line_ = line_;
     record->line = line_;
     record->offset = start;
     record->fields.clear();
@@ -196,8 +212,6 @@ Result<bool> CsvReader::Next(CsvRecord* record) {
         ++breaks;
         break;
     }
-    if (records_ >= opt_.max_records) return Error(start, "too_many_records", "too many records");
-    ++records_;
     for (const auto& c : copied_) record->fields[c.field] = std::string_view(scratch_).substr(c.offset, c.size);
     pos_ = p;
     line_ += breaks;
@@ -207,6 +221,11 @@ Result<bool> CsvReader::Next(CsvRecord* record) {
 std::string CsvRow::Where(size_t i) const {
     const bool known = i < lines.size();
     return "line " + std::to_string(known ? lines[i] : line) + ", column " + std::to_string(known ? columns[i] : 1);
+}
+
+Status CsvInvalid(std::string field, std::string problem, std::string_view where) {
+    std::string message = "invalid input: " + field + " (" + std::string(where) + "): " + problem;
+    return Status(ErrorCode::kInvalidArgument, std::move(message), {{std::move(field), std::move(problem)}});
 }
 
 Result<std::vector<CsvRow>> ReadCsv(std::string_view text, const CsvOptions& options) {

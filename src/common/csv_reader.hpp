@@ -4,8 +4,8 @@
 // What it reads: fields separated by commas; records ended by LF, CRLF or a lone CR (each also counts as one
 // line); a UTF-8 BOM at the start of the text is skipped; a field in double quotes may hold commas, line breaks
 // and doubled quotes ("" reads as "). A quoted field's line breaks are kept as they are in the text.
-// Options: trim (spaces and tabs around a field, outside its quotes, are dropped), skip_blank (an empty line is
-// no record; RFC 4180 would read it as one empty field), comment (a line starting with that character, where a
+// Options: trim (spaces and tabs around a field, outside its quotes, are dropped), skip_blank (an empty line, or
+// with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line starting with that character, where a
 // record would start, is no record). The reader does not check the number of fields: a record has as many
 // fields as its commas say (plus one), and each caller checks what it expects, naming the line.
 //
@@ -86,6 +86,7 @@ public:
     std::string Where(const CsvRecord& record, size_t i) const;
 
 private:
+    Result<bool> ReadRecord(CsvRecord* record);
     Result<bool> Error(size_t at, std::string_view problem, std::string_view words);
     Status Fail(size_t at, std::string_view problem, std::string_view words);
     CsvPosition PositionAt(size_t from_offset, size_t from_line, size_t at) const;
@@ -96,6 +97,7 @@ private:
     size_t pos_ = 0;
     size_t line_ = 1;
     size_t records_ = 0;
+    size_t record_pos_ = 0, record_line_ = 1;  // where the record being read starts
     std::string scratch_;
     struct Copied {
         size_t field, offset, size;  // a copied field: its index, and where it lies in scratch_
@@ -115,6 +117,11 @@ struct CsvRow {
     // "line L, column C" of field i (of the record's start when i is out of range).
     std::string Where(size_t i) const;
 };
+
+// A loader's own error about a CSV field: InvalidArgument under `field` with `problem` (as Status::Invalid, so
+// the keys and problems callers know stay), the message also saying where: "invalid input: <field> (<where>):
+// <problem>", where = CsvRow::Where or CsvReader::Where.
+Status CsvInvalid(std::string field, std::string problem, std::string_view where);
 
 // Reads all of `text` (options.final is taken as true). Errors: the first error of CsvReader::Next.
 Result<std::vector<CsvRow>> ReadCsv(std::string_view text, const CsvOptions& options = {});

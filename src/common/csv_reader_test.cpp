@@ -111,7 +111,7 @@ std::vector<Case> LoadCases() {
 
 TEST(CsvReader, TestdataCases) {
     const auto cases = LoadCases();
-    ASSERT_GE(cases.size(), 22u) << "testdata not found under " << DataDir();
+    ASSERT_GE(cases.size(), 23u) << "testdata not found under " << DataDir();
     for (const auto& c : cases) EXPECT_EQ(ReadAll(c.text, c.options), c.expected) << c.name;
 }
 
