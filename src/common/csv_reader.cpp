@@ -60,6 +60,7 @@ std::string CsvReader::Where(const CsvRecord& record, size_t i) const {
 
 Status CsvReader::Fail(size_t at, std::string_view problem, std::string_view words) {
     const CsvPosition where = PositionAt(record_pos_, record_line_, at);
+    last_error_ = {where, std::string(problem)};
     const std::string place = "line " + std::to_string(where.line) + ", column " + std::to_string(where.column);
     // Go on at the line after the error's line (see the header); too many records ends the reading.
     if (problem == "too_many_records") {

@@ -69,6 +69,11 @@ struct CsvPosition {
     size_t column = 0;
 };
 
+struct CsvError {
+    CsvPosition at;
+    std::string problem;  // "unterminated_quote", …
+};
+
 class CsvReader {
 public:
     explicit CsvReader(std::string_view text, CsvOptions options = {});
@@ -79,6 +84,7 @@ public:
 
     size_t consumed() const { return pos_; }  // bytes of the text read to the end of whole records
     size_t line() const { return line_; }     // the line the next record starts on
+    const CsvError& last_error() const { return last_error_; }  // the last error Next returned
 
     // Where field `i` of `record` (read from this reader's text) starts; the record's start when i is out of range.
     CsvPosition PositionOf(const CsvRecord& record, size_t i) const;
@@ -98,6 +104,7 @@ private:
     size_t line_ = 1;
     size_t records_ = 0;
     size_t record_pos_ = 0, record_line_ = 1;  // where the record being read starts
+    CsvError last_error_;
     std::string scratch_;
     struct Copied {
         size_t field, offset, size;  // a copied field: its index, and where it lies in scratch_
