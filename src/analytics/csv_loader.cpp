@@ -41,9 +41,10 @@ Status Bad(std::string_view field, std::string_view problem) {
     return Status::Invalid(std::string(field), std::string(problem));
 }
 
-// "field: problem (column C)" for a row the parser refused; the column of the field it names, when it names one.
-std::string Describe(const Status& st, const CsvReader& reader, const CsvRecord& rec,
-                     std::span<const std::string_view> names) {
+}  // namespace
+
+std::string DescribeRowError(const Status& st, const CsvReader& reader, const CsvRecord& rec,
+                             std::span<const std::string_view> names) {
     std::string msg;
     for (const auto& [f, p] : st.fields()) {
         msg += (msg.empty() ? "" : "; ") + f + ": " + p;
@@ -52,6 +53,12 @@ std::string Describe(const Status& st, const CsvReader& reader, const CsvRecord&
     }
     return msg.empty() ? st.message() : msg;
 }
+
+std::string DescribePassError(const Status& st, const CsvReader& reader, const CsvRecord& rec) {
+    return DescribeRowError(st, reader, rec, kPassFields);
+}
+
+namespace {
 
 // Reads `in` a block at a time through the shared CSV reader (a record cut by a block's end is carried into
 // the next block), checks the header, hands each record to `parse` and calls `flush` every batch_rows good rows.
@@ -96,7 +103,7 @@ Status LoadRecords(std::istream& in, std::span<const std::string_view> header, L
             }
             Status st = parse(rec);
             if (!st.ok()) {
-                reject(rec.line, Describe(st, reader, rec, header));
+                reject(rec.line, DescribeRowError(st, reader, rec, header));
                 continue;
             }
             if (++pending == options.batch_rows) {

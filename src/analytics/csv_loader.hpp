@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "analytics/store.hpp"
+#include "common/csv_reader.hpp"
 #include "common/status.hpp"
 
 namespace jw::analytics {
@@ -47,5 +48,7 @@ Status LoadCheckpointsCsv(Store& store, std::istream& in, LoadReport* report, co
 Result<PassRecord> ParsePassLine(std::string_view line);
 // The same for a record's fields (plate_no … speed) as CsvReader gives them: the bulk paths use this.
 Result<PassRecord> ParsePassFields(std::span<const std::string_view> fields);
+// "field: problem (column C)" for a pass record ParsePassFields refused: the column of the field it names.
+std::string DescribePassError(const Status& st, const CsvReader& reader, const CsvRecord& rec);
 
 }  // namespace jw::analytics
