@@ -16,15 +16,18 @@ bool IsBreak(char c) { return c == '\n' || c == '\r'; }
 size_t CountBreaks(const char* d, size_t n) {
     size_t breaks = 0;
     for (size_t i = 0; i < n; ++i) {
-        if (d[i] == '\n') ++breaks;
-        else if (d[i] == '\r' && (i + 1 == n || d[i + 1] != '\n')) ++breaks;
+        if (d[i] == '\n')
+            ++breaks;
+        else if (d[i] == '\r' && (i + 1 == n || d[i + 1] != '\n'))
+            ++breaks;
     }
     return breaks;
 }
 
 }  // namespace
 
-CsvReader::CsvReader(std::string_view text, CsvOptions options) : text_(text), opt_(options), line_(options.first_line) {
+CsvReader::CsvReader(std::string_view text, CsvOptions options)
+    : text_(text), opt_(options), line_(options.first_line) {
     if (opt_.first_line == 1 && text_.starts_with(kBom)) pos_ = kBom.size();
 }
 
@@ -190,7 +193,7 @@ Result<bool> CsvReader::ReadRecord(CsvRecord* record) {
                 if (c == ',' || c == '\n' || c == '\r') break;
                 if (c == '"')
                     return Error(p, "quote_in_field",
-                                "a quote inside an unquoted field (put the field in quotes and double the quote)");
+                                 "a quote inside an unquoted field (put the field in quotes and double the quote)");
                 ++p;
             }
             size_t e = p;

@@ -5,9 +5,9 @@
 // line); a UTF-8 BOM at the start of the text is skipped; a field in double quotes may hold commas, line breaks
 // and doubled quotes ("" reads as "). A quoted field's line breaks are kept as they are in the text.
 // Options: trim (spaces and tabs around a field, outside its quotes, are dropped), skip_blank (an empty line, or
-// with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line starting with that character, where a
-// record would start, is no record). The reader does not check the number of fields: a record has as many
-// fields as its commas say (plus one), and each caller checks what it expects, naming the line.
+// with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line starting
+// with that character, where a record would start, is no record). The reader does not check the number of fields: a
+// record has as many fields as its commas say (plus one), and each caller checks what it expects, naming the line.
 //
 // Errors (Next returns them): InvalidArgument with one field, options.name (default "csv"), whose problem is
 // "line L, column C: <problem>", and a message saying the same in words. L is the physical line (1-based,
@@ -75,15 +75,15 @@ struct CsvError {
 };
 
 class CsvReader {
-public:
+  public:
     explicit CsvReader(std::string_view text, CsvOptions options = {});
 
     // true: *record holds the next record; false: no more records (the end of the text, or, with final = false,
     // a record the chunk ends inside). A non-ok Status: see Errors above.
     Result<bool> Next(CsvRecord* record);
 
-    size_t consumed() const { return pos_; }  // bytes of the text read to the end of whole records
-    size_t line() const { return line_; }     // the line the next record starts on
+    size_t consumed() const { return pos_; }                    // bytes of the text read to the end of whole records
+    size_t line() const { return line_; }                       // the line the next record starts on
     const CsvError& last_error() const { return last_error_; }  // the last error Next returned
 
     // Where field `i` of `record` (read from this reader's text) starts; the record's start when i is out of range.
@@ -91,7 +91,7 @@ public:
     // "line L, column C" of field `i`, for a loader's own error about that field.
     std::string Where(const CsvRecord& record, size_t i) const;
 
-private:
+  private:
     Result<bool> ReadRecord(CsvRecord* record);
     Result<bool> Error(size_t at, std::string_view problem, std::string_view words);
     Status Fail(size_t at, std::string_view problem, std::string_view words);

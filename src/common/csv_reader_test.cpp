@@ -76,13 +76,20 @@ CsvOptions ParseOptions(std::string_view line) {
     for (std::string w; words >> w;) {
         if (!w.empty() && w.back() == ',') w.pop_back();
         auto number = [&](std::string_view key) { return std::stoul(w.substr(key.size())); };
-        if (w == "trim") opt.trim = true;
-        else if (w == "keep_blank") opt.skip_blank = false;
-        else if (w.starts_with("comment=")) opt.comment = w.back();
-        else if (w.starts_with("max_field=")) opt.max_field_bytes = number("max_field=");
-        else if (w.starts_with("max_records=")) opt.max_records = number("max_records=");
-        else if (w.starts_with("max_record=")) opt.max_record_bytes = number("max_record=");
-        else ADD_FAILURE() << "unknown option " << w;
+        if (w == "trim")
+            opt.trim = true;
+        else if (w == "keep_blank")
+            opt.skip_blank = false;
+        else if (w.starts_with("comment="))
+            opt.comment = w.back();
+        else if (w.starts_with("max_field="))
+            opt.max_field_bytes = number("max_field=");
+        else if (w.starts_with("max_records="))
+            opt.max_records = number("max_records=");
+        else if (w.starts_with("max_record="))
+            opt.max_record_bytes = number("max_record=");
+        else
+            ADD_FAILURE() << "unknown option " << w;
     }
     return opt;
 }
@@ -100,8 +107,10 @@ std::vector<Case> LoadCases() {
         Case c{e.path().stem().string(), ReadFile(e.path()), {}, {}};
         std::istringstream exp(ReadFile(fs::path(e.path()).replace_extension(".expected")));
         for (std::string l; std::getline(exp, l);) {
-            if (l.starts_with("options: ")) c.options = ParseOptions(l.substr(9));
-            else if (!l.empty()) c.expected.push_back(l);
+            if (l.starts_with("options: "))
+                c.options = ParseOptions(l.substr(9));
+            else if (!l.empty())
+                c.expected.push_back(l);
         }
         cases.push_back(std::move(c));
     }

@@ -20,7 +20,8 @@ int IsoWeekday(CivilDate d) {
 Result<HolidayCalendar> HolidayCalendar::FromCsv(std::string_view csv) {
     HolidayCalendar cal;
     bool header_seen = false;
-    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "holidays.csv", .trim = true, .comment = '#'}));
+    JW_ASSIGN_OR_RETURN(const auto rows,
+                        ReadCsv(csv, CsvOptions{.name = "holidays.csv", .trim = true, .comment = '#'}));
     for (const auto& cols : rows) {
         const std::string where = "line " + std::to_string(cols.line);
         if (!header_seen) {
@@ -109,8 +110,8 @@ std::string HolidayCalendar::ToCsv() const {
     std::ostringstream out;
     out << "date,kind,name\n";
     for (const auto& [days, e] : entries_) {
-        out << FormatDate(e.date) << ',' << (e.kind == DayKind::kHoliday ? "holiday" : "workday") << ',' << CsvField(e.name)
-            << '\n';
+        out << FormatDate(e.date) << ',' << (e.kind == DayKind::kHoliday ? "holiday" : "workday") << ','
+            << CsvField(e.name) << '\n';
     }
     return out.str();
 }

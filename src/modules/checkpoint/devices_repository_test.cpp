@@ -131,8 +131,9 @@ TEST_P(DevicesTest, ImportRejectsTheWholeFileAndNamesEveryBadLine) {
     EXPECT_TRUE(ImportDevicesCsv(*c_, "", kT0).status().fields().count("csv"));
     // A quote left open is refused where it opens, before any row is written.
     const auto before = Count("SELECT COUNT(*) FROM checkpoint_devices");
-    auto open = ImportDevicesCsv(*c_, "id,kind,name,longitude,latitude,place_code,tollgate_id,category\n" + kGate1 +
-                                          ",tollgate,\"城关,104.1,30.6,519901,,40\n",
+    auto open = ImportDevicesCsv(*c_,
+                                 "id,kind,name,longitude,latitude,place_code,tollgate_id,category\n" + kGate1 +
+                                     ",tollgate,\"城关,104.1,30.6,519901,,40\n",
                                  kT0);
     ASSERT_FALSE(open.ok());
     EXPECT_EQ(open.status().fields().at("csv"), "line 2, column 31: unterminated_quote");

@@ -167,7 +167,8 @@ Result<RuleSet> RuleSet::FromCsv(std::string_view csv) {
             index[header[i]] = i;
         }
         Rule rule;
-        JW_RETURN_IF_ERROR(ParseRule(cols, where, [&](const char* col) { return row.Where(index.at(col)); }, rule));
+        JW_RETURN_IF_ERROR(ParseRule(
+            cols, where, [&](const char* col) { return row.Where(index.at(col)); }, rule));
         if (set.Find(rule.id) != nullptr)
             return CsvInvalid(where + ".id", "duplicate rule id " + rule.id, row.Where(index.at("id")));
         set.rules_.push_back(std::move(rule));
