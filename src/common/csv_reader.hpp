@@ -2,7 +2,7 @@
 // The one CSV reader of the house (RFC 4180): every data file and every CSV import is read through it.
 //
 // What it reads: fields separated by commas; records ended by LF, CRLF or a lone CR (each also counts as one
-// line); a UTF-8 BOM at the start of the text is skipped; a field in double quotes may hold commas, line breaks
+// line); a UTF-8 BOM at the start of the text is skipped (when first_line is 1: a later chunk has none); a field in double quotes may hold commas, line breaks
 // and doubled quotes ("" reads as "). A quoted field's line breaks are kept as they are in the text.
 // Options: trim (spaces and tabs around a field, outside its quotes, are dropped), skip_blank (an empty line, or
 // with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line starting
