@@ -2,12 +2,14 @@
 // The one CSV reader of the house (RFC 4180): every data file and every CSV import is read through it.
 //
 // What it reads: fields separated by commas; records ended by LF, CRLF or a lone CR (each also counts as one
-// line); a UTF-8 BOM at the start of the text is skipped (when first_line is 1: a later chunk has none); a field in double quotes may hold commas, line breaks
-// and doubled quotes ("" reads as "). A quoted field's line breaks are kept as they are in the text.
+// line); a UTF-8 BOM at the start of the text is skipped (when first_line is 1: a later chunk has none); a field
+// in double quotes may hold commas, line breaks and doubled quotes ("" reads as "). A quoted field's line breaks
+// are kept as they are in the text.
 // Options: trim (spaces and tabs around a field, outside its quotes, are dropped), skip_blank (an empty line, or
-// with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line starting
-// with that character, where a record would start, is no record). The reader does not check the number of fields: a
-// record has as many fields as its commas say (plus one), and each caller checks what it expects, naming the line.
+// with trim a line of only spaces, is no record; RFC 4180 would read it as one empty field), comment (a line
+// starting with that character, where a record would start, is no record). The reader does not check the number
+// of fields: a record has as many fields as its commas say (plus one), and each caller checks what it expects,
+// naming the line.
 //
 // Errors (Next returns them): InvalidArgument with one field, options.name (default "csv"), whose problem is
 // "line L, column C: <problem>", and a message saying the same in words. L is the physical line (1-based,
