@@ -3,35 +3,24 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <span>
 
 #include "common/civil_time.hpp"
+#include "common/csv_reader.hpp"
 #include "common/validators.hpp"
 
 namespace jw::analytics {
 namespace {
 
-constexpr std::string_view kPassHeader = "plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed";
-constexpr std::string_view kCheckpointHeader = "checkpoint_id,name,longitude,latitude";
 
-std::vector<std::string_view> Split(std::string_view line) {
-    std::vector<std::string_view> out;
-    size_t start = 0;
-    for (;;) {
-        size_t comma = line.find(',', start);
-        out.push_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-        if (comma == std::string_view::npos) break;
-        start = comma + 1;
-    }
-    for (auto& f : out) {
-        while (!f.empty() && (f.front() == ' ' || f.front() == '\t')) f.remove_prefix(1);
-        while (!f.empty() && (f.back() == ' ' || f.back() == '\t')) f.remove_suffix(1);
-    }
-    return out;
-}
+constexpr std::string_view kPassFields[] = {"plate_no", "plate_color", "checkpoint_id", "pass_time",
+                                            "direction", "lane_no",     "speed"};
+constexpr std::string_view kCheckpointFields[] = {"checkpoint_id", "name", "longitude", "latitude"};
+constexpr size_t kBlockBytes = size_t{1} << 20;
 
-std::string_view StripLine(std::string_view line) {
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    return line;
+// Spaces around fields were always allowed in this format; a line of only spaces is blank.
+CsvOptions ReaderOptions(size_t first_line = 1, bool final = true) {
+    return CsvOptions{.name = "csv", .trim = true, .first_line = first_line, .final = final};
 }
 
 bool ParseSmallInt(std::string_view f, int max, int* out) {
@@ -52,39 +41,81 @@ Status Bad(std::string_view field, std::string_view problem) {
     return Status::Invalid(std::string(field), std::string(problem));
 }
 
+}  // namespace
+
+std::string DescribeRowError(const Status& st, const CsvReader& reader, const CsvRecord& rec,
+                             std::span<const std::string_view> names) {
+    std::string msg;
+    for (const auto& [f, p] : st.fields()) {
+        msg += (msg.empty() ? "" : "; ") + f + ": " + p;
+        for (size_t i = 0; i < names.size() && i < rec.size(); ++i)
+            if (names[i] == f) msg += " (column " + std::to_string(reader.PositionOf(rec, i).column) + ")";
+    }
+    return msg.empty() ? st.message() : msg;
+}
+
+std::string DescribePassError(const Status& st, const CsvReader& reader, const CsvRecord& rec) {
+    return DescribeRowError(st, reader, rec, kPassFields);
+}
+
+namespace {
+
+// Reads `in` a block at a time through the shared CSV reader (a record cut by a block's end is carried into
+// the next block), checks the header, hands each record to `parse` and calls `flush` every batch_rows good rows.
 template <typename Parse, typename Flush>
-Status LoadLines(std::istream& in, std::string_view header, LoadReport* report, const LoadOptions& options,
-                 Parse parse, Flush flush) {
+Status LoadRecords(std::istream& in, std::span<const std::string_view> header, LoadReport* report,
+                   const LoadOptions& options, Parse parse, Flush flush) {
     const auto t0 = std::chrono::steady_clock::now();
-    std::string line;
-    uint64_t line_no = 1;
-    std::string_view first;
-    if (std::getline(in, line)) {
-        first = StripLine(line);
-        if (first.substr(0, 3) == "\xEF\xBB\xBF") first.remove_prefix(3);  // UTF-8 BOM
-    }
-    if (first != header) return Status::Invalid("header", "expected \"" + std::string(header) + "\"");
-    size_t pending = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        std::string_view l = StripLine(line);
-        if (l.empty()) continue;
-        Status st = parse(l);
-        if (!st.ok()) {
-            ++report->rows_rejected;
-            if (report->errors.size() < options.max_errors) {
-                std::string msg;
-                for (const auto& [f, p] : st.fields()) msg += (msg.empty() ? "" : "; ") + f + ": " + p;
-                report->errors.push_back({line_no, msg.empty() ? st.message() : msg});
+    auto reject = [&](uint64_t line, std::string message) {
+        ++report->rows_rejected;
+        if (report->errors.size() < options.max_errors) report->errors.push_back({line, std::move(message)});
+    };
+    const auto bad_header = [&] {
+        std::string h;
+        for (auto f : header) h += (h.empty() ? "" : ",") + std::string(f);
+        return Status::Invalid("header", "expected \"" + h + "\"");
+    };
+    std::string buf;
+    size_t line = 1, pending = 0;
+    bool header_seen = false, final = false;
+    CsvRecord rec;
+    while (!final) {
+        const size_t kept = buf.size();
+        buf.resize(kept + kBlockBytes);
+        in.read(buf.data() + kept, static_cast<std::streamsize>(kBlockBytes));
+        buf.resize(kept + static_cast<size_t>(in.gcount()));
+        final = !in;
+        CsvReader reader(buf, ReaderOptions(line, final));
+        for (;;) {
+            auto more = reader.Next(&rec);
+            if (!more.ok()) {
+                if (!header_seen) return bad_header();
+                const CsvError& e = reader.last_error();
+                reject(e.at.line, "column " + std::to_string(e.at.column) + ": " + e.problem);
+                continue;
             }
-            continue;
+            if (!*more) break;
+            if (!header_seen) {
+                if (!std::equal(rec.fields.begin(), rec.fields.end(), header.begin(), header.end()))
+                    return bad_header();
+                header_seen = true;
+                continue;
+            }
+            Status st = parse(rec);
+            if (!st.ok()) {
+                reject(rec.line, DescribeRowError(st, reader, rec, header));
+                continue;
+            }
+            if (++pending == options.batch_rows) {
+                JW_RETURN_IF_ERROR(flush());
+                report->rows_loaded += pending;
+                pending = 0;
+            }
         }
-        if (++pending == options.batch_rows) {
-            JW_RETURN_IF_ERROR(flush());
-            report->rows_loaded += pending;
-            pending = 0;
-        }
+        line = reader.line();
+        buf.erase(0, reader.consumed());
     }
+    if (!header_seen) return bad_header();
     if (pending > 0) {
         JW_RETURN_IF_ERROR(flush());
         report->rows_loaded += pending;
@@ -96,7 +127,14 @@ Status LoadLines(std::istream& in, std::string_view header, LoadReport* report, 
 }  // namespace
 
 Result<PassRecord> ParsePassLine(std::string_view line) {
-    const auto f = Split(line);
+    CsvReader reader(line, ReaderOptions());
+    CsvRecord rec;
+    JW_ASSIGN_OR_RETURN(const bool any, reader.Next(&rec));
+    if (!any) return Bad("row", "expected 7 fields, got 0");
+    return ParsePassFields(rec.fields);
+}
+
+Result<PassRecord> ParsePassFields(std::span<const std::string_view> f) {
     if (f.size() != 7) return Bad("row", "expected 7 fields, got " + std::to_string(f.size()));
     PassRecord p;
     p.plate = NormalisePlate(f[0]);
@@ -124,10 +162,10 @@ Result<PassRecord> ParsePassLine(std::string_view line) {
 Status LoadPassesCsv(Store& store, std::istream& in, LoadReport* report, const LoadOptions& options) {
     std::vector<PassRecord> batch;
     batch.reserve(options.batch_rows);
-    return LoadLines(
-        in, kPassHeader, report, options,
-        [&](std::string_view line) {
-            auto p = ParsePassLine(line);
+    return LoadRecords(
+        in, kPassFields, report, options,
+        [&](const CsvRecord& rec) {
+            auto p = ParsePassFields(rec.fields);
             if (!p.ok()) return p.status();
             batch.push_back(std::move(p).value());
             return Status::Ok();
@@ -141,10 +179,10 @@ Status LoadPassesCsv(Store& store, std::istream& in, LoadReport* report, const L
 
 Status LoadCheckpointsCsv(Store& store, std::istream& in, LoadReport* report, const LoadOptions& options) {
     std::vector<Checkpoint> batch;
-    return LoadLines(
-        in, kCheckpointHeader, report, options,
-        [&](std::string_view line) {
-            const auto f = Split(line);
+    return LoadRecords(
+        in, kCheckpointFields, report, options,
+        [&](const CsvRecord& rec) {
+            const auto& f = rec.fields;
             if (f.size() != 4) return Bad("row", "expected 4 fields, got " + std::to_string(f.size()));
             Checkpoint c;
             if (f[0].empty() || f[0].size() > 64) return Bad("checkpoint_id", "bad_length");

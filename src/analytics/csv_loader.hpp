@@ -1,19 +1,23 @@
 #pragma once
-// CSV loading (issue 5 load format, UTF-8, a header line first, comma-separated, no quoting):
+// CSV loading (issue 5 load format, UTF-8, a header line first, comma-separated; read by common/csv_reader, so
+// RFC 4180 quoting, CRLF and a BOM are understood and spaces around fields ignored):
 //   passes:      plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed
 //   checkpoints: checkpoint_id,name,longitude,latitude
 // Plates are normalised (NormalisePlate) and checked (CheckPlate); pass_time is "YYYY-MM-DD HH:MM:SS" China
 // time; plate_color, direction and lane_no are integers 0-255; speed a number 0-999 (km/h, rounded).
-// A bad row is counted and reported with its 1-based line number and never stops the good rows; a header
+// A bad row (a field the row cannot have, or a CSV error such as an unclosed quote) is counted and reported with
+// its 1-based line number, and the column in the message, and never stops the good rows; a header
 // that does not match is an error for the whole file. Rows are appended in batches of `batch_rows`, each
 // durable before the next. Not thread-safe per call; the store serialises writers itself.
 
 #include <cstdint>
 #include <istream>
+#include <span>
 #include <string>
 #include <vector>
 
 #include "analytics/store.hpp"
+#include "common/csv_reader.hpp"
 #include "common/status.hpp"
 
 namespace jw::analytics {
@@ -42,5 +46,9 @@ Status LoadCheckpointsCsv(Store& store, std::istream& in, LoadReport* report, co
 
 // Parses one pass line (no header). Exposed for tests. On failure the message names the field and problem.
 Result<PassRecord> ParsePassLine(std::string_view line);
+// The same for a record's fields (plate_no … speed) as CsvReader gives them: the bulk paths use this.
+Result<PassRecord> ParsePassFields(std::span<const std::string_view> fields);
+// "field: problem (column C)" for a pass record ParsePassFields refused: the column of the field it names.
+std::string DescribePassError(const Status& st, const CsvReader& reader, const CsvRecord& rec);
 
 }  // namespace jw::analytics

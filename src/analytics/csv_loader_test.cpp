@@ -22,7 +22,8 @@ TEST(CsvLoader, BadRowsAreReportedWithLineNumbersAndGoodRowsLoad) {
         "CP2,西门,east,30.6\r\n"
         "CP3,南门,104.1\r\n");
     LoadReport cr;
-    ASSERT_TRUE(LoadCheckpointsCsv(**s, cps, &cr).ok());
+    Status cps_loaded = LoadCheckpointsCsv(**s, cps, &cr);
+    ASSERT_TRUE(cps_loaded.ok()) << cps_loaded.message();
     EXPECT_EQ(cr.rows_loaded, 1u);
     ASSERT_EQ(cr.rows_rejected, 2u);
     EXPECT_EQ(cr.errors[0].line, 3u);
@@ -52,6 +53,40 @@ TEST(CsvLoader, BadRowsAreReportedWithLineNumbersAndGoodRowsLoad) {
     const Snapshot snap = (*s)->GetSnapshot();
     EXPECT_EQ(snap.pass_count(), 3u);
     EXPECT_EQ(Trajectory(snap, "川A12345", 0, UINT32_MAX).size(), 2u);
+}
+
+TEST(CsvLoader, QuotedFieldsAndCsvErrorsAreReadLikeEveryOtherCsvOfTheHouse) {
+    testing::TempDir dir;
+    auto s = Store::Open(dir.path(), StoreOptions{.sync = false});
+    ASSERT_TRUE(s.ok());
+    std::istringstream cps(
+        "\xEF\xBB\xBF" "checkpoint_id,name,longitude,latitude\r\n"
+        "CP1,\"东门, \"\"老\"\"卡口\",104.06,30.67\r\n"
+        "CP2,西\"门,104.1,30.6\r\n"          // line 3: a quote inside an unquoted field
+        "CP3,\"南门\nnew gate\",104.2,30.5\r\n"  // a name over two lines
+        "CP4,北门,104.3,x\r\n");               // line 6: bad latitude
+    LoadReport cr;
+    Status cps_loaded = LoadCheckpointsCsv(**s, cps, &cr);
+    ASSERT_TRUE(cps_loaded.ok()) << cps_loaded.message();
+    EXPECT_EQ(cr.rows_loaded, 2u);
+    ASSERT_EQ(cr.errors.size(), 2u);
+    EXPECT_EQ(cr.errors[0].line, 3u);
+    EXPECT_EQ(cr.errors[0].message, "column 6: quote_in_field");
+    EXPECT_EQ(cr.errors[1].line, 6u);
+    EXPECT_EQ(cr.errors[1].message, "latitude: bad_number (column 14)");
+
+    std::istringstream passes(
+        "plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n"
+        "\"川A12345\",2,\"CP1\",2026-03-01 08:00:00,1,2,45.6\n"
+        "川A12346,2,\"CP1,2026-03-01 08:00:01,1,2,45\n"  // line 3: a quote never closed
+        "川A12347,2,CP1,2026-03-01 08:00:02,1,2,45");   // no line end
+    LoadReport pr;
+    Status loaded = LoadPassesCsv(**s, passes, &pr);
+    ASSERT_TRUE(loaded.ok()) << loaded.message();
+    EXPECT_EQ(pr.rows_loaded, 2u);
+    ASSERT_EQ(pr.errors.size(), 1u);
+    EXPECT_EQ(pr.errors[0].line, 3u);
+    EXPECT_EQ(pr.errors[0].message, "column 11: unterminated_quote");
 }
 
 TEST(CsvLoader, WrongHeaderIsAnError) {

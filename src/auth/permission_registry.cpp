@@ -1,7 +1,8 @@
 #include "auth/permission_registry.hpp"
 
 #include <algorithm>
-#include <sstream>
+
+#include "common/csv_reader.hpp"
 
 namespace jw::auth {
 
@@ -9,40 +10,26 @@ bool IsAdminRole(std::string_view role) {
     return std::find(std::begin(kAdminRoles), std::end(kAdminRoles), role) != std::end(kAdminRoles);
 }
 
-namespace {
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream in(line);
-    while (std::getline(in, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    for (auto& c : cells) {
-        while (!c.empty() && (c.back() == '\r' || c.back() == ' ')) c.pop_back();
-    }
-    return cells;
-}
-}  // namespace
-
 Status PermissionRegistry::AddCsv(std::string_view csv) {
-    std::istringstream in{std::string(csv)};
-    std::string line;
+    JW_ASSIGN_OR_RETURN(const auto rows,
+                        ReadCsv(csv, CsvOptions{.name = "permissions.csv", .trim = true, .comment = '#'}));
     std::vector<std::string> header;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line.empty() || line[0] == '#') continue;
-        auto cells = SplitCsvLine(line);
+    for (const auto& row : rows) {
+        const auto& cells = row.fields;
         if (header.empty()) {
             if (cells.size() < 2 || cells[0] != "permission" || cells[1] != "module")
-                return Status::Invalid("permissions.csv", "bad header");
+                return Status::Invalid("permissions.csv", "bad header at " + row.Where(0));
             header = cells;
             for (size_t i = 2; i < header.size(); ++i) roles_.insert(header[i]);
             continue;
         }
-        if (cells.size() != header.size() || cells[0].empty())
-            return Status::Invalid("permissions.csv", "bad row at line " + std::to_string(line_no));
+        if (cells.size() != header.size())
+            return Status::Invalid("permissions.csv", "bad row at line " + std::to_string(row.line) + ": " +
+                                                          std::to_string(cells.size()) + " cells, the header has " +
+                                                          std::to_string(header.size()));
+        if (cells[0].empty()) return Status::Invalid("permissions.csv", "bad row at " + row.Where(0) + ": no permission");
         if (permissions_.count(cells[0]))
-            return Status::Invalid("permissions.csv", "duplicate permission " + cells[0]);
+            return Status::Invalid("permissions.csv", "duplicate permission " + cells[0] + " at " + row.Where(0));
         PermissionInfo info{cells[0], cells[1], {}, {}};
         for (size_t i = 2; i < cells.size(); ++i) {
             if (cells[i] != "x") continue;

@@ -2,26 +2,11 @@
 
 #include <sstream>
 
+#include "common/csv.hpp"
+#include "common/csv_reader.hpp"
+
 namespace jw {
 namespace {
-
-std::string_view Trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-    return s;
-}
-
-std::vector<std::string_view> SplitComma(std::string_view line) {
-    std::vector<std::string_view> out;
-    size_t pos = 0;
-    while (true) {
-        size_t comma = line.find(',', pos);
-        out.push_back(Trim(line.substr(pos, comma == std::string_view::npos ? std::string_view::npos : comma - pos)));
-        if (comma == std::string_view::npos) break;
-        pos = comma + 1;
-    }
-    return out;
-}
 
 // ISO weekday: 1 = Monday ... 7 = Sunday. 1970-01-01 was a Thursday.
 int IsoWeekday(CivilDate d) {
@@ -35,36 +20,30 @@ int IsoWeekday(CivilDate d) {
 Result<HolidayCalendar> HolidayCalendar::FromCsv(std::string_view csv) {
     HolidayCalendar cal;
     bool header_seen = false;
-    int line_no = 0;
-    size_t pos = 0;
-    while (pos <= csv.size()) {
-        size_t nl = csv.find('\n', pos);
-        std::string_view line = Trim(csv.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos));
-        pos = nl == std::string_view::npos ? csv.size() + 1 : nl + 1;
-        ++line_no;
-        if (line.empty() || line.front() == '#') continue;
-        const std::string where = "line " + std::to_string(line_no);
-        auto cols = SplitComma(line);
+    JW_ASSIGN_OR_RETURN(const auto rows,
+                        ReadCsv(csv, CsvOptions{.name = "holidays.csv", .trim = true, .comment = '#'}));
+    for (const auto& cols : rows) {
+        const std::string where = "line " + std::to_string(cols.line);
         if (!header_seen) {
             if (cols.size() < 2 || cols[0] != "date" || cols[1] != "kind") {
-                return Status::Invalid(where, "expected the header date,kind,name");
+                return CsvInvalid(where, "expected the header date,kind,name", cols.Where(0));
             }
             header_seen = true;
             continue;
         }
-        if (cols.size() < 2) return Status::Invalid(where + ".kind", "missing column");
+        if (cols.size() < 2) return CsvInvalid(where + ".kind", "missing column", cols.Where(1));
         auto date = ParseDate(cols[0]);
-        if (!date || cols[0].size() != 10) return Status::Invalid(where + ".date", "not a YYYY-MM-DD date");
-        CalendarEntry e{*date, DayKind::kHoliday, cols.size() > 2 ? std::string(cols[2]) : std::string()};
+        if (!date || cols[0].size() != 10) return CsvInvalid(where + ".date", "not a YYYY-MM-DD date", cols.Where(0));
+        CalendarEntry e{*date, DayKind::kHoliday, cols.size() > 2 ? cols[2] : std::string()};
         if (cols[1] == "holiday") {
             e.kind = DayKind::kHoliday;
         } else if (cols[1] == "workday") {
             e.kind = DayKind::kWorkday;
         } else {
-            return Status::Invalid(where + ".kind", "must be holiday or workday");
+            return CsvInvalid(where + ".kind", "must be holiday or workday", cols.Where(1));
         }
         if (cal.entries_.count(DaysFromCivil(e.date)) > 0) {
-            return Status::Invalid(where + ".date", "date listed twice");
+            return CsvInvalid(where + ".date", "date listed twice", cols.Where(0));
         }
         cal.Set(e);
     }
@@ -131,8 +110,8 @@ std::string HolidayCalendar::ToCsv() const {
     std::ostringstream out;
     out << "date,kind,name\n";
     for (const auto& [days, e] : entries_) {
-        out << FormatDate(e.date) << ',' << (e.kind == DayKind::kHoliday ? "holiday" : "workday") << ',' << e.name
-            << '\n';
+        out << FormatDate(e.date) << ',' << (e.kind == DayKind::kHoliday ? "holiday" : "workday") << ','
+            << CsvField(e.name) << '\n';
     }
     return out.str();
 }

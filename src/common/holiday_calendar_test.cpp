@@ -105,5 +105,23 @@ TEST(HolidayCalendar, CsvRoundTrip) {
     EXPECT_EQ(again->EntriesOf(2025).size(), 10u);
 }
 
+TEST(HolidayCalendar, NamesWithCommasAndQuotesRoundTrip) {
+    HolidayCalendar cal;
+    cal.Set({{2026, 10, 1}, DayKind::kHoliday, "国庆节, \"黄金周\""});
+    auto again = HolidayCalendar::FromCsv(cal.ToCsv());
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    EXPECT_EQ(again->NameOf({2026, 10, 1}), "国庆节, \"黄金周\"");
+}
+
+TEST(HolidayCalendar, CsvErrorsSayTheColumn) {
+    auto r = HolidayCalendar::FromCsv("date,kind,name\n2025-10-01, rest ,x\n");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().fields().at("line 2.kind"), "must be holiday or workday");
+    EXPECT_NE(r.status().message().find("line 2, column 13"), std::string::npos) << r.status().message();
+    r = HolidayCalendar::FromCsv("date,kind,name\n2025-10-01,holiday,\"x\n");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().fields().at("holidays.csv"), "line 2, column 20: unterminated_quote");
+}
+
 }  // namespace
 }  // namespace jw

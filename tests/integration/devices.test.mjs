@@ -90,12 +90,19 @@ test('a CSV import with a bad line writes nothing and names every bad line; a go
   assert.equal(expectStatus(await admin.get('/checkpoint/devices?page_size=1'), 200).total, before);
   expectError(await admin.post('/checkpoint/devices/import', { csv: 'id,name\n1,2\n' }), 400, 'invalid_argument', { csv: true });
 
-  const good = header + `${GATE2},tollgate,测试西卡口,104.01,30.6,519901,,40\n` +
-    `51990100001199000002,ape,"测试西卡口, 抓拍机",104.01,30.6,519901,${GATE2},\n`;
+  // A quoted name holding a comma and a doubled quote (RFC 4180), CRLF line ends.
+  const good = header + `${GATE2},tollgate,测试西卡口,104.01,30.6,519901,,40\r\n` +
+    `51990100001199000002,ape,"测试西卡口, ""抓拍机"" 1",104.01,30.6,519901,${GATE2},\r\n`;
   const r = expectStatus(await admin.post('/checkpoint/devices/import', { csv: good }), 200);
   assert.deepEqual(r, { imported: 2, created: 2, updated: 0 });
   assert.equal(expectStatus(await admin.get('/checkpoint/devices?page_size=1'), 200).total, before + 2);
   assert.equal(expectStatus(await admin.get(`/checkpoint/devices/${GATE2}`), 200).name, '测试西卡口');
+  assert.equal(expectStatus(await admin.get('/checkpoint/devices/51990100001199000002'), 200).name,
+    '测试西卡口, "抓拍机" 1');
+  // A quote left open is refused where it opens, naming line and column; nothing is written.
+  expectError(await admin.post('/checkpoint/devices/import',
+    { csv: header + `${GATE2},tollgate,"测试西卡口,104.01,30.6,519901,,40\n` }), 400, 'invalid_argument',
+  { csv: 'line 2, column 31: unterminated_quote' });
 });
 
 test('the duty desk sees checkpoints by status, offline devices, the base map and the map settings', async () => {

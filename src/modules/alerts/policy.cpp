@@ -1,37 +1,18 @@
-#include <sstream>
-
 #include "alerts/alert.hpp"
+#include "common/csv_reader.hpp"
 
 namespace jw::alerts {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
 }
 
-namespace {
-
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-    std::vector<std::string> cells;
-    std::string cell;
-    std::istringstream in(line);
-    while (std::getline(in, cell, ',')) cells.push_back(cell);
-    if (!line.empty() && line.back() == ',') cells.emplace_back();
-    return cells;
-}
-
-}  // namespace
-
 Result<Policy> Policy::FromCsv(std::string_view csv) {
     Policy p;
-    std::istringstream in{std::string(csv)};
-    std::string line;
-    int line_no = 0;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line_no == 1 || line.empty()) continue;
-        auto cells = SplitCsvLine(line);
-        const std::string where = "colours.csv:" + std::to_string(line_no);
-        if (cells.size() != 8) return Status::Invalid(where, "expected 8 columns");
+    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "colours.csv"}));
+    for (size_t i = 1; i < rows.size(); ++i) {  // rows[0]: the header
+        const auto& cells = rows[i];
+        const std::string where = "colours.csv:" + std::to_string(cells.line);
+        if (cells.size() != 8) return CsvInvalid(where, "expected 8 columns", cells.Where(0));
         ColourRule r;
         r.colour = cells[0];
         r.name_zh = cells[1];
@@ -41,9 +22,9 @@ Result<Policy> Policy::FromCsv(std::string_view csv) {
             r.sign_within_s = std::stoll(cells[4]);
             r.priority = std::stoi(cells[7]);
         } catch (...) {
-            return Status::Invalid(where, "sign_within_s and priority must be numbers");
+            return CsvInvalid(where, "sign_within_s and priority must be numbers", cells.Where(4));
         }
-        if (r.sign_within_s <= 0) return Status::Invalid(where, "sign_within_s must be positive");
+        if (r.sign_within_s <= 0) return CsvInvalid(where, "sign_within_s must be positive", cells.Where(4));
         r.sms = cells[5] == "1";
         r.sound = cells[6] == "1";
         p.rules_.push_back(std::move(r));

@@ -2,8 +2,9 @@
 
 #include <algorithm>
 #include <set>
-#include <sstream>
 #include <stdexcept>
+
+#include "common/csv_reader.hpp"
 
 namespace jw::cases {
 namespace data {
@@ -50,25 +51,20 @@ bool Transition::Requires(std::string_view token) const {
 Result<Lifecycle> Lifecycle::FromCsv(std::string_view csv) {
     Lifecycle out;
     std::set<std::string> seen;
-    int line_no = 0;
-    for (const auto& raw : Split(csv, '\n')) {
-        ++line_no;
-        std::string line = raw;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line[0] == '#') continue;
-        if (line_no == 1) continue;  // header
-        const std::string where = "line " + std::to_string(line_no);
-        auto cells = Split(line, ',');
-        if (cells.size() != 7) return Status::Invalid(where, "expected_7_columns");
+    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "transitions.csv", .comment = '#'}));
+    for (const auto& cells : rows) {
+        if (cells.line == 1) continue;  // header
+        const std::string where = "line " + std::to_string(cells.line);
+        if (cells.size() != 7) return CsvInvalid(where, "expected_7_columns", cells.Where(0));
         Transition t{cells[0], cells[1], cells[2], cells[3], Tokens(cells[4], '|'), cells[5], Tokens(cells[6], ' ')};
-        if (t.case_type.empty() || t.from_state.empty() || t.action.empty() || t.to_state.empty())
-            return Status::Invalid(where, "empty_cell");
-        if (t.roles.empty()) return Status::Invalid(where, "no_roles");
-        if (t.scope != "unit" && t.scope != "county") return Status::Invalid(where, "bad_scope");
+        for (size_t i = 0; i < 4; ++i)
+            if (cells[i].empty()) return CsvInvalid(where, "empty_cell", cells.Where(i));
+        if (t.roles.empty()) return CsvInvalid(where, "no_roles", cells.Where(4));
+        if (t.scope != "unit" && t.scope != "county") return CsvInvalid(where, "bad_scope", cells.Where(5));
         for (const auto& r : t.needs)
-            if (!kRequirementTokens.count(r)) return Status::Invalid(where, "unknown_requirement:" + r);
+            if (!kRequirementTokens.count(r)) return CsvInvalid(where, "unknown_requirement:" + r, cells.Where(6));
         if (!seen.insert(t.case_type + "/" + t.from_state + "/" + t.action).second)
-            return Status::Invalid(where, "duplicate");
+            return CsvInvalid(where, "duplicate", cells.Where(2));
         out.transitions_.push_back(std::move(t));
     }
     return out;

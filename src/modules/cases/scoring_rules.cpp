@@ -2,48 +2,30 @@
 
 #include <stdexcept>
 
+#include "common/csv_reader.hpp"
+
 namespace jw::cases {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
 }
 
-namespace {
-
-std::vector<std::string> SplitCsvLine(std::string_view line) {
-    std::vector<std::string> out(1);
-    for (char ch : line) {
-        if (ch == ',') out.emplace_back();
-        else if (ch != '\r') out.back() += ch;
-    }
-    return out;
-}
-
-}  // namespace
-
 Result<ScoreRules> ScoreRules::Parse(std::string_view csv) {
     ScoreRules r;
     bool has_base = false;
-    size_t line_no = 0;
-    size_t pos = 0;
-    while (pos < csv.size()) {
-        size_t end = csv.find('\n', pos);
-        if (end == std::string_view::npos) end = csv.size();
-        std::string_view line = csv.substr(pos, end - pos);
-        pos = end + 1;
-        ++line_no;
-        if (line_no == 1 || line.empty() || line == "\r") continue;
-        const std::string where = "line " + std::to_string(line_no);
-        auto f = SplitCsvLine(line);
-        if (f.size() != 7) return Status::Invalid(where, "expected 7 fields");
+    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "score_rules.csv"}));
+    for (const auto& f : rows) {
+        if (f.line == 1) continue;  // header
+        const std::string where = "line " + std::to_string(f.line);
+        if (f.size() != 7) return CsvInvalid(where, "expected 7 fields", f.Where(0));
         ScoreRule rule{f[0], f[1], 0, f[3] == "1", f[4], f[5], f[6]};
         try {
             rule.points = std::stoi(f[2]);
         } catch (const std::exception&) {
-            return Status::Invalid(where, "bad points");
+            return CsvInvalid(where, "bad points", f.Where(2));
         }
-        if (rule.code.empty() || rule.points < 0) return Status::Invalid(where, "bad code or points");
-        if (rule.kind != "base" && rule.kind != "deduct" && rule.kind != "add") return Status::Invalid(where, "bad kind");
-        if (r.index_.count(rule.code)) return Status::Invalid(where, "duplicate code");
+        if (rule.code.empty() || rule.points < 0) return CsvInvalid(where, "bad code or points", f.Where(0));
+        if (rule.kind != "base" && rule.kind != "deduct" && rule.kind != "add") return CsvInvalid(where, "bad kind", f.Where(1));
+        if (r.index_.count(rule.code)) return CsvInvalid(where, "duplicate code", f.Where(0));
         if (rule.kind == "base") {
             has_base = true;
             r.base_ = rule.points;

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 #include <optional>
-#include <sstream>
 #include <stdexcept>
 
 #include "common/civil_time.hpp"
+#include "common/csv_reader.hpp"
 
 namespace jw::checkpoint {
 namespace data {
@@ -13,19 +13,6 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 }
 
 namespace {
-
-std::vector<std::string> SplitCsvLine(const std::string& line) {
-    std::vector<std::string> out;
-    std::string cell;
-    std::istringstream in(line);
-    while (std::getline(in, cell, ',')) out.push_back(cell);
-    if (!line.empty() && line.back() == ',') out.emplace_back();
-    for (auto& c : out) {
-        while (!c.empty() && (c.back() == ' ' || c.back() == '\r')) c.pop_back();
-        while (!c.empty() && c.front() == ' ') c.erase(c.begin());
-    }
-    return out;
-}
 
 std::optional<int64_t> PositiveInt(const std::string& s) {
     if (s.empty() || s.size() > 12 || !std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }))
@@ -47,31 +34,26 @@ std::optional<int64_t> Span(const Json& obj) {
 }  // namespace
 
 Result<LimitsTable> LimitsTable::Parse(std::string_view csv) {
+    constexpr std::string_view kHeader = "role,max_range_days,max_conditions,max_lookback_days,max_window_s";
     LimitsTable table;
-    std::istringstream in{std::string(csv)};
-    std::string line;
-    int n = 0;
-    while (std::getline(in, line)) {
-        ++n;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (n == 1) {
-            if (line != "role,max_range_days,max_conditions,max_lookback_days,max_window_s")
-                return Status::Invalid("header", "expected role,max_range_days,max_conditions,max_lookback_days,max_window_s");
-            continue;
-        }
-        if (line.empty() || line[0] == '#') continue;
-        const auto cells = SplitCsvLine(line);
-        const std::string where = "line " + std::to_string(n);
-        if (cells.size() != 5 || cells[0].empty()) return Status::Invalid(where, "expected 5 columns");
+    JW_ASSIGN_OR_RETURN(const auto rows,
+                        ReadCsv(csv, CsvOptions{.name = "analysis_limits.csv", .trim = true, .comment = '#'}));
+    if (rows.empty()) return Status::Invalid("header", "empty file");
+    std::string header;
+    for (const auto& h : rows[0].fields) header += (header.empty() ? "" : ",") + h;
+    if (header != kHeader) return Status::Invalid("header", "expected " + std::string(kHeader));
+    for (size_t r = 1; r < rows.size(); ++r) {
+        const auto& cells = rows[r];
+        const std::string where = "line " + std::to_string(cells.line);
+        if (cells.size() != 5 || cells[0].empty()) return CsvInvalid(where, "expected 5 columns", cells.Where(0));
         std::optional<int64_t> v[4];
-        for (int i = 0; i < 4; ++i) {
+        for (size_t i = 0; i < 4; ++i) {
             v[i] = PositiveInt(cells[i + 1]);
-            if (!v[i]) return Status::Invalid(where, "not_a_positive_integer");
+            if (!v[i]) return CsvInvalid(where, "not_a_positive_integer", cells.Where(i + 1));
         }
-        if (table.roles_.count(cells[0])) return Status::Invalid(where, "duplicate_role");
+        if (table.roles_.count(cells[0])) return CsvInvalid(where, "duplicate_role", cells.Where(0));
         table.roles_[cells[0]] = RoleLimits{*v[0], *v[1], *v[2], *v[3]};
     }
-    if (n == 0) return Status::Invalid("header", "empty file");
     return table;
 }
 

@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "checkpoint/devices_repository.hpp"
+#include "common/csv_reader.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -11,71 +12,13 @@ constexpr size_t kMaxRows = 10000;
 const std::vector<std::string> kColumns = {"id",       "kind",       "name",        "longitude",
                                            "latitude", "place_code", "tollgate_id", "category"};
 
-// RFC 4180 records: quoted cells may hold commas, doubled quotes and line breaks. Each record keeps the line
-// number it starts on.
-struct Record {
-    int line = 0;
-    std::vector<std::string> cells;
-};
-
-std::vector<Record> SplitCsv(std::string_view text) {
-    std::vector<Record> out;
-    Record rec{1, {}};
-    std::string cell;
-    bool quoted = false, any = false;
-    int line = 1;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char ch = text[i];
-        if (quoted) {
-            if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                cell += '"';
-                ++i;
-            } else if (ch == '"') {
-                quoted = false;
-            } else {
-                if (ch == '\n') ++line;
-                cell += ch;
-            }
-            continue;
-        }
-        if (ch == '"') {
-            quoted = true;
-            any = true;
-        } else if (ch == ',') {
-            rec.cells.push_back(std::move(cell));
-            cell.clear();
-            any = true;
-        } else if (ch == '\r') {
-            continue;
-        } else if (ch == '\n') {
-            rec.cells.push_back(std::move(cell));
-            cell.clear();
-            if (any || rec.cells.size() > 1 || !rec.cells[0].empty()) out.push_back(std::move(rec));
-            rec = Record{++line, {}};
-            any = false;
-        } else {
-            cell += ch;
-            any = true;
-        }
-    }
-    if (any || !cell.empty()) {
-        rec.cells.push_back(std::move(cell));
-        out.push_back(std::move(rec));
-    }
-    return out;
-}
-
-std::string Trim(std::string s) {
-    const auto b = s.find_first_not_of(" \t");
-    if (b == std::string::npos) return "";
-    return s.substr(b, s.find_last_not_of(" \t") - b + 1);
-}
-
-// The first problem of a row as "<column>: <problem>".
-std::string FirstProblem(const Status& s) {
+// The first problem of a row as "<column>: <problem>", and where that column's cell is when the file has it.
+std::string FirstProblem(const Status& s, const CsvRow& row, const std::map<std::string, size_t>& col) {
     if (s.fields().empty()) return s.message();
     const auto& [k, v] = *s.fields().begin();
-    return k + ": " + v;
+    auto it = col.find(k);
+    if (it == col.end() || it->second >= row.size()) return k + ": " + v;
+    return k + ": " + v + " (" + row.Where(it->second) + ")";
 }
 
 bool ParseCoordinate(const std::string& text, double* out) {
@@ -92,15 +35,15 @@ bool ParseCoordinate(const std::string& text, double* out) {
 }  // namespace
 
 Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view csv, int64_t now) {
-    if (csv.substr(0, 3) == "\xEF\xBB\xBF") csv.remove_prefix(3);
-    auto records = SplitCsv(csv);
+    // The header and at most kMaxRows rows; a syntax error (an unclosed quote…) refuses the file, naming where.
+    JW_ASSIGN_OR_RETURN(const auto records,
+                        ReadCsv(csv, CsvOptions{.name = "csv", .trim = true, .max_records = kMaxRows + 1}));
     if (records.empty()) return Status::Invalid("csv", "required");
     std::map<std::string, size_t> col;
-    for (size_t i = 0; i < records[0].cells.size(); ++i) col[Trim(records[0].cells[i])] = i;
+    for (size_t i = 0; i < records[0].size(); ++i) col[records[0][i]] = i;
     for (const auto& name : kColumns) {
         if (!col.count(name)) return Status::Invalid("csv", "missing column " + name);
     }
-    if (records.size() - 1 > kMaxRows) return Status::Invalid("csv", "too_many");
     if (records.size() == 1) return Status::Invalid("csv", "required");
 
     std::map<std::string, std::string> bad;
@@ -111,7 +54,7 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
             const auto& rec = records[r];
             auto cell = [&](const std::string& name) {
                 const size_t i = col[name];
-                return i < rec.cells.size() ? Trim(rec.cells[i]) : std::string();
+                return i < rec.size() ? rec[i] : std::string();
             };
             const bool tollgate = cell("kind") != "ape";
             if ((pass == 0) != tollgate) continue;
@@ -124,11 +67,11 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
             d.tollgate_id = cell("tollgate_id");
             d.category = cell("category");
             if (!ParseCoordinate(cell("longitude"), &d.longitude)) {
-                bad.emplace(key, "longitude: bad_format");
+                bad.emplace(key, "longitude: bad_format (" + rec.Where(col["longitude"]) + ")");
                 continue;
             }
             if (!ParseCoordinate(cell("latitude"), &d.latitude)) {
-                bad.emplace(key, "latitude: bad_format");
+                bad.emplace(key, "latitude: bad_format (" + rec.Where(col["latitude"]) + ")");
                 continue;
             }
             // Keep what an import does not carry (unit, place, lanes, enabled) on an existing device.
@@ -144,7 +87,7 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
             }
             if (Status s = UpsertDevice(c, d, now); !s.ok()) {
                 if (s.code() != ErrorCode::kInvalidArgument) return s;
-                bad.emplace(key, FirstProblem(s));
+                bad.emplace(key, FirstProblem(s, rec, col));
                 continue;
             }
             ++(existing.empty() ? sum.created : sum.updated);

@@ -123,12 +123,21 @@ TEST_P(DevicesTest, ImportRejectsTheWholeFileAndNamesEveryBadLine) {
     auto r = ImportDevicesCsv(*c_, csv, kT0);
     ASSERT_FALSE(r.ok());
     const auto f = r.status().fields();
-    EXPECT_EQ(f.at("line 3"), "id: bad_length");
-    EXPECT_EQ(f.at("line 4"), "name: required");
-    EXPECT_EQ(f.at("line 5"), "longitude: bad_format");
+    EXPECT_EQ(f.at("line 3"), "id: bad_length (line 3, column 1)");
+    EXPECT_EQ(f.at("line 4"), "name: required (line 4, column 31)");
+    EXPECT_EQ(f.at("line 5"), "longitude: bad_format (line 5, column 29)");
     EXPECT_EQ(f.size(), 3u);
     EXPECT_FALSE(ImportDevicesCsv(*c_, "id,kind,name\n1,2,3\n", kT0).status().fields().count("csv") == 0);
     EXPECT_TRUE(ImportDevicesCsv(*c_, "", kT0).status().fields().count("csv"));
+    // A quote left open is refused where it opens, before any row is written.
+    const auto before = Count("SELECT COUNT(*) FROM checkpoint_devices");
+    auto open = ImportDevicesCsv(*c_,
+                                 "id,kind,name,longitude,latitude,place_code,tollgate_id,category\n" + kGate1 +
+                                     ",tollgate,\"城关,104.1,30.6,519901,,40\n",
+                                 kT0);
+    ASSERT_FALSE(open.ok());
+    EXPECT_EQ(open.status().fields().at("csv"), "line 2, column 31: unterminated_quote");
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM checkpoint_devices"), before);
 }
 
 TEST_P(DevicesTest, ImportAcceptsBomCrlfQuotesAndAnApeBeforeItsCheckpoint) {

@@ -1,6 +1,9 @@
 #include "checkpoint/import_passes.hpp"
 
+#include <algorithm>
+
 #include "common/crypto.hpp"
+#include "common/csv_reader.hpp"
 #include "common/text_upload.hpp"
 
 namespace jw::checkpoint {
@@ -11,14 +14,8 @@ constexpr int64_t kForgetAfter = 86400;
 // carried from chunk to chunk without end, or a binary file is refused before anything of it is loaded.
 constexpr TextUploadLimits kChunkLimits{.max_bytes = 2u << 20, .max_lines = 65536, .max_line_bytes = 1024};
 
-std::string_view TrimLine(std::string_view line) {
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
-    return line;
-}
-std::string Describe(const Status& s) {
-    if (s.fields().empty()) return s.message();
-    return s.fields().begin()->first + ": " + s.fields().begin()->second;
-}
+constexpr std::string_view kPassFields[] = {"plate_no", "plate_color", "checkpoint_id", "pass_time",
+                                            "direction", "lane_no",     "speed"};
 }  // namespace
 
 ImportProgress PassImports::Start(const std::string& user, int64_t now) {
@@ -61,45 +58,60 @@ Result<ImportProgress> PassImports::Feed(PassHub& hub, const std::string& id, co
 
     std::string data = st->carry;
     data.append(text);
-    std::string carry;
-    if (!last) {
-        const size_t nl = data.rfind('\n');
-        carry = nl == std::string::npos ? data : data.substr(nl + 1);
-        data.resize(nl == std::string::npos ? 0 : nl + 1);
-    }
-    if (carry.size() > kChunkLimits.max_line_bytes)
+    // The text checks see whole lines only: a chunk may end inside a line, even inside a character.
+    const size_t nl = last ? std::string::npos : data.rfind('\n');
+    const size_t whole = last ? data.size() : (nl == std::string::npos ? 0 : nl + 1);
+    if (data.size() - whole > kChunkLimits.max_line_bytes)
         return Status(ErrorCode::kInvalidArgument, "csv: a line is longer than 1024 bytes",
                       {{"csv", "line " + std::to_string(p.lines + 1) + ": too_long"}});
-    JW_RETURN_IF_ERROR(CheckTextUpload("csv", data, kChunkLimits));
+    JW_RETURN_IF_ERROR(CheckTextUpload("csv", std::string_view(data).substr(0, whole), kChunkLimits));
     ImportProgress next = p;
+    bool header_seen = st->header_seen;
     std::vector<analytics::PassRecord> batch;
-    size_t pos = 0;
-    while (pos < data.size()) {
-        size_t end = data.find('\n', pos);
-        if (end == std::string::npos) end = data.size();
-        const std::string_view line = TrimLine(std::string_view(data).substr(pos, end - pos));
-        pos = end + 1;
-        ++next.lines;
-        if (next.lines == 1) {
-            if (line.size() >= 3 && line.substr(0, 3) == "\xEF\xBB\xBF") {
-                if (line.substr(3) == kPassCsvHeader) continue;
-            } else if (line == kPassCsvHeader) {
-                continue;
-            }
-            return Status::Invalid("header", std::string("expected ") + kPassCsvHeader);
-        }
-        if (line.empty()) continue;
-        auto rec = analytics::ParsePassLine(line);
-        std::string problem;
-        if (!rec.ok()) problem = Describe(rec.status());
-        else if (!hub.IsKnownCheckpoint(rec->checkpoint_id)) problem = "checkpoint_id: not a registered checkpoint";
-        if (!problem.empty()) {
-            ++next.rejected;
-            if (next.errors.size() < kMaxErrors) next.errors.push_back({next.lines, problem});
+    CsvReader reader(data, CsvOptions{.name = "csv",
+                                      .trim = true,
+                                      .max_field_bytes = kChunkLimits.max_line_bytes,
+                                      .max_record_bytes = kChunkLimits.max_line_bytes,
+                                      .first_line = p.lines + 1,
+                                      .final = last});
+    auto reject = [&](uint64_t line, std::string problem) {
+        ++next.rejected;
+        if (next.errors.size() < kMaxErrors) next.errors.push_back({line, std::move(problem)});
+    };
+    CsvRecord rec;
+    for (;;) {
+        auto more = reader.Next(&rec);
+        if (!more.ok() && !header_seen) return Status::Invalid("header", std::string("expected ") + kPassCsvHeader);
+        if (!more.ok()) {
+            const CsvError& e = reader.last_error();
+            reject(e.at.line, "column " + std::to_string(e.at.column) + ": " + e.problem);
             continue;
         }
-        batch.push_back(std::move(rec).value());
+        if (!*more) break;
+        if (!header_seen) {
+            if (!std::equal(rec.fields.begin(), rec.fields.end(), std::begin(kPassFields), std::end(kPassFields)))
+                return Status::Invalid("header", std::string("expected ") + kPassCsvHeader);
+            header_seen = true;
+            continue;
+        }
+        auto pass = analytics::ParsePassFields(rec.fields);
+        if (!pass.ok()) {
+            reject(rec.line, analytics::DescribePassError(pass.status(), reader, rec));
+        } else if (!hub.IsKnownCheckpoint(pass->checkpoint_id)) {
+            reject(rec.line, "checkpoint_id: not a registered checkpoint (column " +
+                                 std::to_string(reader.PositionOf(rec, 2).column) + ")");
+        } else {
+            batch.push_back(std::move(pass).value());
+        }
     }
+    // What the chunk ends inside of waits for the next chunk; a pass record is far shorter than a line may be.
+    std::string carry = data.substr(reader.consumed());
+    if (carry.size() > kChunkLimits.max_line_bytes)
+        return Status(ErrorCode::kInvalidArgument, "csv: a record is longer than 1024 bytes",
+                      {{"csv", "line " + std::to_string(reader.line()) + ": too_long"}});
+    // Lines read: those before the next record, and the last one of the file when it has no line end.
+    const bool open_end = last && !data.empty() && data.back() != '\n' && data.back() != '\r';
+    next.lines = reader.line() - 1 + (open_end ? 1 : 0);
     if (!batch.empty()) {
         JW_ASSIGN_OR_RETURN(auto found, hub.Append(batch));
         hits->insert(hits->end(), found.begin(), found.end());
@@ -111,6 +123,7 @@ Result<ImportProgress> PassImports::Feed(PassHub& hub, const std::string& id, co
     next.updated_at = now;
     p = std::move(next);
     st->carry = std::move(carry);
+    st->header_seen = header_seen;
     return p;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // Bulk import of historical passes in the engine's CSV load format (analytics/csv_loader.hpp:
 // plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed), uploaded whole or in chunks of at
-// most 1 MiB (the request limit): Start → Feed(seq 0, 1, 2, …, the last one with last=true). A chunk may end
-// mid-line: the partial line is carried into the next chunk. Each chunk's good rows are appended to the hub
+// most 1 MiB (the request limit): Start → Feed(seq 0, 1, 2, …, the last one with last=true). The text is read by
+// common/csv_reader (quotes, CRLF, BOM; spaces around fields ignored). A chunk may end mid-record: that record
+// is carried into the next chunk. Each chunk's good rows are appended to the hub
 // in one durable batch before Feed returns; bad rows (and rows of unregistered checkpoints) are counted and
-// the first 1000 kept with their 1-based line numbers. Imports live in memory (an interrupted upload is
-// restarted from the beginning); finished ones are forgotten a day after they started.
+// the first 1000 kept with their 1-based line numbers and, in the problem, the column. Imports live in memory
+// (an interrupted upload is restarted from the beginning); finished ones are forgotten a day after they started.
 // Thread-safe: chunks of one import are serialised; imports run side by side.
 
 #include <cstdint>
@@ -55,7 +56,8 @@ private:
     struct State {
         std::mutex mu;
         ImportProgress p;
-        std::string carry;  // a partial line from the previous chunk
+        std::string carry;          // a record the previous chunk ended inside
+        bool header_seen = false;
     };
     std::shared_ptr<State> Find(const std::string& id) const;
 

@@ -64,10 +64,30 @@ TEST_F(PassImportsTest, ChunksSplitMidLineLoadEveryGoodRowAndReportBadLines) {
     EXPECT_EQ(r3->errors[0].line, 3u);
     EXPECT_EQ(r3->errors[0].message.rfind("plate_no", 0), 0u) << r3->errors[0].message;
     EXPECT_EQ(r3->errors[1].line, 4u);
-    EXPECT_EQ(r3->errors[1].message, "checkpoint_id: not a registered checkpoint");
+    EXPECT_EQ(r3->errors[1].message, "checkpoint_id: not a registered checkpoint (column 11)");
+    EXPECT_EQ(r3->lines, 6u);
     EXPECT_EQ(r3->errors[2].line, 6u);
     EXPECT_EQ(hub_->appended(), 2u);
     EXPECT_EQ(imports_.Feed(*hub_, p0.id, "admin", 3, "", true, &hits_, 104).status().code(), ErrorCode::kConflict);
+}
+
+TEST_F(PassImportsTest, QuotedFieldsSplitAcrossChunksAndAnOpenQuoteIsOneBadRow) {
+    std::string csv = "\xEF\xBB\xBF" + std::string(kPassCsvHeader) + "\n";
+    csv += std::string("\"川A12345\",5,\"") + kTollgate + "\",\"2026-09-01 08:00:00\",1,2,60\r\n";  // line 2
+    csv += std::string("川A12346,5,\"") + kTollgate + ",2026-09-01 08:00:01,1,2,60\n";                // line 3: quote left open
+    csv += Row("川A12347", kTollgate, "2026-09-01 08:00:03");                              // line 4
+    const auto p0 = imports_.Start("admin", 100);
+    const size_t cut = csv.find("2026-09-01 08:00:00") - 3;  // inside the quoted checkpoint id
+    auto r1 = imports_.Feed(*hub_, p0.id, "admin", 0, std::string_view(csv).substr(0, cut), false, &hits_, 101);
+    ASSERT_TRUE(r1.ok()) << r1.status().message();
+    EXPECT_EQ(r1->loaded, 0u);
+    auto r2 = imports_.Feed(*hub_, p0.id, "admin", 1, std::string_view(csv).substr(cut), true, &hits_, 102);
+    ASSERT_TRUE(r2.ok()) << r2.status().message();
+    EXPECT_EQ(r2->loaded, 2u);
+    ASSERT_EQ(r2->errors.size(), 1u);
+    EXPECT_EQ(r2->errors[0].line, 3u);
+    EXPECT_EQ(r2->errors[0].message, "column 11: unterminated_quote");
+    EXPECT_EQ(r2->lines, 4u);
 }
 
 TEST_F(PassImportsTest, WrongHeaderLoadsNothingAndOtherUsersSeeNothing) {

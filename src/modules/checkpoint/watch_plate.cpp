@@ -2,6 +2,7 @@
 #include <cctype>
 
 #include "checkpoint/watch_order.hpp"
+#include "common/csv_reader.hpp"
 #include "common/json_util.hpp"
 #include "common/validators.hpp"
 
@@ -21,33 +22,6 @@ std::string Trim(std::string_view s) {
     while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
     while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
     return std::string(s.substr(b, e - b));
-}
-
-// Splits one CSV line (quotes allowed, "" inside quotes).
-std::vector<std::string> SplitCsv(std::string_view line) {
-    std::vector<std::string> out(1);
-    bool quoted = false;
-    for (size_t i = 0; i < line.size(); ++i) {
-        const char ch = line[i];
-        if (quoted) {
-            if (ch == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-                out.back() += '"';
-                ++i;
-            } else if (ch == '"') {
-                quoted = false;
-            } else {
-                out.back() += ch;
-            }
-        } else if (ch == '"') {
-            quoted = true;
-        } else if (ch == ',') {
-            out.emplace_back();
-        } else {
-            out.back() += ch;
-        }
-    }
-    for (auto& cell : out) cell = Trim(cell);
-    return out;
 }
 
 bool ParseColour(const std::string& s, int* out) {
@@ -83,53 +57,87 @@ Result<std::string> CheckWatchPlate(std::string_view plate, std::string_view fie
     return p;
 }
 
+namespace {
+
+// The JSON line form of a row: {"plate": …, "plate_color": …, "reason": …}. False with *problem set when bad.
+bool ParseJsonRow(const std::string& line, ImportRow* row, std::vector<ImportProblem>* problems) {
+    Json j = Json::parse(line, nullptr, false);
+    if (!j.is_object() || !j.contains("plate") || !j["plate"].is_string()) {
+        problems->push_back({row->line, "", "plate", j.is_discarded() ? "bad_json" : "required"});
+        return false;
+    }
+    row->plate = j["plate"].get<std::string>();
+    if (j.contains("reason") && j["reason"].is_string()) row->reason = Trim(j["reason"].get<std::string>());
+    if (j.contains("plate_color")) {
+        const auto& c = j["plate_color"];
+        std::string s = c.is_number_integer() ? std::to_string(c.get<int64_t>()) : (c.is_string() ? c.get<std::string>() : "x");
+        if (!ParseColour(s, &row->plate_color)) {
+            problems->push_back({row->line, row->plate, "plate_color", "bad_number"});
+            return false;
+        }
+    }
+    return true;
+}
+
+bool IsHeader(const std::string& first) {
+    return first == "plate" || first == "plate_no" || first == "号牌号码" || first == "车牌号";
+}
+
+}  // namespace
+
 Result<std::vector<ImportRow>> ParseImport(std::string_view text, std::vector<ImportProblem>* problems,
                                            size_t max_rows) {
     std::vector<ImportRow> rows;
+    auto add = [&](ImportRow row) -> Status {
+        if (rows.size() >= max_rows) return Status::Invalid("text", "too_many_rows");
+        rows.push_back(std::move(row));
+        return Status::Ok();
+    };
+    // CSV lines run through the shared reader in blocks (so a quoted reason may span lines); a line starting
+    // with '{' is a JSON row and ends the block before it.
+    auto read_csv = [&](std::string_view block, size_t first_line) -> Status {
+        CsvReader reader(block, CsvOptions{.name = "text", .trim = true, .first_line = first_line});
+        CsvRecord rec;
+        for (;;) {
+            auto more = reader.Next(&rec);
+            if (!more.ok()) {
+                const CsvError& e = reader.last_error();
+                problems->push_back({static_cast<int>(e.at.line), "", "text",
+                                     "column " + std::to_string(e.at.column) + ": " + e.problem});
+                continue;
+            }
+            if (!*more) return Status::Ok();
+            ImportRow row;
+            row.line = static_cast<int>(rec.line);
+            row.plate = std::string(rec[0]);
+            if (rows.empty() && problems->empty() && IsHeader(row.plate)) continue;
+            if (rec.size() > 1 && !ParseColour(std::string(rec[1]), &row.plate_color)) {
+                problems->push_back({row.line, row.plate, "plate_color", "bad_number"});
+                continue;
+            }
+            if (rec.size() > 2) row.reason = std::string(rec[2]);
+            JW_RETURN_IF_ERROR(add(std::move(row)));
+        }
+    };
+    size_t start = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;  // a spreadsheet's BOM
+    size_t block_start = start, block_line = 1;
     int line_no = 0;
-    size_t start = 0;
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") start = 3;  // a spreadsheet's BOM
     while (start <= text.size()) {
         size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
         const std::string line = Trim(text.substr(start, end - start));
-        start = end + 1;
         ++line_no;
-        if (line.empty()) continue;
-        ImportRow row;
-        row.line = line_no;
-        if (line.front() == '{') {
-            Json j = Json::parse(line, nullptr, false);
-            if (!j.is_object() || !j.contains("plate") || !j["plate"].is_string()) {
-                problems->push_back({line_no, "", "plate", j.is_discarded() ? "bad_json" : "required"});
-                continue;
-            }
-            row.plate = j["plate"].get<std::string>();
-            if (j.contains("reason") && j["reason"].is_string()) row.reason = Trim(j["reason"].get<std::string>());
-            if (j.contains("plate_color")) {
-                const auto& c = j["plate_color"];
-                std::string s = c.is_number_integer() ? std::to_string(c.get<int64_t>())
-                                                      : (c.is_string() ? c.get<std::string>() : "x");
-                if (!ParseColour(s, &row.plate_color)) {
-                    problems->push_back({line_no, row.plate, "plate_color", "bad_number"});
-                    continue;
-                }
-            }
-        } else {
-            auto cells = SplitCsv(line);
-            if (rows.empty() && problems->empty() && (cells[0] == "plate" || cells[0] == "plate_no" ||
-                                                      cells[0] == "号牌号码" || cells[0] == "车牌号"))
-                continue;  // header
-            row.plate = cells[0];
-            if (cells.size() > 1 && !ParseColour(cells[1], &row.plate_color)) {
-                problems->push_back({line_no, row.plate, "plate_color", "bad_number"});
-                continue;
-            }
-            if (cells.size() > 2) row.reason = cells[2];
+        if (!line.empty() && line.front() == '{') {
+            JW_RETURN_IF_ERROR(read_csv(text.substr(block_start, start - block_start), block_line));
+            ImportRow row;
+            row.line = line_no;
+            if (ParseJsonRow(line, &row, problems)) JW_RETURN_IF_ERROR(add(std::move(row)));
+            block_start = end + 1;
+            block_line = line_no + 1;
         }
-        if (rows.size() >= max_rows) return Status::Invalid("text", "too_many_rows");
-        rows.push_back(std::move(row));
+        start = end + 1;
     }
+    if (block_start < text.size()) JW_RETURN_IF_ERROR(read_csv(text.substr(block_start), block_line));
     return rows;
 }
 

@@ -321,5 +321,36 @@ TEST(WatchPlate, NormalisesTheSerialPartOnly) {
     EXPECT_EQ(CheckWatchPlate("").status().fields().at("target"), "required");
 }
 
+TEST(WatchImport, CsvAndJsonLinesMixWithQuotesAndEachProblemHasItsLine) {
+    std::vector<ImportProblem> problems;
+    const std::string text =
+        "\xEF\xBB\xBFplate,plate_color,reason\r\n"
+        "川A12345,2,\"套牌, \"\"嫌疑\"\"\"\r\n"
+        "{\"plate\":\"川B22222\",\"reason\":\"a, b\"}\n"
+        "川C3333\"3,1,x\n"
+        "\n"
+        "川D44444,9x,\n"
+        " 川E55555 , 1 ,\"two\nlines\"\n"
+        "川F66666,,\"open\n";
+    auto rows = ParseImport(text, &problems);
+    ASSERT_TRUE(rows.ok()) << rows.status().message();
+    ASSERT_EQ(rows->size(), 3u);
+    EXPECT_EQ((*rows)[0].line, 2);
+    EXPECT_EQ((*rows)[0].reason, "套牌, \"嫌疑\"");
+    EXPECT_EQ((*rows)[0].plate_color, 2);
+    EXPECT_EQ((*rows)[1].plate, "川B22222");
+    EXPECT_EQ((*rows)[1].line, 3);
+    EXPECT_EQ((*rows)[2].plate, "川E55555");
+    EXPECT_EQ((*rows)[2].line, 7);
+    EXPECT_EQ((*rows)[2].reason, "two\nlines");
+    ASSERT_EQ(problems.size(), 3u);
+    EXPECT_EQ(problems[0].line, 4);
+    EXPECT_EQ(problems[0].problem, "column 7: quote_in_field");
+    EXPECT_EQ(problems[1].line, 6);
+    EXPECT_EQ(problems[1].field, "plate_color");
+    EXPECT_EQ(problems[2].line, 9);
+    EXPECT_EQ(problems[2].problem, "column 10: unterminated_quote");
+}
+
 }  // namespace
 }  // namespace jw::checkpoint

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "common/csv_reader.hpp"
+
 namespace jw::discretion {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
@@ -19,52 +21,6 @@ const char* CombinationName(Combination c) {
         case Combination::kWarnOnly: return "WARN_ONLY";
     }
     return "?";
-}
-
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text) {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false, any = false;
-    for (size_t i = 0; i < text.size(); ++i) {
-        char c = text[i];
-        if (quoted) {
-            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (c == '"') {
-                quoted = false;
-            } else {
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"') {
-            quoted = true;
-            any = true;
-        } else if (c == ',') {
-            row.push_back(std::move(field));
-            field.clear();
-            any = true;
-        } else if (c == '\n' || c == '\r') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            if (any || !field.empty()) {
-                row.push_back(std::move(field));
-                rows.push_back(std::move(row));
-            }
-            row.clear();
-            field.clear();
-            any = false;
-        } else {
-            field += c;
-            any = true;
-        }
-    }
-    if (any || !field.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-    }
-    return rows;
 }
 
 std::string ChineseNumber(int64_t n) {
@@ -107,9 +63,16 @@ std::string Citation(const std::string& source, int article, int paragraph, int 
 
 namespace {
 
-Status Bad(std::string_view file, size_t line, std::string_view why) {
-    return Status::Internal("catalogue " + std::string(file) + " line " + std::to_string(line) + ": " +
-                            std::string(why));
+// A shipped catalogue file that does not hold what the engine needs: a bug of the data, hence Internal.
+Status Bad(std::string_view file, const CsvRow& row, size_t field, std::string_view why) {
+    return Status::Internal("catalogue " + std::string(file) + " " + row.Where(field) + ": " + std::string(why));
+}
+
+// The rows of a catalogue file after its header.
+Result<std::vector<CsvRow>> Rows(std::string_view file, std::string_view text) {
+    JW_ASSIGN_OR_RETURN(auto rows, ReadCsv(text, CsvOptions{.name = file}));
+    if (!rows.empty()) rows.erase(rows.begin());
+    return rows;
 }
 
 bool ToInt(const std::string& s, int64_t* out) {
@@ -148,19 +111,18 @@ Result<Effect> ParseEffect(const std::string& s) {
 }
 
 Status LoadTiers(std::string_view file, std::string_view text, std::vector<Tier>* out) {
-    auto rows = ParseCsv(text);
-    for (size_t i = 1; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        if (r.size() != 15) return Bad(file, i + 1, "expected 15 fields");
+    JW_ASSIGN_OR_RETURN(const auto rows, Rows(file, text));
+    for (const auto& r : rows) {
+        if (r.size() != 15) return Bad(file, r, 0, "expected 15 fields");
         int64_t v[10];
         for (int k = 0; k < 10; ++k) {
             static const int kCols[] = {1, 2, 4, 6, 7, 8, 9, 10, 11, 12};
-            if (!ToInt(r[kCols[k]], &v[k])) return Bad(file, i + 1, "not a number");
+            if (!ToInt(r[kCols[k]], &v[k])) return Bad(file, r, kCols[k], "not a number");
         }
         Tier t;
         t.key = {r[0], static_cast<int>(v[0]), static_cast<int>(v[1]), r[3], static_cast<int>(v[2])};
         auto comb = ParseCombination(r[5]);
-        if (!comb.ok()) return Bad(file, i + 1, comb.status().message());
+        if (!comb.ok()) return Bad(file, r, 5, comb.status().message());
         t.combination = *comb;
         t.detention_min = static_cast<int>(v[3]);
         t.detention_max = static_cast<int>(v[4]);
@@ -171,8 +133,8 @@ Status LoadTiers(std::string_view file, std::string_view text, std::vector<Tier>
         t.warning = v[9] != 0;
         t.other = r[13];
         t.clause = r[14];
-        if (t.key.kind != "light" && t.key.kind != "base" && t.key.kind != "heavy") return Bad(file, i + 1, "kind");
-        if (t.detention_min > t.detention_max || t.fine_min > t.fine_max) return Bad(file, i + 1, "range");
+        if (t.key.kind != "light" && t.key.kind != "base" && t.key.kind != "heavy") return Bad(file, r, 3, "kind");
+        if (t.detention_min > t.detention_max || t.fine_min > t.fine_max) return Bad(file, r, 6, "range");
         out->push_back(std::move(t));
     }
     return Status::Ok();
@@ -189,44 +151,41 @@ Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_vi
     for (size_t i = 0; i < c.tiers_.size(); ++i) {
         if (!c.index_.emplace(c.tiers_[i].key, i).second) return Status::Internal("duplicate tier in catalogue");
     }
-    auto map_rows = ParseCsv(tier_map);
-    for (size_t i = 1; i < map_rows.size(); ++i) {
-        const auto& r = map_rows[i];
+    JW_ASSIGN_OR_RETURN(const auto map_rows, Rows("tier_map.csv", tier_map));
+    for (const auto& r : map_rows) {
         int64_t a, b, x, y;
         if (r.size() != 5 || !ToInt(r[0], &a) || !ToInt(r[1], &b) || !ToInt(r[2], &x) || !ToInt(r[3], &y)) {
-            return Bad("tier_map.csv", i + 1, "malformed");
+            return Bad("tier_map.csv", r, 0, "malformed");
         }
         c.map_2012_to_2025_[{static_cast<int>(a), static_cast<int>(b)}] = {static_cast<int>(x), static_cast<int>(y)};
     }
-    auto factor_rows = ParseCsv(factors);
-    for (size_t i = 1; i < factor_rows.size(); ++i) {
-        const auto& r = factor_rows[i];
+    JW_ASSIGN_OR_RETURN(const auto factor_rows, Rows("factors.csv", factors));
+    for (const auto& r : factor_rows) {
         int64_t v[5];
-        if (r.size() != 10) return Bad("factors.csv", i + 1, "expected 10 fields");
-        for (int k = 0; k < 5; ++k) {
-            if (!ToInt(r[4 + k], &v[k])) return Bad("factors.csv", i + 1, "not a number");
+        if (r.size() != 10) return Bad("factors.csv", r, 0, "expected 10 fields");
+        for (size_t k = 0; k < 5; ++k) {
+            if (!ToInt(r[4 + k], &v[k])) return Bad("factors.csv", r, 4 + k, "not a number");
         }
         auto effect = ParseEffect(r[2]);
-        if (!effect.ok()) return Bad("factors.csv", i + 1, effect.status().message());
+        if (!effect.ok()) return Bad("factors.csv", r, 2, effect.status().message());
         c.factors_.push_back({r[0], r[1], *effect, r[3], static_cast<int>(v[0]), static_cast<int>(v[1]),
                               static_cast<int>(v[2]), v[3] != 0, static_cast<int>(v[4]), r[9]});
     }
-    auto bench_rows = ParseCsv(benchmark);
-    for (size_t i = 1; i < bench_rows.size(); ++i) {
-        const auto& r = bench_rows[i];
+    JW_ASSIGN_OR_RETURN(const auto bench_rows, Rows("benchmark", benchmark));
+    for (const auto& r : bench_rows) {
         int64_t a, p, q, bd, bf;
         if (r.size() != 12 || !ToInt(r[3], &a) || !ToInt(r[4], &p) || !ToInt(r[6], &q) || !ToInt(r[8], &bd) ||
             !ToInt(r[9], &bf)) {
-            return Bad("benchmark", i + 1, "malformed");
+            return Bad("benchmark", r, 0, "malformed");
         }
         Circumstance ci{r[0], r[1], {r[2], static_cast<int>(a), static_cast<int>(p), r[5], static_cast<int>(q)},
                         r[7], static_cast<int>(bd), bf, r[10], std::nullopt};
         if (!r[11].empty()) ci.add_fine = r[11] == "1";
         if (Status s = ValidateCircumstance(c, ci); !s.ok()) {
-            return Bad("benchmark", i + 1, s.fields().begin()->first + ": " + s.fields().begin()->second);
+            return Bad("benchmark", r, 0, s.fields().begin()->first + ": " + s.fields().begin()->second);
         }
         if (!c.circumstance_index_.emplace(ci.id, c.circumstances_.size()).second) {
-            return Bad("benchmark", i + 1, "duplicate circumstance id");
+            return Bad("benchmark", r, 0, "duplicate circumstance id");
         }
         c.circumstances_.push_back(std::move(ci));
     }

@@ -139,9 +139,6 @@ private:
     EditionRef edition_;
 };
 
-// Splits CSV text into rows of fields (RFC 4180 quotes). The first row is the header.
-std::vector<std::vector<std::string>> ParseCsv(std::string_view text);
-
 // Chinese numeral for a non-negative integer as the law texts write it (五, 十五, 二百, 一千, 二千五百).
 std::string ChineseNumber(int64_t n);
 // "《治安管理处罚法》（2012）第四十三条第二款" style citation.

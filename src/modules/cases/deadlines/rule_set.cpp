@@ -4,7 +4,10 @@
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
 #include <map>
+
+#include "common/csv_reader.hpp"
 
 namespace jw::cases::deadlines {
 namespace data {
@@ -56,8 +59,10 @@ bool ParseAllowedTotal(const std::string& s, AllowedTotal& out) {
     return out.min_total > 0 && out.max_total >= out.min_total;
 }
 
-Status ParseRule(const std::map<std::string, std::string>& c, const std::string& where, Rule& r) {
-    auto bad = [&](const char* col, const char* problem) { return Status::Invalid(where + "." + col, problem); };
+// `at(col)` says where in the file column `col` of the row is ("line L, column C").
+Status ParseRule(const std::map<std::string, std::string>& c, const std::string& where,
+                 const std::function<std::string(const char*)>& at, Rule& r) {
+    auto bad = [&](const char* col, const char* problem) { return CsvInvalid(where + "." + col, problem, at(col)); };
     r.id = c.at("id");
     if (r.id.empty()) return bad("id", "empty");
     r.case_type = c.at("case_type");
@@ -135,49 +140,6 @@ bool Contains(const std::vector<std::string>& v, std::string_view s) {
 
 }  // namespace
 
-std::vector<std::vector<std::string>> ParseCsvRows(std::string_view text) {
-    std::vector<std::vector<std::string>> rows;
-    std::vector<std::string> row;
-    std::string field;
-    bool quoted = false;
-    bool any = false;
-    auto end_row = [&] {
-        if (any || !field.empty()) {
-            row.push_back(field);
-            rows.push_back(row);
-        }
-        row.clear();
-        field.clear();
-        any = false;
-    };
-    for (size_t i = 0; i < text.size(); ++i) {
-        char ch = text[i];
-        if (quoted) {
-            if (ch == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-                field += '"';
-                ++i;
-            } else if (ch == '"') {
-                quoted = false;
-            } else {
-                field += ch;
-            }
-        } else if (ch == '"') {
-            quoted = true;
-            any = true;
-        } else if (ch == ',') {
-            row.push_back(field);
-            field.clear();
-            any = true;
-        } else if (ch == '\n') {
-            end_row();
-        } else if (ch != '\r') {
-            field += ch;
-        }
-    }
-    end_row();
-    return rows;
-}
-
 bool Rule::Uses(std::string_view kind) const {
     return Contains(start_events, kind) || Contains(pause_events, kind) || Contains(resume_events, kind) ||
            Contains(end_events, kind) || Contains(restart_events, kind) || (!ext_event.empty() && ext_event == kind);
@@ -186,26 +148,29 @@ bool Rule::Uses(std::string_view kind) const {
 Result<RuleSet> RuleSet::FromCsv(std::string_view csv) {
     RuleSet set;
     std::vector<std::string> header;
-    // Line numbers count physical lines; the data files never put newlines inside quotes.
-    int line_no = 0;
-    for (const auto& row : ParseCsvRows(csv)) {
-        ++line_no;
-        if (row.empty() || (row.size() == 1 && row[0].empty()) || (!row[0].empty() && row[0][0] == '#')) continue;
-        const std::string where = "line " + std::to_string(line_no);
+    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "rules.csv", .comment = '#'}));
+    for (const auto& row : rows) {
+        const std::string where = "line " + std::to_string(row.line);
         if (header.empty()) {
-            header = row;
+            header = row.fields;
             for (const char* col : kColumns) {
-                if (!Contains(header, col)) return Status::Invalid(where + "." + col, "missing column");
+                if (!Contains(header, col)) return CsvInvalid(where + "." + col, "missing column", row.Where(0));
             }
             continue;
         }
         if (row.size() != header.size())
-            return Status::Invalid(where, "expected " + std::to_string(header.size()) + " columns");
+            return CsvInvalid(where, "expected " + std::to_string(header.size()) + " columns", row.Where(0));
         std::map<std::string, std::string> cols;
-        for (size_t i = 0; i < header.size(); ++i) cols[header[i]] = row[i];
+        std::map<std::string, size_t> index;
+        for (size_t i = 0; i < header.size(); ++i) {
+            cols[header[i]] = row[i];
+            index[header[i]] = i;
+        }
         Rule rule;
-        JW_RETURN_IF_ERROR(ParseRule(cols, where, rule));
-        if (set.Find(rule.id) != nullptr) return Status::Invalid(where + ".id", "duplicate rule id " + rule.id);
+        JW_RETURN_IF_ERROR(ParseRule(
+            cols, where, [&](const char* col) { return row.Where(index.at(col)); }, rule));
+        if (set.Find(rule.id) != nullptr)
+            return CsvInvalid(where + ".id", "duplicate rule id " + rule.id, row.Where(index.at("id")));
         set.rules_.push_back(std::move(rule));
     }
     if (header.empty()) return Status::Invalid("line 1", "missing header");

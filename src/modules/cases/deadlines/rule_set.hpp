@@ -93,7 +93,4 @@ class RuleSet {
     std::vector<Rule> rules_;
 };
 
-// RFC 4180-style CSV reader shared by the data files of this folder (quotes, doubled quotes, CRLF).
-std::vector<std::vector<std::string>> ParseCsvRows(std::string_view text);
-
 }  // namespace jw::cases::deadlines

@@ -57,6 +57,13 @@ TEST(RuleSet, CsvErrorsNameLineAndColumn) {
     auto bad_unit = RuleSet::FromCsv(header + "r,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
     ASSERT_FALSE(bad_unit.ok());
     EXPECT_EQ(bad_unit.status().fields().count("line 2.unit"), 1u);
+    EXPECT_NE(bad_unit.status().message().find("line 2, column 38"), std::string::npos) << bad_unit.status().message();
+    // A quoted cell may hold commas and span lines; the next row's line is still its own.
+    auto quoted = RuleSet::FromCsv(
+        header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,\"b, \"\"c\"\"\nd\",c\n" +
+        "s,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
+    ASSERT_FALSE(quoted.ok());
+    EXPECT_EQ(quoted.status().fields().count("line 4.unit"), 1u) << quoted.status().message();
     auto no_basis = RuleSet::FromCsv(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,,c\n");
     ASSERT_FALSE(no_basis.ok());
     EXPECT_EQ(no_basis.status().fields().count("line 2.basis"), 1u);
