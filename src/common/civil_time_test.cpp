@@ -1,10 +1,10 @@
 #include "common/civil_time.hpp"
 
-#include "common/china_day.hpp"
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
+
+#include "common/china_day.hpp"
 
 namespace jw {
 namespace {
