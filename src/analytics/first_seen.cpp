@@ -88,7 +88,7 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
         const Partition& p = **it;
         if (p.day > d1) continue;
         if (p.day < d0 || lb_from >= from) break;
-        const int64_t day_start = int64_t{p.day} * kDaySeconds - 8 * 3600;
+        const int64_t day_start = ChinaMidnightOfDay(p.day);
         if (day_start >= lb_from && day_start + kDaySeconds <= from) {
             const auto& bits = p.PlateBits();
             size_t kept = 0;

@@ -104,7 +104,7 @@ std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, cons
             const bool whole = seg->min_time() >= lo_t && seg->max_time() < hi_t;
             // A segment lies within one China day (its time block): time of day is a subtraction, no division.
             const int32_t day = ChinaDay(seg->min_time());
-            const int64_t day_start = int64_t{day} * kDaySeconds - 8 * 3600;
+            const int64_t day_start = ChinaMidnightOfDay(day);
             for (size_t r = seg->LowerBoundRun(lo); r < seg->run_count() && seg->run_plate(r) < hi; ++r) {
                 const uint32_t p = seg->run_plate(r) - lo;
                 auto [b, e] = whole ? std::make_pair(seg->run_begin(r), seg->run_end(r)) : seg->RunRange(r, lo_t, hi_t);

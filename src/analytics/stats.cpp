@@ -7,10 +7,7 @@
 namespace jw::analytics {
 namespace {
 
-int32_t HourOf(int64_t t) {
-    const int64_t s = t + 8 * 3600 - int64_t{ChinaDay(t)} * kDaySeconds;
-    return static_cast<int32_t>(s / 3600);
-}
+int32_t HourOf(int64_t t) { return ChinaHourOfDay(t); }
 
 const Partition* FindPartition(const Snapshot& s, int32_t day) {
     const auto& ps = s.partitions();

@@ -31,22 +31,18 @@
 #include "analytics/pass.hpp"
 #include "analytics/plate_dictionary.hpp"
 #include "analytics/segment.hpp"
+#include "common/china_day.hpp"
 #include "common/status.hpp"
 
 namespace jw::analytics {
 
-constexpr int64_t kDaySeconds = 86400;
-// China-time day number of a Unix time (days since 1970-01-01 in UTC+8).
-inline int32_t ChinaDay(int64_t t) {
-    int64_t s = t + 8 * 3600;
-    return static_cast<int32_t>(s >= 0 ? s / kDaySeconds : (s - kDaySeconds + 1) / kDaySeconds);
-}
+using jw::kDaySeconds;
+// China-time day number of a Unix time (common/china_day.hpp), as the int32 a partition keys on.
+inline int32_t ChinaDay(int64_t t) { return static_cast<int32_t>(ChinaDayNumber(t)); }
 // Time block of a Unix time: a China day split at 65536 s into two blocks (a segment holds one block, so
 // its times fit u16 offsets). Blocks ascend with time; block / 2 is the China day.
 inline int64_t TimeBlock(int64_t t) {
-    const int32_t day = ChinaDay(t);
-    const int64_t tod = t + 8 * 3600 - int64_t{day} * kDaySeconds;
-    return int64_t{day} * 2 + (tod >= 65536 ? 1 : 0);
+    return ChinaDayNumber(t) * 2 + (ChinaSecondOfDay(t) >= 65536 ? 1 : 0);
 }
 
 struct StringHash {

@@ -1,5 +1,7 @@
 #include "common/civil_time.hpp"
 
+#include "common/china_day.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -81,7 +83,7 @@ std::string FormatDate(CivilDate d) {
     return buf;
 }
 
-CivilDate TodayInChina() { return CivilFromDays((NowUnix() + kChinaOffsetSeconds) / 86400); }
+CivilDate TodayInChina() { return ChinaDateOf(NowUnix()); }
 
 namespace {
 std::string FormatWithOffset(int64_t t, int64_t offset, const char* fmt) {

@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
+#include "common/china_day.hpp"
+
 namespace jw {
 namespace {
 
@@ -120,6 +124,77 @@ TEST(CivilTime, NowAndTodayAgree) {
     const int64_t day = DaysFromCivil(today);
     EXPECT_GE(day, (before + kChinaOffsetSeconds) / 86400);
     EXPECT_LE(day, (after + kChinaOffsetSeconds) / 86400);
+}
+
+// China midnight is 16:00 UTC of the day before: the last second before it and midnight itself fall on
+// different China days, and midnight has second of day 0.
+TEST(ChinaDay, MidnightBoundary) {
+    const int64_t midnight = *ParseUtcIso("2026-03-31T16:00:00Z");  // 2026-04-01 00:00 China time
+    EXPECT_EQ(ChinaDateOf(midnight), (CivilDate{2026, 4, 1}));
+    EXPECT_EQ(ChinaDateOf(midnight - 1), (CivilDate{2026, 3, 31}));
+    EXPECT_EQ(ChinaSecondOfDay(midnight), 0);
+    EXPECT_EQ(ChinaSecondOfDay(midnight - 1), 86399);
+    EXPECT_EQ(ChinaHourOfDay(midnight - 1), 23);
+    EXPECT_EQ(ChinaHourOfDay(midnight + 3599), 0);
+    EXPECT_EQ(ChinaHourOfDay(midnight + 3600), 1);
+    EXPECT_EQ(ChinaDayNumber(midnight), ChinaDayNumber(midnight - 1) + 1);
+    EXPECT_EQ(ChinaDayStart(midnight), midnight);
+    EXPECT_EQ(ChinaDayStart(midnight - 1), midnight - 86400);
+    EXPECT_EQ(ChinaDayStart(midnight + 86399), midnight);
+    EXPECT_EQ(ChinaMidnightOf({2026, 4, 1}), midnight);
+    EXPECT_EQ(FormatChinaDate(midnight - 1), "2026-03-31");
+    EXPECT_EQ(FormatChinaTime(ChinaMidnightOf({2026, 4, 1})), "2026-04-01 00:00:00");
+}
+
+// The epoch is 08:00 China time on 1970-01-01; China day 0 starts eight hours before it.
+TEST(ChinaDay, Epoch) {
+    EXPECT_EQ(ChinaDayNumber(0), 0);
+    EXPECT_EQ(ChinaSecondOfDay(0), 8 * 3600);
+    EXPECT_EQ(ChinaHourOfDay(0), 8);
+    EXPECT_EQ(ChinaMidnightOfDay(0), -8 * 3600);
+    EXPECT_EQ(ChinaMidnightOf({1970, 1, 1}), -8 * 3600);
+    EXPECT_EQ(ChinaDateOf(0), (CivilDate{1970, 1, 1}));
+    EXPECT_EQ(ChinaDateOf(-8 * 3600), (CivilDate{1970, 1, 1}));
+}
+
+// Before China midnight of 1970-01-01 the day number is negative and rounds down, never toward zero; the
+// second of day stays in [0, 86400).
+TEST(ChinaDay, NegativeTimesRoundDown) {
+    EXPECT_EQ(ChinaDayNumber(-8 * 3600 - 1), -1);
+    EXPECT_EQ(ChinaDateOf(-8 * 3600 - 1), (CivilDate{1969, 12, 31}));
+    EXPECT_EQ(ChinaSecondOfDay(-8 * 3600 - 1), 86399);
+    EXPECT_EQ(ChinaDayNumber(-8 * 3600 - 86400), -1);
+    EXPECT_EQ(ChinaDayNumber(-8 * 3600 - 86401), -2);
+    EXPECT_EQ(ChinaDayStart(-8 * 3600 - 1), -8 * 3600 - 86400);
+    const int64_t t = *ParseUtcIso("1969-12-31T10:00:00Z");  // 18:00 China time the same day
+    EXPECT_EQ(FormatChinaDate(t), "1969-12-31");
+    EXPECT_EQ(ChinaHourOfDay(t), 18);
+    EXPECT_EQ(ChinaDateOf(*ParseUtcIso("1900-03-01T15:59:59Z")), (CivilDate{1900, 3, 1}));
+    EXPECT_EQ(ChinaDateOf(*ParseUtcIso("1900-03-01T16:00:00Z")), (CivilDate{1900, 3, 2}));
+}
+
+TEST(ChinaDay, LeapDays) {
+    EXPECT_EQ(ChinaDateOf(ChinaMidnightOf({2024, 2, 29}) + 86399), (CivilDate{2024, 2, 29}));
+    EXPECT_EQ(ChinaDateOf(ChinaMidnightOf({2024, 2, 29}) + 86400), (CivilDate{2024, 3, 1}));
+    EXPECT_EQ(ChinaDateOf(ChinaMidnightOf({2023, 2, 28}) + 86400), (CivilDate{2023, 3, 1}));
+    EXPECT_EQ(ChinaDateOf(ChinaMidnightOf({2000, 2, 28}) + 86400), (CivilDate{2000, 2, 29}));
+    EXPECT_EQ(ChinaDateOf(ChinaMidnightOf({1900, 2, 28}) + 86400), (CivilDate{1900, 3, 1}));
+    EXPECT_EQ(ChinaMidnightOf({2024, 3, 1}) - ChinaMidnightOf({2024, 2, 28}), 2 * 86400);
+}
+
+// Over every hour from 1960 to 2040 the pieces agree with each other and with the China-time formatter.
+TEST(ChinaDay, AgreesWithFormatChinaTime) {
+    const int64_t first = ChinaMidnightOf({1960, 1, 1}) - 7 * 3600 - 1, last = ChinaMidnightOf({2040, 1, 1});
+    for (int64_t t = first; t <= last; t += 3600 + 17) {
+        const int64_t start = ChinaDayStart(t);
+        ASSERT_LE(start, t);
+        ASSERT_LT(t - start, 86400);
+        ASSERT_EQ(ChinaMidnightOf(ChinaDateOf(t)), start);
+        char expect[20];
+        const int s = ChinaSecondOfDay(t);
+        std::snprintf(expect, sizeof expect, "%02d:%02d:%02d", ChinaHourOfDay(t), s / 60 % 60, s % 60);
+        ASSERT_EQ(FormatChinaTime(t), FormatChinaDate(t) + " " + expect) << t;
+    }
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
+#include "common/text.hpp"
 #include "http/error_table.hpp"
 #include "http/static_files.hpp"
 
@@ -41,30 +42,6 @@ void Dispatcher::Offload(WorkerPool* pool, const std::vector<std::string>& actio
 namespace {
 constexpr size_t kMinPurposeChars = 4;
 bool IsStateChanging(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
-
-// Leading and trailing blanks of a stated purpose or case number: ASCII white space, the no-break space and
-// the ideographic space U+3000 (what a Chinese input method types).
-std::string TrimBlanks(const std::string& s) {
-    size_t b = 0, e = s.size();
-    auto blank_at = [&](size_t i, size_t* len) {
-        const auto c = static_cast<unsigned char>(s[i]);
-        if (c == ' ' || (c >= '\t' && c <= '\r')) return *len = 1, true;
-        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return *len = 2, true;
-        if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
-            static_cast<unsigned char>(s[i + 2]) == 0x80)
-            return *len = 3, true;
-        return false;
-    };
-    size_t len = 0;
-    while (b < e && blank_at(b, &len)) b += len;
-    for (;;) {  // from the end: try each width of blank that could end here
-        if (e > b && blank_at(e - 1, &len) && len == 1) e -= 1;
-        else if (e >= b + 2 && blank_at(e - 2, &len) && len == 2) e -= 2;
-        else if (e >= b + 3 && blank_at(e - 3, &len) && len == 3) e -= 3;
-        else break;
-    }
-    return s.substr(b, e - b);
-}
 
 Outgoing ErrorOut(const Status& s, const std::string& request_id) {
     return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id).dump(), "application/json; charset=utf-8", {}};
@@ -141,10 +118,11 @@ void Dispatcher::Handle(Request req, Respond respond) {
                 std::string v = it == req.headers.end() ? "" : PercentDecode(it->second, &ok);
                 return ok ? v : std::string();
             };
-            // Blanks are no purpose: both are trimmed, the purpose must say something (4 characters at least)
-            // and the case number must be one in the bureau's format.
-            req.purpose = TrimBlanks(req.Query("purpose", header("x-purpose")));
-            req.case_no = TrimBlanks(req.Query("case_no", header("x-case-no")));
+            // Blanks are no purpose: both are trimmed of what a person types as blanks (ASCII white space, the
+            // no-break space, the ideographic space U+3000 of a Chinese input method), the purpose must say
+            // something (4 characters at least) and the case number must be one in the bureau's format.
+            req.purpose = std::string(TrimUnicodeBlanks(req.Query("purpose", header("x-purpose"))));
+            req.case_no = std::string(TrimUnicodeBlanks(req.Query("case_no", header("x-case-no"))));
             Status s(ErrorCode::kInvalidArgument, "a sensitive search needs a purpose and a case number");
             if (req.purpose.empty()) s.mutable_fields()["purpose"] = "required";
             else if (Utf8Length(req.purpose).value_or(0) < kMinPurposeChars) s.mutable_fields()["purpose"] = "too_short";

@@ -3,7 +3,7 @@
 
 #include "alerts/alerts_queries.hpp"
 #include "alerts/alerts_service.hpp"
-#include "common/civil_time.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::alerts {
 namespace {
@@ -39,7 +39,7 @@ Result<int64_t> TimeParam(const Request& req, const char* name, int64_t fallback
     auto t = ParseUtcIso(v);
     if (!t) t = ParseChinaTime(v);
     if (!t) {
-        if (auto d = ParseDate(v)) t = (DaysFromCivil(*d) * 86400) - 8 * 3600;  // a China date's midnight
+        if (auto d = ParseDate(v)) t = ChinaMidnightOf(*d);
     }
     if (!t) return Status::Invalid(name, "bad_format");
     return *t;

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "cases/deadlines/deadlines_json.hpp"
-#include "common/civil_time.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::cases {
 
@@ -24,12 +24,7 @@ const std::set<std::string> kCustodyStarts = {"criminal_detention", "arrested"};
 
 }  // namespace
 
-std::string ChinaDate(int64_t unix_seconds) {
-    int64_t local = unix_seconds + kChinaOffsetSeconds;
-    int64_t days = local / 86400;
-    if (local < 0 && local % 86400 != 0) --days;
-    return FormatDate(CivilFromDays(days));
-}
+std::string ChinaDate(int64_t unix_seconds) { return FormatChinaDate(unix_seconds); }
 
 deadlines::CaseFacts FactsOf(const Case& k, const std::vector<CaseEvent>& events) {
     deadlines::CaseFacts facts;

@@ -4,14 +4,12 @@
 #include <map>
 #include <set>
 
-#include "common/civil_time.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::cases {
 
 std::string MonthOf(int64_t unix_seconds) {
-    const int64_t t = unix_seconds + kChinaOffsetSeconds;
-    const int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
-    return FormatDate(CivilFromDays(days)).substr(0, 7);
+    return FormatChinaDate(unix_seconds).substr(0, 7);
 }
 
 std::vector<ScoreItem> DeriveScoreItems(const ScoringCase& c, const ScoreRules& rules) {

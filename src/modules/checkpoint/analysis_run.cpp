@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "common/civil_time.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -18,16 +18,13 @@ void Report(const RunControl& c, int progress, const std::string& phase) {
 }
 bool StopNow(const RunControl& c) { return c.cancelled && c.cancelled(); }
 
-// Start of the China day holding t, in Unix seconds.
-int64_t DayStart(int64_t t) { return int64_t{analytics::ChinaDay(t)} * analytics::kDaySeconds - 8 * 3600; }
-
 Result<Json> Trajectory(const analytics::Snapshot& s, const Json& request, const analytics::QueryLimits& limits,
                         const RunControl& control) {
     const int64_t from = *ParseChinaTime(request["from"].get<std::string>());
     const int64_t to = *ParseChinaTime(request["to"].get<std::string>());
     std::vector<std::pair<int64_t, int64_t>> days;
     for (int64_t a = from; a < to;) {
-        const int64_t b = std::min(to, DayStart(a) + analytics::kDaySeconds);
+        const int64_t b = std::min(to, ChinaDayStart(a) + kDaySeconds);
         days.emplace_back(a, b);
         a = b;
     }

@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "checkpoint/viid_digest.hpp"
+#include "common/text.hpp"
 
 namespace jw::checkpoint::demo {
 namespace {
@@ -19,13 +20,6 @@ namespace {
 std::string Lower(std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
     return s;
-}
-
-std::string Trim(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && (s[a] == ' ' || s[a] == '\t')) ++a;
-    while (b > a && (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r')) --b;
-    return s.substr(a, b - a);
 }
 
 }  // namespace
@@ -118,7 +112,11 @@ Result<HttpResponse> HttpClient::SendOnce(const std::string& request) {
         const std::string line =
             head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
         const size_t colon = line.find(':');
-        if (colon != std::string::npos) r.headers[Lower(Trim(line.substr(0, colon)))] = Trim(line.substr(colon + 1));
+        if (colon != std::string::npos) {
+            const std::string_view view = line;
+            r.headers[Lower(std::string(TrimAsciiSpace(view.substr(0, colon))))] =
+                std::string(TrimAsciiSpace(view.substr(colon + 1)));
+        }
     }
     if (auto te = r.headers.find("transfer-encoding"); te != r.headers.end() && Lower(te->second) == "chunked") {
         for (;;) {

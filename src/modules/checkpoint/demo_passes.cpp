@@ -6,6 +6,7 @@
 #include <future>
 
 #include "analytics/store.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::checkpoint::demo {
 namespace {
@@ -248,7 +249,7 @@ Result<uint64_t> GeneratePasses(const County& county, const PassOptions& o,
     auto make_day = [&](int32_t n) {
         std::vector<PassRecord> passes;
         passes.reserve(static_cast<size_t>(o.passes_per_day) * 5 / 4);
-        const Day d{county, int64_t{n} * analytics::kDaySeconds - 8 * 3600, n, &passes};
+        const Day d{county, ChinaMidnightOfDay(n), n, &passes};
         Commuters(d, commuters);
         Locals(d, commuters, locals);
         Transit(d, transit);

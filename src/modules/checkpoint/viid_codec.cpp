@@ -4,7 +4,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "common/civil_time.hpp"
+#include "common/china_day.hpp"
 #include "common/validators.hpp"
 
 namespace jw::checkpoint::viid {
@@ -153,18 +153,12 @@ std::optional<int64_t> ParseViidTime(std::string_view t) {
         return std::nullopt;
     }
     if (!IsValidDate(d) || hh > 23 || mm > 59 || ss > 59) return std::nullopt;
-    return DaysFromCivil(d) * 86400 + hh * 3600 + mm * 60 + ss - kChinaOffsetSeconds;
+    return ChinaMidnightOf(d) + hh * 3600 + mm * 60 + ss;
 }
 
 std::string FormatViidTime(int64_t unix_seconds) {
-    const int64_t local = unix_seconds + kChinaOffsetSeconds;
-    int64_t days = local / 86400;
-    int64_t secs = local % 86400;
-    if (secs < 0) {
-        secs += 86400;
-        --days;
-    }
-    const CivilDate d = CivilFromDays(days);
+    const CivilDate d = ChinaDateOf(unix_seconds);
+    const int32_t secs = ChinaSecondOfDay(unix_seconds);
     char buf[32];
     std::snprintf(buf, sizeof buf, "%04d%02d%02d%02d%02d%02d", d.year, d.month, d.day, static_cast<int>(secs / 3600),
                   static_cast<int>(secs / 60 % 60), static_cast<int>(secs % 60));

@@ -4,6 +4,7 @@
 #include "checkpoint/watch_order.hpp"
 #include "common/csv_reader.hpp"
 #include "common/json_util.hpp"
+#include "common/text.hpp"
 #include "common/validators.hpp"
 
 namespace jw::checkpoint {
@@ -15,13 +16,6 @@ size_t CodePointLength(unsigned char lead) {
     if ((lead >> 4) == 0xE) return 3;
     if ((lead >> 3) == 0x1E) return 4;
     return 1;  // malformed: CheckPlate reports it
-}
-
-std::string Trim(std::string_view s) {
-    size_t b = 0, e = s.size();
-    while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-    while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-    return std::string(s.substr(b, e - b));
 }
 
 bool ParseColour(const std::string& s, int* out) {
@@ -67,7 +61,7 @@ bool ParseJsonRow(const std::string& line, ImportRow* row, std::vector<ImportPro
         return false;
     }
     row->plate = j["plate"].get<std::string>();
-    if (j.contains("reason") && j["reason"].is_string()) row->reason = Trim(j["reason"].get<std::string>());
+    if (j.contains("reason") && j["reason"].is_string()) row->reason = std::string(TrimAsciiSpace(j["reason"].get<std::string>()));
     if (j.contains("plate_color")) {
         const auto& c = j["plate_color"];
         std::string s = c.is_number_integer() ? std::to_string(c.get<int64_t>()) : (c.is_string() ? c.get<std::string>() : "x");
@@ -125,7 +119,7 @@ Result<std::vector<ImportRow>> ParseImport(std::string_view text, std::vector<Im
     while (start <= text.size()) {
         size_t end = text.find('\n', start);
         if (end == std::string_view::npos) end = text.size();
-        const std::string line = Trim(text.substr(start, end - start));
+        const std::string line(TrimAsciiSpace(text.substr(start, end - start)));
         ++line_no;
         if (!line.empty() && line.front() == '{') {
             JW_RETURN_IF_ERROR(read_csv(text.substr(block_start, start - block_start), block_line));

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "cases/deadlines/clock_builder.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::cases::deadlines {
 namespace data {
@@ -128,7 +129,7 @@ std::optional<CivilDate> ParseCaseDate(const std::string& text) {
     if (text.back() == 'Z') {
         auto unix = ParseUtcIso(text.substr(0, 19) + "Z");
         if (!unix) return std::nullopt;
-        return CivilFromDays((*unix + kChinaOffsetSeconds) / 86400);
+        return ChinaDateOf(*unix);
     }
     std::string tail = text.substr(19);
     size_t frac = 0;
