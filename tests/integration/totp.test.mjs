@@ -2,35 +2,13 @@
 // administrator requiring it per role, and turning it off.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { startServer, loggedIn } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
+import { totp } from './lib/totp.mjs';
 
 let server;
 before(async () => { server = await startServer('totp'); });
 after(async () => { await server?.cleanup(); });
-
-function base32Decode(text) {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
-  let bits = 0, value = 0;
-  const out = [];
-  for (const ch of text.replace(/=+$/, '').toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(ch);
-    bits += 5;
-    if (bits >= 8) { out.push((value >>> (bits - 8)) & 0xff); bits -= 8; }
-  }
-  return Buffer.from(out);
-}
-
-// RFC 6238 with HMAC-SHA1, 6 digits, 30-second steps, computed independently of the server.
-function totp(secretBase32, atSeconds = Date.now() / 1000) {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(Math.floor(atSeconds / 30)));
-  const mac = crypto.createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
-  const offset = mac[19] & 0x0f;
-  const bin = (mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000;
-  return String(bin).padStart(6, '0');
-}
 
 async function enrol(client) {
   const e = expectStatus(await client.post('/session/totp/enroll', {}), 200);

@@ -197,7 +197,8 @@ export async function startServer(label = 'test') {
 
 // Runs an SQL statement directly against the server's database (sqlite3 CLI or psql).
 export function execSql(db, sql) {
-  if (db.sqliteFile) return execFileSync('sqlite3', [db.sqliteFile, sql], { encoding: 'utf8' });
+  // A busy timeout: the running server's writer may hold the database for a moment.
+  if (db.sqliteFile) return execFileSync('sqlite3', ['-cmd', '.timeout 10000', db.sqliteFile, sql], { encoding: 'utf8' });
   return execFileSync('psql', [db.pgUrl, '-v', 'ON_ERROR_STOP=1', '-qAtc', sql], { encoding: 'utf8' });
 }
 
