@@ -1,4 +1,4 @@
-// What every form dialog repeats around its one request: clear the old problems, validate the el-form
+// What every form dialog (and every export button) repeats around its one request: clear the old problems, validate the el-form
 // when there is one, run the work once at a time while `busy` is set, and report a failure next to the
 // form's fields (the rest as a toast, see useApiError). `run` answers whether the work succeeded, so the
 // caller closes its dialog or emits only then. `formFields` may be a function when the form's fields change
