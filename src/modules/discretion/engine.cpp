@@ -51,9 +51,16 @@ Result<Computation> ComputeUnder(const Catalogue& c, const DecisionRequest& req,
     Computation comp;
     comp.law = law;
     for (size_t i = 0; i < req.violations.size(); ++i) {
-        JW_ASSIGN_OR_RETURN(const Tier* tier, TierUnder(c, req.violations[i], law, i));
-        ViolationRun run(c, req, req.violations[i], *tier, i);
+        JW_ASSIGN_OR_RETURN(const Tier* asked, TierUnder(c, req.violations[i], law, i));
+        ViolationRequest v = req.violations[i];
+        std::vector<AppliedAggravation> applied;
+        std::vector<TraceStep> steps;
+        const Tier& tier = ApplyAggravations(c, req, *asked, &v, &applied, &steps);
+        ViolationRun run(c, req, v, tier, i);
         JW_ASSIGN_OR_RETURN(ViolationDecision d, run.Run());
+        d.requested_tier = asked->key;
+        d.aggravations = std::move(applied);
+        d.trace.insert(d.trace.begin(), steps.begin(), steps.end());
         comp.violations.push_back(std::move(d));
     }
     CombineAndProcedure(c, req, &comp);
@@ -109,6 +116,15 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
         }
         if (catalogue.Find(req.violations[i].tier) == nullptr) {
             return Status::Invalid("violations[" + std::to_string(i) + "].tier", "unknown_tier");
+        }
+        for (size_t k = 0; k < req.violations[i].facts.victims.size(); ++k) {
+            const auto& dates = req.violations[i].facts.victims[k].dates;
+            auto birth = dates.find("victim.birth_date");
+            if (birth != dates.end() && birth->second > req.act_end_date) {
+                return Status::Invalid("violations[" + std::to_string(i) + "].facts.victims[" + std::to_string(k) +
+                                           "].birth_date",
+                                       "after_act_end_date");
+            }
         }
         for (size_t k = 0; k < req.violations[i].factors.size(); ++k) {
             if (!catalogue.KnownFactorCode(req.violations[i].factors[k]) ||

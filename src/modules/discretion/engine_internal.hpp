@@ -69,6 +69,12 @@ inline std::string BenchmarkName(const Catalogue& c) {
 // "样本比例" or "基准比例" before a factor's percentage.
 inline std::string PercentName(const Catalogue& c) { return c.edition().sample ? "样本比例" : "基准比例"; }
 
+// The aggravating paragraphs of data/aggravations.csv that `v`'s facts meet under `tier`'s law text: returns the
+// tier to compute with (raised, or `tier`), adds the 从重 factors to v->factors, records each rule met in
+// `applied` and explains it in `steps` (engine_aggravations.cpp).
+const Tier& ApplyAggravations(const Catalogue& c, const DecisionRequest& req, const Tier& tier, ViolationRequest* v,
+                              std::vector<AppliedAggravation>* applied, std::vector<TraceStep>* steps);
+
 struct Ground {
     const Factor* factor;
     std::string label;
