@@ -188,7 +188,7 @@ std::optional<std::string> MatchAggravation(const Aggravation& rule, const Facts
             part += (part.empty() ? "" : "，") + Describe(c, v, defs);
         }
         if (all) {
-            add("被侵害人" + std::to_string(i + 1) + "：" + part);
+            add("第" + std::to_string(i + 1) + "名" + part);
             return text;
         }
     }
