@@ -5,9 +5,11 @@ import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { byTestId, expectPath, fill, gotoApp, login, openBrowser, shot } from './lib.mjs'
 
-async function pick(page, testId, text) {
-  await byTestId(page, testId).click()
-  await page.locator('.el-select-dropdown__item:visible', { hasText: text }).first().click()
+// Element Plus date pickers do not pass a data-testid on: find the input by its form label.
+async function fillDate(page, label, value) {
+  const input = page.locator('.el-form-item', { has: page.locator('label', { hasText: label }) }).locator('input').first()
+  await input.fill(value)
+  await input.press('Enter')
 }
 
 describe('discretion: facts raise the range to an aggravating paragraph', () => {
@@ -26,10 +28,9 @@ describe('discretion: facts raise the range to an aggravating paragraph', () => 
     await page.waitForURL((u) => u.pathname !== '/login')
     await gotoApp(page, '/discretion/decide')
     await expectPath(page, '/discretion/decide')
-    await fill(page, 'discretion-act-end-date', '2025-11-03')
-    await fill(page, 'discretion-decision-date', '2025-12-01')
-    await fill(page, 'discretion-birth-date', '1990-05-01')
-    await page.keyboard.press('Escape')
+    await fillDate(page, '行为终了日期', '2025-11-03')
+    await fillDate(page, '决定日期', '2025-12-01')
+    await fillDate(page, '出生日期', '1990-05-01')
     // The violation's law text, then 第43条第1款 基本幅度 (2012: 殴打他人).
     const violation = byTestId(page, 'discretion-violation-0')
     await violation.locator('.el-select').first().click()
@@ -43,7 +44,8 @@ describe('discretion: facts raise the range to an aggravating paragraph', () => 
     await byTestId(page, 'discretion-add-victim-0').click()
     await fill(page, 'discretion-victim-0-0-age', '60')
     await page.keyboard.press('Tab')
-    await shot(page, 'desktop-discretion-facts', { fullPage: true })
+    await facts.scrollIntoViewIfNeeded()
+    await shot(page, 'desktop-discretion-facts')
     await byTestId(page, 'discretion-submit').click()
     const shown = byTestId(page, 'discretion-aggravations-0')
     await shown.waitFor()
