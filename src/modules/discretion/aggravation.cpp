@@ -4,7 +4,7 @@
 #include <cstdlib>
 
 #include "common/csv_reader.hpp"
-#include "discretion/engine.hpp"
+#include "discretion/engine_internal.hpp"
 
 namespace jw::discretion {
 namespace {
@@ -30,17 +30,10 @@ Result<std::vector<CsvRow>> Rows(std::string_view file, std::string_view text) {
 
 bool IsVictimFact(const std::string& name) { return name.rfind("victim.", 0) == 0; }
 
-CivilDate PlusMonths(CivilDate d, int64_t months) {
-    int64_t m = d.month - 1 + months;
-    CivilDate out{static_cast<int>(d.year + m / 12), static_cast<int>(m % 12 + 1), d.day};
-    while (!IsValidDate(out)) --out.day;  // 31 Aug + 6 months → 28/29 Feb
-    return out;
-}
-
 bool Holds(const FactCondition& c, const FactValues& v, CivilDate act_end) {
     if (c.op == "within") {
         auto it = v.dates.find(c.fact);
-        return it != v.dates.end() && !(act_end < it->second) && !(PlusMonths(it->second, c.value) < act_end);
+        return it != v.dates.end() && !(act_end < it->second) && !(internal::AddMonths(it->second, static_cast<int>(c.value)) < act_end);
     }
     auto it = v.numbers.find(c.fact);
     if (it == v.numbers.end()) return false;  // a fact not entered meets no condition

@@ -12,6 +12,9 @@
 
 #include "discretion/aggravation.hpp"
 #include "discretion/catalogue.hpp"
+#include "discretion/decision_json.hpp"
+#include "discretion/documents.hpp"
+#include "docs/html_renderer.hpp"
 
 namespace jw::discretion {
 namespace {
@@ -168,6 +171,29 @@ TEST(DiscretionAggravations, BrokenRowsAreRefusedWithTheirLine) {
         EXPECT_NE(r.status().message().find("line 2"), std::string::npos) << r.status().message();
     }
     EXPECT_FALSE(ParseFactDefs("h\nx,float,0,1,x\n").ok());
+}
+
+// The documents name the item of the aggravating paragraph and each 从重 paragraph the facts met.
+TEST(DiscretionAggravations, DocumentsCiteTheItemThatRaisedTheRange) {
+    auto req = ParseDecisionRequest(R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01",
+        "offender":{"birth_date":"1990-05-01"},
+        "violations":[{"tier":{"law":"2012","article":43,"paragraph":1,"kind":"base"},
+                       "facts":{"victims":[{"birth_date":"1960-01-01"}]}},
+                      {"tier":{"law":"2012","article":50,"paragraph":1,"kind":"base"},"pick":"fine",
+                       "facts":{"police_obstructed":true}}]})");
+    ASSERT_TRUE(req.ok()) << req.status().message();
+    auto d = Decide(Catalogue::Embedded(), *req);
+    ASSERT_TRUE(d.ok()) << d.status().message();
+    CaseFacts f{"示公（城关）行案〔2025〕89号", "示范县公安局", "张三", "男", "居民身份证 519901199005010011",
+                "示范县城关镇", "张三殴打六十五周岁的李四，并阻碍民警依法执行职务。", {"询问笔录"},
+                "", "", "示范县人民政府", "示范县人民法院", {2025, 12, 1}};
+    const std::string decision = docs::RenderHtml(DecisionDocument(f, *d, Catalogue::Embedded(), "1号"));
+    EXPECT_NE(decision.find("根据《治安管理处罚法》（2012）第四十三条第二款第（二）项（有下列情形之一的"), std::string::npos);
+    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《治安管理处罚法》（2012）第五十条第二款之规定"),
+              std::string::npos);
+    const std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
+    EXPECT_NE(report.find("符合“殴打、伤害六十周岁以上的人”"), std::string::npos);
+    EXPECT_NE(report.find("符合“阻碍人民警察依法执行职务”"), std::string::npos);
 }
 
 }  // namespace
