@@ -51,10 +51,22 @@ Result<Computation> ComputeUnder(const Catalogue& c, const DecisionRequest& req,
     Computation comp;
     comp.law = law;
     for (size_t i = 0; i < req.violations.size(); ++i) {
-        JW_ASSIGN_OR_RETURN(const Tier* asked, TierUnder(c, req.violations[i], law, i));
         ViolationRequest v = req.violations[i];
         std::vector<AppliedAggravation> applied;
         std::vector<TraceStep> steps;
+        if (v.tier.law != law) {
+            if (auto from = FactsBaseTier(c, req, v)) {
+                steps.push_back(Step("aggravation", Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph),
+                                     "按" + law + "年文本依事实重新判断", Source(v.tier.law), v.tier.law, from->article,
+                                     from->paragraph,
+                                     "所选" + Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph) +
+                                         "系依所录事实适用的加重条款；按" + law + "年文本计算时，自" +
+                                         Citation(Source(v.tier.law), from->article, from->paragraph) +
+                                         "的对应条款起，依该文本的加重条款重新判断。"));
+                v.tier = *from;
+            }
+        }
+        JW_ASSIGN_OR_RETURN(const Tier* asked, TierUnder(c, v, law, i));
         const Tier& tier = ApplyAggravations(c, req, *asked, &v, &applied, &steps);
         ViolationRun run(c, req, v, tier, i);
         JW_ASSIGN_OR_RETURN(ViolationDecision d, run.Run());

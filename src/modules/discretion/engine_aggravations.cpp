@@ -52,4 +52,16 @@ const Tier& ApplyAggravations(const Catalogue& c, const DecisionRequest& req, co
     return *result;
 }
 
+std::optional<TierKey> FactsBaseTier(const Catalogue& c, const DecisionRequest& req, const ViolationRequest& v) {
+    const Facts facts = DeriveFacts(v.facts, req.act_end_date);
+    for (const auto& rule : c.aggravations()) {
+        if (!rule.RaisesTier() || rule.law != v.tier.law) continue;
+        if (!(TierKey{rule.law, rule.article, rule.paragraph, rule.kind, 1} == v.tier)) continue;
+        if (!MatchAggravation(rule, facts, req.act_end_date, c.fact_defs())) continue;
+        const TierKey from{rule.law, rule.from_article, rule.from_paragraph, "base", 1};
+        if (c.Find(from) != nullptr) return from;
+    }
+    return std::nullopt;
+}
+
 }  // namespace jw::discretion::internal
