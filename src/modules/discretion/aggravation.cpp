@@ -33,7 +33,8 @@ bool IsVictimFact(const std::string& name) { return name.rfind("victim.", 0) == 
 bool Holds(const FactCondition& c, const FactValues& v, CivilDate act_end) {
     if (c.op == "within") {
         auto it = v.dates.find(c.fact);
-        return it != v.dates.end() && !(act_end < it->second) && !(internal::AddMonths(it->second, static_cast<int>(c.value)) < act_end);
+        return it != v.dates.end() && !(act_end < it->second) &&
+               !(internal::AddMonths(it->second, static_cast<int>(c.value)) < act_end);
     }
     auto it = v.numbers.find(c.fact);
     if (it == v.numbers.end()) return false;  // a fact not entered meets no condition
@@ -69,10 +70,14 @@ Result<std::vector<FactDef>> ParseFactDefs(std::string_view csv) {
         if (r.size() != 5) return Bad("facts.csv", r, 0, "expected 5 fields");
         FactDef d;
         d.name = r[0];
-        if (r[1] == "int") d.type = FactType::kInt;
-        else if (r[1] == "bool") d.type = FactType::kBool;
-        else if (r[1] == "date") d.type = FactType::kDate;
-        else return Bad("facts.csv", r, 1, "type must be int, bool or date");
+        if (r[1] == "int")
+            d.type = FactType::kInt;
+        else if (r[1] == "bool")
+            d.type = FactType::kBool;
+        else if (r[1] == "date")
+            d.type = FactType::kDate;
+        else
+            return Bad("facts.csv", r, 1, "type must be int, bool or date");
         if (!ToInt(r[2], &d.min) || !ToInt(r[3], &d.max) || d.min > d.max) return Bad("facts.csv", r, 2, "range");
         d.name_zh = r[4];
         if (d.name.empty() || d.name_zh.empty() || FindFactDef(out, d.name)) return Bad("facts.csv", r, 0, "name");

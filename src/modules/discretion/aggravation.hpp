@@ -24,10 +24,10 @@ namespace jw::discretion {
 enum class FactType { kInt, kBool, kDate };
 
 struct FactDef {
-    std::string name;     // "offenders", "victim.age"
+    std::string name;  // "offenders", "victim.age"
     FactType type = FactType::kInt;
     int64_t min = 0, max = 0;  // int facts
-    std::string name_zh;  // words of the trace
+    std::string name_zh;       // words of the trace
 };
 
 // The facts entered for one violation. Ints and bools (0/1) by name; dates by name. Victim facts keep their
@@ -54,8 +54,8 @@ struct Aggravation {
     std::string kind;                          // tier it raises to in that paragraph; "" for a 从重 order
     std::string factor;                        // the aggravating factor a 从重 order applies
     std::vector<FactCondition> conditions;
-    std::string condition;                     // as written in the data
-    std::string name, note;                    // the law's words; a note on how a word is read (e.g. 多次)
+    std::string condition;   // as written in the data
+    std::string name, note;  // the law's words; a note on how a word is read (e.g. 多次)
     bool RaisesTier() const { return !kind.empty(); }
 };
 

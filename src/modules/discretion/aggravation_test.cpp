@@ -2,6 +2,8 @@
 // paragraphs of the catalogued articles all covered, the condition semantics at their edges, and broken rows
 // refused. The decisions themselves are tested by testdata/cases/065–101 (discretion_test).
 
+#include "discretion/aggravation.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -10,7 +12,6 @@
 #include <set>
 #include <sstream>
 
-#include "discretion/aggravation.hpp"
 #include "discretion/catalogue.hpp"
 #include "discretion/decision_json.hpp"
 #include "discretion/documents.hpp"
@@ -63,7 +64,8 @@ TEST(DiscretionAggravations, EveryRowReadsInTheArticleItCites) {
         auto has = [&](const std::string& w) { return text.find(w) != std::string::npos; };
         EXPECT_EQ(a.from_article, a.article) << "a paragraph aggravates its own article";
         for (const auto& cond : a.conditions) {
-            if (cond.fact == "victim.age" && cond.op == "<") EXPECT_TRUE(has("不满" + ChineseNumber(cond.value) + "周岁"));
+            if (cond.fact == "victim.age" && cond.op == "<")
+                EXPECT_TRUE(has("不满" + ChineseNumber(cond.value) + "周岁"));
             if (cond.fact == "victim.age" && cond.op == ">=") EXPECT_TRUE(has(ChineseNumber(cond.value) + "周岁以上"));
             if (cond.fact == "victim.age") EXPECT_TRUE(cond.op == "<" || cond.op == ">=");
             if (cond.fact == "offenders") EXPECT_TRUE(has("结伙"));
@@ -115,15 +117,16 @@ TEST(DiscretionAggravations, CoversTheAggravatingParagraphsOfTheCatalogue) {
         if (a.RaisesTier()) targets.insert({a.law, a.article, a.paragraph, a.kind});
     }
     const std::set<std::tuple<std::string, int, int, std::string>> expected = {
-        {"2012", 23, 2, "base"}, {"2012", 32, 2, "base"}, {"2012", 43, 2, "base"}, {"2012", 44, 1, "heavy"},
-        {"2025", 26, 2, "base"}, {"2025", 38, 2, "base"}, {"2025", 46, 2, "base"}, {"2025", 51, 2, "base"},
+        {"2012", 23, 2, "base"},  {"2012", 32, 2, "base"}, {"2012", 43, 2, "base"}, {"2012", 44, 1, "heavy"},
+        {"2025", 26, 2, "base"},  {"2025", 38, 2, "base"}, {"2025", 46, 2, "base"}, {"2025", 51, 2, "base"},
         {"2025", 52, 1, "heavy"}, {"2025", 65, 2, "base"}};
     EXPECT_EQ(targets, expected);
 }
 
 Aggravation Rule(const std::string& condition) {
-    auto defs = ParseFactDefs("name,type,min,max,name_zh\nbanned_date,date,0,0,取缔日期\nvictim.age,int,0,150,年龄\n"
-                              "victim.pregnant,bool,0,1,孕妇\n");
+    auto defs = ParseFactDefs(
+        "name,type,min,max,name_zh\nbanned_date,date,0,0,取缔日期\nvictim.age,int,0,150,年龄\n"
+        "victim.pregnant,bool,0,1,孕妇\n");
     EXPECT_TRUE(defs.ok());
     auto rules = ParseAggravations("h\n2025,x,65,1,65,2,base,0,," + condition + ",n,\n", *defs);
     EXPECT_TRUE(rules.ok()) << rules.status().message();
@@ -135,7 +138,7 @@ TEST(DiscretionAggravations, WithinMonthsIncludesTheLastDayAndClampsTheMonthEnd)
     const Aggravation r = Rule("banned_date within 12m");
     Facts f;
     f.act.dates["banned_date"] = {2024, 2, 29};
-    EXPECT_TRUE(MatchAggravation(r, f, {2025, 2, 28}, defs));   // 2024-02-29 + 12 months = 2025-02-28
+    EXPECT_TRUE(MatchAggravation(r, f, {2025, 2, 28}, defs));  // 2024-02-29 + 12 months = 2025-02-28
     EXPECT_FALSE(MatchAggravation(r, f, {2025, 3, 1}, defs));
     EXPECT_TRUE(MatchAggravation(r, f, {2024, 2, 29}, defs));
     EXPECT_FALSE(MatchAggravation(r, f, {2024, 2, 28}, defs));  // before the ban: not "又实施"
@@ -158,14 +161,15 @@ TEST(DiscretionAggravations, VictimConditionsHoldForOneAndTheSameVictim) {
 
 TEST(DiscretionAggravations, BrokenRowsAreRefusedWithTheirLine) {
     auto defs = *ParseFactDefs("name,type,min,max,name_zh\nvictim.age,int,0,150,年龄\nflag,bool,0,1,旗\n");
-    for (const std::string& bad : {"2012,x,43,1,43,2,base,0,,colour = 1,n,",        // unknown fact
-                                   "2012,x,43,1,43,2,base,0,,flag >= 1,n,",         // bool takes =
-                                   "2012,x,43,1,43,2,base,0,,victim.age ~ 3,n,",    // operator
-                                   "2012,x,43,1,43,2,base,0,f,flag = 1,n,",         // both tier and factor
-                                   "2012,x,43,1,43,2,,0,,flag = 1,n,",              // neither
-                                   "2012,x,43,1,43,2,base,0,,,n,",                  // no condition
-                                   "2012,x,43,1,43,2,base,0,,victim.age >= old,n,"  // value
-                                  }) {
+    for (const std::string& bad : {
+             "2012,x,43,1,43,2,base,0,,colour = 1,n,",        // unknown fact
+             "2012,x,43,1,43,2,base,0,,flag >= 1,n,",         // bool takes =
+             "2012,x,43,1,43,2,base,0,,victim.age ~ 3,n,",    // operator
+             "2012,x,43,1,43,2,base,0,f,flag = 1,n,",         // both tier and factor
+             "2012,x,43,1,43,2,,0,,flag = 1,n,",              // neither
+             "2012,x,43,1,43,2,base,0,,,n,",                  // no condition
+             "2012,x,43,1,43,2,base,0,,victim.age >= old,n,"  // value
+         }) {
         auto r = ParseAggravations("h\n" + bad + "\n", defs);
         ASSERT_FALSE(r.ok()) << bad;
         EXPECT_NE(r.status().message().find("line 2"), std::string::npos) << r.status().message();
@@ -184,12 +188,24 @@ TEST(DiscretionAggravations, DocumentsCiteTheItemThatRaisedTheRange) {
     ASSERT_TRUE(req.ok()) << req.status().message();
     auto d = Decide(Catalogue::Embedded(), *req);
     ASSERT_TRUE(d.ok()) << d.status().message();
-    CaseFacts f{"示公（城关）行案〔2025〕89号", "示范县公安局", "张三", "男", "居民身份证 519901199005010011",
-                "示范县城关镇", "张三殴打六十五周岁的李四，并阻碍民警依法执行职务。", {"询问笔录"},
-                "", "", "示范县人民政府", "示范县人民法院", {2025, 12, 1}};
+    CaseFacts f{"示公（城关）行案〔2025〕89号",
+                "示范县公安局",
+                "张三",
+                "男",
+                "居民身份证 519901199005010011",
+                "示范县城关镇",
+                "张三殴打六十五周岁的李四，并阻碍民警依法执行职务。",
+                {"询问笔录"},
+                "",
+                "",
+                "示范县人民政府",
+                "示范县人民法院",
+                {2025, 12, 1}};
     const std::string decision = docs::RenderHtml(DecisionDocument(f, *d, Catalogue::Embedded(), "1号"));
-    EXPECT_NE(decision.find("根据《治安管理处罚法》（2012）第四十三条第二款第（二）项（有下列情形之一的"), std::string::npos);
-    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《治安管理处罚法》（2012）第五十条第二款之规定"),
+    EXPECT_NE(decision.find("根据《治安管理处罚法》（2012）第四十三条第二款第（二）项（有下列情形之一的"),
+              std::string::npos);
+    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《治安管理处罚法》（2012）第"
+                            "五十条第二款之规定"),
               std::string::npos);
     const std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
     EXPECT_NE(report.find("符合“殴打、伤害六十周岁以上的人”"), std::string::npos);

@@ -20,8 +20,8 @@ const Tier& ApplyAggravations(const Catalogue& c, const DecisionRequest& req, co
         auto met = MatchAggravation(rule, facts, req.act_end_date, c.fact_defs());
         if (!met) continue;
         const std::string cite = Citation(Source(law), rule.article, rule.paragraph, rule.item);
-        AppliedAggravation a{rule.code, law, rule.article, rule.paragraph, rule.item, cite, rule.name, *met,
-                             rule.note, std::nullopt, ""};
+        AppliedAggravation a{rule.code, law,  rule.article, rule.paragraph, rule.item, cite,
+                             rule.name, *met, rule.note,    std::nullopt,   ""};
         const std::string note = rule.note.empty() ? "" : "（" + rule.note + "）";
         if (rule.RaisesTier()) {
             const Tier* to = c.Find(target);
@@ -42,10 +42,10 @@ const Tier& ApplyAggravations(const Catalogue& c, const DecisionRequest& req, co
             bool listed = false;
             for (const auto& f : v->factors) listed = listed || f == rule.factor;
             if (!listed) v->factors.push_back(rule.factor);
-            steps->push_back(Step("aggravation", *met, "从重处罚", Source(law), law, rule.article, rule.paragraph,
-                                  "事实（" + *met + "）符合“" + rule.name + "”" + note + "，依照" + cite +
-                                      "应当从重处罚，列为从重情节。",
-                                  rule.item));
+            steps->push_back(Step(
+                "aggravation", *met, "从重处罚", Source(law), law, rule.article, rule.paragraph,
+                "事实（" + *met + "）符合“" + rule.name + "”" + note + "，依照" + cite + "应当从重处罚，列为从重情节。",
+                rule.item));
         }
         applied->push_back(std::move(a));
     }
