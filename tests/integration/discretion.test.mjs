@@ -2,7 +2,10 @@
 // bad input names the field, and the call is audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, loggedIn } from './lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, loggedIn, JINGWU_BIN, REPO_ROOT } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
 
 let server;
@@ -145,4 +148,81 @@ test('documents come as print HTML and as PDF', async () => {
   assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
   expectError(await c.post('/discretion/documents/decision?format=html', { ...body, facts: {} }), 400,
     'invalid_argument', { 'facts.offender_name': 'required' });
+});
+
+// Aggravating paragraphs as data (ADR 0022): the cases of src/modules/discretion/testdata/cases/065–101 through
+// the server and through `jingwu discretion decide`, which must give the same decision (the server records the
+// stored SAMPLE-1 edition's database id, the command line the compiled-in one: id 0).
+const CASES = path.join(REPO_ROOT, 'src/modules/discretion/testdata/cases');
+const aggravationCases = fs.readdirSync(CASES).filter((f) => /^(0(6[5-9]|[7-9]\d)|10\d)_.*\.json$/.test(f)).sort();
+
+function cliDecide(request) {
+  const r = spawnSync(JINGWU_BIN, ['discretion', 'decide'], { input: JSON.stringify(request), encoding: 'utf8',
+    timeout: 30_000 });
+  return { code: r.status, body: JSON.parse(r.stdout) };
+}
+
+test('facts entered raise 2012 §43¶1 to §43¶2(二) for a victim of 60, and the trace says which fact', async () => {
+  const c = await loggedIn(server, 'officer');
+  const facts = { victims: [{ birth_date: '1965-11-02' }] }; // 60 on 2025-11-03, the day after the birthday
+  const d = expectStatus(await c.post('/discretion/decide', { ...request,
+    violations: [{ tier: { law: '2012', article: 43, paragraph: 1, kind: 'base' }, factors: [], facts }] }), 200);
+  const v = d.violations[0];
+  assert.deepEqual(v.tier, { law: '2012', article: 43, paragraph: 2, kind: 'base' });
+  assert.deepEqual(v.requested_tier, { law: '2012', article: 43, paragraph: 1, kind: 'base' });
+  assert.equal(v.aggravations.length, 1);
+  assert.equal(v.aggravations[0].basis, '《治安管理处罚法》（2012）第四十三条第二款第（二）项');
+  assert.match(v.aggravations[0].facts, /60/);
+  assert.equal(v.trace[0].step, 'aggravation');
+  // 2012 §43¶2: 十日以上十五日以下拘留，并处五百元以上一千元以下罚款 → sample base 12 days, 750 yuan.
+  assert.equal(v.detention_days, 12);
+  assert.equal(v.fine_yuan, 750);
+  // On the birthday itself the victim is still 59: §43¶1 (7 days, 350 yuan).
+  const miss = expectStatus(await c.post('/discretion/decide', { ...request,
+    violations: [{ tier: { law: '2012', article: 43, paragraph: 1, kind: 'base' }, factors: [],
+      facts: { victims: [{ birth_date: '1965-11-03' }] } }] }), 200);
+  assert.deepEqual(miss.violations[0].aggravations, []);
+  assert.equal(miss.violations[0].detention_days, 7);
+});
+
+test('the command line and the server give the same decision for every aggravation case', async () => {
+  assert.ok(aggravationCases.length >= 35, aggravationCases.join(','));
+  const c = await loggedIn(server, 'officer');
+  // Another test may have published an edition of its own: ask the server for the sample by id.
+  const sample = expectStatus(await c.get('/discretion/editions'), 200).items.find((e) => e.code === 'SAMPLE-1');
+  for (const file of aggravationCases) {
+    const kase = JSON.parse(fs.readFileSync(path.join(CASES, file), 'utf8'));
+    const res = await c.post('/discretion/decide', { ...kase.request, edition_id: sample.id });
+    const cli = cliDecide(kase.request);
+    if (kase.expect_error) {
+      const body = expectError(res, 400, 'invalid_argument');
+      assert.equal(cli.code, 2, file);
+      assert.deepEqual(body.fields, cli.body.fields, file);
+      for (const [k, v] of Object.entries(kase.expect_error.fields)) assert.equal(body.fields[k], v, `${file} ${k}`);
+      continue;
+    }
+    const http = expectStatus(res, 200);
+    assert.equal(cli.code, 0, file);
+    assert.equal(http.edition.id, sample.id);
+    assert.equal(cli.body.edition.id, 0);
+    assert.deepEqual({ ...http, edition: { ...http.edition, id: 0 } }, cli.body, file);
+    const want = kase.expect.violations[0];
+    assert.deepEqual(http.violations[0].aggravations.map((a) => [a.code, a.basis]),
+      want.aggravations.map((a) => [a.code, a.basis]), file);
+  }
+});
+
+test('the aggravating paragraphs and their facts are readable for the form; bad facts are named', async () => {
+  const c = await loggedIn(server, 'officer');
+  const rules = expectStatus(await c.get('/discretion/aggravations?law=2025'), 200);
+  assert.ok(rules.items.every((r) => r.law === '2025'));
+  const seventy = rules.items.find((r) => r.code === 'a51_2.victim_70');
+  assert.ok(seventy && seventy.condition === 'victim.age >= 70' && seventy.facts[0] === 'victim.age', JSON.stringify(seventy));
+  assert.ok(rules.facts.some((f) => f.name === 'victim.birth_date' && f.type === 'date'));
+  expectError(await c.get('/discretion/aggravations?law=1999'), 400, 'invalid_argument', { law: 'unknown_value' });
+  const admin = await loggedIn(server, 'sysadmin');
+  expectError(await admin.get('/discretion/aggravations'), 403, 'permission_denied');
+  expectError(await c.post('/discretion/decide', { ...request, violations: [{ ...request.violations[0],
+    facts: { offenders: 'two', victims: [{ shoe_size: 42 }] } }] }), 400, 'invalid_argument',
+  { 'violations[0].facts.offenders': 'must_be_integer', 'violations[0].facts.victims[0].shoe_size': 'unknown_field' });
 });

@@ -144,7 +144,8 @@ Status LoadTiers(std::string_view file, std::string_view text, std::vector<Tier>
 
 Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_view tiers_2025,
                                      std::string_view tier_map, std::string_view factors,
-                                     std::string_view benchmark) {
+                                     std::string_view benchmark, std::string_view facts,
+                                     std::string_view aggravations) {
     Catalogue c;
     JW_RETURN_IF_ERROR(LoadTiers("tiers_2012.csv", tiers_2012, &c.tiers_));
     JW_RETURN_IF_ERROR(LoadTiers("tiers_2025.csv", tiers_2025, &c.tiers_));
@@ -170,6 +171,15 @@ Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_vi
         if (!effect.ok()) return Bad("factors.csv", r, 2, effect.status().message());
         c.factors_.push_back({r[0], r[1], *effect, r[3], static_cast<int>(v[0]), static_cast<int>(v[1]),
                               static_cast<int>(v[2]), v[3] != 0, static_cast<int>(v[4]), r[9]});
+    }
+    JW_ASSIGN_OR_RETURN(c.fact_defs_, ParseFactDefs(facts));
+    JW_ASSIGN_OR_RETURN(c.aggravations_, ParseAggravations(aggravations, c.fact_defs_));
+    for (const auto& a : c.aggravations_) {
+        // Every rule must lead somewhere the catalogue knows: the tier it raises to, or an aggravating factor.
+        const bool known = a.RaisesTier() ? c.Find({a.law, a.article, a.paragraph, a.kind, 1}) != nullptr
+                                          : c.FindFactor(a.law, a.factor) != nullptr &&
+                                                c.FindFactor(a.law, a.factor)->effect == Effect::kAggravate;
+        if (!known) return Status::Internal("catalogue aggravations.csv: " + a.law + " " + a.code + " leads nowhere");
     }
     JW_ASSIGN_OR_RETURN(const auto bench_rows, Rows("benchmark", benchmark));
     for (const auto& r : bench_rows) {
@@ -203,7 +213,7 @@ const Catalogue& Catalogue::Embedded() {
     static const Catalogue catalogue = [] {
         std::map<std::string_view, std::string_view> files(data::EmbeddedFiles().begin(), data::EmbeddedFiles().end());
         auto c = FromCsv(files["tiers_2012.csv"], files["tiers_2025.csv"], files["tier_map.csv"], files["factors.csv"],
-                         files["benchmark_sample.csv"]);
+                         files["benchmark_sample.csv"], files["facts.csv"], files["aggravations.csv"]);
         if (!c.ok()) throw std::logic_error(c.status().message());
         return std::move(c).value();
     }();

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "common/status.hpp"
+#include "discretion/aggravation.hpp"
 
 namespace jw::discretion {
 
@@ -108,7 +109,8 @@ public:
     // Parses the CSV files. Errors: Internal naming the file and line of a malformed row.
     static Result<Catalogue> FromCsv(std::string_view tiers_2012, std::string_view tiers_2025,
                                      std::string_view tier_map, std::string_view factors,
-                                     std::string_view benchmark = {});
+                                     std::string_view benchmark = {}, std::string_view facts = {},
+                                     std::string_view aggravations = {});
     // The catalogue compiled into the binary (parsed once, on first use). A broken embedded file is a bug.
     static const Catalogue& Embedded();
 
@@ -128,12 +130,17 @@ public:
     const std::vector<Tier>& tiers() const { return tiers_; }
     const std::vector<Circumstance>& circumstances() const { return circumstances_; }
     const std::vector<Factor>& factors() const { return factors_; }
+    // The facts an officer may enter for a violation and the aggravating paragraphs they trigger (ADR 0022).
+    const std::vector<FactDef>& fact_defs() const { return fact_defs_; }
+    const std::vector<Aggravation>& aggravations() const { return aggravations_; }
 
 private:
     std::vector<Tier> tiers_;
     std::map<TierKey, size_t> index_;
     std::map<std::pair<int, int>, std::pair<int, int>> map_2012_to_2025_;
     std::vector<Factor> factors_;
+    std::vector<FactDef> fact_defs_;
+    std::vector<Aggravation> aggravations_;
     std::vector<Circumstance> circumstances_;
     std::map<std::string, size_t> circumstance_index_;
     EditionRef edition_;

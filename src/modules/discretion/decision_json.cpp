@@ -52,13 +52,76 @@ void ParseOffender(JsonReader& top, const Json& o, Offender* out) {
     Prefix(top, "offender.", r.status());
 }
 
+// One fact by its declared type (data/facts.csv); problems under `field` of the violation's reader.
+void ReadFact(JsonReader& r, const std::string& field, const FactDef& d, const Json& value, FactValues* into) {
+    switch (d.type) {
+        case FactType::kInt:
+            if (!value.is_number_integer()) return r.Fail(field, "must_be_integer");
+            if (value.get<int64_t>() < d.min || value.get<int64_t>() > d.max) return r.Fail(field, "out_of_range");
+            into->numbers[d.name] = value.get<int64_t>();
+            return;
+        case FactType::kBool:
+            if (!value.is_boolean()) return r.Fail(field, "must_be_boolean");
+            into->numbers[d.name] = value.get<bool>() ? 1 : 0;
+            return;
+        case FactType::kDate: {
+            auto date = value.is_string() ? ParseDate(value.get<std::string>()) : std::nullopt;
+            if (!date || value.get<std::string>().size() != 10) return r.Fail(field, "bad_date");
+            into->dates[d.name] = *date;
+            return;
+        }
+    }
+}
+
+// "facts": {"offenders": 2, "ringleader": true, "victims": [{"birth_date": "1960-01-01", "disabled": true}], ...}:
+// the names and types are the catalogue's fact vocabulary (data/facts.csv), victim facts without "victim.".
+void ParseFacts(JsonReader& r, const Json& f, Facts* out) {
+    if (!f.is_object()) return r.Fail("facts", "must_be_object");
+    const auto& defs = Catalogue::Embedded().fact_defs();
+    for (const auto& [key, value] : f.items()) {
+        const std::string field = "facts." + key;
+        if (key != "victims") {
+            const FactDef* d = key.rfind("victim.", 0) == 0 ? nullptr : FindFactDef(defs, key);
+            if (d == nullptr) r.Fail(field, "unknown_field");
+            else ReadFact(r, field, *d, value, &out->act);
+            continue;
+        }
+        if (!value.is_array()) {
+            r.Fail(field, "must_be_array");
+            continue;
+        }
+        if (value.size() > 100) {
+            r.Fail(field, "too_many");
+            continue;
+        }
+        for (size_t k = 0; k < value.size(); ++k) {
+            const std::string vf = field + "[" + std::to_string(k) + "]";
+            FactValues victim;
+            if (!value[k].is_object()) {
+                r.Fail(vf, "must_be_object");
+                continue;
+            }
+            for (const auto& [vk, vv] : value[k].items()) {
+                const FactDef* d = FindFactDef(defs, "victim." + vk);
+                if (d == nullptr) r.Fail(vf + "." + vk, "unknown_field");
+                else ReadFact(r, vf + "." + vk, *d, vv, &victim);
+            }
+            if (value[k].contains("age") && value[k].contains("birth_date")) {
+                r.Fail(vf + ".age", "give_either_age_or_birth_date");
+            }
+            out->victims.push_back(std::move(victim));
+        }
+    }
+}
+
 void ParseViolation(JsonReader& top, const Json& v, size_t i, ViolationRequest* out) {
     const std::string p = "violations[" + std::to_string(i) + "].";
     if (!v.is_object()) {
         top.Fail(p.substr(0, p.size() - 1), "must_be_object");
         return;
     }
-    JsonReader r(v, {"tier", "circumstance", "pick", "add_fine", "factors", "mitigation"});
+    JsonReader r(v, {"tier", "circumstance", "pick", "add_fine", "factors", "mitigation", "facts"});
+    if (r.Has("facts")) ParseFacts(r, v["facts"], &out->facts);
     if (r.Has("circumstance") && r.Has("tier")) {
         r.Fail("circumstance", "give_either_tier_or_circumstance");
     } else if (r.Has("circumstance")) {
@@ -143,7 +206,52 @@ Json TraceToJson(const std::vector<TraceStep>& trace) {
     }
     return out;
 }
+Json AggravationsOf(const ViolationDecision& v) {
+    Json out = Json::array();
+    for (const auto& a : v.aggravations) {
+        Json j = {{"code", a.code},   {"law", a.law},     {"article", a.article}, {"paragraph", a.paragraph},
+                  {"item", a.item},   {"basis", a.basis}, {"name", a.name},       {"facts", a.facts},
+                  {"note", a.note},   {"effect", a.tier ? "tier" : "factor"}};
+        if (a.tier) j["tier"] = TierKeyToJson(*a.tier);
+        else j["factor"] = a.factor;
+        out.push_back(std::move(j));
+    }
+    return out;
+}
 }  // namespace
+
+Json AggravationRulesToJson(const Catalogue& c, const std::string& law) {
+    Json facts = Json::array();
+    for (const auto& d : c.fact_defs()) {
+        static const char* kTypes[] = {"int", "bool", "date"};
+        Json j = {{"name", d.name}, {"type", kTypes[static_cast<int>(d.type)]}, {"name_zh", d.name_zh}};
+        if (d.type == FactType::kInt) j["min"] = d.min, j["max"] = d.max;
+        facts.push_back(std::move(j));
+    }
+    Json items = Json::array();
+    for (const auto& a : c.aggravations()) {
+        if (!law.empty() && a.law != law) continue;
+        Json used = Json::array();
+        for (const auto& cond : a.conditions) used.push_back(cond.fact);
+        Json j = {{"law", a.law},
+                  {"code", a.code},
+                  {"from_article", a.from_article},
+                  {"from_paragraph", a.from_paragraph},
+                  {"article", a.article},
+                  {"paragraph", a.paragraph},
+                  {"item", a.item},
+                  {"basis", Citation("治安管理处罚法（" + a.law + "）", a.article, a.paragraph, a.item)},
+                  {"name", a.name},
+                  {"condition", a.condition},
+                  {"facts", used},
+                  {"note", a.note},
+                  {"effect", a.RaisesTier() ? "tier" : "factor"}};
+        if (a.RaisesTier()) j["tier"] = TierKeyToJson({a.law, a.article, a.paragraph, a.kind, 1});
+        else j["factor"] = a.factor;
+        items.push_back(std::move(j));
+    }
+    return {{"items", items}, {"facts", facts}};
+}
 
 Json EditionRefToJson(const EditionRef& e) {
     return {{"id", e.id}, {"code", e.code}, {"version", e.version}, {"content_hash", e.content_hash},
@@ -154,6 +262,8 @@ Json DecisionToJson(const Decision& d) {
     Json violations = Json::array();
     for (const auto& v : d.violations) {
         violations.push_back({{"tier", TierKeyToJson(v.tier)},
+                              {"requested_tier", TierKeyToJson(v.requested_tier)},
+                              {"aggravations", AggravationsOf(v)},
                               {"circumstance", v.circumstance},
                               {"outcome", OutcomeName(v.outcome)},
                               {"detention_days", v.detention_days},

@@ -17,6 +17,9 @@ Json DecisionToJson(const Decision& decision);
 Json TierKeyToJson(const TierKey& key);
 // {"id","code","version","content_hash","sample"}: recorded in every decision.
 Json EditionRefToJson(const EditionRef& edition);
+// GET /discretion/aggravations: the aggravating paragraphs of `law` ("" = both) with the facts each tests, and the
+// fact vocabulary {name, type, name_zh, min?, max?} (ADR 0022).
+Json AggravationRulesToJson(const Catalogue& catalogue, const std::string& law);
 // {"code","message","fields"} for a failed request.
 Json ErrorToJson(const Status& status);
 

@@ -95,6 +95,12 @@ Result<Reply> FactorsHandler(const HandlerDeps& d, Request& req) {
     return Reply::Json200({{"items", items}, {"edition", EditionRefToJson(catalogue->edition())}});
 }
 
+// GET /aggravations?law=: the aggravating paragraphs and the facts they test (ADR 0022), for the form.
+Result<Reply> AggravationsHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(std::string law, LawQuery(req));
+    return Reply::Json200(AggravationRulesToJson(Catalogue::Embedded(), law));
+}
+
 // POST /documents/:kind?format=html|pdf: the approval report or the decision for a decision request.
 Result<Reply> DocumentHandler(const HandlerDeps& d, Request& req) {
     const std::string kind = req.params["kind"];
@@ -125,6 +131,8 @@ void RegisterRoutes(jw::http::Router& router, Deps deps) {
     router.Add({"GET", "/api/v1/discretion/catalogue", "discretion.decide", "discretion.catalogue", CatalogueHandler});
     router.Add({"GET", "/api/v1/discretion/factors", "discretion.decide", "discretion.factors",
                 [d](Request& r) { return FactorsHandler(d, r); }});
+    router.Add({"GET", "/api/v1/discretion/aggravations", "discretion.decide", "discretion.aggravations",
+                AggravationsHandler});
     router.Add({"POST", "/api/v1/discretion/documents/:kind", "discretion.decide", "discretion.document",
                 [d](Request& r) { return DocumentHandler(d, r); }});
     internal::RegisterEditionRoutes(router, d);

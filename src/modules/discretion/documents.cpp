@@ -28,6 +28,23 @@ std::string TierCitation(const Catalogue& c, const TierKey& k) {
     return t ? cite + "（" + t->clause + "）" : cite;
 }
 
+// The legal basis of a violation's penalty: the item of the aggravating paragraph that raised its tier (e.g.
+// 第四十三条第二款第（二）项) rather than the bare paragraph, and each 从重 paragraph the facts met (ADR 0022).
+std::string PenaltyBasis(const Catalogue& c, const ViolationDecision& v) {
+    std::string basis = TierCitation(c, v.tier);
+    for (const auto& a : v.aggravations) {
+        if (a.tier && *a.tier == v.tier) {
+            const Tier* t = c.Find(v.tier);
+            basis = a.basis + (t ? "（" + t->clause + "）" : "");
+            break;
+        }
+    }
+    for (const auto& a : v.aggravations) {
+        if (!a.tier) basis += "、" + a.basis;
+    }
+    return basis;
+}
+
 }  // namespace
 
 std::string DecisionNumber(const std::string& scheme, int year, int seq) {
@@ -62,7 +79,7 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     }
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
-        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" + TierCitation(c, v.tier) +
+        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" + PenaltyBasis(c, v) +
                                                     "。裁量结果：" + PenaltyText(v) + "。"));
         std::vector<docs::KeyValue> rows;
         for (const auto& s : v.trace) rows.push_back({s.basis, s.detail});
@@ -101,7 +118,7 @@ docs::Document DecisionDocument(const CaseFacts& f, const Decision& d, const Cat
     std::string decision;
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
-        decision += "根据" + TierCitation(c, v.tier) + "之规定，" +
+        decision += "根据" + PenaltyBasis(c, v) + "之规定，" +
                     "对" + f.offender_name + "决定" + PenaltyText(v) + "。\n";
     }
     if (d.violations.size() > 1 || d.combined.executed_detention_days != d.combined.detention_days) {

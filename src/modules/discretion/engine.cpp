@@ -51,9 +51,28 @@ Result<Computation> ComputeUnder(const Catalogue& c, const DecisionRequest& req,
     Computation comp;
     comp.law = law;
     for (size_t i = 0; i < req.violations.size(); ++i) {
-        JW_ASSIGN_OR_RETURN(const Tier* tier, TierUnder(c, req.violations[i], law, i));
-        ViolationRun run(c, req, req.violations[i], *tier, i);
+        ViolationRequest v = req.violations[i];
+        std::vector<AppliedAggravation> applied;
+        std::vector<TraceStep> steps;
+        if (v.tier.law != law) {
+            if (auto from = FactsBaseTier(c, req, v)) {
+                steps.push_back(Step("aggravation", Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph),
+                                     "按" + law + "年文本依事实重新判断", Source(v.tier.law), v.tier.law, from->article,
+                                     from->paragraph,
+                                     "所选" + Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph) +
+                                         "系依所录事实适用的加重条款；按" + law + "年文本计算时，自" +
+                                         Citation(Source(v.tier.law), from->article, from->paragraph) +
+                                         "的对应条款起，依该文本的加重条款重新判断。"));
+                v.tier = *from;
+            }
+        }
+        JW_ASSIGN_OR_RETURN(const Tier* asked, TierUnder(c, v, law, i));
+        const Tier& tier = ApplyAggravations(c, req, *asked, &v, &applied, &steps);
+        ViolationRun run(c, req, v, tier, i);
         JW_ASSIGN_OR_RETURN(ViolationDecision d, run.Run());
+        d.requested_tier = asked->key;
+        d.aggravations = std::move(applied);
+        d.trace.insert(d.trace.begin(), steps.begin(), steps.end());
         comp.violations.push_back(std::move(d));
     }
     CombineAndProcedure(c, req, &comp);
@@ -109,6 +128,15 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
         }
         if (catalogue.Find(req.violations[i].tier) == nullptr) {
             return Status::Invalid("violations[" + std::to_string(i) + "].tier", "unknown_tier");
+        }
+        for (size_t k = 0; k < req.violations[i].facts.victims.size(); ++k) {
+            const auto& dates = req.violations[i].facts.victims[k].dates;
+            auto birth = dates.find("victim.birth_date");
+            if (birth != dates.end() && birth->second > req.act_end_date) {
+                return Status::Invalid("violations[" + std::to_string(i) + "].facts.victims[" + std::to_string(k) +
+                                           "].birth_date",
+                                       "after_act_end_date");
+            }
         }
         for (size_t k = 0; k < req.violations[i].factors.size(); ++k) {
             if (!catalogue.KnownFactorCode(req.violations[i].factors[k]) ||

@@ -36,6 +36,7 @@ struct ViolationRequest {
     std::optional<bool> add_fine; // not given: the circumstance's choice, else not added [SAMPLE]
     std::vector<std::string> factors;
     Mitigation mitigation = Mitigation::kLighten;
+    Facts facts;                  // facts of the act that aggravating paragraphs test (aggravation.hpp)
 };
 
 struct DecisionRequest {
@@ -58,11 +59,25 @@ struct TraceStep {
     std::string detail;   // one plain Chinese sentence
 };
 
+// An aggravating paragraph the facts met (ADR 0022): applied by the engine, never chosen by the officer.
+struct AppliedAggravation {
+    std::string code, law;
+    int article = 0, paragraph = 0, item = 0;
+    std::string basis;               // 《治安管理处罚法》（2012）第四十三条第二款第（二）项
+    std::string name;                // the law's words: 殴打、伤害六十周岁以上的人
+    std::string facts;               // the facts that met it: 被侵害人1：被侵害人年龄（周岁）：65
+    std::string note;                // how a word of the law is read, if the data says
+    std::optional<TierKey> tier;     // the tier it raised the violation to
+    std::string factor;              // or the 从重 factor it applied
+};
+
 enum class Outcome { kPenalty, kNotPunished, kNoLongerPunished };
 const char* OutcomeName(Outcome o);
 
 struct ViolationDecision {
     TierKey tier;
+    TierKey requested_tier;             // the tier asked for (under this law text), before aggravation
+    std::vector<AppliedAggravation> aggravations;
     std::string circumstance;           // applied circumstance id, "" if none (or not under this tier)
     Outcome outcome = Outcome::kPenalty;
     int detention_days = 0;

@@ -69,6 +69,17 @@ inline std::string BenchmarkName(const Catalogue& c) {
 // "样本比例" or "基准比例" before a factor's percentage.
 inline std::string PercentName(const Catalogue& c) { return c.edition().sample ? "样本比例" : "基准比例"; }
 
+// The aggravating paragraphs of data/aggravations.csv that `v`'s facts meet under `tier`'s law text: returns the
+// tier to compute with (raised, or `tier`), adds the 从重 factors to v->factors, records each rule met in
+// `applied` and explains it in `steps` (engine_aggravations.cpp).
+const Tier& ApplyAggravations(const Catalogue& c, const DecisionRequest& req, const Tier& tier, ViolationRequest* v,
+                              std::vector<AppliedAggravation>* applied, std::vector<TraceStep>* steps);
+
+// When `v` asks directly for a paragraph that aggravating rows of its own law text raise to, and its facts meet one
+// of them, the paragraph those rows watch (base kind): computing under the other text then starts from there and
+// lets that text's own rows decide (2012 §43¶2 for a victim of 65 is 2025 §51¶1, not §51¶2). Else nullopt.
+std::optional<TierKey> FactsBaseTier(const Catalogue& c, const DecisionRequest& req, const ViolationRequest& v);
+
 struct Ground {
     const Factor* factor;
     std::string label;

@@ -34,6 +34,14 @@ export interface Offender {
   blind_or_deaf_mute: boolean
 }
 
+// Facts of the act that aggravating paragraphs test (names and types: GET /discretion/aggravations `facts`);
+// victim facts go into `victims`, without their "victim." prefix.
+export type FactValue = number | boolean | string
+export interface FactsInput {
+  victims?: Record<string, FactValue>[]
+  [name: string]: FactValue | Record<string, FactValue>[] | undefined
+}
+
 export interface ViolationRequest {
   tier?: TierKey
   circumstance?: string
@@ -41,6 +49,7 @@ export interface ViolationRequest {
   add_fine?: boolean
   factors: string[]
   mitigation: Mitigation
+  facts?: FactsInput
 }
 
 export interface DecisionRequest {
@@ -65,8 +74,26 @@ export interface TraceStep {
   detail: string
 }
 
+// An aggravating paragraph the facts met; the engine applied it (a higher range, or a 从重 factor).
+export interface AppliedAggravation {
+  code: string
+  law: LawText
+  article: number
+  paragraph: number
+  item: number
+  basis: string
+  name: string
+  facts: string
+  note: string
+  effect: 'tier' | 'factor'
+  tier?: TierKey
+  factor?: string
+}
+
 export interface ViolationDecision {
   tier: TierKey
+  requested_tier?: TierKey
+  aggravations?: AppliedAggravation[]
   circumstance: string
   outcome: 'penalty' | 'not_punished' | 'no_longer_punished' | string
   detention_days: number
@@ -108,6 +135,38 @@ export interface Decision {
 
 export function decide(req: DecisionRequest): Promise<Decision> {
   return http.post<Decision>('/discretion/decide', req)
+}
+
+// ---- aggravating paragraphs (GET /discretion/aggravations) ----
+
+export interface FactDef {
+  name: string // "offenders", "victim.age"
+  type: 'int' | 'bool' | 'date'
+  name_zh: string
+  min?: number
+  max?: number
+}
+
+export interface AggravationRule {
+  law: LawText
+  code: string
+  from_article: number
+  from_paragraph: number
+  article: number
+  paragraph: number
+  item: number
+  basis: string
+  name: string
+  condition: string
+  facts: string[]
+  note: string
+  effect: 'tier' | 'factor'
+  tier?: TierKey
+  factor?: string
+}
+
+export function aggravations(law?: LawText): Promise<{ items: AggravationRule[]; facts: FactDef[] }> {
+  return http.get('/discretion/aggravations', { law })
 }
 
 // ---- catalogue (GET /discretion/catalogue, /discretion/factors) ----

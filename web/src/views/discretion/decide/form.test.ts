@@ -6,13 +6,16 @@ import {
   emptyViolation,
   factorGroups,
   factorRows,
+  factsFor,
+  factsInput,
+  rulesFor,
   tierKey,
   tierRows,
   violationErrors,
   type DecideForm,
 } from './form'
 
-import type { Factor, Tier } from '@/api/discretion'
+import type { AggravationRule, Factor, FactDef, Tier } from '@/api/discretion'
 
 function exampleForm(): DecideForm {
   const f = emptyForm()
@@ -162,5 +165,51 @@ describe('violationErrors', () => {
     for (const k of ['bad_date', 'unknown_value', 'unknown_tier', '2012_text_not_in_force_at_act']) {
       expect(i18n.global.te(`errors.field.${k}`, 'zh-CN'), k).toBe(true)
     }
+  })
+})
+
+// Two rows of data/aggravations.csv and part of data/facts.csv as GET /discretion/aggravations gives them.
+const RULES: AggravationRule[] = [
+  {
+    law: '2012', code: 'a43_2.gang', from_article: 43, from_paragraph: 1, article: 43, paragraph: 2, item: 1,
+    basis: '《治安管理处罚法》（2012）第四十三条第二款第（一）项', name: '结伙殴打、伤害他人', condition: 'offenders >= 2',
+    facts: ['offenders'], note: '', effect: 'tier', tier: { law: '2012', article: 43, paragraph: 2, kind: 'base' },
+  },
+  {
+    law: '2012', code: 'a43_2.victim_60', from_article: 43, from_paragraph: 1, article: 43, paragraph: 2, item: 2,
+    basis: '《治安管理处罚法》（2012）第四十三条第二款第（二）项', name: '殴打、伤害六十周岁以上的人',
+    condition: 'victim.age >= 60', facts: ['victim.age'], note: '', effect: 'tier',
+    tier: { law: '2012', article: 43, paragraph: 2, kind: 'base' },
+  },
+]
+const DEFS: FactDef[] = [
+  { name: 'offenders', type: 'int', name_zh: '共同实施的人数（含本人）', min: 1, max: 1000 },
+  { name: 'ringleader', type: 'bool', name_zh: '首要分子' },
+  { name: 'victim.birth_date', type: 'date', name_zh: '被侵害人出生日期' },
+  { name: 'victim.age', type: 'int', name_zh: '被侵害人年龄（周岁）', min: 0, max: 150 },
+]
+
+describe('aggravation facts', () => {
+  it('shows the facts the paragraphs watching the chosen tier test, a victim age also as a birth date', () => {
+    const v = { ...emptyViolation('2012'), article: 43, paragraph: 1, kind: 'base' as const }
+    const rules = rulesFor(RULES, v)
+    expect(rules.map((r) => r.code)).toEqual(['a43_2.gang', 'a43_2.victim_60'])
+    const shown = factsFor(rules, DEFS)
+    expect(shown.act.map((d) => d.name)).toEqual(['offenders'])
+    expect(shown.victim.map((d) => d.name)).toEqual(['birth_date', 'age'])
+    // The aggravated paragraph itself, or another article, or the other law text: nothing to raise.
+    expect(rulesFor(RULES, { ...v, paragraph: 2 })).toEqual([])
+    expect(rulesFor(RULES, { ...v, article: 49 })).toEqual([])
+    expect(rulesFor(RULES, { ...v, law: '2025' })).toEqual([])
+  })
+
+  it('sends only facts entered; a victim with nothing entered still counts', () => {
+    const f = exampleForm()
+    expect(buildRequest(f).violations[0].facts).toBeUndefined()
+    const v = f.violations[0]
+    v.facts = { offenders: 2, ringleader: false, banned_date: '', times: null }
+    v.victims = [{ birth_date: '1965-11-02', age: null, pregnant: false }, {}]
+    expect(factsInput(v)).toEqual({ offenders: 2, victims: [{ birth_date: '1965-11-02' }, {}] })
+    expect(buildRequest(f).violations[0].facts).toEqual({ offenders: 2, victims: [{ birth_date: '1965-11-02' }, {}] })
   })
 })

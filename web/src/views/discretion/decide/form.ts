@@ -1,7 +1,11 @@
 // Form model of the discretion page, the request built from it, and the catalogue rows read from the server
 // (GET /discretion/catalogue and /discretion/factors).
 import type {
+  AggravationRule,
   CaseFacts,
+  FactDef,
+  FactValue,
+  FactsInput,
   Factor,
   Tier,
   DecisionRequest,
@@ -24,6 +28,9 @@ export interface ViolationForm {
   add_fine: boolean
   factors: string[]
   mitigation: Mitigation
+  // Facts of the act by fact name (null: not entered) and one entry per victim, names without "victim.".
+  facts: Record<string, FactValue | null>
+  victims: Record<string, FactValue | null>[]
 }
 
 export interface DecideForm {
@@ -53,6 +60,8 @@ export function emptyViolation(law: LawText = '2025'): ViolationForm {
     add_fine: false,
     factors: [],
     mitigation: 'lighten',
+    facts: {},
+    victims: [],
   }
 }
 
@@ -89,6 +98,8 @@ export function buildRequest(f: DecideForm): DecisionRequest {
       mitigation: v.mitigation,
     }
     if (v.pick) out.pick = v.pick
+    const facts = factsInput(v)
+    if (facts) out.facts = facts
     // "并处罚款" only means something next to detention; otherwise leave it to the tier.
     if (v.pick === 'detention') out.add_fine = v.add_fine
     return out
@@ -111,6 +122,49 @@ export function buildRequest(f: DecideForm): DecisionRequest {
   if (f.discovered_date) req.discovered_date = f.discovered_date
   if (f.edition_id !== null) req.edition_id = f.edition_id
   return req
+}
+
+// A fact counts as entered when it has a value; an unticked box is "not entered" (no rule tests for false).
+function entered(x: FactValue | null | undefined): x is FactValue {
+  return x !== null && x !== undefined && x !== '' && x !== false
+}
+
+// The facts part of a violation request, or undefined when nothing was entered. A victim with no fact entered
+// still counts (one more person harmed).
+export function factsInput(v: ViolationForm): FactsInput | undefined {
+  const out: FactsInput = {}
+  for (const [k, x] of Object.entries(v.facts)) if (entered(x)) out[k] = x
+  if (v.victims.length) {
+    out.victims = v.victims.map((victim) => {
+      const o: Record<string, FactValue> = {}
+      for (const [k, x] of Object.entries(victim)) if (entered(x)) o[k] = x
+      return o
+    })
+  }
+  return Object.keys(out).length ? out : undefined
+}
+
+// The aggravating paragraphs that watch the tier chosen for `v` (not the one it already is).
+export function rulesFor(rules: AggravationRule[], v: ViolationForm): AggravationRule[] {
+  return rules.filter(
+    (r) =>
+      r.law === v.law &&
+      r.from_article === v.article &&
+      r.from_paragraph === v.paragraph &&
+      !(r.tier && r.tier.paragraph === v.paragraph && r.tier.kind === v.kind),
+  )
+}
+
+// The facts those rules test, in the order of the fact vocabulary: `act` for the act, `victim` for each victim
+// (names without "victim."). A victim's age can also be given as a birth date.
+export function factsFor(rules: AggravationRule[], defs: FactDef[]): { act: FactDef[]; victim: FactDef[] } {
+  const used = new Set(rules.flatMap((r) => r.facts))
+  if (used.has('victim.age')) used.add('victim.birth_date')
+  const act = defs.filter((d) => used.has(d.name) && !d.name.startsWith('victim.'))
+  const victim = defs
+    .filter((d) => used.has(d.name) && d.name.startsWith('victim.'))
+    .map((d) => ({ ...d, name: d.name.slice('victim.'.length) }))
+  return { act, victim }
 }
 
 // ---- catalogue ----

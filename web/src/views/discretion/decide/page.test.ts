@@ -31,6 +31,41 @@ const DECISION = {
   ],
 }
 
+// One rule of data/aggravations.csv and the facts it needs, as GET /discretion/aggravations gives them.
+const AGGRAVATIONS = {
+  items: [
+    {
+      law: '2012', code: 'a43_2.victim_60', from_article: 43, from_paragraph: 1, article: 43, paragraph: 2, item: 2,
+      basis: '《治安管理处罚法》（2012）第四十三条第二款第（二）项', name: '殴打、伤害六十周岁以上的人',
+      condition: 'victim.age >= 60', facts: ['victim.age'], note: '', effect: 'tier',
+      tier: { law: '2012', article: 43, paragraph: 2, kind: 'base' },
+    },
+  ],
+  facts: [
+    { name: 'victim.birth_date', type: 'date', name_zh: '被侵害人出生日期' },
+    { name: 'victim.age', type: 'int', name_zh: '被侵害人年龄（周岁）', min: 0, max: 150 },
+  ],
+}
+
+// The decision for a victim of 60: §43¶1 asked, §43¶2(二) applied.
+const RAISED = {
+  ...DECISION,
+  violations: [
+    {
+      ...DECISION.violations[0],
+      requested_tier: { article: 43, kind: 'base', law: '2012', paragraph: 1 },
+      aggravations: [
+        {
+          code: 'a43_2.victim_60', law: '2012', article: 43, paragraph: 2, item: 2,
+          basis: '《治安管理处罚法》（2012）第四十三条第二款第（二）项', name: '殴打、伤害六十周岁以上的人',
+          facts: '第1名被侵害人年龄（周岁）：60', note: '以上包括本数，见第一百一十八条', effect: 'tier',
+          tier: { article: 43, kind: 'base', law: '2012', paragraph: 2 },
+        },
+      ],
+    },
+  ],
+}
+
 function reply(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })
 }
@@ -50,6 +85,7 @@ function server(decideReply: () => Response, calls: [string, RequestInit][] = []
     calls.push([url, init])
     if (url.startsWith('/api/v1/discretion/catalogue')) return reply(200, { items: [], total: 0, page: 1, page_size: 200 })
     if (url.startsWith('/api/v1/discretion/factors')) return reply(200, { items: [], edition: DECISION.edition })
+    if (url.startsWith('/api/v1/discretion/aggravations')) return reply(200, AGGRAVATIONS)
     if (url.startsWith('/api/v1/discretion/editions')) return reply(200, EDITIONS)
     if (url.startsWith('/api/v1/discretion/documents')) return new Response('<!DOCTYPE html><p>决定书</p>', { status: 200, headers: { 'Content-Type': 'text/html' } })
     return decideReply()
@@ -122,6 +158,32 @@ describe('discretion page', () => {
     expect(body.request.edition_id).toBe(1)
     expect(body.facts.authority).toBe('示范县公安局')
     expect(open).toHaveBeenCalled()
+  })
+
+  it('asks for the facts that the aggravating paragraphs of the chosen article test and shows the paragraph applied', { timeout: 30_000 }, async () => {
+    const calls: [string, RequestInit][] = []
+    vi.stubGlobal('fetch', server(() => reply(200, RAISED), calls))
+    const w = render()
+    await flushPromises()
+    const vm = w.vm as unknown as { form: { violations: { law: string; article: number | null; paragraph: number | null; kind: string; victims: unknown[] }[] } }
+    expect(w.find('[data-testid="discretion-facts-0"]').exists()).toBe(false)
+    Object.assign(vm.form.violations[0], { law: '2012', article: 43, paragraph: 1, kind: 'base' })
+    await flushPromises()
+    const facts = w.find('[data-testid="discretion-facts-0"]')
+    expect(facts.text()).toContain('第四十三条第二款第（二）项')
+    await w.find('[data-testid="discretion-add-victim-0"]').trigger('click')
+    await flushPromises()
+    expect(w.find('[data-testid="discretion-victim-0-0"]').text()).toContain('年龄（周岁）')
+    vm.form.violations[0].victims[0] = { age: 60 }
+    await w.find('[data-testid="discretion-submit"]').trigger('click')
+    await flushPromises()
+    expect(JSON.parse(posted(calls, '/api/v1/discretion/decide')![1].body as string).violations[0].facts).toEqual({
+      victims: [{ age: 60 }],
+    })
+    const shown = w.find('[data-testid="discretion-aggravations-0"]')
+    expect(shown.text()).toContain('《治安管理处罚法》（2012）第四十三条第二款第（二）项：殴打、伤害六十周岁以上的人')
+    expect(shown.text()).toContain('第1名被侵害人年龄（周岁）：60')
+    expect(shown.text()).toContain('由第43条第1款 基本幅度改为适用第43条第2款 基本幅度')
   })
 
   it('shows the server field problems by name', { timeout: 30_000 }, async () => {
