@@ -17,24 +17,27 @@ std::vector<Schema> PlatformSchemas(bool with_audit) {
     return out;
 }
 
+Status Migrate(storage::Database& db, const std::vector<Schema>& schemas, bool seed_roles) {
+    std::vector<storage::Migration> migrations;
+    auth::PermissionRegistry registry;
+    for (const auto& s : schemas) {
+        auto m = storage::MigrationsFromFiles(s.module, db.dialect(), *s.files);
+        migrations.insert(migrations.end(), m.begin(), m.end());
+        for (const auto& [file, content] : *s.files)
+            if (file == "permissions.csv") JW_RETURN_IF_ERROR(registry.AddCsv(content));
+    }
+    JW_ASSIGN_OR_RETURN(storage::Database::Lease c, db.Acquire());
+    JW_RETURN_IF_ERROR(storage::ApplyMigrations(*c, migrations).status());
+    if (seed_roles) JW_RETURN_IF_ERROR(auth::SeedRoles(*c, registry));
+    return Status::Ok();
+}
+
 Result<std::unique_ptr<storage::Database>> OpenMigrated(const std::string& backend, const std::string& name,
                                                         const std::vector<Schema>& schemas, bool seed_roles) {
     const std::string url = storage::testing::FreshDatabaseUrl(backend, name);
     if (url.empty()) return std::unique_ptr<storage::Database>();
     JW_ASSIGN_OR_RETURN(std::unique_ptr<storage::Database> db, storage::Database::Open(url));
-    std::vector<storage::Migration> migrations;
-    auth::PermissionRegistry registry;
-    for (const auto& s : schemas) {
-        auto m = storage::MigrationsFromFiles(s.module, db->dialect(), *s.files);
-        migrations.insert(migrations.end(), m.begin(), m.end());
-        for (const auto& [file, content] : *s.files)
-            if (file == "permissions.csv") JW_RETURN_IF_ERROR(registry.AddCsv(content));
-    }
-    {
-        JW_ASSIGN_OR_RETURN(storage::Database::Lease c, db->Acquire());
-        JW_RETURN_IF_ERROR(storage::ApplyMigrations(*c, migrations).status());
-        if (seed_roles) JW_RETURN_IF_ERROR(auth::SeedRoles(*c, registry));
-    }
+    JW_RETURN_IF_ERROR(Migrate(*db, schemas, seed_roles));
     return db;
 }
 

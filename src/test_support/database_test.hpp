@@ -30,9 +30,12 @@ struct Schema {
 // audit log when `with_audit`, then notify (notifications, outbox).
 std::vector<Schema> PlatformSchemas(bool with_audit = false);
 
-// Opens a fresh database on `backend` named after `name`, applies the migrations of `schemas` in order and,
-// with `seed_roles`, inserts the roles of every permissions.csv among their files (auth::SeedRoles).
-// nullptr when the backend is unavailable here (PostgreSQL without JW_TEST_PG_URL). Error: the step that failed.
+// Applies the migrations of `schemas` in order (those not yet applied) and, with `seed_roles`, inserts the
+// roles of every permissions.csv among their files (auth::SeedRoles). Error: the step that failed.
+Status Migrate(storage::Database& db, const std::vector<Schema>& schemas, bool seed_roles);
+
+// Opens a fresh database on `backend` named after `name` and migrates it (Migrate). nullptr when the backend is
+// unavailable here (PostgreSQL without JW_TEST_PG_URL). Error: the step that failed.
 Result<std::unique_ptr<storage::Database>> OpenMigrated(const std::string& backend, const std::string& name,
                                                         const std::vector<Schema>& schemas, bool seed_roles);
 
