@@ -9,6 +9,8 @@
 #include <type_traits>
 #include <vector>
 
+#include "analytics/pass.hpp"
+
 namespace jw::analytics {
 
 class Writer {
@@ -75,5 +77,22 @@ private:
     std::string_view in_;
     size_t pos_ = 0;
 };
+
+// A checkpoint as the log's checkpoint records and the snapshot's table store it: id, name, longitude, latitude.
+inline void PutCheckpoint(Writer& w, const Checkpoint& c) {
+    w.Str(c.id);
+    w.Str(c.name);
+    w.Put(c.longitude);
+    w.Put(c.latitude);
+}
+
+inline Checkpoint GetCheckpoint(Reader& r) {
+    Checkpoint c;
+    c.id = std::string(r.Str());
+    c.name = std::string(r.Str());
+    c.longitude = r.Get<double>();
+    c.latitude = r.Get<double>();
+    return c;
+}
 
 }  // namespace jw::analytics

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "analytics/pass.hpp"
+#include "analytics/plate_slots.hpp"
 
 namespace jw::analytics {
 
@@ -20,13 +21,7 @@ PlateDictionary::~PlateDictionary() {
 }
 
 size_t PlateDictionary::FindSlot(std::string_view plate, uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    const uint64_t tag = h >> 32;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const uint64_t s = slots_[i];
-        if (s == 0) return i;
-        if ((s >> 32) == tag && Get(static_cast<uint32_t>(s) - 1) == plate) return i;
-    }
+    return FindPlateSlot(slots_, plate, h, [this](uint32_t id) { return Get(id); });
 }
 
 void PlateDictionary::Rehash(size_t capacity) {

@@ -8,25 +8,12 @@
 #include <random>
 
 #include "analytics/test_data.hpp"
+#include "analytics/test_store.hpp"
 
 namespace jw::analytics {
 namespace {
 
 using testing::Dataset;
-
-std::unique_ptr<Store> Load(const Dataset& d, const std::string& dir, uint32_t seed) {
-    auto store = Store::Open(dir, StoreOptions{.sync = false});
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    EXPECT_TRUE((*store)->UpsertCheckpoints(d.checkpoints).ok());
-    std::mt19937 rng(seed);
-    for (size_t i = 0; i < d.passes.size();) {
-        const size_t n = std::min(d.passes.size() - i, size_t{1} + rng() % 1500);
-        std::vector<PassRecord> batch(d.passes.begin() + i, d.passes.begin() + i + n);
-        EXPECT_TRUE((*store)->Append(batch).ok());
-        i += n;
-    }
-    return std::move(store).value();
-}
 
 void ExpectSameCompanions(const std::vector<CompanionResult>& got, const std::vector<CompanionResult>& want) {
     ASSERT_EQ(got.size(), want.size());
@@ -55,7 +42,7 @@ TEST(FirstSeenPaths, HourSlicesAndWholeLookbackDaysMatchTheReference) {
     for (uint32_t seed : {21u, 22u}) {
         const Dataset d = testing::Generate(seed, 400, 12, 20000, 5);
         testing::TempDir dir;
-        auto store = Load(d, dir.path(), seed);
+        auto store = testing::LoadInBatches(d, dir.path(), seed);
         const Snapshot s = store->GetSnapshot();
         for (int64_t h = 0; h < 5 * 24; h += 5) {
             for (int64_t shift : {int64_t{0}, int64_t{1234}}) {
@@ -75,7 +62,7 @@ TEST_P(QueriesVsReference, AllAnalysesMatch) {
     const uint32_t seed = GetParam();
     const Dataset d = testing::Generate(seed);
     testing::TempDir dir;
-    auto store = Load(d, dir.path(), seed);
+    auto store = testing::LoadInBatches(d, dir.path(), seed);
     const Snapshot s = store->GetSnapshot();
     ASSERT_EQ(s.pass_count(), d.passes.size());
     std::mt19937 rng(seed * 7 + 1);
@@ -135,7 +122,7 @@ class PlantedAnswers : public ::testing::Test {
 protected:
     void SetUp() override {
         d_ = testing::Generate(7);
-        store_ = Load(d_, dir_.path(), 7);
+        store_ = testing::LoadInBatches(d_, dir_.path(), 7);
     }
     Dataset d_;
     testing::TempDir dir_;

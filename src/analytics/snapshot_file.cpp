@@ -41,12 +41,7 @@ Status SaveSnapshot(const std::string& dir, const Version& v, const PlateDiction
         w.out().append(p);
     }
     w.Put(static_cast<uint32_t>(v.checkpoints->list.size()));
-    for (const auto& c : v.checkpoints->list) {
-        w.Str(c.id);
-        w.Str(c.name);
-        w.Put(c.longitude);
-        w.Put(c.latitude);
-    }
+    for (const auto& c : v.checkpoints->list) PutCheckpoint(w, c);
     w.Put(static_cast<uint32_t>(v.partitions.size()));
     for (const auto& p : v.partitions) {
         w.Put(p->day);
@@ -130,11 +125,7 @@ Result<std::optional<SnapshotImage>> LoadSnapshot(const std::string& dir) {
     img.checkpoints = std::make_shared<CheckpointTable>();
     const auto cps = r.Get<uint32_t>();
     for (uint32_t i = 0; i < cps && r.ok(); ++i) {
-        Checkpoint c;
-        c.id = std::string(r.Str());
-        c.name = std::string(r.Str());
-        c.longitude = r.Get<double>();
-        c.latitude = r.Get<double>();
+        Checkpoint c = GetCheckpoint(r);
         if (i >= UINT16_MAX || !img.checkpoints->index.emplace(c.id, static_cast<uint16_t>(i)).second) {
             return Corrupt(path, "bad checkpoint table");
         }

@@ -15,6 +15,7 @@
 #include "analytics/queries.hpp"
 #include "analytics/snapshot_file.hpp"
 #include "analytics/test_data.hpp"
+#include "analytics/test_store.hpp"
 
 namespace jw::analytics {
 namespace {
@@ -155,34 +156,21 @@ TEST(Snapshot, TornLogTailAfterASnapshotIsDiscarded) {
 TEST(Snapshot, KillNineWhileSnapshottingLosesNothingAcknowledged) {
     const Dataset d = testing::Generate(26, 300, 12, 30000, 3);
     testing::TempDir dir;
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        close(fds[0]);
-        // A snapshot after nearly every batch, so the kill very likely lands inside one.
-        auto s = Store::Open(dir.path(), StoreOptions{.sync = true, .retention_days = 0, .snapshot_log_bytes = 1});
-        if (!s.ok()) _exit(2);
-        for (int b = 0;; ++b) {
-            const size_t i = (b * 500) % d.passes.size();
-            std::vector<PassRecord> batch(d.passes.begin() + i, d.passes.begin() + std::min(d.passes.size(), i + 500));
-            if (!(*s)->Append(batch).ok()) _exit(3);
-            if (b % 7 == 6 && !(*s)->Compact().ok()) _exit(5);
-            const int acked = b + 1;
-            if (write(fds[1], &acked, sizeof acked) != sizeof acked) _exit(4);
-        }
-    }
-    close(fds[1]);
-    int acked = 0, v = 0;
-    while (acked < 25 && read(fds[0], &v, sizeof v) == sizeof v) acked = v;
-    usleep(static_cast<useconds_t>(std::random_device{}() % 20000));
-    kill(child, SIGKILL);
-    while (read(fds[0], &v, sizeof v) == sizeof v) acked = v;
-    close(fds[0]);
-    int status = 0;
-    waitpid(child, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "child exited early: " << WEXITSTATUS(status);
+    const int acked = testing::AckedBeforeKillNine(
+        [&]() -> std::function<bool(int)> {
+            // A snapshot after nearly every batch, so the kill very likely lands inside one.
+            auto opened =
+                Store::Open(dir.path(), StoreOptions{.sync = true, .retention_days = 0, .snapshot_log_bytes = 1});
+            if (!opened.ok()) return nullptr;
+            return [&d, s = std::shared_ptr<Store>(std::move(opened).value())](int b) {
+                const size_t i = (b * 500) % d.passes.size();
+                std::vector<PassRecord> batch(d.passes.begin() + i,
+                                              d.passes.begin() + std::min(d.passes.size(), i + 500));
+                return s->Append(batch).ok() && (b % 7 != 6 || s->Compact().ok());
+            };
+        },
+        25, 20000);
+    ASSERT_FALSE(HasFailure());
     auto s = Store::Open(dir.path(), NoAuto());
     ASSERT_TRUE(s.ok()) << s.status().message();
     const uint64_t passes = (*s)->GetSnapshot().pass_count();

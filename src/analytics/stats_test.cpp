@@ -10,6 +10,7 @@
 #include <set>
 
 #include "analytics/test_data.hpp"
+#include "analytics/test_store.hpp"
 
 namespace jw::analytics {
 namespace {
@@ -17,17 +18,7 @@ namespace {
 using testing::Dataset;
 
 std::unique_ptr<Store> Load(const Dataset& d, const std::string& dir, uint32_t seed) {
-    auto store = Store::Open(dir, StoreOptions{.sync = false, .retention_days = 0});
-    EXPECT_TRUE(store.ok()) << store.status().message();
-    EXPECT_TRUE((*store)->UpsertCheckpoints(d.checkpoints).ok());
-    std::mt19937 rng(seed);
-    for (size_t i = 0; i < d.passes.size();) {
-        const size_t n = std::min(d.passes.size() - i, size_t{1} + rng() % 1500);
-        std::vector<PassRecord> batch(d.passes.begin() + i, d.passes.begin() + i + n);
-        EXPECT_TRUE((*store)->Append(batch).ok());
-        i += n;
-    }
-    return std::move(store).value();
+    return testing::LoadInBatches(d, dir, seed, StoreOptions{.sync = false, .retention_days = 0});
 }
 
 // Brute force: China-time hour of day by shifting 8 hours and taking the remainder.

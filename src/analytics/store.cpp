@@ -299,12 +299,7 @@ Status Store::UpsertCheckpoints(const std::vector<Checkpoint>& cps) {
     Writer w;
     w.Put(kRecordCheckpoints);
     w.Put(static_cast<uint32_t>(cps.size()));
-    for (const auto& c : cps) {
-        w.Str(c.id);
-        w.Str(c.name);
-        w.Put(c.longitude);
-        w.Put(c.latitude);
-    }
+    for (const auto& c : cps) PutCheckpoint(w, c);
     JW_RETURN_IF_ERROR(log_->Append(w.out()));
     ApplyCheckpoints(cps);
     return Status::Ok();
@@ -414,11 +409,7 @@ void Store::Replay(std::string_view payload) {
         }
     } else if (type == kRecordCheckpoints) {
         for (uint32_t i = 0; i < n && r.ok(); ++i) {
-            Checkpoint c;
-            c.id = std::string(r.Str());
-            c.name = std::string(r.Str());
-            c.longitude = r.Get<double>();
-            c.latitude = r.Get<double>();
+            const Checkpoint c = GetCheckpoint(r);
             if (!r.ok()) break;
             replay_cps_->list[InternCheckpoint(*replay_cps_, c.id, &changed)] = c;
         }

@@ -14,6 +14,7 @@
 
 #include "analytics/queries.hpp"
 #include "analytics/test_data.hpp"
+#include "analytics/test_store.hpp"
 
 namespace jw::analytics {
 namespace {
@@ -144,28 +145,16 @@ TEST(Store, InvalidBatchIsRejectedWhole) {
 
 TEST(Store, KillNineDuringLoadLosesNothingAcknowledged) {
     testing::TempDir dir;
-    int fds[2];
-    ASSERT_EQ(pipe(fds), 0);
-    const pid_t child = fork();
-    ASSERT_GE(child, 0);
-    if (child == 0) {
-        close(fds[0]);
-        auto s = Store::Open(dir.path());
-        if (!s.ok()) _exit(2);
-        for (int b = 0;; ++b) {
-            if (!(*s)->Append(Batch(b % 200, 500)).ok()) _exit(3);
-            const int acked = b + 1;
-            if (write(fds[1], &acked, sizeof acked) != sizeof acked) _exit(4);
-        }
-    }
-    close(fds[1]);
-    int acked = 0, v = 0;
-    while (acked < 15 && read(fds[0], &v, sizeof v) == sizeof v) acked = v;
-    kill(child, SIGKILL);
-    while (read(fds[0], &v, sizeof v) == sizeof v) acked = v;  // acknowledgements sent before the kill
-    close(fds[0]);
-    int status = 0;
-    waitpid(child, &status, 0);
+    const int acked = testing::AckedBeforeKillNine(
+        [&]() -> std::function<bool(int)> {
+            auto opened = Store::Open(dir.path());
+            if (!opened.ok()) return nullptr;
+            return [s = std::shared_ptr<Store>(std::move(opened).value())](int b) {
+                return s->Append(Batch(b % 200, 500)).ok();
+            };
+        },
+        15);
+    ASSERT_FALSE(HasFailure());
     auto s = Store::Open(dir.path());
     ASSERT_TRUE(s.ok());
     const uint64_t passes = (*s)->GetSnapshot().pass_count();

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <unordered_map>
 
+#include "analytics/plate_slots.hpp"
 #include "common/validators.hpp"
 
 namespace jw::analytics {
@@ -44,13 +45,7 @@ void WatchList::Reserve(size_t n) {
 void WatchList::Grow() { Reserve(std::max<size_t>(16, slots_.size())); }
 
 size_t WatchList::FindSlot(std::string_view plate, uint64_t h) const {
-    const size_t mask = slots_.size() - 1;
-    const uint64_t tag = h >> 32;
-    for (size_t i = h & mask;; i = (i + 1) & mask) {
-        const uint64_t s = slots_[i];
-        if (s == 0) return i;
-        if ((s >> 32) == tag && Text(entries_[(s & 0xFFFFFFFFu) - 1]) == plate) return i;
-    }
+    return FindPlateSlot(slots_, plate, h, [this](uint32_t index) { return Text(entries_[index]); });
 }
 
 Result<uint32_t> WatchList::Add(std::string_view raw_plate, int64_t valid_from, int64_t valid_to,

@@ -4,18 +4,11 @@
 #include <unordered_set>
 
 #include "auth/seed.hpp"
+#include "common/text.hpp"
 
 namespace jw::auth {
 
 namespace {
-
-std::string Lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
 
 const std::unordered_set<std::string>& List() {
     static const std::unordered_set<std::string> list = [] {
@@ -28,7 +21,7 @@ const std::unordered_set<std::string>& List() {
                 if (end == std::string_view::npos) end = content.size();
                 std::string_view line = content.substr(pos, end - pos);
                 if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-                if (!line.empty() && line.front() != '#') out.insert(Lower(line));
+                if (!line.empty() && line.front() != '#') out.insert(LowerAscii(line));
                 pos = end + 1;
             }
         }
@@ -46,7 +39,7 @@ bool IsDecoration(char c) {
 }  // namespace
 
 bool IsCommonPassword(std::string_view password) {
-    const std::string lower = Lower(password);
+    const std::string lower = LowerAscii(password);
     const auto& list = List();
     if (list.count(lower)) return true;
     size_t b = 0, e = lower.size();

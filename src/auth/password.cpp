@@ -6,6 +6,7 @@
 
 #include "auth/common_passwords.hpp"
 #include "common/crypto.hpp"
+#include "common/text.hpp"
 
 namespace jw::auth {
 
@@ -31,16 +32,6 @@ Status CheckPasswordStrength(std::string_view password, const PasswordPolicy& po
         return Status::Invalid(std::string(field), "weak_password");
     return Status::Ok();
 }
-
-namespace {
-std::string LowerAscii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) {
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    return out;
-}
-}  // namespace
 
 Status CheckNewPassword(std::string_view password, const PasswordPolicy& policy, std::string_view username,
                         std::string_view name, std::string_view field) {

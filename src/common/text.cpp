@@ -4,6 +4,7 @@ namespace jw {
 namespace {
 
 bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+char LowerAsciiChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 constexpr std::string_view kNoBreakSpace = "\xC2\xA0";         // U+00A0
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
@@ -36,6 +37,19 @@ std::string_view TrimUnicodeBlanks(std::string_view s) {
     for (size_t n; (n = BlankPrefix(s)) != 0;) s.remove_prefix(n);
     for (size_t n; (n = BlankSuffix(s)) != 0;) s.remove_suffix(n);
     return s;
+}
+
+std::string LowerAscii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = LowerAsciiChar(c);
+    return out;
+}
+
+bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (LowerAsciiChar(a[i]) != LowerAsciiChar(b[i])) return false;
+    return true;
 }
 
 }  // namespace jw

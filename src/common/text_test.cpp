@@ -40,4 +40,19 @@ TEST(Text, TrimUnicodeBlanksOnlyWholeCharacters) {
 }
 
 }  // namespace
+
+TEST(Text, LowerAsciiTouchesAsciiLettersOnly) {
+    EXPECT_EQ(LowerAscii("Content-TYPE: A1z"), "content-type: a1z");
+    EXPECT_EQ(LowerAscii("川A12345 ÄÖ"), "川a12345 ÄÖ");  // UTF-8 bytes are kept
+    EXPECT_EQ(LowerAscii(""), "");
+}
+
+TEST(Text, EqualsIgnoringAsciiCase) {
+    EXPECT_TRUE(EqualsIgnoringAsciiCase("PlateNo", "plateno"));
+    EXPECT_TRUE(EqualsIgnoringAsciiCase("", ""));
+    EXPECT_FALSE(EqualsIgnoringAsciiCase("PlateNo", "PlateN0"));
+    EXPECT_FALSE(EqualsIgnoringAsciiCase("PlateNo", "PlateNoX"));
+    EXPECT_FALSE(EqualsIgnoringAsciiCase("Ä", "ä"));  // not ASCII: compared as bytes
+}
+
 }  // namespace jw

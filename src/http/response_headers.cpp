@@ -1,6 +1,6 @@
 #include "http/response_headers.hpp"
 
-#include <cctype>
+#include "common/text.hpp"
 
 namespace jw::http {
 
@@ -12,15 +12,6 @@ const std::vector<std::pair<std::string, std::string>>& CommonSecurityHeaders() 
     return headers;
 }
 
-namespace {
-bool IEquals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i) {
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    }
-    return true;
-}
-}  // namespace
 
 std::string SafeHeaderValue(std::string_view name, std::string_view value) {
     std::string out(value);
@@ -28,7 +19,7 @@ std::string SafeHeaderValue(std::string_view name, std::string_view value) {
         const auto u = static_cast<unsigned char>(c);
         if (u < 0x20 || u == 0x7f) c = ' ';
     }
-    if (IEquals(name, "Content-Disposition")) {
+    if (EqualsIgnoringAsciiCase(name, "Content-Disposition")) {
         // filename="…" runs to the last quote; anything inside that could end or escape it is replaced.
         const size_t start = out.find("filename=\"");
         const size_t close = out.rfind('"');
@@ -45,13 +36,14 @@ bool OriginAllowed(std::string_view origin, std::string_view host, const std::ve
     if (origin.empty()) return true;
     if (!host.empty()) {
         for (std::string_view scheme : {"http://", "https://"}) {
-            if (origin.size() == scheme.size() + host.size() && IEquals(origin.substr(0, scheme.size()), scheme) &&
-                IEquals(origin.substr(scheme.size()), host))
+            if (origin.size() == scheme.size() + host.size() &&
+                EqualsIgnoringAsciiCase(origin.substr(0, scheme.size()), scheme) &&
+                EqualsIgnoringAsciiCase(origin.substr(scheme.size()), host))
                 return true;
         }
     }
     for (const auto& a : allowed) {
-        if (IEquals(origin, a)) return true;
+        if (EqualsIgnoringAsciiCase(origin, a)) return true;
     }
     return false;
 }

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "common/text.hpp"
 #include "http/error_table.hpp"
 
 namespace jw::http {
@@ -62,8 +63,7 @@ namespace {
 // one; empty segments (`//etc`) are refused because `root / "/etc"` is "/etc" (an absolute path replaces the
 // root).
 std::string PathProblem(const std::string& raw, const std::string& path) {
-    std::string lower = raw;
-    for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    const std::string lower = LowerAscii(raw);
     if (lower.find("%2f") != std::string::npos || lower.find("%5c") != std::string::npos) return "encoded separator";
     if (lower.find("%00") != std::string::npos) return "NUL";
     if (path.empty() || path[0] != '/') return "not absolute";

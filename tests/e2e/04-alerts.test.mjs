@@ -3,7 +3,7 @@
 // desk then sees it closed, and the statistics page draws its charts.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { PHONE, byTestId, expectPath, fill, gotoApp, login, openBrowser, shot } from './lib.mjs'
+import { PHONE, alertRow, byTestId, closedAlertRow, expectPath, fill, gotoApp, login, openBrowser, shot, signAndReportFound } from './lib.mjs'
 
 const SUBJECT = '川A7E2E9'
 
@@ -46,23 +46,12 @@ describe('command centre: a red alert from raise to close', () => {
     await shot(duty.page, 'desktop-alert-board')
 
     // The officer's board updates from the WebSocket push: no reload here.
-    const row = officer.page.locator('[data-testid="alert-table"] tr.el-table__row', { hasText: SUBJECT }).first()
+    const row = alertRow(officer.page, SUBJECT)
     await row.waitFor({ timeout: 15_000 })
     await shot(officer.page, 'phone-alert-arrived')
-    await row.getByRole('button', { name: '签收' }).click()
-    await row.getByRole('button', { name: '反馈' }).click()
-    const fb = byTestId(officer.page, 'alert-feedback-dialog')
-    await fb.waitFor()
-    await byTestId(officer.page, 'alert-feedback-outcome').click()
-    await officer.page.locator('.el-select-dropdown__item:visible', { hasText: '已查获' }).first().click()
-    await byTestId(officer.page, 'alert-feedback-submit').click()
-    await fb.waitFor({ state: 'hidden' })
+    await signAndReportFound(officer.page, row)
 
-    await byTestId(duty.page, 'alert-state').click()
-    await duty.page.locator('.el-select-dropdown__item:visible', { hasText: '已办结' }).first().click()
-    await duty.page.getByRole('button', { name: '查询' }).first().click()
-    const closed = duty.page.locator('[data-testid="alert-table"] tr.el-table__row', { hasText: SUBJECT }).first()
-    await closed.waitFor()
+    const closed = await closedAlertRow(duty.page, SUBJECT)
     assert.match(await closed.innerText(), /已办结/)
     await closed.getByText('在逃人员驾驶车辆进入城区').click()
     await byTestId(duty.page, 'alert-detail').getByText(/已查获/).first().waitFor()

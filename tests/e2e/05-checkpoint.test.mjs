@@ -10,7 +10,7 @@
 // JSON API; what the officer, the analyst and the audit administrator do happens in the pages.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, byTestId, expectPath, fill, gotoApp, login, openBrowser, shot } from './lib.mjs'
+import { BASE, alertRow, byTestId, closedAlertRow, expectPath, fill, gotoApp, login, openBrowser, shot, signAndReportFound } from './lib.mjs'
 import { approvedWatchOrders, checkpoints, login as apiLogin, unitId } from '../../bench/intake/setup.mjs'
 import { chinaTime14, listEnvelope, motorVehicleJson } from '../../bench/intake/passes.mjs'
 import { ViidClient } from '../../bench/intake/viid_client.mjs'
@@ -83,26 +83,14 @@ describe('checkpoint: a live red watch-list alert at the station', () => {
     }
 
     // Pushed over the WebSocket: no reload.
-    const row = officer.page.locator('[data-testid="alert-table"] tr.el-table__row', { hasText: PLATE }).first()
+    const row = alertRow(officer.page, PLATE)
     await row.waitFor({ timeout: 15_000 })
     assert.match(await row.innerText(), /红/)
     await shot(officer.page, 'desktop-checkpoint-alert-arrived')
-    await row.getByRole('button', { name: '签收' }).click()
-    await row.getByRole('button', { name: '反馈' }).click()
-    const fb = byTestId(officer.page, 'alert-feedback-dialog')
-    await fb.waitFor()
-    await byTestId(officer.page, 'alert-feedback-outcome').click()
-    await officer.page.locator('.el-select-dropdown__item:visible', { hasText: '已查获' }).first().click()
-    await fill(officer.page, 'alert-feedback-officer', '王志强')
-    await byTestId(officer.page, 'alert-feedback-submit').click()
-    await fb.waitFor({ state: 'hidden' })
+    await signAndReportFound(officer.page, row, '王志强')
 
     // Closed: the board's 已办结 filter lists it.
-    await byTestId(officer.page, 'alert-state').click()
-    await officer.page.locator('.el-select-dropdown__item:visible', { hasText: '已办结' }).first().click()
-    await officer.page.getByRole('button', { name: '查询' }).first().click()
-    const closed = officer.page.locator('[data-testid="alert-table"] tr.el-table__row', { hasText: PLATE }).first()
-    await closed.waitFor()
+    const closed = await closedAlertRow(officer.page, PLATE)
     assert.match(await closed.innerText(), /已办结/)
     await shot(officer.page, 'desktop-checkpoint-alert-closed')
   })

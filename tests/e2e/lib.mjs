@@ -150,3 +150,32 @@ export async function menuNames(page) {
     els.map((e) => e.getAttribute('data-testid')).filter((id) => id !== 'menu-toggle' && id !== 'menu-drawer'),
   )
 }
+
+// The first row of the alert board (data-testid alert-table) showing `text`.
+export function alertRow(page, text) {
+  return page.locator('[data-testid="alert-table"] tr.el-table__row', { hasText: text }).first()
+}
+
+// Signs for the alert in `row` (签收), then reports it back as 已查获 (反馈), naming `officer` when given, and waits
+// for the feedback dialog to close.
+export async function signAndReportFound(page, row, officer) {
+  await row.getByRole('button', { name: '签收' }).click()
+  await row.getByRole('button', { name: '反馈' }).click()
+  const fb = byTestId(page, 'alert-feedback-dialog')
+  await fb.waitFor()
+  await byTestId(page, 'alert-feedback-outcome').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '已查获' }).first().click()
+  if (officer) await fill(page, 'alert-feedback-officer', officer)
+  await byTestId(page, 'alert-feedback-submit').click()
+  await fb.waitFor({ state: 'hidden' })
+}
+
+// Filters the alert board to closed alerts (已办结) and returns the row showing `text` once it is listed there.
+export async function closedAlertRow(page, text) {
+  await byTestId(page, 'alert-state').click()
+  await page.locator('.el-select-dropdown__item:visible', { hasText: '已办结' }).first().click()
+  await page.getByRole('button', { name: '查询' }).first().click()
+  const closed = alertRow(page, text)
+  await closed.waitFor()
+  return closed
+}

@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startServer, loggedIn, execSql } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
+import { passCsv } from './lib/passes.mjs';
 
 const PLATE = '川A5N101';
 const BUDDY = '川A5N102';
@@ -34,12 +35,12 @@ before(async () => {
   const passFile = path.join(server.dir, 'passes.csv');
   fs.writeFileSync(cpFile, `checkpoint_id,name,longitude,latitude\n${CPS[0]},测试卡口一,104.10,30.60\n`
     + `${CPS[1]},测试卡口二,104.20,30.65\n${CPS[2]},测试卡口三,104.30,30.70\n`);
-  let rows = 'plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n';
+  const passes = [];
   for (let d = 0; d < DAYS; d++) {
-    rows += `${PLATE},2,${CPS[0]},${day(d)} 08:00:00,1,1,50\n${PLATE},2,${CPS[1]},${day(d)} 08:10:00,1,1,50\n`;
-    rows += `${BUDDY},2,${CPS[0]},${day(d)} 08:00:30,1,1,50\n${BUDDY},2,${CPS[1]},${day(d)} 08:10:30,1,1,50\n`;
+    for (const [plate, cp, clock] of [[PLATE, 0, '08:00:00'], [PLATE, 1, '08:10:00'], [BUDDY, 0, '08:00:30'],
+      [BUDDY, 1, '08:10:30']]) passes.push({ plate, color: 2, checkpoint: CPS[cp], time: `${day(d)} ${clock}` });
   }
-  fs.writeFileSync(passFile, rows);
+  fs.writeFileSync(passFile, passCsv(passes));
   const load = server.cli(['analytics', 'load', '--data', passDir, '--checkpoints', cpFile, '--passes', passFile]);
   assert.equal(load.code, 0, load.output);
   await server.start();

@@ -6,6 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
+import { chinaDate } from './lib/china_time.mjs';
+import { importPasses, passCsv } from './lib/passes.mjs';
 
 let server;
 before(async () => { server = await startServer('devices'); });
@@ -15,10 +17,6 @@ after(async () => { await server?.cleanup(); });
 const GATE = '51990100001219000001';
 const GATE2 = '51990100001219000002';
 const APE = '51990100001199000001';
-
-function chinaDate(offsetDays) {
-  return new Date(Date.now() + 8 * 3600_000 + offsetDays * 86400_000).toISOString().slice(0, 10);
-}
 
 test('the system admin creates, edits and disables a checkpoint and its device', async () => {
   const admin = await loggedIn(server, 'sysadmin');
@@ -132,12 +130,11 @@ test('the duty desk sees checkpoints by status, offline devices, the base map an
 test('statistics count the passes of a checkpoint by hour, rank it, and count new plates', async () => {
   const admin = await loggedIn(server, 'sysadmin');
   const day = chinaDate(-1);
-  const lines = ['plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed'];
   // 30 passes at 08:xx and 10 at 21:xx, by 5 plates.
-  for (let i = 0; i < 30; i++) lines.push(`川Z9${String(100 + (i % 5)).padStart(4, '0')},2,${GATE},${day} 08:${String(i).padStart(2, '0')}:00,1,1,50`);
-  for (let i = 0; i < 10; i++) lines.push(`川Z9${String(100 + (i % 5)).padStart(4, '0')},2,${GATE},${day} 21:${String(i).padStart(2, '0')}:00,1,1,50`);
-  const imported = expectStatus(await admin.request('POST', '/checkpoint/import',
-    { body: lines.join('\n') + '\n', headers: { 'Content-Type': 'text/csv' } }), 200);
+  const pass = (i, hour) => ({ plate: `川Z9${String(100 + (i % 5)).padStart(4, '0')}`, color: 2, checkpoint: GATE,
+    time: `${day} ${hour}:${String(i).padStart(2, '0')}:00` });
+  const passes = [...Array(30).keys()].map((i) => pass(i, '08')).concat([...Array(10).keys()].map((i) => pass(i, '21')));
+  const imported = await importPasses(admin, passCsv(passes));
   assert.equal(imported.loaded, 40, JSON.stringify(imported));
 
   const analyst = await loggedIn(server, 'analyst');

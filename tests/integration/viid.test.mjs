@@ -1,5 +1,5 @@
 // GA/T 1400 (VIID) intake through the real server: a client added on the command line registers with HTTP
-// Digest (computed here with node:crypto) and sends the session token it gets back (X-VIID-Session, ADR 0016)
+// Digest (lib/viid.mjs) and sends the session token it gets back (X-VIID-Session, ADR 0016)
 // with every call, registers a tollgate, then posts motor vehicles in list and single
 // envelopes, with vendor casing and 17-digit times; broken JSON (status 7), wrong content (8), an unknown
 // tollgate and an unregistered caller (401) are each answered right, and nothing partial is stored (the
@@ -8,17 +8,19 @@
 // orders and their hits (/VIID/Dispositions, /VIID/DispositionNotifications).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { startServer, loggedIn } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
+import { viidTime } from './lib/china_time.mjs';
+import { passCsv } from './lib/passes.mjs';
+import { REGISTER, registerBody, send, viidClient } from './lib/viid.mjs';
 
 const CLIENT = '51990100002000000077';
 const PASSWORD = 'Viid#Secret2026';
 const TOLLGATE = '51990100001210000077';
-const VIID = 'application/VIID+JSON';
 
 let server;
 let admin;
+let me;  // the client added on the command line; remembers its session token
 before(async () => {
   server = await startServer('viid');
   // The command line writes to the audit chain too: run it while the server is stopped.
@@ -29,50 +31,12 @@ before(async () => {
   assert.equal(r.code, 0, r.output);
   await server.start();
   admin = await loggedIn(server, 'sysadmin');
+  me = viidClient(server, CLIENT, PASSWORD);
 });
 after(async () => { await server?.cleanup(); });
 
-const md5 = (s) => crypto.createHash('md5').update(s).digest('hex');
-
-async function viid(method, path, body, headers = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method,
-    headers: { 'Content-Type': VIID, ...headers },
-    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-  });
-  const text = await res.text();
-  let json = null;
-  try { json = JSON.parse(text); } catch { /* not JSON */ }
-  return { status: res.status, headers: res.headers, text, json };
-}
-
-// The session token each client got from its last Register (X-VIID-Session, ADR 0016), sent on every call.
-const sessions = new Map();
-const asClient = (method, path, body, id = CLIENT) =>
-  viid(method, path, body, { 'User-Identify': id, ...(sessions.has(id) ? { 'X-VIID-Session': sessions.get(id) } : {}) });
-
-async function register(id = CLIENT, password = PASSWORD) {
-  const uri = '/VIID/System/Register';
-  const body = { RegisterObject: { DeviceID: id } };
-  const first = await viid('POST', uri, body);
-  assert.equal(first.status, 401, first.text);
-  const challenge = first.headers.get('www-authenticate');
-  assert.match(challenge, /^Digest /);
-  assert.match(challenge, /qop="auth"/);
-  const param = (k) => challenge.match(new RegExp(`${k}="([^"]*)"`))[1];
-  const realm = param('realm');
-  const nonce = param('nonce');
-  const cnonce = crypto.randomBytes(8).toString('hex');
-  const nc = '00000001';
-  const ha1 = md5(`${id}:${realm}:${password}`);
-  const ha2 = md5(`POST:${uri}`);
-  const response = md5(`${ha1}:${nonce}:${nc}:${cnonce}:auth:${ha2}`);
-  const auth = `Digest username="${id}", realm="${realm}", nonce="${nonce}", uri="${uri}", qop=auth, nc=${nc}, ` +
-    `cnonce="${cnonce}", response="${response}", opaque="${param('opaque')}", algorithm=MD5`;
-  const r = await viid('POST', uri, body, { Authorization: auth });
-  if (r.status === 200) sessions.set(id, r.headers.get('x-viid-session'));
-  return r;
-}
+// A call that names no client (neither User-Identify nor a session token).
+const anonymous = (method, path, body) => send(server, method, path, { body });
 
 async function appended() {
   return expectStatus(await admin.get('/checkpoint/intake/sources'), 200).appended;
@@ -84,42 +48,46 @@ function vehicle(plate, extra = {}) {
 }
 
 test('an unregistered caller is refused with 401 and a ResponseStatusObject', async () => {
-  const r = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10001') });
+  const r = await me.call('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10001') });
   assert.equal(r.status, 401);
   assert.equal(r.json.ResponseStatusObject.StatusCode, 4);
-  const t = await viid('GET', '/VIID/System/Time');
+  const t = await anonymous('GET', '/VIID/System/Time');
   assert.equal(t.status, 401);
 });
 
 test('Digest registration: a wrong password is refused, the right one registers', async () => {
-  const wrong = await register(CLIENT, 'not-the-password');
+  const challenge = await send(server, 'POST', REGISTER, { body: registerBody(CLIENT) });
+  assert.equal(challenge.status, 401, challenge.text);
+  assert.match(challenge.headers['www-authenticate'], /^Digest /);
+  assert.match(challenge.headers['www-authenticate'], /qop="auth"/);
+  const wrong = await me.register('not-the-password');
   assert.equal(wrong.status, 401, wrong.text);
-  assert.match(wrong.headers.get('www-authenticate'), /^Digest /);
-  const unknown = await register('51990100002000000078', PASSWORD);
+  assert.match(wrong.headers['www-authenticate'], /^Digest /);
+  const unknown = await viidClient(server, '51990100002000000078', PASSWORD).register();
   assert.equal(unknown.status, 401);
   assert.equal(unknown.json.ResponseStatusObject.StatusString, wrong.json.ResponseStatusObject.StatusString);
-  const ok = await register();
+  const ok = await me.register();
   assert.equal(ok.status, 200, ok.text);
   assert.equal(ok.json.ResponseStatusObject.StatusCode, 0);
   assert.equal(ok.json.ResponseStatusObject.Id, CLIENT);
   assert.match(ok.json.ResponseStatusObject.LocalTime, /^\d{14}$/);
-  assert.match(ok.headers.get('content-type'), /application\/VIID\+JSON/i);
-  assert.match(ok.headers.get('x-viid-session'), /^[0-9a-f]{64}$/);
+  assert.match(ok.headers['content-type'], /application\/VIID\+JSON/i);
+  assert.match(ok.headers['x-viid-session'], /^[0-9a-f]{64}$/);
 
-  const time = await asClient('GET', '/VIID/System/Time');
+  const time = await me.call('GET', '/VIID/System/Time');
   assert.equal(time.status, 200, time.text);
   assert.match(time.json.SystemTimeObject.VIIDServerID, /^\d{20}$/);
   assert.match(time.json.SystemTimeObject.LocalTime, /^\d{14}$/);
-  const keep = await asClient('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: CLIENT } });
+  const keep = await me.call('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: CLIENT } });
   assert.equal(keep.json.ResponseStatusObject.StatusCode, 0, keep.text);
 
   const clients = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items;
-  const me = clients.find((c) => c.id === CLIENT);
-  assert.ok(me && me.registered && me.name === '测试上级平台', JSON.stringify(clients));
+  const listed = clients.find((c) => c.id === CLIENT);
+  assert.ok(listed && listed.registered && listed.name === '测试上级平台', JSON.stringify(clients));
 });
 
 test('tollgates register through /VIID/Tollgates', async () => {
-  const r = await asClient('POST', '/VIID/Tollgates', { TollgateListObject: { TollgateObject: [
+  const r = await me.call('POST', '/VIID/Tollgates', { TollgateListObject: { TollgateObject: [
     { TollgateID: TOLLGATE, Name: '测试卡口', Longitude: '104.1', Latitude: 30.5, TollgateCat: '31', LaneNum: 4 },
     { TollgateID: '123', Name: '坏卡口' },
   ] } });
@@ -132,7 +100,7 @@ test('tollgates register through /VIID/Tollgates', async () => {
 
 test('list and single envelopes, vendor casing, 17-digit times; each object answered', async () => {
   const before = await appended();
-  const list = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [
+  const list = await me.call('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [
     vehicle('川A10001'),
     { motorvehicleid: 'v2', plateNo: '川a·10002', TollgateId: TOLLGATE, PASSTIME: '20260921101501123',
       platecolor: '2', SPEED: '61.4', StorageURL1: 'http://x/1.jpg' },
@@ -149,7 +117,7 @@ test('list and single envelopes, vendor casing, 17-digit times; each object answ
   assert.match(items[4].StatusString, /PassTime/);
   assert.equal(await appended(), before + 2);
 
-  const single = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10006') });
+  const single = await me.call('POST', '/VIID/MotorVehicles', { MotorVehicleObject: vehicle('川A10006') });
   assert.equal(single.status, 200, single.text);
   assert.equal(single.json.ResponseStatusObject.StatusCode, 0);
   assert.equal(await appended(), before + 3);
@@ -159,20 +127,15 @@ test('list and single envelopes, vendor casing, 17-digit times; each object answ
   assert.ok(mine.accepted >= 3 && mine.rejected >= 3, JSON.stringify(mine));
 });
 
-// China time now as 14 digits (GA/T 1400 PassTime).
-function viidNow() {
-  return new Date(Date.now() + 8 * 3600_000).toISOString().replace(/[-:T]/g, '').slice(0, 14);
-}
-
 test('a pass of a watched plate raises exactly one alert, even when posted twice', async () => {
   const duty = await loggedIn(server, 'duty');
   const plate = '川YZ9527';  // the demo county's red watch order
   const mine = async () => (expectStatus(await duty.get(`/alerts?q=${encodeURIComponent(plate)}&page_size=200`), 200))
     .items.filter((a) => a.title.includes('测试卡口'));  // the list carries no payload: the title names the checkpoint
   const before = (await mine()).length;
-  const pass = vehicle(plate, { PassTime: viidNow() });
+  const pass = vehicle(plate, { PassTime: viidTime() });
   for (let i = 0; i < 2; i++) {
-    const r = await asClient('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [pass] } });
+    const r = await me.call('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: [pass] } });
     assert.equal(r.json.ResponseStatusListObject.ResponseStatusObject[0].StatusCode, 0, r.text);
   }
   const after = await mine();
@@ -182,9 +145,9 @@ test('a pass of a watched plate raises exactly one alert, even when posted twice
 
 // GA/T 1400 DispositionObject / DispositionNotificationObject: our watch orders and hits offered read-only.
 test('dispositions and their notifications are offered read-only; POST is refused, nothing is created', async () => {
-  const list = await asClient('GET', '/VIID/Dispositions');
+  const list = await me.call('GET', '/VIID/Dispositions');
   assert.equal(list.status, 200, list.text);
-  assert.match(list.headers.get('content-type'), /application\/VIID\+JSON/i);
+  assert.match(list.headers['content-type'], /application\/VIID\+JSON/i);
   const orders = list.json.DispositionListObject.DispositionObject;
   assert.equal(orders.length, 3, list.text);
   assert.deepEqual(orders.map((o) => o.TargetFeature).sort(), ['川YZ2088', '川YZ6130', '川YZ9527']);
@@ -198,14 +161,14 @@ test('dispositions and their notifications are offered read-only; POST is refuse
     assert.ok(o.Title && o.ApplicantName && o.ApplicantOrg, JSON.stringify(o));
   }
   // Paging: RecordStartNo is 1-based.
-  const second = await asClient('GET', '/VIID/Dispositions?RecordStartNo=2&PageRecordNum=1');
+  const second = await me.call('GET', '/VIID/Dispositions?RecordStartNo=2&PageRecordNum=1');
   assert.deepEqual(second.json.DispositionListObject.DispositionObject.map((o) => o.DispositionID),
     [orders[1].DispositionID]);
-  const badPage = await asClient('GET', '/VIID/Dispositions?PageRecordNum=0');
+  const badPage = await me.call('GET', '/VIID/Dispositions?PageRecordNum=0');
   assert.equal(badPage.status, 400);
   assert.match(badPage.json.ResponseStatusObject.StatusString, /PageRecordNum/);
 
-  const all = await asClient('GET', '/VIID/DispositionNotifications');
+  const all = await me.call('GET', '/VIID/DispositionNotifications');
   assert.equal(all.status, 200, all.text);
   const hits = all.json.DispositionNotificationListObject.DispositionNotificationObject;
   assert.ok(hits.length >= 1, all.text);
@@ -221,23 +184,23 @@ test('dispositions and their notifications are offered read-only; POST is refuse
   }
   const target = hits[0].DispositionID;
   const plate = orders.find((o) => o.DispositionID === target).TargetFeature;
-  const one = await asClient('GET', `/VIID/DispositionNotifications?DispositionID=${target}&PageRecordNum=1000`);
+  const one = await me.call('GET', `/VIID/DispositionNotifications?DispositionID=${target}&PageRecordNum=1000`);
   const mine = one.json.DispositionNotificationListObject.DispositionNotificationObject;
   assert.ok(mine.length >= 1, one.text);
   assert.ok(mine.every((h) => h.DispositionID === target && h.MotorVehicleObject.PlateNo === plate), one.text);
-  assert.equal((await asClient('GET', '/VIID/DispositionNotifications?DispositionID=x1')).status, 400);
+  assert.equal((await me.call('GET', '/VIID/DispositionNotifications?DispositionID=x1')).status, 400);
 
   const duty = await loggedIn(server, 'duty');
   const orderCount = async () => expectStatus(await duty.get('/checkpoint/watch-orders?page_size=1'), 200).total;
   const before = await orderCount();
-  const post = await asClient('POST', '/VIID/Dispositions', { DispositionObject: {
+  const post = await me.call('POST', '/VIID/Dispositions', { DispositionObject: {
     DispositionID: '51990100000000000099', Title: '外部布控', DispositionCategory: 3, TargetFeature: '川A12345',
-    BeginTime: viidNow(), EndTime: '20991231000000' } });
+    BeginTime: viidTime(), EndTime: '20991231000000' } });
   assert.equal(post.status, 403, post.text);
   assert.equal(post.json.ResponseStatusObject.StatusCode, 4);
   assert.match(post.json.ResponseStatusObject.StatusString, /Jingwu/);
   assert.equal(await orderCount(), before);
-  const again = await asClient('GET', '/VIID/Dispositions');
+  const again = await me.call('GET', '/VIID/Dispositions');
   assert.equal(again.json.DispositionListObject.DispositionObject.length, 3);
 
   // Reads of watch orders are reads of sensitive data: each call is in the audit log.
@@ -247,10 +210,10 @@ test('dispositions and their notifications are offered read-only; POST is refuse
     assert.ok(log.items.length >= 1, `${action}: ${JSON.stringify(log)}`);
   }
 
-  const stranger = '51990100002000000078';
+  const stranger = viidClient(server, '51990100002000000078');
   for (const [method, path] of [['GET', '/VIID/Dispositions'], ['GET', '/VIID/DispositionNotifications'],
     ['POST', '/VIID/Dispositions']]) {
-    const r = await asClient(method, path, method === 'POST' ? { DispositionObject: {} } : undefined, stranger);
+    const r = await stranger.call(method, path, method === 'POST' ? { DispositionObject: {} } : undefined);
     assert.equal(r.status, 401, `${method} ${path}`);
     assert.equal(r.json.ResponseStatusObject.StatusCode, 4);
   }
@@ -258,14 +221,14 @@ test('dispositions and their notifications are offered read-only; POST is refuse
 
 test('broken JSON is status 7, wrong content 8, and nothing is stored', async () => {
   const before = await appended();
-  const broken = await asClient('POST', '/VIID/MotorVehicles',
+  const broken = await me.call('POST', '/VIID/MotorVehicles',
     '{"MotorVehicleListObject":{"MotorVehicleObject":[{"PlateNo":"川A10007","TollgateID":"' + TOLLGATE);
   assert.equal(broken.status, 400);
   assert.equal(broken.json.ResponseStatusObject.StatusCode, 7);
-  const wrong = await asClient('POST', '/VIID/MotorVehicles', { FaceListObject: { FaceObject: [vehicle('川A10008')] } });
+  const wrong = await me.call('POST', '/VIID/MotorVehicles', { FaceListObject: { FaceObject: [vehicle('川A10008')] } });
   assert.equal(wrong.status, 400);
   assert.equal(wrong.json.ResponseStatusObject.StatusCode, 8);
-  const notList = await asClient('POST', '/VIID/MotorVehicles',
+  const notList = await me.call('POST', '/VIID/MotorVehicles',
     { MotorVehicleListObject: { MotorVehicleObject: vehicle('川A10009') } });
   assert.equal(notList.json.ResponseStatusObject.StatusCode, 8);
   assert.equal(await appended(), before);
@@ -274,29 +237,27 @@ test('broken JSON is status 7, wrong content 8, and nothing is stored', async ()
 test('clients admin: add, disable (then refused), validation names the field', async () => {
   expectError(await admin.post('/checkpoint/viid/clients', { id: '123', password: 'x' }), 400, 'invalid_argument',
     { id: true, password: true });
-  const other = '51990100002000000079';
-  expectError(await admin.post('/checkpoint/viid/clients', { id: other, password: 'Short#1a' }), 400, 'invalid_argument',
+  const other = viidClient(server, '51990100002000000079', 'Other#Secret1');
+  expectError(await admin.post('/checkpoint/viid/clients', { id: other.id, password: 'Short#1a' }), 400, 'invalid_argument',
     { password: true });
-  expectStatus(await admin.post('/checkpoint/viid/clients', { id: other, password: 'Other#Secret1', name: '第二平台' }), 201);
-  assert.equal((await register(other, 'Other#Secret1')).status, 200);
-  expectStatus(await admin.post(`/checkpoint/viid/clients/${other}/disable`, {}), 200);
-  const refused = await asClient('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: other } }, other);
+  expectStatus(await admin.post('/checkpoint/viid/clients', { id: other.id, password: 'Other#Secret1', name: '第二平台' }), 201);
+  assert.equal((await other.register()).status, 200);
+  expectStatus(await admin.post(`/checkpoint/viid/clients/${other.id}/disable`, {}), 200);
+  const refused = await other.call('POST', '/VIID/System/Keepalive', { KeepaliveObject: { DeviceID: other.id } });
   assert.equal(refused.status, 401);
-  assert.equal((await register(other, 'Other#Secret1')).status, 401);
+  assert.equal((await other.register()).status, 401);
   const officer = await loggedIn(server, 'officer');
   assert.equal((await officer.get('/checkpoint/viid/clients')).status, 403);
 });
 
 test('bulk CSV import in chunks reports rejected lines', async () => {
   const before = await appended();
-  const header = 'plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n';
-  const rows = [
-    `川A20001,5,${TOLLGATE},2026-09-01 08:00:00,1,1,50`,
-    `川A2000,5,${TOLLGATE},2026-09-01 08:00:01,1,1,50`,
-    `川A20003,5,51990100001210009999,2026-09-01 08:00:02,1,1,50`,
-    `川A20004,5,${TOLLGATE},2026-09-01 08:00:03,1,1,50`,
-  ].join('\n') + '\n';
-  const csv = Buffer.from(header + rows, 'utf8');
+  const csv = Buffer.from(passCsv([
+    { plate: '川A20001', checkpoint: TOLLGATE, time: '2026-09-01 08:00:00' },
+    { plate: '川A2000', checkpoint: TOLLGATE, time: '2026-09-01 08:00:01' },                // bad plate
+    { plate: '川A20003', checkpoint: '51990100001210009999', time: '2026-09-01 08:00:02' },  // unknown checkpoint
+    { plate: '川A20004', checkpoint: TOLLGATE, time: '2026-09-01 08:00:03' },
+  ]), 'utf8');
   const started = expectStatus(await admin.post('/checkpoint/import/start', {}), 201);
   const cut = 90;  // mid-line
   const post = (seq, part, last) => admin.request('POST', `/checkpoint/import/${started.id}/chunks?seq=${seq}&last=${last}`,
@@ -313,20 +274,20 @@ test('bulk CSV import in chunks reports rejected lines', async () => {
 });
 
 test('UnRegister ends the registration: the next call is refused until the client registers again', async () => {
-  const bye = await asClient('POST', '/VIID/System/UnRegister', { UnRegisterObject: { DeviceID: CLIENT } });
+  const bye = await me.call('POST', '/VIID/System/UnRegister', { UnRegisterObject: { DeviceID: CLIENT } });
   assert.equal(bye.json.ResponseStatusObject.StatusCode, 0, bye.text);
-  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 401);
-  assert.equal((await register()).status, 200);
-  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 200);
+  assert.equal((await me.call('GET', '/VIID/System/Time')).status, 401);
+  assert.equal((await me.register()).status, 200);
+  assert.equal((await me.call('GET', '/VIID/System/Time')).status, 200);
 });
 
 test('a fresh registration survives a server restart', async () => {
-  assert.equal((await asClient('GET', '/VIID/System/Time')).status, 200);
+  assert.equal((await me.call('GET', '/VIID/System/Time')).status, 200);
   await server.stop();
   await server.start();
-  const t = await asClient('GET', '/VIID/System/Time');
+  const t = await me.call('GET', '/VIID/System/Time');
   assert.equal(t.status, 200, t.text);
   admin = await loggedIn(server, 'sysadmin');
-  const me = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items.find((c) => c.id === CLIENT);
-  assert.ok(me.registered && me.last_address, JSON.stringify(me));
+  const listed = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items.find((c) => c.id === CLIENT);
+  assert.ok(listed.registered && listed.last_address, JSON.stringify(listed));
 });

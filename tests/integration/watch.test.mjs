@@ -4,15 +4,15 @@
 // GA/T 1400 intake hits an active order and raises exactly one alert, also when the same pass is posted again.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import { startServer, loggedIn } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
+import { chinaTime, isoTime as iso, viidTime } from './lib/china_time.mjs';
+import { importPasses, passCsv } from './lib/passes.mjs';
+import { viidClient } from './lib/viid.mjs';
 
 let server;
 before(async () => { server = await startServer('watch'); });
 after(async () => { await server?.cleanup(); });
-
-const iso = (offsetS) => new Date(Date.now() + offsetS * 1000).toISOString().replace(/\.\d+Z$/, 'Z');
 
 async function unitId(client, name) {
   const opts = expectStatus(await client.get('/checkpoint/watch-orders/options'), 200);
@@ -107,54 +107,30 @@ test('batch import reports invalid and duplicate lines and creates the rest', as
   assert.ok(Array.isArray(hits.items) && typeof hits.total === 'number');
 });
 
-// GA/T 1400 client for the end-to-end hit (HTTP Digest, as in viid.test.mjs).
+// GA/T 1400 client for the end-to-end hit (as in viid.test.mjs).
 const CLIENT = '51990100002000000088';
 const PASSWORD = 'Viid#Watch2026';
 const TOLLGATE = '51990100001210000088';
-const md5 = (s) => crypto.createHash('md5').update(s).digest('hex');
-let viidHeaders = {};  // User-Identify and the session token Register returned (X-VIID-Session, ADR 0016)
 
-async function viid(path, body, headers = {}) {
-  const res = await fetch(`${server.url}${path}`, {
-    method: 'POST', headers: { 'Content-Type': 'application/VIID+JSON', ...headers }, body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : null };
-}
-
+// Adds the client through the admin API (not the command line: the server is running), registers it and
+// its tollgate; returns the client.
 async function registerClient() {
-  // Through the admin API, not the command line: the server is running.
   const admin = await loggedIn(server, 'sysadmin');
   expectStatus(await admin.post('/checkpoint/viid/clients', { id: CLIENT, password: PASSWORD, name: '布控测试平台' }), 201);
-  const uri = '/VIID/System/Register';
-  const body = { RegisterObject: { DeviceID: CLIENT } };
-  const first = await viid(uri, body);
-  const challenge = first.headers.get('www-authenticate');
-  assert.ok(challenge, `${first.status} ${first.text}`);
-  const param = (k) => challenge.match(new RegExp(`${k}="([^"]*)"`))[1];
-  const cnonce = crypto.randomBytes(8).toString('hex');
-  const response = md5(`${md5(`${CLIENT}:${param('realm')}:${PASSWORD}`)}:${param('nonce')}:00000001:${cnonce}:auth:${md5(`POST:${uri}`)}`);
-  const auth = `Digest username="${CLIENT}", realm="${param('realm')}", nonce="${param('nonce')}", uri="${uri}", ` +
-    `qop=auth, nc=00000001, cnonce="${cnonce}", response="${response}", opaque="${param('opaque')}", algorithm=MD5`;
-  const reg = await viid(uri, body, { Authorization: auth });
+  const client = viidClient(server, CLIENT, PASSWORD);
+  const reg = await client.register();
   assert.equal(reg.status, 200, reg.text);
-  viidHeaders = { 'User-Identify': CLIENT, 'X-VIID-Session': reg.headers.get('x-viid-session') };
-  const tg = await viid('/VIID/Tollgates', { TollgateObject: { TollgateID: TOLLGATE, Name: '布控测试卡口',
-    Longitude: '104.1', Latitude: '30.5' } }, viidHeaders);
+  const tg = await client.call('POST', '/VIID/Tollgates', { TollgateObject: { TollgateID: TOLLGATE, Name: '布控测试卡口',
+    Longitude: '104.1', Latitude: '30.5' } });
   assert.equal(tg.status, 200, tg.text);
-}
-
-// 'YYYYMMDDhhmmss' in China time, `offsetS` from now.
-function viidTime(offsetS) {
-  const d = new Date(Date.now() + offsetS * 1000 + 8 * 3600 * 1000);
-  return d.toISOString().replace(/[-:T]/g, '').slice(0, 14);
+  return client;
 }
 
 test('a pass posted through GA/T 1400 hits an active order: one hit, one alert, also when posted again', async () => {
   const officer = await loggedIn(server, 'officer');
   const leader = await loggedIn(server, 'leader');
   const station = await unitId(officer, '城关派出所');
-  await registerClient();
+  const client = await registerClient();
   const created = expectStatus(await officer.post('/checkpoint/watch-orders',
     order(station, { target: '川A77E88', priority: 1 })), 201);
   expectStatus(await leader.post(`/checkpoint/watch-orders/${created.id}/approve`, {}), 200);
@@ -162,7 +138,7 @@ test('a pass posted through GA/T 1400 hits an active order: one hit, one alert, 
   const pass = { MotorVehicleObject: { MotorVehicleID: `${TOLLGATE}02${viidTime(-30)}00001`, PlateNo: '川A77E88',
     TollgateID: TOLLGATE, PassTime: viidTime(-30), PlateColor: 5, Speed: 50 } };
   for (let i = 0; i < 2; i++) {  // the second post is a retry of the same pass
-    const r = await viid('/VIID/MotorVehicles', pass, viidHeaders);
+    const r = await client.call('POST', '/VIID/MotorVehicles', pass);
     assert.equal(r.status, 200, r.text);
   }
   const hits = expectStatus(await officer.get(`/checkpoint/watch-hits?order_id=${created.id}`), 200);
@@ -178,14 +154,9 @@ test('a pass posted through GA/T 1400 hits an active order: one hit, one alert, 
   expectStatus(await officer.post(`/checkpoint/watch-orders/${created.id}/withdraw`, { reason: '已查获' }), 200);
   pass.MotorVehicleObject.PassTime = viidTime(-10);
   pass.MotorVehicleObject.MotorVehicleID = `${TOLLGATE}02${viidTime(-10)}00002`;
-  assert.equal((await viid('/VIID/MotorVehicles', pass, viidHeaders)).status, 200);
+  assert.equal((await client.call('POST', '/VIID/MotorVehicles', pass)).status, 200);
   assert.equal(expectStatus(await officer.get(`/checkpoint/watch-hits?order_id=${created.id}`), 200).total, 1);
 });
-
-// China wall-clock 'YYYY-MM-DD HH:MM:SS', `offsetS` from now (the engine's CSV load format).
-function chinaTime(offsetS) {
-  return new Date(Date.now() + offsetS * 1000 + 8 * 3600 * 1000).toISOString().replace('T', ' ').slice(0, 19);
-}
 
 test('passes loaded through the bulk import hit an active order once, even when loaded again', async () => {
   const officer = await loggedIn(server, 'officer');
@@ -199,13 +170,13 @@ test('passes loaded through the bulk import hit an active order once, even when 
     order(station, { target: '川A66D77', priority: 1, valid_from: iso(-3600) })), 201);
   expectStatus(await leader.post(`/checkpoint/watch-orders/${created.id}/approve`, {}), 200);
 
-  const csv = 'plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n' +
-    `川A66D77,5,${tollgate.id},${chinaTime(-60)},1,1,55\n` +
-    `川A66D77,5,${tollgate.id},${chinaTime(-7200)},1,1,55\n` +  // before valid_from: no hit
-    `川B11111,5,${tollgate.id},${chinaTime(-50)},1,1,55\n`;
+  const csv = passCsv([
+    { plate: '川A66D77', checkpoint: tollgate.id, time: chinaTime(-60), speed: 55 },
+    { plate: '川A66D77', checkpoint: tollgate.id, time: chinaTime(-7200), speed: 55 },  // before valid_from: no hit
+    { plate: '川B11111', checkpoint: tollgate.id, time: chinaTime(-50), speed: 55 },
+  ]);
   for (let i = 0; i < 2; i++) {  // the second load repeats the same passes
-    const r = expectStatus(await admin.request('POST', '/checkpoint/import',
-      { body: csv, headers: { 'Content-Type': 'text/csv' } }), 200);
+    const r = await importPasses(admin, csv);
     assert.equal(r.loaded, 3, JSON.stringify(r));
   }
   const hits = expectStatus(await officer.get(`/checkpoint/watch-hits?order_id=${created.id}`), 200);

@@ -5,10 +5,7 @@
 #include "alerts/alerts_service.hpp"
 #include "alerts/notify_text.hpp"
 #include "alerts/alerts_module.hpp"
-#include "auth/seed.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "test_support/database_test.hpp"
 
 namespace jw::alerts {
 namespace {
@@ -19,27 +16,12 @@ constexpr int64_t kT0 = 1790000000;  // 2026-09-21 (any fixed time)
 
 // A small county: bureau ← station A, station B, command centre; one officer in each station, a duty
 // officer in the centre, a leader at the bureau. Roles and permissions come from the real tables.
-class AlertsTest : public ::testing::TestWithParam<std::string> {
+class AlertsTest : public test_support::DatabaseTest {
 protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "alerts");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        c_ = &**lease;
-        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
-        std::vector<storage::Migration> migrations;
-        auth::PermissionRegistry registry;
-        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                     std::pair{"alerts", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-            for (const auto& [name, content] : *files)
-                if (name == "permissions.csv") ASSERT_TRUE(registry.AddCsv(content).ok());
-        }
-        ASSERT_TRUE(storage::ApplyMigrations(*c_, migrations).ok());
-        ASSERT_TRUE(auth::SeedRoles(*c_, registry).ok());
+        auto schemas = test_support::PlatformSchemas();
+        schemas.push_back({"alerts", &ModuleFiles()});
+        if (!OpenDatabase("alerts", schemas)) return;
         bureau_ = Unit("519901000000", "示范县公安局", std::nullopt);
         station_a_ = Unit("519901030100", "城关派出所", bureau_);
         station_b_ = Unit("519901030200", "城南派出所", bureau_);
@@ -50,22 +32,6 @@ protected:
         leader_ = User("leader", bureau_, "leader");
     }
 
-    int64_t Unit(const std::string& code, const std::string& name, std::optional<int64_t> parent) {
-        auto r = c_->QueryOne("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-                              "(?,?,'station',?,'519901',0) RETURNING id",
-                              {V(code), V(name), parent ? V(*parent) : storage::Null()});
-        EXPECT_TRUE(r.ok()) << r.status().message();
-        return r->Int(0);
-    }
-    int64_t User(const std::string& username, int64_t unit, const std::string& role) {
-        auto r = c_->QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-                              "password_changed_at, must_change_password, created_at) VALUES "
-                              "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
-                              {V(username), V(username), V(username), V(unit)});
-        EXPECT_TRUE(r.ok()) << r.status().message();
-        EXPECT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?,?)", {V(r->Int(0)), V(role)}).ok());
-        return r->Int(0);
-    }
     // Notifications of a user as "channel:kind" strings.
     std::vector<std::string> Inbox(int64_t user) {
         auto rows = c_->Query("SELECT channel, kind FROM notifications WHERE user_id = ? ORDER BY id", {V(user)});
@@ -84,9 +50,6 @@ protected:
         return in;
     }
 
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<storage::Database::Lease> lease_;
-    storage::Connection* c_ = nullptr;
     int64_t bureau_ = 0, station_a_ = 0, station_b_ = 0, centre_ = 0;
     int64_t officer_a_ = 0, officer_b_ = 0, duty_ = 0, leader_ = 0;
 };
@@ -119,7 +82,7 @@ TEST_P(AlertsTest, RaisingTwiceWithOneKeyGivesOneAlert) {
     auto second = Raise(*c_, Policy::Default(), in, kT0 + 5);
     ASSERT_TRUE(first.ok() && second.ok());
     EXPECT_EQ(*first, *second);
-    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM alerts")->Int(0), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts"), 1);
     EXPECT_EQ(Inbox(officer_a_).size(), 2u);
 }
 
@@ -142,8 +105,8 @@ TEST_P(AlertsTest, BadInputNamesTheFieldAndWritesNothing) {
         EXPECT_EQ(r.status().code(), ErrorCode::kInvalidArgument);
         EXPECT_TRUE(r.status().fields().count(k.field)) << k.field << ": " << r.status().message();
     }
-    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM alerts")->Int(0), 0);
-    EXPECT_EQ(c_->QueryOne("SELECT COUNT(*) FROM notifications")->Int(0), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts"), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications"), 0);
 }
 
 TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {

@@ -1,11 +1,7 @@
 #include "cases/case_test_fixture.hpp"
 
-#include "audit/audit_log.hpp"
 #include "cases/case_secrets.hpp"
-#include "auth/seed.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "test_support/database_test.hpp"
 
 namespace jw::cases {
 namespace data {
@@ -17,48 +13,24 @@ namespace testing {
 using storage::V;
 
 std::unique_ptr<storage::Database> OpenFresh(const std::string& backend, const std::string& name) {
-    const std::string url = storage::testing::FreshDatabaseUrl(backend, name);
-    if (url.empty()) return nullptr;
-    auto db = storage::Database::Open(url);
-    if (!db.ok()) return nullptr;
-    auto c = (*db)->Acquire();
-    if (!c.ok()) return nullptr;
-    std::vector<storage::Migration> all;
-    auto add = [&](const char* module, const auto& files) {
-        auto m = storage::MigrationsFromFiles(module, (*db)->dialect(), files);
-        all.insert(all.end(), m.begin(), m.end());
-    };
-    add("audit", audit::schema::EmbeddedFiles());
-    add("auth", auth::schema::EmbeddedFiles());
-    add("notify", notify::schema::EmbeddedFiles());
     // The case core's own migrations: 002 belongs to supervision and is tested there.
-    std::vector<std::pair<std::string_view, std::string_view>> mine;
+    test_support::EmbeddedFiles mine;
     for (const auto& f : data::EmbeddedFiles())
         if (f.first == "001_cases.sql" || f.first == "003_sealed_fields.sql") mine.push_back(f);
-    add("cases", mine);
+    auto schemas = test_support::PlatformSchemas(/*with_audit=*/true);
+    schemas.push_back({"cases", &mine});
     InstallKeys(std::string(16, 'k'));  // the test key file's master key
-    if (!storage::ApplyMigrations(**c, all).ok()) return nullptr;
-    return std::move(db).value();
+    auto db = test_support::OpenMigrated(backend, name, schemas, /*seed_roles=*/false);
+    if (!db.ok()) ADD_FAILURE() << "opening the test database: " << db.status().message();
+    return db.ok() ? std::move(db).value() : nullptr;
 }
 
 Result<County> SeedCounty(storage::Connection& c) {
     County k;
     auto unit = [&](const std::string& code, const std::string& name, const std::string& kind,
-                    std::optional<int64_t> parent) -> Result<int64_t> {
-        JW_ASSIGN_OR_RETURN(storage::Row r, c.QueryOne("INSERT INTO units (code, name, kind, parent_id, region_code, "
-                                                       "created_at) VALUES (?, ?, ?, ?, '519901', 0) RETURNING id",
-                                                       {V(code), V(name), V(kind), parent ? V(*parent) : storage::Null()}));
-        return r.Int(0);
-    };
+                    std::optional<int64_t> parent) { return test_support::InsertUnit(c, code, name, parent, kind); };
     auto user = [&](const std::string& username, const std::string& police_no, const std::string& name,
-                    int64_t unit_id) -> Result<int64_t> {
-        JW_ASSIGN_OR_RETURN(storage::Row r,
-                            c.QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, "
-                                       "password_hash, password_changed_at, must_change_password, created_at) VALUES "
-                                       "(?, ?, ?, ?, '13900000000', 'active', 'x', 0, 0, 0) RETURNING id",
-                                       {V(username), V(police_no), V(name), V(unit_id)}));
-        return r.Int(0);
-    };
+                    int64_t unit_id) { return test_support::InsertUser(c, {username, unit_id, "", police_no, name}); };
     JW_ASSIGN_OR_RETURN(k.bureau, unit("519901000000", "示范县公安局", "bureau", std::nullopt));
     JW_ASSIGN_OR_RETURN(k.station_a, unit("519901031000", "城关派出所", "station", k.bureau));
     JW_ASSIGN_OR_RETURN(k.station_b, unit("519901031100", "东城派出所", "station", k.bureau));

@@ -1,59 +1,8 @@
-// A GA/T 1400 client for the security suite that can speak from a chosen loopback source address
-// (127.0.0.x: Linux routes all of 127/8 to lo, so `localAddress` makes the server see another peer), capture
-// and replay a Digest Authorization, and normalise replies so that two refusals can be compared byte for byte.
-import crypto from 'node:crypto';
-import { rawRequest } from '../../integration/lib/server.mjs';
-
-export const VIID = 'application/VIID+JSON';
-export const REGISTER = '/VIID/System/Register';
-const md5 = (s) => crypto.createHash('md5').update(s).digest('hex');
-
-// One request from `from`; resolves {status, headers, text, json}.
-export function send(server, method, path, { headers = {}, body, from = '127.0.0.1' } = {}) {
-  const payload = body === undefined ? undefined : Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-  const h = { 'Content-Type': VIID, ...headers };
-  if (payload) h['Content-Length'] = payload.length;
-  return rawRequest(server.port, method, path, { headers: h, body: payload, from });
-}
-
-export function parseChallenge(header) {
-  const out = {};
-  for (const m of String(header || '').replace(/^\s*Digest\s+/i, '').matchAll(/([a-zA-Z]+)=(?:"([^"]*)"|([^,\s]*))/g)) {
-    out[m[1].toLowerCase()] = m[2] ?? m[3];
-  }
-  return out;
-}
-
-export function authorization(id, password, challenge, { nc = 1, cnonce = crypto.randomBytes(8).toString('hex') } = {}) {
-  const ncHex = nc.toString(16).padStart(8, '0');
-  const response = md5(`${md5(`${id}:${challenge.realm}:${password}`)}:${challenge.nonce}:${ncHex}:${cnonce}:auth:` +
-    md5(`POST:${REGISTER}`));
-  return `Digest username="${id}", realm="${challenge.realm}", nonce="${challenge.nonce}", uri="${REGISTER}", ` +
-    `qop=auth, nc=${ncHex}, cnonce="${cnonce}", response="${response}", opaque="${challenge.opaque}", algorithm=MD5`;
-}
-
-export const registerBody = (id) => ({ RegisterObject: { DeviceID: id } });
-
-// A fresh challenge for `id` from `from`.
-export async function challengeFor(server, id, from = '127.0.0.1') {
-  const first = await send(server, 'POST', REGISTER, { body: registerBody(id), from });
-  if (first.status !== 401) throw new Error(`expected a 401 challenge, got ${first.status} ${first.text}`);
-  return parseChallenge(first.headers['www-authenticate']);
-}
-
-// Challenge, then answer; returns {reply, auth, token} (token: X-VIID-Session of a 200).
-export async function register(server, id, password, from = '127.0.0.1') {
-  const auth = authorization(id, password, await challengeFor(server, id, from));
-  const reply = await send(server, 'POST', REGISTER, { headers: { Authorization: auth }, body: registerBody(id), from });
-  return { reply, auth, token: reply.headers['x-viid-session'] };
-}
-
-// A call as a registered client (User-Identify plus, when given, the session token).
-export function call(server, method, path, id, token, { body, from = '127.0.0.1' } = {}) {
-  const headers = { 'User-Identify': id };
-  if (token) headers['X-VIID-Session'] = token;
-  return send(server, method, path, { headers, body, from });
-}
+// The GA/T 1400 client of the security suite: the tests' client (../../integration/lib/viid.mjs: Digest,
+// session token, chosen loopback source address) and a normal form of refusals, so that two refusals can be
+// compared byte for byte.
+export { VIID, REGISTER, send, parseChallenge, authorization, registerBody, challengeFor, register, call }
+  from '../../integration/lib/viid.mjs';
 
 // What a refusal says, with the per-reply variables (LocalTime, the nonce) blanked: two refusals that differ in
 // nothing else give the same string.

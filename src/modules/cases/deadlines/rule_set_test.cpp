@@ -7,17 +7,11 @@
 
 #include "cases/deadlines/deadline_engine.hpp"
 #include "cases/deadlines/period.hpp"
+#include "cases/deadlines/test_events.hpp"
 
 namespace jw::cases::deadlines {
 namespace {
 
-ClockEvent Ev(std::string kind, std::string date, std::string key = "") {
-    ClockEvent e;
-    e.kind = std::move(kind);
-    e.date = std::move(date);
-    e.clock_key = std::move(key);
-    return e;
-}
 
 TEST(RuleSet, ShippedRulesLoadAndCiteTheirBasis) {
     const RuleSet& rules = RuleSet::Default();

@@ -19,8 +19,7 @@
 #include "common/civil_time.hpp"
 #include "cases/case_secrets.hpp"
 #include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "test_support/database_test.hpp"
 
 namespace jw::cases::testing {
 
@@ -56,21 +55,11 @@ protected:
     // Opens the database (applying migrations), the audit log, the committer and the outbox.
     void Open(std::unique_ptr<RecordingSms> sms) {
         db_ = std::move(storage::Database::Open(url_)).value();
-        std::vector<storage::Migration> all;
-        auto add = [&](const char* module, const auto& files) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), files);
-            all.insert(all.end(), m.begin(), m.end());
-        };
-        add("audit", audit::schema::EmbeddedFiles());
-        add("auth", auth::schema::EmbeddedFiles());
-        add("notify", notify::schema::EmbeddedFiles());
-        add("cases", ModuleFiles());
+        auto schemas = test_support::PlatformSchemas(/*with_audit=*/true);
+        schemas.push_back({"cases", &ModuleFiles()});
         InstallKeys(std::string(16, 'k'));  // the test key file's master key
-        {
-            auto c = db_->Acquire();
-            auto applied = storage::ApplyMigrations(**c, all);
-            ASSERT_TRUE(applied.ok()) << applied.status().message();
-        }
+        Status migrated = test_support::Migrate(*db_, schemas, /*seed_roles=*/false);
+        ASSERT_TRUE(migrated.ok()) << migrated.message();
         audit_ = std::move(audit::AuditLog::Open(*db_)).value();
         committer_ = std::move(storage::Committer::Start(*db_, audit_->CommitterHooks())).value();
         audit_->Attach(committer_.get());

@@ -5,18 +5,14 @@
 #include <chrono>
 #include <thread>
 
-#include "alerts/alerts_module.hpp"
 #include "analytics/test_data.hpp"
-#include "auth/seed.hpp"
 #include "checkpoint/analysis/analysis_limits.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
 #include "checkpoint/analysis/analysis_tasks.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "common/civil_time.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -83,31 +79,12 @@ TEST(AnalysisRun, KindsAndRequests) {
 }
 
 // A database with the checkpoint module's schema and an engine loaded with the analytics test data set.
-class AnalysisStoreTest : public ::testing::TestWithParam<std::string> {
+class AnalysisStoreTest : public test_support::DatabaseTest {
 protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "analysis");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        ASSERT_TRUE(lease.ok());
         // The checkpoint schema refers to units (auth) and alerts: migrate what the server migrates before it.
-        std::vector<storage::Migration> migrations;
-        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                     std::pair{"alerts", &alerts::ModuleFiles()},
-                                     std::pair{"checkpoint", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-        }
-        auto applied = storage::ApplyMigrations(**lease, migrations);
-        ASSERT_TRUE(applied.ok()) << applied.status().message();
+        if (!OpenDatabase("analysis", testing::CheckpointSchemas(), /*seed_roles=*/false)) return;
         committer_ = std::move(storage::Committer::Start(*db_)).value();
-        HubOptions options;
-        options.dir = dir_.path();
-        options.sync = false;
-        options.retention_days = 0;
-        hub_ = std::move(PassHub::Open(options)).value();
         data_ = analytics::testing::Generate(7, 200, 10, 4000, 3);
         ASSERT_TRUE(hub_->store().UpsertCheckpoints(data_.checkpoints).ok());
         ASSERT_TRUE(hub_->Append(data_.passes).ok());
@@ -150,10 +127,8 @@ protected:
         return FormatChinaTime(data_.start + int64_t{d} * 86400).substr(0, 11) + clock;
     }
 
-    analytics::testing::TempDir dir_;
-    std::unique_ptr<storage::Database> db_;
     std::unique_ptr<storage::Committer> committer_;
-    std::unique_ptr<PassHub> hub_;
+    testing::TempHub hub_;
     std::unique_ptr<TaskRunner> runner_;
     analytics::testing::Dataset data_;
 };

@@ -5,19 +5,14 @@
 #include <filesystem>
 #include <set>
 
-#include "alerts/alerts_module.hpp"
 #include "analytics/query_json.hpp"
-#include "auth/seed.hpp"
-#include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/demo/demo_geography.hpp"
 #include "checkpoint/demo/demo_passes.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
 #include "checkpoint/viid/viid_codec.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -121,29 +116,10 @@ TEST(DemoPasses, DeterministicAndInsideTheWindow) {
     }
 }
 
-class DemoSeedTest : public ::testing::TestWithParam<std::string> {
+class DemoSeedTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "demo_seed");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        c_ = &**lease;
-        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
-        std::vector<storage::Migration> migrations;
-        auth::PermissionRegistry registry;
-        for (auto [module, files] :
-             {std::pair{"auth", &auth::schema::EmbeddedFiles()}, std::pair{"notify", &notify::schema::EmbeddedFiles()},
-              std::pair{"alerts", &alerts::ModuleFiles()}, std::pair{"checkpoint", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-            for (const auto& [name, content] : *files)
-                if (name == "permissions.csv") {
-                    ASSERT_TRUE(registry.AddCsv(content).ok());
-                }
-        }
-        ASSERT_TRUE(storage::ApplyMigrations(*c_, migrations).ok());
-        ASSERT_TRUE(auth::SeedRoles(*c_, registry).ok());
+        if (!OpenDatabase("demo_seed", testing::CheckpointSchemas())) return;
         // The demo county's units and users the demo seed refers to (auth::SeedDemoCounty would also hash
         // ~130 passwords: slow, and beside the point here).
         const int64_t bureau = Unit("519901000000", "示范县公安局", std::nullopt);
@@ -153,33 +129,11 @@ class DemoSeedTest : public ::testing::TestWithParam<std::string> {
         User("officer", *FindUnit("城关派出所"), "officer");
         User("analyst", centre, "analyst");
         User("leader", bureau, "leader");
-        dir_ = std::filesystem::temp_directory_path() / ("jw_demo_passes_" + GetParam() + std::to_string(getpid()));
-        std::filesystem::remove_all(dir_);
     }
-    void TearDown() override { std::filesystem::remove_all(dir_); }
 
-    int64_t Unit(const std::string& code, const std::string& name, std::optional<int64_t> parent) {
-        auto r = c_->QueryOne(
-            "INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-            "(?,?,'station',?,'519901',0) RETURNING id",
-            {storage::V(code), storage::V(name), parent ? storage::V(*parent) : storage::Null()});
-        EXPECT_TRUE(r.ok()) << r.status().message();
-        return r.ok() ? r->Int(0) : 0;
-    }
     std::optional<int64_t> FindUnit(const std::string& name) {
         auto r = c_->QueryOne("SELECT id FROM units WHERE name = ?", {storage::V(name)});
         return r.ok() ? std::optional<int64_t>(r->Int(0)) : std::nullopt;
-    }
-    void User(const std::string& username, int64_t unit, const std::string& role) {
-        auto r = c_->QueryOne(
-            "INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-            "password_changed_at, must_change_password, created_at) VALUES "
-            "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
-            {storage::V(username), storage::V(username), storage::V(username), storage::V(unit)});
-        ASSERT_TRUE(r.ok()) << r.status().message();
-        ASSERT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?,?)",
-                             {storage::V(r->Int(0)), storage::V(role)})
-                        .ok());
     }
 
     Json Query(const analytics::Snapshot& s, Json request) {
@@ -190,10 +144,7 @@ class DemoSeedTest : public ::testing::TestWithParam<std::string> {
         return r.ok() ? *r : Json::object();
     }
 
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<storage::Database::Lease> lease_;
-    storage::Connection* c_ = nullptr;
-    std::filesystem::path dir_;
+    analytics::testing::TempDir dir_;  // the demo's pass engine
     int units_ = 10;
 };
 
@@ -202,7 +153,7 @@ TEST_P(DemoSeedTest, SeedsRegistryMapOrdersAndPassesWithThePlantedPatterns) {
     o.pass_days = kDays;
     o.passes_per_day = kPerDay;
     o.sync = false;
-    auto r = SeedDemoWith(*c_, dir_.string(), std::string(16, 'k'), kNow, o);
+    auto r = SeedDemoWith(*c_, dir_.path(), std::string(16, 'k'), kNow, o);
     ASSERT_TRUE(r.ok()) << r.status().message();
     for (const auto& s : r->skipped) std::cout << "skipped: " << s << "\n";
     std::cout << r->passes << " passes in " << r->pass_seconds << " s\n";
@@ -226,7 +177,7 @@ TEST_P(DemoSeedTest, SeedsRegistryMapOrdersAndPassesWithThePlantedPatterns) {
         EXPECT_EQ(alerts->Int(0), hits->Int(0));
     }
 
-    auto store = analytics::Store::Open(dir_.string(), {.sync = false});
+    auto store = analytics::Store::Open(dir_.path(), {.sync = false});
     ASSERT_TRUE(store.ok()) << store.status().message();
     const auto snap = (*store)->GetSnapshot();
     EXPECT_EQ(snap.pass_count(), r->passes);

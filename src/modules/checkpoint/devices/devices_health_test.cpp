@@ -8,14 +8,10 @@
 
 #include <filesystem>
 
-#include "alerts/alerts_module.hpp"
 #include "audit/audit_log.hpp"
-#include "auth/seed.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
-#include "notify/outbox.hpp"
 #include "storage/committer.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -25,80 +21,30 @@ using storage::V;
 constexpr int64_t kT0 = 1790000000;
 const std::string kGate = "51990100001210000001";
 
-class HealthTest : public ::testing::TestWithParam<std::string> {
+class HealthTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "devices_health");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        {
-            auto c = db_->Acquire();
-            ASSERT_TRUE(c.ok());
-            std::vector<storage::Migration> migrations;
-            auth::PermissionRegistry registry;
-            for (auto [module, files] :
-                 {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                  std::pair{"audit", &audit::schema::EmbeddedFiles()},
-                  std::pair{"notify", &notify::schema::EmbeddedFiles()}, std::pair{"alerts", &alerts::ModuleFiles()},
-                  std::pair{"checkpoint", &ModuleFiles()}}) {
-                auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-                migrations.insert(migrations.end(), m.begin(), m.end());
-                for (const auto& [name, content] : *files)
-                    if (name == "permissions.csv") {
-                        ASSERT_TRUE(registry.AddCsv(content).ok());
-                    }
-            }
-            ASSERT_TRUE(storage::ApplyMigrations(**c, migrations).ok());
-            ASSERT_TRUE(auth::SeedRoles(**c, registry).ok());
-            auto unit = (*c)->QueryOne(
-                "INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
-                "('519901010200','指挥中心','centre','519901',0) RETURNING id");
-            ASSERT_TRUE(unit.ok());
-            for (auto [name, role] : {std::pair{"duty", "duty_desk"}, std::pair{"officer", "officer"}}) {
-                auto u = (*c)->QueryOne(
-                    "INSERT INTO users (username, police_no, name, unit_id, phone, status, "
-                    "password_hash, password_changed_at, must_change_password, created_at) VALUES "
-                    "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
-                    {V(name), V(name), V(name), V(unit->Int(0))});
-                ASSERT_TRUE(u.ok());
-                ASSERT_TRUE(
-                    (*c)->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)", {V(u->Int(0)), V(role)})
-                        .ok());
-                users_[name] = u->Int(0);
-            }
-            Device d;
-            d.id = kGate;
-            d.kind = "tollgate";
-            d.name = "城关卡口";
-            ASSERT_TRUE(UpsertDevice(**c, d, kT0).ok());
-        }
+        if (!OpenDatabase("devices_health", testing::CheckpointSchemas(/*with_audit=*/true))) return;
+        const int64_t centre = Unit("519901010200", "指挥中心", std::nullopt, "centre");
+        for (auto [name, role] : {std::pair{"duty", "duty_desk"}, std::pair{"officer", "officer"}})
+            users_[name] = User(name, centre, role);
+        ASSERT_TRUE(UpsertDevice(*c_, testing::Gate(kGate, "城关卡口"), kT0).ok());
         audit_ = std::move(audit::AuditLog::Open(*db_)).value();
         committer_ = std::move(storage::Committer::Start(*db_, audit_->CommitterHooks())).value();
         audit_->Attach(committer_.get());
-        dir_ =
-            std::filesystem::temp_directory_path() / ("jw_devices_health_" + GetParam() + std::to_string(::getpid()));
-        std::filesystem::remove_all(dir_);
-        hub_ = std::move(PassHub::Open({dir_.string(), false, 0})).value();
         outbox_ = std::make_unique<notify::Outbox>(*db_, nullptr);
     }
     void TearDown() override {
         committer_.reset();
-        hub_.reset();
-        if (!dir_.empty()) std::filesystem::remove_all(dir_);
+        hub_.Close();
     }
 
     Deps MakeDeps() { return Deps{*db_, *committer_, *audit_, *outbox_, *hub_, "", "519901"}; }
-    int64_t Count(const std::string& sql, const storage::Params& p = {}) {
-        auto c = db_->Acquire();
-        return (*c)->QueryOne(sql, p)->Int(0);
-    }
 
-    std::unique_ptr<storage::Database> db_;
     std::unique_ptr<audit::AuditLog> audit_;
     std::unique_ptr<storage::Committer> committer_;
-    std::unique_ptr<PassHub> hub_;
+    testing::TempHub hub_;
     std::unique_ptr<notify::Outbox> outbox_;
-    std::filesystem::path dir_;
     std::map<std::string, int64_t> users_;
 };
 

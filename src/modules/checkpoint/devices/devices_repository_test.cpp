@@ -7,13 +7,8 @@
 
 #include <filesystem>
 
-#include "alerts/alerts_module.hpp"
-#include "auth/seed.hpp"
-#include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/devices/devices_health.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -25,49 +20,13 @@ const std::string kGate1 = "51990100001210000001";
 const std::string kGate2 = "51990100001210000002";
 const std::string kApe1 = "51990100001190000001";
 
-Device Gate(const std::string& id, const std::string& name) {
-    Device d;
-    d.id = id;
-    d.kind = "tollgate";
-    d.name = name;
-    d.longitude = 104.1;
-    d.latitude = 30.6;
-    d.place_code = "519901";
-    d.category = "40";
-    return d;
-}
+using testing::Gate;
 
-class DevicesTest : public ::testing::TestWithParam<std::string> {
+class DevicesTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "devices");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
-        c_ = &**lease_;
-        std::vector<storage::Migration> migrations;
-        auth::PermissionRegistry registry;
-        for (auto [module, files] :
-             {std::pair{"auth", &auth::schema::EmbeddedFiles()}, std::pair{"notify", &notify::schema::EmbeddedFiles()},
-              std::pair{"alerts", &alerts::ModuleFiles()}, std::pair{"checkpoint", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-            for (const auto& [name, content] : *files)
-                if (name == "permissions.csv") {
-                    ASSERT_TRUE(registry.AddCsv(content).ok());
-                }
-        }
-        auto applied = storage::ApplyMigrations(*c_, migrations);
-        ASSERT_TRUE(applied.ok()) << applied.status().message();
-        ASSERT_TRUE(auth::SeedRoles(*c_, registry).ok());
+        OpenDatabase("devices", testing::CheckpointSchemas());
     }
-
-    int64_t Count(const std::string& sql) { return c_->QueryOne(sql)->Int(0); }
-
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<storage::Database::Lease> lease_;
-    storage::Connection* c_ = nullptr;
 };
 
 TEST(DeviceId, TwentyDigitsWithARegionPrefix) {
@@ -188,18 +147,9 @@ TEST_P(DevicesTest, ListFiltersByKindStatusAndText) {
 TEST_P(DevicesTest, DutyDeskHearsOnceWhenADeviceGoesOfflineAndOnceWhenItIsBack) {
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate1, "城关卡口"), kT0).ok());
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate2, "南门卡口"), kT0).ok());  // never seen: never reported
-    auto unit = c_->QueryOne(
-        "INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
-        "('519901010200','指挥中心','centre','519901',0) RETURNING id");
-    ASSERT_TRUE(unit.ok()) << unit.status().message();
-    auto user = c_->QueryOne(
-        "INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-        "password_changed_at, must_change_password, created_at) VALUES "
-        "('duty','d1','值班员',?,'13900000000','active','x',0,0,0) RETURNING id",
-        {V(unit->Int(0))});
-    ASSERT_TRUE(user.ok());
-    ASSERT_TRUE(
-        c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'duty_desk')", {V(user->Int(0))}).ok());
+    auto user = test_support::InsertUser(
+        *c_, {"duty", Unit("519901010200", "指挥中心", std::nullopt, "centre"), "duty_desk", "d1", "值班员"});
+    ASSERT_TRUE(user.ok()) << user.status().message();
 
     ASSERT_TRUE(RecordSeen(*c_, {{kGate1, kT0}}).ok());
     auto round = [&](int64_t now) {
@@ -217,30 +167,26 @@ TEST_P(DevicesTest, DutyDeskHearsOnceWhenADeviceGoesOfflineAndOnceWhenItIsBack) 
     ASSERT_TRUE(RecordSeen(*c_, {{kGate1, kT0 + 10}}).ok());  // an older touch never moves last_seen back
     EXPECT_EQ(round(kT0 + 960), (std::vector<std::string>{kGate1 + ":online"}));
     EXPECT_TRUE(round(kT0 + 970).empty());
-    auto notes = c_->Query("SELECT title FROM notifications WHERE user_id = ? ORDER BY id", {V(user->Int(0))});
+    auto notes = c_->Query("SELECT title FROM notifications WHERE user_id = ? ORDER BY id", {V(*user)});
     ASSERT_EQ(notes->size(), 2u);
     EXPECT_EQ((*notes)[0].Str(0), "checkpoint.notify.device_offline");
     EXPECT_EQ((*notes)[1].Str(0), "checkpoint.notify.device_online");
 }
 
 TEST_P(DevicesTest, HubLearnsEnabledCheckpointsAndTheirCoordinates) {
-    const auto dir =
-        std::filesystem::temp_directory_path() / ("jw_devices_hub_" + GetParam() + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir);
-    auto hub = PassHub::Open({dir.string(), false, 0});
-    ASSERT_TRUE(hub.ok()) << hub.status().message();
+    testing::TempHub hub;
+    ASSERT_TRUE(hub.get());
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate1, "城关卡口"), kT0).ok());
     ASSERT_TRUE(UpsertDevice(*c_, Gate(kGate2, "南门卡口"), kT0).ok());
     ASSERT_TRUE(SetDeviceEnabled(*c_, kGate2, false, kT0).ok());
-    ASSERT_TRUE(SyncCheckpointsToHub(*c_, **hub).ok());
-    EXPECT_TRUE((*hub)->IsKnownCheckpoint(kGate1));
-    EXPECT_FALSE((*hub)->IsKnownCheckpoint(kGate2));
-    const auto snap = (*hub)->Snapshot();
+    ASSERT_TRUE(SyncCheckpointsToHub(*c_, *hub).ok());
+    EXPECT_TRUE(hub->IsKnownCheckpoint(kGate1));
+    EXPECT_FALSE(hub->IsKnownCheckpoint(kGate2));
+    const auto snap = hub->Snapshot();
     auto idx = snap.checkpoints().Find(kGate1);
     ASSERT_TRUE(idx.has_value());
     EXPECT_EQ(snap.checkpoints().list[*idx].name, "城关卡口");
     EXPECT_NEAR(snap.checkpoints().list[*idx].latitude, 30.6, 1e-9);
-    std::filesystem::remove_all(dir);
 }
 
 TEST_P(DevicesTest, BaseMapAndSettingsValidateAndRoundTrip) {

@@ -7,17 +7,13 @@
 
 #include "analytics/watch_list.hpp"
 #include "checkpoint/viid/viid_append.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
 
 TEST(AppendCombiner, ConcurrentBatchesAreAllStoredAndEveryHitReportedOnce) {
-    const auto dir = std::filesystem::temp_directory_path() / ("jw_viid_append_" + std::to_string(getpid()));
-    std::filesystem::remove_all(dir);
-    HubOptions o;
-    o.dir = dir.string();
-    o.sync = false;
-    auto hub = std::move(PassHub::Open(o)).value();
+    testing::TempHub hub;
     hub->SetKnownCheckpoints({"51990100001210000001"});
     auto list = std::make_shared<analytics::WatchList>();
     ASSERT_TRUE(list->Add("川A99999", 0, int64_t{1} << 31, "7").ok());
@@ -50,8 +46,6 @@ TEST(AppendCombiner, ConcurrentBatchesAreAllStoredAndEveryHitReportedOnce) {
     EXPECT_EQ(hub->appended(), uint64_t{kThreads * kBatches * kPerBatch});
     ASSERT_EQ(hits.size(), size_t{kThreads * kBatches});
     for (const auto& h : hits) EXPECT_EQ(h.order_id, 7);
-    hub.reset();
-    std::filesystem::remove_all(dir);
 }
 
 }  // namespace

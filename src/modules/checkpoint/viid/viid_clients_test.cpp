@@ -1,12 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "alerts/alerts_module.hpp"
-#include "auth/seed.hpp"
-#include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/viid/viid_clients.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -16,31 +11,11 @@ using storage::V;
 const std::string kKey = "0123456789abcdef";
 const std::string kId = "51990100002000000001";
 
-class ViidClientsTest : public ::testing::TestWithParam<std::string> {
+class ViidClientsTest : public test_support::DatabaseTest {
 protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "viid_clients");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        ASSERT_TRUE(lease.ok());
-        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
-        c_ = &**lease_;
-        std::vector<storage::Migration> migrations;
-        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                     std::pair{"alerts", &alerts::ModuleFiles()},
-                                     std::pair{"checkpoint", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-        }
-        auto applied = storage::ApplyMigrations(*c_, migrations);
-        ASSERT_TRUE(applied.ok()) << applied.status().message();
+        OpenDatabase("viid_clients", testing::CheckpointSchemas(), /*seed_roles=*/false);
     }
-
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<storage::Database::Lease> lease_;
-    storage::Connection* c_ = nullptr;
 };
 
 TEST_P(ViidClientsTest, BadInputNamesEveryFieldAndWritesNothing) {
@@ -69,15 +44,11 @@ TEST_P(ViidClientsTest, WeakSecretsAndUnknownUnitsAreRefusedAndWriteNothing) {
     s = AddViidClient(*c_, kKey, kId, "Secret#2026ok", "", 100, 999999);
     EXPECT_EQ(s.fields().at("unit_id"), "not_found");
     EXPECT_TRUE(ListViidClients(*c_)->empty());
-    ASSERT_TRUE(c_->Exec("INSERT INTO units (code, name, kind, region_code, created_at) VALUES "
-                         "('519901010200', '指挥中心', 'office', '519901', 1)")
-                    .ok());
-    auto unit = c_->QueryOne("SELECT id FROM units WHERE code = '519901010200'");
-    ASSERT_TRUE(unit.ok());
-    ASSERT_TRUE(AddViidClient(*c_, kKey, kId, "Secret#2026ok", "", 100, unit->Int(0)).ok());
+    const int64_t unit = Unit("519901010200", "指挥中心", std::nullopt, "office");
+    ASSERT_TRUE(AddViidClient(*c_, kKey, kId, "Secret#2026ok", "", 100, unit).ok());
     ASSERT_TRUE(AddViidClient(*c_, kKey, kId, "Secret#2027ok", "", 200).ok());  // a new secret keeps the unit
-    EXPECT_EQ((*ListViidClients(*c_))[0].unit_id, unit->Int(0));
-    EXPECT_EQ(ViidClientCredentials(*c_, kKey, kId)->unit_id, unit->Int(0));
+    EXPECT_EQ((*ListViidClients(*c_))[0].unit_id, unit);
+    EXPECT_EQ(ViidClientCredentials(*c_, kKey, kId)->unit_id, unit);
 }
 
 TEST_P(ViidClientsTest, SecretIsStoredEncryptedAndReadBack) {

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "checkpoint/viid/import_passes.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -14,20 +15,9 @@ constexpr const char* kTollgate = "51990100001210000001";
 class PassImportsTest : public ::testing::Test {
 protected:
     void SetUp() override {
-        dir_ = std::filesystem::temp_directory_path() / ("jw_viid_import_" + std::to_string(getpid()));
-        std::filesystem::remove_all(dir_);
-        HubOptions o;
-        o.dir = dir_.string();
-        o.sync = false;
-        hub_ = std::move(PassHub::Open(o)).value();
         hub_->SetKnownCheckpoints({kTollgate});
     }
-    void TearDown() override {
-        hub_.reset();
-        std::filesystem::remove_all(dir_);
-    }
-    std::filesystem::path dir_;
-    std::unique_ptr<PassHub> hub_;
+    testing::TempHub hub_;
     PassImports imports_;
     std::vector<PassHit> hits_;
 };

@@ -5,14 +5,10 @@
 #include <filesystem>
 
 #include "alerts/alerts_module.hpp"
-#include "auth/seed.hpp"
-#include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
 #include "checkpoint/watch/watch_queries.hpp"
 #include "checkpoint/watch/watch_service.hpp"
-#include "notify/outbox.hpp"
-#include "storage/migrations.hpp"
-#include "storage/test_databases.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -22,68 +18,18 @@ using storage::V;
 constexpr int64_t kT0 = 1790000000;  // 2026-09-21 (any fixed time)
 const char* kCheckpoint = "51990100001210000001";
 
-class WatchTest : public ::testing::TestWithParam<std::string> {
+class WatchTest : public test_support::DatabaseTest {
 protected:
     void SetUp() override {
-        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "watch");
-        if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
-        db_ = std::move(storage::Database::Open(url)).value();
-        auto lease = db_->Acquire();
-        c_ = &**lease;
-        lease_ = std::make_unique<storage::Database::Lease>(std::move(*lease));
-        std::vector<storage::Migration> migrations;
-        auth::PermissionRegistry registry;
-        for (auto [module, files] : {std::pair{"auth", &auth::schema::EmbeddedFiles()},
-                                     std::pair{"notify", &notify::schema::EmbeddedFiles()},
-                                     std::pair{"alerts", &alerts::ModuleFiles()},
-                                     std::pair{"checkpoint", &ModuleFiles()}}) {
-            auto m = storage::MigrationsFromFiles(module, db_->dialect(), *files);
-            migrations.insert(migrations.end(), m.begin(), m.end());
-            for (const auto& [name, content] : *files)
-                if (name == "permissions.csv") {
-                    ASSERT_TRUE(registry.AddCsv(content).ok());
-                }
-        }
-        auto applied = storage::ApplyMigrations(*c_, migrations);
-        ASSERT_TRUE(applied.ok()) << applied.status().message();
-        ASSERT_TRUE(auth::SeedRoles(*c_, registry).ok());
+        if (!OpenDatabase("watch", testing::CheckpointSchemas())) return;
         bureau_ = Unit("519901000000", "示范县公安局", std::nullopt);
         station_a_ = Unit("519901030100", "城关派出所", bureau_);
         station_b_ = Unit("519901030200", "城南派出所", bureau_);
         officer_a_ = User("officer_a", station_a_, "officer");
         leader_ = User("leader", bureau_, "leader");
-        ASSERT_TRUE(c_->Exec("INSERT INTO checkpoint_devices (id, kind, name, longitude, latitude, created_at, "
-                             "updated_at) VALUES (?, 'tollgate', '城关卡口', 104.06, 29.58, 0, 0)",
-                             {V(kCheckpoint)})
-                        .ok());
-        hub_dir_ = std::filesystem::temp_directory_path() / ("jw_watch_hub_" + std::to_string(getpid()));
-        std::filesystem::remove_all(hub_dir_);
-        HubOptions ho;
-        ho.dir = hub_dir_.string();
-        ho.sync = false;
-        hub_ = std::move(PassHub::Open(ho)).value();
-    }
-    void TearDown() override {
-        hub_.reset();
-        if (!hub_dir_.empty()) std::filesystem::remove_all(hub_dir_);
+        ASSERT_TRUE(UpsertDevice(*c_, testing::Gate(kCheckpoint, "城关卡口"), kT0).ok());
     }
 
-    int64_t Unit(const std::string& code, const std::string& name, std::optional<int64_t> parent) {
-        auto r = c_->QueryOne("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-                              "(?,?,'station',?,'519901',0) RETURNING id",
-                              {V(code), V(name), parent ? V(*parent) : storage::Null()});
-        EXPECT_TRUE(r.ok()) << r.status().message();
-        return r->Int(0);
-    }
-    int64_t User(const std::string& username, int64_t unit, const std::string& role) {
-        auto r = c_->QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-                              "password_changed_at, must_change_password, created_at) VALUES "
-                              "(?,?,?,?,'13900000000','active','x',0,0,0) RETURNING id",
-                              {V(username), V(username), V(username), V(unit)});
-        EXPECT_TRUE(r.ok()) << r.status().message();
-        EXPECT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?,?)", {V(r->Int(0)), V(role)}).ok());
-        return r->Int(0);
-    }
     OrderInput Order(const std::string& plate, int64_t from, int64_t to) {
         OrderInput in;
         in.target = plate;
@@ -115,13 +61,8 @@ protected:
         EXPECT_TRUE(RecordHits(*c_, *hits, time).ok());
         return hits->size();
     }
-    int64_t Count(const std::string& sql) { return c_->QueryOne(sql)->Int(0); }
 
-    std::unique_ptr<storage::Database> db_;
-    std::unique_ptr<storage::Database::Lease> lease_;
-    storage::Connection* c_ = nullptr;
-    std::filesystem::path hub_dir_;
-    std::unique_ptr<PassHub> hub_;
+    testing::TempHub hub_;
     int64_t bureau_ = 0, station_a_ = 0, station_b_ = 0, officer_a_ = 0, leader_ = 0;
 };
 
