@@ -1,5 +1,7 @@
 #include "http/error_table.hpp"
 
+#include <algorithm>
+
 namespace jw::http {
 
 int HttpStatusFor(ErrorCode code) {
@@ -22,22 +24,50 @@ int HttpStatusFor(ErrorCode code) {
     return 500;
 }
 
-Json ErrorBody(const Status& s, const std::string& request_id) {
+namespace {
+
+bool IsCodeShaped(const std::string& s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
+std::string WordsFor(const Status& s, const std::string& code, Lang lang) {
+    if (s.code() == ErrorCode::kInternal) return Message("error.internal", lang);  // details stay in the log
+    const std::string detail = "error." + code + "." + s.message();
+    std::string words = IsCodeShaped(s.message()) && HasMessage(detail, lang) ? Message(detail, lang)
+                                                                               : Message("error." + code, lang);
+    if (s.fields().empty() || s.code() != ErrorCode::kInvalidArgument) return words;
+    std::string list;
+    for (const auto& [field, problem] : s.fields()) {
+        const std::string problem_code = "error.field." + problem;
+        if (!list.empty()) list += Message("error.field_separator", lang);
+        list += Message("error.field_item", lang,
+                        {{"field", field}, {"problem", HasMessage(problem_code, lang) ? Message(problem_code, lang) : problem}});
+    }
+    return Message("error.with_fields", lang, {{"message", words}, {"fields", list}});
+}
+
+}  // namespace
+
+Json ErrorBody(const Status& s, const std::string& request_id, Lang lang) {
     Json fields = Json::object();
     for (const auto& [k, v] : s.fields()) fields[k] = v;
-    // Internal details stay in the server log; the user gets the request id to quote.
-    const std::string message = s.code() == ErrorCode::kInternal ? "internal error" : s.message();
     std::string code = ErrorCodeName(s.code());
     // A refinement of permission_denied that clients act on (the web app opens the enrolment page): the
     // session may do nothing but enrol a second factor. Kept out of ErrorCode, which every file includes.
     if (auto it = s.fields().find("totp"); s.code() == ErrorCode::kPermissionDenied && it != s.fields().end() &&
                                            it->second == "enrolment_required")
         code = "totp_enrolment_required";
-    return {{"code", code}, {"message", message}, {"request_id", request_id}, {"fields", fields}};
+    return {{"code", code}, {"message", WordsFor(s, code, lang)}, {"request_id", request_id}, {"fields", fields}};
 }
 
-Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id) {
-    return {{"code", code}, {"message", message}, {"request_id", request_id}, {"fields", Json::object()}};
+Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id, Lang lang) {
+    const std::string words = HasMessage("error." + code, lang) ? Message("error." + code, lang) : message;
+    return {{"code", code}, {"message", words}, {"request_id", request_id}, {"fields", Json::object()}};
+}
+
+Lang RequestLang(const std::map<std::string, std::string>& headers) {
+    auto it = headers.find("accept-language");
+    return it == headers.end() ? kDefaultLang : LangFromAcceptLanguage(it->second);
 }
 
 }  // namespace jw::http
