@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/status.hpp"
+
 namespace jw {
 
 enum class Lang { kZhCN, kEn };
@@ -34,6 +36,14 @@ std::vector<std::string> MessageCodes(Lang lang);
 Lang LangFromAcceptLanguage(std::string_view header);
 // "zh-CN" or "en".
 const char* LangTag(Lang lang);
+
+// The words of an error for a person, as every error reply and CLI error document gives them: "error.<code>"
+// (the refinement totp_enrolment_required included), or "error.<code>.<detail>" when the Status's message is a
+// detail code the catalogue has ("already_signed"); for bad input followed by each field and its problem
+// ("error.field.<problem>", or the problem as it is). An internal error says only that (details go to the log).
+std::string ErrorMessage(const Status& status, Lang lang);
+// Whether a Status message is a code (lower-case letters and '_'), not prose.
+bool IsMessageCode(std::string_view text);
 
 // Marks a code literal in the source as a catalogue code: returns it unchanged. messages_test finds every
 // MessageCode("…") in src/ and checks the catalogue has it (or, for a notification, its .title and .body) in both

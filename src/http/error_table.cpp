@@ -1,7 +1,5 @@
 #include "http/error_table.hpp"
 
-#include <algorithm>
-
 namespace jw::http {
 
 int HttpStatusFor(ErrorCode code) {
@@ -24,30 +22,6 @@ int HttpStatusFor(ErrorCode code) {
     return 500;
 }
 
-namespace {
-
-bool IsCodeShaped(const std::string& s) {
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
-}
-
-std::string WordsFor(const Status& s, const std::string& code, Lang lang) {
-    if (s.code() == ErrorCode::kInternal) return Message("error.internal", lang);  // details stay in the log
-    const std::string detail = "error." + code + "." + s.message();
-    std::string words = IsCodeShaped(s.message()) && HasMessage(detail, lang) ? Message(detail, lang)
-                                                                               : Message("error." + code, lang);
-    if (s.fields().empty() || s.code() != ErrorCode::kInvalidArgument) return words;
-    std::string list;
-    for (const auto& [field, problem] : s.fields()) {
-        const std::string problem_code = "error.field." + problem;
-        if (!list.empty()) list += Message("error.field_separator", lang);
-        list += Message("error.field_item", lang,
-                        {{"field", field}, {"problem", HasMessage(problem_code, lang) ? Message(problem_code, lang) : problem}});
-    }
-    return Message("error.with_fields", lang, {{"message", words}, {"fields", list}});
-}
-
-}  // namespace
-
 Json ErrorBody(const Status& s, const std::string& request_id, Lang lang) {
     Json fields = Json::object();
     for (const auto& [k, v] : s.fields()) fields[k] = v;
@@ -57,7 +31,10 @@ Json ErrorBody(const Status& s, const std::string& request_id, Lang lang) {
     if (auto it = s.fields().find("totp"); s.code() == ErrorCode::kPermissionDenied && it != s.fields().end() &&
                                            it->second == "enrolment_required")
         code = "totp_enrolment_required";
-    return {{"code", code}, {"message", WordsFor(s, code, lang)}, {"request_id", request_id}, {"fields", fields}};
+    Json body = {{"code", code}, {"message", ErrorMessage(s, lang)}, {"request_id", request_id}, {"fields", fields}};
+    // A service's detail code (already_signed, not_signed…) stays a code for clients that act on it.
+    if (s.code() != ErrorCode::kInternal && IsMessageCode(s.message())) body["detail"] = s.message();
+    return body;
 }
 
 Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id, Lang lang) {

@@ -4,7 +4,8 @@
 // `code` and `fields` are codes (what clients act on); `message` is words for a person in `lang` from the message
 // catalogue (common/messages.hpp): "error.<code>" (or "error.<code>.<detail>" when the Status's message is a
 // catalogue detail such as "already_signed"), followed for bad input by each field and its problem
-// ("error.field.<problem>"). What the handler wrote in the Status's message stays in the server's log, not here.
+// ("error.field.<problem>"). A Status message that is a code (lower case and '_', e.g. "already_signed") is also
+// given as `detail`; other (English) messages stay in the server's log, not in the reply.
 
 #include <string>
 

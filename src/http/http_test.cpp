@@ -55,6 +55,8 @@ TEST(ErrorTable, MessageIsWordsFromTheCatalogueInTheRequestsLanguage) {
               "Some entries are not valid; please check them: x (odd_problem)");
     // A detail code the catalogue knows refines the words; the handler's English prose never reaches the client.
     EXPECT_EQ(ErrorBody(Status::Conflict("already_signed"), "r", Lang::kZhCN)["message"], "已签收");
+    EXPECT_EQ(ErrorBody(Status::Conflict("already_signed"), "r", Lang::kZhCN)["detail"], "already_signed");
+    EXPECT_FALSE(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn).contains("detail"));
     EXPECT_EQ(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn)["message"],
               "The record does not exist or was removed");
     EXPECT_EQ(ErrorBody("rate_limited", "too many", "r", Lang::kEn)["message"], "Too many failed attempts; try again later");

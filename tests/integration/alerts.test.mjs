@@ -61,7 +61,10 @@ test('a red alert reaches the station live, is signed, reported back and closed'
     const item = mine.items.find((a) => a.id === raised.id);
     assert.ok(item && item.mine && item.mine.signed_at === null, JSON.stringify(mine));
 
-    expectError(await officer.post(`/alerts/${raised.id}/feedback`, { outcome: '已查获', officer: '王志强' }), 409, 'conflict');
+    const early = expectError(await officer.post(`/alerts/${raised.id}/feedback`, { outcome: '已查获', officer: '王志强' }),
+      409, 'conflict');
+    assert.equal(early.detail, 'not_signed');
+    assert.equal(early.message, '尚未签收，不能反馈');
     const signed = expectStatus(await officer.post(`/alerts/${raised.id}/sign`, {}), 200);
     assert.ok(signed.targets[0].signed_at);
     const done = expectStatus(await officer.post(`/alerts/${raised.id}/feedback`,
