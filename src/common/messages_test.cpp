@@ -17,8 +17,12 @@ namespace {
 std::set<std::string> Placeholders(const std::string& text) {
     std::set<std::string> out;
     static const std::regex re(R"(\{([a-z_]+)(:[a-z_.]+)?\})");
-    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
-        out.insert((*it)[0]);
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
+        std::string p = (*it)[0];
+        // name_en is the en text's own value of name (messages.hpp).
+        if (const size_t at = p.find("_en}"); at != std::string::npos && (*it)[2].length() == 0) p.erase(at, 3);
+        out.insert(p);
+    }
     return out;
 }
 
