@@ -43,8 +43,9 @@ namespace {
 constexpr size_t kMinPurposeChars = 4;
 bool IsStateChanging(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
-Outgoing ErrorOut(const Status& s, const std::string& request_id) {
-    return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id).dump(), "application/json; charset=utf-8", {}};
+Outgoing ErrorOut(const Status& s, const std::string& request_id, Lang lang) {
+    return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id, lang).dump(), "application/json; charset=utf-8",
+                    {}};
 }
 }  // namespace
 
@@ -179,14 +180,15 @@ void LogFailure(const std::string& request_id, const std::string& method, const 
 
 void Dispatcher::Finish(Request& req, audit::AuditEntry entry, Result<Reply> reply, Respond respond) {
     const std::string request_id = req.request_id;
+    const Lang lang = RequestLang(req.headers);  // the words of an error reply
     if (!reply.ok()) {
         Status s = reply.status();
         LogFailure(request_id, req.method, req.path, s);
         entry.result = audit::ResultOf(s);
         entry.detail = s.message().substr(0, 200);
         ++metrics_.audit_records;
-        audit_.Submit(std::move(entry), {}, [s, request_id, respond = std::move(respond)](const Status& commit) {
-            respond(ErrorOut(commit.ok() ? s : commit, request_id));
+        audit_.Submit(std::move(entry), {}, [s, request_id, lang, respond = std::move(respond)](const Status& commit) {
+            respond(ErrorOut(commit.ok() ? s : commit, request_id, lang));
         });
         return;
     }
@@ -200,11 +202,11 @@ void Dispatcher::Finish(Request& req, audit::AuditEntry entry, Result<Reply> rep
         shared->raw = shared->body.dump();  // here, on a network thread, not on the single writer thread
     }
     ++metrics_.audit_records;
-    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, method = req.method, path = req.path,
+    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, lang, method = req.method, path = req.path,
                                                      respond = std::move(respond)](const Status& s) {
         if (!s.ok()) {
             LogFailure(request_id, method, path, s);
-            respond(ErrorOut(s, request_id));
+            respond(ErrorOut(s, request_id, lang));
             return;
         }
         Outgoing out;

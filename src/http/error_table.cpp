@@ -22,22 +22,29 @@ int HttpStatusFor(ErrorCode code) {
     return 500;
 }
 
-Json ErrorBody(const Status& s, const std::string& request_id) {
+Json ErrorBody(const Status& s, const std::string& request_id, Lang lang) {
     Json fields = Json::object();
     for (const auto& [k, v] : s.fields()) fields[k] = v;
-    // Internal details stay in the server log; the user gets the request id to quote.
-    const std::string message = s.code() == ErrorCode::kInternal ? "internal error" : s.message();
     std::string code = ErrorCodeName(s.code());
     // A refinement of permission_denied that clients act on (the web app opens the enrolment page): the
     // session may do nothing but enrol a second factor. Kept out of ErrorCode, which every file includes.
     if (auto it = s.fields().find("totp"); s.code() == ErrorCode::kPermissionDenied && it != s.fields().end() &&
                                            it->second == "enrolment_required")
         code = "totp_enrolment_required";
-    return {{"code", code}, {"message", message}, {"request_id", request_id}, {"fields", fields}};
+    Json body = {{"code", code}, {"message", ErrorMessage(s, lang)}, {"request_id", request_id}, {"fields", fields}};
+    // A service's detail code (already_signed, not_signed…) stays a code for clients that act on it.
+    if (s.code() != ErrorCode::kInternal && IsMessageCode(s.message())) body["detail"] = s.message();
+    return body;
 }
 
-Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id) {
-    return {{"code", code}, {"message", message}, {"request_id", request_id}, {"fields", Json::object()}};
+Json ErrorBody(const std::string& code, const std::string& message, const std::string& request_id, Lang lang) {
+    const std::string words = HasMessage("error." + code, lang) ? Message("error." + code, lang) : message;
+    return {{"code", code}, {"message", words}, {"request_id", request_id}, {"fields", Json::object()}};
+}
+
+Lang RequestLang(const std::map<std::string, std::string>& headers) {
+    auto it = headers.find("accept-language");
+    return it == headers.end() ? kDefaultLang : LangFromAcceptLanguage(it->second);
 }
 
 }  // namespace jw::http

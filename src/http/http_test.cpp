@@ -40,7 +40,29 @@ TEST(ErrorTable, MapsEveryCodeOnce) {
     EXPECT_EQ(body["fields"]["police_no"], "bad_format");
     EXPECT_EQ(body["request_id"], "r-1");
     // Internal details never reach the client.
-    EXPECT_EQ(ErrorBody(Status::Internal("sqlite: table users is corrupt"), "r")["message"], "internal error");
+    EXPECT_EQ(ErrorBody(Status::Internal("sqlite: table users is corrupt"), "r", Lang::kEn)["message"],
+              "Internal server error");
+}
+
+TEST(ErrorTable, MessageIsWordsFromTheCatalogueInTheRequestsLanguage) {
+    const Status bad = Status::Invalid("police_no", "bad_format");
+    EXPECT_EQ(ErrorBody(bad, "r", Lang::kEn)["message"],
+              "Some entries are not valid; please check them: police_no (Wrong format)");
+    EXPECT_EQ(ErrorBody(bad, "r", Lang::kZhCN)["message"], "填写的内容有误，请检查：police_no（格式不正确）");
+    EXPECT_EQ(ErrorBody(bad, "r")["message"], ErrorBody(bad, "r", Lang::kZhCN)["message"]);  // zh-CN by default
+    // A problem the catalogue has no words for is shown as its code.
+    EXPECT_EQ(ErrorBody(Status::Invalid("x", "odd_problem"), "r", Lang::kEn)["message"],
+              "Some entries are not valid; please check them: x (odd_problem)");
+    // A detail code the catalogue knows refines the words; the handler's English prose never reaches the client.
+    EXPECT_EQ(ErrorBody(Status::Conflict("already_signed"), "r", Lang::kZhCN)["message"], "已签收");
+    EXPECT_EQ(ErrorBody(Status::Conflict("already_signed"), "r", Lang::kZhCN)["detail"], "already_signed");
+    EXPECT_FALSE(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn).contains("detail"));
+    EXPECT_EQ(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn)["message"],
+              "The record does not exist or was removed");
+    EXPECT_EQ(ErrorBody("rate_limited", "too many", "r", Lang::kEn)["message"], "Too many failed attempts; try again later");
+    EXPECT_EQ(ErrorBody("no_words_yet", "as given", "r", Lang::kEn)["message"], "as given");
+    EXPECT_EQ(RequestLang({{"accept-language", "en-GB,en;q=0.9"}}), Lang::kEn);
+    EXPECT_EQ(RequestLang({}), Lang::kZhCN);
 }
 
 class StaticTest : public ::testing::Test {

@@ -136,6 +136,72 @@ TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlankedAndNumberMas
     EXPECT_EQ(outbox.List(**c, 0, false, 1, 20)->second, 0);  // never in anyone's inbox
 }
 
+// Issue 12: a notification travels as a code and parameters; its words are made when shown or sent.
+TEST_P(NotifyTest, CodedNotificationIsWordedWhenSentAndShownAndKeepsItsCodes) {
+    auto sms = std::make_unique<RecordingSms>();
+    RecordingSms* sms_ptr = sms.get();
+    Outbox outbox(*db_, std::move(sms));
+    Notification n;
+    n.user_id = 7;
+    n.kind = "alert";
+    n.code = "alerts.raised";
+    n.params = {{"colour", "red"}, {"title", "套牌车"}, {"subject", "川A12345"}, {"units", "城关派出所"},
+                {"minutes", "5"}, {"alert_id", "42"}};
+    ASSERT_TRUE(committer_->Run([&](storage::Connection& c) -> Status {
+        n.channel = "inapp";
+        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, n).status());
+        n.channel = "sms";
+        return Outbox::Enqueue(c, n).status();
+    }).ok());
+    std::vector<std::string> pushed;
+    outbox.Start(committer_.get(), [&](int64_t, const std::string& text) -> size_t {
+        pushed.push_back(text);
+        return 1;
+    }, 3600 * 1000);
+    EXPECT_EQ(outbox.DeliverPending(), 2u);
+    outbox.Stop();
+    ASSERT_EQ(sms_ptr->sent.size(), 1u);
+    EXPECT_EQ(sms_ptr->sent[0], "【红色预警】套牌车：川A12345 · 下发：城关派出所 · 请在5分钟内签收（预警编号 42）");
+    ASSERT_EQ(pushed.size(), 1u);
+    const Json push = Json::parse(pushed[0]);
+    EXPECT_EQ(push["data"]["code"], "alerts.raised");
+    EXPECT_EQ(push["data"]["params"]["colour"], "red");
+    EXPECT_EQ(push["data"]["title"], "【红色预警】套牌车");
+    auto c = db_->Acquire();
+    auto list = outbox.List(**c, 7, false, 1, 20);
+    ASSERT_TRUE(list.ok());
+    ASSERT_EQ(list->first.size(), 1u);
+    EXPECT_EQ(list->first[0].params.at("colour"), "red");
+    EXPECT_EQ(NotificationJson(list->first[0], Lang::kEn)["title"], "[red alert] 套牌车");
+    // Rows from before codes keep their ready words.
+    Notification old;
+    old.title = "案件即将超期";
+    old.body = "A1 还有 2 天";
+    EXPECT_EQ(TitleOf(old, Lang::kEn), "案件即将超期");
+    EXPECT_EQ(NotificationJson(old, Lang::kEn)["code"], "");
+}
+
+TEST_P(NotifyTest, CodedSmsToAPhoneIsSentInChineseAndItsParametersBlanked) {
+    auto sms = std::make_unique<RecordingSms>();
+    RecordingSms* sms_ptr = sms.get();
+    Outbox outbox(*db_, std::move(sms));
+    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
+        return Outbox::EnqueueSms(c, "13800001234", "device", "checkpoint.device_offline",
+                                  {{"name", "城关卡口"}, {"device_id", "51990100001210000091"}, {"last_seen", "-"}})
+            .status();
+    }).ok());
+    outbox.Start(committer_.get(), {}, 3600 * 1000);
+    EXPECT_EQ(outbox.DeliverPending(), 1u);
+    outbox.Stop();
+    ASSERT_EQ(sms_ptr->to_phone.size(), 1u);
+    EXPECT_EQ(sms_ptr->to_phone[0].second, "城关卡口 · 51990100001210000091 · 最后在线 -");
+    auto c = db_->Acquire();
+    auto row = (*c)->QueryOne("SELECT params, phone FROM notifications WHERE channel = 'sms'");
+    ASSERT_TRUE(row.ok());
+    EXPECT_EQ(row->Str(0), "");  // what it said is not kept once sent (a query code would be among it)
+    EXPECT_EQ(row->Str(1), "138****1234");
+}
+
 // Regression (issue 11, finding 2): the server log held 1,880 whole query codes from logged SMS texts.
 TEST(LoggingSmsGateway, LogsMaskedAndWritesWholeTextsOnlyToTheDemoFile) {
     const std::string file = ::testing::TempDir() + "jw_demo_sms_" + std::to_string(::getpid()) + ".txt";

@@ -49,6 +49,63 @@ Status LoggingSmsGateway::SendToPhone(const std::string& phone, const std::strin
     return Status::Ok();
 }
 
+namespace {
+
+std::string ParamsText(const MessageParams& params) {
+    if (params.empty()) return "";
+    nlohmann::json j = nlohmann::json::object();
+    for (const auto& [k, v] : params) j[k] = v;
+    return j.dump();
+}
+
+// A stored parameter object; a value that is not a string (never written so) is kept as its JSON text.
+MessageParams ParamsFrom(const std::string& text) {
+    MessageParams out;
+    if (text.empty()) return out;
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    if (!j.is_object()) return out;
+    for (const auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
+    return out;
+}
+
+// The SMS text of a notification to a user: title and body, as the phone shows one text.
+std::string SmsText(const Notification& n) {
+    return TitleOf(n, Lang::kZhCN) + "：" + BodyOf(n, Lang::kZhCN);
+}
+
+}  // namespace
+
+std::string TitleOf(const Notification& n, Lang lang) {
+    return n.code.empty() ? n.title : Message(n.code + ".title", lang, n.params);
+}
+
+std::string BodyOf(const Notification& n, Lang lang) {
+    return n.code.empty() ? n.body : Message(n.code + ".body", lang, n.params);
+}
+
+Json NotificationJson(const Notification& n, Lang lang) {
+    Json params = Json::object();
+    for (const auto& [k, v] : n.params) params[k] = v;
+    return {{"id", n.id},
+            {"kind", n.kind},
+            {"code", n.code},
+            {"params", params},
+            {"title", TitleOf(n, lang)},
+            {"body", BodyOf(n, lang)},
+            {"created_at", FormatUtcIso(n.created_at)},
+            {"read_at", n.read_at ? Json(FormatUtcIso(n.read_at)) : Json(nullptr)}};
+}
+
+Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
+                                   const std::string& code, const MessageParams& params) {
+    auto r = c.QueryOne(
+        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at, phone, code, params) VALUES "
+        "(0, ?, '', '', 'sms', ?, ?, ?, ?) RETURNING id",
+        {V(kind), V(NowUnix()), V(phone), V(code), V(ParamsText(params))});
+    if (!r.ok()) return r.status();
+    return r->Int(0);
+}
+
 Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
                                    const std::string& text) {
     auto r = c.QueryOne(
@@ -61,9 +118,10 @@ Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& ph
 
 Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
     auto r = c.QueryOne(
-        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at) VALUES (?, ?, ?, ?, ?, ?) "
-        "RETURNING id",
-        {V(n.user_id), V(n.kind), V(n.title), V(n.body), V(n.channel.empty() ? "inapp" : n.channel), V(NowUnix())});
+        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at, code, params) VALUES "
+        "(?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        {V(n.user_id), V(n.kind), V(n.title), V(n.body), V(n.channel.empty() ? "inapp" : n.channel), V(NowUnix()),
+         V(n.code), V(ParamsText(n.params))});
     if (!r.ok()) return r.status();
     return r->Int(0);
 }
@@ -73,13 +131,14 @@ Result<std::pair<std::vector<Notification>, int64_t>> Outbox::List(storage::Conn
     const std::string where = std::string(" WHERE user_id = ? AND channel = 'inapp'") + (unread_only ? " AND read_at = 0" : "");
     auto total = c.QueryOne("SELECT COUNT(*) FROM notifications" + where, {V(user_id)});
     if (!total.ok()) return total.status();
-    auto rows = c.Query("SELECT id, user_id, kind, title, body, channel, created_at, delivered_at, read_at FROM "
+    auto rows = c.Query("SELECT id, user_id, kind, title, body, channel, created_at, delivered_at, read_at, code, params FROM "
                         "notifications" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
                         {V(user_id), V(static_cast<int64_t>(page_size)), V(static_cast<int64_t>((page - 1) * page_size))});
     if (!rows.ok()) return rows.status();
     std::vector<Notification> out;
     for (const auto& r : *rows)
-        out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7), r.Int(8)});
+        out.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), r.Int(7), r.Int(8),
+                       r.Str(9), ParamsFrom(r.Str(10))});
     return std::make_pair(std::move(out), total->Int(0));
 }
 
@@ -130,11 +189,12 @@ size_t Outbox::DeliverPending() {
         auto c = db_.Acquire();
         if (!c.ok()) return 0;
         auto rows = (*c)->Query(
-            "SELECT id, user_id, kind, title, body, channel, created_at, phone FROM notifications WHERE "
+            "SELECT id, user_id, kind, title, body, channel, created_at, phone, code, params FROM notifications WHERE "
             "delivered_at = 0 AND attempts < 100 ORDER BY attempts, id LIMIT 200");
         if (!rows.ok()) return 0;
         for (const auto& r : *rows) {
-            pending.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), 0, 0});
+            pending.push_back({r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6), 0, 0, r.Str(8),
+                               ParamsFrom(r.Str(9))});
             phones.push_back(r.Str(7));
         }
     }
@@ -144,13 +204,11 @@ size_t Outbox::DeliverPending() {
         const Notification& n = pending[i];
         bool ok = false;
         if (n.channel == "sms" && !phones[i].empty()) {
-            ok = sms_ && sms_->SendToPhone(phones[i], n.body).ok();
+            ok = sms_ && sms_->SendToPhone(phones[i], BodyOf(n, Lang::kZhCN)).ok();
         } else if (n.channel == "sms") {
-            ok = sms_ && sms_->Send(n.user_id, n.title + "：" + n.body).ok();
+            ok = sms_ && sms_->Send(n.user_id, SmsText(n)).ok();
         } else if (live_push_) {
-            const nlohmann::json msg = {{"type", "notification"},
-                                        {"data", {{"id", n.id}, {"kind", n.kind}, {"title", n.title}, {"body", n.body},
-                                                  {"created_at", FormatUtcIso(n.created_at)}}}};
+            const nlohmann::json msg = {{"type", "notification"}, {"data", NotificationJson(n, kDefaultLang)}};
             ok = live_push_(n.user_id, msg.dump()) > 0;
         }
         (ok ? delivered : failed).push_back(n.id);
@@ -162,7 +220,8 @@ size_t Outbox::DeliverPending() {
             // A message to a phone number carried a secret and personal data: sent, neither is kept whole.
             for (size_t k = 0; k < delivered.size(); ++k)
                 JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, body = "
-                                          "CASE WHEN phone = '' THEN body ELSE '' END, phone = ? WHERE id = ?",
+                                          "CASE WHEN phone = '' THEN body ELSE '' END, params = CASE WHEN phone = '' THEN params ELSE '' END, "
+                                          "phone = ? WHERE id = ?",
                                           {V(now), V(delivered_phones[k]), V(delivered[k])}));
             // Failed ones in few statements (most are in-app messages to users with no open page).
             return storage::ExecIn(c, "UPDATE notifications SET attempts = attempts + 1 WHERE id IN @IDS@", failed);

@@ -18,6 +18,8 @@
 #include <thread>
 #include <vector>
 
+#include "common/json_util.hpp"
+#include "common/messages.hpp"
 #include "storage/committer.hpp"
 #include "storage/database.hpp"
 
@@ -27,17 +29,31 @@ namespace schema {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
 }
 
+// A notification is a code and parameters, not prose: `code` names catalogue words (common/messages.hpp)
+// code.title and code.body, and `params` fills them; codes among the parameters (an alert's colour) stay codes, so
+// a client acts on them (a red alert beeps) without reading words. The words are made in the reader's language
+// when shown (the inbox list, in the request's language; a WebSocket push, in zh-CN, as no request is at hand)
+// and in zh-CN when sent by SMS. `title`/`body` hold ready text only for rows written before codes (and for
+// the rare notification with no catalogue words); new code sets `code` and leaves them empty.
 struct Notification {
     int64_t id = 0;
     int64_t user_id = 0;
-    std::string kind;     // "reminder", "alert", "system", …
+    std::string kind;     // "reminder", "alert", "alert_escalation", "security", "device", …
     std::string title;
     std::string body;
     std::string channel;  // inapp | sms
     int64_t created_at = 0;
     int64_t delivered_at = 0;
     int64_t read_at = 0;
+    std::string code;      // e.g. "alerts.raised"; empty for the ready text of older rows
+    MessageParams params;  // stored as a JSON object of strings
 };
+
+// The words of `n` in `lang`: from the catalogue when it has a code, else its stored title and body.
+std::string TitleOf(const Notification& n, Lang lang);
+std::string BodyOf(const Notification& n, Lang lang);
+// What a client gets: {id, kind, code, params, title, body, created_at, read_at} with title and body in `lang`.
+Json NotificationJson(const Notification& n, Lang lang);
 
 // The SMS gateway adapter. Send returns Ok once the gateway accepted the message. SendToPhone addresses
 // someone who is not a user (a reporter or victim of a case); a gateway that cannot do that keeps the default,
@@ -79,6 +95,9 @@ public:
     // stored text is blanked and the number masked (138****5678). Until then both are stored as given.
     static Result<int64_t> EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
                                       const std::string& text);
+    // The same with a code and parameters; the parameters are blanked with the text once sent.
+    static Result<int64_t> EnqueueSms(storage::Connection& c, const std::string& phone, const std::string& kind,
+                                      const std::string& code, const MessageParams& params);
     Result<std::pair<std::vector<Notification>, int64_t>> List(storage::Connection& c, int64_t user_id,
                                                                bool unread_only, int page, int page_size);
     Status MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int64_t now);

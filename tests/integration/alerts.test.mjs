@@ -36,17 +36,35 @@ test('a red alert reaches the station live, is signed, reported back and closed'
     let push;
     for (let i = 0; i < 50; i += 1) {
       push = JSON.parse(await ws.nextText(5000));
-      if (push.type === 'notification' && push.data.kind === 'alert' && /红色预警/.test(push.data.title)) break;
+      if (push.type === 'notification' && push.data.params?.alert_id === String(raised.id)) break;
     }
     assert.equal(push.type, 'notification');
+    // Codes between layers: the kind, the catalogue code and the colour arrive as codes, the words beside them.
     assert.equal(push.data.kind, 'alert');
-    assert.match(push.data.title, /红色预警/);
+    assert.equal(push.data.code, 'alerts.raised');
+    assert.equal(push.data.params.colour, 'red');
+    assert.equal(push.data.params.title, '在逃人员驾驶车辆进入城区');
+    assert.equal(push.data.title, '【红色预警】在逃人员驾驶车辆进入城区');  // a live push is worded in zh-CN
+
+    // The inbox words it in the reader's language, from the same code and parameters.
+    const inbox = async (lang) => expectStatus(await officer.get('/notifications?unread=1',
+      { headers: { 'Accept-Language': lang } }), 200).items.find((n) => n.params?.alert_id === String(raised.id) &&
+      n.code === 'alerts.raised');
+    const zh = await inbox('zh-CN,zh;q=0.9');
+    const en = await inbox('en-GB,en;q=0.8');
+    assert.equal(zh.title, '【红色预警】在逃人员驾驶车辆进入城区');
+    assert.equal(en.title, '[red alert] 在逃人员驾驶车辆进入城区');
+    assert.match(en.body, /^川A12345 · to: 城关派出所 · sign within 5 min \(alert no\. \d+\)$/);
+    assert.deepEqual(zh.params, en.params);
 
     const mine = expectStatus(await officer.get('/alerts?state=unsigned'), 200);
     const item = mine.items.find((a) => a.id === raised.id);
     assert.ok(item && item.mine && item.mine.signed_at === null, JSON.stringify(mine));
 
-    expectError(await officer.post(`/alerts/${raised.id}/feedback`, { outcome: '已查获', officer: '王志强' }), 409, 'conflict');
+    const early = expectError(await officer.post(`/alerts/${raised.id}/feedback`, { outcome: '已查获', officer: '王志强' }),
+      409, 'conflict');
+    assert.equal(early.detail, 'not_signed');
+    assert.equal(early.message, '尚未签收，不能反馈');
     const signed = expectStatus(await officer.post(`/alerts/${raised.id}/sign`, {}), 200);
     assert.ok(signed.targets[0].signed_at);
     const done = expectStatus(await officer.post(`/alerts/${raised.id}/feedback`,
@@ -64,13 +82,29 @@ test('a red alert reaches the station live, is signed, reported back and closed'
   }
 });
 
+test('an error is worded in the language the request asks for, its code and fields the same', async () => {
+  const duty = await loggedIn(server, 'duty');
+  const station = await unitId(duty, '城关派出所');
+  const send = (lang) => duty.post('/alerts', { colour: 'red', subject: 'x', title: '', unit_ids: [String(station)] },
+    { headers: { 'Accept-Language': lang } });
+  const en = expectError(await send('en-US,en;q=0.9,zh;q=0.5'), 400, 'invalid_argument');
+  const zh = expectError(await send('zh-CN'), 400, 'invalid_argument');
+  assert.deepEqual(en.fields, { title: 'required' });
+  assert.deepEqual(zh.fields, en.fields);
+  assert.equal(en.message, 'Some entries are not valid; please check them: title (Required)');
+  assert.equal(zh.message, '填写的内容有误，请检查：title（必填）');
+  const missing = expectError(await duty.get('/alerts/999999', { headers: { 'Accept-Language': 'en' } }), 404, 'not_found');
+  assert.equal(missing.message, 'The record does not exist or was removed');
+});
+
 test('bad input names the field and writes nothing; administrators and officers cannot raise', async () => {
   const duty = await loggedIn(server, 'duty');
   const station = await unitId(duty, '城关派出所');
   const before = expectStatus(await duty.get('/alerts'), 200).total;
   const bad = expectError(await duty.post('/alerts', { colour: 'purple', subject: 'x', title: 't', unit_ids: [String(station)] }),
     400, 'invalid_argument');
-  assert.ok('colour' in bad.fields, JSON.stringify(bad.fields));
+  assert.equal(bad.fields.colour, 'unknown_value', JSON.stringify(bad.fields));
+  assert.equal(bad.message, '填写的内容有误，请检查：colour（取值不在允许范围内）');  // zh-CN when the client names no language
   const noUnits = expectError(await duty.post('/alerts', { colour: 'red', subject: 'x', title: 't', unit_ids: [] }),
     400, 'invalid_argument');
   assert.ok('unit_ids' in noUnits.fields, JSON.stringify(noUnits.fields));

@@ -76,11 +76,12 @@ test('the lock-out is notified to the security administrator', async () => {
   const sec = await loggedIn(server, 'secadmin');
   // GET /notifications is for anyone logged in (docs/http_api.md), and the lock-out goes to every security admin.
   const list = expectStatus(await sec.get('/notifications'), 200);
-  const n = list.items.find((x) => x.kind === 'security' && x.title === 'notify.account_locked');
-  assert.ok(n, `no notify.account_locked notification: ${JSON.stringify(list.items)}`);
-  const data = JSON.parse(n.body);
-  assert.equal(data.username, 'courier');
-  assert.ok(data.locked_until);
+  const n = list.items.find((x) => x.kind === 'security' && x.code === 'auth.account_locked');
+  assert.ok(n, `no auth.account_locked notification: ${JSON.stringify(list.items)}`);
+  assert.equal(n.params.username, 'courier');
+  assert.match(n.params.locked_until, /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);  // China time
+  assert.match(n.title, /账号已被锁定/);  // worded by the server (zh-CN: no Accept-Language)
+  assert.ok(n.body.includes('courier') && n.body.includes(n.params.locked_until), n.body);
 });
 
 test('logout ends the session: 204, then GET /session is 401, and the old token stays dead', async () => {

@@ -4,6 +4,7 @@
 #include "audit/audit_log.hpp"
 #include "auth/auth_repository.hpp"
 #include "common/csv.hpp"
+#include "http/error_table.hpp"
 
 #include <map>
 
@@ -103,14 +104,8 @@ Result<Reply> Notifications(Deps d, Request& req) {
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto list, d.outbox.List(**c, req.principal->user_id, req.Query("unread") == "1", page, page_size));
     Json items = Json::array();
-    for (const auto& n : list.first) {
-        items.push_back({{"id", n.id},
-                         {"kind", n.kind},
-                         {"title", n.title},
-                         {"body", n.body},
-                         {"created_at", FormatUtcIso(n.created_at)},
-                         {"read_at", TimeOrNull(n.read_at)}});
-    }
+    const Lang lang = http::RequestLang(req.headers);
+    for (const auto& n : list.first) items.push_back(notify::NotificationJson(n, lang));
     return Reply::Json200({{"items", items}, {"total", list.second}});
 }
 

@@ -47,9 +47,8 @@ Status NotifyIfLockedOut(storage::Connection& c, int64_t user_id, const std::str
         notify::Notification n;
         n.user_id = admin;
         n.kind = "security";
-        // Title is a message key and body its parameters: the web UI words them in the reader's language.
-        n.title = "notify.account_locked";
-        n.body = Json{{"username", username}, {"name", u.name}, {"locked_until", FormatUtcIso(u.locked_until)}}.dump();
+        n.code = MessageCode("auth.account_locked");
+        n.params = {{"username", username}, {"name", u.name}, {"locked_until", FormatChinaTime(u.locked_until)}};
         JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
     }
     return Status::Ok();
@@ -66,7 +65,8 @@ Result<Reply> Login(Deps d, Request& req) {
     auto verdict = std::make_shared<auth::LoginVerdict>(d.sessions.CheckLogin(*username, *password, totp.value_or(""), now));
     Reply r;
     r.audit_object = "user:" + *username;
-    r.write = [d, verdict, now, username = *username, client = req.client, rid = req.request_id](
+    r.write = [d, verdict, now, username = *username, client = req.client, rid = req.request_id,
+                lang = http::RequestLang(req.headers)](
                   storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         e.username = username;
         e.user_id = verdict->user_id;
@@ -79,7 +79,7 @@ Result<Reply> Login(Deps d, Request& req) {
             e.result = audit::ResultOf(verdict->status);
             e.detail = verdict->status.message();
             out.status = http::HttpStatusFor(verdict->status.code());
-            out.body = http::ErrorBody(verdict->status, rid);
+            out.body = http::ErrorBody(verdict->status, rid, lang);
             return Status::Ok();
         }
         for (const auto& cookie : http::SessionCookies(session.token, session.csrf_token, d.secure_cookies))

@@ -39,12 +39,21 @@ Result<std::vector<int64_t>> UnitAndParents(storage::Connection& c, int64_t unit
     return chain;
 }
 
+// `params` carry codes (colour) and facts; the facts a person typed (title, subject) are masked here.
 Status Notify(storage::Connection& c, const std::vector<int64_t>& users, const std::string& kind,
-              const std::string& alert_title, const std::string& alert_body, bool sms) {
-    const std::string title = MaskIdentifiers(alert_title), body = MaskIdentifiers(alert_body);
+              std::string_view code, MessageParams params, bool sms) {
+    for (const char* typed : {"title", "subject"})
+        if (auto it = params.find(typed); it != params.end()) it->second = MaskIdentifiers(it->second);
+    notify::Notification n;
+    n.kind = kind;
+    n.code = std::string(code);
+    n.params = std::move(params);
     for (int64_t u : users) {
-        JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u, kind, title, body, "inapp"}).status());
-        if (sms) JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u, kind, title, body, "sms"}).status());
+        n.user_id = u;
+        n.channel = "inapp";
+        JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
+        n.channel = "sms";
+        if (sms) JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
     }
     return Status::Ok();
 }
@@ -56,14 +65,18 @@ Status ValidateRaise(const Policy& policy, const RaiseInput& in) {
     auto check = [&](bool ok, const char* field, const char* problem) {
         if (!ok && bad.ok()) bad = Status::Invalid(field, problem);
     };
-    check(policy.Find(in.colour) != nullptr, "colour", "must be red, orange, blue or green");
-    check(!in.source.empty() && in.source.size() <= 40, "source", "required, at most 40 characters");
-    check(!in.title.empty() && Utf8Length(in.title).value_or(999) <= 100, "title", "required, at most 100 characters");
-    check(!in.subject.empty() && Utf8Length(in.subject).value_or(999) <= 100, "subject",
-          "required, at most 100 characters");
-    check(!in.unit_ids.empty() && in.unit_ids.size() <= 50, "unit_ids", "between 1 and 50 units");
-    check(in.payload.is_object(), "payload", "must be an object");
-    check(in.links.is_array(), "links", "must be an array");
+    // Problems are codes (error.field.<problem> in the message catalogue), so clients word them.
+    check(policy.Find(in.colour) != nullptr, "colour", "unknown_value");
+    check(!in.source.empty(), "source", "required");
+    check(in.source.size() <= 40, "source", "too_long");
+    check(!in.title.empty(), "title", "required");
+    check(Utf8Length(in.title).value_or(999) <= 100, "title", "too_long");
+    check(!in.subject.empty(), "subject", "required");
+    check(Utf8Length(in.subject).value_or(999) <= 100, "subject", "too_long");
+    check(!in.unit_ids.empty(), "unit_ids", "must_be_non_empty_array");
+    check(in.unit_ids.size() <= 50, "unit_ids", "too_many");
+    check(in.payload.is_object(), "payload", "must_be_object");
+    check(in.links.is_array(), "links", "must_be_array");
     return bad;
 }
 
@@ -79,7 +92,7 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     std::string unit_names;
     for (int64_t u : units) {
         auto row = c.QueryOne("SELECT name FROM units WHERE id = ?", {V(u)});
-        if (!row.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
+        if (!row.ok()) return Status::Invalid("unit_ids", "not_found");
         unit_names += (unit_names.empty() ? "" : "、") + row->Str(0);
     }
     const ColourRule& rule = *policy.Find(in.colour);
@@ -95,16 +108,17 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
         JW_RETURN_IF_ERROR(c.Exec("INSERT INTO alert_targets (alert_id, unit_id, sign_due_at) VALUES (?,?,?)",
                                   {V(id), V(u), V(now + rule.sign_within_s)}));
     }
-    const std::string title = "【" + rule.name_zh + "预警】" + in.title;
-    const std::string body = in.subject + " · 下发：" + unit_names + " · 请在" + Minutes(rule.sign_within_s) +
-                             "分钟内签收（预警编号 " + std::to_string(id) + "）";
+    const MessageParams params{{"colour", in.colour},         {"title", in.title},
+                               {"subject", in.subject},       {"units", unit_names},
+                               {"minutes", Minutes(rule.sign_within_s)}, {"alert_id", std::to_string(id)}};
+    const auto code = MessageCode("alerts.raised");
     JW_ASSIGN_OR_RETURN(auto signers, UsersWith(c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
-    JW_RETURN_IF_ERROR(Notify(c, signers, "alert", title, body, rule.sms));
+    JW_RETURN_IF_ERROR(Notify(c, signers, "alert", code, params, rule.sms));
     JW_ASSIGN_OR_RETURN(auto centre, UsersWith(c, "alerts.centre", std::nullopt));
     std::vector<int64_t> rest;
     for (int64_t u : centre)
         if (std::find(signers.begin(), signers.end(), u) == signers.end()) rest.push_back(u);
-    JW_RETURN_IF_ERROR(Notify(c, rest, "alert", title, body, false));
+    JW_RETURN_IF_ERROR(Notify(c, rest, "alert", code, params, false));
     return id;
 }
 
@@ -119,9 +133,11 @@ Status Sign(storage::Connection& c, int64_t alert_id, int64_t unit_id, int64_t u
 
 Status Feedback(storage::Connection& c, int64_t alert_id, int64_t unit_id, const FeedbackInput& in, int64_t user_id,
                 int64_t now) {
-    if (in.outcome.empty() || Utf8Length(in.outcome).value_or(999) > 40) return Status::Invalid("outcome", "required, at most 40 characters");
-    if (in.officer.empty() || Utf8Length(in.officer).value_or(999) > 40) return Status::Invalid("officer", "required, at most 40 characters");
-    if (Utf8Length(in.notes).value_or(9999) > 1000) return Status::Invalid("notes", "at most 1000 characters");
+    if (in.outcome.empty()) return Status::Invalid("outcome", "required");
+    if (Utf8Length(in.outcome).value_or(999) > 40) return Status::Invalid("outcome", "too_long");
+    if (in.officer.empty()) return Status::Invalid("officer", "required");
+    if (Utf8Length(in.officer).value_or(999) > 40) return Status::Invalid("officer", "too_long");
+    if (Utf8Length(in.notes).value_or(9999) > 1000) return Status::Invalid("notes", "too_long");
     JW_ASSIGN_OR_RETURN(auto rows,
                         c.Query("SELECT signed_at, feedback_at FROM alert_targets WHERE alert_id = ? AND unit_id = ?",
                                 {V(alert_id), V(unit_id)}));
@@ -155,10 +171,10 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
         JW_ASSIGN_OR_RETURN(auto leaders, UsersWith(c, "alerts.escalation", chain));
         for (int64_t u : centre)
             if (std::find(leaders.begin(), leaders.end(), u) == leaders.end()) leaders.push_back(u);
-        const std::string title = "【预警超时未签收】" + row.Str(3);
-        const std::string body = row.Str(5) + " 未在规定时间内签收" + (rule ? rule->name_zh : row.Str(2)) + "预警：" +
-                                 row.Str(4) + "（预警编号 " + std::to_string(alert_id) + "）";
-        JW_RETURN_IF_ERROR(Notify(c, leaders, "alert_escalation", title, body, rule && rule->sms));
+        const MessageParams params{{"colour", row.Str(2)}, {"title", row.Str(3)},         {"subject", row.Str(4)},
+                                   {"unit", row.Str(5)},   {"alert_id", std::to_string(alert_id)}};
+        JW_RETURN_IF_ERROR(
+            Notify(c, leaders, "alert_escalation", MessageCode("alerts.escalated"), params, rule && rule->sms));
     }
     return static_cast<int>(due.size());
 }

@@ -68,6 +68,28 @@ TEST_P(AlertsTest, RedAlertReachesTheUnitsSignersWithSmsAndTheCentreInApp) {
     EXPECT_EQ(a->status, "open");
 }
 
+TEST_P(AlertsTest, NotificationCarriesCodesAndParametersNotProse) {
+    RaiseInput in = Red({station_a_});
+    in.title = "在逃人员 11010519491231002X 经过卡口";
+    ASSERT_TRUE(Raise(*c_, Policy::Default(), in, kT0).ok());
+    auto row = c_->QueryOne("SELECT code, params, title, body FROM notifications WHERE user_id = ? AND channel = 'inapp'",
+                            {V(officer_a_)});
+    ASSERT_TRUE(row.ok()) << row.status().message();
+    EXPECT_EQ(row->Str(0), "alerts.raised");
+    const Json params = Json::parse(row->Str(1));
+    EXPECT_EQ(params["colour"], "red");  // a code: the board beeps on it, no words read
+    EXPECT_EQ(params["title"], "在逃人员 110105********002X 经过卡口");  // masked before it leaves the alert
+    EXPECT_EQ(params["minutes"], "5");
+    EXPECT_EQ(row->Str(2), "");  // no stored prose
+    EXPECT_EQ(row->Str(3), "");
+    notify::Notification n;
+    n.code = row->Str(0);
+    for (const auto& [k, v] : params.items()) n.params[k] = v.get<std::string>();
+    EXPECT_EQ(notify::TitleOf(n, Lang::kZhCN), "【红色预警】在逃人员 110105********002X 经过卡口");
+    EXPECT_EQ(notify::TitleOf(n, Lang::kEn), "[red alert] 在逃人员 110105********002X 经过卡口");
+    EXPECT_NE(notify::BodyOf(n, Lang::kZhCN).find("请在5分钟内签收"), std::string::npos);
+}
+
 TEST_P(AlertsTest, BlueAlertSendsNoSms) {
     RaiseInput in = Red({station_a_});
     in.colour = "blue";
@@ -117,6 +139,10 @@ TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {
     EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 300), 1);  // station A only: B signed in time
     EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 900), 0);  // each target escalates once
     EXPECT_EQ(Inbox(leader_), (std::vector<std::string>{"inapp:alert_escalation", "sms:alert_escalation"}));
+    auto esc = c_->QueryOne("SELECT code, params FROM notifications WHERE user_id = ? AND channel = 'inapp'", {V(leader_)});
+    ASSERT_TRUE(esc.ok());
+    EXPECT_EQ(esc->Str(0), "alerts.escalated");
+    EXPECT_EQ(Json::parse(esc->Str(1))["colour"], "red");
     EXPECT_EQ(Inbox(duty_), (std::vector<std::string>{"inapp:alert", "inapp:alert_escalation", "sms:alert_escalation"}));
     auto a = Get(*c_, *id);
     EXPECT_TRUE(a->targets[0].escalated_at.has_value() != a->targets[1].escalated_at.has_value());

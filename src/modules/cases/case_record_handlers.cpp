@@ -198,7 +198,8 @@ Result<Reply> PublicProgressHandler(Request& req) {
     JW_RETURN_IF_ERROR(in.status());
     Reply r;
     r.audit_object = "case_no:" + *case_no;
-    r.write = [no = *case_no, code = *code, client = req.client, rid = req.request_id](
+    r.write = [no = *case_no, code = *code, client = req.client, rid = req.request_id,
+               lang = http::RequestLang(req.headers)](
                   storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(PublicQueryOutcome o, PublicQuery(c, client, no, code, NowUnix()));
         e.case_no = no;
@@ -210,11 +211,11 @@ Result<Reply> PublicProgressHandler(Request& req) {
         }
         if (o.result == PublicQueryResult::kWrong) {
             out.status = 404;
-            out.body = http::ErrorBody("not_found", "no case with this number and query code", rid);
+            out.body = http::ErrorBody("not_found", "no case with this number and query code", rid, lang);
             e.result = "failed";
         } else {
             out.status = 429;
-            out.body = http::ErrorBody("rate_limited", "too many failed attempts; try again later", rid);
+            out.body = http::ErrorBody("rate_limited", "too many failed attempts; try again later", rid, lang);
             out.headers.push_back({"Retry-After", std::to_string(kWindowSeconds)});
             e.result = "denied";
         }

@@ -36,9 +36,10 @@ Result<QueryCode> SendQueryCode(storage::Connection& c, const Case& k, const Per
     q.code_hash = QueryCodeHash(k.case_no, code);
     q.created_at = now;
     JW_ASSIGN_OR_RETURN(q.id, repo::InsertQueryCode(c, q));
-    const std::string text = "【" + k.unit_name + "】您的案件已受理，案件编号" + k.case_no + "，查询码" + code +
-                             "。凭案件编号和查询码可在网上查询办理进度，请勿将查询码告知他人。";
-    JW_RETURN_IF_ERROR(notify::Outbox::EnqueueSms(c, p.phone, "case_query_code", text).status());
+    // The code travels as a parameter; the outbox words the SMS (zh-CN) and blanks the parameters once sent.
+    JW_RETURN_IF_ERROR(notify::Outbox::EnqueueSms(c, p.phone, "case_query_code", std::string(MessageCode("cases.query_code")),
+                                                  {{"unit", k.unit_name}, {"case_no", k.case_no}, {"code", code}})
+                           .status());
     return q;
 }
 

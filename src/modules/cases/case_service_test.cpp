@@ -66,12 +66,12 @@ protected:
     // The query code sent by SMS to `phone` (read from the outbox, as the gateway would).
     std::string CodeSentTo(const std::string& phone) {
         auto c = db_->Acquire();
-        auto rows = (*c)->Query("SELECT body FROM notifications WHERE phone = ? ORDER BY id DESC", {storage::V(phone)});
+        // The SMS is the code cases.query_code and its parameters (ADR 0027); the query code is one of them.
+        auto rows = (*c)->Query("SELECT params FROM notifications WHERE phone = ? AND code = 'cases.query_code' "
+                                "ORDER BY id DESC", {storage::V(phone)});
         if (!rows.ok() || rows->empty()) return "";
-        const std::string body = (*rows)[0].Str(0);
-        const std::string marker = "查询码";
-        const size_t at = body.find(marker);
-        return at == std::string::npos ? "" : body.substr(at + marker.size(), 8);
+        const Json params = Json::parse((*rows)[0].Str(0), nullptr, false);
+        return params.is_object() ? params.value("code", "") : "";
     }
 
     std::unique_ptr<storage::Database> db_;

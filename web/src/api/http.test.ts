@@ -105,6 +105,20 @@ describe('http wrapper requests', () => {
     expect(lastCall().headers['X-CSRF-Token']).toBeUndefined()
   })
 
+  it("asks for the server's words in the UI's language", async () => {
+    let locale = 'en'
+    setHttpHooks({ language: () => locale })
+    fetchMock.mockImplementation(() => Promise.resolve(reply(200, '{}')))
+    await http.get('/notifications')
+    expect(lastCall().headers['Accept-Language']).toBe('en')
+    locale = 'zh-CN'
+    await http.post('/alerts', {})
+    expect(lastCall().headers['Accept-Language']).toBe('zh-CN')
+    setHttpHooks({})
+    await http.get('/notifications')
+    expect(lastCall().headers['Accept-Language']).toBeUndefined()
+  })
+
   it('falls back to the jw_csrf cookie', async () => {
     document.cookie = 'jw_csrf=from-cookie; path=/'
     fetchMock.mockResolvedValue(reply(204, ''))

@@ -41,6 +41,8 @@ export interface RequestOptions {
 
 export interface HttpHooks {
   csrfToken?: () => string | undefined
+  // The UI's language, sent as Accept-Language: the server writes its words (error messages, notifications) in it.
+  language?: () => string
   onAuthError?: (err: ApiError) => void
 }
 
@@ -118,6 +120,8 @@ export async function parseError(res: Response): Promise<ApiError> {
 
 async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: accept }
+  const language = hooks.language?.()
+  if (language) headers['Accept-Language'] = language
   let payload: string | undefined
   if (opts.body !== undefined) {
     headers['Content-Type'] = 'application/json; charset=utf-8'

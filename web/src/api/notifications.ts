@@ -2,9 +2,14 @@
 import { API_BASE, http } from './http'
 import type { Paged } from './types'
 
+// `code` names the server's catalogue words (empty on older notifications) and `params` fill them; codes among
+// the params (an alert's `colour`) are for the UI to act on. `title` and `body` are the words, already made by the
+// server in the UI's language (a live push: in zh-CN).
 export interface Notification {
   id: number
   kind: string
+  code?: string
+  params?: Record<string, string>
   title: string
   body: string
   created_at: string

@@ -12,6 +12,7 @@ export function installGuards(router: Router): void {
 
   setHttpHooks({
     csrfToken: () => session.csrf,
+    language: () => i18n.global.locale.value,
     onAuthError: (err: ApiError) => {
       const current = router.currentRoute.value
       if (err.code === 'password_change_required') {

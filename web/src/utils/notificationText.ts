@@ -1,5 +1,7 @@
-// Words for a notification. Platform notifications carry a message key as title (e.g. notify.account_locked)
-// and a JSON body of facts, worded by notify.body.<name>; others carry ready text and are shown as they are.
+// Words for a notification. A notification with a `code` comes worded by the server from its message catalogue
+// (in the language the UI asked for) and is shown as it is. Older ones carry a message key as title (e.g.
+// checkpoint.notify.device_offline), worded here, and a JSON body of facts, worded by notify.body.<name>; others
+// carry ready text.
 import type { Notification } from '@/api/notifications'
 import type { HasKey, Translate } from './errorText'
 import { formatChinaTime } from './time'
@@ -11,7 +13,8 @@ export interface NotificationText {
 
 const TIME_FIELD = /(_at|_until)$/
 
-export function notificationText(n: Pick<Notification, 'title' | 'body'>, t: Translate, te: HasKey): NotificationText {
+export function notificationText(n: Pick<Notification, 'title' | 'body' | 'code'>, t: Translate, te: HasKey): NotificationText {
+  if (n.code) return { title: n.title, body: n.body }
   const keyed = /^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/.test(n.title) && te(n.title)
   const title = keyed ? t(n.title) : n.title
   let body = n.body

@@ -194,6 +194,13 @@ describe('notification words', () => {
     ).toEqual({ title: '账号已被锁定', body: '李四（li）锁定至 2026-11-27 14:15:00' })
   })
 
+  it('shows a coded notification in the words the server made, even when its title looks like a key', () => {
+    expect(notificationText({ code: 'auth.account_locked', title: 'notify.account_locked', body: '{"name":"x"}' }, t, te))
+      .toEqual({ title: 'notify.account_locked', body: '{"name":"x"}' })
+    expect(notificationText({ code: 'alerts.raised', title: '【红色预警】套牌车', body: '川A12345' }, t, te).title)
+      .toBe('【红色预警】套牌车')
+  })
+
   it('shows other notifications as they come', () => {
     expect(notificationText({ title: '布控预警', body: '川Z12345' }, t, te)).toEqual({ title: '布控预警', body: '川Z12345' })
     expect(notificationText({ title: 'notify.account_locked', body: 'plain' }, t, te).body).toBe('plain')

@@ -8,15 +8,17 @@
 
 #include "cases/deadlines/deadlines_json.hpp"
 #include "common/civil_time.hpp"
+#include "common/messages.hpp"
 
 namespace jw::cases::deadlines {
 namespace {
 
-// The HTTP error body without request_id (a command has none): the same code names and field problems.
+// The HTTP error body without request_id (a command has none): the same code names, field problems and words
+// (the message catalogue's, in zh-CN as for a request that names no language).
 Json ErrorJson(const Status& s) {
     Json fields = Json::object();
     for (const auto& [k, v] : s.fields()) fields[k] = v;
-    return {{"code", ErrorCodeName(s.code())}, {"message", s.message()}, {"fields", fields}};
+    return {{"code", ErrorCodeName(s.code())}, {"message", ErrorMessage(s, kDefaultLang)}, {"fields", fields}};
 }
 
 }  // namespace

@@ -13,11 +13,17 @@ namespace {
 
 constexpr size_t kMaxProblems = 50;
 
-Status Notify(storage::Connection& c, int64_t user, const std::string& title, const std::string& body, bool sms,
-              int& count) {
+// A review notification: a catalogue code and its parameters (ADR 0027).
+Status Notify(storage::Connection& c, int64_t user, std::string_view code, MessageParams params, bool sms, int& count) {
+    notify::Notification n;
+    n.user_id = user;
+    n.kind = "review";
+    n.code = std::string(code);
+    n.params = std::move(params);
     for (const char* channel : {"inapp", "sms"}) {
         if (!sms && std::string(channel) == "sms") continue;
-        JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, user, "review", title, body, channel}).status());
+        n.channel = channel;
+        JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
         ++count;
     }
     return Status::Ok();
@@ -70,14 +76,17 @@ Result<OpinionResult> RecordOpinion(storage::Connection& c, const auth::Principa
         Problem row{0, out.review.id, case_id, officer, p.type, p.text, now, "", 0, 0};
         JW_RETURN_IF_ERROR(InsertProblem(c, row));
         const ScoreRule* rule = rules.Find(p.type);
-        JW_RETURN_IF_ERROR(Notify(c, officer, "法制审核退回：" + moved.kase.case_no,
-                                  (rule ? rule->name_zh + "：" : std::string()) + p.text + "（请逐条答复后重新提交审核）",
+        JW_RETURN_IF_ERROR(Notify(c, officer, MessageCode("cases.review.returned"),
+                                  {{"case_no", moved.kase.case_no},
+                                   {"problem_type", p.type},
+                                   {"problem_name", rule ? rule->name_zh : p.type},
+                                   {"text", p.text}},
                                   true, out.messages));
         out.problems.push_back(std::move(row));
     }
     if (approve)
-        JW_RETURN_IF_ERROR(Notify(c, officer, "法制审核通过：" + moved.kase.case_no, "审核人：" + reviewer.name, false,
-                                  out.messages));
+        JW_RETURN_IF_ERROR(Notify(c, officer, MessageCode("cases.review.approved"),
+                                  {{"case_no", moved.kase.case_no}, {"reviewer", reviewer.name}}, false, out.messages));
     return out;
 }
 
@@ -100,8 +109,8 @@ Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& act
         if (!reviews.ok()) return reviews.status();
         int count = 0;
         if (!reviews->empty())
-            JW_RETURN_IF_ERROR(Notify(c, reviews->back().reviewer_id, "退回问题已全部答复：" + kase->case_no,
-                                      "办案民警已答复全部审核问题，可重新提交审核。", false, count));
+            JW_RETURN_IF_ERROR(Notify(c, reviews->back().reviewer_id, MessageCode("cases.review.answered"),
+                                      {{"case_no", kase->case_no}}, false, count));
     }
     JW_ASSIGN_OR_RETURN(Problem answered, GetProblem(c, problem_id));
     return answered;

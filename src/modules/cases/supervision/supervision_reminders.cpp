@@ -27,22 +27,22 @@ std::string AddDays(const std::string& date, int days) {
     return d ? FormatDate(CivilFromDays(DaysFromCivil(*d) + days)) : date;
 }
 
-std::pair<std::string, std::string> Message(const Case& k, const Reminder& r, const std::string& letter_no,
-                                            const std::string& fix_by) {
-    const std::string subject = "案件" + k.case_no + "（" + k.cause + "）的" + r.name_zh;
-    const std::string basis = "依据：" + r.basis + "。";
-    if (r.stage == "overdue")
-        return {"案件已超期", subject + "已于" + r.due + "届满，已超期" + Days(-r.days_left) + "，请立即办理。" + basis};
-    if (r.stage == "escalate_unit_head")
-        return {"超期案件督办", k.unit_name + "办理的" + subject + "已于" + r.due + "届满，已超期" + Days(-r.days_left) +
-                                  "，主办民警" + k.lead_officer_name + "。请督促办理。" + basis};
-    if (r.stage == "suggestion_letter")
-        return {"执法建议书", "已就" + subject + "超期向" + k.unit_name + "发出执法建议书" + letter_no + "，请于" + fix_by +
-                                "前整改并反馈。" + basis};
-    if (r.stage == "extension_request")
-        return {"延长期限申请提醒", subject + "如需延长，应于" + r.due + "前提出申请，剩余" + Days(r.days_left) + "。" + basis};
-    if (r.stage == "due_today") return {"案件今日到期", subject + "于今日（" + r.due + "）届满。" + basis};
-    return {"案件期限提醒", subject + "将于" + r.due + "届满，剩余" + Days(r.days_left) + "。" + basis};
+// The reminder as a catalogue code (one per stage; every lead_N stage is "upcoming") and its parameters.
+std::pair<std::string_view, MessageParams> Message(const Case& k, const Reminder& r, const std::string& letter_no,
+                                                   const std::string& fix_by) {
+    MessageParams params{{"case_no", k.case_no},       {"cause", k.cause},
+                         {"clock", r.clock_key},       {"clock_name", r.name_zh}, {"clock_name_en", r.name_en.empty() ? r.name_zh : r.name_en},
+                         {"due", r.due},               {"days", std::to_string(r.days_left < 0 ? -r.days_left : r.days_left)},
+                         {"basis", r.basis},           {"unit", k.unit_name},
+                         {"officer", k.lead_officer_name}, {"letter_no", letter_no},
+                         {"fix_by", fix_by},           {"stage", r.stage}};
+    std::string_view code = MessageCode("cases.reminder.upcoming");
+    if (r.stage == "overdue") code = MessageCode("cases.reminder.overdue");
+    if (r.stage == "escalate_unit_head") code = MessageCode("cases.reminder.escalate_unit_head");
+    if (r.stage == "suggestion_letter") code = MessageCode("cases.reminder.suggestion_letter");
+    if (r.stage == "extension_request") code = MessageCode("cases.reminder.extension_request");
+    if (r.stage == "due_today") code = MessageCode("cases.reminder.due_today");
+    return {code, std::move(params)};
 }
 
 std::string RuleText(const deadlines::Clock* clock, const Reminder& r) {
@@ -96,10 +96,16 @@ Status SendOne(const Deps& deps, const Case& k, const Reminder& r, const deadlin
             letter_no = l.letter_no;
             letters = 1;
         }
-        const auto [title, body] = Message(k, r, letter_no, fix_by);
+        auto [code, params] = Message(k, r, letter_no, fix_by);
+        notify::Notification n;
+        n.kind = "reminder";
+        n.code = std::string(code);
+        n.params = std::move(params);
         for (int64_t user : users) {
+            n.user_id = user;
             for (const char* channel : {"inapp", "sms"}) {
-                JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, user, "reminder", title, body, channel}).status());
+                n.channel = channel;
+                JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
                 ++messages;
             }
         }

@@ -62,7 +62,7 @@ TEST_P(SupervisionTest, SimulatedMonthSendsEachReminderEscalationAndLetterExactl
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(officer_id_)}), 5);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(reviewer_id_)}), 6);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(leader_id_)}), 2);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND title = '执法建议书'", {storage::V(leader_id_)}), 2);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'cases.reminder.suggestion_letter'", {storage::V(leader_id_)}), 2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'case.reminder'"), 6);
 
     auto c = db_->Acquire();

@@ -13,10 +13,14 @@ Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChang
                                 "JOIN role_permissions rp ON rp.role_code = ur.role_code "
                                 "WHERE rp.permission = 'alerts.centre' AND u.status = 'active' ORDER BY u.id"));
     for (const auto& h : changes) {
-        const std::string title = h.offline ? "checkpoint.notify.device_offline" : "checkpoint.notify.device_online";
-        const std::string body = h.name + " · " + h.id + " · " + (h.last_seen ? FormatUtcIso(*h.last_seen) : "-");
+        notify::Notification n;
+        n.kind = "device";
+        n.channel = "inapp";
+        n.code = h.offline ? MessageCode("checkpoint.device_offline") : MessageCode("checkpoint.device_online");
+        n.params = {{"name", h.name}, {"device_id", h.id}, {"last_seen", h.last_seen ? FormatChinaTime(*h.last_seen) : "-"}};
         for (const auto& u : users) {
-            JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u.Int(0), "device", title, body, "inapp"}).status());
+            n.user_id = u.Int(0);
+            JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
         }
     }
     return Status::Ok();

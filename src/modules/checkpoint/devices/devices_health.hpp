@@ -2,8 +2,8 @@
 // Device health (issue 6 § Devices): the job that writes last_seen from the hub's touched ids and tells the
 // duty desk, once per transition, when a device turns offline and when it comes back.
 // The duty desk = every active user holding permission alerts.centre; each gets an in-app notification
-// (notify::Outbox, kind "device", title key checkpoint.notify.device_offline / device_online, body the facts
-// "name · id · last seen (UTC ISO)"). Why in-app and not an alert: docs/adr/0012-offline-map.md.
+// (notify::Outbox, kind "device", code checkpoint.device_offline / device_online with params name, device_id,
+// last_seen in China time; ADR 0027). Why in-app and not an alert: docs/adr/0012-offline-map.md.
 
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/devices/devices_repository.hpp"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countByColour, formatAge, nextStep, signSecondsLeft } from './logic'
+import { alertArrival, countByColour, formatAge, nextStep, signSecondsLeft } from './logic'
 
 const target = (over: Record<string, string | null>) => ({
   unit_id: 3,
@@ -11,6 +11,15 @@ const target = (over: Record<string, string | null>) => ({
 })
 
 describe('alert board logic', () => {
+  it('greets an arriving alert by its colour code, not by its words', () => {
+    expect(alertArrival({ kind: 'alert', params: { colour: 'red' } })).toEqual({ colour: 'red', beep: true, type: 'error' })
+    expect(alertArrival({ kind: 'alert_escalation', params: { colour: 'orange' } }))
+      .toEqual({ colour: 'orange', beep: false, type: 'warning' })
+    // The words may say 红色 (a title typed by a person); only the code counts.
+    expect(alertArrival({ kind: 'alert', params: { colour: 'blue', title: '红色轿车' } })?.beep).toBe(false)
+    expect(alertArrival({ kind: 'security', params: { colour: 'red' } })).toBeNull()
+    expect(alertArrival({ kind: 'alert' })).toEqual({ colour: '', beep: false, type: 'warning' })
+  })
   it('formats ages in both languages', () => {
     expect(formatAge(72, true)).toBe('1分12秒')
     expect(formatAge(72, false)).toBe('1m 12s')

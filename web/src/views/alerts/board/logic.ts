@@ -1,5 +1,6 @@
 // Pure helpers of the command-centre board: colour tags, ages, what a unit still has to do, and a beep.
 import type { AlertColour, AlertListItem, AlertTarget } from '@/api/alerts'
+import type { Notification } from '@/api/notifications'
 import { parseInstant } from '@/utils/time'
 
 // Element Plus tag types closest to each alert colour (the board also paints a colour bar).
@@ -8,6 +9,15 @@ export const COLOUR_HEX: Record<AlertColour, string> = {
   orange: '#f08a00',
   blue: '#1f6fd1',
   green: '#1e9e55',
+}
+
+// How the board greets an alert notification arriving live: by its codes (kind, params.colour), never its words.
+// null for notifications that are not about alerts.
+export function alertArrival(n: Pick<Notification, 'kind' | 'params'>): { colour: string; beep: boolean; type: 'error' | 'warning' } | null {
+  if (!n.kind.startsWith('alert')) return null
+  const colour = n.params?.colour ?? ''
+  const red = colour === 'red'
+  return { colour, beep: red, type: red ? 'error' : 'warning' }
 }
 
 // Seconds → "3分12秒" / "2时05分" / "1天3时" (zh) or "3m 12s" / "2h 05m" / "1d 3h" (en).
