@@ -31,6 +31,8 @@
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
 #include "notify/scheduler.hpp"
+#include "units/cli.hpp"
+#include "units/units_module.hpp"
 
 namespace jw::app {
 namespace {
@@ -85,6 +87,9 @@ int Init(Platform& p, bool demo) {
     if (!demo) std::cout << "initial passwords must be changed at first login\n";
     return 0;
 }
+
+// Every module's restructure participant (ADR 0024), in the order a restructure moves their rows.
+void AddRestructureParticipants(units::Participants& participants) { units::AddCoreParticipants(participants); }
 
 int Serve(Platform& p, const std::string& listen) {
     const auto colon = listen.rfind(':');
@@ -141,6 +146,9 @@ int Serve(Platform& p, const std::string& listen) {
         };
     }
     checkpoint::RegisterRoutes(router, checkpoint_deps);
+    units::Participants participants;
+    AddRestructureParticipants(participants);
+    units::RegisterRoutes(router, units::Deps{*p.db, participants, &sessions});
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
     // argon2 (19 MiB, ~50 ms a hash) on a pool of its own, with a short queue: a login flood is answered
@@ -338,6 +346,16 @@ int main(int argc, char** argv) {
     replay_cmd->add_option("--rate", replay.rate, "passes per second (default 20)");
     replay_cmd->add_option("--seconds", replay.seconds, "stop after this many seconds (default: run until stopped)");
 
+    auto* unit_cmd = cli.add_subcommand("unit", "unit tools");
+    unit_cmd->require_subcommand(1);
+    jw::units::CliOptions restructure;
+    auto* restructure_cmd = unit_cmd->add_subcommand(
+        "restructure", "merge, split, rename and move units from a plan file (docs/api/units-restructure.md)");
+    restructure_cmd->add_option("--plan", restructure.plan_file, "plan JSON file");
+    restructure_cmd->add_flag("--dry-run", restructure.dry_run, "list what would move, change nothing");
+    restructure_cmd->add_option("--undo", restructure.undo_id, "undo this restructure (before its effective date)");
+    restructure_cmd->add_option("--reason", restructure.reason, "why (with --undo)");
+
     // Module commands run from their CLI11 callbacks during parsing and need no platform.
     AddDiscretionCommands(cli);
     jw::analytics::AddAnalyticsCommands(cli);
@@ -373,6 +391,12 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("serve")) return Serve(p, p.config.listen);
     if (cli.got_subcommand("audit")) return AuditVerify(p);
     if (cli.got_subcommand("viid")) return ViidAddClient(p, opt);
+    if (cli.got_subcommand("unit")) {
+        jw::units::Participants participants;
+        AddRestructureParticipants(participants);
+        return jw::units::RunRestructureCommand(*p.db, *p.audit, p.CliEntry("unit.restructure", "units"), participants,
+                                                restructure);
+    }
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

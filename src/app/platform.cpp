@@ -10,6 +10,7 @@
 #include "checkpoint/checkpoint_module.hpp"
 #include "discretion/discretion_module.hpp"
 #include "notify/outbox.hpp"
+#include "units/units_module.hpp"
 #include "storage/migrations.hpp"
 
 namespace jw::app {
@@ -48,6 +49,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("audit", audit::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(add("units", units::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("discretion", discretion::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("cases", cases::ModuleFiles()));
     JW_RETURN_IF_ERROR(add("alerts", alerts::ModuleFiles()));
