@@ -21,7 +21,8 @@ TEST(Plan, EachBadPlanNamesItsField) {
         auto plan = ParsePlan(c["plan"], "2026-12-06");
         ASSERT_FALSE(plan.ok()) << c["name"];
         EXPECT_EQ(plan.status().code(), ErrorCode::kInvalidArgument) << c["name"];
-        const auto& f = plan.status().fields();
+        const Status status = plan.status();
+        const auto& f = status.fields();
         auto it = f.find(c["field"].get<std::string>());
         ASSERT_NE(it, f.end()) << c["name"] << ": got " << Json(f).dump();
         EXPECT_EQ(it->second, c["problem"].get<std::string>()) << c["name"];

@@ -45,7 +45,7 @@ std::string Snapshot(storage::Connection& c) {
 class Restructure : public ::testing::TestWithParam<std::string> {
 protected:
     void SetUp() override {
-        db_ = testing::OpenFresh(GetParam(), "units_demo", true);
+        db_ = testing::OpenDemoCopy(GetParam(), "units_demo");
         if (!db_) GTEST_SKIP() << GetParam() << " not available";
         AddCoreParticipants(participants_);
         plan_ = testing::ParseOrDie(testing::TestData("demo_restructure.json"));
@@ -175,8 +175,9 @@ TEST_P(Restructure, PlansWrongForTheDatabaseNameTheFieldAndWriteNothing) {
         auto applied = ApplyPlan(*plan);
         ASSERT_FALSE(applied.ok()) << t["name"];
         EXPECT_EQ(applied.status().code(), ErrorCode::kInvalidArgument) << t["name"];
-        auto it = applied.status().fields().find(t["field"].get<std::string>());
-        ASSERT_NE(it, applied.status().fields().end()) << t["name"] << ": " << Json(applied.status().fields()).dump();
+        const Status status = applied.status();
+        auto it = status.fields().find(t["field"].get<std::string>());
+        ASSERT_NE(it, status.fields().end()) << t["name"] << ": " << Json(status.fields()).dump();
         EXPECT_EQ(it->second, t["problem"].get<std::string>()) << t["name"];
     }
     EXPECT_EQ(Snapshot(**c), before);

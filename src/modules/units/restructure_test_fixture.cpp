@@ -1,6 +1,8 @@
 #include "units/restructure_test_fixture.hpp"
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <sstream>
 
 #include "audit/audit_log.hpp"
@@ -44,10 +46,46 @@ std::unique_ptr<storage::Database> OpenFresh(
     Status seeded = storage::InTransaction(**c, [&](storage::Connection& tx) -> Status {
         JW_RETURN_IF_ERROR(auth::SeedRoles(tx, registry));
         if (!demo) return Status::Ok();
+        // The demo's analyst role comes from the checkpoint and alerts tables, which these tests do not load.
+        JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO roles (code, kind, scope, totp_required) SELECT 'analyst', "
+                                   "'business', 'unit', 0 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE code = 'analyst')"));
         return auth::SeedDemoCounty(tx, 1700000000).status();
     });
     EXPECT_TRUE(seeded.ok()) << seeded.message();
     return std::move(db).value();
+}
+
+std::unique_ptr<storage::Database> OpenDemoCopy(
+    const std::string& backend, const std::string& name,
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string_view, std::string_view>>>>& extra,
+    const std::function<Status(storage::Connection&)>& seed_more) {
+    static std::map<std::string, std::string> templates;  // backend → template URL
+    static int copies = 0;
+    auto& url = templates[backend];
+    if (url.empty()) {
+        auto db = OpenFresh(backend, "units_tpl", true, extra);
+        if (!db) return nullptr;
+        if (seed_more) {
+            auto c = db->Acquire();
+            if (!c.ok() || !storage::InTransaction(**c, seed_more).ok()) return nullptr;
+        }
+        url = db->url();
+    }
+    const std::string copy = storage::testing::FreshDatabaseUrl(backend, name + std::to_string(++copies));
+    if (copy.empty()) return nullptr;
+    if (backend == "sqlite") {
+        std::filesystem::copy_file(url.substr(7), copy.substr(7), std::filesystem::copy_options::overwrite_existing);
+    } else {
+        auto admin = storage::OpenPostgres(std::getenv("JW_TEST_PG_URL"));
+        if (!admin.ok()) return nullptr;
+        const std::string db_name = copy.substr(copy.rfind('/') + 1);
+        (void)(*admin)->ExecScript("DROP DATABASE IF EXISTS " + db_name);
+        Status s = (*admin)->ExecScript("CREATE DATABASE " + db_name + " TEMPLATE " + url.substr(url.rfind('/') + 1));
+        EXPECT_TRUE(s.ok()) << s.message();
+        if (!s.ok()) return nullptr;
+    }
+    auto db = storage::Database::Open(copy);
+    return db.ok() ? std::move(db).value() : nullptr;
 }
 
 std::string TestData(const std::string& file, const std::string& date) {

@@ -20,6 +20,13 @@ std::unique_ptr<storage::Database> OpenFresh(
     const std::string& backend, const std::string& name, bool demo,
     const std::vector<std::pair<std::string, std::vector<std::pair<std::string_view, std::string_view>>>>& extra = {});
 
+// Like OpenFresh with `demo`, but the demo county (whose ~130 officers' password hashes take seconds) is seeded
+// once per backend and process into a template that each call copies.
+std::unique_ptr<storage::Database> OpenDemoCopy(
+    const std::string& backend, const std::string& name,
+    const std::vector<std::pair<std::string, std::vector<std::pair<std::string_view, std::string_view>>>>& extra = {},
+    const std::function<Status(storage::Connection&)>& seed_more = {});
+
 // A file of testdata/ as text, with "@DATE@" replaced by `date`.
 std::string TestData(const std::string& file, const std::string& date = "2099-01-01");
 Plan ParseOrDie(const std::string& text);
