@@ -11,6 +11,7 @@
 
 #include "admin/admin_module.hpp"
 #include "alerts/alerts_module.hpp"
+#include "alerts/unit_participant.hpp"
 #include "analytics/cli.hpp"
 #include "app/platform.hpp"
 #include "auth/account_rules.hpp"
@@ -89,7 +90,10 @@ int Init(Platform& p, bool demo) {
 }
 
 // Every module's restructure participant (ADR 0024), in the order a restructure moves their rows.
-void AddRestructureParticipants(units::Participants& participants) { units::AddCoreParticipants(participants); }
+void AddRestructureParticipants(units::Participants& participants) {
+    units::AddCoreParticipants(participants);
+    participants.Add(alerts::MakeUnitParticipant());
+}
 
 int Serve(Platform& p, const std::string& listen) {
     const auto colon = listen.rfind(':');
