@@ -22,7 +22,7 @@ public:
                                                         "t.feedback_at IS NULL AND t.unit_id IN @IDS@",
                                                         ctx.Sources()));
         std::vector<units::Candidate> out;
-        for (const auto& r : rows) out.push_back({kOpen, r.Int(0), r.Int(1)});
+        for (const auto& r : rows) out.push_back({kOpen, r.Str(0), r.Int(1)});
         return out;
     }
 
@@ -35,8 +35,9 @@ public:
         return std::vector<units::MoveCount>{{"alerts", "closed_alert_targets", r.Int(0)}};
     }
 
-    Result<std::string> Move(storage::Connection& c, const std::string& what, int64_t alert, int64_t from,
+    Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row, int64_t from,
                              int64_t to) override {
+        const int64_t alert = std::stoll(row);
         if (what == kAlreadyThere) return what;
         JW_ASSIGN_OR_RETURN(auto there, c.Query("SELECT 1 FROM alert_targets WHERE alert_id = ? AND unit_id = ?",
                                                 {V(alert), V(to)}));

@@ -179,17 +179,17 @@ Result<std::vector<Succession>> Successions(storage::Connection& c) {
 }
 
 Status RecordMove(storage::Connection& c, int64_t restructure_id, const JournalRow& m) {
-    return c.Exec("INSERT INTO unit_restructure_moves (restructure_id, module, what, row_id, from_unit_id, to_unit_id) "
+    return c.Exec("INSERT INTO unit_restructure_moves (restructure_id, module, what, row_key, from_unit_id, to_unit_id) "
                   "VALUES (?, ?, ?, ?, ?, ?)",
-                  {V(restructure_id), V(m.module), V(m.what), V(m.row_id), V(m.from_unit), V(m.to_unit)});
+                  {V(restructure_id), V(m.module), V(m.what), V(m.row), V(m.from_unit), V(m.to_unit)});
 }
 
 Result<std::vector<JournalRow>> Journal(storage::Connection& c, int64_t restructure_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, module, what, row_id, from_unit_id, to_unit_id FROM "
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, module, what, row_key, from_unit_id, to_unit_id FROM "
                                            "unit_restructure_moves WHERE restructure_id = ? ORDER BY id",
                                            {V(restructure_id)}));
     std::vector<JournalRow> out;
-    for (const auto& r : rows) out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Int(4), r.Int(5)});
+    for (const auto& r : rows) out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5)});
     return out;
 }
 

@@ -32,7 +32,8 @@ struct RestructureRow {
 struct JournalRow {
     int64_t id = 0;
     std::string module, what;
-    int64_t row_id = 0, from_unit = 0, to_unit = 0;
+    std::string row;
+    int64_t from_unit = 0, to_unit = 0;
 };
 
 struct UnitChangeRow {

@@ -53,7 +53,7 @@ struct MoveContext {
 // A row that follows the new structure. `what` names its kind within the module ("open_cases").
 struct Candidate {
     std::string what;
-    int64_t row_id = 0;
+    std::string row;  // the row's key as text (an id, or a device's 20-digit id)
     int64_t unit_id = 0;
     int64_t officer_id = 0;  // the officer the row follows in a split (0: none)
     int64_t to = 0;          // set when the participant places the row itself (0: MoveContext::Target)
@@ -77,8 +77,8 @@ public:
     // with from/to swapped, for undo. Returns the kind to journal: usually `what`; another kind when the move had
     // to be done differently (a link row that already existed for `to` is removed, journalled as "<what>_merged",
     // and undo of that kind puts the removed row back).
-    virtual Result<std::string> Move(storage::Connection& c, const std::string& what, int64_t row_id, int64_t from,
-                                     int64_t to) = 0;
+    virtual Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row,
+                                     int64_t from, int64_t to) = 0;
 };
 
 // The participants of one server, in registration order (apply order; undo runs the journal backwards).

@@ -63,8 +63,8 @@ Result<std::pair<std::vector<MoveCount>, std::vector<MoveCount>>> Participate(st
             if (to == row.unit_id) continue;
             AddCount(moves, p->module(), row.what, 1);
             if (!restructure_id) continue;
-            JW_ASSIGN_OR_RETURN(std::string what, p->Move(c, row.what, row.row_id, row.unit_id, to));
-            JW_RETURN_IF_ERROR(repo::RecordMove(c, restructure_id, {0, p->module(), what, row.row_id, row.unit_id, to}));
+            JW_ASSIGN_OR_RETURN(std::string what, p->Move(c, row.what, row.row, row.unit_id, to));
+            JW_RETURN_IF_ERROR(repo::RecordMove(c, restructure_id, {0, p->module(), what, row.row, row.unit_id, to}));
         }
     }
     return std::make_pair(std::move(moves), std::move(kept));
@@ -191,7 +191,7 @@ Result<Json> Undo(storage::Connection& tx, const Participants& participants, int
     for (auto it = journal.rbegin(); it != journal.rend(); ++it) {
         Participant* p = participants.Find(it->module);
         if (!p) return Status(ErrorCode::kInternal, "no restructure participant for module " + it->module);
-        JW_RETURN_IF_ERROR(p->Move(tx, it->what, it->row_id, it->to_unit, it->from_unit).status());
+        JW_RETURN_IF_ERROR(p->Move(tx, it->what, it->row, it->to_unit, it->from_unit).status());
     }
     JW_ASSIGN_OR_RETURN(auto changes, repo::UnitChanges(tx, id));
     for (const auto& u : changes)

@@ -14,15 +14,15 @@ public:
         for (const auto& [user, unit] : ctx.user_units) users.push_back(user);
         JW_ASSIGN_OR_RETURN(auto current, auth::repo::UnitsOfUsers(c, users));
         std::vector<Candidate> out;
-        for (const auto& [user, unit] : current) out.push_back({"users", user, unit, user, ctx.user_units.at(user)});
+        for (const auto& [user, unit] : current) out.push_back({"users", std::to_string(user), unit, user, ctx.user_units.at(user)});
         return out;
     }
 
     Result<std::vector<MoveCount>> Kept(storage::Connection&, const MoveContext&) override { return std::vector<MoveCount>{}; }
 
-    Result<std::string> Move(storage::Connection& c, const std::string& what, int64_t row_id, int64_t from,
+    Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row, int64_t from,
                              int64_t to) override {
-        JW_RETURN_IF_ERROR(auth::repo::MoveUser(c, row_id, from, to).status());
+        JW_RETURN_IF_ERROR(auth::repo::MoveUser(c, std::stoll(row), from, to).status());
         return what;
     }
 };

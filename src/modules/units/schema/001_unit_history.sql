@@ -53,7 +53,7 @@ CREATE TABLE unit_restructure_moves (
     restructure_id BIGINT NOT NULL REFERENCES unit_restructures (id),
     module TEXT NOT NULL,
     what TEXT NOT NULL,
-    row_id BIGINT NOT NULL,
+    row_key TEXT NOT NULL,
     from_unit_id BIGINT NOT NULL,
     to_unit_id BIGINT NOT NULL
 );
