@@ -70,20 +70,24 @@ Result<int64_t> UnitInStructure(storage::Connection& c, int64_t unit_id, int64_t
     return Status::NotFound("unit");
 }
 
-Result<std::vector<int64_t>> DirectPredecessors(storage::Connection& c, int64_t unit_id) {
+namespace {
+// Units at the other end of the unit's successions: those it took over from (`forward` false) or that took over
+// from it (`forward` true).
+Result<std::vector<int64_t>> Neighbours(storage::Connection& c, int64_t unit_id, bool forward) {
     JW_ASSIGN_OR_RETURN(auto edges, repo::Successions(c));
     std::vector<int64_t> out;
     for (const auto& e : edges)
-        if (e.to_unit == unit_id) out.push_back(e.from_unit);
+        if ((forward ? e.from_unit : e.to_unit) == unit_id) out.push_back(forward ? e.to_unit : e.from_unit);
     return out;
+}
+}  // namespace
+
+Result<std::vector<int64_t>> DirectPredecessors(storage::Connection& c, int64_t unit_id) {
+    return Neighbours(c, unit_id, false);
 }
 
 Result<std::vector<int64_t>> DirectSuccessors(storage::Connection& c, int64_t unit_id) {
-    JW_ASSIGN_OR_RETURN(auto edges, repo::Successions(c));
-    std::vector<int64_t> out;
-    for (const auto& e : edges)
-        if (e.from_unit == unit_id) out.push_back(e.to_unit);
-    return out;
+    return Neighbours(c, unit_id, true);
 }
 
 }  // namespace jw::units
