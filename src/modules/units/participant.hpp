@@ -81,6 +81,14 @@ public:
                                      int64_t from, int64_t to) = 0;
 };
 
+// A module with unit-bound rows implements this beside modules::Module (modules/module.hpp); the units module
+// finds every one among the server's modules (CollectParticipants, units_module.hpp).
+class ParticipantSource {
+public:
+    virtual ~ParticipantSource() = default;
+    virtual std::unique_ptr<Participant> MakeParticipant() const = 0;
+};
+
 // The participants of one server, in registration order (apply order; undo runs the journal backwards).
 class Participants {
 public:

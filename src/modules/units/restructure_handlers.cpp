@@ -15,6 +15,14 @@ const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() 
 
 void AddCoreParticipants(Participants& participants) { participants.Add(MakeUsersParticipant()); }
 
+Participants CollectParticipants(const std::vector<std::unique_ptr<modules::Module>>& all) {
+    Participants out;
+    AddCoreParticipants(out);
+    for (const auto& m : all)
+        if (const auto* source = dynamic_cast<const ParticipantSource*>(m.get())) out.Add(source->MakeParticipant());
+    return out;
+}
+
 using http::Reply;
 using http::Request;
 
