@@ -38,7 +38,7 @@ public:
     Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row, int64_t from,
                              int64_t to) override {
         JW_RETURN_IF_ERROR(c.Exec("UPDATE cases SET unit_id = ? WHERE id = ? AND unit_id = ?",
-                                  {V(to), V(std::stoll(row)), V(from)}));
+                                  {V(to), V(row), V(from)}));
         return what;
     }
 };

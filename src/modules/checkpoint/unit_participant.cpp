@@ -54,16 +54,16 @@ public:
                                       {V(to), V(row), V(from)}));
         else if (what == kOrders)
             JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_orders SET unit_id = ? WHERE id = ? AND unit_id = ?",
-                                      {V(to), V(std::stoll(row)), V(from)}));
+                                      {V(to), V(row), V(from)}));
         else if (what == kClients)
             JW_RETURN_IF_ERROR(c.Exec("UPDATE viid_clients SET unit_id = ? WHERE id = ? AND unit_id = ?",
                                       {V(to), V(row), V(from)}));
         else if (what == kNotified) {
             JW_ASSIGN_OR_RETURN(auto there, c.Query("SELECT 1 FROM watch_order_units WHERE order_id = ? AND unit_id = ?",
-                                                    {V(std::stoll(row)), V(to)}));
+                                                    {V(row), V(to)}));
             if (!there.empty()) return std::string(kNotifiedAlready);
             JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_order_units SET unit_id = ? WHERE order_id = ? AND unit_id = ?",
-                                      {V(to), V(std::stoll(row)), V(from)}));
+                                      {V(to), V(row), V(from)}));
         } else if (what != kNotifiedAlready) {
             return Status::Internal("checkpoint restructure participant: unknown kind " + what);
         }
