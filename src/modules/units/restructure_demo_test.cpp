@@ -108,7 +108,7 @@ TEST_P(DemoCounty, MergeAndSplitMoveLiveWorkKeepClosedRecordsAndUndoRestoresEver
     ASSERT_TRUE(c.ok());
     const int64_t chengguan = UnitId(**c, "519901031000"), dongcheng = UnitId(**c, "519901031100");
     const std::string cg = std::to_string(chengguan), dc = std::to_string(dongcheng);
-    // One of 城关's cases is closed: it must keep its unit.
+    // One more of 城关's cases is closed: closed cases must keep their unit.
     ASSERT_TRUE((*c)->Exec("UPDATE cases SET state = 'closed', closed_at = 1 WHERE id = (SELECT MIN(id) FROM cases "
                            "WHERE unit_id = ?)", {V(chengguan)}).ok());
     // 东城 gets a head of its own: after the merge, reminders on 城关's old cases must reach that head.
@@ -126,7 +126,7 @@ TEST_P(DemoCounty, MergeAndSplitMoveLiveWorkKeepClosedRecordsAndUndoRestoresEver
                                          "WHERE a.status = 'open' AND t.feedback_at IS NULL AND t.unit_id = " + cg);
     const int64_t cases_total = Count(**c, "SELECT COUNT(*) FROM cases");
     ASSERT_GT(open_cg, 0);
-    ASSERT_EQ(closed_cg, 1);
+    ASSERT_GE(closed_cg, 1);  // the demo's own closed cases and the one closed above
     ASSERT_GT(devices_cg, 0);
     ASSERT_GT(notified_cg, 0);
     const int64_t open_case = Count(**c, "SELECT MIN(id) FROM cases WHERE state <> 'closed' AND unit_id = " + cg);
