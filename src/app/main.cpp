@@ -24,6 +24,8 @@
 #include "http/worker_pool.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
+#include "units/cli.hpp"
+#include "units/units_module.hpp"
 
 namespace jw::app {
 namespace {
@@ -122,6 +124,7 @@ int Serve(Platform& p, const std::string& listen) {
             return Fail(s);
         }
     }
+    units::AttachParticipants(p.modules);  // every module's restructure participant, once all have started
     if (!parts.health_notes.empty()) {
         options.health_notes = [notes = parts.health_notes] {
             std::string text;
@@ -312,6 +315,16 @@ int main(int argc, char** argv) {
     replay_cmd->add_option("--rate", replay.rate, "passes per second (default 20)");
     replay_cmd->add_option("--seconds", replay.seconds, "stop after this many seconds (default: run until stopped)");
 
+    auto* unit_cmd = cli.add_subcommand("unit", "unit tools");
+    unit_cmd->require_subcommand(1);
+    jw::units::CliOptions restructure;
+    auto* restructure_cmd = unit_cmd->add_subcommand(
+        "restructure", "merge, split, rename and move units from a plan file (docs/api/units-restructure.md)");
+    restructure_cmd->add_option("--plan", restructure.plan_file, "plan JSON file");
+    restructure_cmd->add_flag("--dry-run", restructure.dry_run, "list what would move, change nothing");
+    restructure_cmd->add_option("--undo", restructure.undo_id, "undo this restructure (before its effective date)");
+    restructure_cmd->add_option("--reason", restructure.reason, "why (with --undo)");
+
     // Module commands run from their CLI11 callbacks during parsing and need no platform.
     AddDiscretionCommands(cli);
     jw::analytics::AddAnalyticsCommands(cli);
@@ -347,6 +360,9 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("serve")) return Serve(p, p.config.listen);
     if (cli.got_subcommand("audit")) return AuditVerify(p);
     if (cli.got_subcommand("viid")) return ViidAddClient(p, opt);
+    if (cli.got_subcommand("unit"))
+        return jw::units::RunRestructureCommand(*p.db, *p.audit, p.CliEntry("unit.restructure", "units"),
+                                                jw::units::CollectParticipants(p.modules), restructure);
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

@@ -5,6 +5,8 @@
 #include "alerts/alerts_service.hpp"
 #include "common/civil_time.hpp"
 #include "modules/module.hpp"
+#include "alerts/unit_participant.hpp"
+#include "units/participant.hpp"
 
 namespace jw::alerts {
 namespace data {
@@ -36,8 +38,10 @@ const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() 
 namespace jw::alerts {
 namespace {
 
-class AlertsModule final : public modules::Module {
+class AlertsModule final : public modules::Module, public units::ParticipantSource {
 public:
+    // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
+    std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "alerts"; }
     const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {

@@ -7,6 +7,8 @@
 #include "cases/demo_cases.hpp"
 #include "cases/supervision/supervision_module.hpp"
 #include "modules/module.hpp"
+#include "cases/unit_participant.hpp"
+#include "units/participant.hpp"
 
 namespace jw::cases {
 namespace data {
@@ -26,8 +28,10 @@ const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() 
 namespace jw::cases {
 namespace {
 
-class CasesModule final : public modules::Module {
+class CasesModule final : public modules::Module, public units::ParticipantSource {
 public:
+    // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
+    std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "cases"; }
     const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
     // People's personal fields and query codes are keyed from the master key (ADR 0017); rows an older server

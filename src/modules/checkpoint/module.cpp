@@ -10,6 +10,8 @@
 #include "checkpoint/viid/viid_guard.hpp"
 #include "common/civil_time.hpp"
 #include "modules/module.hpp"
+#include "checkpoint/unit_participant.hpp"
+#include "units/participant.hpp"
 
 namespace jw::checkpoint {
 namespace data {
@@ -45,8 +47,10 @@ namespace jw::checkpoint {
 namespace {
 
 // Owns the pass hub for as long as the server runs: the analysis workers stop (Stop) before it goes.
-class CheckpointModule final : public modules::Module {
+class CheckpointModule final : public modules::Module, public units::ParticipantSource {
 public:
+    // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
+    std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "checkpoint"; }
     const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
