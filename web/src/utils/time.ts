@@ -39,3 +39,8 @@ export function fileStamp(now = Date.now()): string {
   const s = formatChinaTime(new Date(now).toISOString())
   return s.slice(0, 10).replace(/-/g, '') + '-' + s.slice(11, 16).replace(':', '')
 }
+
+// The China calendar day 'YYYY-MM-DD' of an instant, `offsetDays` later (a date picker's default, a plan's date).
+export function chinaDay(now = Date.now(), offsetDays = 0): string {
+  return new Date(now + OFFSET_MS + offsetDays * 86400_000).toISOString().slice(0, 10)
+}
