@@ -157,7 +157,7 @@ const TYPED_PARAMS = [
   ['sysadmin', '/users?unit_id=1&unit_id=2', 'unit_id', 'repeated'],
   // instants
   ['auditadmin', '/audit?from=yesterday', 'from', 'invalid_time'],
-  ['auditadmin', '/audit?to=2026-02-30T00:00:00Z', 'to', 'invalid_time'],
+  ['auditadmin', `/audit?to=${encodeURIComponent('2026-02-30T00:00:00Z')}`, 'to', 'invalid_time'],
   ['auditadmin', '/audit/export.csv?from=1767225600', 'from', 'invalid_time'],
   // booleans
   ['officer', '/notifications?unread=yes', 'unread', 'invalid_boolean'],
@@ -178,10 +178,10 @@ const TYPED_PARAMS = [
 ];
 const TYPED_CONTROLS = [
   ['sysadmin', '/users?page=1&page_size=200&unit_id=&status=active'],
-  ['auditadmin', '/audit?from=2026-01-01T00:00:00Z&to=2026-01-02%2008:00:00'],
+  ['auditadmin', `/audit?from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-02 08:00:00')}`],
   ['officer', '/notifications?unread=1'],
   ['leader', '/alerts?colour=red&state=open&from=2026-01-01&page=007'],
-  ['leader', '/alerts/stats?from=2026-01-01T00:00:00Z'],
+  ['leader', `/alerts/stats?from=${encodeURIComponent('2026-01-01T00:00:00Z')}`],
   ['officer', '/discretion/catalogue?law=2012&article=43'],
 ];
 
