@@ -360,7 +360,9 @@ Status Server::Run() {
         }
         Status query_ok = Status::Ok();
         try {
-            const auto qp = restinio::parse_query(req->header().query());
+            // RFC 3986 lets a query carry ':' and ',' unescaped (an instant "…T08:00:00Z", an id list "3,7"); the
+            // default traits refuse them. Decoding, UTF-8 checking and '&' as the only separator are the same.
+            const auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
             std::vector<std::pair<std::string, std::string>> pairs;
             for (const auto& [k, v] : qp) pairs.emplace_back(std::string(k), std::string(v));
             query_ok = CollectQuery(pairs, &r.query);  // a repeated name is refused (http/params.hpp)

@@ -179,6 +179,7 @@ const TYPED_PARAMS = [
 const TYPED_CONTROLS = [
   ['sysadmin', '/users?page=1&page_size=200&unit_id=&status=active'],
   ['auditadmin', `/audit?from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-02 08:00:00')}`],
+  ['auditadmin', '/audit?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z'], // ':' unescaped, as RFC 3986 allows
   ['officer', '/notifications?unread=1'],
   ['leader', '/alerts?colour=red&state=open&from=2026-01-01&page=007'],
   ['leader', `/alerts/stats?from=${encodeURIComponent('2026-01-01T00:00:00Z')}`],
