@@ -175,6 +175,27 @@ const TYPED_PARAMS = [
   ['officer', '/discretion/catalogue?article=43abc', 'article', 'invalid_integer'],
   ['officer', '/discretion/factors?edition_id=%2B1', 'edition_id', 'invalid_integer'],
   ['officer', '/discretion/editions/x1/circumstances', 'id', 'invalid_integer'],
+  // cases and supervision
+  ['officer', '/cases?unit_id=12abc', 'unit_id', 'invalid_integer'],
+  ['officer', '/cases?officer_id=0', 'officer_id', 'out_of_range'],
+  ['officer', '/cases?open=yes', 'open', 'invalid_boolean'],
+  ['officer', '/cases?case_type=civil', 'case_type', 'invalid_enum'],
+  ['officer', '/cases/abc', 'id', 'invalid_integer'],
+  ['officer', '/review/problems?open=2', 'open', 'invalid_boolean'],
+  ['leader', '/supervision/dashboard?bucket=sideways', 'bucket', 'invalid_enum'],
+  ['leader', '/supervision/dashboard?unit_id=1e3', 'unit_id', 'invalid_integer'],
+  ['leader', '/supervision/ranking?month=2026-13', 'month', 'invalid_month'],
+  // checkpoint: dates, bounded integers, enums, ids
+  ['leader', '/checkpoint/stats/hourly?from=2026-13-01', 'from', 'invalid_date'],
+  ['leader', '/checkpoint/stats/hourly?to=20260101', 'to', 'invalid_date'],
+  ['leader', '/checkpoint/stats/top?limit=12abc', 'limit', 'invalid_integer'],
+  ['leader', '/checkpoint/stats/top?limit=101', 'limit', 'out_of_range'],
+  ['leader', '/checkpoint/stats/new-plates?lookback_days=%205', 'lookback_days', 'invalid_integer'],
+  ['sysadmin', '/checkpoint/devices?kind=camera', 'kind', 'invalid_enum'],
+  ['sysadmin', '/checkpoint/devices?unit_id=%2B3', 'unit_id', 'invalid_integer'],
+  ['officer', '/checkpoint/watch-orders?status=Active', 'status', 'invalid_enum'],
+  ['officer', '/checkpoint/watch-orders?unit_id=-1', 'unit_id', 'out_of_range'],
+  ['officer', '/checkpoint/watch-hits?order_id=1.5', 'order_id', 'invalid_integer'],
 ];
 const TYPED_CONTROLS = [
   ['sysadmin', '/users?page=1&page_size=200&unit_id=&status=active'],
@@ -184,6 +205,13 @@ const TYPED_CONTROLS = [
   ['leader', '/alerts?colour=red&state=open&from=2026-01-01&page=007'],
   ['leader', `/alerts/stats?from=${encodeURIComponent('2026-01-01T00:00:00Z')}`],
   ['officer', '/discretion/catalogue?law=2012&article=43'],
+  ['officer', '/cases?open=1&case_type=criminal&unit_id='],
+  ['officer', '/review/problems?open=true'],
+  ['leader', '/supervision/dashboard?bucket=overdue'],
+  ['leader', '/supervision/ranking?month=2026-11'],
+  ['leader', '/checkpoint/stats/top?from=2026-01-01&to=2026-01-07&limit=100'],
+  ['sysadmin', '/checkpoint/devices?kind=tollgate&status=online'],
+  ['officer', '/checkpoint/watch-orders?status=active'],
 ];
 
 test('typed query and path parameters: each bad value is 400 naming the parameter with its problem key', async () => {
