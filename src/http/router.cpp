@@ -1,6 +1,6 @@
 #include "http/router.hpp"
 
-#include <charconv>
+#include "http/params.hpp"
 
 namespace jw::http {
 
@@ -50,36 +50,14 @@ std::string Request::Query(const std::string& name, const std::string& fallback)
     return it == query.end() ? fallback : it->second;
 }
 
-namespace {
-std::optional<int64_t> ToInt(const std::string& s) {
-    int64_t v = 0;
-    auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || p != s.data() + s.size()) return std::nullopt;
-    return v;
-}
-}  // namespace
-
+// Both kept for the handlers that use them; the rules and the problem keys are those of http/params.hpp.
 Status Request::Paging(int* page, int* page_size) const {
-    *page = 1;
-    *page_size = 20;
-    if (auto it = query.find("page"); it != query.end()) {
-        auto v = ToInt(it->second);
-        if (!v || *v < 1 || *v > 1000000) return Status::Invalid("page", "out_of_range");
-        *page = static_cast<int>(*v);
-    }
-    if (auto it = query.find("page_size"); it != query.end()) {
-        auto v = ToInt(it->second);
-        if (!v || *v < 1 || *v > 200) return Status::Invalid("page_size", "out_of_range");
-        *page_size = static_cast<int>(*v);
-    }
+    JW_ASSIGN_OR_RETURN(Page p, QueryPage(*this));
+    *page = p.page;
+    *page_size = p.page_size;
     return Status::Ok();
 }
 
-Result<int64_t> Request::IdParam(const std::string& name) const {
-    auto it = params.find(name);
-    auto v = it == params.end() ? std::nullopt : ToInt(it->second);
-    if (!v || *v < 1) return Status::Invalid(name, "bad_format");
-    return *v;
-}
+Result<int64_t> Request::IdParam(const std::string& name) const { return PathId(*this, name); }
 
 }  // namespace jw::http

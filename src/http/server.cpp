@@ -20,6 +20,7 @@
 #include "common/crypto.hpp"
 #include "http/error_table.hpp"
 #include "http/guarded_socket.hpp"
+#include "http/params.hpp"
 #include "http/response_headers.hpp"
 #include "http/static_files.hpp"
 #include "http/watchdog.hpp"
@@ -357,12 +358,20 @@ Status Server::Run() {
             for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
             r.headers[name] = std::string(f.value());
         }
+        Status query_ok = Status::Ok();
         try {
-            const auto qp = restinio::parse_query(req->header().query());
-            for (const auto& [k, v] : qp) r.query[std::string(k)] = std::string(v);
+            // RFC 3986 lets a query carry ':' and ',' unescaped (an instant "…T08:00:00Z", an id list "3,7"); the
+            // default traits refuse them. Decoding, UTF-8 checking and '&' as the only separator are the same.
+            const auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
+            std::vector<std::pair<std::string, std::string>> pairs;
+            for (const auto& [k, v] : qp) pairs.emplace_back(std::string(k), std::string(v));
+            query_ok = CollectQuery(pairs, &r.query);  // a repeated name is refused (http/params.hpp)
         } catch (const std::exception&) {
-            SendOut(req, Outgoing{400, ErrorBody(Status::Invalid("query", "bad_format"), request_id).dump(),
-                                "application/json; charset=utf-8", {}}, request_id);
+            query_ok = Status::Invalid("query", "bad_format");
+        }
+        if (!query_ok.ok()) {
+            SendOut(req, Outgoing{400, ErrorBody(query_ok, request_id).dump(), "application/json; charset=utf-8", {}},
+                    request_id);
             return restinio::request_accepted();
         }
         dispatcher_.Handle(std::move(r), [req, request_id](Outgoing out) { SendOut(req, out, request_id); });

@@ -133,6 +133,98 @@ test('paging outside its limits is 400 naming page or page_size', async () => {
   assert.ok(max.items.length <= 200);
 });
 
+// Typed URL parameters (src/http/params.hpp, ADR 0025): each bad value of each typed parameter of a sample of
+// real endpoints is 400 invalid_argument naming that parameter with the one problem key for its kind.
+// Rows: [user, path with the bad value, parameter, problem]. Each group ends with a control the same user may
+// send, so a refusal is about the value, not the route or the permission.
+const OVERFLOW = '99999999999999999999';
+const TYPED_PARAMS = [
+  // paging (every list)
+  ['sysadmin', '/users?page=12abc', 'page', 'invalid_integer'],
+  ['sysadmin', '/users?page=%2B5', 'page', 'invalid_integer'],
+  ['sysadmin', '/users?page=%205', 'page', 'invalid_integer'],
+  ['sysadmin', '/users?page=1.0', 'page', 'invalid_integer'],
+  ['sysadmin', '/users?page=0', 'page', 'out_of_range'],
+  ['sysadmin', `/users?page=${OVERFLOW}`, 'page', 'out_of_range'],
+  ['sysadmin', '/users?page_size=201', 'page_size', 'out_of_range'],
+  ['sysadmin', '/users?page_size=-1', 'page_size', 'out_of_range'],
+  // integer ids and enums in a filter
+  ['sysadmin', '/users?unit_id=12abc', 'unit_id', 'invalid_integer'],
+  ['sysadmin', '/users?unit_id=0x10', 'unit_id', 'invalid_integer'],
+  ['sysadmin', '/users?unit_id=0', 'unit_id', 'out_of_range'],
+  ['sysadmin', `/users?unit_id=${OVERFLOW}`, 'unit_id', 'out_of_range'],
+  ['sysadmin', '/users?status=ACTIVE', 'status', 'invalid_enum'],
+  ['sysadmin', '/users?unit_id=1&unit_id=2', 'unit_id', 'repeated'],
+  // instants
+  ['auditadmin', '/audit?from=yesterday', 'from', 'invalid_time'],
+  ['auditadmin', `/audit?to=${encodeURIComponent('2026-02-30T00:00:00Z')}`, 'to', 'invalid_time'],
+  ['auditadmin', '/audit/export.csv?from=1767225600', 'from', 'invalid_time'],
+  // booleans
+  ['officer', '/notifications?unread=yes', 'unread', 'invalid_boolean'],
+  // alerts: enums, id, instants, path id
+  ['leader', '/alerts?colour=purple', 'colour', 'invalid_enum'],
+  ['leader', '/alerts?state=Open', 'state', 'invalid_enum'],
+  ['leader', '/alerts?unit_id=12abc', 'unit_id', 'invalid_integer'],
+  ['leader', '/alerts?from=2026-13-01', 'from', 'invalid_time'],
+  ['leader', '/alerts/stats?to=tomorrow', 'to', 'invalid_time'],
+  ['leader', '/alerts/12abc', 'id', 'invalid_integer'],
+  ['leader', '/alerts/0', 'id', 'out_of_range'],
+  // discretion: enums and bounded integers
+  ['officer', '/discretion/catalogue?law=1999', 'law', 'invalid_enum'],
+  ['officer', '/discretion/catalogue?article=501', 'article', 'out_of_range'],
+  ['officer', '/discretion/catalogue?article=43abc', 'article', 'invalid_integer'],
+  ['officer', '/discretion/factors?edition_id=%2B1', 'edition_id', 'invalid_integer'],
+  ['officer', '/discretion/editions/x1/circumstances', 'id', 'invalid_integer'],
+  // cases and supervision
+  ['officer', '/cases?unit_id=12abc', 'unit_id', 'invalid_integer'],
+  ['officer', '/cases?officer_id=0', 'officer_id', 'out_of_range'],
+  ['officer', '/cases?open=yes', 'open', 'invalid_boolean'],
+  ['officer', '/cases?case_type=civil', 'case_type', 'invalid_enum'],
+  ['officer', '/cases/abc', 'id', 'invalid_integer'],
+  ['officer', '/review/problems?open=2', 'open', 'invalid_boolean'],
+  ['leader', '/supervision/dashboard?bucket=sideways', 'bucket', 'invalid_enum'],
+  ['leader', '/supervision/dashboard?unit_id=1e3', 'unit_id', 'invalid_integer'],
+  ['leader', '/supervision/ranking?month=2026-13', 'month', 'invalid_month'],
+  // checkpoint: dates, bounded integers, enums, ids
+  ['leader', '/checkpoint/stats/hourly?from=2026-13-01', 'from', 'invalid_date'],
+  ['leader', '/checkpoint/stats/hourly?to=20260101', 'to', 'invalid_date'],
+  ['leader', '/checkpoint/stats/top?limit=12abc', 'limit', 'invalid_integer'],
+  ['leader', '/checkpoint/stats/top?limit=101', 'limit', 'out_of_range'],
+  ['leader', '/checkpoint/stats/new-plates?lookback_days=%205', 'lookback_days', 'invalid_integer'],
+  ['sysadmin', '/checkpoint/devices?kind=camera', 'kind', 'invalid_enum'],
+  ['sysadmin', '/checkpoint/devices?unit_id=%2B3', 'unit_id', 'invalid_integer'],
+  ['officer', '/checkpoint/watch-orders?status=Active', 'status', 'invalid_enum'],
+  ['officer', '/checkpoint/watch-orders?unit_id=-1', 'unit_id', 'out_of_range'],
+  ['officer', '/checkpoint/watch-hits?order_id=1.5', 'order_id', 'invalid_integer'],
+];
+const TYPED_CONTROLS = [
+  ['sysadmin', '/users?page=1&page_size=200&unit_id=&status=active'],
+  ['auditadmin', `/audit?from=${encodeURIComponent('2026-01-01T00:00:00Z')}&to=${encodeURIComponent('2026-01-02 08:00:00')}`],
+  ['auditadmin', '/audit?from=2026-01-01T00:00:00Z&to=2026-01-02T00:00:00Z'], // ':' unescaped, as RFC 3986 allows
+  ['officer', '/notifications?unread=1'],
+  ['leader', '/alerts?colour=red&state=open&from=2026-01-01&page=007'],
+  ['leader', `/alerts/stats?from=${encodeURIComponent('2026-01-01T00:00:00Z')}`],
+  ['officer', '/discretion/catalogue?law=2012&article=43'],
+  ['officer', '/cases?open=1&case_type=criminal&unit_id='],
+  ['officer', '/review/problems?open=true'],
+  ['leader', '/supervision/dashboard?bucket=overdue'],
+  ['leader', '/supervision/ranking?month=2026-11'],
+  ['leader', '/checkpoint/stats/top?from=2026-01-01&to=2026-01-07&limit=100'],
+  ['sysadmin', '/checkpoint/devices?kind=tollgate&status=online'],
+  ['officer', '/checkpoint/watch-orders?status=active'],
+];
+
+test('typed query and path parameters: each bad value is 400 naming the parameter with its problem key', async () => {
+  const clients = {};
+  const as = async (name) => (clients[name] ??= await loggedIn(server, name));
+  for (const [user, path, field, problem] of TYPED_PARAMS) {
+    const r = await (await as(user)).get(path);
+    const body = expectError(r, 400, 'invalid_argument', { [field]: problem });
+    assert.deepEqual(Object.keys(body.fields), [field], `${path}: only ${field} is named`);
+  }
+  for (const [user, path] of TYPED_CONTROLS) expectStatus(await (await as(user)).get(path), 200);
+});
+
 test('SQL metacharacters in every text field of POST /users are 400 naming that field', async () => {
   for (const payload of SQL_PAYLOADS) {
     for (const field of ['username', 'police_no', 'name', 'phone']) {

@@ -160,7 +160,7 @@ test('statistics count the passes of a checkpoint by hour, rank it, and count ne
   assert.ok(fresh.days[2].plates >= 5 && fresh.days[2].new_plates >= 5, JSON.stringify(fresh.days[2]));
   for (const d of fresh.days) assert.ok(d.new_plates <= d.plates);
 
-  expectError(await analyst.get('/checkpoint/stats/hourly?from=2026-13-01'), 400, 'invalid_argument', { from: 'bad_date' });
+  expectError(await analyst.get('/checkpoint/stats/hourly?from=2026-13-01'), 400, 'invalid_argument', { from: 'invalid_date' });
   expectError(await analyst.get(`/checkpoint/stats/top?from=${day}&to=${from}`), 400, 'invalid_argument', { to: true });
   expectError(await analyst.get('/checkpoint/stats/top?from=2026-01-01&to=2026-12-31'), 400, 'invalid_argument', { from: true });
   expectError(await analyst.get('/checkpoint/stats/new-plates?lookback_days=0'), 400, 'invalid_argument',

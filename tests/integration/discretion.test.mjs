@@ -126,7 +126,7 @@ test('catalogue and factor reads search the clause text', async () => {
   assert.ok(byArticle.items.some((t) => t.clause.includes('十日以上十五日以下拘留')));
   const words = expectStatus(await c.get(`/discretion/catalogue?q=${encodeURIComponent('殴打')}&page_size=200`), 200);
   assert.ok(words.total >= 2 && words.items.every((t) => t.clause.includes('殴打') || t.citation.includes('殴打')));
-  expectError(await c.get('/discretion/catalogue?law=1999'), 400, 'invalid_argument', { law: 'unknown_value' });
+  expectError(await c.get('/discretion/catalogue?law=1999'), 400, 'invalid_argument', { law: 'invalid_enum' });
   const factors = expectStatus(await c.get('/discretion/factors?law=2025'), 200);
   const admit = factors.items.find((f) => f.code === 'lenient.admit_and_accept');
   assert.ok(admit && admit.article === 21, '2025 §21 认错认罚');

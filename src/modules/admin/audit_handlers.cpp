@@ -5,6 +5,7 @@
 #include "auth/auth_repository.hpp"
 #include "common/csv.hpp"
 #include "http/error_table.hpp"
+#include "http/params.hpp"
 
 #include <map>
 
@@ -18,14 +19,8 @@ namespace {
 Result<audit::AuditFilter> FilterFrom(const Request& req) {
     audit::AuditFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-    for (const char* name : {"from", "to"}) {
-        const std::string v = req.Query(name);
-        if (v.empty()) continue;
-        auto t = ParseUtcIso(v);
-        if (!t) t = ParseChinaTime(v);
-        if (!t) return Status::Invalid(name, "bad_format");
-        (std::string(name) == "from" ? f.from : f.to) = *t;
-    }
+    JW_ASSIGN_OR_RETURN(f.from, http::QueryInstant(req, "from"));
+    JW_ASSIGN_OR_RETURN(f.to, http::QueryInstant(req, "to"));
     f.user = req.Query("user");
     f.action = req.Query("action");
     f.object = req.Query("object");
@@ -102,7 +97,8 @@ Result<Reply> Notifications(Deps d, Request& req) {
     JW_RETURN_IF_ERROR(req.Paging(&page, &page_size));
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto list, d.outbox.List(**c, req.principal->user_id, req.Query("unread") == "1", page, page_size));
+    JW_ASSIGN_OR_RETURN(const bool unread, http::QueryBool(req, "unread", false));
+    JW_ASSIGN_OR_RETURN(auto list, d.outbox.List(**c, req.principal->user_id, unread, page, page_size));
     Json items = Json::array();
     const Lang lang = http::RequestLang(req.headers);
     for (const auto& n : list.first) items.push_back(notify::NotificationJson(n, lang));

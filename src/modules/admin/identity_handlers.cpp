@@ -3,6 +3,7 @@
 #include "admin/json_views.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
+#include "http/params.hpp"
 
 namespace jw::admin {
 
@@ -71,15 +72,8 @@ Result<Reply> ListUsers(Deps d, Request& req) {
     auth::repo::UserQuery q;
     JW_RETURN_IF_ERROR(req.Paging(&q.page, &q.page_size));
     q.q = req.Query("q");
-    q.status = req.Query("status");
-    if (!q.status.empty() && q.status != "active" && q.status != "locked" && q.status != "disabled")
-        return Status::Invalid("status", "bad_value");
-    if (auto unit = req.Query("unit_id"); !unit.empty()) {
-        char* end = nullptr;
-        const long long v = std::strtoll(unit.c_str(), &end, 10);
-        if (*end != '\0' || v < 1) return Status::Invalid("unit_id", "bad_format");
-        q.unit_id = v;
-    }
+    JW_ASSIGN_OR_RETURN(q.status, http::QueryEnum(req, "status", {"active", "locked", "disabled"}));
+    JW_ASSIGN_OR_RETURN(q.unit_id, http::QueryId(req, "unit_id"));
     if (!req.principal->all_units) q.unit_scope = req.principal->unit_scope;  // data scope, in one place
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();

@@ -4,6 +4,7 @@
 #include "alerts/alerts_queries.hpp"
 #include "alerts/alerts_service.hpp"
 #include "common/china_day.hpp"
+#include "http/params.hpp"
 
 namespace jw::alerts {
 namespace {
@@ -33,16 +34,19 @@ Json AlertJson(const Alert& a) {
     return j;
 }
 
+// The colours of the shipped policy, the values the `colour` filter takes.
+const std::vector<std::string>& PolicyColours() {
+    static const std::vector<std::string> colours = [] {
+        std::vector<std::string> out;
+        for (const auto& r : Policy::Default().rules()) out.push_back(r.colour);
+        return out;
+    }();
+    return colours;
+}
+
 Result<int64_t> TimeParam(const Request& req, const char* name, int64_t fallback) {
-    const std::string v = req.Query(name);
-    if (v.empty()) return fallback;
-    auto t = ParseUtcIso(v);
-    if (!t) t = ParseChinaTime(v);
-    if (!t) {
-        if (auto d = ParseDate(v)) t = ChinaMidnightOf(*d);
-    }
-    if (!t) return Status::Invalid(name, "bad_format");
-    return *t;
+    JW_ASSIGN_OR_RETURN(auto t, http::QueryInstant(req, name));
+    return t.value_or(fallback);
 }
 
 std::optional<std::vector<int64_t>> Scope(const Request& req) {
@@ -62,18 +66,10 @@ Result<int64_t> ActingUnit(const Request& req, JsonReader& in) {
 Result<Reply> ListHandler(const Deps& d, Request& req) {
     ListFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-    f.colour = req.Query("colour");
-    if (!f.colour.empty() && !Policy::Default().Find(f.colour)) return Status::Invalid("colour", "unknown");
-    f.state = req.Query("state");
-    if (!f.state.empty() && f.state != "open" && f.state != "closed" && f.state != "unsigned" && f.state != "escalated")
-        return Status::Invalid("state", "must be open, closed, unsigned or escalated");
-    if (!req.Query("unit_id").empty()) {
-        try {
-            f.unit_id = std::stoll(req.Query("unit_id"));
-        } catch (...) {
-            return Status::Invalid("unit_id", "not_a_number");
-        }
-    }
+    JW_ASSIGN_OR_RETURN(f.colour, http::QueryEnum(req, "colour", PolicyColours()));
+    JW_ASSIGN_OR_RETURN(f.state, http::QueryEnum(req, "state", {"open", "closed", "unsigned", "escalated"}));
+    JW_ASSIGN_OR_RETURN(auto unit, http::QueryId(req, "unit_id"));
+    if (unit) f.unit_id = *unit;
     JW_ASSIGN_OR_RETURN(f.from, TimeParam(req, "from", 0));
     JW_ASSIGN_OR_RETURN(f.to, TimeParam(req, "to", 0));
     f.text = req.Query("q");
@@ -123,12 +119,11 @@ Result<Reply> RaiseHandler(const Deps& d, Request& req) {
     const auto notes = in.Text("notes", false, 1000).value_or("");
     auto units = in.TextList("unit_ids", true, 50);
     JW_RETURN_IF_ERROR(in.status());
+    // Text ids in the body (the web's select gives strings), read by the same strict integer rule as a URL.
     for (const auto& u : *units) {
-        try {
-            ri.unit_ids.push_back(std::stoll(u));
-        } catch (...) {
-            return Status::Invalid("unit_ids", "not_a_number");
-        }
+        auto id = http::ParseInteger("unit_ids", u, 1, INT64_MAX);
+        if (!id.ok()) return Status::Invalid("unit_ids", http::problem::kInvalidIdList);
+        ri.unit_ids.push_back(*id);
     }
     if (!notes.empty()) ri.payload["notes"] = notes;
     ri.raised_by = req.principal->user_id;

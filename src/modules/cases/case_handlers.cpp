@@ -14,6 +14,7 @@
 #include "cases/review/review_service.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
+#include "http/params.hpp"
 
 namespace jw::cases {
 
@@ -33,30 +34,21 @@ Officers LoadOfficers(storage::Connection& c, const std::set<int64_t>& ids) {
     return out;
 }
 
-Result<std::optional<int64_t>> OptionalId(const Request& req, const std::string& name) {
-    const std::string v = req.Query(name);
-    if (v.empty()) return std::optional<int64_t>();
-    char* end = nullptr;
-    const long long n = std::strtoll(v.c_str(), &end, 10);
-    if (*end != '\0' || n < 1) return Status::Invalid(name, "bad_format");
-    return std::optional<int64_t>(n);
-}
-
 Result<Reply> ListCases(Deps d, Request& req) {
     repo::CaseQuery q;
     JW_RETURN_IF_ERROR(req.Paging(&q.page, &q.page_size));
     q.q = req.Query("q");
     q.case_type = req.Query("case_type");
     q.state = req.Query("state");
-    q.open_only = req.Query("open") == "1";
+    JW_ASSIGN_OR_RETURN(q.open_only, http::QueryBool(req, "open", false));
     // Exact lookups through the blind indexes (the numbers are not stored in the clear, so no substring search).
     q.id_number = req.Query("id_number");
     q.phone = req.Query("phone");
     if (q.id_number.size() > 30) return Status::Invalid("id_number", "too_long");
     if (q.phone.size() > 20) return Status::Invalid("phone", "too_long");
-    if (!q.case_type.empty() && !IsCaseType(q.case_type)) return Status::Invalid("case_type", "bad_value");
-    JW_ASSIGN_OR_RETURN(q.unit_id, OptionalId(req, "unit_id"));
-    JW_ASSIGN_OR_RETURN(q.officer_id, OptionalId(req, "officer_id"));
+    if (!q.case_type.empty() && !IsCaseType(q.case_type)) return Status::Invalid("case_type", http::problem::kInvalidEnum);
+    JW_ASSIGN_OR_RETURN(q.unit_id, http::QueryId(req, "unit_id"));
+    JW_ASSIGN_OR_RETURN(q.officer_id, http::QueryId(req, "officer_id"));
     const auth::Principal& p = *req.principal;
     if (!p.all_units && !internal::HasRole(p, "legal_reviewer")) q.unit_scope = p.unit_scope;  // data scope
     auto c = d.db.Acquire();

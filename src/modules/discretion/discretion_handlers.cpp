@@ -9,6 +9,7 @@
 #include "discretion/edition_json.hpp"
 #include "discretion/edition_service.hpp"
 #include "discretion/handlers_internal.hpp"
+#include "http/params.hpp"
 
 namespace jw::discretion {
 namespace data {
@@ -40,20 +41,7 @@ Result<Reply> DecideHandler(const HandlerDeps& d, Request& req) {
     return r;
 }
 
-Result<int> IntQuery(const Request& req, const std::string& name, int min, int max) {
-    const std::string text = req.Query(name);
-    if (text.empty()) return 0;
-    char* end = nullptr;
-    const long v = std::strtol(text.c_str(), &end, 10);
-    if (*end != '\0' || v < min || v > max) return Status::Invalid(name, "bad_value");
-    return static_cast<int>(v);
-}
-
-Result<std::string> LawQuery(const Request& req) {
-    std::string law = req.Query("law");
-    if (!law.empty() && law != "2012" && law != "2025") return Status::Invalid("law", "unknown_value");
-    return law;
-}
+Result<std::string> LawQuery(const Request& req) { return http::QueryEnum(req, "law", {"2012", "2025"}); }
 
 // GET /catalogue?law=&q=&article=&page=&page_size=: tiers with their clause text. `q` matches the clause text
 // or the citation; a number in `q` also matches the article.
@@ -61,7 +49,7 @@ Result<Reply> CatalogueHandler(Request& req) {
     int page = 1, page_size = 20;
     JW_RETURN_IF_ERROR(req.Paging(&page, &page_size));
     JW_ASSIGN_OR_RETURN(std::string law, LawQuery(req));
-    JW_ASSIGN_OR_RETURN(int article, IntQuery(req, "article", 1, 500));
+    JW_ASSIGN_OR_RETURN(const int64_t article, http::QueryInt(req, "article", 1, 500, 0));
     const std::string q = req.Query("q");
     if (q.size() > 100) return Status::Invalid("q", "too_long");
     Json items = Json::array();
@@ -85,9 +73,8 @@ Result<Reply> CatalogueHandler(Request& req) {
 // GET /factors?law=&edition_id=: the factors with the percentages of the edition (default: current published).
 Result<Reply> FactorsHandler(const HandlerDeps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(std::string law, LawQuery(req));
-    JW_ASSIGN_OR_RETURN(int edition, IntQuery(req, "edition_id", 1, INT32_MAX));
-    JW_ASSIGN_OR_RETURN(auto catalogue,
-                        internal::CatalogueFor(d, edition > 0 ? std::optional<int64_t>(edition) : std::nullopt));
+    JW_ASSIGN_OR_RETURN(const std::optional<int64_t> edition, http::QueryId(req, "edition_id"));
+    JW_ASSIGN_OR_RETURN(auto catalogue, internal::CatalogueFor(d, edition));
     Json items = Json::array();
     for (const auto& f : catalogue->factors()) {
         if (law.empty() || f.law == law) items.push_back(FactorToJson(f));
@@ -105,8 +92,8 @@ Result<Reply> AggravationsHandler(Request& req) {
 Result<Reply> DocumentHandler(const HandlerDeps& d, Request& req) {
     const std::string kind = req.params["kind"];
     if (kind != "approval_report" && kind != "decision") return Status::NotFound("document kind");
-    const std::string format = req.Query("format", "html");
-    if (format != "html" && format != "pdf") return Status::Invalid("format", "unknown_value");
+    JW_ASSIGN_OR_RETURN(std::string format, http::QueryEnum(req, "format", {"html", "pdf"}));
+    if (format.empty()) format = "html";
     JW_ASSIGN_OR_RETURN(DocumentRequest doc_req, ParseDocumentRequest(req.body));
     JW_ASSIGN_OR_RETURN(auto catalogue, internal::CatalogueFor(d, doc_req.decision.edition_id));
     JW_ASSIGN_OR_RETURN(RenderedDocument out, RenderDocument(*catalogue, doc_req, kind, format));

@@ -5,6 +5,7 @@
 #include "discretion/edition_repository.hpp"
 #include "discretion/edition_service.hpp"
 #include "discretion/handlers_internal.hpp"
+#include "http/params.hpp"
 
 namespace jw::discretion::internal {
 namespace {
@@ -45,14 +46,9 @@ Result<Reply> CircumstancesOf(storage::Connection& c, int64_t id, const Request&
     JW_RETURN_IF_ERROR(req.Paging(&q.page, &q.page_size));
     q.q = req.Query("q");
     if (q.q.size() > 100) return Status::Invalid("q", "too_long");
-    q.law = req.Query("law");
-    if (!q.law.empty() && q.law != "2012" && q.law != "2025") return Status::Invalid("law", "unknown_value");
-    if (const std::string a = req.Query("article"); !a.empty()) {
-        char* end = nullptr;
-        const long v = std::strtol(a.c_str(), &end, 10);
-        if (*end != '\0' || v < 1 || v > 500) return Status::Invalid("article", "bad_value");
-        q.article = static_cast<int>(v);
-    }
+    JW_ASSIGN_OR_RETURN(q.law, http::QueryEnum(req, "law", {"2012", "2025"}));
+    JW_ASSIGN_OR_RETURN(auto article, http::QueryInt(req, "article", 1, 500));
+    if (article) q.article = static_cast<int>(*article);
     JW_ASSIGN_OR_RETURN(auto page, repo::ListCircumstances(c, id, q));
     Json items = Json::array();
     for (const auto& ci : page.first) items.push_back(CircumstanceToJson(ci));

@@ -94,6 +94,16 @@ describe('locale files', () => {
       'bad_birth_date',
       'bad_code',
       'below_minimum',
+      'out_of_range',
+      'too_many',
+      'invalid_integer',
+      'invalid_enum',
+      'invalid_date',
+      'invalid_month',
+      'invalid_time',
+      'invalid_boolean',
+      'invalid_id_list',
+      'repeated',
     ]
     for (const k of listed) expect(zh.has(`errors.field.${k}`), k).toBe(true)
     for (const c of ['invalid_argument', 'unauthenticated', 'totp_required', 'permission_denied', 'csrf_failed',

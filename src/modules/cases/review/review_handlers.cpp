@@ -3,6 +3,7 @@
 #include "cases/review/review_service.hpp"
 #include "cases/supervision/supervision_http.hpp"
 #include "cases/supervision/supervision_module.hpp"
+#include "http/params.hpp"
 
 namespace jw::cases {
 
@@ -164,7 +165,8 @@ Result<Reply> Submit(Request& req) {
 Result<Reply> MyProblems(Deps d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto problems, review::ProblemsOfOfficer(**c, req.principal->user_id, req.Query("open") == "1"));
+    JW_ASSIGN_OR_RETURN(const bool open, http::QueryBool(req, "open", false));
+    JW_ASSIGN_OR_RETURN(auto problems, review::ProblemsOfOfficer(**c, req.principal->user_id, open));
     Json out = Json::array();
     for (const auto& p : problems) out.push_back(ProblemJson(p));
     return Reply::Json200({{"items", out}, {"total", out.size()}});

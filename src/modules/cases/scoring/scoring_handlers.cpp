@@ -3,6 +3,7 @@
 #include "cases/scoring/scoring_repository.hpp"
 #include "cases/supervision/supervision_http.hpp"
 #include "cases/supervision/supervision_module.hpp"
+#include "http/params.hpp"
 
 namespace jw::cases {
 
@@ -49,14 +50,13 @@ Result<Reply> File(Deps d, Request& req) {
 }
 
 Result<std::string> MonthParam(const Request& req) {
-    const std::string m = req.Query("month", MonthOf(NowUnix()));
-    if (m.size() != 7 || m[4] != '-' || !ParseDate(m + "-01")) return Status::Invalid("month", "bad_format");
-    return m;
+    JW_ASSIGN_OR_RETURN(auto m, http::QueryMonth(req, "month"));
+    return m.value_or(MonthOf(NowUnix()));
 }
 
 Result<scoring::Ranking> LoadRanking(Deps d, const Request& req) {
     JW_ASSIGN_OR_RETURN(std::string month, MonthParam(req));
-    JW_ASSIGN_OR_RETURN(auto unit, OptionalId(req, "unit_id"));
+    JW_ASSIGN_OR_RETURN(auto unit, http::QueryId(req, "unit_id"));
     auto scope = SupervisionScope(*req.principal);
     if (unit) {
         if (!InScope(scope, *unit)) return Status::Invalid("unit_id", "out_of_scope");

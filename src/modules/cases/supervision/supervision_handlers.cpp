@@ -9,6 +9,7 @@
 #include "cases/supervision/supervision_repository.hpp"
 #include "docs/html_renderer.hpp"
 #include "docs/pdf_renderer.hpp"
+#include "http/params.hpp"
 
 namespace jw::cases {
 
@@ -42,10 +43,10 @@ Json DashboardCaseJson(const supervision::DashboardCase& d) {
 }
 
 Result<Reply> Dashboard(Deps d, Request& req) {
-    JW_ASSIGN_OR_RETURN(auto unit, OptionalId(req, "unit_id"));
+    JW_ASSIGN_OR_RETURN(auto unit, http::QueryId(req, "unit_id"));
     const std::string stage = req.Query("stage");
-    const std::string bucket = req.Query("bucket");
-    if (!bucket.empty() && !supervision::IsBucket(bucket)) return Status::Invalid("bucket", "bad_value");
+    JW_ASSIGN_OR_RETURN(const std::string bucket,
+                        http::QueryEnum(req, "bucket", {"open", "due_soon", "overdue", "returned"}));
     if (stage.size() > 40) return Status::Invalid("stage", "too_long");
     const auto scope = SupervisionScope(*req.principal);
     if (unit && !InScope(scope, *unit)) return Status::Invalid("unit_id", "out_of_scope");
@@ -85,9 +86,8 @@ Result<Reply> Letters(Deps d, Request& req) {
 }
 
 Result<std::string> Format(const Request& req) {
-    const std::string f = req.Query("format", "html");
-    if (f != "html" && f != "pdf" && f != "json") return Status::Invalid("format", "bad_value");
-    return f;
+    JW_ASSIGN_OR_RETURN(std::string f, http::QueryEnum(req, "format", {"html", "pdf", "json"}));
+    return f.empty() ? std::string("html") : f;
 }
 
 Result<Reply> Printed(const docs::Document& doc, const std::string& format, const std::string& name) {

@@ -31,16 +31,6 @@ inline bool InScope(const std::optional<std::vector<int64_t>>& scope, int64_t un
 
 inline Json TimeJson(int64_t t) { return t > 0 ? Json(FormatUtcIso(t)) : Json(nullptr); }
 
-// An optional positive integer query parameter. Error: InvalidArgument naming it.
-inline Result<std::optional<int64_t>> OptionalId(const http::Request& req, const std::string& name) {
-    const std::string v = req.Query(name);
-    if (v.empty()) return std::optional<int64_t>();
-    char* end = nullptr;
-    const long long n = std::strtoll(v.c_str(), &end, 10);
-    if (*end != '\0' || n < 1) return Status::Invalid(name, "bad_format");
-    return std::optional<int64_t>(n);
-}
-
 inline http::Reply RawReply(std::string body, std::string content_type, std::string filename = "") {
     http::Reply r;
     r.raw = std::move(body);

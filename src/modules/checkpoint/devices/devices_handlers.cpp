@@ -8,6 +8,7 @@
 #include "checkpoint/devices/stats_handlers.hpp"
 #include "common/civil_time.hpp"
 #include "common/text_upload.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -35,20 +36,10 @@ Result<Reply> ListHandler(const Deps& d, Request& req) {
     JW_RETURN_IF_ERROR(CanRead(req));
     DeviceFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-    f.kind = req.Query("kind");
-    if (!f.kind.empty() && f.kind != "tollgate" && f.kind != "ape") return Status::Invalid("kind", "unknown_value");
-    f.status = req.Query("status");
-    if (!f.status.empty() && f.status != "online" && f.status != "offline" && f.status != "disabled")
-        return Status::Invalid("status", "unknown_value");
-    if (const std::string u = req.Query("unit_id"); !u.empty()) {
-        try {
-            size_t used = 0;
-            f.unit_id = std::stoll(u, &used);
-            if (used != u.size()) return Status::Invalid("unit_id", "must_be_integer");
-        } catch (...) {
-            return Status::Invalid("unit_id", "must_be_integer");
-        }
-    }
+    JW_ASSIGN_OR_RETURN(f.kind, http::QueryEnum(req, "kind", {"tollgate", "ape"}));
+    JW_ASSIGN_OR_RETURN(f.status, http::QueryEnum(req, "status", {"online", "offline", "disabled"}));
+    JW_ASSIGN_OR_RETURN(auto unit, http::QueryId(req, "unit_id"));
+    if (unit) f.unit_id = *unit;
     f.text = req.Query("q");
     if (f.text.size() > 100) return Status::Invalid("q", "too_long");
     auto c = d.db.Acquire();

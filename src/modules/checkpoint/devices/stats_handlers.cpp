@@ -2,6 +2,7 @@
 
 #include "analytics/stats.hpp"
 #include "common/civil_time.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -18,32 +19,17 @@ struct DayRange {
 Result<DayRange> Range(const Request& req) {
     const int64_t today = DaysFromCivil(TodayInChina());
     DayRange r{static_cast<int32_t>(today - 6), static_cast<int32_t>(today)};
-    for (auto [name, out] : {std::pair{"from", &r.from}, std::pair{"to", &r.to}}) {
-        const std::string v = req.Query(name);
-        if (v.empty()) continue;
-        auto d = ParseDate(v);
-        if (!d) return Status::Invalid(name, "bad_date");
-        *out = static_cast<int32_t>(DaysFromCivil(*d));
-    }
-    if (req.Query("from").empty() && !req.Query("to").empty()) r.from = r.to - 6;
+    JW_ASSIGN_OR_RETURN(const auto from, http::QueryDate(req, "from"));
+    JW_ASSIGN_OR_RETURN(const auto to, http::QueryDate(req, "to"));
+    if (to) r.to = static_cast<int32_t>(DaysFromCivil(*to));
+    r.from = from ? static_cast<int32_t>(DaysFromCivil(*from)) : r.to - 6;
     if (r.to < r.from) return Status::Invalid("to", "out_of_range");
     if (r.to - r.from + 1 > kMaxDays) return Status::Invalid("from", "out_of_range");
     return r;
 }
 
 Result<int64_t> IntParam(const Request& req, const char* name, int64_t fallback, int64_t min, int64_t max) {
-    const std::string v = req.Query(name);
-    if (v.empty()) return fallback;
-    int64_t n = 0;
-    try {
-        size_t used = 0;
-        n = std::stoll(v, &used);
-        if (used != v.size()) return Status::Invalid(name, "must_be_integer");
-    } catch (...) {
-        return Status::Invalid(name, "must_be_integer");
-    }
-    if (n < min || n > max) return Status::Invalid(name, "out_of_range");
-    return n;
+    return http::QueryInt(req, name, min, max, fallback);
 }
 
 std::string Day(int32_t day) { return FormatDate(CivilFromDays(day)); }

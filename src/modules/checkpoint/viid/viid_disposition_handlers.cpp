@@ -14,6 +14,7 @@
 #include "checkpoint/viid/viid_context.hpp"
 #include "checkpoint/watch/watch_queries.hpp"
 #include "common/civil_time.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -70,10 +71,8 @@ std::optional<std::string> QueryParam(const Request& req, std::string_view name)
 std::optional<int64_t> PositiveParam(const Request& req, std::string_view name, int64_t fallback) {
     auto v = QueryParam(req, name);
     if (!v) return fallback;
-    int64_t n = 0;
-    auto [p, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-    if (ec != std::errc() || p != v->data() + v->size() || n < 1) return std::nullopt;
-    return n;
+    auto n = http::ParseInteger(name, *v, 1, INT64_MAX);
+    return n.ok() ? std::optional<int64_t>(*n) : std::nullopt;
 }
 
 struct Paging {

@@ -3,6 +3,7 @@
 #include "checkpoint/viid/viid_context.hpp"
 #include "common/civil_time.hpp"
 #include "common/text_upload.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -57,14 +58,10 @@ Result<Reply> StartHandler(ViidContext& ctx, Request& req) {
 }
 
 Result<Reply> ChunkHandler(ViidContext& ctx, Request& req) {
-    const std::string seq_text = req.Query("seq");
-    int seq = -1;
-    if (seq_text.empty() || seq_text.size() > 6 || seq_text.find_first_not_of("0123456789") != std::string::npos)
-        return Status::Invalid("seq", "bad_format");
-    seq = std::stoi(seq_text);
-    const std::string last = req.Query("last", "0");
-    if (last != "0" && last != "1" && last != "true" && last != "false") return Status::Invalid("last", "bad_format");
-    return Feed(ctx, req, req.params["id"], seq, last == "1" || last == "true");
+    JW_ASSIGN_OR_RETURN(const auto seq, http::QueryInt(req, "seq", 0, 999999));
+    if (!seq) return Status::Invalid("seq", http::problem::kRequired);
+    JW_ASSIGN_OR_RETURN(const bool last, http::QueryBool(req, "last", false));
+    return Feed(ctx, req, req.params["id"], static_cast<int>(*seq), last);
 }
 
 Result<Reply> ProgressHandler(ViidContext& ctx, Request& req) {

@@ -14,6 +14,7 @@
 #include "common/civil_time.hpp"
 #include "common/text_upload.hpp"
 #include "common/validators.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -31,14 +32,6 @@ std::optional<std::vector<int64_t>> Scope(const Request& req) {
 }
 
 Actor ActorOf(const Request& req) { return Actor{req.principal->user_id, req.principal->unit_id}; }
-
-Result<std::optional<int64_t>> IntQuery(const Request& req, const char* name) {
-    const std::string v = req.Query(name);
-    if (v.empty()) return std::optional<int64_t>();
-    if (v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
-        return Status::Invalid(name, "not_a_number");
-    return std::optional<int64_t>(std::stoll(v));
-}
 
 // A write on one order: checks the order is visible to the user, then runs `fn` and rebuilds the list.
 using OrderChange = std::function<Status(storage::Connection&, int64_t now)>;
@@ -82,13 +75,11 @@ Status CanChange(const Request& req) {
 Result<Reply> ListHandler(const Deps& d, Request& req) {
     OrderFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-    f.status = req.Query("status");
-    static const std::set<std::string> kStatuses{"pending", "active", "rejected", "withdrawn", "expired"};
-    if (!f.status.empty() && !kStatuses.count(f.status))
-        return Status::Invalid("status", "must be pending, active, rejected, withdrawn or expired");
+    JW_ASSIGN_OR_RETURN(f.status,
+                        http::QueryEnum(req, "status", {"pending", "active", "rejected", "withdrawn", "expired"}));
     f.plate = NormaliseWatchPlate(req.Query("plate"));
     f.case_no = req.Query("case_no");
-    JW_ASSIGN_OR_RETURN(f.unit_id, IntQuery(req, "unit_id"));
+    JW_ASSIGN_OR_RETURN(f.unit_id, http::QueryId(req, "unit_id"));
     f.unit_scope = Scope(req);
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
@@ -205,7 +196,7 @@ Result<Reply> ChangeHandler(const Deps& d, Request& req) {
 Result<Reply> HitsHandler(const Deps& d, Request& req) {
     HitFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-    JW_ASSIGN_OR_RETURN(f.order_id, IntQuery(req, "order_id"));
+    JW_ASSIGN_OR_RETURN(f.order_id, http::QueryId(req, "order_id"));
     f.plate = NormaliseWatchPlate(req.Query("plate"));
     f.unit_scope = Scope(req);
     auto c = d.db.Acquire();

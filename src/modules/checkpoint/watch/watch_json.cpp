@@ -2,6 +2,7 @@
 #include "checkpoint/watch/watch_json.hpp"
 
 #include "common/civil_time.hpp"
+#include "http/params.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -106,10 +107,10 @@ std::optional<std::vector<int64_t>> UnitIdsField(JsonReader& in, const Json& bod
     for (const auto& e : *it) {
         if (e.is_number_integer() && e.get<int64_t>() > 0) {
             out.push_back(e.get<int64_t>());
-        } else if (e.is_string() && !e.get<std::string>().empty() &&
-                   e.get<std::string>().find_first_not_of("0123456789") == std::string::npos &&
-                   e.get<std::string>().size() < 18) {
-            out.push_back(std::stoll(e.get<std::string>()));
+        } else if (auto id = e.is_string() ? http::ParseInteger("unit_ids", e.get<std::string>(), 1, INT64_MAX)
+                                           : Result<int64_t>(Status::Invalid("unit_ids", "must_be_string"));
+                   id.ok()) {
+            out.push_back(*id);
         } else {
             in.Fail("unit_ids", "not_a_unit_id");
             return std::nullopt;
