@@ -42,7 +42,7 @@ TEST(AddressesCsv, ErrorsNameTheColumnAndLine) {
     ExpectError("address_id,full_name\nA-1,x\nA-1,y\n", "address_id", "duplicate", "line 3");
     ExpectError("address_id,full_name\nA 1,x\n", "address_id", "bad_code", "line 2");
     ExpectError("address_id\nA-1\n", "full_name", "missing_column", "line 1");
-    ExpectError("address_id,full_name,colour\n", "colour", "unknown_column", "line 1, column 20");
+    ExpectError("address_id,full_name,colour\n", "colour", "unknown_column", "line 1, column 22");
     ExpectError("address_id,full_name,longitude,latitude\nA-1,x,104.1,\n", "latitude", "both_or_neither", "line 2");
     ExpectError("address_id,full_name,longitude,latitude\nA-1,x,east,30\n", "longitude", "not_a_number", "line 2");
     ExpectError("address_id,full_name,longitude,latitude\nA-1,x,200,30\n", "longitude", "out_of_range", "line 2");

@@ -117,7 +117,15 @@ std::string NormaliseAddress(std::string_view text) {
     for (size_t i = 0; i < in.size(); ++i) {
         char32_t c = in[i];
         if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;  // full-width ASCII
-        if (c == U' ' || c == U'\t' || c == 0x3000 || c == U'\r' || c == U'\n' || c == 0xFEFF) continue;
+        if (c == U' ' || c == U'\t' || c == 0x3000 || c == U'\r' || c == U'\n' || c == 0xFEFF) {
+            // Dropped, except between two numbers, which it keeps apart ("301 13812345678").
+            size_t j = i;
+            while (j + 1 < in.size() && (in[j + 1] == U' ' || in[j + 1] == U'\t' || in[j + 1] == 0x3000)) ++j;
+            const auto digit = [](char32_t d) { return (d >= U'0' && d <= U'9') || (d >= 0xFF10 && d <= 0xFF19); };
+            if (!mid.empty() && digit(mid.back()) && j + 1 < in.size() && digit(in[j + 1])) mid.push_back(U'-');
+            i = j;
+            continue;
+        }
         if (IsDash(c)) c = U'-';
         if (c >= U'a' && c <= U'z') c -= 32;
         if (DigitOf(c) >= 0 || UnitOf(c) != 0) {

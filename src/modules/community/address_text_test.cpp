@@ -33,7 +33,13 @@ TEST(NormaliseAddress, BuildingAndRoomSynonyms) {
     EXPECT_EQ(NormaliseAddress("301房间"), "301室");
 }
 
-TEST(NormaliseAddress, DropsInvalidUtf8) { EXPECT_EQ(NormaliseAddress("解放路\xff12号"), "解放路12号"); }
+TEST(NormaliseAddress, SpaceBetweenNumbersSeparates) {
+    EXPECT_EQ(NormaliseAddress("301 138"), "301-138");
+    EXPECT_EQ(NormaliseAddress("12 号"), "12号");
+    EXPECT_EQ(NormaliseAddress("１２　３"), "12-3");
+}
+
+TEST(NormaliseAddress, DropsInvalidUtf8) { EXPECT_EQ(NormaliseAddress("解放路\xff" "12号"), "解放路12号"); }
 
 NumberParts P(const char* text) { return ParseNumbers(NormaliseAddress(text)); }
 

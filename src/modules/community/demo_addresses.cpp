@@ -63,7 +63,7 @@ std::vector<Address> DemoAddresses(int count) {
         if (t == 0) {
             for (const char* c : kTownCommunities) names.push_back(c);
         } else {
-            const std::string stem = node.name.substr(0, node.name.size() - 3);  // one CJK character
+            const std::string stem = node.name.substr(0, node.name.size() - 3);  // without 镇/乡
             for (const char* e : kVillageEnds) names.push_back(stem + e);
         }
         communities.emplace_back();

@@ -18,7 +18,7 @@ CN = "零一二三四五六七八九"
 
 
 def communities(t):
-    return TOWN_COMMUNITIES if t == 0 else [TOWNS[t][0] + e for e in VILLAGE_ENDS]
+    return TOWN_COMMUNITIES if t == 0 else [TOWNS[t][:-1] + e for e in VILLAGE_ENDS]
 
 
 def road_of(g):
@@ -102,6 +102,38 @@ for i in range(60):
     else:
         other = TOWNS[(TOWNS.index(town) + 1 + rnd.randrange(8)) % 9]
         add(f"{other}{road}{rnd.choice([n for n in range(1, 41) if n % 5])}号", "new", "road named in another township")
+
+# Written by hand, as seen in call records and courier slips; labelled as a reviewer would label them (typos
+# included, though the engine does not read them: they show as misses).
+J = "示范县城关镇东门社区解放路"
+HAND = [
+    ("四川省示范县城关镇解放路12号", J + "12号", "province and county in front"),
+    ("解放路12号附近", J + "12号", "noise after"),
+    ("解放12号", J + "12号", "road without 路"),
+    ("解放路12号院", J + "12号", "院"),
+    ("县城解放路12号", J + "12号", "县城 for the town"),
+    ("东门社区解放路12号", J + "12号", "community and road"),
+    ("解放路15号3栋", J + "15号3栋", "building only"),
+    ("解放路15号3栋2单元3楼301", J + "15号3栋2单元301室", "floor written"),
+    ("解放路15号3-2-301室", J + "15号3栋2单元301室", "dashes then 室"),
+    ("解放路15号3栋2单元0301", J + "15号3栋2单元301室", "leading zero"),
+    ("解放路15号三栋二单元三〇一", J + "15号3栋2单元301室", "〇"),
+    ("解放路十五号叁栋贰单元", J + "15号3栋2单元", "capital numerals"),
+    ("解放路15号3栋2单元301室（张先生）", J + "15号3栋2单元301室", "a name after"),
+    ("解放路15号3栋2单元301 13812345678", J + "15号3栋2单元301室", "a phone number after"),
+    ("城关镇 解放路 15 号 3 栋", J + "15号3栋", "spaces"),
+    ("解放路15号2单元301", "new", "building missing: three buildings have that room"),
+    ("西门社区解放路12号", "new", "community contradicts the road"),
+    ("解放路12号102", "new", "a room at a single house"),
+    ("解放路15号A座", "new", "building A does not exist"),
+    ("解方路12号", J + "12号", "typo in the road (a miss: the engine does not read typos)"),
+    ("解放璐12号", J + "12号", "typo in the road suffix"),
+    ("介放路15号3栋", J + "15号3栋", "homophone typo"),
+    ("人民路3号", "示范县东城镇东城场镇社区人民路3号", "road in a township"),
+    ("东城人民路3号", "示范县东城镇东城场镇社区人民路3号", "township stem"),
+    ("东城镇人民路三号", "示范县东城镇东城场镇社区人民路3号", "township and Chinese numeral"),
+]
+rows.extend(HAND)
 
 print("input,expected,note")
 for text, exp, note in rows:
