@@ -15,7 +15,7 @@ before(async () => { server = await startServer('community'); });
 after(async () => { await server?.cleanup(); });
 
 function cli(args, input = '') {
-  const r = spawnSync(JINGWU_BIN, args, { env: server.env, cwd: server.dir, input, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(JINGWU_BIN, args, { env: server.env, cwd: server.dir, input, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
   if (r.error) throw r.error;
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
