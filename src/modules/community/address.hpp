@@ -15,12 +15,13 @@ struct Address {
     std::string level;        // county | township | community | road | house | building | unit | room
     std::string parent_code;  // the code of the level above ("" at the top)
     std::string township, community, road, house_no, building, unit, room;
-    std::string full_name;    // 示范县城关镇解放路12号3栋2单元301室
+    std::string full_name;  // 示范县城关镇解放路12号3栋2单元301室
     std::optional<double> longitude, latitude;
     std::optional<std::string> grid_id;  // the grid it lies in (null until grids are drawn)
 };
 
 // The levels in order, top first.
-inline constexpr const char* kLevels[] = {"county", "township", "community", "road", "house", "building", "unit", "room"};
+inline constexpr const char* kLevels[] = {"county", "township", "community", "road",
+                                          "house",  "building", "unit",      "room"};
 
 }  // namespace jw::community

@@ -11,7 +11,7 @@
 namespace jw::community {
 namespace {
 
-const std::vector<std::string> kColumns = {"address_id", "full_name", "longitude", "latitude", "grid_id",
+const std::vector<std::string> kColumns = {"address_id", "full_name", "longitude", "latitude",  "grid_id",
                                            "level",      "parent_id", "township",  "community", "road",
                                            "house_no",   "building",  "unit",      "room"};
 
@@ -132,10 +132,20 @@ std::string AddressesToCsv(const std::vector<Address>& addresses) {
     for (size_t i = 0; i < kColumns.size(); ++i) out += (i ? "," : "") + kColumns[i];
     out += "\n";
     for (const Address& a : addresses) {
-        const std::string cells[] = {a.code,      a.full_name, Coord(a.longitude), Coord(a.latitude),
-                                     a.grid_id.value_or(""), a.level, a.parent_code, a.township,
-                                     a.community, a.road,      a.house_no,         a.building,
-                                     a.unit,      a.room};
+        const std::string cells[] = {a.code,
+                                     a.full_name,
+                                     Coord(a.longitude),
+                                     Coord(a.latitude),
+                                     a.grid_id.value_or(""),
+                                     a.level,
+                                     a.parent_code,
+                                     a.township,
+                                     a.community,
+                                     a.road,
+                                     a.house_no,
+                                     a.building,
+                                     a.unit,
+                                     a.room};
         for (size_t i = 0; i < std::size(cells); ++i) out += (i ? "," : "") + CsvField(cells[i]);
         out += "\n";
     }

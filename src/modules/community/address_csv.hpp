@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "community/address.hpp"
 #include "common/status.hpp"
+#include "community/address.hpp"
 
 namespace jw::community {
 

@@ -35,8 +35,11 @@ Json MatchJson(const AddressMatcher& matcher, const MatchResult& r) {
         candidates.push_back({{"address_id", a.code}, {"full_name", a.full_name}, {"score", round(c.score)}});
     }
     const bool any = r.matched || !r.candidates.empty();
-    Json j = {{"input", r.input}, {"address_id", nullptr}, {"full_name", nullptr},
-              {"score", any ? round(r.best.score) : 0.0}, {"candidates", candidates}};
+    Json j = {{"input", r.input},
+              {"address_id", nullptr},
+              {"full_name", nullptr},
+              {"score", any ? round(r.best.score) : 0.0},
+              {"candidates", candidates}};
     if (r.matched) {
         const Address& a = matcher.addresses()[r.best.index];
         j["address_id"] = a.code;

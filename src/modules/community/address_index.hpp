@@ -15,12 +15,12 @@
 namespace jw::community {
 
 class AddressIndex {
-public:
+  public:
     // Rebuilds when the table changed since the last build (always the first time). Errors: the storage layer's.
     Status Refresh(storage::Database& db);
     std::shared_ptr<const AddressMatcher> Get() const;
 
-private:
+  private:
     mutable std::mutex mu_;
     std::shared_ptr<const AddressMatcher> matcher_;
     std::pair<int64_t, int64_t> version_{-1, -1};

@@ -45,8 +45,9 @@ TEST(AddressMatch, LabelledSet) {
             ++known;
             found += ok;
         }
-        if (!ok) std::cout << "  miss " << row.Where(0) << ": " << row[0] << " → " << got << " (expected " << row[1]
-                           << ", score " << r.best.score << ")\n";
+        if (!ok)
+            std::cout << "  miss " << row.Where(0) << ": " << row[0] << " → " << got << " (expected " << row[1]
+                      << ", score " << r.best.score << ")\n";
     }
     const double precision = matched ? double(matched_right) / matched : 0;
     const double recall = known ? double(found) / known : 0;

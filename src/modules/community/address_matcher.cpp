@@ -59,8 +59,7 @@ void AddressMatcher::NameSet::Alias(const std::string& name, int id) {
 void AddressMatcher::NameSet::Finish() {
     for (size_t i = 0; i < names.size(); ++i) by_lead[names[i].substr(0, LeadLen(names[i]))].push_back(int(i));
     for (auto& [lead, list] : by_lead)
-        std::stable_sort(list.begin(), list.end(),
-                         [this](int a, int b) { return names[a].size() > names[b].size(); });
+        std::stable_sort(list.begin(), list.end(), [this](int a, int b) { return names[a].size() > names[b].size(); });
 }
 
 int AddressMatcher::NameSet::Find(const std::string& text, size_t* end) const {
@@ -191,7 +190,8 @@ MatchResult AddressMatcher::Match(std::string_view text) const {
             }
         }
     }
-    std::stable_sort(scored.begin(), scored.end(), [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
+    std::stable_sort(scored.begin(), scored.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
     if (scored.size() > kMaxCandidates + 1) scored.resize(kMaxCandidates + 1);
     if (scored.empty()) return r;
     const bool tie = scored.size() > 1 && scored[1].score >= scored[0].score;

@@ -32,13 +32,13 @@ struct Candidate {
 
 struct MatchResult {
     std::string input;
-    bool matched = false;              // false: a new address (for review)
-    Candidate best;                    // meaningful when matched, else the top candidate (if any)
+    bool matched = false;               // false: a new address (for review)
+    Candidate best;                     // meaningful when matched, else the top candidate (if any)
     std::vector<Candidate> candidates;  // runners-up, best first (at most kMaxCandidates)
 };
 
 class AddressMatcher {
-public:
+  public:
     static constexpr double kAccept = 0.9;
     static constexpr size_t kMaxCandidates = 5;
 
@@ -47,7 +47,7 @@ public:
     MatchResult Match(std::string_view text) const;
     const std::vector<Address>& addresses() const { return addresses_; }
 
-private:
+  private:
     struct Entry {
         int township = -1, community = -1, road = -1;
         std::string house, building, unit, room;  // normalised
@@ -69,8 +69,8 @@ private:
 
     std::vector<Address> addresses_;
     std::vector<Entry> entries_;
-    NameSet townships_, communities_, roads_, stems_;  // stems_: road stems, with the road's id
-    std::unordered_map<std::string, std::vector<size_t>> by_house_;  // road id '|' house → entries
+    NameSet townships_, communities_, roads_, stems_;                        // stems_: road stems, with the road's id
+    std::unordered_map<std::string, std::vector<size_t>> by_house_;          // road id '|' house → entries
     std::vector<std::vector<std::pair<long, std::string>>> houses_of_road_;  // (number, house), sorted
 };
 

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "community/address.hpp"
 #include "common/status.hpp"
+#include "community/address.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {

@@ -51,26 +51,56 @@ void Encode(char32_t cp, std::string& out) {
 
 int DigitOf(char32_t c) {
     switch (c) {
-        case U'零': case U'〇': return 0;
-        case U'一': case U'壹': case U'幺': return 1;
-        case U'二': case U'两': case U'贰': return 2;
-        case U'三': case U'叁': return 3;
-        case U'四': case U'肆': return 4;
-        case U'五': case U'伍': return 5;
-        case U'六': case U'陆': return 6;
-        case U'七': case U'柒': return 7;
-        case U'八': case U'捌': return 8;
-        case U'九': case U'玖': return 9;
-        default: return -1;
+        case U'零':
+        case U'〇':
+            return 0;
+        case U'一':
+        case U'壹':
+        case U'幺':
+            return 1;
+        case U'二':
+        case U'两':
+        case U'贰':
+            return 2;
+        case U'三':
+        case U'叁':
+            return 3;
+        case U'四':
+        case U'肆':
+            return 4;
+        case U'五':
+        case U'伍':
+            return 5;
+        case U'六':
+        case U'陆':
+            return 6;
+        case U'七':
+        case U'柒':
+            return 7;
+        case U'八':
+        case U'捌':
+            return 8;
+        case U'九':
+        case U'玖':
+            return 9;
+        default:
+            return -1;
     }
 }
 
 int UnitOf(char32_t c) {
     switch (c) {
-        case U'十': case U'拾': return 10;
-        case U'百': case U'佰': return 100;
-        case U'千': case U'仟': return 1000;
-        default: return 0;
+        case U'十':
+        case U'拾':
+            return 10;
+        case U'百':
+        case U'佰':
+            return 100;
+        case U'千':
+        case U'仟':
+            return 1000;
+        default:
+            return 0;
     }
 }
 
@@ -154,8 +184,10 @@ NumberParts ParseNumbers(std::string_view tail) {
     NumberParts p;
     std::vector<std::string> pending;
     auto put = [&](std::string& slot, std::string v) {
-        if (slot.empty()) slot = std::move(v);
-        else pending.push_back(std::move(v));
+        if (slot.empty())
+            slot = std::move(v);
+        else
+            pending.push_back(std::move(v));
     };
     size_t i = 0;
     while (i < tail.size()) {
@@ -173,13 +205,18 @@ NumberParts ParseNumbers(std::string_view tail) {
         while (z + 1 < v.size() && v[z] == '0') ++z;
         v.erase(0, z);
         const std::string_view rest = tail.substr(j);
-        if (rest.starts_with("号")) put(p.house.empty() ? p.house : p.room, v);
-        else if (rest.starts_with("栋")) put(p.building, v);
-        else if (rest.starts_with("单元")) put(p.unit, v);
-        else if (rest.starts_with("室")) put(p.room, v);
+        if (rest.starts_with("号"))
+            put(p.house.empty() ? p.house : p.room, v);
+        else if (rest.starts_with("栋"))
+            put(p.building, v);
+        else if (rest.starts_with("单元"))
+            put(p.unit, v);
+        else if (rest.starts_with("室"))
+            put(p.room, v);
         else if (rest.starts_with("层") || rest.starts_with("楼")) {
             // a floor: the room number carries it; nothing to keep
-        } else pending.push_back(v);
+        } else
+            pending.push_back(v);
         i = j;
     }
     size_t k = 0;

@@ -1,10 +1,10 @@
 #pragma once
 // Address text, pure functions (no storage, no index): the first two steps of matching (ADR 0031).
 //
-// NormaliseAddress: full-width ASCII → ASCII, spaces dropped (between two numbers they become "-"), letters upper-case, dashes of every kind → '-',
-// Chinese numerals → Arabic digits (十二 → 12, 三百零一 → 301, 一二〇一 → 1201), and the synonyms of the house
-// (号楼/幢/座/# → 栋, 房/房间 → 室). The same function is applied to the standard addresses' names, so what is
-// compared is always normalised on both sides. Invalid UTF-8 bytes are dropped.
+// NormaliseAddress: full-width ASCII → ASCII, spaces dropped (between two numbers they become "-"), letters upper-case,
+// dashes of every kind → '-', Chinese numerals → Arabic digits (十二 → 12, 三百零一 → 301, 一二〇一 → 1201), and the
+// synonyms of the house (号楼/幢/座/# → 栋, 房/房间 → 室). The same function is applied to the standard addresses'
+// names, so what is compared is always normalised on both sides. Invalid UTF-8 bytes are dropped.
 //
 // ParseNumbers: the numbered part of an address (what follows the road) → house, building, unit, room.
 // Marked numbers go to their slot (12号 house, 3栋 building, 2单元 unit, 301室 room); unmarked ones

@@ -39,7 +39,11 @@ TEST(NormaliseAddress, SpaceBetweenNumbersSeparates) {
     EXPECT_EQ(NormaliseAddress("１２　３"), "12-3");
 }
 
-TEST(NormaliseAddress, DropsInvalidUtf8) { EXPECT_EQ(NormaliseAddress("解放路\xff" "12号"), "解放路12号"); }
+TEST(NormaliseAddress, DropsInvalidUtf8) {
+    EXPECT_EQ(NormaliseAddress("解放路\xff"
+                               "12号"),
+              "解放路12号");
+}
 
 NumberParts P(const char* text) { return ParseNumbers(NormaliseAddress(text)); }
 

@@ -4,8 +4,8 @@
 #include <iostream>
 #include <sstream>
 
-#include "common/json_util.hpp"
 #include "common/civil_time.hpp"
+#include "common/json_util.hpp"
 #include "community/address_csv.hpp"
 #include "community/address_index.hpp"
 #include "community/address_repository.hpp"
@@ -82,7 +82,8 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
     int64_t n = 0;
     while (std::getline(std::cin, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::cout << MatchJson(*matcher, matcher->Match(line)).dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
+        std::cout << MatchJson(*matcher, matcher->Match(line)).dump(-1, ' ', false, Json::error_handler_t::replace)
+                  << "\n";
         ++n;
     }
     audit::AuditEntry e = entry("community.match_address", "addresses");

@@ -7,10 +7,9 @@
 // Exit 0 on success; exit 2 with {"code","message","fields"} on stdout on bad input (kind people/houses/units:
 // fields.kind = "not_yet"; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on other errors.
 
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "audit/audit_log.hpp"
 #include "storage/database.hpp"

@@ -7,8 +7,8 @@
 
 #include <vector>
 
-#include "community/address.hpp"
 #include "common/status.hpp"
+#include "community/address.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {

@@ -1,10 +1,11 @@
 // The community module (一标三实, issue 14): standard addresses and their matching so far (ADR 0031).
+#include "modules/module.hpp"
+
 #include <memory>
 
 #include "community/address_index.hpp"
 #include "community/community_handlers.hpp"
 #include "community/demo_addresses.hpp"
-#include "modules/module.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -14,7 +15,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 namespace {
 
 class CommunityModule final : public modules::Module {
-public:
+  public:
     std::string_view Name() const override { return "community"; }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
@@ -29,7 +30,7 @@ public:
         return parts.scheduler.Register("community.address_index", 60, [db, index] { return index->Refresh(*db); });
     }
 
-private:
+  private:
     AddressIndex index_;
 };
 
