@@ -20,6 +20,17 @@ int Fail(const Status& s) {
     return s.code() == ErrorCode::kInvalidArgument ? 2 : 1;
 }
 
+// The result with its fields in the documented order (input first), for people reading the lines.
+nlohmann::ordered_json InFieldOrder(const Json& j) {
+    nlohmann::ordered_json o;
+    for (const char* k : {"input", "address_id", "full_name", "score"}) o[k] = j[k];
+    o["candidates"] = nlohmann::ordered_json::array();
+    for (const auto& c : j["candidates"])
+        o["candidates"].push_back(
+            {{"address_id", c["address_id"]}, {"full_name", c["full_name"]}, {"score", c["score"]}});
+    return o;
+}
+
 Status CheckKind(const std::string& kind) {
     if (kind == "addresses") return Status::Ok();
     if (kind == "people" || kind == "houses" || kind == "units")
@@ -82,7 +93,8 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
     int64_t n = 0;
     while (std::getline(std::cin, line)) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
-        std::cout << MatchJson(*matcher, matcher->Match(line)).dump(-1, ' ', false, Json::error_handler_t::replace)
+        std::cout << InFieldOrder(MatchJson(*matcher, matcher->Match(line)))
+                         .dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace)
                   << "\n";
         ++n;
     }
