@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JINGWU := $(BUILD)/src/app/jingwu
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake format format-check clean
+.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake bench-community format format-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,7 +27,7 @@ demo: build web
 test: build web
 	@bash scripts/run_tests.sh
 
-bench: bench-http bench-analytics bench-intake
+bench: bench-http bench-analytics bench-intake bench-community
 
 bench-http: build
 	@bash bench/http/run.sh
@@ -39,6 +39,9 @@ bench-analytics: setup
 # GA/T 1400 list posts over loopback from a second process: passes/s and pass-to-duty-desk alert latency.
 bench-intake: build
 	@bash bench/intake/run.sh
+
+bench-community: build
+	@bash bench/community/run.sh
 
 # clang-format (Debian's 14) with .clang-format over every C++ file; format-check changes nothing and fails on a
 # file that format would change (CI runs it).

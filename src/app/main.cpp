@@ -17,6 +17,7 @@
 #include "cases/deadlines/cli.hpp"
 #include "checkpoint/demo/demo_replay.hpp"
 #include "checkpoint/viid/viid_clients.hpp"
+#include "community/cli.hpp"
 #include "discretion/cli.hpp"
 #include "common/civil_time.hpp"
 #include "http/dispatcher.hpp"
@@ -329,6 +330,8 @@ int main(int argc, char** argv) {
     AddDiscretionCommands(cli);
     jw::analytics::AddAnalyticsCommands(cli);
     jw::cases::deadlines::AddDeadlinesCommands(cli);
+    jw::community::CliOptions community;
+    jw::community::AddCommunityCommands(cli, community);
 
     CLI11_PARSE(cli, argc, argv);
     if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics") || cli.got_subcommand("deadlines"))
@@ -363,6 +366,11 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("unit"))
         return jw::units::RunRestructureCommand(*p.db, *p.audit, p.CliEntry("unit.restructure", "units"),
                                                 jw::units::CollectParticipants(p.modules), restructure);
+    if (cli.got_subcommand("community"))
+        return jw::community::RunCommunityCommand(
+            community, *p.db, *p.audit, [&p](const std::string& action, const std::string& object) {
+                return p.CliEntry(action, object);
+            });
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

@@ -1,0 +1,31 @@
+#pragma once
+// `jingwu community …` (ADR 0031). Options are declared while the command line is parsed; the commands run after
+// the platform is open (they need the database and the audit log):
+//   import --kind addresses FILE.csv  — all or nothing, one audited transaction; prints {"kind","imported"}
+//   export --kind addresses           — the CSV (address_csv.hpp) on stdout
+//   match-address                     — one address per line on stdin → one JSON per line on stdout (MatchJson)
+// Exit 0 on success; exit 2 with {"code","message","fields"} on stdout on bad input (kind people/houses/units:
+// fields.kind = "not_yet"; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on other errors.
+
+#include <CLI/CLI.hpp>
+#include <functional>
+#include <string>
+
+#include "audit/audit_log.hpp"
+#include "storage/database.hpp"
+
+namespace jw::community {
+
+struct CliOptions {
+    CLI::App* command = nullptr;
+    CLI::App *import = nullptr, *export_ = nullptr, *match = nullptr;
+    std::string kind, file;
+};
+
+void AddCommunityCommands(CLI::App& app, CliOptions& options);
+
+// `entry` makes the audit entry of a command-line action (Platform::CliEntry).
+int RunCommunityCommand(const CliOptions& options, storage::Database& db, audit::AuditLog& audit,
+                        const std::function<audit::AuditEntry(const std::string&, const std::string&)>& entry);
+
+}  // namespace jw::community

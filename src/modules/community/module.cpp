@@ -1,0 +1,41 @@
+// The community module (一标三实, issue 14): standard addresses and their matching so far (ADR 0031).
+#include "modules/module.hpp"
+
+#include <memory>
+
+#include "community/address_index.hpp"
+#include "community/community_handlers.hpp"
+#include "community/demo_addresses.hpp"
+#include "notify/scheduler.hpp"
+
+namespace jw::community {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+namespace {
+
+class CommunityModule final : public modules::Module {
+  public:
+    std::string_view Name() const override { return "community"; }
+    const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
+    Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
+        return SeedDemoAddresses(tx, ctx.now);
+    }
+    Status Start(const modules::Services& s, modules::ServerParts& parts) override {
+        JW_RETURN_IF_ERROR(index_.Refresh(s.db));
+        RegisterCommunityRoutes(parts.router, index_);
+        // An import from the command line reaches the serving matcher within a minute.
+        storage::Database* db = &s.db;
+        AddressIndex* index = &index_;
+        return parts.scheduler.Register("community.address_index", 60, [db, index] { return index->Refresh(*db); });
+    }
+
+  private:
+    AddressIndex index_;
+};
+
+}  // namespace
+
+std::unique_ptr<modules::Module> MakeModule() { return std::make_unique<CommunityModule>(); }
+
+}  // namespace jw::community
