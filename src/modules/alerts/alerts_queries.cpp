@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <map>
 
+#include "auth/auth_repository.hpp"
+
 namespace jw::alerts {
 
 Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, const ListFilter& f) {
     return repo::ListAlerts(c, f);
 }
 
-Result<std::vector<UnitChoice>> UnitChoices(storage::Connection& c) { return repo::ListUnitChoices(c); }
+Result<std::vector<auth::Unit>> UnitChoices(storage::Connection& c) { return auth::repo::ListUnitsInDisplayOrder(c); }
 
 Stats Summarise(const Policy& policy, const std::vector<repo::TargetFact>& facts) {
     std::map<std::string, ColourStats> colours;

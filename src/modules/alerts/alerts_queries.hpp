@@ -8,19 +8,19 @@
 
 #include "alerts/alert.hpp"
 #include "alerts/alerts_repository.hpp"
+#include "auth/identity.hpp"
 #include "storage/database.hpp"
 
 namespace jw::alerts {
 
 using repo::ListFilter;
 using repo::ListItem;
-using repo::UnitChoice;
 
 // Newest first. Returns the page and the total count.
 Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, const ListFilter& f);
 
 // Every unit, in display order: the raise form's choices.
-Result<std::vector<UnitChoice>> UnitChoices(storage::Connection& c);
+Result<std::vector<auth::Unit>> UnitChoices(storage::Connection& c);
 
 struct ColourStats {
     std::string colour;

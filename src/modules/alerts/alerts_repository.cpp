@@ -26,23 +26,6 @@ Result<std::vector<int64_t>> UsersWithPermission(storage::Connection& c, const s
     return ids;
 }
 
-Result<std::string> UnitName(storage::Connection& c, int64_t unit_id) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT name FROM units WHERE id = ?", {V(unit_id)}));
-    return row.Str(0);
-}
-
-Result<std::optional<int64_t>> ParentUnit(storage::Connection& c, int64_t unit_id) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT parent_id FROM units WHERE id = ?", {V(unit_id)}));
-    return Opt(row, 0);
-}
-
-Result<std::vector<UnitChoice>> ListUnitChoices(storage::Connection& c) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, name, kind, parent_id FROM units ORDER BY sort_order, id"));
-    std::vector<UnitChoice> out;
-    for (const auto& r : rows) out.push_back({r.Int(0), r.Str(1), r.Str(2), Opt(r, 3)});
-    return out;
-}
-
 Result<std::optional<int64_t>> FindByDedupKey(storage::Connection& c, const std::string& dedup_key) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM alerts WHERE dedup_key = ?", {V(dedup_key)}));
     if (rows.empty()) return std::optional<int64_t>();

@@ -1,6 +1,6 @@
 #pragma once
-// SQL of the alerts module (tables `alerts` and `alert_targets` in schema/001_alerts.sql; it also reads the
-// identity tables units, users, user_roles and role_permissions), for SQLite and PostgreSQL. Functions take the
+// SQL of the alerts module (tables `alerts` and `alert_targets` in schema/001_alerts.sql; it also reads who holds
+// a permission from the identity tables users, user_roles and role_permissions; units come from auth::repo), for SQLite and PostgreSQL. Functions take the
 // caller's connection: writes run inside the caller's transaction, reads on any connection. No rules here
 // (alerts_service.hpp holds them). Errors: NotFound for a missing row where a row is required, the database's
 // otherwise. Thread safety: the Connection rules of storage/database.hpp.
@@ -16,24 +16,12 @@
 
 namespace jw::alerts::repo {
 
-// --- units and people (the identity tables, read only)
+// --- people (the identity tables, read only)
 
 // Active users holding `permission` through a role, ascending by id: in `unit_ids`, or in any unit when it is
 // std::nullopt. An empty list finds nobody.
 Result<std::vector<int64_t>> UsersWithPermission(storage::Connection& c, const std::string& permission,
                                                  const std::optional<std::vector<int64_t>>& unit_ids);
-// The name of a unit. NotFound when there is no such unit.
-Result<std::string> UnitName(storage::Connection& c, int64_t unit_id);
-// The parent of a unit (std::nullopt at the top). NotFound when there is no such unit.
-Result<std::optional<int64_t>> ParentUnit(storage::Connection& c, int64_t unit_id);
-
-struct UnitChoice {
-    int64_t id = 0;
-    std::string name, kind;
-    std::optional<int64_t> parent_id;
-};
-// Every unit, in display order (sort_order, id).
-Result<std::vector<UnitChoice>> ListUnitChoices(storage::Connection& c);
 
 // --- alerts and targets
 

@@ -5,6 +5,7 @@
 
 #include "alerts/alerts_repository.hpp"
 #include "alerts/notify_text.hpp"
+#include "auth/auth_repository.hpp"
 #include "common/json_util.hpp"
 #include "notify/outbox.hpp"
 
@@ -16,9 +17,9 @@ Result<std::vector<int64_t>> UnitAndParents(storage::Connection& c, int64_t unit
     std::vector<int64_t> chain;
     std::optional<int64_t> next = unit_id;
     while (next && chain.size() < 16) {
-        JW_ASSIGN_OR_RETURN(auto parent, repo::ParentUnit(c, *next));
+        JW_ASSIGN_OR_RETURN(auth::Unit unit, auth::repo::GetUnit(c, *next));
         chain.push_back(*next);
-        next = parent;
+        next = unit.parent_id;
     }
     return chain;
 }
@@ -62,9 +63,9 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     const std::set<int64_t> units(in.unit_ids.begin(), in.unit_ids.end());
     std::string unit_names;
     for (int64_t u : units) {
-        auto name = repo::UnitName(c, u);
-        if (!name.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
-        unit_names += (unit_names.empty() ? "" : "、") + *name;
+        auto unit = auth::repo::GetUnit(c, u);
+        if (!unit.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
+        unit_names += (unit_names.empty() ? "" : "、") + unit->name;
     }
     const ColourRule& rule = *policy.Find(in.colour);
     JW_ASSIGN_OR_RETURN(const int64_t id, repo::InsertAlert(c, in, now));
