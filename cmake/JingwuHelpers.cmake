@@ -3,11 +3,20 @@
 # returning {file name, content} sorted by name. Used for migrations and permission tables.
 function(jw_embed target ns)
   set(out ${CMAKE_CURRENT_BINARY_DIR}/${target}_embedded.cpp)
-  set(files ${ARGN})
-  list(SORT files)
+  # Files may be relative to this folder or absolute (a part folder's files); they are sorted by file name.
+  set(keyed)
+  foreach(f ${ARGN})
+    if(NOT IS_ABSOLUTE ${f})
+      set(f ${CMAKE_CURRENT_SOURCE_DIR}/${f})
+    endif()
+    get_filename_component(name ${f} NAME)
+    list(APPEND keyed "${name}|${f}")
+  endforeach()
+  list(SORT keyed)
   set(abs_files)
-  foreach(f ${files})
-    list(APPEND abs_files ${CMAKE_CURRENT_SOURCE_DIR}/${f})
+  foreach(k ${keyed})
+    string(REGEX REPLACE "^[^|]*\\|" "" f "${k}")
+    list(APPEND abs_files ${f})
   endforeach()
   add_custom_command(
     OUTPUT ${out}

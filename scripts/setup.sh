@@ -10,7 +10,7 @@ DEB_PACKAGES=(
   libargon2-dev libssl-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
   libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev
   libpodofo-dev fonts-arphic-gbsn00lp libqrencode-dev poppler-utils
-  chromium wrk curl
+  chromium wrk curl clang-format
 )
 # Node.js 20 ships npm itself; Debian's npm conflicts with it, so take Debian's only when node is absent.
 command -v node >/dev/null 2>&1 || DEB_PACKAGES+=(nodejs npm)

@@ -9,27 +9,20 @@
 #include <iostream>
 #include <thread>
 
-#include "admin/admin_module.hpp"
-#include "alerts/alerts_module.hpp"
 #include "analytics/cli.hpp"
 #include "app/platform.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
-#include "cases/case_number.hpp"
-#include "cases/cases_module.hpp"
 #include "cases/deadlines/cli.hpp"
-#include "checkpoint/analysis_handlers.hpp"
-#include "checkpoint/checkpoint_module.hpp"
-#include "checkpoint/demo_replay.hpp"
-#include "checkpoint/demo_seed.hpp"
-#include "checkpoint/viid_clients.hpp"
-#include "checkpoint/viid_guard.hpp"
+#include "checkpoint/demo/demo_replay.hpp"
+#include "checkpoint/viid/viid_clients.hpp"
 #include "discretion/cli.hpp"
-#include "discretion/discretion_module.hpp"
 #include "common/civil_time.hpp"
+#include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
+#include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::app {
@@ -75,8 +68,8 @@ int Init(Platform& p, bool demo) {
                                 if (!r.ok()) return r.status();
                                 accounts = std::move(r).value();
                                 if (!demo) return Status::Ok();
-                                JW_RETURN_IF_ERROR(cases::SeedDemoCases(tx, NowUnix()));
-                                return checkpoint::SeedDemo(tx, PassDir(p.config), p.key, NowUnix());
+                                const modules::DemoContext ctx{p.key, p.settings, NowUnix()};
+                                for (const auto& m : p.modules) JW_RETURN_IF_ERROR(m->SeedDemo(tx, ctx));
                                 return Status::Ok();
                             });
     if (!s.ok()) return Fail(s);
@@ -120,62 +113,43 @@ int Serve(Platform& p, const std::string& listen) {
     notify::Outbox outbox(*p.db, std::make_unique<notify::LoggingSmsGateway>(p.config.demo_sms_file));
     notify::Scheduler scheduler(*p.db, *p.committer);
     http::Router router;
-    discretion::RegisterRoutes(router, discretion::Deps{*p.db});
-    admin::RegisterRoutes(router, admin::Deps{*p.db, sessions, p.registry, outbox, JINGWU_VERSION, p.config.county_name,
-                                             p.config.region_code, p.audit.get(), secure_cookies});
-    const cases::Deps case_deps{*p.db, *p.committer, *p.audit, outbox, p.config.region_code};
-    cases::RegisterRoutes(router, case_deps);
-    const alerts::Deps alert_deps{*p.db, *p.committer, *p.audit, outbox};
-    alerts::RegisterRoutes(router, alert_deps);
-    checkpoint::HubOptions hub_options;
-    hub_options.dir = PassDir(p.config);
-    auto hub = checkpoint::PassHub::Open(hub_options);
-    if (!hub.ok()) return Fail(hub.status());
-    if (Status s = checkpoint::PrimeHub(*p.db, **hub); !s.ok()) return Fail(s);
-    const checkpoint::Deps checkpoint_deps{*p.db, *p.committer, *p.audit, outbox, **hub, p.key, p.config.region_code};
-    checkpoint::PassHub* pass_hub = hub->get();
-    if (pass_hub->torn_bytes() > 0) {
-        options.health_notes = [pass_hub] {
-            return "pass log: " + std::to_string(pass_hub->torn_bytes()) + " bytes (" +
-                   std::to_string(pass_hub->torn_passes()) + " passes) torn at start-up and discarded\n";
+    p.settings.secure_cookies = secure_cookies;
+    const modules::Services services{*p.db, *p.committer, *p.audit, outbox, sessions, p.registry, p.key, p.settings};
+    modules::ServerParts parts{router, scheduler};
+    for (const auto& m : p.modules) {
+        if (Status s = m->Start(services, parts); !s.ok()) {
+            for (auto started = p.modules.rbegin(); started != p.modules.rend(); ++started) (*started)->Stop();
+            return Fail(s);
+        }
+    }
+    if (!parts.health_notes.empty()) {
+        options.health_notes = [notes = parts.health_notes] {
+            std::string text;
+            for (const auto& note : notes) text += note();
+            return text;
         };
     }
-    checkpoint::RegisterRoutes(router, checkpoint_deps);
     http::Metrics metrics;
     http::Dispatcher dispatcher(router, sessions, *p.audit, metrics);
     // argon2 (19 MiB, ~50 ms a hash) on a pool of its own, with a short queue: a login flood is answered
     // 503 busy instead of stalling the network threads.
     const size_t hashers = std::clamp<size_t>(std::thread::hardware_concurrency(), 2, 8);
     http::WorkerPool hashing(hashers, 16 * hashers);
-    dispatcher.Offload(&hashing, admin::HashingActions());
-    dispatcher.SetCaseNumberCheck([&p](const std::string& number) -> Status {
-        auto c = p.db->Acquire();
-        if (!c.ok()) return c.status();
-        return cases::CheckNumberFormat(**c, number);
-    });
+    dispatcher.Offload(&hashing, parts.offloaded_actions);
+    if (parts.case_number_check) dispatcher.SetCaseNumberCheck(parts.case_number_check);
     storage::Committer* committer = p.committer.get();
-    http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer, pass_hub] {
-        return "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
-               "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) +
-               "\n# TYPE jw_pass_log_torn_bytes gauge\njw_pass_log_torn_bytes " + std::to_string(pass_hub->torn_bytes()) +
-               "\n# TYPE jw_pass_log_torn_passes gauge\njw_pass_log_torn_passes " + std::to_string(pass_hub->torn_passes()) +
-               "\n" +
-               checkpoint::ViidAuthMetricsText();
+    http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer, extra = parts.metrics] {
+        std::string text = "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " +
+                           std::to_string(committer->batches()) +
+                           "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " +
+                           std::to_string(committer->jobs()) + "\n";
+        for (const auto& f : extra) text += f();
+        return text;
     });
     outbox.Start(p.committer.get(), [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
-    // Sessions idle for a day are removed; the idle timeout itself is enforced on each request.
-    Status reg = scheduler.Register("session.cleanup", 3600, [&p] {
-        return p.committer->Run([](storage::Connection& c) {
-            return c.Exec("DELETE FROM sessions WHERE last_seen < ?", {storage::V(NowUnix() - 86400)});
-        });
-    });
-    if (!reg.ok()) return Fail(reg);
-    if (Status s = cases::RegisterJobs(scheduler, case_deps); !s.ok()) return Fail(s);
-    if (Status s = alerts::RegisterJobs(scheduler, alert_deps); !s.ok()) return Fail(s);
-    if (Status s = checkpoint::RegisterJobs(scheduler, checkpoint_deps); !s.ok()) return Fail(s);
     scheduler.Start();
     Status s = server.Run();
-    checkpoint::StopAnalysisTasks();  // before the hub they read goes
+    for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes
     scheduler.Stop();
     outbox.Stop();
     p.committer->Stop();  // everything acknowledged is already durable; this drains what is queued

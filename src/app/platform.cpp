@@ -4,11 +4,7 @@
 
 #include "auth/seed.hpp"
 #include "common/crypto.hpp"
-#include "alerts/alerts_module.hpp"
-#include "cases/case_secrets.hpp"
-#include "cases/cases_module.hpp"
-#include "checkpoint/checkpoint_module.hpp"
-#include "discretion/discretion_module.hpp"
+#include "common/civil_time.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
 
@@ -36,9 +32,18 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     if (!db.ok()) return db.status();
     p->db = std::move(db).value();
 
+    auto key = LoadOrCreateKey(config.key_file);
+    if (!key.ok()) return key.status();
+    p->key = *key;
+    p->settings.region_code = config.region_code;
+    p->settings.county_name = config.county_name;
+    p->settings.version = JINGWU_VERSION;
+    p->settings.pass_dir = PassDir(config);
+    p->modules = modules::AllModules();
+
     std::vector<storage::Migration> migrations;
-    auto add = [&](const char* module, const auto& files) {
-        auto m = storage::MigrationsFromFiles(module, p->db->dialect(), files);
+    auto add = [&](std::string_view module, const auto& files) {
+        auto m = storage::MigrationsFromFiles(std::string(module), p->db->dialect(), files);
         migrations.insert(migrations.end(), m.begin(), m.end());
         for (const auto& [name, content] : files) {
             if (name == "permissions.csv") return p->registry.AddCsv(content);
@@ -48,31 +53,16 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("audit", audit::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
-    JW_RETURN_IF_ERROR(add("discretion", discretion::ModuleFiles()));
-    JW_RETURN_IF_ERROR(add("cases", cases::ModuleFiles()));
-    JW_RETURN_IF_ERROR(add("alerts", alerts::ModuleFiles()));
-    JW_RETURN_IF_ERROR(add("checkpoint", checkpoint::ModuleFiles()));
+    for (const auto& m : p->modules) JW_RETURN_IF_ERROR(add(m->Name(), m->Files()));
     {
         auto c = p->db->Acquire();
         if (!c.ok()) return c.status();
         auto applied = storage::ApplyMigrations(**c, migrations);
         if (!applied.ok()) return applied.status();
-        JW_RETURN_IF_ERROR(storage::InTransaction(**c, [&](storage::Connection& tx) {
-            JW_RETURN_IF_ERROR(discretion::SeedEditions(tx));
-            return auth::SeedRoles(tx, p->registry);
-        }));
-    }
-    auto key = LoadOrCreateKey(config.key_file);
-    if (!key.ok()) return key.status();
-    p->key = *key;
-    // Personal fields and query codes of cases are keyed from the master key (ADR 0017); rows an older server
-    // left in plain text are sealed now, before anything serves them.
-    cases::InstallKeys(p->key);
-    {
-        auto c = p->db->Acquire();
-        if (!c.ok()) return c.status();
-        auto sealed = cases::SealPlainRecords(**c);
-        if (!sealed.ok()) return sealed.status();
+        JW_RETURN_IF_ERROR(
+            storage::InTransaction(**c, [&](storage::Connection& tx) { return auth::SeedRoles(tx, p->registry); }));
+        const modules::PrepareContext ctx{p->key, p->settings, NowUnix()};
+        for (const auto& m : p->modules) JW_RETURN_IF_ERROR(m->Prepare(**c, ctx));
     }
 
     auto log = audit::AuditLog::Open(

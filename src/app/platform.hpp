@@ -1,13 +1,16 @@
 #pragma once
 // Assembles the platform: opens the database, applies every module's migrations, loads the permission
-// tables, and starts the writer (Committer) with the audit log attached. Used by every CLI command.
+// tables, prepares every module (modules/module.hpp) and starts the writer (Committer) with the audit log
+// attached. Used by every CLI command.
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "app/config.hpp"
 #include "audit/audit_log.hpp"
 #include "auth/permission_registry.hpp"
+#include "modules/module.hpp"
 #include "storage/committer.hpp"
 #include "storage/database.hpp"
 
@@ -20,6 +23,8 @@ struct Platform {
     std::unique_ptr<audit::AuditLog> audit;
     std::unique_ptr<storage::Committer> committer;
     std::string key;
+    modules::Settings settings;
+    std::vector<std::unique_ptr<modules::Module>> modules;  // JW_MODULES order, Prepared
 
     // Audit entry for an action taken from the command line.
     audit::AuditEntry CliEntry(const std::string& action, const std::string& object) const;

@@ -339,6 +339,10 @@ Status DeleteUserSessions(Connection& c, int64_t user_id) {
     return c.Exec("DELETE FROM sessions WHERE user_id = ?", {V(user_id)});
 }
 
+Status DeleteIdleSessions(Connection& c, int64_t last_seen_before) {
+    return c.Exec("DELETE FROM sessions WHERE last_seen < ?", {V(last_seen_before)});
+}
+
 Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& keep_token_hash) {
     return c.Exec("DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?", {V(user_id), V(keep_token_hash)});
 }

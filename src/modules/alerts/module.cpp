@@ -4,6 +4,7 @@
 #include "alerts/alerts_handlers.hpp"
 #include "alerts/alerts_service.hpp"
 #include "common/civil_time.hpp"
+#include "modules/module.hpp"
 
 namespace jw::alerts {
 namespace data {
@@ -29,5 +30,25 @@ Status RegisterJobs(notify::Scheduler& scheduler, Deps deps) {
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
+
+}  // namespace jw::alerts
+
+namespace jw::alerts {
+namespace {
+
+class AlertsModule final : public modules::Module {
+public:
+    std::string_view Name() const override { return "alerts"; }
+    const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
+    Status Start(const modules::Services& s, modules::ServerParts& parts) override {
+        const Deps deps{s.db, s.committer, s.audit, s.outbox};
+        RegisterRoutes(parts.router, deps);
+        return RegisterJobs(parts.scheduler, deps);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<modules::Module> MakeModule() { return std::make_unique<AlertsModule>(); }
 
 }  // namespace jw::alerts

@@ -11,7 +11,7 @@
 #include "cases/case_service.hpp"
 #include "cases/case_service_internal.hpp"
 #include "cases/lifecycle.hpp"
-#include "cases/review_service.hpp"
+#include "cases/review/review_service.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
 

@@ -2,7 +2,11 @@
 
 #include "cases/case_handlers.hpp"
 #include "cases/deadline_handlers.hpp"
-#include "cases/supervision_module.hpp"
+#include "cases/case_number.hpp"
+#include "cases/case_secrets.hpp"
+#include "cases/demo_cases.hpp"
+#include "cases/supervision/supervision_module.hpp"
+#include "modules/module.hpp"
 
 namespace jw::cases {
 namespace data {
@@ -16,5 +20,41 @@ void RegisterRoutes(http::Router& router, Deps deps) {
 }
 Status RegisterJobs(notify::Scheduler& scheduler, Deps deps) { return RegisterSupervisionJobs(scheduler, deps); }
 const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
+
+}  // namespace jw::cases
+
+namespace jw::cases {
+namespace {
+
+class CasesModule final : public modules::Module {
+public:
+    std::string_view Name() const override { return "cases"; }
+    const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
+    // People's personal fields and query codes are keyed from the master key (ADR 0017); rows an older server
+    // left in plain text are sealed now, before anything serves them.
+    Status Prepare(storage::Connection& c, const modules::PrepareContext& ctx) override {
+        InstallKeys(ctx.key);
+        auto sealed = SealPlainRecords(c);
+        return sealed.ok() ? Status::Ok() : sealed.status();
+    }
+    Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
+        return SeedDemoCases(tx, ctx.now);
+    }
+    Status Start(const modules::Services& s, modules::ServerParts& parts) override {
+        const Deps deps{s.db, s.committer, s.audit, s.outbox, s.settings.region_code};
+        RegisterRoutes(parts.router, deps);
+        storage::Database* db = &s.db;
+        parts.case_number_check = [db](const std::string& number) -> Status {
+            auto c = db->Acquire();
+            if (!c.ok()) return c.status();
+            return CheckNumberFormat(**c, number);
+        };
+        return RegisterJobs(parts.scheduler, deps);
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<modules::Module> MakeModule() { return std::make_unique<CasesModule>(); }
 
 }  // namespace jw::cases

@@ -1,12 +1,15 @@
 #include "checkpoint/checkpoint_module.hpp"
 
-#include "checkpoint/analysis_handlers.hpp"
-#include "checkpoint/devices_handlers.hpp"
-#include "checkpoint/devices_repository.hpp"
-#include "checkpoint/viid_handlers.hpp"
-#include "checkpoint/watch_handlers.hpp"
-#include "checkpoint/watch_hits.hpp"
+#include "checkpoint/analysis/analysis_handlers.hpp"
+#include "checkpoint/devices/devices_handlers.hpp"
+#include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/viid/viid_handlers.hpp"
+#include "checkpoint/watch/watch_handlers.hpp"
+#include "checkpoint/watch/watch_hits.hpp"
+#include "checkpoint/demo/demo_seed.hpp"
+#include "checkpoint/viid/viid_guard.hpp"
 #include "common/civil_time.hpp"
+#include "modules/module.hpp"
 
 namespace jw::checkpoint {
 namespace data {
@@ -35,5 +38,52 @@ Status PrimeHub(storage::Database& db, PassHub& hub) {
 }
 
 const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
+
+}  // namespace jw::checkpoint
+
+namespace jw::checkpoint {
+namespace {
+
+// Owns the pass hub for as long as the server runs: the analysis workers stop (Stop) before it goes.
+class CheckpointModule final : public modules::Module {
+public:
+    std::string_view Name() const override { return "checkpoint"; }
+    const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
+    Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
+        return checkpoint::SeedDemo(tx, ctx.settings.pass_dir, ctx.key, ctx.now);
+    }
+    Status Start(const modules::Services& s, modules::ServerParts& parts) override {
+        HubOptions options;
+        options.dir = s.settings.pass_dir;
+        auto hub = PassHub::Open(options);
+        if (!hub.ok()) return hub.status();
+        hub_ = std::move(hub).value();
+        JW_RETURN_IF_ERROR(PrimeHub(s.db, *hub_));
+        const Deps deps{s.db, s.committer, s.audit, s.outbox, *hub_, s.key, s.settings.region_code};
+        PassHub* pass_hub = hub_.get();
+        if (pass_hub->torn_bytes() > 0) {
+            parts.health_notes.push_back([pass_hub] {
+                return "pass log: " + std::to_string(pass_hub->torn_bytes()) + " bytes (" +
+                       std::to_string(pass_hub->torn_passes()) + " passes) torn at start-up and discarded\n";
+            });
+        }
+        parts.metrics.push_back([pass_hub] {
+            return "# TYPE jw_pass_log_torn_bytes gauge\njw_pass_log_torn_bytes " +
+                   std::to_string(pass_hub->torn_bytes()) +
+                   "\n# TYPE jw_pass_log_torn_passes gauge\njw_pass_log_torn_passes " +
+                   std::to_string(pass_hub->torn_passes()) + "\n" + ViidAuthMetricsText();
+        });
+        RegisterRoutes(parts.router, deps);
+        return RegisterJobs(parts.scheduler, deps);
+    }
+    void Stop() override { StopAnalysisTasks(); }
+
+private:
+    std::unique_ptr<PassHub> hub_;
+};
+
+}  // namespace
+
+std::unique_ptr<modules::Module> MakeModule() { return std::make_unique<CheckpointModule>(); }
 
 }  // namespace jw::checkpoint

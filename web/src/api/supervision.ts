@@ -1,7 +1,7 @@
 // Case supervision (执法监督): legal review (the reviewer's queue, opinions, problems and the officer's answers,
 // resubmission), the leaders' dashboard with drill-down, and enforcement scoring (an officer's electronic
 // enforcement file, the monthly ranking and its export). Contract: docs/http_api.md "## Supervision"
-// (handlers: src/modules/cases/review_handlers.cpp, supervision_handlers.cpp, scoring_handlers.cpp).
+// (handlers: src/modules/cases/{review,supervision,scoring}/*_handlers.cpp).
 import { API_BASE, download, http, type Download } from './http'
 
 export type ReviewOpinion = 'approve' | 'return'

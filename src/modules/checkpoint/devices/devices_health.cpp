@@ -1,0 +1,71 @@
+#include "checkpoint/devices/devices_health.hpp"
+
+#include "checkpoint/devices/devices_handlers.hpp"
+#include "checkpoint/devices/devices_repository.hpp"
+#include "common/civil_time.hpp"
+
+namespace jw::checkpoint {
+
+Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChange>& changes) {
+    if (changes.empty()) return Status::Ok();
+    JW_ASSIGN_OR_RETURN(auto users,
+                        c.Query("SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+                                "JOIN role_permissions rp ON rp.role_code = ur.role_code "
+                                "WHERE rp.permission = 'alerts.centre' AND u.status = 'active' ORDER BY u.id"));
+    for (const auto& h : changes) {
+        const std::string title = h.offline ? "checkpoint.notify.device_offline" : "checkpoint.notify.device_online";
+        const std::string body = h.name + " · " + h.id + " · " + (h.last_seen ? FormatUtcIso(*h.last_seen) : "-");
+        for (const auto& u : users) {
+            JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, {0, u.Int(0), "device", title, body, "inapp"}).status());
+        }
+    }
+    return Status::Ok();
+}
+
+Result<int> RunHealthRound(const Deps& deps, int64_t now) {
+    auto touched = deps.hub.TakeTouched();
+    if (!touched.empty()) {
+        Status s = deps.committer.Run([&touched](storage::Connection& c) { return RecordSeen(c, touched).status(); });
+        if (!s.ok()) {
+            for (const auto& [id, at] : touched) deps.hub.Touch(id, at);
+            return s;
+        }
+    }
+    int64_t offline_after = kDefaultOfflineAfterS;
+    {
+        auto c = deps.db.Acquire();
+        if (!c.ok()) return c.status();
+        JW_ASSIGN_OR_RETURN(MapSettings ms, LoadMapSettings(**c));
+        offline_after = ms.offline_after_s;
+        // Cheap check first, so a quiet round writes no audit record.
+        JW_ASSIGN_OR_RETURN(
+            auto n,
+            (*c)->QueryOne("SELECT COUNT(*) FROM checkpoint_devices WHERE enabled = 1 AND "
+                           "((offline_reported = 0 AND last_seen < ?) OR (offline_reported = 1 AND last_seen >= ?))",
+                           {storage::V(now - offline_after), storage::V(now - offline_after)}));
+        if (n.Int(0) == 0) return 0;
+    }
+    audit::AuditEntry e;
+    e.username = "system:scheduler";
+    e.client = "scheduler";
+    e.action = "device.health";
+    e.object = "devices";
+    int changed = 0;
+    JW_RETURN_IF_ERROR(deps.audit.Run(e, [&](storage::Connection& c, audit::AuditEntry& entry) -> Status {
+        JW_ASSIGN_OR_RETURN(auto changes, TakeHealthChanges(c, offline_after, now));
+        JW_RETURN_IF_ERROR(NotifyHealthChanges(c, changes));
+        Json detail = Json::array();
+        for (const auto& h : changes) detail.push_back({{"id", h.id}, {"offline", h.offline}});
+        entry.detail = detail.dump();
+        changed = static_cast<int>(changes.size());
+        return Status::Ok();
+    }));
+    return changed;
+}
+
+Status RegisterDevicesJobs(notify::Scheduler& scheduler, const Deps& deps) {
+    return scheduler.Register("checkpoint.device_health", 30,
+                              [deps] { return RunHealthRound(deps, NowUnix()).status(); });
+}
+
+}  // namespace jw::checkpoint

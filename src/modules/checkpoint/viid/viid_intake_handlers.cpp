@@ -1,0 +1,145 @@
+// GA/T 1400 intake: POST /VIID/MotorVehicles (passes → the engine, watch-list hits → alerts), /VIID/Tollgates and
+// /VIID/APEs (→ the checkpoint registry). Every object is answered with its own status; a body that is not JSON
+// (status 7) or not the expected envelope (status 8) is refused whole and nothing is stored.
+#include <spdlog/spdlog.h>
+
+#include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/viid/viid_context.hpp"
+#include "common/civil_time.hpp"
+
+namespace jw::checkpoint {
+namespace {
+
+using http::Reply;
+using http::Request;
+using viid::Code;
+
+constexpr size_t kMaxObjects = 1000;
+
+Reply EnvelopeRefused(ViidContext& ctx, const Request& req, const std::string& client, const viid::Envelope& env) {
+    ctx.deps.hub.Count(client, 0, 1, NowUnix());
+    Reply r = ViidReply(400, viid::ResponseStatus(req.path, env.code, env.reason, "", NowUnix()));
+    r.audit_object = "viid_client:" + client;
+    r.audit_detail = env.reason.substr(0, 200);
+    return r;
+}
+
+// The reply: a list for a list envelope, a single ResponseStatusObject for a single one.
+Json Answer(bool list, Json items) {
+    if (list || items.size() != 1) return viid::ResponseStatusList(std::move(items));
+    return Json{{"ResponseStatusObject", std::move(items[0])}};
+}
+
+Result<Reply> MotorVehiclesHandler(ViidContext& ctx, Request& req) {
+    std::string client;
+    if (auto refused = RequireRegistered(ctx, req, &client)) return *refused;
+    viid::Envelope env = viid::ParseEnvelope(req.body, "MotorVehicle", kMaxObjects);
+    if (env.code != Code::kOk) return EnvelopeRefused(ctx, req, client, env);
+
+    const int64_t now = NowUnix();
+    std::vector<analytics::PassRecord> batch;
+    batch.reserve(env.objects.size());
+    std::vector<std::string> reasons(env.objects.size());
+    std::vector<std::string> ids(env.objects.size());
+    std::vector<std::string> touched;
+    for (size_t i = 0; i < env.objects.size(); ++i) {
+        viid::VehicleResult v = viid::ParseMotorVehicle(env.objects[i], now);
+        ids[i] = v.object_id;
+        if (!v.vehicle) {
+            reasons[i] = v.reason;
+        } else if (!ctx.deps.hub.IsKnownCheckpoint(v.vehicle->pass.checkpoint_id)) {
+            reasons[i] = "TollgateID: not_registered";
+        } else {
+            if (!v.vehicle->device_id.empty()) touched.push_back(v.vehicle->device_id);
+            touched.push_back(v.vehicle->pass.checkpoint_id);
+            batch.push_back(std::move(v.vehicle->pass));
+        }
+    }
+    std::string store_error;
+    if (!batch.empty()) {
+        if (Status s = ctx.appender.Append(batch); !s.ok()) {
+            spdlog::error("viid: appending {} passes failed: {}", batch.size(), s.message());
+            store_error = "storage_unavailable";
+        }
+    }
+    uint64_t accepted = 0, rejected = 0;
+    Json items = Json::array();
+    for (size_t i = 0; i < env.objects.size(); ++i) {
+        const bool ok = reasons[i].empty() && store_error.empty();
+        const Code code = ok ? Code::kOk : reasons[i].empty() ? Code::kOther : Code::kInvalidJsonContent;
+        items.push_back(viid::ResponseStatusInner(req.path, code, ok ? "OK" : reasons[i].empty() ? store_error : reasons[i],
+                                                  ids[i], now));
+        (ok ? accepted : rejected)++;
+    }
+    if (accepted > 0) {
+        std::sort(touched.begin(), touched.end());
+        touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
+        for (const auto& id : touched) ctx.deps.hub.Touch(id, now);
+    }
+    ctx.deps.hub.Count(client, accepted, rejected, now);
+    Reply r = ViidReply(store_error.empty() ? 200 : 503, Answer(env.list, std::move(items)));
+    r.audit_object = "viid_client:" + client;
+    r.audit_detail = "motor_vehicles accepted=" + std::to_string(accepted) + " rejected=" + std::to_string(rejected);
+    return r;
+}
+
+// Tollgates and APEs: each object upserted in its own savepoint, so a refused one leaves the others stored.
+Result<Reply> DevicesHandler(ViidContext& ctx, Request& req, const char* kind,
+                             viid::DeviceResult (*parse)(const Json&)) {
+    std::string client;
+    if (auto refused = RequireRegistered(ctx, req, &client)) return *refused;
+    viid::Envelope env = viid::ParseEnvelope(req.body, kind, kMaxObjects);
+    if (env.code != Code::kOk) return EnvelopeRefused(ctx, req, client, env);
+    std::vector<viid::DeviceResult> parsed;
+    for (const auto& o : env.objects) parsed.push_back(parse(o));
+    Reply r = ViidReply(200, Json());
+    r.audit_object = "viid_client:" + client;
+    r.audit_detail = std::string(kind) + " objects=" + std::to_string(parsed.size());
+    r.write = [&ctx, parsed = std::move(parsed), list = env.list, path = req.path](
+                  storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        const int64_t now = NowUnix();
+        Json items = Json::array();
+        bool any = false;
+        for (const auto& p : parsed) {
+            std::string reason = p.reason;
+            if (p.device) {
+                JW_RETURN_IF_ERROR(c.Exec("SAVEPOINT viid_device"));
+                Status s = UpsertDevice(c, *p.device, now);
+                if (s.ok()) {
+                    JW_RETURN_IF_ERROR(c.Exec("RELEASE SAVEPOINT viid_device"));
+                    any = true;
+                } else {
+                    JW_RETURN_IF_ERROR(c.Exec("ROLLBACK TO SAVEPOINT viid_device"));
+                    JW_RETURN_IF_ERROR(c.Exec("RELEASE SAVEPOINT viid_device"));
+                    if (s.code() != ErrorCode::kInvalidArgument && s.code() != ErrorCode::kConflict) return s;
+                    reason = s.fields().empty() ? s.message()
+                                                : s.fields().begin()->first + ": " + s.fields().begin()->second;
+                }
+            }
+            items.push_back(viid::ResponseStatusInner(path, reason.empty() ? Code::kOk : Code::kInvalidJsonContent,
+                                                      reason.empty() ? "OK" : reason, p.object_id, now));
+        }
+        if (any) JW_RETURN_IF_ERROR(SyncCheckpointsToHub(c, ctx.deps.hub));
+        out.body = Answer(list, std::move(items));
+        return Status::Ok();
+    };
+    return r;
+}
+
+Result<Reply> TollgatesHandler(ViidContext& ctx, Request& req) {
+    return DevicesHandler(ctx, req, "Tollgate", viid::ParseTollgate);
+}
+Result<Reply> ApesHandler(ViidContext& ctx, Request& req) { return DevicesHandler(ctx, req, "APE", viid::ParseApe); }
+
+}  // namespace
+
+void AddIntakeRoutes(http::Router& router, const std::shared_ptr<ViidContext>& ctx) {
+    auto bind = [ctx](Result<Reply> (*fn)(ViidContext&, Request&)) {
+        return [ctx, fn](Request& req) { return fn(*ctx, req); };
+    };
+    router.Add({"POST", "/VIID/MotorVehicles", "public", "viid.motor_vehicles", bind(MotorVehiclesHandler)});
+    router.Add({"POST", "/VIID/Tollgates", "public", "viid.tollgates", bind(TollgatesHandler)});
+    router.Add({"POST", "/VIID/APEs", "public", "viid.apes", bind(ApesHandler)});
+}
+
+}  // namespace jw::checkpoint
