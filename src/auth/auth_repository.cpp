@@ -65,10 +65,10 @@ Result<User> OneUser(Connection& c, const std::string& where, const storage::Par
     JW_RETURN_IF_ERROR(LoadRoles(c, users));
     return users.front();
 }
-}  // namespace
 
-Result<std::vector<Unit>> ListUnits(Connection& c) {
-    auto rows = c.Query("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units ORDER BY code");
+Result<std::vector<Unit>> QueryUnits(Connection& c, const char* order_by) {
+    auto rows = c.Query(std::string("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units "
+                                    "ORDER BY ") + order_by);
     if (!rows.ok()) return rows.status();
     std::vector<Unit> out;
     for (const auto& r : *rows) {
@@ -78,6 +78,12 @@ Result<std::vector<Unit>> ListUnits(Connection& c) {
     }
     return out;
 }
+
+}  // namespace
+
+Result<std::vector<Unit>> ListUnits(Connection& c) { return QueryUnits(c, "code"); }
+
+Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c) { return QueryUnits(c, "sort_order, id"); }
 
 Result<Unit> GetUnit(Connection& c, int64_t id) {
     auto r = c.QueryOne("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units WHERE id = ?", {V(id)});

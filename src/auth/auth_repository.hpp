@@ -15,7 +15,9 @@ namespace jw::auth::repo {
 
 using storage::Connection;
 
-Result<std::vector<Unit>> ListUnits(Connection& c);
+Result<std::vector<Unit>> ListUnits(Connection& c);  // by code
+// Every unit in display order (sort_order, id): the unit choices of the modules' forms.
+Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c);
 Result<Unit> GetUnit(Connection& c, int64_t id);
 Result<int64_t> InsertUnit(Connection& c, const Unit& u, int64_t now);
 Status UpdateUnit(Connection& c, const Unit& u);

@@ -97,10 +97,7 @@ Result<Reply> GetHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(Alert a, Get(**c, id));
-    bool visible = req.principal->all_units;
-    for (const auto& t : a.targets) visible = visible || req.principal->SeesUnit(t.unit_id);
-    if (!visible) return Status::NotFound("alert");
+    JW_ASSIGN_OR_RETURN(Alert a, GetInScope(**c, id, Scope(req)));
     Reply r = Reply::Json200(AlertJson(a));
     r.audit_object = "alert:" + std::to_string(id);
     return r;
@@ -130,9 +127,8 @@ Result<Reply> RaiseHandler(const Deps& d, Request& req) {
     Reply r;
     r.status = 201;
     r.write = [d, ri](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(int64_t id, Raise(c, Policy::Default(), ri, NowUnix()));
-        e.object = "alert:" + std::to_string(id);
-        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        JW_ASSIGN_OR_RETURN(Alert a, RaiseAndGet(c, Policy::Default(), ri, NowUnix()));
+        e.object = "alert:" + std::to_string(a.id);
         out.body = AlertJson(a);
         return Status::Ok();
     };
@@ -148,8 +144,7 @@ Result<Reply> SignHandler(const Deps&, Request& req) {
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
     r.write = [id, unit, user](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(Sign(c, id, unit, user, NowUnix()));
-        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        JW_ASSIGN_OR_RETURN(Alert a, SignAndGet(c, id, unit, user, NowUnix()));
         out.body = AlertJson(a);
         return Status::Ok();
     };
@@ -169,8 +164,7 @@ Result<Reply> FeedbackHandler(const Deps&, Request& req) {
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
     r.write = [id, unit, user, fi](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(Feedback(c, id, unit, fi, user, NowUnix()));
-        JW_ASSIGN_OR_RETURN(Alert a, Get(c, id));
+        JW_ASSIGN_OR_RETURN(Alert a, FeedbackAndGet(c, id, unit, fi, user, NowUnix()));
         out.body = AlertJson(a);
         return Status::Ok();
     };
@@ -211,11 +205,11 @@ Result<Reply> PolicyHandler(const Deps&, Request&) {
 Result<Reply> UnitsHandler(const Deps& d, Request&) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto rows, (*c)->Query("SELECT id, name, kind, parent_id FROM units ORDER BY sort_order, id"));
+    JW_ASSIGN_OR_RETURN(auto units, UnitChoices(**c));
     Json items = Json::array();
-    for (const auto& r : rows)
-        items.push_back({{"id", r.Int(0)}, {"name", r.Str(1)}, {"kind", r.Str(2)},
-                         {"parent_id", r.IsNull(3) ? Json(nullptr) : Json(r.Int(3))}});
+    for (const auto& u : units)
+        items.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind},
+                         {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)}});
     return Reply::Json200({{"items", items}});
 }
 

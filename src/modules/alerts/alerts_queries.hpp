@@ -1,34 +1,26 @@
 #pragma once
-// Read side of the alerts module: the board list and the statistics. Read-only; any connection.
+// Read side of the alerts module: the board list, the statistics and the units an alert can go to. No SQL here
+// (alerts_repository.hpp runs it); these compute what the board shows. Read-only; any connection.
 
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "alerts/alert.hpp"
+#include "alerts/alerts_repository.hpp"
+#include "auth/identity.hpp"
 #include "storage/database.hpp"
 
 namespace jw::alerts {
 
-struct ListFilter {
-    std::string colour;          // "" = all
-    std::string state;           // "" | open | closed | unsigned | escalated
-    std::optional<int64_t> unit_id;
-    std::optional<std::vector<int64_t>> unit_scope;  // only alerts targeting these units (a principal's scope)
-    int64_t from = 0, to = 0;    // raised_at in [from, to); 0 = unbounded
-    std::string text;            // in subject, title or case number
-    int64_t viewer_unit = 0;     // the viewer's own unit: its target row is returned as `mine`
-    int page = 1, page_size = 20;
-};
-
-struct ListItem {
-    Alert alert;                 // without targets
-    int targets = 0, signed_count = 0, reported = 0, escalated = 0;
-    std::optional<Target> mine;
-};
+using repo::ListFilter;
+using repo::ListItem;
 
 // Newest first. Returns the page and the total count.
 Result<std::pair<std::vector<ListItem>, int64_t>> List(storage::Connection& c, const ListFilter& f);
+
+// Every unit, in display order: the raise form's choices.
+Result<std::vector<auth::Unit>> UnitChoices(storage::Connection& c);
 
 struct ColourStats {
     std::string colour;
@@ -45,6 +37,9 @@ struct Stats {
     std::vector<ColourStats> by_colour;  // in policy order
     std::vector<UnitStats> by_unit;      // by targets, descending
 };
+
+// The statistics of these targets (targets of one alert adjacent, as repo::ListTargetFacts gives them). Pure.
+Stats Summarise(const Policy& policy, const std::vector<repo::TargetFact>& facts);
 
 // Statistics over alerts raised in [from, to) within the scope (all units when unset).
 Result<Stats> Statistics(storage::Connection& c, const Policy& policy, int64_t from, int64_t to,

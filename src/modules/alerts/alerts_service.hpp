@@ -6,6 +6,7 @@
 // alerts.board) gets every alert; escalations go to the leaders (alerts.escalation) of the unit and its
 // parent units, and to the command centre.
 
+#include <optional>
 #include <vector>
 
 #include "alerts/alert.hpp"
@@ -32,5 +33,17 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
 
 // One alert with its targets (unit names). Errors: NotFound.
 Result<Alert> Get(storage::Connection& c, int64_t alert_id);
+
+// The same for a viewer whose data scope is `unit_scope` (std::nullopt = the whole county): an alert none of
+// whose target units is in the scope is NotFound, as if it did not exist.
+Result<Alert> GetInScope(storage::Connection& c, int64_t alert_id,
+                         const std::optional<std::vector<int64_t>>& unit_scope);
+
+// Raise, Sign and Feedback followed by Get in the same transaction: the alert as it stands after the change
+// (the HTTP reply). Errors: those of the two.
+Result<Alert> RaiseAndGet(storage::Connection& c, const Policy& policy, const RaiseInput& in, int64_t now);
+Result<Alert> SignAndGet(storage::Connection& c, int64_t alert_id, int64_t unit_id, int64_t user_id, int64_t now);
+Result<Alert> FeedbackAndGet(storage::Connection& c, int64_t alert_id, int64_t unit_id, const FeedbackInput& in,
+                             int64_t user_id, int64_t now);
 
 }  // namespace jw::alerts

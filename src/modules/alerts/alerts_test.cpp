@@ -253,7 +253,59 @@ TEST_P(AlertsTest, AnEmptyScopeSeesNothingAndNoScopeSeesAll) {
     EXPECT_EQ(Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, wide)->by_unit.size(), 1u);
 }
 
+// The rule that was in the GET handler: an alert is seen only by a viewer whose scope holds a target unit.
+TEST_P(AlertsTest, AnAlertOutsideTheViewersScopeIsNotFound) {
+    auto id = Raise(*c_, Policy::Default(), Red({station_a_}), kT0);
+    ASSERT_TRUE(id.ok());
+    EXPECT_TRUE(GetInScope(*c_, *id, std::nullopt).ok());
+    EXPECT_TRUE(GetInScope(*c_, *id, std::vector<int64_t>{station_b_, station_a_}).ok());
+    EXPECT_EQ(GetInScope(*c_, *id, std::vector<int64_t>{station_b_}).status().code(), ErrorCode::kNotFound);
+    EXPECT_EQ(GetInScope(*c_, *id, std::vector<int64_t>{}).status().code(), ErrorCode::kNotFound);
+    EXPECT_EQ(GetInScope(*c_, *id + 1, std::nullopt).status().code(), ErrorCode::kNotFound);
+}
+
+// What the write handlers reply: the alert as it stands after the change, read in the same transaction.
+TEST_P(AlertsTest, ChangesReturnTheAlertAsItNowStands) {
+    auto raised = RaiseAndGet(*c_, Policy::Default(), Red({station_a_}), kT0);
+    ASSERT_TRUE(raised.ok()) << raised.status().message();
+    ASSERT_EQ(raised->targets.size(), 1u);
+    EXPECT_FALSE(raised->targets[0].signed_at.has_value());
+    auto signed_alert = SignAndGet(*c_, raised->id, station_a_, officer_a_, kT0 + 30);
+    ASSERT_TRUE(signed_alert.ok());
+    EXPECT_EQ(signed_alert->targets[0].signed_at, kT0 + 30);
+    EXPECT_EQ(signed_alert->targets[0].signed_by, officer_a_);
+    EXPECT_EQ(SignAndGet(*c_, raised->id, station_a_, officer_a_, kT0 + 31).status().message(), "already_signed");
+    auto closed = FeedbackAndGet(*c_, raised->id, station_a_, {"已查获", "王志强", ""}, officer_a_, kT0 + 60);
+    ASSERT_TRUE(closed.ok());
+    EXPECT_EQ(closed->status, "closed");
+    EXPECT_EQ(closed->targets[0].outcome, "已查获");
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, AlertsTest, ::testing::ValuesIn(storage::testing::Backends()));
+
+// The statistics arithmetic without a database: an alert counts once per colour however many targets it has.
+TEST(AlertStatistics, SummariseCountsAlertsOnceAndTargetsEach) {
+    std::vector<repo::TargetFact> facts = {
+        {1, "red", 1000, 1600, 7, "城关派出所", 1300, 1100, std::nullopt, 1500},
+        {1, "red", 1000, 1600, 8, "城南派出所", 1300, 1400, 1300, 1600},
+        {2, "blue", 2000, std::nullopt, 7, "城关派出所", 5600, std::nullopt, std::nullopt, std::nullopt}};
+    const Stats s = Summarise(Policy::Default(), facts);
+    ASSERT_EQ(s.by_colour.size(), 4u);
+    EXPECT_EQ(s.by_colour[0].alerts, 1);
+    EXPECT_EQ(s.by_colour[0].targets, 2);
+    EXPECT_EQ(s.by_colour[0].closed, 1);
+    EXPECT_EQ(s.by_colour[0].signed_late, 1);
+    EXPECT_EQ(s.by_colour[0].escalated, 1);
+    EXPECT_DOUBLE_EQ(s.by_colour[0].avg_sign_s, (100.0 + 400.0) / 2);
+    EXPECT_DOUBLE_EQ(s.by_colour[0].avg_close_s, 600.0);
+    EXPECT_EQ(s.by_colour[2].colour, "blue");
+    EXPECT_EQ(s.by_colour[2].alerts, 1);
+    EXPECT_EQ(s.by_colour[2].closed, 0);
+    ASSERT_EQ(s.by_unit.size(), 2u);
+    EXPECT_EQ(s.by_unit[0].unit_id, 7);  // two targets
+    EXPECT_EQ(s.by_unit[0].reported, 1);
+    EXPECT_EQ(s.by_unit[1].signed_late, 1);
+}
 
 TEST(AlertPolicy, ParsesColoursAndMapsPriorities) {
     const Policy& p = Policy::Default();

@@ -11,7 +11,6 @@
 #include "cases/case_service.hpp"
 #include "cases/case_service_internal.hpp"
 #include "cases/lifecycle.hpp"
-#include "cases/review/review_service.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
 #include "http/params.hpp"
@@ -130,14 +129,11 @@ Result<Reply> ActionHandler(Request& req) {
     r.audit_detail = in.action;
     r.write = [id, in, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const int64_t now = NowUnix();
-        // A case returned by legal review goes back only when every problem is answered, whichever route is used.
-        if (in.action == "submit_review") JW_RETURN_IF_ERROR(review::CheckResubmission(c, id));
-        JW_ASSIGN_OR_RETURN(ActionResult done, ApplyAction(c, actor, id, in, now));
+        JW_ASSIGN_OR_RETURN(ActionResult done, TakeAction(c, actor, id, in, now));
         if (done.replay) out.status = 200;
         e.case_no = done.kase.case_no;
         e.detail = Json{{"action", in.action}, {"replay", done.replay}, {"event", done.event.id}}.dump();
-        JW_ASSIGN_OR_RETURN(Case fresh, repo::GetCase(c, id));
-        JW_ASSIGN_OR_RETURN(Json case_json, FullCaseJson(c, actor, fresh, now));
+        JW_ASSIGN_OR_RETURN(Json case_json, FullCaseJson(c, actor, done.kase, now));
         const Officers officers = LoadOfficers(c, {done.event.actor_id});
         out.body = {{"case", std::move(case_json)}, {"event", EventJson(done.event, officers)}};
         return Status::Ok();

@@ -332,6 +332,13 @@ Result<std::optional<CaseEvent>> FindEventByKey(storage::Connection& c, int64_t 
     return std::optional<CaseEvent>(ReadEvent(rows[0]));
 }
 
+Result<int64_t> UnansweredReviewProblems(storage::Connection& c, int64_t case_id) {
+    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT COUNT(*) FROM review_problems WHERE case_id = ? AND "
+                                             "answered_at = 0",
+                                             {storage::V(case_id)}));
+    return row.Int(0);
+}
+
 Result<int64_t> InsertQueryCode(storage::Connection& c, const QueryCode& q) {
     JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("INSERT INTO case_query_codes (case_id, person_id, code_hash, created_at, "
                                           "keyed) VALUES (?, ?, ?, ?, 1) RETURNING id",

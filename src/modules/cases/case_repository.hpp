@@ -56,6 +56,8 @@ Result<std::vector<CaseEvent>> ListEvents(storage::Connection& c, int64_t case_i
 // Events of many cases at once (list pages): case id → events in seq order.
 Result<std::vector<CaseEvent>> ListEventsOfCases(storage::Connection& c, const std::vector<int64_t>& case_ids);
 Result<std::optional<CaseEvent>> FindEventByKey(storage::Connection& c, int64_t case_id, const std::string& key);
+// How many legal-review problems raised on the case are unanswered (table review_problems).
+Result<int64_t> UnansweredReviewProblems(storage::Connection& c, int64_t case_id);
 
 // --- query codes and public attempts
 Result<int64_t> InsertQueryCode(storage::Connection& c, const QueryCode& q);

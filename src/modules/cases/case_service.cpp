@@ -252,4 +252,24 @@ Result<ActionResult> ApplyAction(storage::Connection& c, const auth::Principal& 
     return ActionResult{std::move(k), std::move(e), false};
 }
 
+Status CheckResubmission(storage::Connection& c, int64_t case_id) {
+    JW_ASSIGN_OR_RETURN(int64_t open, repo::UnansweredReviewProblems(c, case_id));
+    if (open > 0)
+        return Status(ErrorCode::kConflict, std::to_string(open) + " review problem(s) unanswered",
+                      {{"problems", "unanswered"}});
+    return Status::Ok();
+}
+
+Result<ActionResult> TakeAction(storage::Connection& c, const auth::Principal& actor, int64_t case_id,
+                                const ActionInput& in, int64_t now) {
+    if (in.action == "submit_review") {
+        JW_ASSIGN_OR_RETURN(Case k, repo::GetCase(c, case_id));
+        if (!CanSee(actor, k)) return Status::NotFound("case");
+        JW_RETURN_IF_ERROR(CheckResubmission(c, case_id));
+    }
+    JW_ASSIGN_OR_RETURN(ActionResult done, ApplyAction(c, actor, case_id, in, now));
+    JW_ASSIGN_OR_RETURN(done.kase, repo::GetCase(c, case_id));
+    return done;
+}
+
 }  // namespace jw::cases

@@ -70,6 +70,17 @@ struct ActionResult {
 Result<ActionResult> ApplyAction(storage::Connection& c, const auth::Principal& actor, int64_t case_id,
                                  const ActionInput& in, int64_t now);
 
+// The guard for sending a case (back) to legal review: Conflict {problems: unanswered} while any problem raised
+// on it is unanswered. Whoever submits a case to review calls it (TakeAction, review::Submit).
+Status CheckResubmission(storage::Connection& c, int64_t case_id);
+
+// An action taken on the case page (POST /cases/:id/actions): for submit_review first CheckResubmission, so a
+// returned case goes back only when every problem is answered whichever route is used; then ApplyAction; the
+// result's case is read again after the change (names and people as GetCase gives them). Errors: those of the
+// two (NotFound for a case outside the actor's scope comes before the guard).
+Result<ActionResult> TakeAction(storage::Connection& c, const auth::Principal& actor, int64_t case_id,
+                                const ActionInput& in, int64_t now);
+
 // The case if the actor may see it (scope), with people; NotFound otherwise.
 Result<Case> LoadCase(storage::Connection& c, const auth::Principal& actor, int64_t case_id);
 

@@ -80,12 +80,6 @@ Status StoreAnswer(Connection& c, int64_t id, int64_t by, const std::string& ans
     return Status::Ok();
 }
 
-Result<int64_t> UnansweredCount(Connection& c, int64_t case_id) {
-    auto r = c.QueryOne("SELECT COUNT(*) FROM review_problems WHERE case_id = ? AND answered_at = 0", {V(case_id)});
-    if (!r.ok()) return r.status();
-    return r->Int(0);
-}
-
 Status AddStep(Connection& c, int64_t case_id, const std::string& step, int64_t actor_id, int64_t at,
                const std::string& detail) {
     return c.Exec("INSERT INTO review_steps (case_id, step, actor_id, at, detail) VALUES (?, ?, ?, ?, ?)",

@@ -60,7 +60,6 @@ Result<std::vector<Problem>> ListProblems(Connection& c, int64_t case_id);
 Result<std::vector<Problem>> ProblemsOfOfficer(Connection& c, int64_t officer_id, bool open_only);
 // Records the answer only while the problem is unanswered. Conflict when it was answered already.
 Status StoreAnswer(Connection& c, int64_t id, int64_t by, const std::string& answer, int64_t at);
-Result<int64_t> UnansweredCount(Connection& c, int64_t case_id);
 Status AddStep(Connection& c, int64_t case_id, const std::string& step, int64_t actor_id, int64_t at,
                const std::string& detail);
 Result<std::vector<Step>> ListSteps(Connection& c, int64_t case_id);

@@ -103,7 +103,7 @@ Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& act
     JW_RETURN_IF_ERROR(StoreAnswer(c, problem_id, actor.user_id, answer, now));
     JW_RETURN_IF_ERROR(AddStep(c, p.case_id, "problem_answered", actor.user_id, now,
                                Json({{"problem_id", problem_id}}).dump()));
-    JW_ASSIGN_OR_RETURN(int64_t open, UnansweredCount(c, p.case_id));
+    JW_ASSIGN_OR_RETURN(int64_t open, repo::UnansweredReviewProblems(c, p.case_id));
     if (open == 0) {
         auto reviews = ListReviews(c, p.case_id);
         if (!reviews.ok()) return reviews.status();
@@ -114,14 +114,6 @@ Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& act
     }
     JW_ASSIGN_OR_RETURN(Problem answered, GetProblem(c, problem_id));
     return answered;
-}
-
-Status CheckResubmission(storage::Connection& c, int64_t case_id) {
-    JW_ASSIGN_OR_RETURN(int64_t open, UnansweredCount(c, case_id));
-    if (open > 0)
-        return Status(ErrorCode::kConflict, std::to_string(open) + " review problem(s) unanswered",
-                      {{"problems", "unanswered"}});
-    return Status::Ok();
 }
 
 Result<ActionResult> Submit(storage::Connection& c, const auth::Principal& actor, int64_t case_id,

@@ -54,11 +54,7 @@ Result<OpinionResult> RecordOpinion(storage::Connection& c, const auth::Principa
 Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& actor, int64_t problem_id,
                               const std::string& answer, int64_t now);
 
-// The guard for sending a case (back) to review: Conflict {problems: unanswered} while any problem raised on
-// it is unanswered. Whoever submits a case to review must call it (see Resubmit).
-Status CheckResubmission(storage::Connection& c, int64_t case_id);
-
-// Sends a returned case back to review: CheckResubmission, then the lifecycle action submit_review, then the
+// Sends a returned case back to review: CheckResubmission (case_service.hpp), then the lifecycle action submit_review, then the
 // step "resubmitted" (or "submitted" for a first submission). Errors: those two's.
 Result<ActionResult> Submit(storage::Connection& c, const auth::Principal& actor, int64_t case_id,
                             int64_t expected_version, int64_t now);

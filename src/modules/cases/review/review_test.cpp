@@ -81,6 +81,15 @@ TEST_P(ReviewFlow, ReturnedProblemsReachTheOfficerAndMustBeAnsweredBeforeApprova
     Status again = Submit(id, officer_, China("2026-03-07 09:00:00"));
     EXPECT_EQ(again.code(), ErrorCode::kConflict);
     EXPECT_EQ(again.fields().count("problems"), 1u);
+    // Nor through the case page's generic action (TakeAction), the route that once checked this in its handler.
+    ActionInput generic;
+    generic.action = "submit_review";
+    generic.expected_version = Version(id);
+    Status via_action = committer_->Run([&](storage::Connection& c) {
+        return TakeAction(c, officer_, id, generic, China("2026-03-07 09:30:00")).status();
+    });
+    EXPECT_EQ(via_action.code(), ErrorCode::kConflict);
+    EXPECT_EQ(via_action.fields().count("problems"), 1u);
     // Another officer cannot answer; an empty answer is refused; the officer answers each once.
     EXPECT_EQ(Answer(returned->problems[0].id, other_officer_, "已补充", China("2026-03-07 10:00:00")).code(),
               ErrorCode::kNotFound);

@@ -1,4 +1,5 @@
 // Administration of VIID clients (list, add or replace, enable, disable) and the per-source intake counters.
+#include "auth/auth_repository.hpp"
 #include "checkpoint/viid/viid_clients.hpp"
 #include "checkpoint/viid/viid_context.hpp"
 #include "common/civil_time.hpp"
@@ -36,9 +37,9 @@ Result<Reply> ListClientsHandler(ViidContext& ctx, Request&) {
         items.push_back(std::move(j));
     }
     // The units a client may be bound to (the receivers of watch orders), for the add dialog.
-    JW_ASSIGN_OR_RETURN(auto unit_rows, (*c)->Query("SELECT id, name FROM units ORDER BY sort_order, id"));
+    JW_ASSIGN_OR_RETURN(auto unit_list, auth::repo::ListUnitsInDisplayOrder(**c));
     Json units = Json::array();
-    for (const auto& u : unit_rows) units.push_back({{"id", u.Int(0)}, {"name", u.Str(1)}});
+    for (const auto& u : unit_list) units.push_back({{"id", u.id}, {"name", u.name}});
     return Reply::Json200({{"items", items}, {"total", items.size()}, {"units", units}});
 }
 

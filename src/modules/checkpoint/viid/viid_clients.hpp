@@ -1,6 +1,6 @@
 #pragma once
 // Credentials and registration state of upstream platforms and devices allowed to push GA/T 1400 data
-// (table viid_clients, schema/002_viid.sql and 005_viid_security.sql). Owned by the viid part. Every function
+// (table viid_clients; SQL in viid_repository.hpp, which also lists them). Owned by the viid part. Every function
 // runs on the caller's connection (inside the caller's audited transaction for writes); not thread-safe per
 // connection.
 
@@ -9,22 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "checkpoint/viid/viid_repository.hpp"
 #include "storage/database.hpp"
 
 namespace jw::checkpoint {
-
-struct ViidClient {
-    std::string id;  // GB/T 28181-style 20 digits
-    std::string name;
-    bool enabled = true;
-    std::optional<int64_t> unit_id;  // receives the watch orders notifying this unit (none: receives none)
-    std::string unit_name;
-    int64_t created_at = 0;
-    int64_t updated_at = 0;
-    std::optional<int64_t> registered_at;  // set by Register, cleared by UnRegister, disable and a new secret
-    std::optional<int64_t> last_seen;      // last authenticated call recorded (Register, Keepalive)
-    std::string last_address;
-};
 
 // The secret policy for VIID clients (docs/adr/0016-viid-session-security.md): auth's password strength rule
 // with at least 12 characters from 3 of 4 classes, at most 64, not containing the client ID, not built on a
@@ -39,8 +27,6 @@ Status CheckViidSecret(const std::string& id, const std::string& password);
 Status AddViidClient(storage::Connection& c, const std::string& key, const std::string& id,
                      const std::string& password, const std::string& name, int64_t now,
                      std::optional<int64_t> unit_id = std::nullopt);
-
-Result<std::vector<ViidClient>> ListViidClients(storage::Connection& c);
 
 struct ViidCredentials {
     std::string secret;

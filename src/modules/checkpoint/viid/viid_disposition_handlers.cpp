@@ -12,7 +12,7 @@
 #include <variant>
 
 #include "checkpoint/viid/viid_context.hpp"
-#include "checkpoint/watch/watch_queries.hpp"
+#include "checkpoint/watch/watch_repository.hpp"
 #include "common/civil_time.hpp"
 #include "http/params.hpp"
 

@@ -4,6 +4,7 @@
 #include <spdlog/spdlog.h>
 
 #include "checkpoint/viid/viid_context.hpp"
+#include "checkpoint/viid/viid_repository.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
@@ -58,14 +59,9 @@ void RegisterViidRoutes(http::Router& router, const Deps& deps) {
     auto ctx = std::make_shared<ViidContext>(deps);
     // Registrations survive a restart while they are fresh (the database keeps them).
     if (auto c = deps.db.Acquire(); c.ok()) {
-        auto rows = (*c)->Query(
-            "SELECT id, last_seen, last_address, session_hash, unit_id FROM viid_clients WHERE enabled = 1 AND "
-            "registered_at IS NOT NULL AND session_hash IS NOT NULL AND last_seen > ?",
-            {storage::V(NowUnix() - kRegistrationIdle)});
-        if (rows.ok())
-            for (const auto& r : *rows)
-                ctx->sessions.Register(r.Str(0), r.Str(2), r.Str(3),
-                                       r.IsNull(4) ? std::nullopt : std::optional<int64_t>(r.Int(4)), r.Int(1));
+        auto live = ListLiveViidRegistrations(**c, NowUnix() - kRegistrationIdle);
+        if (live.ok())
+            for (const auto& r : *live) ctx->sessions.Register(r.id, r.last_address, r.session_hash, r.unit_id, r.last_seen);
     }
     AddSystemRoutes(router, ctx);
     AddIntakeRoutes(router, ctx);

@@ -5,6 +5,7 @@
 
 #include "checkpoint/devices/devices_repository.hpp"
 #include "checkpoint/viid/viid_context.hpp"
+#include "checkpoint/viid/viid_devices.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -83,7 +84,7 @@ Result<Reply> MotorVehiclesHandler(ViidContext& ctx, Request& req) {
     return r;
 }
 
-// Tollgates and APEs: each object upserted in its own savepoint, so a refused one leaves the others stored.
+// Tollgates and APEs: each object stored on its own (StoreReportedDevices), so a refused one leaves the others.
 Result<Reply> DevicesHandler(ViidContext& ctx, Request& req, const char* kind,
                              viid::DeviceResult (*parse)(const Json&)) {
     std::string client;
@@ -98,28 +99,11 @@ Result<Reply> DevicesHandler(ViidContext& ctx, Request& req, const char* kind,
     r.write = [&ctx, parsed = std::move(parsed), list = env.list, path = req.path](
                   storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         const int64_t now = NowUnix();
+        JW_ASSIGN_OR_RETURN(auto outcomes, StoreReportedDevices(c, ctx.deps.hub, parsed, now));
         Json items = Json::array();
-        bool any = false;
-        for (const auto& p : parsed) {
-            std::string reason = p.reason;
-            if (p.device) {
-                JW_RETURN_IF_ERROR(c.Exec("SAVEPOINT viid_device"));
-                Status s = UpsertDevice(c, *p.device, now);
-                if (s.ok()) {
-                    JW_RETURN_IF_ERROR(c.Exec("RELEASE SAVEPOINT viid_device"));
-                    any = true;
-                } else {
-                    JW_RETURN_IF_ERROR(c.Exec("ROLLBACK TO SAVEPOINT viid_device"));
-                    JW_RETURN_IF_ERROR(c.Exec("RELEASE SAVEPOINT viid_device"));
-                    if (s.code() != ErrorCode::kInvalidArgument && s.code() != ErrorCode::kConflict) return s;
-                    reason = s.fields().empty() ? s.message()
-                                                : s.fields().begin()->first + ": " + s.fields().begin()->second;
-                }
-            }
-            items.push_back(viid::ResponseStatusInner(path, reason.empty() ? Code::kOk : Code::kInvalidJsonContent,
-                                                      reason.empty() ? "OK" : reason, p.object_id, now));
-        }
-        if (any) JW_RETURN_IF_ERROR(SyncCheckpointsToHub(c, ctx.deps.hub));
+        for (const auto& o : outcomes)
+            items.push_back(viid::ResponseStatusInner(path, o.reason.empty() ? Code::kOk : Code::kInvalidJsonContent,
+                                                      o.reason.empty() ? "OK" : o.reason, o.object_id, now));
         out.body = Answer(list, std::move(items));
         return Status::Ok();
     };

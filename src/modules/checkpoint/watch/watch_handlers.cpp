@@ -7,9 +7,10 @@
 #include <set>
 
 #include "alerts/alert.hpp"
+#include "checkpoint/watch/watch_actions.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
 #include "checkpoint/watch/watch_json.hpp"
-#include "checkpoint/watch/watch_queries.hpp"
+#include "checkpoint/watch/watch_repository.hpp"
 #include "checkpoint/watch/watch_service.hpp"
 #include "common/civil_time.hpp"
 #include "common/text_upload.hpp"
@@ -33,19 +34,14 @@ std::optional<std::vector<int64_t>> Scope(const Request& req) {
 
 Actor ActorOf(const Request& req) { return Actor{req.principal->user_id, req.principal->unit_id}; }
 
-// A write on one order: checks the order is visible to the user, then runs `fn` and rebuilds the list.
-using OrderChange = std::function<Status(storage::Connection&, int64_t now)>;
+// A write on one order: the change, in scope, then the list rebuilt and the order replied (ChangeOrderInScope).
 Result<Reply> ChangeReply(const Deps& d, const Request& req, int64_t id, std::string detail, OrderChange fn) {
     auto scope = Scope(req);
     Reply r;
     r.audit_object = "watch_order:" + std::to_string(id);
     r.audit_detail = std::move(detail);
     r.write = [d, id, scope, fn](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(GetOrder(c, id, scope).status());
-        const int64_t now = NowUnix();
-        JW_RETURN_IF_ERROR(fn(c, now));
-        JW_RETURN_IF_ERROR(RefreshWatchList(c, d.hub, now));
-        JW_ASSIGN_OR_RETURN(WatchOrder o, GetOrder(c, id));
+        JW_ASSIGN_OR_RETURN(WatchOrder o, ChangeOrderInScope(c, d.hub, id, scope, fn, NowUnix()));
         out.body = OrderJson(o);
         return Status::Ok();
     };
@@ -93,18 +89,13 @@ Result<Reply> GetHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(WatchOrder o, GetOrder(**c, id, Scope(req)));
-    JW_ASSIGN_OR_RETURN(auto events, ListEvents(**c, id));
-    HitFilter hf;
-    hf.order_id = id;
-    hf.page_size = 50;
-    JW_ASSIGN_OR_RETURN(auto hits, ListHits(**c, hf));
-    Json j = OrderJson(o);
+    JW_ASSIGN_OR_RETURN(OrderDetail detail, GetOrderDetail(**c, id, Scope(req)));
+    Json j = OrderJson(detail.order);
     j["events"] = Json::array();
-    for (const auto& e : events) j["events"].push_back(EventJson(e));
+    for (const auto& e : detail.events) j["events"].push_back(EventJson(e));
     j["hits"] = Json::array();
-    for (const auto& h : hits.first) j["hits"].push_back(HitJson(h));
-    j["hits_total"] = hits.second;
+    for (const auto& h : detail.hits) j["hits"].push_back(HitJson(h));
+    j["hits_total"] = detail.hits_total;
     Reply r = Reply::Json200(std::move(j));
     r.audit_object = "watch_order:" + std::to_string(id);
     return r;
@@ -121,9 +112,8 @@ Result<Reply> CreateHandler(const Deps&, Request& req) {
     r.audit_detail = in.target + " " + in.case_no;
     r.write = [in, actor](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const int64_t at = NowUnix();
-        JW_ASSIGN_OR_RETURN(int64_t id, CreateOrder(c, alerts::Policy::Default(), in, actor, at));
-        e.object = "watch_order:" + std::to_string(id);
-        JW_ASSIGN_OR_RETURN(WatchOrder o, GetOrder(c, id));
+        JW_ASSIGN_OR_RETURN(WatchOrder o, CreateOrderAndGet(c, alerts::Policy::Default(), in, actor, at));
+        e.object = "watch_order:" + std::to_string(o.id);
         out.body = OrderJson(o);
         return Status::Ok();
     };
@@ -211,11 +201,11 @@ Result<Reply> HitsHandler(const Deps& d, Request& req) {
 Result<Reply> OptionsHandler(const Deps& d, Request&) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto rows, (*c)->Query("SELECT id, name, kind, parent_id FROM units ORDER BY sort_order, id"));
+    JW_ASSIGN_OR_RETURN(auto choices, NotifiableUnits(**c));
     Json units = Json::array();
-    for (const auto& r : rows)
-        units.push_back({{"id", r.Int(0)}, {"name", r.Str(1)}, {"kind", r.Str(2)},
-                         {"parent_id", r.IsNull(3) ? Json(nullptr) : Json(r.Int(3))}});
+    for (const auto& u : choices)
+        units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind},
+                         {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)}});
     Json priorities = Json::array();
     for (int p = 1; p <= 4; ++p) {
         const auto& rule = alerts::Policy::Default().ForPriority(p);
@@ -264,10 +254,8 @@ Status RegisterWatchJobs(notify::Scheduler& scheduler, const Deps& deps) {
         {
             auto c = deps.db.Acquire();
             if (!c.ok()) return c.status();
-            JW_ASSIGN_OR_RETURN(auto due, (*c)->QueryOne("SELECT COUNT(*) FROM watch_orders WHERE status IN "
-                                                         "('pending','active') AND valid_to <= ?",
-                                                         {storage::V(NowUnix())}));
-            if (due.Int(0) == 0) return RefreshWatchList(**c, deps.hub, NowUnix());
+            JW_ASSIGN_OR_RETURN(const bool due, AnyOrderDue(**c, NowUnix()));
+            if (!due) return RefreshWatchList(**c, deps.hub, NowUnix());
         }
         audit::AuditEntry e;
         e.username = "system:scheduler";

@@ -5,49 +5,25 @@
 #include <map>
 
 #include "alerts/alerts_service.hpp"
+#include "checkpoint/watch/watch_repository.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
 namespace {
-
-using storage::V;
-
-struct OrderForHit {
-    std::string status, case_no, colour, reason;
-    int plate_color = 0, priority = 4;
-    int64_t valid_from = 0, valid_to = 0;
-    std::vector<int64_t> units;
-};
-
-Result<OrderForHit> LoadOrder(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT status, case_no, colour, reason, plate_color, priority, valid_from, "
-                                           "valid_to FROM watch_orders WHERE id = ?", {V(id)}));
-    if (rows.empty()) return Status::NotFound("watch order");
-    const auto& r = rows[0];
-    OrderForHit o{r.Str(0), r.Str(1), r.Str(2), r.Str(3), static_cast<int>(r.Int(4)), static_cast<int>(r.Int(5)),
-                  r.Int(6), r.Int(7), {}};
-    JW_ASSIGN_OR_RETURN(auto units, c.Query("SELECT unit_id FROM watch_order_units WHERE order_id = ? ORDER BY unit_id",
-                                            {V(id)}));
-    for (const auto& u : units) o.units.push_back(u.Int(0));
-    return o;
-}
 
 struct Place {
     std::string name;
     double longitude = NAN, latitude = NAN;
 };
 
-// The checkpoint's name and coordinates from the registry (the id itself when it is not registered).
+// The checkpoint's name and coordinates from the registry (the id itself when it is not registered or unnamed).
 Result<Place> LoadPlace(storage::Connection& c, const std::string& checkpoint_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT name, longitude, latitude FROM checkpoint_devices WHERE id = ?",
-                                           {V(checkpoint_id)}));
+    JW_ASSIGN_OR_RETURN(auto registered, LoadCheckpointPlace(c, checkpoint_id));
     Place p{checkpoint_id};
-    if (rows.empty()) return p;
-    if (!rows[0].Str(0).empty()) p.name = rows[0].Str(0);
-    if (!rows[0].IsNull(1) && !rows[0].IsNull(2)) {
-        p.longitude = std::stod(rows[0].Str(1));
-        p.latitude = std::stod(rows[0].Str(2));
-    }
+    if (!registered) return p;
+    if (!registered->name.empty()) p.name = registered->name;
+    p.longitude = registered->longitude;
+    p.latitude = registered->latitude;
     return p;
 }
 
@@ -90,9 +66,8 @@ Status RecordHits(storage::Connection& c, const std::vector<PassHit>& hits, int6
     for (const auto& h : hits) {
         auto it = orders.find(h.order_id);
         if (it == orders.end()) {
-            auto o = LoadOrder(c, h.order_id);
-            if (!o.ok() && o.status().code() != ErrorCode::kNotFound) return o.status();
-            it = orders.emplace(h.order_id, o.ok() ? std::optional<OrderForHit>(*o) : std::nullopt).first;
+            JW_ASSIGN_OR_RETURN(auto o, LoadOrderForHit(c, h.order_id));
+            it = orders.emplace(h.order_id, std::move(o)).first;
         }
         if (!it->second) continue;
         const OrderForHit& o = *it->second;
@@ -101,29 +76,22 @@ Status RecordHits(storage::Connection& c, const std::vector<PassHit>& hits, int6
         if (o.status != "active" || p.time < o.valid_from || p.time >= o.valid_to) continue;
         // A plate colour on the order narrows it; a pass whose colour was not read (0) still hits.
         if (o.plate_color != 0 && p.plate_color != 0 && o.plate_color != p.plate_color) continue;
-        JW_ASSIGN_OR_RETURN(auto seen, c.Query("SELECT id FROM watch_hits WHERE order_id = ? AND plate = ? AND "
-                                               "checkpoint_id = ? AND pass_time = ?",
-                                               {V(h.order_id), V(p.plate), V(p.checkpoint_id), V(p.time)}));
-        if (!seen.empty()) continue;
+        JW_ASSIGN_OR_RETURN(const bool seen, HitRecorded(c, h.order_id, p));
+        if (seen) continue;
         JW_ASSIGN_OR_RETURN(Place place, LoadPlace(c, p.checkpoint_id));
         JW_ASSIGN_OR_RETURN(int64_t alert_id, alerts::Raise(c, alerts::Policy::Default(), AlertFor(h, o, place), now));
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO watch_hits (order_id, plate, plate_color, checkpoint_id, pass_time, "
-                                  "direction, lane, speed, alert_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                                  {V(h.order_id), V(p.plate), V(int{p.plate_color}), V(p.checkpoint_id), V(p.time),
-                                   V(int{p.direction}), V(int{p.lane}), V(int{p.speed}), V(alert_id), V(now)}));
+        JW_RETURN_IF_ERROR(InsertHit(c, h.order_id, p, alert_id, now));
     }
     return Status::Ok();
 }
 
 Status RefreshWatchList(storage::Connection& c, PassHub& hub, int64_t now) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, target, valid_from, valid_to FROM watch_orders WHERE "
-                                           "status = 'active' AND target_kind = 'plate' AND valid_to > ? ORDER BY id",
-                                           {V(now)}));
+    JW_ASSIGN_OR_RETURN(auto entries, ListWatchListEntries(c, now));
     auto list = std::make_shared<analytics::WatchList>();
-    list->Reserve(rows.size());
-    for (const auto& r : rows) {
+    list->Reserve(entries.size());
+    for (const auto& e : entries) {
         // Orders were validated when created; a row the engine still refuses is left off, not fatal.
-        (void)list->Add(r.Str(1), r.Int(2), r.Int(3), std::to_string(r.Int(0)));
+        (void)list->Add(e.plate, e.valid_from, e.valid_to, std::to_string(e.order_id));
     }
     hub.SetWatchList(std::move(list));
     return Status::Ok();

@@ -5,12 +5,12 @@
 #include <map>
 #include <set>
 
+#include "auth/auth_repository.hpp"
+#include "checkpoint/watch/watch_repository.hpp"
 #include "common/json_util.hpp"
 
 namespace jw::checkpoint {
 namespace {
-
-using storage::V;
 
 constexpr int64_t kMaxValidity = 366 * 86400;
 
@@ -21,34 +21,21 @@ bool TextOk(const std::string& s, size_t max) {
 
 Status AddEvent(storage::Connection& c, int64_t order, int64_t at, std::optional<int64_t> user,
                 const std::string& action, const std::string& reason, const std::string& detail = "") {
-    return c.Exec("INSERT INTO watch_order_events (order_id, at, user_id, action, reason, detail) VALUES (?,?,?,?,?,?)",
-                  {V(order), V(at), user ? V(*user) : storage::Null(), V(action), V(reason), V(detail)});
+    return InsertOrderEvent(c, order, at, user, action, reason, detail);
 }
 
-struct Head {
-    int64_t applicant = 0;
-    std::string status;
-    int64_t version = 0, valid_to = 0;
-};
-
-Result<Head> LoadHead(storage::Connection& c, int64_t id, std::optional<int64_t> expected_version) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT applicant_id, status, version, valid_to FROM watch_orders "
-                                           "WHERE id = ?", {V(id)}));
-    if (rows.empty()) return Status::NotFound("watch order");
-    Head h{rows[0].Int(0), rows[0].Str(1), rows[0].Int(2), rows[0].Int(3)};
-    if (expected_version && *expected_version != h.version) return Status::Conflict("version_mismatch");
-    return h;
-}
-
-Status SetStatus(storage::Connection& c, int64_t id, const std::string& status, int64_t now) {
-    return c.Exec("UPDATE watch_orders SET status = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                  {V(status), V(now), V(id)});
+Result<OrderHead> LoadHead(storage::Connection& c, int64_t id, std::optional<int64_t> expected_version) {
+    JW_ASSIGN_OR_RETURN(auto head, LoadOrderHead(c, id));
+    if (!head) return Status::NotFound("watch order");
+    if (expected_version && *expected_version != head->version) return Status::Conflict("version_mismatch");
+    return *head;
 }
 
 Status CheckUnits(storage::Connection& c, const std::vector<int64_t>& units) {
     for (int64_t u : units) {
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM units WHERE id = ?", {V(u)}));
-        if (rows.empty()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
+        auto unit = auth::repo::GetUnit(c, u);
+        if (!unit.ok() && unit.status().code() != ErrorCode::kNotFound) return unit.status();
+        if (!unit.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
     }
     return Status::Ok();
 }
@@ -67,19 +54,8 @@ Status ValidateUnits(const std::vector<int64_t>& units) {
     return Status::Ok();
 }
 
-Result<int64_t> InsertOrder(storage::Connection& c, const OrderInput& in, const Actor& actor, int64_t now) {
-    JW_ASSIGN_OR_RETURN(
-        auto row,
-        c.QueryOne("INSERT INTO watch_orders (target_kind, target, plate_color, reason, case_no, applicant_id, "
-                   "unit_id, valid_from, valid_to, priority, colour, status, version, created_at, updated_at) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,'pending',1,?,?) RETURNING id",
-                   {V(in.target_kind), V(in.target), V(in.plate_color), V(in.reason), V(in.case_no),
-                    V(actor.user_id), V(actor.unit_id), V(in.valid_from), V(in.valid_to), V(in.priority),
-                    V(in.colour), V(now), V(now)}));
-    const int64_t id = row.Int(0);
-    const std::set<int64_t> units(in.unit_ids.begin(), in.unit_ids.end());
-    for (int64_t u : units)
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO watch_order_units (order_id, unit_id) VALUES (?,?)", {V(id), V(u)}));
+Result<int64_t> CreatePending(storage::Connection& c, const OrderInput& in, const Actor& actor, int64_t now) {
+    JW_ASSIGN_OR_RETURN(const int64_t id, InsertOrder(c, in, actor, now));
     JW_RETURN_IF_ERROR(AddEvent(c, id, now, actor.user_id, "create", in.reason));
     return id;
 }
@@ -109,43 +85,39 @@ Result<int64_t> CreateOrder(storage::Connection& c, const alerts::Policy& policy
                             int64_t now) {
     JW_RETURN_IF_ERROR(ValidateOrder(policy, in, now));
     JW_RETURN_IF_ERROR(CheckUnits(c, in.unit_ids));
-    return InsertOrder(c, in, actor, now);
+    return CreatePending(c, in, actor, now);
 }
 
 Status ApproveOrder(storage::Connection& c, int64_t id, const Actor& actor, std::optional<int64_t> expected_version,
                     int64_t now, const std::string& comment) {
-    JW_ASSIGN_OR_RETURN(Head h, LoadHead(c, id, expected_version));
+    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
     if (h.status != "pending") return Status::Conflict("not_pending");
     if (h.applicant == actor.user_id) return Status::Denied("applicant_cannot_approve");
     if (h.valid_to <= now) return Status::Conflict("expired");
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_orders SET status = 'active', approver_id = ?, approved_at = ?, "
-                              "version = version + 1, updated_at = ? WHERE id = ?",
-                              {V(actor.user_id), V(now), V(now), V(id)}));
+    JW_RETURN_IF_ERROR(MarkOrderApproved(c, id, actor.user_id, now));
     return AddEvent(c, id, now, actor.user_id, "approve", comment);
 }
 
 Status RejectOrder(storage::Connection& c, int64_t id, const Actor& actor, const std::string& reason,
                    std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(Head h, LoadHead(c, id, expected_version));
+    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
     if (h.status != "pending") return Status::Conflict("not_pending");
     if (h.applicant == actor.user_id) return Status::Denied("applicant_cannot_approve");
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_orders SET status = 'rejected', approver_id = ?, version = version + 1, "
-                              "updated_at = ? WHERE id = ?", {V(actor.user_id), V(now), V(id)}));
+    JW_RETURN_IF_ERROR(MarkOrderRejected(c, id, actor.user_id, now));
     return AddEvent(c, id, now, actor.user_id, "reject", reason);
 }
 
 Status ChangeOrder(storage::Connection& c, const alerts::Policy& policy, int64_t id, const ChangeInput& in,
                    const Actor& actor, std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(in.reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(Head h, LoadHead(c, id, expected_version));
+    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
     if (h.status != "pending" && h.status != "active") return Status::Conflict("not_changeable");
-    JW_ASSIGN_OR_RETURN(auto cur, c.QueryOne("SELECT valid_from, valid_to, priority, colour, reason FROM watch_orders "
-                                             "WHERE id = ?", {V(id)}));
-    const int64_t from = in.valid_from.value_or(cur.Int(0)), to = in.valid_to.value_or(cur.Int(1));
-    const int priority = in.priority.value_or(static_cast<int>(cur.Int(2)));
-    std::string colour = in.colour.value_or(cur.Str(3));
-    const std::string stated = in.reason_text.value_or(cur.Str(4));
+    JW_ASSIGN_OR_RETURN(const OrderTerms cur, LoadOrderTerms(c, id));
+    const int64_t from = in.valid_from.value_or(cur.valid_from), to = in.valid_to.value_or(cur.valid_to);
+    const int priority = in.priority.value_or(cur.priority);
+    std::string colour = in.colour.value_or(cur.colour);
+    const std::string stated = in.reason_text.value_or(cur.reason);
     std::string detail;
     if (in.valid_from || in.valid_to) {
         JW_RETURN_IF_ERROR(ValidateWindow(from, to, now));
@@ -165,37 +137,31 @@ Status ChangeOrder(storage::Connection& c, const alerts::Policy& policy, int64_t
     if (in.unit_ids) {
         JW_RETURN_IF_ERROR(ValidateUnits(*in.unit_ids));
         JW_RETURN_IF_ERROR(CheckUnits(c, *in.unit_ids));
-        JW_RETURN_IF_ERROR(c.Exec("DELETE FROM watch_order_units WHERE order_id = ?", {V(id)}));
-        const std::set<int64_t> units(in.unit_ids->begin(), in.unit_ids->end());
-        for (int64_t u : units)
-            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO watch_order_units (order_id, unit_id) VALUES (?,?)", {V(id), V(u)}));
+        JW_RETURN_IF_ERROR(ReplaceOrderUnits(c, id, *in.unit_ids));
         detail += "units ";
     }
     if (detail.empty()) return Status::Invalid("change", "nothing_to_change");
     detail.pop_back();
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_orders SET valid_from = ?, valid_to = ?, priority = ?, colour = ?, "
-                              "reason = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                              {V(from), V(to), V(priority), V(colour), V(stated), V(now), V(id)}));
+    JW_RETURN_IF_ERROR(UpdateOrderTerms(c, id, OrderTerms{from, to, priority, colour, stated}, now));
     return AddEvent(c, id, now, actor.user_id, "change", in.reason, detail);
 }
 
 Status WithdrawOrder(storage::Connection& c, int64_t id, const Actor& actor, const std::string& reason,
                      std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(Head h, LoadHead(c, id, expected_version));
+    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
     if (h.status != "pending" && h.status != "active") return Status::Conflict("not_withdrawable");
-    JW_RETURN_IF_ERROR(SetStatus(c, id, "withdrawn", now));
+    JW_RETURN_IF_ERROR(SetOrderStatus(c, id, "withdrawn", now));
     return AddEvent(c, id, now, actor.user_id, "withdraw", reason);
 }
 
 Result<int> ExpireDue(storage::Connection& c, int64_t now) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM watch_orders WHERE status IN ('pending','active') AND "
-                                           "valid_to <= ? ORDER BY id", {V(now)}));
-    for (const auto& r : rows) {
-        JW_RETURN_IF_ERROR(SetStatus(c, r.Int(0), "expired", now));
-        JW_RETURN_IF_ERROR(AddEvent(c, r.Int(0), now, std::nullopt, "expire", ""));
+    JW_ASSIGN_OR_RETURN(auto due, ListDueOrderIds(c, now));
+    for (int64_t id : due) {
+        JW_RETURN_IF_ERROR(SetOrderStatus(c, id, "expired", now));
+        JW_RETURN_IF_ERROR(AddEvent(c, id, now, std::nullopt, "expire", ""));
     }
-    return static_cast<int>(rows.size());
+    return static_cast<int>(due.size());
 }
 
 Result<ImportReport> ImportOrders(storage::Connection& c, const alerts::Policy& policy, std::string_view text,
@@ -221,11 +187,9 @@ Result<ImportReport> ImportOrders(storage::Connection& c, const alerts::Policy& 
             continue;
         }
         first_line[*plate] = row.line;
-        JW_ASSIGN_OR_RETURN(auto existing, c.Query("SELECT id FROM watch_orders WHERE target_kind = 'plate' AND "
-                                                   "target = ? AND status IN ('pending','active') ORDER BY id",
-                                                   {V(*plate)}));
-        if (!existing.empty()) {
-            report.duplicates.push_back({row.line, *plate, "plate", "order " + std::to_string(existing[0].Int(0))});
+        JW_ASSIGN_OR_RETURN(auto existing, FindOpenPlateOrder(c, *plate));
+        if (existing) {
+            report.duplicates.push_back({row.line, *plate, "plate", "order " + std::to_string(*existing)});
             continue;
         }
         OrderInput in = common;
@@ -241,7 +205,7 @@ Result<ImportReport> ImportOrders(storage::Connection& c, const alerts::Policy& 
         valid.push_back(std::move(in));
     }
     for (const auto& in : valid) {
-        JW_ASSIGN_OR_RETURN(int64_t id, InsertOrder(c, in, actor, now));
+        JW_ASSIGN_OR_RETURN(int64_t id, CreatePending(c, in, actor, now));
         report.created.push_back(id);
         report.created_plates.push_back(in.target);
     }

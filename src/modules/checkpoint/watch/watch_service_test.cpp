@@ -5,8 +5,9 @@
 #include <filesystem>
 
 #include "alerts/alerts_module.hpp"
+#include "checkpoint/watch/watch_actions.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
-#include "checkpoint/watch/watch_queries.hpp"
+#include "checkpoint/watch/watch_repository.hpp"
 #include "checkpoint/watch/watch_service.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
 
@@ -83,6 +84,39 @@ TEST_P(WatchTest, ApplicantCannotApproveTheirOwnOrder) {
     auto events = ListEvents(*c_, *id);
     ASSERT_EQ(events->size(), 2u);
     EXPECT_EQ((*events)[1].action, "approve");
+}
+
+// The rule that was in the handlers: a change of an order outside the actor's scope is NotFound and changes
+// nothing; inside it, the list is rebuilt at once (a pass hits) and the order comes back as it now stands.
+TEST_P(WatchTest, AChangeOutsideTheScopeIsNotFoundAndInsideItRebuildsTheList) {
+    auto id = CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400),
+                          {officer_a_, station_a_}, kT0);
+    ASSERT_TRUE(id.ok()) << id.status().message();
+    auto approve = [&](storage::Connection& c, int64_t now) {
+        return ApproveOrder(c, *id, {leader_, bureau_}, std::nullopt, now);
+    };
+    auto outside = ChangeOrderInScope(*c_, *hub_, *id, std::vector<int64_t>{station_b_}, approve, kT0);
+    EXPECT_EQ(outside.status().code(), ErrorCode::kNotFound);
+    EXPECT_EQ(GetOrder(*c_, *id)->status, "pending");
+    auto inside = ChangeOrderInScope(*c_, *hub_, *id, std::vector<int64_t>{station_a_}, approve, kT0);
+    ASSERT_TRUE(inside.ok()) << inside.status().message();
+    EXPECT_EQ(inside->status, "active");
+    EXPECT_EQ(inside->version, 2);
+    analytics::PassRecord pass;  // appended without RefreshWatchList: the change itself rebuilt the list
+    pass.plate = "川A12345";
+    pass.checkpoint_id = kCheckpoint;
+    pass.time = kT0 + 10;
+    auto hits = hub_->Append({pass});
+    ASSERT_TRUE(hits.ok());
+    ASSERT_EQ(hits->size(), 1u);
+    ASSERT_TRUE(RecordHits(*c_, *hits, kT0 + 10).ok());
+    auto detail = GetOrderDetail(*c_, *id, std::nullopt);
+    ASSERT_TRUE(detail.ok());
+    EXPECT_EQ(detail->events.size(), 2u);
+    EXPECT_EQ(detail->hits_total, 1);
+    ASSERT_EQ(detail->hits.size(), 1u);
+    EXPECT_EQ(detail->hits[0].plate, "川A12345");
+    EXPECT_EQ(GetOrderDetail(*c_, *id, std::vector<int64_t>{station_b_}).status().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(WatchTest, PassesOutsideTheValidityWindowDoNotHit) {
