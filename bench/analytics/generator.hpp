@@ -20,10 +20,10 @@ struct Preset {
     std::string name;
     int days = 1;
     int64_t passes_per_day = 0;
-    int checkpoints = 0;        // rounded down to a cols × rows grid
-    uint32_t plates = 0;        // regular (80 %) + transient (20 %); planted plates come on top
+    int checkpoints = 0;  // rounded down to a cols × rows grid
+    uint32_t plates = 0;  // regular (80 %) + transient (20 %); planted plates come on top
     uint32_t watch_entries = 0;
-    int convoys = 0;            // each: a leader, a follower on every pass, a decoy on two passes
+    int convoys = 0;  // each: a leader, a follower on every pass, a decoy on two passes
     int clones_per_day = 0;
     int night_plates = 0;
     int collision_plates = 0;

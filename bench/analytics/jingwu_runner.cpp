@@ -78,8 +78,8 @@ Json CheckAllPasses(const analytics::WatchList& wl, const std::string& path) {
         cpu_s += CpuSeconds() - c0;
         checks += plates.size();
     }
-    return {{"entries", wl.size()}, {"bytes", wl.Bytes()}, {"checks", checks}, {"hits", hits}, {"check_s", seconds},
-            {"check_cpu_s", cpu_s}};
+    return {{"entries", wl.size()}, {"bytes", wl.Bytes()}, {"checks", checks},
+            {"hits", hits},         {"check_s", seconds},  {"check_cpu_s", cpu_s}};
 }
 
 }  // namespace
@@ -131,9 +131,10 @@ Status RunJingwu(const RunPaths& paths) {
                                    {"ingest_cpu_s", ingest_cpu_s},
                                    {"restart_s", restart_s},
                                    {"bytes", memory},
-                                   {"bytes_detail", {{"columns_and_indexes", st.segment_bytes},
-                                                     {"plate_dictionary", st.dictionary_bytes},
-                                                     {"log_on_disk", st.log_bytes}}},
+                                   {"bytes_detail",
+                                    {{"columns_and_indexes", st.segment_bytes},
+                                     {"plate_dictionary", st.dictionary_bytes},
+                                     {"log_on_disk", st.log_bytes}}},
                                    {"watch", watch}});
 }
 

@@ -14,9 +14,10 @@
 namespace {
 
 int Usage() {
-    std::fputs("usage: jw_analytics_bench gen --preset small|medium|county|province [--seed N] --out DIR\n"
-               "       jw_analytics_bench jingwu|sqlite --data DIR --work DIR --answers FILE --stats FILE\n",
-               stderr);
+    std::fputs(
+        "usage: jw_analytics_bench gen --preset small|medium|county|province [--seed N] --out DIR\n"
+        "       jw_analytics_bench jingwu|sqlite --data DIR --work DIR --answers FILE --stats FILE\n",
+        stderr);
     return 2;
 }
 

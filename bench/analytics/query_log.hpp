@@ -68,7 +68,10 @@ inline Status RunQueries(const std::string& data, const std::string& answers_pat
         }
         std::sort(runs.begin(), runs.end());
         std::sort(cpu.begin(), cpu.end());
-        Json line = {{"i", i}, {"q", queries[i]["q"]}, {"us", runs[runs.size() / 2]}, {"cpu_us", cpu[cpu.size() / 2]},
+        Json line = {{"i", i},
+                     {"q", queries[i]["q"]},
+                     {"us", runs[runs.size() / 2]},
+                     {"cpu_us", cpu[cpu.size() / 2]},
                      {"runs", runs.size()}};
         if (reply.ok()) {
             line["reply"] = std::move(reply).value();

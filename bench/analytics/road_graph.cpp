@@ -18,8 +18,8 @@ RoadGraph::RoadGraph(int checkpoints, std::mt19937_64& rng) {
         for (int x = 0; x < cols_; ++x) {
             char id[32];
             std::snprintf(id, sizeof id, "51990100001%09d", y * cols_ + x);
-            Node n{id, kLon0 + (x * kSpacingKm + jitter(rng)) / km_per_lon, kLat0 + (y * kSpacingKm + jitter(rng)) / 111.32,
-                   x, y};
+            Node n{id, kLon0 + (x * kSpacingKm + jitter(rng)) / km_per_lon,
+                   kLat0 + (y * kSpacingKm + jitter(rng)) / 111.32, x, y};
             nodes_.push_back(n);
         }
     }

@@ -17,7 +17,7 @@ struct Node {
 };
 
 class RoadGraph {
-public:
+  public:
     // At least 4 checkpoints; rounded down to cols × rows with cols ≈ 2 × rows.
     RoadGraph(int checkpoints, std::mt19937_64& rng);
     int size() const { return static_cast<int>(nodes_.size()); }
@@ -28,10 +28,10 @@ public:
     int Hops(int a, int b) const;
     double Km(int a, int b) const;
     int RandomBoundary(std::mt19937_64& rng) const;
-    int Farthest(int from) const;  // the checkpoint furthest away (for planted clones)
+    int Farthest(int from) const;             // the checkpoint furthest away (for planted clones)
     int Central(std::mt19937_64& rng) const;  // a checkpoint in the middle third (busy roads)
 
-private:
+  private:
     int cols_ = 0, rows_ = 0;
     std::vector<Node> nodes_;
 };

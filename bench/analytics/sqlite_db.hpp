@@ -13,7 +13,7 @@
 namespace jw::bench {
 
 class SqlStmt {
-public:
+  public:
     SqlStmt(sqlite3* db, const std::string& sql) : db_(db) {
         if (sqlite3_prepare_v2(db, sql.c_str(), static_cast<int>(sql.size()), &st_, nullptr) != SQLITE_OK) {
             error_ = sqlite3_errmsg(db);
@@ -49,7 +49,7 @@ public:
     }
     Status status() const { return error_.empty() ? Status::Ok() : Status::Internal("sqlite: " + error_); }
 
-private:
+  private:
     SqlStmt& Check(int rc) {
         if (rc != SQLITE_OK && error_.empty()) error_ = sqlite3_errmsg(db_);
         return *this;

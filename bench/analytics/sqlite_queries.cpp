@@ -23,8 +23,9 @@ std::string CpList(const SqliteCatalog& cat, const Json& ids) {
 }
 
 Result<Json> Trajectory(sqlite3* db, const Json& q) {
-    SqlStmt st(db, "SELECT c.id, p.t FROM passes p JOIN checkpoints c ON c.no = p.cp "
-                   "WHERE p.plate = ?1 AND p.t >= ?2 AND p.t < ?3 ORDER BY p.t, p.cp");
+    SqlStmt st(db,
+               "SELECT c.id, p.t FROM passes p JOIN checkpoints c ON c.no = p.cp "
+               "WHERE p.plate = ?1 AND p.t >= ?2 AND p.t < ?3 ORDER BY p.t, p.cp");
     st.Bind(1, q["plate"].get<std::string>()).Bind(2, T(q["from"])).Bind(3, T(q["to"]));
     Json out = Json::array();
     while (st.Step()) out.push_back(Point(st.Text(0), st.Int(1)));
@@ -51,7 +52,9 @@ Result<Json> Companion(sqlite3* db, const Json& q) {
     st.Bind(4, q["window_s"].get<int64_t>()).Bind(5, q["min_checkpoints"].get<int64_t>());
     Json out = Json::array();
     while (st.Step()) {
-        out.push_back({{"plate", st.Text(0)}, {"checkpoints", st.Int(1)}, {"co_passes", st.Int(2)},
+        out.push_back({{"plate", st.Text(0)},
+                       {"checkpoints", st.Int(1)},
+                       {"co_passes", st.Int(2)},
                        {"score", std::round(st.Real(3) * 1e6) / 1e6}});
     }
     if (!st.status().ok()) return st.status();
@@ -77,17 +80,21 @@ Result<Json> Collision(sqlite3* db, const SqliteCatalog& cat, const Json& q) {
 
 Result<Json> FirstSeen(sqlite3* db, const SqliteCatalog& cat, const Json& q) {
     const std::string filter = q.contains("checkpoints") ? " AND cp IN " + CpList(cat, q["checkpoints"]) : "";
-    SqlStmt st(db,
-               "SELECT f.plate, f.t, c.id FROM (SELECT plate, t, cp, "
-               "  row_number() OVER (PARTITION BY plate ORDER BY t, cp) AS rn FROM passes "
-               "  WHERE t >= ?1 AND t < ?2" + filter + ") f JOIN checkpoints c ON c.no = f.cp "
-               "WHERE f.rn = 1 AND NOT EXISTS (SELECT 1 FROM passes b WHERE b.plate = f.plate AND b.t >= ?3 AND b.t < ?1) "
-               "ORDER BY f.t, f.plate");
+    SqlStmt st(
+        db,
+        "SELECT f.plate, f.t, c.id FROM (SELECT plate, t, cp, "
+        "  row_number() OVER (PARTITION BY plate ORDER BY t, cp) AS rn FROM passes "
+        "  WHERE t >= ?1 AND t < ?2" +
+            filter +
+            ") f JOIN checkpoints c ON c.no = f.cp "
+            "WHERE f.rn = 1 AND NOT EXISTS (SELECT 1 FROM passes b WHERE b.plate = f.plate AND b.t >= ?3 AND b.t < ?1) "
+            "ORDER BY f.t, f.plate");
     const int64_t from = T(q["from"]);
     st.Bind(1, from).Bind(2, T(q["to"])).Bind(3, from - q["lookback_days"].get<int64_t>() * 86400);
     Json out = Json::array();
     while (st.Step()) {
-        out.push_back({{"plate", st.Text(0)}, {"first_pass_time", FormatChinaTime(st.Int(1))}, {"checkpoint_id", st.Text(2)}});
+        out.push_back(
+            {{"plate", st.Text(0)}, {"first_pass_time", FormatChinaTime(st.Int(1))}, {"checkpoint_id", st.Text(2)}});
     }
     if (!st.status().ok()) return st.status();
     return Json{{"plates", out}, {"count", out.size()}};
@@ -110,8 +117,11 @@ Result<Json> Cloned(sqlite3* db, const Json& q) {
         const int64_t t = st.Int(2), t2 = st.Int(4);
         const double km = st.Real(5);
         Json speed = t2 == t ? Json(nullptr) : Json(std::round(km / ((t2 - t) / 3600.0) * 1000) / 1000);
-        out.push_back({{"plate", st.Text(0)}, {"a", Point(st.Text(1), t)}, {"b", Point(st.Text(3), t2)},
-                       {"distance_km", std::round(km * 1000) / 1000}, {"speed_kmh", speed}});
+        out.push_back({{"plate", st.Text(0)},
+                       {"a", Point(st.Text(1), t)},
+                       {"b", Point(st.Text(3), t2)},
+                       {"distance_km", std::round(km * 1000) / 1000},
+                       {"speed_kmh", speed}});
     }
     if (!st.status().ok()) return st.status();
     return Json{{"suspects", out}};
@@ -129,17 +139,21 @@ Result<Json> Night(sqlite3* db, const Json& q) {
     // A night belongs to the date it starts: after midnight, the previous China date.
     const std::string back = s < e ? "0" : "(nt = 1 AND tod < " + std::to_string(e) + ")";
     SqlStmt st(db,
-               "SELECT plate, count(DISTINCT CASE WHEN nt = 1 THEN day - " + back + " END) AS nights, "
-               "       sum(nt) AS np, count(*) - sum(nt) AS dp FROM ("
-               "  SELECT plate, tod, day, CASE WHEN " + is_night + " THEN 1 ELSE 0 END AS nt FROM ("
-               "    SELECT plate, (t + 28800) % 86400 AS tod, (t + 28800) / 86400 AS day FROM passes "
-               "    WHERE t >= ?1 AND t < ?2)) "
-               "GROUP BY plate HAVING nights >= ?3 AND np >= ?4 * (np + dp) ORDER BY nights DESC, np DESC, plate");
+               "SELECT plate, count(DISTINCT CASE WHEN nt = 1 THEN day - " + back +
+                   " END) AS nights, "
+                   "       sum(nt) AS np, count(*) - sum(nt) AS dp FROM ("
+                   "  SELECT plate, tod, day, CASE WHEN " +
+                   is_night +
+                   " THEN 1 ELSE 0 END AS nt FROM ("
+                   "    SELECT plate, (t + 28800) % 86400 AS tod, (t + 28800) / 86400 AS day FROM passes "
+                   "    WHERE t >= ?1 AND t < ?2)) "
+                   "GROUP BY plate HAVING nights >= ?3 AND np >= ?4 * (np + dp) ORDER BY nights DESC, np DESC, plate");
     st.Bind(1, T(q["from"])).Bind(2, T(q["to"])).Bind(3, q["min_nights"].get<int64_t>());
     st.Bind(4, q["min_night_share"].get<double>());
     Json out = Json::array();
     while (st.Step()) {
-        out.push_back({{"plate", st.Text(0)}, {"nights", st.Int(1)}, {"night_passes", st.Int(2)}, {"day_passes", st.Int(3)}});
+        out.push_back(
+            {{"plate", st.Text(0)}, {"nights", st.Int(1)}, {"night_passes", st.Int(2)}, {"day_passes", st.Int(3)}});
     }
     if (!st.status().ok()) return st.status();
     return Json{{"plates", out}};

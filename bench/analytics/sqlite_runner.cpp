@@ -90,12 +90,14 @@ Status RunSqlite(const RunPaths& paths) {
     sqlite3* raw = nullptr;
     if (sqlite3_open(file.c_str(), &raw) != SQLITE_OK) return Status::Internal("cannot open " + file);
     std::unique_ptr<sqlite3, int (*)(sqlite3*)> db(raw, &sqlite3_close);
-    JW_RETURN_IF_ERROR(Exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-524288; "
-                                      "PRAGMA temp_store=MEMORY;"));
-    JW_RETURN_IF_ERROR(Exec(db.get(), "CREATE TABLE checkpoints(no INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT, "
-                                      "lon REAL, lat REAL); "
-                                      "CREATE TABLE passes(plate TEXT NOT NULL, plate_color INTEGER, cp INTEGER NOT NULL, "
-                                      "t INTEGER NOT NULL, direction INTEGER, lane INTEGER, speed INTEGER);"));
+    JW_RETURN_IF_ERROR(Exec(db.get(),
+                            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-524288; "
+                            "PRAGMA temp_store=MEMORY;"));
+    JW_RETURN_IF_ERROR(Exec(db.get(),
+                            "CREATE TABLE checkpoints(no INTEGER PRIMARY KEY, id TEXT NOT NULL, name TEXT, "
+                            "lon REAL, lat REAL); "
+                            "CREATE TABLE passes(plate TEXT NOT NULL, plate_color INTEGER, cp INTEGER NOT NULL, "
+                            "t INTEGER NOT NULL, direction INTEGER, lane INTEGER, speed INTEGER);"));
     SqliteCatalog cat;
     JW_RETURN_IF_ERROR(LoadCheckpoints(db.get(), paths.data + "/checkpoints.csv", &cat));
     uint64_t rows = 0;
@@ -103,13 +105,14 @@ Status RunSqlite(const RunPaths& paths) {
     const double c0 = CpuSeconds();
     JW_RETURN_IF_ERROR(LoadPasses(db.get(), paths.data + "/passes.csv", cat, &rows));
     const double insert_s = SecondsSince(t0);
-    JW_RETURN_IF_ERROR(Exec(db.get(), "CREATE INDEX passes_plate ON passes(plate, t, cp); "
-                                      "CREATE INDEX passes_cp ON passes(cp, t, plate); "
-                                      "CREATE INDEX passes_t ON passes(t, plate, cp); ANALYZE; "
-                                      "PRAGMA wal_checkpoint(TRUNCATE);"));
+    JW_RETURN_IF_ERROR(Exec(db.get(),
+                            "CREATE INDEX passes_plate ON passes(plate, t, cp); "
+                            "CREATE INDEX passes_cp ON passes(cp, t, plate); "
+                            "CREATE INDEX passes_t ON passes(t, plate, cp); ANALYZE; "
+                            "PRAGMA wal_checkpoint(TRUNCATE);"));
     const double ingest_s = SecondsSince(t0), ingest_cpu_s = CpuSeconds() - c0;
-    JW_RETURN_IF_ERROR(RunQueries(paths.data, paths.answers,
-                                  [&](const Json& q) { return SqliteQuery(db.get(), cat, q); }));
+    JW_RETURN_IF_ERROR(
+        RunQueries(paths.data, paths.answers, [&](const Json& q) { return SqliteQuery(db.get(), cat, q); }));
     const uint64_t bytes = std::filesystem::file_size(file);
     return WriteJson(paths.stats, {{"engine", "sqlite"},
                                    {"version", sqlite3_libversion()},

@@ -58,8 +58,13 @@ int64_t WatchValidTo(uint32_t id, int64_t start, int days) {
 }
 
 Traffic::Traffic(const Preset& preset, const RoadGraph& graph, int64_t start, uint64_t seed, std::FILE* passes_csv)
-    : preset_(preset), graph_(graph), start_(start), end_(start + int64_t{preset.days} * 86400),
-      regular_(preset.plates / 10 * 8), rng_(seed), out_(passes_csv) {
+    : preset_(preset),
+      graph_(graph),
+      start_(start),
+      end_(start + int64_t{preset.days} * 86400),
+      regular_(preset.plates / 10 * 8),
+      rng_(seed),
+      out_(passes_csv) {
     const uint32_t planted = preset.convoys * 3 + preset.night_plates + preset.collision_plates;
     loc_.assign(preset.plates + planted, kNowhere);
     busy_.assign(loc_.size(), 0);
@@ -122,8 +127,9 @@ void Traffic::RegularTrips(int day) {
                                          : static_cast<uint32_t>(r * r * regular_);
             trip.start = day_start + hour_of(rng_) * 3600 + static_cast<int64_t>(rng_() % 3600);
         }
-        std::sort(trips.begin(), trips.end(),
-                  [](const Trip& a, const Trip& b) { return a.start != b.start ? a.start < b.start : a.plate < b.plate; });
+        std::sort(trips.begin(), trips.end(), [](const Trip& a, const Trip& b) {
+            return a.start != b.start ? a.start < b.start : a.plate < b.plate;
+        });
         for (const Trip& trip : trips) {
             if (produced >= preset_.passes_per_day) break;
             const uint32_t p = trip.plate;
@@ -240,8 +246,8 @@ void Traffic::Flush(int day) {
         char line[160];
         const std::string plate = PlateText(p.plate, preset_.plates);
         const int len = std::snprintf(line, sizeof line, "%s,%d,%s,%s%02d:%02d:%02d,%d,%d,%d\n", plate.c_str(),
-                                      p.plate % 10 == 9 ? 1 : 2, graph_.node(p.cp).id.c_str(), date.c_str(),
-                                      s / 3600, s / 60 % 60, s % 60, p.direction, 1 + p.plate % 3, p.speed);
+                                      p.plate % 10 == 9 ? 1 : 2, graph_.node(p.cp).id.c_str(), date.c_str(), s / 3600,
+                                      s / 60 % 60, s % 60, p.direction, 1 + p.plate % 3, p.speed);
         buf.append(line, len);
         if (buf.size() > (1 << 20) - 200) {
             std::fwrite(buf.data(), 1, buf.size(), out_);

@@ -49,7 +49,7 @@ struct PlateStats {
 };
 
 class Traffic {
-public:
+  public:
     Traffic(const Preset& preset, const RoadGraph& graph, int64_t start, uint64_t seed, std::FILE* passes_csv);
     void SimulateDay(int day);  // writes the day's passes (time-ordered) to the CSV
     uint64_t passes_written() const { return written_; }
@@ -58,7 +58,7 @@ public:
     const PlateStats& stats() const { return stats_; }
     uint32_t plate_count() const { return static_cast<uint32_t>(loc_.size()); }
 
-private:
+  private:
     struct Pass {
         int64_t time;
         uint32_t plate;
@@ -82,8 +82,8 @@ private:
     uint32_t regular_;
     std::mt19937_64 rng_;
     std::FILE* out_;
-    std::vector<uint16_t> loc_;    // per plate; kNowhere before its first pass
-    std::vector<int64_t> busy_;    // per plate: time of its last pass
+    std::vector<uint16_t> loc_;               // per plate; kNowhere before its first pass
+    std::vector<int64_t> busy_;               // per plate: time of its last pass
     std::vector<std::vector<Pass>> buckets_;  // per day
     std::vector<int> convoy_home_, night_home_;
     Planted planted_;

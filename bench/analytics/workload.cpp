@@ -31,10 +31,11 @@ Status WriteWorkload(const Preset& preset, const RoadGraph& graph, const Traffic
         if (st.passes[id] > 0) seen.push_back(id);
     }
     std::stable_sort(seen.begin(), seen.end(), [&](uint32_t a, uint32_t b) { return st.passes[a] > st.passes[b]; });
-    const double kQuantiles[] = {0,    0.0001, 0.0005, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1,  0.15, 0.2, 0.3,
-                                 0.4,  0.5,    0.6,    0.7,   0.8,   0.9,  0.95, 0.98, 0.99, 0.999, 1.0};
+    const double kQuantiles[] = {0,   0.0001, 0.0005, 0.001, 0.003, 0.01, 0.02, 0.05, 0.1,  0.15,  0.2, 0.3,
+                                 0.4, 0.5,    0.6,    0.7,   0.8,   0.9,  0.95, 0.98, 0.99, 0.999, 1.0};
     std::vector<uint32_t> targets;
-    for (double q : kQuantiles) targets.push_back(seen[std::min(seen.size() - 1, static_cast<size_t>(q * seen.size()))]);
+    for (double q : kQuantiles)
+        targets.push_back(seen[std::min(seen.size() - 1, static_cast<size_t>(q * seen.size()))]);
     for (uint32_t id : targets) {
         queries.push_back(Range({{"q", "trajectory"}, {"plate", plate(id)}}, start, end));
     }
@@ -46,8 +47,10 @@ Status WriteWorkload(const Preset& preset, const RoadGraph& graph, const Traffic
     for (uint32_t id : targets) queries.push_back(companion(id, st.last_day[id]));
     truth["convoys"] = Json::array();
     for (const auto& c : traffic.planted().convoys) {
-        truth["convoys"].push_back({{"query", queries.size()}, {"leader", plate(c.leader)},
-                                    {"follower", plate(c.follower)}, {"decoy", plate(c.decoy)}});
+        truth["convoys"].push_back({{"query", queries.size()},
+                                    {"leader", plate(c.leader)},
+                                    {"follower", plate(c.follower)},
+                                    {"decoy", plate(c.decoy)}});
         queries.push_back(companion(c.leader, c.day));
     }
 
@@ -58,8 +61,8 @@ Status WriteWorkload(const Preset& preset, const RoadGraph& graph, const Traffic
         Json conds = Json::array();
         for (int c = 0; c < 3; ++c) {
             const int64_t f = start + static_cast<int64_t>(rng() % (preset.days * 24)) * 3600;
-            conds.push_back(Range({{"checkpoints", {cp_id(rng() % graph.size()), cp_id(rng() % graph.size())}}}, f,
-                                  f + 3600));
+            conds.push_back(
+                Range({{"checkpoints", {cp_id(rng() % graph.size()), cp_id(rng() % graph.size())}}}, f, f + 3600));
         }
         queries.push_back({{"q", "collision"}, {"conditions", conds}, {"min_match", 2}});
     }
@@ -67,8 +70,8 @@ Status WriteWorkload(const Preset& preset, const RoadGraph& graph, const Traffic
     for (const auto& c : traffic.planted().collisions) {
         Json conds = Json::array();
         for (const auto& s : c.spots) {
-            conds.push_back(Range({{"checkpoints", {cp_id(s.cp), cp_id(rng() % graph.size())}}}, s.time - 1800,
-                                  s.time + 1800));
+            conds.push_back(
+                Range({{"checkpoints", {cp_id(s.cp), cp_id(rng() % graph.size())}}}, s.time - 1800, s.time + 1800));
         }
         truth["collisions"].push_back({{"query", queries.size()}, {"plate", plate(c.plate)}});
         queries.push_back({{"q", "collision"}, {"conditions", conds}, {"min_match", static_cast<int>(conds.size())}});
@@ -96,8 +99,11 @@ Status WriteWorkload(const Preset& preset, const RoadGraph& graph, const Traffic
     const int min_nights = preset.days >= 7 ? 5 : 1;
     truth["night"] = {{"query", queries.size()}, {"plates", Json::array()}};
     for (uint32_t id : traffic.planted().night) truth["night"]["plates"].push_back(plate(id));
-    queries.push_back(Range({{"q", "night"}, {"night_start", "22:00"}, {"night_end", "05:00"},
-                             {"min_nights", min_nights}, {"min_night_share", 0.7}},
+    queries.push_back(Range({{"q", "night"},
+                             {"night_start", "22:00"},
+                             {"night_end", "05:00"},
+                             {"min_nights", min_nights},
+                             {"min_night_share", 0.7}},
                             start, end));
     truth["watch"] = {{"entries", preset.watch_entries}, {"expected_hits", traffic.watch_hits()}};
     truth["passes"] = traffic.passes_written();

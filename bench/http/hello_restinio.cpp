@@ -21,17 +21,14 @@ int main(int argc, char** argv) {
 
     using Traits = restinio::default_traits_t;
     asio::io_context ioctx;
-    auto settings = restinio::server_settings_t<Traits>{}
-                        .address(host)
-                        .port(port)
-                        .request_handler([](restinio::request_handle_t req) {
-                            if (req->header().method() != restinio::http_method_get())
-                                return restinio::request_rejected();
-                            return req->create_response()
-                                .append_header(restinio::http_field::content_type, "text/plain; charset=utf-8")
-                                .set_body("Hello, World!\n")
-                                .done();
-                        });
+    auto settings = restinio::server_settings_t<Traits>{}.address(host).port(port).request_handler(
+        [](restinio::request_handle_t req) {
+            if (req->header().method() != restinio::http_method_get()) return restinio::request_rejected();
+            return req->create_response()
+                .append_header(restinio::http_field::content_type, "text/plain; charset=utf-8")
+                .set_body("Hello, World!\n")
+                .done();
+        });
     restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
 
     sigset_t stop_signals;

@@ -23,7 +23,7 @@ uint32_t Crc32(std::string_view data);
 struct LogOpenStats {
     uint64_t records = 0;
     uint64_t bytes_kept = 0;
-    uint64_t bytes_truncated = 0;  // torn or corrupt tail removed on open
+    uint64_t bytes_truncated = 0;    // torn or corrupt tail removed on open
     uint64_t records_truncated = 0;  // records (whole or cut off) in that tail
     uint64_t passes_truncated = 0;   // what `count_lost` said they held (0 when not given)
     // Filled by Store::Open: passes loaded from the snapshot file, and whether a corrupt snapshot was
@@ -33,17 +33,17 @@ struct LogOpenStats {
 };
 
 class AppendLog {
-public:
+  public:
     // Calls `replay` for each good record at or after byte `start_offset` (records before it are skipped
     // unread: a snapshot covers them), in order. A missing or torn-at-creation file is (re)created with
     // `new_epoch`. Errors: kInternal on I/O failure, a foreign file, or a file shorter than start_offset.
     // A torn or corrupt tail is cut off; `count_lost`, when given, is called with the (possibly partial)
     // payload of each record in it and returns how many passes it held (for stats->passes_truncated).
     static Result<std::unique_ptr<AppendLog>> Open(const std::string& path, bool sync,
-                                                  const std::function<void(std::string_view)>& replay,
-                                                  LogOpenStats* stats, uint64_t start_offset = 0,
-                                                  uint64_t new_epoch = 0,
-                                                  const std::function<uint64_t(std::string_view)>& count_lost = {});
+                                                   const std::function<void(std::string_view)>& replay,
+                                                   LogOpenStats* stats, uint64_t start_offset = 0,
+                                                   uint64_t new_epoch = 0,
+                                                   const std::function<uint64_t(std::string_view)>& count_lost = {});
     // The epoch in the header of the log at `path`; nullopt when there is no whole header. Errors: kInternal
     // (unreadable or foreign file).
     static Result<std::optional<uint64_t>> PeekEpoch(const std::string& path);
@@ -60,7 +60,7 @@ public:
     uint64_t epoch() const { return epoch_; }
     uint64_t header_size() const { return epoch_ == 0 ? 8 : 16; }
 
-private:
+  private:
     AppendLog(int fd, uint64_t size, bool sync) : fd_(fd), size_(size), sync_(sync) {}
     std::string path_;
     uint64_t epoch_ = 0;

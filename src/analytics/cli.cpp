@@ -1,11 +1,10 @@
 #include "analytics/cli.hpp"
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iostream>
-
-#include <CLI/CLI.hpp>
 
 #include "analytics/csv_loader.hpp"
 #include "analytics/query_json.hpp"
@@ -49,7 +48,8 @@ int RunLoadCommand(const std::string& data_dir, const std::string& checkpoints_f
         return 1;
     }
     bool ok = true;
-    if (!checkpoints_file.empty()) ok = LoadFile(**store, "checkpoints", checkpoints_file, LoadCheckpointsCsv, out, err);
+    if (!checkpoints_file.empty())
+        ok = LoadFile(**store, "checkpoints", checkpoints_file, LoadCheckpointsCsv, out, err);
     if (ok && !passes_file.empty()) ok = LoadFile(**store, "passes", passes_file, LoadPassesCsv, out, err);
     const StoreStats s = (*store)->Stats();
     out << "store: " << s.passes << " passes, " << s.plates << " plates, " << s.checkpoints << " checkpoints\n";
@@ -73,8 +73,7 @@ void WriteReply(Result<Json> reply, int64_t us, std::ostream& out) {
 
 }  // namespace
 
-int RunQueryCommand(const std::string& data_dir, std::istream& in, std::ostream& out, std::ostream& err,
-                    size_t batch) {
+int RunQueryCommand(const std::string& data_dir, std::istream& in, std::ostream& out, std::ostream& err, size_t batch) {
     auto store = Store::Open(data_dir);
     if (!store.ok()) {
         err << "analytics: " << store.status().message() << "\n";
@@ -99,8 +98,8 @@ int RunQueryCommand(const std::string& data_dir, std::istream& in, std::ostream&
                            ? std::vector<Result<Json>>{RunQuery((*store)->GetSnapshot(), requests[0])}
                            : RunBatch((*store)->GetSnapshot(), requests, {}, &us);
         if (us.empty()) {
-            us.push_back(std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
-                             .count());
+            us.push_back(
+                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count());
         }
         for (size_t i = 0; i < parsed.size(); ++i) {
             WriteReply(parsed[i].ok() ? std::move(replies[i]) : Result<Json>(parsed[i].status()), us[i], out);

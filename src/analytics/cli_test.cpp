@@ -37,19 +37,20 @@ TEST(Cli, LoadThenQueryEveryContract) {
     ASSERT_EQ(RunLoadCommand(dir.path() + "/store", cps, passes, out, err), 0) << err.str();
     const std::string report = out.str();
     EXPECT_NE(report.find("passes: " + std::to_string(d.passes.size()) + " rows loaded, 1 rows rejected"),
-              std::string::npos) << report;
+              std::string::npos)
+        << report;
     EXPECT_NE(report.find("line " + std::to_string(d.passes.size() + 2)), std::string::npos) << report;
 
     const std::string range = R"("from":"2026-03-01 00:00:00","to":"2026-03-03 00:00:00")";
-    std::istringstream in(
-        R"({"q":"trajectory","plate":")" + d.plates[0] + R"(",)" + range + "}\n" +
-        "not json\n" +
-        R"({"q":"companion","plate":")" + d.plates[0] + R"(",)" + range + R"(,"window_s":60,"min_checkpoints":2})" + "\n" +
-        R"({"q":"collision","conditions":[{"checkpoints":[")" + d.checkpoints[0].id + R"("],)" + range + R"(}],"min_match":1})" + "\n" +
-        R"({"q":"first_seen",)" + range + R"(,"lookback_days":1,"checkpoints":[")" + d.checkpoints[1].id + R"("]})" + "\n" +
-        R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})" + "\n" +
-        R"({"q":"night",)" + range + R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.3})" + "\n" +
-        R"({"q":"trajectory","plate":"bad",)" + range + "}\n");
+    std::istringstream in(R"({"q":"trajectory","plate":")" + d.plates[0] + R"(",)" + range + "}\n" + "not json\n" +
+                          R"({"q":"companion","plate":")" + d.plates[0] + R"(",)" + range +
+                          R"(,"window_s":60,"min_checkpoints":2})" + "\n" +
+                          R"({"q":"collision","conditions":[{"checkpoints":[")" + d.checkpoints[0].id + R"("],)" +
+                          range + R"(}],"min_match":1})" + "\n" + R"({"q":"first_seen",)" + range +
+                          R"(,"lookback_days":1,"checkpoints":[")" + d.checkpoints[1].id + R"("]})" + "\n" +
+                          R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})" + "\n" + R"({"q":"night",)" + range +
+                          R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.3})" + "\n" +
+                          R"({"q":"trajectory","plate":"bad",)" + range + "}\n");
     const std::string input = in.str();
     std::ostringstream replies;
     ASSERT_EQ(RunQueryCommand(dir.path() + "/store", in, replies, err), 0);

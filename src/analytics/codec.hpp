@@ -14,7 +14,7 @@
 namespace jw::analytics {
 
 class Writer {
-public:
+  public:
     template <typename T>
     void Put(T v) {
         static_assert(std::is_trivially_copyable_v<T>);
@@ -31,12 +31,12 @@ public:
     }
     std::string& out() { return out_; }
 
-private:
+  private:
     std::string out_;
 };
 
 class Reader {
-public:
+  public:
     explicit Reader(std::string_view in) : in_(in) {}
     template <typename T>
     T Get() {
@@ -73,7 +73,7 @@ public:
     }
     bool ok() const { return pos_ <= in_.size(); }
 
-private:
+  private:
     std::string_view in_;
     size_t pos_ = 0;
 };

@@ -12,8 +12,7 @@
 namespace jw::analytics {
 namespace {
 
-
-constexpr std::string_view kPassFields[] = {"plate_no", "plate_color", "checkpoint_id", "pass_time",
+constexpr std::string_view kPassFields[] = {"plate_no",  "plate_color", "checkpoint_id", "pass_time",
                                             "direction", "lane_no",     "speed"};
 constexpr std::string_view kCheckpointFields[] = {"checkpoint_id", "name", "longitude", "latitude"};
 constexpr size_t kBlockBytes = size_t{1} << 20;

@@ -33,14 +33,14 @@ TEST(CsvLoader, BadRowsAreReportedWithLineNumbersAndGoodRowsLoad) {
     std::istringstream passes(
         "plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n"
         "川A12345,2,CP1,2026-03-01 08:00:00,1,2,45.6\n"
-        "川A1234,2,CP1,2026-03-01 08:00:01,1,2,45\n"          // line 3: short plate
-        "川a 12345,2,CP1,2026-03-01 08:00:02,1,2,45\n"        // normalised, fine
-        "川A12345,2,CP1,2026-03-01 25:00:00,1,2,45\n"         // line 5: bad time
+        "川A1234,2,CP1,2026-03-01 08:00:01,1,2,45\n"    // line 3: short plate
+        "川a 12345,2,CP1,2026-03-01 08:00:02,1,2,45\n"  // normalised, fine
+        "川A12345,2,CP1,2026-03-01 25:00:00,1,2,45\n"   // line 5: bad time
         "\n"
-        "川A12345,2,,2026-03-01 08:00:03,1,2,45\n"            // line 7: no checkpoint
-        "川A12345,2,CP1,2026-03-01 08:00:04,1,2,-3\n"         // line 8: bad speed
-        "川A12345,2,CP1,2026-03-01 08:00:05,1,2\n"            // line 9: 6 fields
-        "川AD12345,999,CP2,2026-03-01 08:00:06,1,2,45\n"      // line 10: colour out of range
+        "川A12345,2,,2026-03-01 08:00:03,1,2,45\n"        // line 7: no checkpoint
+        "川A12345,2,CP1,2026-03-01 08:00:04,1,2,-3\n"     // line 8: bad speed
+        "川A12345,2,CP1,2026-03-01 08:00:05,1,2\n"        // line 9: 6 fields
+        "川AD12345,999,CP2,2026-03-01 08:00:06,1,2,45\n"  // line 10: colour out of range
         "川AD12345,5,CP2,2026-03-01 08:00:06,1,2,45\n");
     LoadReport pr;
     ASSERT_TRUE(LoadPassesCsv(**s, passes, &pr, LoadOptions{.batch_rows = 2, .max_errors = 100}).ok());
@@ -60,11 +60,12 @@ TEST(CsvLoader, QuotedFieldsAndCsvErrorsAreReadLikeEveryOtherCsvOfTheHouse) {
     auto s = Store::Open(dir.path(), StoreOptions{.sync = false});
     ASSERT_TRUE(s.ok());
     std::istringstream cps(
-        "\xEF\xBB\xBF" "checkpoint_id,name,longitude,latitude\r\n"
+        "\xEF\xBB\xBF"
+        "checkpoint_id,name,longitude,latitude\r\n"
         "CP1,\"东门, \"\"老\"\"卡口\",104.06,30.67\r\n"
-        "CP2,西\"门,104.1,30.6\r\n"          // line 3: a quote inside an unquoted field
+        "CP2,西\"门,104.1,30.6\r\n"              // line 3: a quote inside an unquoted field
         "CP3,\"南门\nnew gate\",104.2,30.5\r\n"  // a name over two lines
-        "CP4,北门,104.3,x\r\n");               // line 6: bad latitude
+        "CP4,北门,104.3,x\r\n");                 // line 6: bad latitude
     LoadReport cr;
     Status cps_loaded = LoadCheckpointsCsv(**s, cps, &cr);
     ASSERT_TRUE(cps_loaded.ok()) << cps_loaded.message();
@@ -79,7 +80,7 @@ TEST(CsvLoader, QuotedFieldsAndCsvErrorsAreReadLikeEveryOtherCsvOfTheHouse) {
         "plate_no,plate_color,checkpoint_id,pass_time,direction,lane_no,speed\n"
         "\"川A12345\",2,\"CP1\",2026-03-01 08:00:00,1,2,45.6\n"
         "川A12346,2,\"CP1,2026-03-01 08:00:01,1,2,45\n"  // line 3: a quote never closed
-        "川A12347,2,CP1,2026-03-01 08:00:02,1,2,45");   // no line end
+        "川A12347,2,CP1,2026-03-01 08:00:02,1,2,45");    // no line end
     LoadReport pr;
     Status loaded = LoadPassesCsv(**s, passes, &pr);
     ASSERT_TRUE(loaded.ok()) << loaded.message();

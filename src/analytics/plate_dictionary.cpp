@@ -51,7 +51,8 @@ void PlateDictionary::InternMany(const std::string_view* plates, size_t n, uint3
                 const uint64_t s = slots_[hash[i + kAhead / 2] & mask];
                 const uint32_t id = static_cast<uint32_t>(s) - 1;
                 if (s != 0 && id < size_.load(std::memory_order_relaxed)) {
-                    __builtin_prefetch(&chunks_[id >> kChunkBits].load(std::memory_order_relaxed)->rec[id & kChunkMask]);
+                    __builtin_prefetch(
+                        &chunks_[id >> kChunkBits].load(std::memory_order_relaxed)->rec[id & kChunkMask]);
                 }
             }
         }

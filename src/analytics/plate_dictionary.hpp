@@ -19,7 +19,7 @@
 namespace jw::analytics {
 
 class PlateDictionary {
-public:
+  public:
     static constexpr size_t kMaxPlateBytes = 255;
 
     PlateDictionary();
@@ -44,7 +44,7 @@ public:
     uint32_t size() const { return size_.load(std::memory_order_acquire); }
     size_t Bytes() const;
 
-private:
+  private:
     static constexpr uint32_t kChunkBits = 16;
     static constexpr uint32_t kChunkMask = (1u << kChunkBits) - 1;
     static constexpr uint32_t kMaxChunks = 1u << 16;

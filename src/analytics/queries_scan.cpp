@@ -81,8 +81,11 @@ std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, do
     std::vector<ClonedResult> out;
     out.reserve(found.size());
     for (const Found& f : found) {
-        out.push_back({std::string(s.Plate(f.plate)), {table.list[f.a.cp].id, f.a.time}, {table.list[f.b.cp].id, f.b.time},
-                       f.km, f.speed});
+        out.push_back({std::string(s.Plate(f.plate)),
+                       {table.list[f.a.cp].id, f.a.time},
+                       {table.list[f.b.cp].id, f.b.time},
+                       f.km,
+                       f.speed});
     }
     return out;
 }

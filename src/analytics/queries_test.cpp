@@ -119,7 +119,7 @@ TEST_P(QueriesVsReference, AllAnalysesMatch) {
 INSTANTIATE_TEST_SUITE_P(Seeds, QueriesVsReference, ::testing::Values(1u, 2u, 3u, 42u));
 
 class PlantedAnswers : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         d_ = testing::Generate(7);
         store_ = testing::LoadInBatches(d_, dir_.path(), 7);

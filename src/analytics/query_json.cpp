@@ -16,7 +16,7 @@ namespace {
 
 // Collects the first problem per field, in the style of JsonReader, for nested paths like conditions[2].from.
 class Fields {
-public:
+  public:
     explicit Fields(const Json& obj) : obj_(obj) {}
     void Fail(const std::string& field, const std::string& problem) { problems_.emplace(field, problem); }
     void Merge(const Fields& other) {
@@ -114,12 +114,14 @@ public:
         return h * 3600 + m * 60;
     }
 
-private:
+  private:
     const Json& obj_;
     std::map<std::string, std::string> problems_;
 };
 
-Json Point(const PassPoint& p) { return Json{{"checkpoint_id", p.checkpoint_id}, {"pass_time", FormatChinaTime(p.time)}}; }
+Json Point(const PassPoint& p) {
+    return Json{{"checkpoint_id", p.checkpoint_id}, {"pass_time", FormatChinaTime(p.time)}};
+}
 
 Result<Json> RunTrajectory(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "plate", "from", "to"});
@@ -142,7 +144,9 @@ Result<Json> RunCompanion(const Snapshot& s, Fields& in, const QueryLimits& limi
     JW_RETURN_IF_ERROR(in.status());
     Json list = Json::array();
     for (const auto& c : Companions(s, *plate, from, to, *window, static_cast<uint32_t>(*min_cps))) {
-        list.push_back({{"plate", c.plate}, {"checkpoints", c.checkpoints}, {"co_passes", c.co_passes},
+        list.push_back({{"plate", c.plate},
+                        {"checkpoints", c.checkpoints},
+                        {"co_passes", c.co_passes},
                         {"score", std::round(c.score * 1e6) / 1e6}});
     }
     return Json{{"companions", std::move(list)}};
@@ -194,7 +198,8 @@ Result<Json> RunFirstSeen(const Snapshot& s, Fields& in, const QueryLimits& limi
     Json list = Json::array();
     const auto found = FirstSeen(s, from, to, *days, cps ? *cps : std::vector<std::string>{});
     for (const auto& r : found) {
-        list.push_back({{"plate", r.plate}, {"first_pass_time", FormatChinaTime(r.first_pass_time)},
+        list.push_back({{"plate", r.plate},
+                        {"first_pass_time", FormatChinaTime(r.first_pass_time)},
                         {"checkpoint_id", r.checkpoint_id}});
     }
     return Json{{"plates", std::move(list)}, {"count", found.size()}};
@@ -209,8 +214,11 @@ Result<Json> RunCloned(const Snapshot& s, Fields& in, const QueryLimits& limits)
     Json list = Json::array();
     for (const auto& r : Cloned(s, from, to, *v)) {
         Json speed = std::isinf(r.speed_kmh) ? Json(nullptr) : Json(std::round(r.speed_kmh * 1000) / 1000);
-        list.push_back({{"plate", r.plate}, {"a", Point(r.a)}, {"b", Point(r.b)},
-                        {"distance_km", std::round(r.distance_km * 1000) / 1000}, {"speed_kmh", std::move(speed)}});
+        list.push_back({{"plate", r.plate},
+                        {"a", Point(r.a)},
+                        {"b", Point(r.b)},
+                        {"distance_km", std::round(r.distance_km * 1000) / 1000},
+                        {"speed_kmh", std::move(speed)}});
     }
     return Json{{"suspects", std::move(list)}};
 }
@@ -228,8 +236,8 @@ Result<Json> RunNight(const Snapshot& s, Fields& in, const QueryLimits& limits) 
     NightSpec spec{*start, *end, static_cast<uint32_t>(*nights), *share};
     Json list = Json::array();
     for (const auto& r : Night(s, from, to, spec)) {
-        list.push_back({{"plate", r.plate}, {"nights", r.nights}, {"night_passes", r.night_passes},
-                        {"day_passes", r.day_passes}});
+        list.push_back(
+            {{"plate", r.plate}, {"nights", r.nights}, {"night_passes", r.night_passes}, {"day_passes", r.day_passes}});
     }
     return Json{{"plates", std::move(list)}};
 }
@@ -259,8 +267,8 @@ std::vector<Result<Json>> RunBatch(const Snapshot& s, const std::vector<Json>& r
         const auto t0 = std::chrono::steady_clock::now();
         out[i] = RunQuery(s, requests[i], limits);
         if (elapsed_us) {
-            (*elapsed_us)[i] = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0)
-                                   .count();
+            (*elapsed_us)[i] =
+                std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - t0).count();
         }
     });
     return out;

@@ -16,11 +16,11 @@
 namespace jw::analytics {
 
 struct QueryLimits {
-    int64_t max_range_s = 31 * 86400;   // any [from, to)
-    int64_t max_window_s = 3600;        // companion window_s
-    int64_t max_lookback_days = 366;    // first_seen
-    size_t max_conditions = 32;         // collision
-    size_t max_checkpoints = 1000;      // per condition / first_seen filter
+    int64_t max_range_s = 31 * 86400;  // any [from, to)
+    int64_t max_window_s = 3600;       // companion window_s
+    int64_t max_lookback_days = 366;   // first_seen
+    size_t max_conditions = 32;        // collision
+    size_t max_checkpoints = 1000;     // per condition / first_seen filter
 };
 
 // Replies: see queries.hpp for the semantics and orders. cloned's speed_kmh is null when a and b share a

@@ -11,7 +11,7 @@ namespace jw::analytics {
 namespace {
 
 class QueryJson : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         d_ = testing::Generate(3);
         auto s = Store::Open(dir_.path(), StoreOptions{.sync = false});
@@ -74,28 +74,47 @@ TEST_F(QueryJson, ErrorsNameTheField) {
     const std::string range = R"("from":"2026-03-01 00:00:00","to":"2026-03-02 00:00:00")";
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"ABC",)" + range + "}").fields().at("plate"), "bad_plate");
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"川A12345","from":"2026-02-30 00:00:00","to":"2026-03-02 00:00:00"})")
-                  .fields().at("from"), "bad_time");
+                  .fields()
+                  .at("from"),
+              "bad_time");
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"川A12345","from":"2026-03-02 00:00:00","to":"2026-03-01 00:00:00"})")
-                  .fields().at("to"), "to_before_from");
+                  .fields()
+                  .at("to"),
+              "to_before_from");
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"川A12345","from":"2026-01-01 00:00:00","to":"2026-03-01 00:00:00"})")
-                  .fields().at("to"), "range_too_long");
+                  .fields()
+                  .at("to"),
+              "range_too_long");
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"川A12345"})").fields().at("from"), "required");
     EXPECT_EQ(Fail(R"({"q":"trajectory","plate":"川A12345","extra":1,)" + range + "}").fields().at("extra"),
               "unknown_field");
     EXPECT_EQ(Fail(R"({"q":"companion","plate":"川A12345",)" + range + R"(,"window_s":99999,"min_checkpoints":1})")
-                  .fields().at("window_s"), "out_of_range");
+                  .fields()
+                  .at("window_s"),
+              "out_of_range");
     std::string many = R"({"q":"collision","min_match":1,"conditions":[)";
     for (int i = 0; i < 40; ++i) many += std::string(i ? "," : "") + R"({"checkpoints":["a"],)" + range + "}";
     EXPECT_EQ(Fail(many + "]}").fields().at("conditions"), "too_many");
-    EXPECT_EQ(Fail(R"({"q":"collision","min_match":1,"conditions":[{"checkpoints":["a"],"from":"x","to":"2026-03-01 00:00:00"}]})")
-                  .fields().at("conditions[0].from"), "bad_time");
-    EXPECT_EQ(Fail(R"({"q":"night",)" + range + R"(,"night_start":"25:00","night_end":"05:00","min_nights":1,"min_night_share":0})")
-                  .fields().at("night_start"), "bad_time");
-    EXPECT_EQ(Fail(R"({"q":"night",)" + range + R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":2})")
-                  .fields().at("min_night_share"), "out_of_range");
+    EXPECT_EQ(
+        Fail(
+            R"({"q":"collision","min_match":1,"conditions":[{"checkpoints":["a"],"from":"x","to":"2026-03-01 00:00:00"}]})")
+            .fields()
+            .at("conditions[0].from"),
+        "bad_time");
+    EXPECT_EQ(Fail(R"({"q":"night",)" + range +
+                   R"(,"night_start":"25:00","night_end":"05:00","min_nights":1,"min_night_share":0})")
+                  .fields()
+                  .at("night_start"),
+              "bad_time");
+    EXPECT_EQ(Fail(R"({"q":"night",)" + range +
+                   R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":2})")
+                  .fields()
+                  .at("min_night_share"),
+              "out_of_range");
     EXPECT_EQ(Fail(R"({"q":"teleport"})").fields().at("q"), "unknown_query");
     EXPECT_EQ(Fail(R"([1,2])").fields().at("body"), "not_an_object");
-    EXPECT_EQ(Fail(R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":"fast"})").fields().at("max_speed_kmh"), "bad_type");
+    EXPECT_EQ(Fail(R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":"fast"})").fields().at("max_speed_kmh"),
+              "bad_type");
 }
 
 TEST_F(QueryJson, BatchEqualsSequentialInOrder) {
@@ -106,8 +125,9 @@ TEST_F(QueryJson, BatchEqualsSequentialInOrder) {
         requests.push_back(Json::parse(R"({"q":"companion","plate":")" + d_.plates[i] + "\"," + range +
                                        R"(,"window_s":60,"min_checkpoints":1})"));
     }
-    requests.push_back(Json::parse(R"({"q":"night",)" + range +
-                                   R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.2})"));
+    requests.push_back(
+        Json::parse(R"({"q":"night",)" + range +
+                    R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.2})"));
     requests.push_back(Json::parse(R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})"));
     requests.push_back(Json::parse(R"({"q":"teleport"})"));
     const Snapshot snap = store_->GetSnapshot();

@@ -29,8 +29,8 @@ inline void SortUnique(std::vector<uint32_t>& v) {
 // [plate_lo, plate_hi), in ascending plate id; hits are that plate's passes ordered by time then
 // checkpoint rank. `segs` must be in ascending time block (as Snapshot::Segments returns them).
 template <typename F>
-void ForEachPlate(const std::vector<const Segment*>& segs, const std::vector<uint32_t>& rank, int64_t from,
-                  int64_t to, uint32_t plate_lo, uint32_t plate_hi, F f) {
+void ForEachPlate(const std::vector<const Segment*>& segs, const std::vector<uint32_t>& rank, int64_t from, int64_t to,
+                  uint32_t plate_lo, uint32_t plate_hi, F f) {
     const uint32_t lo = Clamp32(from), hi = Clamp32(to);
     std::vector<size_t> cur(segs.size());
     for (size_t k = 0; k < segs.size(); ++k) cur[k] = segs[k]->LowerBoundRun(plate_lo);
@@ -52,8 +52,8 @@ void ForEachPlate(const std::vector<const Segment*>& segs, const std::vector<uin
             auto [b, e] = s.RunRange(cur[k], lo, hi);
             for (uint32_t i = b; i < e; ++i) {
                 const Hit h{s.time(i), s.checkpoint(i)};
-                if (!hits.empty() && (h.time < hits.back().time ||
-                                      (h.time == hits.back().time && rank[h.cp] < rank[hits.back().cp]))) {
+                if (!hits.empty() &&
+                    (h.time < hits.back().time || (h.time == hits.back().time && rank[h.cp] < rank[hits.back().cp]))) {
                     sorted = false;
                 }
                 hits.push_back(h);

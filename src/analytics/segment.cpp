@@ -256,9 +256,9 @@ bool Segment::Valid() const {
 }
 
 size_t Segment::Bytes() const {
-    return run_plate_.capacity() * 4 + run_start_.capacity() * 4 + run_of_block_.capacity() * 4 +
-           time_.capacity() * 2 + checkpoint_.capacity() * 2 + speed_.capacity() + attr_code_.capacity() +
-           attr_raw_.capacity() + attr_dict_.capacity() * 4 + by_checkpoint_.capacity() * 4 + cp_start_.capacity() * 4;
+    return run_plate_.capacity() * 4 + run_start_.capacity() * 4 + run_of_block_.capacity() * 4 + time_.capacity() * 2 +
+           checkpoint_.capacity() * 2 + speed_.capacity() + attr_code_.capacity() + attr_raw_.capacity() +
+           attr_dict_.capacity() * 4 + by_checkpoint_.capacity() * 4 + cp_start_.capacity() * 4;
 }
 
 }  // namespace jw::analytics

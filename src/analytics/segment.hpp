@@ -29,7 +29,7 @@ struct Row {
 };
 
 class Segment {
-public:
+  public:
     static constexpr uint32_t kMaxSpan = 65536;  // max_time − min_time < kMaxSpan
 
     // Rows in any order; sorted here. Precondition (checked, throws std::invalid_argument): the times span
@@ -74,7 +74,7 @@ public:
 
     size_t Bytes() const;  // column, index and run-directory bytes (capacity), for the bytes-per-pass figure
 
-private:
+  private:
     static constexpr uint32_t kBlockBits = 5;
     struct Sorted;  // rows as sorted keys, the input of Build
     explicit Segment(Sorted&& s);

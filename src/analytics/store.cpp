@@ -45,7 +45,8 @@ void AddBlocks(Version& nv, std::map<int64_t, std::vector<Row>>& by_block) {
     std::vector<std::pair<int64_t, std::vector<Row>*>> blocks;
     for (auto& [block, rows] : by_block) blocks.emplace_back(block, &rows);
     std::vector<std::shared_ptr<const Segment>> built(blocks.size());
-    ParallelFor(blocks.size(), [&](size_t i) { built[i] = std::make_shared<const Segment>(std::move(*blocks[i].second)); });
+    ParallelFor(blocks.size(),
+                [&](size_t i) { built[i] = std::make_shared<const Segment>(std::move(*blocks[i].second)); });
     auto& parts = nv.partitions;
     std::shared_ptr<Partition> part;
     for (size_t i = 0; i < blocks.size(); ++i) {
@@ -155,8 +156,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
         } else if (*log_epoch == img.log_epoch) {
             start = img.log_offset;
         } else if (*log_epoch != img.log_epoch + 1) {
-            return Status::Internal("pass log epoch " + std::to_string(*log_epoch) + " does not follow snapshot epoch " +
-                                    std::to_string(img.log_epoch));
+            return Status::Internal("pass log epoch " + std::to_string(*log_epoch) +
+                                    " does not follow snapshot epoch " + std::to_string(img.log_epoch));
         }
         for (const auto& p : img.plates) store->dict_.Intern(p);
         store->replay_cps_ = img.checkpoints;
@@ -175,8 +176,9 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
         std::memcpy(&n, payload.data() + 1, 4);
         return n;
     };
-    auto log = AppendLog::Open(log_path, options.sync, [s](std::string_view payload) { s->Replay(payload); },
-                               &log_local, start, new_epoch, count_lost);
+    auto log = AppendLog::Open(
+        log_path, options.sync, [s](std::string_view payload) { s->Replay(payload); }, &log_local, start, new_epoch,
+        count_lost);
     if (!log.ok()) return log.status();
     store->log_ = std::move(log).value();
     store->FinishReplay();
@@ -278,7 +280,8 @@ Status Store::Append(const std::vector<PassRecord>& batch) {
     ApplyPasses(batch, true);
     // The batch is durable: upkeep failures below are reported but the batch stays acknowledged.
     Status upkeep = ApplyRetentionLocked();
-    if (upkeep.ok() && options_.snapshot_log_bytes > 0 && log_->size() - log_at_snapshot_ >= options_.snapshot_log_bytes) {
+    if (upkeep.ok() && options_.snapshot_log_bytes > 0 &&
+        log_->size() - log_at_snapshot_ >= options_.snapshot_log_bytes) {
         upkeep = WriteSnapshotLocked();
     }
     if (!upkeep.ok()) last_upkeep_error_ = upkeep.message();
@@ -319,7 +322,12 @@ uint16_t InternCheckpoint(CheckpointTable& t, std::string_view id, bool* changed
 }
 
 Row ToRow(const PassRecord& p, uint32_t plate, uint16_t cp) {
-    return Row{plate, static_cast<uint32_t>(p.time), cp, p.plate_color, p.direction, p.lane,
+    return Row{plate,
+               static_cast<uint32_t>(p.time),
+               cp,
+               p.plate_color,
+               p.direction,
+               p.lane,
                static_cast<uint8_t>(std::min<uint16_t>(p.speed, 255))};
 }
 

@@ -16,8 +16,8 @@
 // Open replays the log; a torn or corrupt tail is discarded (see append_log.hpp).
 
 #include <atomic>
-#include <map>
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -41,9 +41,7 @@ using jw::kDaySeconds;
 inline int32_t ChinaDay(int64_t t) { return static_cast<int32_t>(ChinaDayNumber(t)); }
 // Time block of a Unix time: a China day split at 65536 s into two blocks (a segment holds one block, so
 // its times fit u16 offsets). Blocks ascend with time; block / 2 is the China day.
-inline int64_t TimeBlock(int64_t t) {
-    return ChinaDayNumber(t) * 2 + (ChinaSecondOfDay(t) >= 65536 ? 1 : 0);
-}
+inline int64_t TimeBlock(int64_t t) { return ChinaDayNumber(t) * 2 + (ChinaSecondOfDay(t) >= 65536 ? 1 : 0); }
 
 struct StringHash {
     using is_transparent = void;
@@ -52,9 +50,9 @@ struct StringHash {
 
 // Checkpoint id ↔ index table. Immutable once published; the writer copies it to add entries.
 struct CheckpointTable {
-    std::vector<Checkpoint> list;                      // index → checkpoint
+    std::vector<Checkpoint> list;                                                  // index → checkpoint
     std::unordered_map<std::string, uint16_t, StringHash, std::equal_to<>> index;  // id → index
-    std::vector<uint32_t> rank;                        // index → rank of id in byte order (for sorting)
+    std::vector<uint32_t> rank;  // index → rank of id in byte order (for sorting)
     std::optional<uint16_t> Find(std::string_view id) const;
     void Rerank();
 };
@@ -72,7 +70,7 @@ struct Partition {
         return (plate >> 6) < bits.size() && (bits[plate >> 6] >> (plate & 63) & 1) != 0;
     }
 
-private:
+  private:
     mutable std::once_flag bits_once_;
     mutable std::vector<uint64_t> bits_;
 };
@@ -86,7 +84,7 @@ struct Version {
 
 // A consistent read-only view. Cheap to copy; thread-safe.
 class Snapshot {
-public:
+  public:
     Snapshot(std::shared_ptr<const Version> v, const PlateDictionary* dict) : v_(std::move(v)), dict_(dict) {}
 
     std::optional<uint32_t> FindPlate(std::string_view plate) const;
@@ -98,7 +96,7 @@ public:
     std::vector<const Segment*> Segments(int64_t from, int64_t to) const;
     const std::vector<std::shared_ptr<const Partition>>& partitions() const { return v_->partitions; }
 
-private:
+  private:
     std::shared_ptr<const Version> v_;
     const PlateDictionary* dict_;
 };
@@ -127,7 +125,7 @@ struct StoreStats {
 };
 
 class Store {
-public:
+  public:
     // Creates `dir` if needed, loads <dir>/passes.jwsnap when present and replays the records of
     // <dir>/passes.jwlog after the position it covers (all of them without a snapshot); applies retention.
     // A corrupt snapshot is ignored while the log still holds everything (epoch 0). Errors: kInternal (I/O,
@@ -156,7 +154,7 @@ public:
     Snapshot GetSnapshot() const { return Snapshot(Current(), &dict_); }
     StoreStats Stats() const;
 
-private:
+  private:
     Store() = default;
     Status Validate(const std::vector<PassRecord>& batch) const;
     Status WriteSnapshotLocked();
@@ -188,7 +186,7 @@ private:
     std::shared_ptr<const Version> version_;
     std::unique_ptr<AppendLog> log_;
     std::map<int64_t, std::vector<Row>> replay_rows_;  // by time block  // only during Open
-    std::shared_ptr<CheckpointTable> replay_cps_;                 // only during Open
+    std::shared_ptr<CheckpointTable> replay_cps_;      // only during Open
 };
 
 }  // namespace jw::analytics

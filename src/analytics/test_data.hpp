@@ -3,6 +3,8 @@
 // patterns (convoys, clones, night drivers, boundary times), and brute-force reference versions of the six
 // analyses over plain vectors, written for obviousness rather than speed.
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -11,8 +13,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <unistd.h>
 
 #include "analytics/queries.hpp"
 #include "common/civil_time.hpp"
@@ -123,14 +123,15 @@ inline std::vector<PassPoint> RefTrajectory(const Dataset& d, const std::string&
     return out;
 }
 
-inline std::vector<CompanionResult> RefCompanions(const Dataset& d, const std::string& plate, int64_t from,
-                                                  int64_t to, int64_t w, uint32_t min_cps) {
+inline std::vector<CompanionResult> RefCompanions(const Dataset& d, const std::string& plate, int64_t from, int64_t to,
+                                                  int64_t w, uint32_t min_cps) {
     const auto targets = RefTrajectory(d, plate, from, to);
     std::vector<std::set<std::string>> lists(targets.size());
     std::set<std::string> all;
     for (size_t i = 0; i < targets.size(); ++i) {
         for (const auto& p : d.passes) {
-            if (p.plate != plate && p.checkpoint_id == targets[i].checkpoint_id && std::llabs(p.time - targets[i].time) <= w) {
+            if (p.plate != plate && p.checkpoint_id == targets[i].checkpoint_id &&
+                std::llabs(p.time - targets[i].time) <= w) {
                 lists[i].insert(p.plate);
                 all.insert(p.plate);
             }
@@ -271,7 +272,7 @@ inline std::vector<NightResult> RefNight(const Dataset& d, int64_t from, int64_t
 
 // A fresh, empty directory under the system temp dir, removed by the destructor.
 class TempDir {
-public:
+  public:
     TempDir() {
         static int counter = 0;
         path_ = std::filesystem::temp_directory_path() /
@@ -282,7 +283,7 @@ public:
     ~TempDir() { std::filesystem::remove_all(path_); }
     std::string path() const { return path_.string(); }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 

@@ -65,7 +65,11 @@ Result<uint32_t> WatchList::Add(std::string_view raw_plate, int64_t valid_from, 
     const auto idx = static_cast<uint32_t>(entries_.size());
     const uint64_t h = HashPlate(plate);
     const size_t slot = FindSlot(plate, h);
-    Entry e{0, owner_id, static_cast<uint32_t>(valid_from), static_cast<uint32_t>(valid_to), 0,
+    Entry e{0,
+            owner_id,
+            static_cast<uint32_t>(valid_from),
+            static_cast<uint32_t>(valid_to),
+            0,
             static_cast<uint8_t>(plate.size())};
     if (slots_[slot] == 0) {
         e.text_off = static_cast<uint32_t>(text_.size());
@@ -98,8 +102,7 @@ size_t WatchList::Check(std::string_view plate, int64_t time, std::vector<WatchH
     return added;
 }
 
-size_t WatchList::CheckBatch(const PassRecord* passes, size_t n,
-                             std::vector<std::pair<size_t, WatchHit>>* hits) const {
+size_t WatchList::CheckBatch(const PassRecord* passes, size_t n, std::vector<std::pair<size_t, WatchHit>>* hits) const {
     if (slots_.empty() || n == 0) return 0;
     constexpr size_t kAhead = 16;  // passes between a slot's prefetch and its probe
     uint64_t hash[kAhead];

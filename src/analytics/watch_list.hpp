@@ -26,7 +26,7 @@ struct WatchHit {
 };
 
 class WatchList {
-public:
+  public:
     void Reserve(size_t entries);
     // `plate` is normalised here; Errors: kInvalidArgument ("plate_no" from CheckPlate, "valid_to" when not
     // after valid_from, "owner" when empty or longer than 200 bytes). Returns the entry's index.
@@ -40,7 +40,7 @@ public:
     size_t size() const { return entries_.size(); }
     size_t Bytes() const;
 
-private:
+  private:
     struct Entry {
         uint32_t text_off;
         uint32_t owner;

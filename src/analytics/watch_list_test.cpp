@@ -66,7 +66,8 @@ TEST(WatchList, CheckBatchEqualsCheckOnEachPass) {
     for (int i = 0; i < 3000; ++i) {
         const int64_t from = 1000 + rng() % 5000;
         ASSERT_TRUE(wl.Add(testing::PlateOf(static_cast<int>(rng() % 2000)), from, from + 1 + rng() % 5000,
-                           "unit" + std::to_string(i % 7)).ok());
+                           "unit" + std::to_string(i % 7))
+                        .ok());
     }
     std::vector<PassRecord> passes(5000);
     for (auto& p : passes) {

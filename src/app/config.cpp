@@ -1,14 +1,14 @@
 #include "app/config.hpp"
 
 #include <sys/stat.h>
+#include <toml++/toml.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cstdlib>
-#include <algorithm>
 #include <filesystem>
-#include <thread>
 #include <fstream>
-#include <toml++/toml.h>
+#include <thread>
 
 #include "common/crypto.hpp"
 
@@ -48,9 +48,12 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_AUDIT_ANCHOR")) c.audit_anchor = v;
     if (const char* v = std::getenv("JINGWU_SECURE_COOKIES")) {
         const std::string s = v;
-        if (s == "1" || s == "true" || s == "on") c.secure_cookies = true;
-        else if (s == "0" || s == "false" || s == "off") c.secure_cookies = false;
-        else return Status::Invalid("JINGWU_SECURE_COOKIES", "expected 1 or 0");
+        if (s == "1" || s == "true" || s == "on")
+            c.secure_cookies = true;
+        else if (s == "0" || s == "false" || s == "off")
+            c.secure_cookies = false;
+        else
+            return Status::Invalid("JINGWU_SECURE_COOKIES", "expected 1 or 0");
     }
     if (const char* v = std::getenv("JINGWU_MAX_CONNECTIONS")) c.max_connections = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_ALLOWED_ORIGINS")) c.allowed_origins = v;
@@ -75,7 +78,8 @@ std::string AuditAnchorPath(const Config& c) {
     // One file per database (several may share a key file): named after the database in the URL.
     std::string name = c.db.substr(0, c.db.find('?'));
     name = name.substr(name.rfind('/') + 1);
-    std::erase_if(name, [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-'; });
+    std::erase_if(name,
+                  [](char ch) { return !std::isalnum(static_cast<unsigned char>(ch)) && ch != '_' && ch != '-'; });
     const std::string file = (name.empty() ? std::string("audit") : name) + ".audit-anchor";
     auto parent = std::filesystem::path(c.key_file).parent_path();
     return (parent.empty() ? std::filesystem::path(file) : parent / file).string();

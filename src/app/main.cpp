@@ -1,10 +1,10 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
 // deadlines compute, version. These names are contracts other tools rely on.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <iostream>
 #include <thread>
@@ -17,9 +17,9 @@
 #include "cases/deadlines/cli.hpp"
 #include "checkpoint/demo/demo_replay.hpp"
 #include "checkpoint/viid/viid_clients.hpp"
+#include "common/civil_time.hpp"
 #include "community/cli.hpp"
 #include "discretion/cli.hpp"
-#include "common/civil_time.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
@@ -51,23 +51,25 @@ int Init(Platform& p, bool demo) {
     if (!done.ok()) return Fail(done.status());
     if (*done) {
         std::cout << "already initialised: " << p.config.db << "\n";
-        if (demo) PrintAccounts({{"sysadmin", auth::kDemoPassword, "sys_admin", "", ""},
-                                 {"secadmin", auth::kDemoPassword, "sec_admin", "", ""},
-                                 {"auditadmin", auth::kDemoPassword, "audit_admin", "", ""},
-                                 {"officer", auth::kDemoPassword, "officer", "", ""},
-                                 {"legal", auth::kDemoPassword, "legal_reviewer", "", ""},
-                                 {"duty", auth::kDemoPassword, "duty_desk", "", ""},
-                                 {"custodian", auth::kDemoPassword, "custodian", "", ""},
-                                 {"leader", auth::kDemoPassword, "leader", "", ""},
-                                 {"courier", auth::kDemoPassword, "courier", "", ""},
-                                 {"analyst", auth::kDemoPassword, "analyst", "", ""}});
+        if (demo)
+            PrintAccounts({{"sysadmin", auth::kDemoPassword, "sys_admin", "", ""},
+                           {"secadmin", auth::kDemoPassword, "sec_admin", "", ""},
+                           {"auditadmin", auth::kDemoPassword, "audit_admin", "", ""},
+                           {"officer", auth::kDemoPassword, "officer", "", ""},
+                           {"legal", auth::kDemoPassword, "legal_reviewer", "", ""},
+                           {"duty", auth::kDemoPassword, "duty_desk", "", ""},
+                           {"custodian", auth::kDemoPassword, "custodian", "", ""},
+                           {"leader", auth::kDemoPassword, "leader", "", ""},
+                           {"courier", auth::kDemoPassword, "courier", "", ""},
+                           {"analyst", auth::kDemoPassword, "analyst", "", ""}});
         return 0;
     }
     std::vector<auth::DemoAccount> accounts;
     Status s = p.audit->Run(p.CliEntry(demo ? "system.init_demo" : "system.init", "county:" + p.config.region_code),
                             [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
-                                auto r = demo ? auth::SeedDemoCounty(tx, NowUnix())
-                                              : auth::SeedBureau(tx, p.config.region_code, p.config.county_name, NowUnix());
+                                auto r =
+                                    demo ? auth::SeedDemoCounty(tx, NowUnix())
+                                         : auth::SeedBureau(tx, p.config.region_code, p.config.county_name, NowUnix());
                                 if (!r.ok()) return r.status();
                                 accounts = std::move(r).value();
                                 if (!demo) return Status::Ok();
@@ -143,14 +145,14 @@ int Serve(Platform& p, const std::string& listen) {
     if (parts.case_number_check) dispatcher.SetCaseNumberCheck(parts.case_number_check);
     storage::Committer* committer = p.committer.get();
     http::Server server(options, dispatcher, sessions, *p.db, metrics, [committer, extra = parts.metrics] {
-        std::string text = "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " +
-                           std::to_string(committer->batches()) +
-                           "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " +
-                           std::to_string(committer->jobs()) + "\n";
+        std::string text =
+            "# TYPE jw_commit_batches_total counter\njw_commit_batches_total " + std::to_string(committer->batches()) +
+            "\n# TYPE jw_commit_jobs_total counter\njw_commit_jobs_total " + std::to_string(committer->jobs()) + "\n";
         for (const auto& f : extra) text += f();
         return text;
     });
-    outbox.Start(p.committer.get(), [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
+    outbox.Start(p.committer.get(),
+                 [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
     scheduler.Start();
     Status s = server.Run();
     for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes
@@ -217,18 +219,17 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
 
 int ViidAddClient(Platform& p, const std::map<std::string, std::string>& opt) {
     const std::string& id = opt.at("viid_id");
-    Status s = p.audit->Run(p.CliEntry("viid.client_add", "viid_client:" + id),
-                            [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
-                                std::optional<int64_t> unit;
-                                if (!opt.at("viid_unit").empty()) {
-                                    auto row = tx.QueryOne("SELECT id FROM units WHERE code = ?",
-                                                           {storage::V(opt.at("viid_unit"))});
-                                    if (!row.ok()) return Status::Invalid("unit", "not_found");
-                                    unit = row->Int(0);
-                                }
-                                return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"),
-                                                                 opt.at("viid_name"), NowUnix(), unit);
-                            });
+    Status s = p.audit->Run(
+        p.CliEntry("viid.client_add", "viid_client:" + id), [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+            std::optional<int64_t> unit;
+            if (!opt.at("viid_unit").empty()) {
+                auto row = tx.QueryOne("SELECT id FROM units WHERE code = ?", {storage::V(opt.at("viid_unit"))});
+                if (!row.ok()) return Status::Invalid("unit", "not_found");
+                unit = row->Int(0);
+            }
+            return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"), opt.at("viid_name"), NowUnix(),
+                                             unit);
+        });
     if (!s.ok()) return Fail(s);
     std::cout << "VIID client " << id << " may now register\n";
     return 0;
@@ -249,8 +250,7 @@ int AuditVerify(Platform& p) {
     }
     std::cout << "audit chain BROKEN";
     if (r->first_bad_id) std::cout << " at record " << *r->first_bad_id;
-    std::cout << " (" << r->problem << "): " << r->detail << "; " << r->records << " records checked; " << head
-              << "\n";
+    std::cout << " (" << r->problem << "): " << r->detail << "; " << r->records << " records checked; " << head << "\n";
     return 1;
 }
 
@@ -294,7 +294,8 @@ int main(int argc, char** argv) {
     }
     auto* audit = cli.add_subcommand("audit", "audit log tools");
     audit->require_subcommand(1);
-    audit->add_subcommand("verify", "recompute the keyed SM3 chain, check it against the anchor file, name the first bad record");
+    audit->add_subcommand("verify",
+                          "recompute the keyed SM3 chain, check it against the anchor file, name the first bad record");
 
     auto* viid = cli.add_subcommand("viid", "GA/T 1400 view-library clients");
     viid->require_subcommand(1);
@@ -368,9 +369,8 @@ int main(int argc, char** argv) {
                                                 jw::units::CollectParticipants(p.modules), restructure);
     if (cli.got_subcommand("community"))
         return jw::community::RunCommunityCommand(
-            community, *p.db, *p.audit, [&p](const std::string& action, const std::string& object) {
-                return p.CliEntry(action, object);
-            });
+            community, *p.db, *p.audit,
+            [&p](const std::string& action, const std::string& object) { return p.CliEntry(action, object); });
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

@@ -3,8 +3,8 @@
 #include <filesystem>
 
 #include "auth/seed.hpp"
-#include "common/crypto.hpp"
 #include "common/civil_time.hpp"
+#include "common/crypto.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
 

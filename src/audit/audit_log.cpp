@@ -44,18 +44,22 @@ AuditRecord FromRow(const storage::Row& row) {
 
 std::string ResultOf(const Status& s) {
     switch (s.code()) {
-        case ErrorCode::kOk: return "ok";
+        case ErrorCode::kOk:
+            return "ok";
         case ErrorCode::kInvalidArgument:
         case ErrorCode::kNotFound:
         case ErrorCode::kConflict:
-        case ErrorCode::kPayloadTooLarge: return "invalid";
+        case ErrorCode::kPayloadTooLarge:
+            return "invalid";
         case ErrorCode::kUnauthenticated:
         case ErrorCode::kPermissionDenied:
         case ErrorCode::kCsrfFailed:
         case ErrorCode::kLocked:
         case ErrorCode::kPasswordChangeRequired:
-        case ErrorCode::kTotpRequired: return "denied";
-        default: return "failed";
+        case ErrorCode::kTotpRequired:
+            return "denied";
+        default:
+            return "failed";
     }
 }
 
@@ -63,8 +67,8 @@ std::string HashOf(const AuditRecord& r, std::string_view key) {
     std::string c;
     c.reserve(256);
     for (const std::string& part :
-         {std::to_string(r.id), std::to_string(r.at), std::to_string(r.user_id), r.username, r.unit, r.client,
-          r.action, r.object, r.result, r.purpose, r.case_no, r.request_id, r.detail, r.prev_hash}) {
+         {std::to_string(r.id), std::to_string(r.at), std::to_string(r.user_id), r.username, r.unit, r.client, r.action,
+          r.object, r.result, r.purpose, r.case_no, r.request_id, r.detail, r.prev_hash}) {
         c += part;
         c += kSep;
     }
@@ -82,8 +86,8 @@ Result<std::unique_ptr<AuditLog>> AuditLog::Open(storage::Database& db, ChainOpt
     if (!log->options_.anchor_path.empty()) {
         // A new file says: keyed records start after the current head. Were it recreated after keyed records
         // existed (deleted by someone), Verify finds keyed records before its `from` and says so.
-        auto anchor = ChainAnchor::Open(log->options_.anchor_path, log->options_.key, log->last_id_ + 1,
-                                        log->last_hash_);
+        auto anchor =
+            ChainAnchor::Open(log->options_.anchor_path, log->options_.key, log->last_id_ + 1, log->last_hash_);
         if (!anchor.ok()) return anchor.status();
         log->anchor_ = std::move(anchor).value();
     }
@@ -119,11 +123,11 @@ Status AuditLog::Append(Connection& conn, AuditEntry entry) {
     r.prev_hash = last_hash_;
     r.chain = options_.key.empty() ? 1 : 2;
     r.hash = HashOf(r, options_.key);
-    JW_RETURN_IF_ERROR(conn.Exec(std::string("INSERT INTO audit_log (") + kColumns +
-                                     ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action),
-                                  V(r.object), V(r.result), V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail),
-                                  V(r.prev_hash), V(r.hash), V(static_cast<int64_t>(r.chain))}));
+    JW_RETURN_IF_ERROR(conn.Exec(
+        std::string("INSERT INTO audit_log (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action), V(r.object), V(r.result),
+         V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail), V(r.prev_hash), V(r.hash),
+         V(static_cast<int64_t>(r.chain))}));
     last_id_ = r.id;
     last_hash_ = r.hash;
     head_dirty_ = true;
@@ -221,9 +225,8 @@ Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(f.page_size)));
     params.push_back(V(static_cast<int64_t>((f.page - 1) * f.page_size)));
-    auto rows = conn.Query(std::string("SELECT ") + kColumns + " FROM audit_log" + where +
-                               " ORDER BY id DESC LIMIT ? OFFSET ?",
-                           params);
+    auto rows = conn.Query(
+        std::string("SELECT ") + kColumns + " FROM audit_log" + where + " ORDER BY id DESC LIMIT ? OFFSET ?", params);
     if (!rows.ok()) return rows.status();
     std::vector<AuditRecord> out;
     for (const auto& row : *rows) out.push_back(FromRow(row));
@@ -271,8 +274,8 @@ Result<VerifyReport> AuditLog::Verify(Connection& conn, const ChainOptions& opti
                 fail(r.id, "changed", "record " + id + " does not match its hash");
             } else if (r.id > expected_id) {
                 // A deletion is named by the first missing id; anything else by the record itself.
-                fail(expected_id, "deleted", "records " + std::to_string(expected_id) + ".." +
-                                                 std::to_string(r.id - 1) + " are missing");
+                fail(expected_id, "deleted",
+                     "records " + std::to_string(expected_id) + ".." + std::to_string(r.id - 1) + " are missing");
             } else if (r.prev_hash != expected_prev || r.id < expected_id) {
                 fail(r.id, "inserted", "record " + id + " does not follow the record before it");
             } else if (r.chain == 1 && (report.keyed_from != 0 || (anchor.from && r.id >= *anchor.from))) {
@@ -305,8 +308,9 @@ Result<VerifyReport> AuditLog::Verify(Connection& conn, const ChainOptions& opti
         fail(std::nullopt, "anchor_missing", "the anchor file " + options.anchor_path + " is missing");
     } else if (anchor.bad_line != 0) {
         fail(std::nullopt, "anchor_changed",
-             "line " + std::to_string(anchor.bad_line) + " of the anchor file is malformed or was not written by "
-             "this server's key");
+             "line " + std::to_string(anchor.bad_line) +
+                 " of the anchor file is malformed or was not written by "
+                 "this server's key");
     } else if (anchor.from_lines != 1) {
         fail(std::nullopt, "anchor_replaced", "the anchor file does not begin where the keyed chain began");
     } else if (anchor.head_id && *anchor.head_id > last_id) {

@@ -13,8 +13,8 @@
 
 #include <atomic>
 #include <cstdint>
-#include <memory>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -32,17 +32,17 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 }
 
 struct AuditEntry {
-    int64_t user_id = 0;       // 0 when not logged in
-    std::string username;      // as typed at login when the user is unknown
-    std::string unit;          // unit code
-    std::string client;        // client address
-    std::string action;        // "session.login", "user.create", "GET /api/v1/users", …
-    std::string object;        // "user:42"
-    std::string result;        // ok | denied | failed | invalid (filled from the job's status when empty)
-    std::string purpose;       // stated purpose of a sensitive search
-    std::string case_no;       // case number stated with the purpose
+    int64_t user_id = 0;   // 0 when not logged in
+    std::string username;  // as typed at login when the user is unknown
+    std::string unit;      // unit code
+    std::string client;    // client address
+    std::string action;    // "session.login", "user.create", "GET /api/v1/users", …
+    std::string object;    // "user:42"
+    std::string result;    // ok | denied | failed | invalid (filled from the job's status when empty)
+    std::string purpose;   // stated purpose of a sensitive search
+    std::string case_no;   // case number stated with the purpose
     std::string request_id;
-    std::string detail;        // short JSON or text (never a password)
+    std::string detail;  // short JSON or text (never a password)
 };
 
 struct AuditRecord : AuditEntry {
@@ -67,11 +67,11 @@ struct VerifyReport {
     // · downgraded (an unkeyed record where the chain is keyed) · anchor_missing | anchor_changed (a line
     // malformed or with a wrong MAC) | anchor_replaced (the file was recreated after keyed records existed)
     std::string problem;
-    std::string detail;           // one sentence for the audit administrator
-    int64_t head_id = 0;          // newest record checked, and its hash: compare with the syslog copy
+    std::string detail;   // one sentence for the audit administrator
+    int64_t head_id = 0;  // newest record checked, and its hash: compare with the syslog copy
     std::string head_hash;
-    int64_t anchored_id = 0;      // highest record the anchor file names
-    int64_t keyed_from = 0;       // first keyed record (0: none yet)
+    int64_t anchored_id = 0;  // highest record the anchor file names
+    int64_t keyed_from = 0;   // first keyed record (0: none yet)
 };
 
 // How the chain is keyed and anchored. Both empty (ChainOptions{}) only in unit tests of other modules: the
@@ -88,7 +88,7 @@ std::string ResultOf(const Status& s);
 std::string HashOf(const AuditRecord& r, std::string_view key = {});
 
 class AuditLog {
-public:
+  public:
     // Loads the chain head and opens (creating if missing) the anchor file. Errors: the database's; Unavailable
     // naming the anchor file.
     static Result<std::unique_ptr<AuditLog>> Open(storage::Database& db, ChainOptions options = {});
@@ -121,7 +121,7 @@ public:
     void AnchorHead();
     uint64_t anchor_failures() const { return anchor_failures_; }
 
-private:
+  private:
     AuditLog(int64_t last_id, std::string last_hash, ChainOptions options)
         : options_(std::move(options)), last_id_(last_id), last_hash_(std::move(last_hash)) {}
     Status Append(storage::Connection& conn, AuditEntry entry);
@@ -132,8 +132,8 @@ private:
     int64_t last_id_;
     std::string last_hash_;
     bool head_dirty_ = false;
-    bool anchor_due_ = false;         // a batch with records committed: anchor its head
-    int64_t last_syslog_ = 0;         // when the head last went to syslog (Unix seconds)
+    bool anchor_due_ = false;  // a batch with records committed: anchor its head
+    int64_t last_syslog_ = 0;  // when the head last went to syslog (Unix seconds)
     std::atomic<uint64_t> anchor_failures_{0};
 };
 

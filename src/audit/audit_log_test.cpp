@@ -1,8 +1,6 @@
 #include "audit/audit_log.hpp"
 
 #include <gtest/gtest.h>
-
-#include "storage/test_databases.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -10,8 +8,8 @@
 #include <fstream>
 
 #include "common/crypto.hpp"
-
 #include "storage/migrations.hpp"
+#include "storage/test_databases.hpp"
 
 namespace jw::audit {
 namespace {
@@ -19,7 +17,7 @@ namespace {
 using storage::V;
 
 class AuditTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "audit");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -50,8 +48,9 @@ protected:
     // was, then move the head to the new end.
     void RewriteAsAttacker(int64_t from_id, bool mark_unkeyed) {
         auto c = db_->Acquire();
-        auto rows = (*c)->Query("SELECT id, at, user_id, username, unit, client, action, object, result, purpose, "
-                                "case_no, request_id, detail, prev_hash, hash, chain FROM audit_log ORDER BY id");
+        auto rows = (*c)->Query(
+            "SELECT id, at, user_id, username, unit, client, action, object, result, purpose, "
+            "case_no, request_id, detail, prev_hash, hash, chain FROM audit_log ORDER BY id");
         ASSERT_TRUE(rows.ok());
         std::string prev;
         for (const auto& row : *rows) {
@@ -77,8 +76,8 @@ protected:
             r.chain = 1;  // plain SM3: all the attacker can compute
             r.hash = HashOf(r);
             ASSERT_TRUE((*c)->Exec("UPDATE audit_log SET object = ?, prev_hash = ?, hash = ?, chain = ? WHERE id = ?",
-                                   {V(r.object), V(r.prev_hash), V(r.hash),
-                                    V(int64_t{mark_unkeyed ? 1 : row.Int(15)}), V(r.id)})
+                                   {V(r.object), V(r.prev_hash), V(r.hash), V(int64_t{mark_unkeyed ? 1 : row.Int(15)}),
+                                    V(r.id)})
                             .ok());
             prev = r.hash;
         }
@@ -331,9 +330,10 @@ TEST_P(AuditTest, PreUpgradeRecordsVerifyAndAreCoveredByTheFirstKeyedRecord) {
         ASSERT_TRUE(row.ok());
         std::string prev = row->Str(1);
         for (int64_t id = 2; id <= 3; ++id) {
-            auto x = (*c)->QueryOne("SELECT at, user_id, username, unit, client, action, object, result, purpose, "
-                                    "case_no, request_id, detail FROM audit_log WHERE id = ?",
-                                    {V(id)});
+            auto x = (*c)->QueryOne(
+                "SELECT at, user_id, username, unit, client, action, object, result, purpose, "
+                "case_no, request_id, detail FROM audit_log WHERE id = ?",
+                {V(id)});
             rec = AuditRecord{};
             rec.id = id;
             rec.at = x->Int(0);

@@ -55,8 +55,8 @@ bool ParseId(const std::string& text, int64_t* out) {
 }  // namespace
 
 std::string AnchorMac(std::string_view key, std::string_view kind, int64_t id, std::string_view hash) {
-    const std::string content = std::string(kMagic) + "\x1f" + std::string(kind) + "\x1f" + std::to_string(id) +
-                                "\x1f" + std::string(hash);
+    const std::string content =
+        std::string(kMagic) + "\x1f" + std::string(kind) + "\x1f" + std::to_string(id) + "\x1f" + std::string(hash);
     return HmacSm3Hex(key, content).substr(0, 32);
 }
 

@@ -22,7 +22,7 @@
 namespace jw::audit {
 
 class ChainAnchor {
-public:
+  public:
     // Opens `path` for appending (O_APPEND, mode 0600). When it does not exist it is created (O_EXCL: of two
     // processes racing, one creates) with its `from` line: keyed records start at `next_id`, after the record
     // whose hash is `head_hash`. Error: Unavailable naming the path.
@@ -35,21 +35,21 @@ public:
     // Appends a head line and waits until it is on disk (fdatasync). Error: Unavailable.
     Status AppendHead(int64_t id, const std::string& hash);
 
-private:
+  private:
     ChainAnchor(int fd, std::string key) : fd_(fd), key_(std::move(key)) {}
     int fd_;
     std::string key_;
 };
 
 struct AnchorState {
-    bool present = false;           // the file exists and could be read
-    std::optional<int64_t> from;    // first keyed record (from the `from` line)
-    std::string from_prev_hash;     // hash of the record before it
-    std::optional<int64_t> head_id; // highest anchored record
+    bool present = false;            // the file exists and could be read
+    std::optional<int64_t> from;     // first keyed record (from the `from` line)
+    std::string from_prev_hash;      // hash of the record before it
+    std::optional<int64_t> head_id;  // highest anchored record
     std::string head_hash;
     int64_t lines = 0;
-    int64_t bad_line = 0;           // first line that is malformed or whose MAC is wrong (0: none)
-    int64_t from_lines = 0;         // how many `from` lines (more than one: the file was spliced)
+    int64_t bad_line = 0;    // first line that is malformed or whose MAC is wrong (0: none)
+    int64_t from_lines = 0;  // how many `from` lines (more than one: the file was spliced)
 };
 
 // Reads and checks the anchor file. A missing file gives present = false. Error: Unavailable when it exists

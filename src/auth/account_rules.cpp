@@ -27,8 +27,10 @@ bool IsValidPersonName(const std::string& name) {
 Status ValidateUnit(const Unit& u, bool has_parent) {
     Status s(ErrorCode::kInvalidArgument, "invalid unit");
     auto& f = s.mutable_fields();
-    if (u.code.size() != 12 || !AllOf(u.code, IsDigit)) f["code"] = "bad_format";
-    else if (!CheckRegionCode(u.code.substr(0, 6)).ok()) f["code"] = "bad_region";
+    if (u.code.size() != 12 || !AllOf(u.code, IsDigit))
+        f["code"] = "bad_format";
+    else if (!CheckRegionCode(u.code.substr(0, 6)).ok())
+        f["code"] = "bad_region";
     auto len = Utf8Length(u.name);
     if (!len || *len < 2 || *len > 40 || u.name.find_first_of("<>'\";") != std::string::npos) f["name"] = "bad_format";
     if (!IsUnitKind(u.kind)) f["kind"] = "bad_value";
@@ -39,7 +41,8 @@ Status ValidateUnit(const Unit& u, bool has_parent) {
 Status ValidateNewUser(const User& u) {
     Status s(ErrorCode::kInvalidArgument, "invalid user");
     auto& f = s.mutable_fields();
-    if (u.username.size() < 3 || u.username.size() > 32 || !AllOf(u.username, IsUsernameChar)) f["username"] = "bad_format";
+    if (u.username.size() < 3 || u.username.size() > 32 || !AllOf(u.username, IsUsernameChar))
+        f["username"] = "bad_format";
     if (u.police_no.size() < 6 || u.police_no.size() > 8 || !AllOf(u.police_no, IsDigit)) f["police_no"] = "bad_format";
     if (!IsValidPersonName(u.name)) f["name"] = "bad_format";
     if (Status p = CheckMobile(u.phone, "phone"); !p.ok()) f["phone"] = p.fields().begin()->second;

@@ -48,17 +48,17 @@ Status LoadRoles(Connection& c, std::vector<User>& users) {
         ids.push_back(u.id);
         by_id[u.id] = &u;
     }
-    auto rows = storage::QueryIn(c, "SELECT user_id, role_code FROM user_roles WHERE user_id IN @IDS@ ORDER BY role_code",
-                                 ids);
+    auto rows =
+        storage::QueryIn(c, "SELECT user_id, role_code FROM user_roles WHERE user_id IN @IDS@ ORDER BY role_code", ids);
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows) by_id[r.Int(0)]->roles.push_back(r.Str(1));
     return Status::Ok();
 }
 
 Result<User> OneUser(Connection& c, const std::string& where, const storage::Params& params) {
-    auto rows = c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
-                            where,
-                        params);
+    auto rows =
+        c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " + where,
+                params);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("user");
     std::vector<User> users{UserFromRow(rows->front())};
@@ -68,7 +68,8 @@ Result<User> OneUser(Connection& c, const std::string& where, const storage::Par
 
 Result<std::vector<Unit>> QueryUnits(Connection& c, const char* order_by) {
     auto rows = c.Query(std::string("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units "
-                                    "ORDER BY ") + order_by);
+                                    "ORDER BY ") +
+                        order_by);
     if (!rows.ok()) return rows.status();
     std::vector<Unit> out;
     for (const auto& r : *rows) {
@@ -86,7 +87,8 @@ Result<std::vector<Unit>> ListUnits(Connection& c) { return QueryUnits(c, "code"
 Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c) { return QueryUnits(c, "sort_order, id"); }
 
 Result<Unit> GetUnit(Connection& c, int64_t id) {
-    auto r = c.QueryOne("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units WHERE id = ?", {V(id)});
+    auto r =
+        c.QueryOne("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units WHERE id = ?", {V(id)});
     if (!r.ok()) return r.status().code() == ErrorCode::kNotFound ? Status::NotFound("unit") : r.status();
     Unit u{r->Int(0), r->Str(1), r->Str(2), r->Str(3), std::nullopt, r->Str(5), static_cast<int>(r->Int(6))};
     if (!r->IsNull(4)) u.parent_id = r->Int(4);
@@ -95,7 +97,8 @@ Result<Unit> GetUnit(Connection& c, int64_t id) {
 
 Result<int64_t> InsertUnit(Connection& c, const Unit& u, int64_t now) {
     auto r = c.QueryOne(
-        "INSERT INTO units (code, name, kind, parent_id, region_code, sort_order, created_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+        "INSERT INTO units (code, name, kind, parent_id, region_code, sort_order, created_at) VALUES (?, ?, ?, ?, ?, "
+        "?, ?) "
         "RETURNING id",
         {V(u.code), V(u.name), V(u.kind), u.parent_id ? V(*u.parent_id) : Null(), V(u.region_code), V(u.sort_order),
          V(now)});
@@ -128,9 +131,10 @@ Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const Use
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(q.page_size)));
     params.push_back(V(static_cast<int64_t>((q.page - 1) * q.page_size)));
-    auto rows = c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
-                            where + " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
-                        params);
+    auto rows =
+        c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
+                    where + " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
+                params);
     if (!rows.ok()) return rows.status();
     std::vector<User> users;
     for (const auto& r : *rows) users.push_back(UserFromRow(r));
@@ -167,9 +171,9 @@ Status SetUserStatus(Connection& c, int64_t id, const std::string& status, int64
 }
 
 Status SetPassword(Connection& c, int64_t id, const std::string& hash, bool must_change, int64_t now, bool by_user) {
-    JW_RETURN_IF_ERROR(c.Exec(
-        "UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?",
-        {V(hash), V(now), V(must_change), V(id)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ? WHERE id = ?",
+               {V(hash), V(now), V(must_change), V(id)}));
     return c.Exec("INSERT INTO password_history (user_id, hash, changed_at, by_user) VALUES (?, ?, ?, ?)",
                   {V(id), V(hash), V(now), V(by_user)});
 }
@@ -208,8 +212,8 @@ Status RefundLoginAttempt(Connection& c, int64_t id, int max_failures) {
 
 Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step) {
     if (totp_step <= 0) {
-        JW_RETURN_IF_ERROR(c.Exec("UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?",
-                                  {V(now), V(id)}));
+        JW_RETURN_IF_ERROR(c.Exec(
+            "UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?", {V(now), V(id)}));
         return true;
     }
     auto rows = c.Query(
@@ -316,7 +320,8 @@ Status SetPolicy(Connection& c, const PasswordPolicy& p) {
 
 Status InsertSession(Connection& c, const SessionRow& s, const std::string& client, int64_t now) {
     return c.Exec(
-        "INSERT INTO sessions (token_hash, user_id, csrf_token, client, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)",
+        "INSERT INTO sessions (token_hash, user_id, csrf_token, client, created_at, last_seen) VALUES (?, ?, ?, ?, ?, "
+        "?)",
         {V(s.token_hash), V(s.user_id), V(s.csrf_token), V(client), V(now), V(now)});
 }
 

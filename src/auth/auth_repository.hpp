@@ -64,8 +64,8 @@ Status SetUserRoles(Connection& c, int64_t id, const std::vector<std::string>& r
 Result<std::vector<int64_t>> ActiveUsersWithRole(Connection& c, const std::string& role);
 
 Result<std::vector<Role>> ListRoles(Connection& c);
-Status UpsertRole(Connection& c, const Role& r);          // replaces permissions
-Status EnsureRole(Connection& c, const Role& r);          // inserts only when missing (seeding)
+Status UpsertRole(Connection& c, const Role& r);  // replaces permissions
+Status EnsureRole(Connection& c, const Role& r);  // inserts only when missing (seeding)
 
 Result<PasswordPolicy> GetPolicy(Connection& c);
 Status SetPolicy(Connection& c, const PasswordPolicy& p);

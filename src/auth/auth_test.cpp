@@ -22,7 +22,7 @@ TEST(Password, PolicyNeedsEightCharactersOfThreeClasses) {
     PasswordPolicy p;
     EXPECT_TRUE(CheckPasswordStrength("Abcdef12", p).ok());
     EXPECT_TRUE(CheckPasswordStrength("abcdef1#", p).ok());
-    EXPECT_EQ(CheckPasswordStrength("Abcde12", p).fields().at("new_password"), "weak_password");   // 7 characters
+    EXPECT_EQ(CheckPasswordStrength("Abcde12", p).fields().at("new_password"), "weak_password");     // 7 characters
     EXPECT_EQ(CheckPasswordStrength("abcdefgh12", p).fields().at("new_password"), "weak_password");  // 2 classes
     for (int i = 0; i < 20; ++i) EXPECT_TRUE(CheckPasswordStrength(GeneratePassword(), p).ok());
 }
@@ -111,8 +111,10 @@ TEST(Permissions, AdministratorsAreSeparated) {
 }
 
 TEST(AccountRules, RoleSetsKeepDutiesApart) {
-    std::vector<Role> known = {{"sys_admin", "admin", "all", false, {}}, {"audit_admin", "admin", "all", false, {}},
-                               {"officer", "business", "unit", false, {}}, {"leader", "business", "all", false, {}}};
+    std::vector<Role> known = {{"sys_admin", "admin", "all", false, {}},
+                               {"audit_admin", "admin", "all", false, {}},
+                               {"officer", "business", "unit", false, {}},
+                               {"leader", "business", "all", false, {}}};
     EXPECT_TRUE(ValidateRoleSet({"officer", "leader"}, known).ok());
     EXPECT_EQ(ValidateRoleSet({"sys_admin", "audit_admin"}, known).fields().at("roles"), "separation_of_duties");
     EXPECT_EQ(ValidateRoleSet({"sys_admin", "officer"}, known).fields().at("roles"), "separation_of_duties");
@@ -135,16 +137,16 @@ TEST(AccountRules, NewUserFieldsAreValidated) {
 }
 
 class SessionTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         auto dir = std::filesystem::temp_directory_path() / ("jw_auth_test_" + std::to_string(getpid()));
         std::filesystem::remove_all(dir);
         std::filesystem::create_directories(dir);
         db_ = std::move(storage::Database::Open("sqlite:" + (dir / "a.db").string())).value();
         auto c = db_->Acquire();
-        ASSERT_TRUE(storage::ApplyMigrations(**c, storage::MigrationsFromFiles("auth", db_->dialect(),
-                                                                               schema::EmbeddedFiles()))
-                        .ok());
+        ASSERT_TRUE(
+            storage::ApplyMigrations(**c, storage::MigrationsFromFiles("auth", db_->dialect(), schema::EmbeddedFiles()))
+                .ok());
         for (const auto& [name, content] : schema::EmbeddedFiles()) {
             if (name == "permissions.csv") {
                 ASSERT_TRUE(registry_.AddCsv(content).ok());

@@ -10,9 +10,9 @@ namespace jw::auth {
 
 struct Unit {
     int64_t id = 0;
-    std::string code;         // 12 digits: GB/T 2260 region (6) + unit (6)
+    std::string code;  // 12 digits: GB/T 2260 region (6) + unit (6)
     std::string name;
-    std::string kind;         // bureau | station | brigade | office
+    std::string kind;  // bureau | station | brigade | office
     std::optional<int64_t> parent_id;
     std::string region_code;
     int sort_order = 0;
@@ -26,13 +26,13 @@ struct User {
     int64_t unit_id = 0;
     std::string unit_name;
     std::string phone;
-    std::string status;       // active | locked | disabled
+    std::string status;  // active | locked | disabled
     std::string password_hash;
     int64_t password_changed_at = 0;
     bool must_change_password = true;
     int failed_logins = 0;
     int64_t locked_until = 0;
-    std::string totp_secret;   // SM4-encrypted, hex
+    std::string totp_secret;  // SM4-encrypted, hex
     bool totp_enabled = false;
     std::string totp_pending;  // SM4-encrypted, hex; set during enrolment
     int64_t last_totp_step = 0;

@@ -5,9 +5,8 @@ namespace jw::auth {
 bool LoginGate::Reserve(const std::string& name, int max_failures, int64_t lock_seconds, int64_t now) {
     std::lock_guard lock(mu_);
     if (names_.size() >= kMaxNames && !names_.count(name)) {
-        std::erase_if(names_, [&](const auto& e) {
-            return e.second.locked_until <= now && now - e.second.last > lock_seconds;
-        });
+        std::erase_if(
+            names_, [&](const auto& e) { return e.second.locked_until <= now && now - e.second.last > lock_seconds; });
         if (names_.size() >= kMaxNames) names_.clear();
     }
     Entry& e = names_[name];

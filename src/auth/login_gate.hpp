@@ -17,13 +17,13 @@
 namespace jw::auth {
 
 class LoginGate {
-public:
+  public:
     static constexpr size_t kMaxNames = 20000;
 
     // Counts an attempt for `name`. False when the name is locked (refuse without checking).
     bool Reserve(const std::string& name, int max_failures, int64_t lock_seconds, int64_t now);
 
-private:
+  private:
     struct Entry {
         int failures = 0;
         int64_t locked_until = 0;

@@ -22,10 +22,14 @@ constexpr size_t kSaltLen = 16;
 Status CheckPasswordStrength(std::string_view password, const PasswordPolicy& policy, std::string_view field) {
     bool lower = false, upper = false, digit = false, other = false;
     for (char c : password) {
-        if (c >= 'a' && c <= 'z') lower = true;
-        else if (c >= 'A' && c <= 'Z') upper = true;
-        else if (c >= '0' && c <= '9') digit = true;
-        else other = true;
+        if (c >= 'a' && c <= 'z')
+            lower = true;
+        else if (c >= 'A' && c <= 'Z')
+            upper = true;
+        else if (c >= '0' && c <= '9')
+            digit = true;
+        else
+            other = true;
     }
     const int classes = lower + upper + digit + other;
     if (static_cast<int>(password.size()) < policy.min_length || classes < policy.min_classes || password.size() > 128)

@@ -12,8 +12,8 @@ struct PasswordPolicy {
     int min_length = 8;
     int min_classes = 3;  // of: lower, upper, digit, other
     int max_age_days = 90;
-    int min_age_days = 1; // between a user's own changes (so the history cannot be cycled through at once)
-    int history = 5;      // last N passwords may not be reused
+    int min_age_days = 1;  // between a user's own changes (so the history cannot be cycled through at once)
+    int history = 5;       // last N passwords may not be reused
     int max_failures = 5;
     int lock_minutes = 15;
     int idle_minutes = 30;

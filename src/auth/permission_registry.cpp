@@ -27,7 +27,8 @@ Status PermissionRegistry::AddCsv(std::string_view csv) {
             return Status::Invalid("permissions.csv", "bad row at line " + std::to_string(row.line) + ": " +
                                                           std::to_string(cells.size()) + " cells, the header has " +
                                                           std::to_string(header.size()));
-        if (cells[0].empty()) return Status::Invalid("permissions.csv", "bad row at " + row.Where(0) + ": no permission");
+        if (cells[0].empty())
+            return Status::Invalid("permissions.csv", "bad row at " + row.Where(0) + ": no permission");
         if (permissions_.count(cells[0]))
             return Status::Invalid("permissions.csv", "duplicate permission " + cells[0] + " at " + row.Where(0));
         PermissionInfo info{cells[0], cells[1], {}, {}};
@@ -40,8 +41,8 @@ Status PermissionRegistry::AddCsv(std::string_view csv) {
         if (personal) info.admin_roles.clear();
         info.personal = personal;
         if (!info.admin_roles.empty() && info.admin_roles.size() != info.default_roles.size())
-            return Status::Invalid("permissions.csv", "administrator permission also given to a business role: " +
-                                                          info.code);
+            return Status::Invalid("permissions.csv",
+                                   "administrator permission also given to a business role: " + info.code);
         permissions_.emplace(info.code, std::move(info));
     }
     return Status::Ok();

@@ -23,13 +23,13 @@ bool IsAdminRole(std::string_view role);
 struct PermissionInfo {
     std::string code;
     std::string module;
-    std::set<std::string> admin_roles;     // empty for business permissions
-    std::set<std::string> default_roles;   // roles granted it by default
-    bool personal = false;                 // module "personal": any role may hold it
+    std::set<std::string> admin_roles;    // empty for business permissions
+    std::set<std::string> default_roles;  // roles granted it by default
+    bool personal = false;                // module "personal": any role may hold it
 };
 
 class PermissionRegistry {
-public:
+  public:
     // Adds one CSV table. Error: InvalidArgument naming the line for a malformed row or a duplicate.
     Status AddCsv(std::string_view csv);
 
@@ -38,7 +38,7 @@ public:
     // Whether `role` may hold `permission` under the separation rules above.
     bool Allowed(std::string_view role, std::string_view permission) const;
 
-private:
+  private:
     std::map<std::string, PermissionInfo> permissions_;
     std::set<std::string> roles_;
 };

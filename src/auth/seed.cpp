@@ -1,10 +1,10 @@
 #include "auth/seed.hpp"
 
-#include "auth/auth_repository.hpp"
-#include "auth/password.hpp"
-
 #include <cstdio>
 #include <map>
+
+#include "auth/auth_repository.hpp"
+#include "auth/password.hpp"
 
 namespace jw::auth {
 
@@ -21,9 +21,10 @@ Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry) {
         // Personal permissions (one's own inbox) belong to every role, also roles created before them.
         for (const auto& [perm, info] : registry.permissions()) {
             if (!info.personal) continue;
-            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO role_permissions (role_code, permission) SELECT ?, ? WHERE NOT EXISTS "
-                                      "(SELECT 1 FROM role_permissions WHERE role_code = ? AND permission = ?)",
-                                      {storage::V(code), storage::V(perm), storage::V(code), storage::V(perm)}));
+            JW_RETURN_IF_ERROR(
+                c.Exec("INSERT INTO role_permissions (role_code, permission) SELECT ?, ? WHERE NOT EXISTS "
+                       "(SELECT 1 FROM role_permissions WHERE role_code = ? AND permission = ?)",
+                       {storage::V(code), storage::V(perm), storage::V(code), storage::V(perm)}));
         }
     }
     return Status::Ok();
@@ -44,13 +45,14 @@ struct Lcg {
         return static_cast<uint32_t>(state >> 33);
     }
     template <typename T>
-    const T& Pick(const std::vector<T>& v) { return v[Next() % v.size()]; }
+    const T& Pick(const std::vector<T>& v) {
+        return v[Next() % v.size()];
+    }
 };
 
 Result<int64_t> AddUser(storage::Connection& c, const std::string& username, const std::string& police_no,
-                        const std::string& name, int64_t unit_id, const std::string& phone,
-                        const std::string& password, bool must_change, const std::vector<std::string>& roles,
-                        int64_t now) {
+                        const std::string& name, int64_t unit_id, const std::string& phone, const std::string& password,
+                        bool must_change, const std::vector<std::string>& roles, int64_t now) {
     User u;
     u.username = username;
     u.police_no = police_no;
@@ -69,7 +71,8 @@ Result<int64_t> AddUser(storage::Connection& c, const std::string& username, con
 
 Result<std::vector<DemoAccount>> SeedBureau(storage::Connection& c, const std::string& region_code,
                                             const std::string& name, int64_t now) {
-    auto bureau = repo::InsertUnit(c, Unit{0, region_code + "000000", name, "bureau", std::nullopt, region_code, 0}, now);
+    auto bureau =
+        repo::InsertUnit(c, Unit{0, region_code + "000000", name, "bureau", std::nullopt, region_code, 0}, now);
     if (!bureau.ok()) return bureau.status();
     std::vector<DemoAccount> out;
     const char* admins[][2] = {{"sysadmin", "sys_admin"}, {"secadmin", "sec_admin"}, {"auditadmin", "audit_admin"}};
@@ -86,24 +89,27 @@ Result<std::vector<DemoAccount>> SeedBureau(storage::Connection& c, const std::s
 
 Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t now) {
     const std::string region = "519901";
-    auto bureau = repo::InsertUnit(c, Unit{0, region + "000000", "示范县公安局", "bureau", std::nullopt, region, 0}, now);
+    auto bureau =
+        repo::InsertUnit(c, Unit{0, region + "000000", "示范县公安局", "bureau", std::nullopt, region, 0}, now);
     if (!bureau.ok()) return bureau.status();
     struct Sub {
         const char* name;
         const char* kind;
     };
     const std::vector<Sub> subs = {
-        {"办公室", "office"},           {"指挥中心", "office"},         {"法制大队", "brigade"},
-        {"警务保障室", "office"},       {"刑事侦查大队", "brigade"},   {"治安管理大队", "brigade"},
-        {"交通管理大队", "brigade"},    {"禁毒大队", "brigade"},       {"网络安全保卫大队", "brigade"},
-        {"城关派出所", "station"},      {"东城派出所", "station"},     {"西河派出所", "station"},
-        {"南山派出所", "station"},      {"北坝派出所", "station"},     {"青石派出所", "station"},
+        {"办公室", "office"},        {"指挥中心", "office"},      {"法制大队", "brigade"},
+        {"警务保障室", "office"},    {"刑事侦查大队", "brigade"}, {"治安管理大队", "brigade"},
+        {"交通管理大队", "brigade"}, {"禁毒大队", "brigade"},     {"网络安全保卫大队", "brigade"},
+        {"城关派出所", "station"},   {"东城派出所", "station"},   {"西河派出所", "station"},
+        {"南山派出所", "station"},   {"北坝派出所", "station"},   {"青石派出所", "station"},
     };
     std::map<std::string, int64_t> unit_ids;
     int seq = 0;
     for (const auto& s : subs) {
         ++seq;
-        const std::string kind_digit = std::string(s.kind) == "station" ? "3" : std::string(s.kind) == "brigade" ? "2" : "1";
+        const std::string kind_digit = std::string(s.kind) == "station"   ? "3"
+                                       : std::string(s.kind) == "brigade" ? "2"
+                                                                          : "1";
         char code[16];
         std::snprintf(code, sizeof code, "%s0%s%02d00", region.c_str(), kind_digit.c_str(), seq);
         auto id = repo::InsertUnit(c, Unit{0, code, s.name, s.kind, *bureau, region, seq}, now);
@@ -128,8 +134,8 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
     for (const auto& a : accounts) {
         char phone[16];
         std::snprintf(phone, sizeof phone, "139%08d", police_no);
-        auto id = AddUser(c, a.username, std::to_string(police_no), a.name, unit_ids[a.unit], phone, a.password,
-                          false, {a.role}, now);
+        auto id = AddUser(c, a.username, std::to_string(police_no), a.name, unit_ids[a.unit], phone, a.password, false,
+                          {a.role}, now);
         if (!id.ok()) return id.status();
         ++police_no;
     }
@@ -140,12 +146,13 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
     JW_RETURN_IF_ERROR(c.Exec("UPDATE roles SET totp_required = 0 WHERE kind = 'admin'"));
 
     // About 120 officers spread over the stations and brigades, with forced password change.
-    const std::vector<std::string> surnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
-                                               "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢", "宋",
+    const std::vector<std::string> surnames = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐",  "孙",
+                                               "马", "朱", "胡", "郭", "何", "林", "罗", "高", "郑", "梁", "谢",  "宋",
                                                "唐", "许", "邓", "冯", "韩", "曹", "彭", "曾", "田", "蒋", "欧阳"};
-    const std::vector<std::string> given = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳",
-                                            "杰", "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华",
-                                            "志勇", "海涛", "俊杰", "晓燕", "国强", "文博", "子轩", "雨涵", "浩然"};
+    const std::vector<std::string> given = {"伟",   "芳",   "娜",   "敏",   "静",   "丽",   "强",   "磊",
+                                            "军",   "洋",   "勇",   "艳",   "杰",   "娟",   "涛",   "明",
+                                            "超",   "秀兰", "霞",   "平",   "刚",   "桂英", "建华", "志勇",
+                                            "海涛", "俊杰", "晓燕", "国强", "文博", "子轩", "雨涵", "浩然"};
     Lcg rng{519901};
     int n = 0;
     for (const auto& s : subs) {
@@ -163,8 +170,8 @@ Result<std::vector<DemoAccount>> SeedDemoCounty(storage::Connection& c, int64_t 
             std::snprintf(username, sizeof username, "p%06d", police_no);
             char phone[16];
             std::snprintf(phone, sizeof phone, "13%u%08u", 5 + rng.Next() % 5, rng.Next() % 100000000);
-            auto id = AddUser(c, username, std::to_string(police_no), name, unit_ids[s.name], phone,
-                              kDemoPassword, true, {"officer"}, now);
+            auto id = AddUser(c, username, std::to_string(police_no), name, unit_ids[s.name], phone, kDemoPassword,
+                              true, {"officer"}, now);
             if (!id.ok()) return id.status();
             ++police_no;
         }

@@ -12,13 +12,13 @@ namespace jw::auth {
 
 namespace {
 constexpr int64_t kTouchEverySeconds = 60;  // last_seen is written at most this often per session
-constexpr size_t kSweepAbove = 4096;          // cached sessions before idle ones are swept out
-constexpr int64_t kRecheckSeconds = 30;       // a cached session is re-read from the database this often
+constexpr size_t kSweepAbove = 4096;        // cached sessions before idle ones are swept out
+constexpr int64_t kRecheckSeconds = 30;     // a cached session is re-read from the database this often
 // An argon2id hash of nothing in particular, with the parameters of real ones: checked for unknown names so
 // that they cost the same time as a real account.
 constexpr const char* kDummyHash =
     "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaA";
-}
+}  // namespace
 
 bool Principal::SeesUnit(int64_t unit) const {
     return all_units || std::find(unit_scope.begin(), unit_scope.end(), unit) != unit_scope.end();
@@ -124,8 +124,9 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
     if (now - cached.last_seen > idle) {
         cache_.erase(it);
         lock.unlock();
-        if (committer_) committer_->Submit([hash](storage::Connection& c) { return repo::DeleteSession(c, hash); },
-                                           [](const Status&) {});
+        if (committer_)
+            committer_->Submit([hash](storage::Connection& c) { return repo::DeleteSession(c, hash); },
+                               [](const Status&) {});
         return Status(ErrorCode::kUnauthenticated, "session expired");
     }
     cached.last_seen = now;
@@ -173,7 +174,8 @@ LoginVerdict SessionService::CheckLogin(const std::string& username, const std::
     // no row) and then the in-memory gate with the same rule, so its answers and costs follow the same pattern.
     std::optional<int> count;
     Status reserved = RunWrite([&](storage::Connection& w) -> Status {
-        JW_ASSIGN_OR_RETURN(count, repo::ReserveLoginAttempt(w, v.user_id, policy.max_failures, now, now + lock_seconds));
+        JW_ASSIGN_OR_RETURN(count,
+                            repo::ReserveLoginAttempt(w, v.user_id, policy.max_failures, now, now + lock_seconds));
         return Status::Ok();
     });
     if (!reserved.ok()) {
@@ -181,7 +183,8 @@ LoginVerdict SessionService::CheckLogin(const std::string& username, const std::
         return v;
     }
     if (!user.ok()) {
-        if (unknown_names_.Reserve(username, policy.max_failures, lock_seconds, now)) VerifyPassword(kDummyHash, password);
+        if (unknown_names_.Reserve(username, policy.max_failures, lock_seconds, now))
+            VerifyPassword(kDummyHash, password);
         v.status = bad;
         return v;
     }
@@ -265,9 +268,7 @@ Result<std::string> SessionService::PreparePasswordChange(const Principal& p, co
 }
 
 std::string SessionService::EncryptSecret(const std::string& raw) const { return ToHex(Sm4Encrypt(key_, raw)); }
-std::string SessionService::DecryptSecret(const std::string& stored) const {
-    return Sm4Decrypt(key_, FromHex(stored));
-}
+std::string SessionService::DecryptSecret(const std::string& stored) const { return Sm4Decrypt(key_, FromHex(stored)); }
 
 Result<std::pair<std::string, int64_t>> SessionService::CheckTotpConfirmation(const Principal& p,
                                                                               const std::string& code, int64_t now) {

@@ -26,20 +26,20 @@ struct LoginVerdict {
     // Ok, Unauthenticated (unknown user, wrong password, or locked: one answer for all three), TotpRequired,
     // Locked (only after the right password: the account is disabled or locked by an administrator).
     Status status;
-    int64_t user_id = 0;       // 0 when the user is unknown
+    int64_t user_id = 0;  // 0 when the user is unknown
     std::string unit_code;
-    bool locked_now = false;   // this attempt reached the failure limit and locked the account
-    bool refund = false;       // the password was right: give back the failure counted for the attempt
+    bool locked_now = false;  // this attempt reached the failure limit and locked the account
+    bool refund = false;      // the password was right: give back the failure counted for the attempt
     int64_t totp_step = 0;
 };
 
 struct NewSession {
-    std::string token;       // goes to the cookie; only its SM3 hash is stored
+    std::string token;  // goes to the cookie; only its SM3 hash is stored
     std::string csrf_token;
 };
 
 class SessionService {
-public:
+  public:
     // `secret_key` is 16 bytes for SM4 encryption of TOTP secrets at rest.
     SessionService(storage::Database& db, const PermissionRegistry& registry, std::string secret_key);
     void Attach(storage::Committer* committer) { committer_ = committer; }
@@ -80,7 +80,7 @@ public:
 
     Result<Principal> BuildPrincipal(storage::Connection& c, int64_t user_id, int64_t now);
 
-private:
+  private:
     struct Cached {
         std::shared_ptr<const Principal> principal;
         int64_t last_seen = 0;

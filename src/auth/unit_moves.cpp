@@ -20,11 +20,13 @@ Result<std::vector<std::pair<int64_t, int64_t>>> Pairs(storage::Connection& c, s
 }
 }  // namespace
 
-Result<std::vector<std::pair<int64_t, int64_t>>> UsersOfUnits(storage::Connection& c, const std::vector<int64_t>& units) {
+Result<std::vector<std::pair<int64_t, int64_t>>> UsersOfUnits(storage::Connection& c,
+                                                              const std::vector<int64_t>& units) {
     return Pairs(c, "SELECT id, unit_id FROM users WHERE unit_id IN @IDS@", units);
 }
 
-Result<std::vector<std::pair<int64_t, int64_t>>> UnitsOfUsers(storage::Connection& c, const std::vector<int64_t>& users) {
+Result<std::vector<std::pair<int64_t, int64_t>>> UnitsOfUsers(storage::Connection& c,
+                                                              const std::vector<int64_t>& users) {
     return Pairs(c, "SELECT id, unit_id FROM users WHERE id IN @IDS@", users);
 }
 

@@ -15,9 +15,11 @@
 namespace jw::auth::repo {
 
 // (user id, unit id) of every user of these units, in user id order.
-Result<std::vector<std::pair<int64_t, int64_t>>> UsersOfUnits(storage::Connection& c, const std::vector<int64_t>& units);
+Result<std::vector<std::pair<int64_t, int64_t>>> UsersOfUnits(storage::Connection& c,
+                                                              const std::vector<int64_t>& units);
 // (user id, unit id) of the named users (unknown names are absent).
-Result<std::vector<std::pair<int64_t, int64_t>>> UnitsOfUsers(storage::Connection& c, const std::vector<int64_t>& users);
+Result<std::vector<std::pair<int64_t, int64_t>>> UnitsOfUsers(storage::Connection& c,
+                                                              const std::vector<int64_t>& users);
 // Moves the user to `to` if still in `from`; true when moved.
 Result<bool> MoveUser(storage::Connection& c, int64_t user_id, int64_t from, int64_t to);
 Status SetUnitStructure(storage::Connection& c, int64_t id, const std::string& code, const std::string& name,

@@ -1,9 +1,9 @@
 #include "common/civil_time.hpp"
 
-#include "common/china_day.hpp"
-
 #include <chrono>
 #include <cstdio>
+
+#include "common/china_day.hpp"
 
 namespace jw {
 
@@ -13,8 +13,7 @@ int64_t NowUnix() {
 }
 
 int64_t NowUnixMillis() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
 }
 
@@ -119,6 +118,8 @@ std::optional<int64_t> ParseUtcIso(std::string_view t) { return ParseWithOffset(
 std::string FormatChinaTime(int64_t t) {
     return FormatWithOffset(t, kChinaOffsetSeconds, "%04d-%02d-%02d %02d:%02d:%02d");
 }
-std::optional<int64_t> ParseChinaTime(std::string_view t) { return ParseWithOffset(t, ' ', false, kChinaOffsetSeconds); }
+std::optional<int64_t> ParseChinaTime(std::string_view t) {
+    return ParseWithOffset(t, ' ', false, kChinaOffsetSeconds);
+}
 
 }  // namespace jw

@@ -18,18 +18,18 @@ struct CivilDate {
     auto operator<=>(const CivilDate&) const = default;
 };
 
-int64_t NowUnix();                                 // seconds since the epoch, UTC
+int64_t NowUnix();  // seconds since the epoch, UTC
 int64_t NowUnixMillis();
-int64_t DaysFromCivil(CivilDate d);                // days since 1970-01-01
+int64_t DaysFromCivil(CivilDate d);  // days since 1970-01-01
 CivilDate CivilFromDays(int64_t days);
 bool IsValidDate(CivilDate d);
-std::optional<CivilDate> ParseDate(std::string_view text);   // "YYYY-MM-DD" or "YYYYMMDD"
-std::string FormatDate(CivilDate d);                          // "YYYY-MM-DD"
+std::optional<CivilDate> ParseDate(std::string_view text);  // "YYYY-MM-DD" or "YYYYMMDD"
+std::string FormatDate(CivilDate d);                        // "YYYY-MM-DD"
 CivilDate TodayInChina();
 
-std::string FormatUtcIso(int64_t unix_seconds);               // "2026-01-02T03:04:05Z"
-std::optional<int64_t> ParseUtcIso(std::string_view text);    // inverse of FormatUtcIso
-std::string FormatChinaTime(int64_t unix_seconds);            // "2026-01-02 11:04:05"
-std::optional<int64_t> ParseChinaTime(std::string_view text); // "YYYY-MM-DD HH:MM:SS" China time
+std::string FormatUtcIso(int64_t unix_seconds);                // "2026-01-02T03:04:05Z"
+std::optional<int64_t> ParseUtcIso(std::string_view text);     // inverse of FormatUtcIso
+std::string FormatChinaTime(int64_t unix_seconds);             // "2026-01-02 11:04:05"
+std::optional<int64_t> ParseChinaTime(std::string_view text);  // "YYYY-MM-DD HH:MM:SS" China time
 
 }  // namespace jw

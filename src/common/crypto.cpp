@@ -47,8 +47,8 @@ std::string Hmac(const char* name, std::string_view key, std::string_view data) 
     return std::string(reinterpret_cast<char*>(out), len);
 }
 
-std::string Sm4(const char* cipher_name, bool encrypt, std::string_view key, std::string_view iv,
-                std::string_view in, bool padding) {
+std::string Sm4(const char* cipher_name, bool encrypt, std::string_view key, std::string_view iv, std::string_view in,
+                bool padding) {
     if (key.size() != 16) throw std::runtime_error("sm4: key must be 16 bytes");
     const EVP_CIPHER* cipher = EVP_get_cipherbyname(cipher_name);
     if (cipher == nullptr) throw std::runtime_error("openssl: no SM4");
@@ -136,11 +136,16 @@ std::string Base32Decode(std::string_view text) {
     int bits = 0;
     for (char c : text) {
         int v;
-        if (c >= 'A' && c <= 'Z') v = c - 'A';
-        else if (c >= 'a' && c <= 'z') v = c - 'a';
-        else if (c >= '2' && c <= '7') v = c - '2' + 26;
-        else if (c == '=' || c == ' ') continue;
-        else return {};
+        if (c >= 'A' && c <= 'Z')
+            v = c - 'A';
+        else if (c >= 'a' && c <= 'z')
+            v = c - 'a';
+        else if (c >= '2' && c <= '7')
+            v = c - '2' + 26;
+        else if (c == '=' || c == ' ')
+            continue;
+        else
+            return {};
         buffer = (buffer << 5) | static_cast<uint32_t>(v);
         bits += 5;
         if (bits >= 8) {

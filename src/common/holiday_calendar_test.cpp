@@ -47,7 +47,7 @@ TEST(HolidayCalendar, FirstWorkingDay) {
     HolidayCalendar cal = Sample();
     EXPECT_EQ(cal.FirstWorkingDayOnOrAfter({2025, 10, 1}), (CivilDate{2025, 10, 9}));
     EXPECT_EQ(cal.FirstWorkingDayOnOrAfter({2025, 10, 9}), (CivilDate{2025, 10, 9}));
-    EXPECT_EQ(cal.FirstWorkingDayOnOrAfter({2025, 9, 27}), (CivilDate{2025, 9, 28}));  // Sunday make-up day
+    EXPECT_EQ(cal.FirstWorkingDayOnOrAfter({2025, 9, 27}), (CivilDate{2025, 9, 28}));    // Sunday make-up day
     EXPECT_EQ(cal.FirstWorkingDayOnOrAfter({2025, 10, 18}), (CivilDate{2025, 10, 20}));  // plain weekend
 }
 
@@ -56,7 +56,7 @@ TEST(HolidayCalendar, YearsAndUnknownYears) {
     EXPECT_TRUE(cal.KnowsYear(2025));
     EXPECT_FALSE(cal.KnowsYear(2030));
     // An unknown year still answers from weekends.
-    EXPECT_TRUE(cal.IsWorkingDay({2030, 10, 1}));  // a Tuesday with no arrangement loaded
+    EXPECT_TRUE(cal.IsWorkingDay({2030, 10, 1}));   // a Tuesday with no arrangement loaded
     EXPECT_FALSE(cal.IsWorkingDay({2030, 10, 5}));  // Saturday
 }
 

@@ -5,12 +5,11 @@
 
 #include <cstdint>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.hpp"
 
@@ -22,7 +21,7 @@ using Json = nlohmann::json;
 Result<Json> ParseJsonObject(std::string_view body);
 
 class JsonReader {
-public:
+  public:
     // `allowed` lists every field name the caller accepts; others are reported as "unknown_field".
     JsonReader(const Json& object, std::initializer_list<std::string_view> allowed);
 
@@ -40,7 +39,7 @@ public:
     void Merge(const Status& status);  // copies fields of a non-ok Status
     Status status() const;
 
-private:
+  private:
     const Json& object_;
     std::map<std::string, std::string> problems_;
 };

@@ -117,7 +117,8 @@ Lang LangFromAcceptLanguage(std::string_view header) {
 const char* LangTag(Lang lang) { return lang == Lang::kEn ? "en" : "zh-CN"; }
 
 bool IsMessageCode(std::string_view text) {
-    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+    return !text.empty() &&
+           std::all_of(text.begin(), text.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
 std::string ErrorMessage(const Status& s, Lang lang) {
@@ -127,16 +128,16 @@ std::string ErrorMessage(const Status& s, Lang lang) {
         s.code() == ErrorCode::kPermissionDenied && it != s.fields().end() && it->second == "enrolment_required")
         code = "totp_enrolment_required";
     const std::string detail = "error." + code + "." + s.message();
-    std::string words = IsMessageCode(s.message()) && HasMessage(detail, lang) ? Message(detail, lang)
-                                                                               : Message("error." + code, lang);
+    std::string words =
+        IsMessageCode(s.message()) && HasMessage(detail, lang) ? Message(detail, lang) : Message("error." + code, lang);
     if (s.fields().empty() || s.code() != ErrorCode::kInvalidArgument) return words;
     std::string list;
     for (const auto& [field, problem] : s.fields()) {
         const std::string problem_code = "error.field." + problem;
         if (!list.empty()) list += Message("error.field_separator", lang);
-        list += Message("error.field_item", lang,
-                        {{"field", field},
-                         {"problem", HasMessage(problem_code, lang) ? Message(problem_code, lang) : problem}});
+        list += Message(
+            "error.field_item", lang,
+            {{"field", field}, {"problem", HasMessage(problem_code, lang) ? Message(problem_code, lang) : problem}});
     }
     return Message("error.with_fields", lang, {{"message", words}, {"fields", list}});
 }

@@ -7,9 +7,10 @@
 // Templates: "{name}" is replaced by params[name]; "{name:prefix}" by the catalogue's words for the code
 // prefix + "." + params[name] (a parameter that is itself a code, e.g. {colour:alerts.colour} with colour=red
 // gives 红色 / red). A fact that has its own words per language is passed twice, `name` and `name_en` (a clock's
-// name from a data file): the zh-CN text uses {name}, the en text {name_en}. A placeholder whose parameter is missing stays as it is, so a slip is visible, not silent.
-// A code missing from the catalogue renders as the code itself (a test checks every code the source uses is
-// present in both languages). Thread-safe: the catalogue is read once, on first use, and never changes.
+// name from a data file): the zh-CN text uses {name}, the en text {name_en}. A placeholder whose parameter is missing
+// stays as it is, so a slip is visible, not silent. A code missing from the catalogue renders as the code itself (a
+// test checks every code the source uses is present in both languages). Thread-safe: the catalogue is read once, on
+// first use, and never changes.
 
 #include <map>
 #include <string>

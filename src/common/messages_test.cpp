@@ -44,7 +44,8 @@ TEST(Messages, EveryCodeParameterPrefixExists) {
         const std::string text = Message(code, Lang::kEn);
         for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it) {
             const std::string prefix = (*it)[1].str() + ".";
-            const bool any = std::any_of(codes.begin(), codes.end(), [&](const std::string& c) { return c.rfind(prefix, 0) == 0; });
+            const bool any =
+                std::any_of(codes.begin(), codes.end(), [&](const std::string& c) { return c.rfind(prefix, 0) == 0; });
             EXPECT_TRUE(any) << code << " refers to " << prefix << "* which has no codes";
         }
     }

@@ -17,12 +17,12 @@ enum class ErrorCode {
     kPermissionDenied,  // authenticated but not allowed
     kCsrfFailed,        // state-changing request without the session's CSRF token
     kNotFound,
-    kConflict,          // version mismatch, duplicate
-    kLocked,            // account locked
+    kConflict,  // version mismatch, duplicate
+    kLocked,    // account locked
     kPasswordChangeRequired,
     kTotpRequired,
     kPayloadTooLarge,
-    kBusy,              // database busy, try again
+    kBusy,  // database busy, try again
     kUnavailable,
     kInternal,
 };
@@ -31,7 +31,7 @@ enum class ErrorCode {
 const char* ErrorCodeName(ErrorCode code);
 
 class [[nodiscard]] Status {
-public:
+  public:
     Status() = default;
     Status(ErrorCode code, std::string message, std::map<std::string, std::string> fields = {})
         : code_(code), message_(std::move(message)), fields_(std::move(fields)) {}
@@ -53,7 +53,7 @@ public:
     const std::map<std::string, std::string>& fields() const { return fields_; }
     std::map<std::string, std::string>& mutable_fields() { return fields_; }
 
-private:
+  private:
     ErrorCode code_ = ErrorCode::kOk;
     std::string message_;
     std::map<std::string, std::string> fields_;
@@ -62,9 +62,9 @@ private:
 // Result<T> holds either a value or a non-ok Status.
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : v_(std::move(value)) {}             // NOLINT(google-explicit-constructor)
-    Result(Status status) : v_(std::move(status)) {}      // NOLINT(google-explicit-constructor)
+  public:
+    Result(T value) : v_(std::move(value)) {}         // NOLINT(google-explicit-constructor)
+    Result(Status status) : v_(std::move(status)) {}  // NOLINT(google-explicit-constructor)
 
     bool ok() const { return std::holds_alternative<T>(v_); }
     const T& value() const& { return std::get<T>(v_); }
@@ -76,23 +76,23 @@ public:
     T* operator->() { return &std::get<T>(v_); }
     Status status() const { return ok() ? Status::Ok() : std::get<Status>(v_); }
 
-private:
+  private:
     std::variant<T, Status> v_;
 };
 
 }  // namespace jw
 
 // Propagate a non-ok Status from an expression returning Status.
-#define JW_RETURN_IF_ERROR(expr)              \
-    do {                                      \
-        ::jw::Status jw_status_ = (expr);     \
+#define JW_RETURN_IF_ERROR(expr)                 \
+    do {                                         \
+        ::jw::Status jw_status_ = (expr);        \
         if (!jw_status_.ok()) return jw_status_; \
     } while (0)
 
 #define JW_CONCAT_INNER(a, b) a##b
 #define JW_CONCAT(a, b) JW_CONCAT_INNER(a, b)
 // Bind the value of a Result expression to `lhs`, or return its Status.
-#define JW_ASSIGN_OR_RETURN(lhs, expr)                                  \
-    auto JW_CONCAT(jw_result_, __LINE__) = (expr);                      \
+#define JW_ASSIGN_OR_RETURN(lhs, expr)                                                          \
+    auto JW_CONCAT(jw_result_, __LINE__) = (expr);                                              \
     if (!JW_CONCAT(jw_result_, __LINE__).ok()) return JW_CONCAT(jw_result_, __LINE__).status(); \
     lhs = std::move(JW_CONCAT(jw_result_, __LINE__)).value()

@@ -6,7 +6,7 @@ namespace {
 bool IsAsciiSpace(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
 char LowerAsciiChar(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-constexpr std::string_view kNoBreakSpace = "\xC2\xA0";         // U+00A0
+constexpr std::string_view kNoBreakSpace = "\xC2\xA0";          // U+00A0
 constexpr std::string_view kIdeographicSpace = "\xE3\x80\x80";  // U+3000
 
 // Byte length of the blank that starts s, 0 if none. In UTF-8 a lead byte (C2, E3) is never a continuation

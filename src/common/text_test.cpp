@@ -25,7 +25,10 @@ TEST(Text, TrimAsciiSpaceLeavesUnicodeBlanks) {
 TEST(Text, TrimUnicodeBlanksAlsoNoBreakAndIdeographic) {
     EXPECT_EQ(TrimUnicodeBlanks("\xE3\x80\x80 查询\xC2\xA0\t"), "查询");
     EXPECT_EQ(TrimUnicodeBlanks("\xC2\xA0\xE3\x80\x80\xC2\xA0"), "");
-    EXPECT_EQ(TrimUnicodeBlanks("a\xE3\x80\x80" "b"), "a\xE3\x80\x80" "b");  // inner blanks stay
+    EXPECT_EQ(TrimUnicodeBlanks("a\xE3\x80\x80"
+                                "b"),
+              "a\xE3\x80\x80"
+              "b");  // inner blanks stay
     EXPECT_EQ(TrimUnicodeBlanks("  "), "");
     EXPECT_EQ(TrimUnicodeBlanks(""), "");
 }

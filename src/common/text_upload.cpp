@@ -20,13 +20,17 @@ constexpr std::array<Magic, 11> kMagics = {{
     {"PK\x05\x06", "an empty zip archive"},
     {"\x1f\x8b", "a gzip file"},
     {"BZh", "a bzip2 file"},
-    {"\xfd" "7zXZ", "an xz file"},
+    {"\xfd"
+     "7zXZ",
+     "an xz file"},
     {"7z\xbc\xaf", "a 7-Zip archive"},
     {"Rar!", "a RAR archive"},
     {"%PDF-", "a PDF document"},
     {"\xd0\xcf\x11\xe0", "an OLE document (xls, doc)"},
     {"MZ", "a Windows executable"},
-    {"\x7f" "ELF", "an ELF executable"},
+    {"\x7f"
+     "ELF",
+     "an ELF executable"},
 }};
 
 Status Refuse(std::string_view field, std::string problem, std::string message) {

@@ -27,8 +27,11 @@ TEST(TextUpload, AcceptsUtf8Csv) {
 TEST(TextUpload, RefusesBinaryAndCompressedFiles) {
     for (const std::string& body :
          {std::string("PK\x03\x04\x14\x00", 6), std::string("\x1f\x8b\x08\x00", 4), std::string("MZ\x90\x00", 4),
-          std::string("\x7f" "ELF\x02", 5), std::string("%PDF-1.7\n"), std::string("\xd0\xcf\x11\xe0\xa1\xb1", 6),
-          std::string("BZh91AY"), std::string("id,name\n1,a\x00b\n", 14), std::string("id\n\x01\x02\n"),
+          std::string("\x7f"
+                      "ELF\x02",
+                      5),
+          std::string("%PDF-1.7\n"), std::string("\xd0\xcf\x11\xe0\xa1\xb1", 6), std::string("BZh91AY"),
+          std::string("id,name\n1,a\x00b\n", 14), std::string("id\n\x01\x02\n"),
           std::string("id\n\xEF\xBF\xBD\xEF\xBF\xBD\n")}) {
         Status s = CheckTextUpload("csv", body, kLimits);
         EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument) << body;

@@ -1,11 +1,11 @@
 #include "http/conn_guard.hpp"
 
+#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
 #include <climits>
-#include <spdlog/spdlog.h>
 #include <vector>
 
 #include "http/error_table.hpp"
@@ -138,7 +138,8 @@ std::string ConnState::RefusalResponse() const {
                           : Status(ErrorCode::kUnavailable, "server busy: too many request bodies in flight, retry");
     st.mutable_fields()["body"] = too_large ? "too_large" : "busy";
     const std::string body = ErrorBody(st, rid).dump();
-    std::string r = too_large ? "HTTP/1.1 413 Payload Too Large\r\n" : "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n";
+    std::string r =
+        too_large ? "HTTP/1.1 413 Payload Too Large\r\n" : "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 1\r\n";
     r += "Content-Type: application/json; charset=utf-8\r\nContent-Length: " + std::to_string(body.size()) +
          "\r\nX-Request-Id: " + rid +
          "\r\nCache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\nReferrer-Policy: no-referrer\r\n"

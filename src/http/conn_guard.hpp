@@ -32,12 +32,12 @@
 namespace jw::http {
 
 struct GuardLimits {
-    size_t small_body = 256u << 10;          // every request but the few below
-    size_t large_body = 1u << 20;            // /VIID/… intake and …/import… (= the dispatcher's 1 MiB)
-    size_t inflight_budget = 128u << 20;     // body bytes being received, all connections together
-    size_t max_connections = 1024;           // RESTinio's limit; no accept beyond it
-    size_t high_water = 896;                 // shedding starts above this many open sockets …
-    size_t low_water = 768;                  // … and sheds down to this many
+    size_t small_body = 256u << 10;       // every request but the few below
+    size_t large_body = 1u << 20;         // /VIID/… intake and …/import… (= the dispatcher's 1 MiB)
+    size_t inflight_budget = 128u << 20;  // body bytes being received, all connections together
+    size_t max_connections = 1024;        // RESTinio's limit; no accept beyond it
+    size_t high_water = 896;              // shedding starts above this many open sockets …
+    size_t low_water = 768;               // … and sheds down to this many
 };
 
 // The body limit for a request target (path, query ignored).
@@ -75,7 +75,7 @@ struct ConnState {
 };
 
 class ConnectionGuard {
-public:
+  public:
     explicit ConnectionGuard(GuardLimits limits);
     ~ConnectionGuard();
     const GuardLimits& limits() const { return limits_; }
@@ -96,7 +96,7 @@ public:
     uint64_t inflight_bytes() const { return inflight_; }
     void CountRefusal(ConnState::Verdict v);
 
-private:
+  private:
     void ShedLoop();
     size_t ShedOnce();
 

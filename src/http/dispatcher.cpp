@@ -1,9 +1,9 @@
 #include "http/dispatcher.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <chrono>
 #include <tuple>
-
-#include <spdlog/spdlog.h>
 
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
@@ -26,11 +26,13 @@ void Metrics::Observe(int status, int64_t micros) {
 std::vector<std::string> SessionCookies(const std::string& token, const std::string& csrf, bool secure) {
     // The CSRF cookie is readable by the page (not HttpOnly): the page echoes it in X-CSRF-Token.
     const std::string attrs = secure ? "; Path=/; SameSite=Strict; Secure" : "; Path=/; SameSite=Strict";
-    return {std::string(kSessionCookie) + "=" + token + "; HttpOnly" + attrs, std::string(kCsrfCookie) + "=" + csrf + attrs};
+    return {std::string(kSessionCookie) + "=" + token + "; HttpOnly" + attrs,
+            std::string(kCsrfCookie) + "=" + csrf + attrs};
 }
 
 std::vector<std::string> ClearedSessionCookies(bool secure) {
-    const std::string attrs = secure ? "; Path=/; SameSite=Strict; Secure; Max-Age=0" : "; Path=/; SameSite=Strict; Max-Age=0";
+    const std::string attrs =
+        secure ? "; Path=/; SameSite=Strict; Secure; Max-Age=0" : "; Path=/; SameSite=Strict; Max-Age=0";
     return {std::string(kSessionCookie) + "=; HttpOnly" + attrs, std::string(kCsrfCookie) + "=" + attrs};
 }
 
@@ -44,8 +46,8 @@ constexpr size_t kMinPurposeChars = 4;
 bool IsStateChanging(const std::string& m) { return m == "POST" || m == "PUT" || m == "PATCH" || m == "DELETE"; }
 
 Outgoing ErrorOut(const Status& s, const std::string& request_id, Lang lang) {
-    return Outgoing{HttpStatusFor(s.code()), ErrorBody(s, request_id, lang).dump(), "application/json; charset=utf-8",
-                    {}};
+    return Outgoing{
+        HttpStatusFor(s.code()), ErrorBody(s, request_id, lang).dump(), "application/json; charset=utf-8", {}};
 }
 }  // namespace
 
@@ -53,7 +55,8 @@ void Dispatcher::Handle(Request req, Respond respond) {
     const auto started = std::chrono::steady_clock::now();
     ++metrics_.in_flight;
     Respond timed = [this, started, respond = std::move(respond)](Outgoing out) {
-        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+        const auto us =
+            std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
         metrics_.Observe(out.status, us.count());
         --metrics_.in_flight;
         respond(std::move(out));
@@ -74,8 +77,7 @@ void Dispatcher::Handle(Request req, Respond respond) {
     }
     entry.action = route->action;
     if (req.body.size() > kMaxBody) {
-        Finish(req, std::move(entry), Status(ErrorCode::kPayloadTooLarge, "request body over 1 MiB"),
-               std::move(timed));
+        Finish(req, std::move(entry), Status(ErrorCode::kPayloadTooLarge, "request body over 1 MiB"), std::move(timed));
         return;
     }
 
@@ -103,7 +105,8 @@ void Dispatcher::Handle(Request req, Respond respond) {
             if (principal->must_change_password)
                 return Status(ErrorCode::kPasswordChangeRequired, "change your password first");
             if (principal->totp_enrolment_required)
-                return Status(ErrorCode::kPermissionDenied, "enrol a second factor first", {{"totp", "enrolment_required"}});
+                return Status(ErrorCode::kPermissionDenied, "enrol a second factor first",
+                              {{"totp", "enrolment_required"}});
         }
         if (!route->permission.empty() && !principal->Can(route->permission)) return Status::Denied();
         if (IsStateChanging(req.method)) {
@@ -125,9 +128,12 @@ void Dispatcher::Handle(Request req, Respond respond) {
             req.purpose = std::string(TrimUnicodeBlanks(req.Query("purpose", header("x-purpose"))));
             req.case_no = std::string(TrimUnicodeBlanks(req.Query("case_no", header("x-case-no"))));
             Status s(ErrorCode::kInvalidArgument, "a sensitive search needs a purpose and a case number");
-            if (req.purpose.empty()) s.mutable_fields()["purpose"] = "required";
-            else if (Utf8Length(req.purpose).value_or(0) < kMinPurposeChars) s.mutable_fields()["purpose"] = "too_short";
-            if (req.case_no.empty()) s.mutable_fields()["case_no"] = "required";
+            if (req.purpose.empty())
+                s.mutable_fields()["purpose"] = "required";
+            else if (Utf8Length(req.purpose).value_or(0) < kMinPurposeChars)
+                s.mutable_fields()["purpose"] = "too_short";
+            if (req.case_no.empty())
+                s.mutable_fields()["case_no"] = "required";
             else if (case_no_check_ ? !case_no_check_(req.case_no).ok() : Utf8Length(req.case_no).value_or(0) < 4)
                 s.mutable_fields()["case_no"] = "bad_format";
             if (!s.fields().empty()) return s;
@@ -152,8 +158,9 @@ void Dispatcher::Handle(Request req, Respond respond) {
     };
     if (pool_ && offloaded_.count(route->action)) {
         // argon2 work goes to the bounded pool; the request (and the principal it points to) moves with it.
-        auto job = std::make_shared<std::tuple<Request, audit::AuditEntry, Respond, std::shared_ptr<const auth::Principal>>>(
-            std::move(req), std::move(entry), std::move(timed), principal);
+        auto job =
+            std::make_shared<std::tuple<Request, audit::AuditEntry, Respond, std::shared_ptr<const auth::Principal>>>(
+                std::move(req), std::move(entry), std::move(timed), principal);
         const bool queued = pool_->TrySubmit([job, run] {
             auto& [r, e, done, keep] = *job;
             run(r, std::move(e), std::move(done));
@@ -202,21 +209,24 @@ void Dispatcher::Finish(Request& req, audit::AuditEntry entry, Result<Reply> rep
         shared->raw = shared->body.dump();  // here, on a network thread, not on the single writer thread
     }
     ++metrics_.audit_records;
-    audit_.Submit(std::move(entry), std::move(job), [shared, request_id, lang, method = req.method, path = req.path,
-                                                     respond = std::move(respond)](const Status& s) {
-        if (!s.ok()) {
-            LogFailure(request_id, method, path, s);
-            respond(ErrorOut(s, request_id, lang));
-            return;
-        }
-        Outgoing out;
-        out.status = shared->status;
-        out.headers = std::move(shared->headers);
-        out.content_type = shared->content_type;
-        if (shared->raw) out.body = std::move(*shared->raw);
-        else if (shared->status != 204) out.body = shared->body.dump();
-        respond(std::move(out));
-    });
+    audit_.Submit(std::move(entry), std::move(job),
+                  [shared, request_id, lang, method = req.method, path = req.path,
+                   respond = std::move(respond)](const Status& s) {
+                      if (!s.ok()) {
+                          LogFailure(request_id, method, path, s);
+                          respond(ErrorOut(s, request_id, lang));
+                          return;
+                      }
+                      Outgoing out;
+                      out.status = shared->status;
+                      out.headers = std::move(shared->headers);
+                      out.content_type = shared->content_type;
+                      if (shared->raw)
+                          out.body = std::move(*shared->raw);
+                      else if (shared->status != 204)
+                          out.body = shared->body.dump();
+                      respond(std::move(out));
+                  });
 }
 
 }  // namespace jw::http

@@ -35,7 +35,7 @@ struct Metrics {
 };
 
 class Dispatcher {
-public:
+  public:
     Dispatcher(Router& router, auth::SessionService& sessions, audit::AuditLog& audit, Metrics& metrics)
         : router_(router), sessions_(sessions), audit_(audit), metrics_(metrics) {}
 
@@ -52,7 +52,7 @@ public:
 
     static constexpr size_t kMaxBody = 1 << 20;  // 1 MiB
 
-private:
+  private:
     void Finish(Request& req, audit::AuditEntry entry, Result<Reply> reply, Respond respond);
 
     Router& router_;

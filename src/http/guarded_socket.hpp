@@ -26,7 +26,7 @@ inline ConnectionGuard*& ActiveGuard() {
 class GuardedSocket : public asio::ip::tcp::socket {
     using Base = asio::ip::tcp::socket;
 
-public:
+  public:
     explicit GuardedSocket(asio::io_context& ctx) : Base(ctx) {}
     GuardedSocket(GuardedSocket&&) = default;
     GuardedSocket& operator=(GuardedSocket&& other) {
@@ -58,18 +58,17 @@ public:
         s->read_pending = true;
         auto ex = asio::get_associated_executor(handler);
         asio::mutable_buffer buf(buffer);
-        Base::async_read_some(
-            buf, asio::bind_executor(ex, [this, s, buf, h = std::forward<Handler>(handler)](
-                                             const asio::error_code& ec, std::size_t n) mutable {
-                s->read_pending = false;
-                if (ec) return h(ec, n);
-                const auto verdict = s->Feed(static_cast<const char*>(buf.data()), n);
-                if (verdict == ConnState::Verdict::kPass) return h(ec, n);
-                Refuse(s, buf, std::move(h));
-            }));
+        Base::async_read_some(buf, asio::bind_executor(ex, [this, s, buf, h = std::forward<Handler>(handler)](
+                                                               const asio::error_code& ec, std::size_t n) mutable {
+                                  s->read_pending = false;
+                                  if (ec) return h(ec, n);
+                                  const auto verdict = s->Feed(static_cast<const char*>(buf.data()), n);
+                                  if (verdict == ConnState::Verdict::kPass) return h(ec, n);
+                                  Refuse(s, buf, std::move(h));
+                              }));
     }
 
-private:
+  private:
     void Forget() {
         if (state_) {
             state_->guard->Unregister(state_.get());
@@ -96,9 +95,9 @@ private:
         auto ex = asio::get_associated_executor(h);
         Base::async_read_some(buf, asio::bind_executor(ex, [this, buf, left, h = std::forward<Handler>(h)](
                                                                const asio::error_code& ec, std::size_t n) mutable {
-            if (ec || n >= left) return h(ec ? ec : asio::error::connection_reset, 0);
-            Drain(buf, left - n, std::move(h));
-        }));
+                                  if (ec || n >= left) return h(ec ? ec : asio::error::connection_reset, 0);
+                                  Drain(buf, left - n, std::move(h));
+                              }));
     }
 
     std::unique_ptr<ConnState> state_;

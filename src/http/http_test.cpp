@@ -4,10 +4,10 @@
 #include <filesystem>
 #include <fstream>
 
-#include "http/error_table.hpp"
-#include "http/router.hpp"
 #include "http/conn_guard.hpp"
+#include "http/error_table.hpp"
 #include "http/response_headers.hpp"
+#include "http/router.hpp"
 #include "http/static_files.hpp"
 
 namespace jw::http {
@@ -59,14 +59,15 @@ TEST(ErrorTable, MessageIsWordsFromTheCatalogueInTheRequestsLanguage) {
     EXPECT_FALSE(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn).contains("detail"));
     EXPECT_EQ(ErrorBody(Status::NotFound("alert target"), "r", Lang::kEn)["message"],
               "The record does not exist or was removed");
-    EXPECT_EQ(ErrorBody("rate_limited", "too many", "r", Lang::kEn)["message"], "Too many failed attempts; try again later");
+    EXPECT_EQ(ErrorBody("rate_limited", "too many", "r", Lang::kEn)["message"],
+              "Too many failed attempts; try again later");
     EXPECT_EQ(ErrorBody("no_words_yet", "as given", "r", Lang::kEn)["message"], "as given");
     EXPECT_EQ(RequestLang({{"accept-language", "en-GB,en;q=0.9"}}), Lang::kEn);
     EXPECT_EQ(RequestLang({}), Lang::kZhCN);
 }
 
 class StaticTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         root_ = std::filesystem::temp_directory_path() / ("jw_static_" + std::to_string(getpid()));
         std::filesystem::create_directories(root_ / "assets");

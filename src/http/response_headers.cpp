@@ -12,7 +12,6 @@ const std::vector<std::pair<std::string, std::string>>& CommonSecurityHeaders() 
     return headers;
 }
 
-
 std::string SafeHeaderValue(std::string_view name, std::string_view value) {
     std::string out(value);
     for (auto& c : out) {

@@ -31,8 +31,10 @@ const Route* Router::Match(const std::string& method, const std::string& path,
         std::map<std::string, std::string> found;
         bool ok = true;
         for (size_t k = 0; k < parts.size() && ok; ++k) {
-            if (!pattern[k].empty() && pattern[k][0] == ':') found[pattern[k].substr(1)] = parts[k];
-            else ok = pattern[k] == parts[k];
+            if (!pattern[k].empty() && pattern[k][0] == ':')
+                found[pattern[k].substr(1)] = parts[k];
+            else
+                ok = pattern[k] == parts[k];
         }
         if (!ok) continue;
         if (routes_[i].method != method) {

@@ -11,7 +11,7 @@
 namespace jw::http {
 
 class Router {
-public:
+  public:
     void Add(Route route);
     // The route for method + path with its parameters, or nullptr. `method_mismatch` is set when the path
     // exists under another method (→ 405).
@@ -19,7 +19,7 @@ public:
                        bool* method_mismatch) const;
     const std::vector<Route>& routes() const { return routes_; }
 
-private:
+  private:
     std::vector<Route> routes_;
     std::vector<std::vector<std::string>> segments_;
 };

@@ -1,17 +1,17 @@
 #include "http/server.hpp"
 
 #include <signal.h>
+#include <spdlog/spdlog.h>
+#include <strings.h>
 #include <sys/resource.h>
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <functional>
-#include <strings.h>
 #include <mutex>
 #include <restinio/all.hpp>
 #include <restinio/websocket/websocket.hpp>
-#include <spdlog/spdlog.h>
 #include <thread>
 #include <unordered_map>
 
@@ -40,7 +40,7 @@ using RequestHandle = restinio::request_handle_t;
 // (logout, idle expiry, password change, lock) gets nothing more and is closed — checked before each push and
 // by Sweep(), which the server's watchdog runs every few seconds.
 class WsHub {
-public:
+  public:
     using SessionAlive = std::function<bool(const std::string& session_hash)>;
     explicit WsHub(SessionAlive alive) : alive_(std::move(alive)) {}
 
@@ -81,7 +81,7 @@ public:
         by_user_.clear();
     }
 
-private:
+  private:
     struct Socket {
         rws::ws_handle_t h;
         std::string session_hash;
@@ -122,29 +122,43 @@ std::map<std::string, std::string> ParseCookies(const std::string& header) {
 
 std::string ReasonPhrase(int status) {
     switch (status) {
-        case 200: return "OK";
-        case 201: return "Created";
-        case 204: return "No Content";
-        case 400: return "Bad Request";
-        case 401: return "Unauthorized";
-        case 403: return "Forbidden";
-        case 404: return "Not Found";
-        case 405: return "Method Not Allowed";
-        case 409: return "Conflict";
-        case 413: return "Payload Too Large";
-        case 423: return "Locked";
-        case 500: return "Internal Server Error";
-        case 503: return "Service Unavailable";
-        default: return "Status";
+        case 200:
+            return "OK";
+        case 201:
+            return "Created";
+        case 204:
+            return "No Content";
+        case 400:
+            return "Bad Request";
+        case 401:
+            return "Unauthorized";
+        case 403:
+            return "Forbidden";
+        case 404:
+            return "Not Found";
+        case 405:
+            return "Method Not Allowed";
+        case 409:
+            return "Conflict";
+        case 413:
+            return "Payload Too Large";
+        case 423:
+            return "Locked";
+        case 500:
+            return "Internal Server Error";
+        case 503:
+            return "Service Unavailable";
+        default:
+            return "Status";
     }
 }
 
 void SendOut(const RequestHandle& req, const Outgoing& out, const std::string& request_id) {
-    auto resp = req->create_response(
-        restinio::http_status_line_t{restinio::http_status_code_t{static_cast<std::uint16_t>(out.status)},
-                                     ReasonPhrase(out.status)});
+    auto resp = req->create_response(restinio::http_status_line_t{
+        restinio::http_status_code_t{static_cast<std::uint16_t>(out.status)}, ReasonPhrase(out.status)});
     resp.append_header("X-Request-Id", request_id);
-    if (!out.content_type.empty() && out.status != 204) resp.append_header(restinio::http_field::content_type, out.content_type);
+    if (!out.content_type.empty() && out.status != 204)
+        resp.append_header(restinio::http_field::content_type, out.content_type);
     bool has_cache = false;
     for (const auto& [k, v] : out.headers) {
         // Never a CORS header: the API and the web app are one origin, and a handler must not widen that.
@@ -181,7 +195,8 @@ bool Server::SessionAlive(const std::string& session_hash) {
     auto c = db_.Acquire();
     if (!c.ok()) return true;  // cannot tell now; the next check will
     auto row = auth::repo::GetSession(**c, session_hash);
-    if (!row.ok()) return row.status().code() != ErrorCode::kNotFound && row.status().code() != ErrorCode::kUnauthenticated;
+    if (!row.ok())
+        return row.status().code() != ErrorCode::kNotFound && row.status().code() != ErrorCode::kUnauthenticated;
     const int64_t idle = int64_t{sessions_.Policy().idle_minutes} * 60;
     return NowUnix() - row->last_seen <= idle + 60;
 }
@@ -229,8 +244,12 @@ Status Server::Run() {
         const std::string target(req->header().path());
         const std::string method(req->header().method().c_str());
         if (draining) {
-            SendOut(req, Outgoing{503, ErrorBody("unavailable", "server is shutting down", request_id).dump(),
-                                "application/json; charset=utf-8", {}}, request_id);
+            SendOut(req,
+                    Outgoing{503,
+                             ErrorBody("unavailable", "server is shutting down", request_id).dump(),
+                             "application/json; charset=utf-8",
+                             {}},
+                    request_id);
             return restinio::request_accepted();
         }
         if (target == "/healthz") {
@@ -238,10 +257,14 @@ Status Server::Run() {
             const size_t alive = threads_alive.load();
             std::string problem;
             if (alive < options_.threads)
-                problem = "io threads: " + std::to_string(alive) + " of " + std::to_string(options_.threads) + " running\n";
+                problem =
+                    "io threads: " + std::to_string(alive) + " of " + std::to_string(options_.threads) + " running\n";
             if (probe_failing) problem += "acceptor: self-probe failing\n";
-            SendOut(req, Outgoing{problem.empty() ? 200 : 503, problem.empty() ? "ok\n" : problem,
-                                  "text/plain; charset=utf-8", {}}, request_id);
+            SendOut(
+                req,
+                Outgoing{
+                    problem.empty() ? 200 : 503, problem.empty() ? "ok\n" : problem, "text/plain; charset=utf-8", {}},
+                request_id);
             return restinio::request_accepted();
         }
         if (target == "/readyz") {
@@ -271,9 +294,11 @@ Status Server::Run() {
             m += "# TYPE jw_http_in_flight gauge\njw_http_in_flight " + std::to_string(metrics_.in_flight) + "\n";
             m += "# TYPE jw_audit_records_total counter\njw_audit_records_total " +
                  std::to_string(metrics_.audit_records) + "\n";
-            m += "# TYPE jw_websocket_connections gauge\njw_websocket_connections " + std::to_string(hub_->Count()) + "\n";
+            m += "# TYPE jw_websocket_connections gauge\njw_websocket_connections " + std::to_string(hub_->Count()) +
+                 "\n";
             m += "# TYPE jw_http_connections gauge\njw_http_connections " + std::to_string(guard.open()) + "\n";
-            m += "# TYPE jw_http_connections_max gauge\njw_http_connections_max " + std::to_string(limits.max_connections) + "\n";
+            m += "# TYPE jw_http_connections_max gauge\njw_http_connections_max " +
+                 std::to_string(limits.max_connections) + "\n";
             m += "# TYPE jw_http_connections_shed_total counter\njw_http_connections_shed_total " +
                  std::to_string(guard.shed_total()) + "\n";
             m += "# TYPE jw_http_body_refused_total counter\njw_http_body_refused_total{reason=\"too_large\"} " +
@@ -283,7 +308,8 @@ Status Server::Run() {
                  std::to_string(guard.inflight_bytes()) + "\n";
             m += "# TYPE jw_http_path_rejected_total counter\njw_http_path_rejected_total " +
                  std::to_string(path_rejected.load()) + "\n";
-            m += "# TYPE jw_http_io_threads_alive gauge\njw_http_io_threads_alive " + std::to_string(threads_alive.load()) + "\n";
+            m += "# TYPE jw_http_io_threads_alive gauge\njw_http_io_threads_alive " +
+                 std::to_string(threads_alive.load()) + "\n";
             if (extra_metrics_) m += extra_metrics_();
             SendOut(req, Outgoing{200, m, "text/plain; version=0.0.4", {}}, request_id);
             return restinio::request_accepted();
@@ -299,17 +325,30 @@ Status Server::Run() {
             if (!OriginAllowed(origin, host, options_.allowed_origins)) {
                 spdlog::warn("websocket: origin refused: {} (host {}) from {}", Printable(origin), Printable(host),
                              req->remote_endpoint().address().to_string());
-                SendOut(req, Outgoing{403, ErrorBody(Status(ErrorCode::kPermissionDenied, "WebSocket origin not allowed",
-                                                            {{"origin", "not_allowed"}}), request_id).dump(),
-                                    "application/json; charset=utf-8", {}}, request_id);
+                SendOut(req,
+                        Outgoing{403,
+                                 ErrorBody(Status(ErrorCode::kPermissionDenied, "WebSocket origin not allowed",
+                                                  {{"origin", "not_allowed"}}),
+                                           request_id)
+                                     .dump(),
+                                 "application/json; charset=utf-8",
+                                 {}},
+                        request_id);
                 return restinio::request_accepted();
             }
-            auto p = cookies.count(kSessionCookie) ? sessions_.Authenticate(cookies[kSessionCookie], NowUnix())
-                                                   : Result<std::shared_ptr<const auth::Principal>>(
-                                                         Status(ErrorCode::kUnauthenticated, "no session"));
+            auto p =
+                cookies.count(kSessionCookie)
+                    ? sessions_.Authenticate(cookies[kSessionCookie], NowUnix())
+                    : Result<std::shared_ptr<const auth::Principal>>(Status(ErrorCode::kUnauthenticated, "no session"));
             if (!p.ok() || restinio::http_connection_header_t::upgrade != req->header().connection()) {
-                SendOut(req, Outgoing{401, ErrorBody(p.ok() ? Status::Invalid("connection", "upgrade_required") : p.status(), request_id).dump(),
-                                    "application/json; charset=utf-8", {}}, request_id);
+                SendOut(req,
+                        Outgoing{401,
+                                 ErrorBody(p.ok() ? Status::Invalid("connection", "upgrade_required") : p.status(),
+                                           request_id)
+                                     .dump(),
+                                 "application/json; charset=utf-8",
+                                 {}},
+                        request_id);
                 return restinio::request_accepted();
             }
             const int64_t user_id = (*p)->user_id;
@@ -331,8 +370,12 @@ Status Server::Run() {
         if (target.rfind("/api/", 0) != 0 && target.rfind("/VIID/", 0) != 0) {
             const auto m = req->header().method();
             if (m != restinio::http_method_get() && m != restinio::http_method_head()) {
-                SendOut(req, Outgoing{405, ErrorBody("method_not_allowed", "only GET for files", request_id).dump(),
-                                    "application/json; charset=utf-8", {}}, request_id);
+                SendOut(req,
+                        Outgoing{405,
+                                 ErrorBody("method_not_allowed", "only GET for files", request_id).dump(),
+                                 "application/json; charset=utf-8",
+                                 {}},
+                        request_id);
             } else {
                 std::string rejected;
                 Outgoing out = ServeStatic(options_.web_root, target, request_id, &rejected);
@@ -379,15 +422,16 @@ Status Server::Run() {
     };
 
     asio::io_context ioctx;
-    auto settings = restinio::server_settings_t<Traits>{}
-                        .address(options_.host)
-                        .port(options_.port)
-                        .request_handler(handler)
-                        .max_parallel_connections(limits.max_connections)
-                        // The guard refuses bodies over their path's limit at the header; this is the backstop.
-                        .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(limits.large_body))
-                        .read_next_http_message_timelimit(std::chrono::seconds(60))
-                        .handle_request_timeout(std::chrono::seconds(30));
+    auto settings =
+        restinio::server_settings_t<Traits>{}
+            .address(options_.host)
+            .port(options_.port)
+            .request_handler(handler)
+            .max_parallel_connections(limits.max_connections)
+            // The guard refuses bodies over their path's limit at the header; this is the backstop.
+            .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(limits.large_body))
+            .read_next_http_message_timelimit(std::chrono::seconds(60))
+            .handle_request_timeout(std::chrono::seconds(30));
     restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
 
     // Block the stop signals in every thread; this thread waits for them with sigwait.

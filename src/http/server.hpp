@@ -32,7 +32,7 @@ struct ServerOptions {
 class WsHub;
 
 class Server {
-public:
+  public:
     Server(ServerOptions options, Dispatcher& dispatcher, auth::SessionService& sessions, storage::Database& db,
            Metrics& metrics, std::function<std::string()> extra_metrics = {});
     ~Server();
@@ -42,7 +42,7 @@ public:
     // Pushes a JSON text to every open WebSocket of the user; returns how many received it. Thread-safe.
     size_t PushToUser(int64_t user_id, const std::string& json_text);
 
-private:
+  private:
     bool SessionAlive(const std::string& session_hash);
 
     ServerOptions options_;

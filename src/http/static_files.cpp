@@ -102,8 +102,8 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
     std::string problem = ok ? PathProblem(raw_path, path) : "bad percent-encoding";
     auto refuse = [&](int status, const std::string& why) {
         if (rejected) *rejected = why;
-        return Error(status, status == 404 ? "not_found" : "invalid_argument", status == 404 ? "file not found" : "bad path",
-                     request_id);
+        return Error(status, status == 404 ? "not_found" : "invalid_argument",
+                     status == 404 ? "file not found" : "bad path", request_id);
     };
     if (!problem.empty()) return refuse(400, problem);
     std::error_code ec;
@@ -129,9 +129,10 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
     out.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
     if (file.extension() == ".html") {
         out.headers.emplace_back("X-Frame-Options", "DENY");
-        out.headers.emplace_back("Content-Security-Policy",
-                                 "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
-                                 "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
+        out.headers.emplace_back(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
+            "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     }
     return out;
 }

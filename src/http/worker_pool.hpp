@@ -16,7 +16,7 @@
 namespace jw::http {
 
 class WorkerPool {
-public:
+  public:
     WorkerPool(size_t threads, size_t max_queued);
     ~WorkerPool();
     WorkerPool(const WorkerPool&) = delete;
@@ -25,7 +25,7 @@ public:
     // Queues `task`; false (and `task` dropped) when max_queued tasks are already waiting.
     bool TrySubmit(std::function<void()> task);
 
-private:
+  private:
     void Run();
 
     const size_t max_queued_;

@@ -46,8 +46,8 @@ using EmbeddedFiles = std::vector<std::pair<std::string_view, std::string_view>>
 struct Settings {
     std::string region_code;  // GB/T 2260 code of the county
     std::string county_name;
-    std::string version;      // of the jingwu binary
-    std::string pass_dir;     // the pass engine's files ([checkpoint] pass_dir, else beside the database)
+    std::string version;   // of the jingwu binary
+    std::string pass_dir;  // the pass engine's files ([checkpoint] pass_dir, else beside the database)
     bool secure_cookies = true;
 };
 
@@ -91,7 +91,7 @@ struct ServerParts {
 };
 
 class Module {
-public:
+  public:
     virtual ~Module() = default;
     // The module's name: its folder, its audit and migration prefix.
     virtual std::string_view Name() const = 0;

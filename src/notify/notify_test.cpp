@@ -1,6 +1,4 @@
 #include <gtest/gtest.h>
-
-#include "storage/test_databases.hpp"
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -13,16 +11,17 @@
 #include <iterator>
 #include <sstream>
 
+#include "common/civil_time.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
-#include "common/civil_time.hpp"
 #include "storage/migrations.hpp"
+#include "storage/test_databases.hpp"
 
 namespace jw::notify {
 namespace {
 
 class RecordingSms final : public SmsGateway {
-public:
+  public:
     Status Send(int64_t, const std::string& text) override {
         sent.push_back(text);
         return Status::Ok();
@@ -38,7 +37,7 @@ public:
 };
 
 class NotifyTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "notify");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -47,8 +46,8 @@ protected:
         ASSERT_TRUE((*c)->ExecScript("DROP TABLE IF EXISTS notifications; DROP TABLE IF EXISTS scheduled_jobs; "
                                      "DROP TABLE IF EXISTS schema_migrations")
                         .ok());
-        ASSERT_TRUE(storage::ApplyMigrations(**c, storage::MigrationsFromFiles("notify", db_->dialect(),
-                                                                               schema::EmbeddedFiles()))
+        ASSERT_TRUE(storage::ApplyMigrations(
+                        **c, storage::MigrationsFromFiles("notify", db_->dialect(), schema::EmbeddedFiles()))
                         .ok());
         committer_ = std::move(storage::Committer::Start(*db_)).value();
     }
@@ -60,21 +59,30 @@ protected:
 // message for a user whose page is open.
 TEST_P(NotifyTest, MessagesToOfflineUsersDoNotHoldUpFreshOnes) {
     Outbox outbox(*db_, std::make_unique<RecordingSms>());
-    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
-        for (int i = 0; i < 250; ++i)
-            JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "offline " + std::to_string(i), "inapp"}).status());
-        return Status::Ok();
-    }).ok());
+    ASSERT_TRUE(committer_
+                    ->Run([](storage::Connection& c) -> Status {
+                        for (int i = 0; i < 250; ++i)
+                            JW_RETURN_IF_ERROR(
+                                Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "offline " + std::to_string(i), "inapp"})
+                                    .status());
+                        return Status::Ok();
+                    })
+                    .ok());
     std::vector<std::string> pushed;
-    outbox.Start(committer_.get(), [&](int64_t user, const std::string& text) -> size_t {
-        if (user != 8) return 0;  // only user 8 has an open page
-        pushed.push_back(text);
-        return 1;
-    }, 3600 * 1000);
+    outbox.Start(
+        committer_.get(),
+        [&](int64_t user, const std::string& text) -> size_t {
+            if (user != 8) return 0;  // only user 8 has an open page
+            pushed.push_back(text);
+            return 1;
+        },
+        3600 * 1000);
     EXPECT_EQ(outbox.DeliverPending(), 0u);  // the first 200 of user 7 fail once
-    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
-        return Outbox::Enqueue(c, {0, 8, "alert", "红色预警", "for the duty desk", "inapp"}).status();
-    }).ok());
+    ASSERT_TRUE(committer_
+                    ->Run([](storage::Connection& c) -> Status {
+                        return Outbox::Enqueue(c, {0, 8, "alert", "红色预警", "for the duty desk", "inapp"}).status();
+                    })
+                    .ok());
     EXPECT_EQ(outbox.DeliverPending(), 1u);
     ASSERT_EQ(pushed.size(), 1u);
     EXPECT_NE(pushed[0].find("for the duty desk"), std::string::npos);
@@ -85,17 +93,23 @@ TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
     auto sms = std::make_unique<RecordingSms>();
     RecordingSms* sms_ptr = sms.get();
     Outbox outbox(*db_, std::move(sms));
-    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
-        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "inapp"}).status());
-        return Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "sms"}).status();
-    }).ok());
+    ASSERT_TRUE(committer_
+                    ->Run([](storage::Connection& c) -> Status {
+                        JW_RETURN_IF_ERROR(
+                            Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "inapp"}).status());
+                        return Outbox::Enqueue(c, {0, 7, "reminder", "案件即将超期", "A1 还有 2 天", "sms"}).status();
+                    })
+                    .ok());
     bool online = false;
     std::vector<std::string> pushed;
-    outbox.Start(committer_.get(), [&](int64_t user, const std::string& text) -> size_t {
-        if (!online || user != 7) return 0;
-        pushed.push_back(text);
-        return 1;
-    }, 3600 * 1000);
+    outbox.Start(
+        committer_.get(),
+        [&](int64_t user, const std::string& text) -> size_t {
+            if (!online || user != 7) return 0;
+            pushed.push_back(text);
+            return 1;
+        },
+        3600 * 1000);
     EXPECT_EQ(outbox.DeliverPending(), 1u);  // the SMS; the user has no open page yet
     EXPECT_EQ(sms_ptr->sent.size(), 1u);
     online = true;
@@ -116,9 +130,11 @@ TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlankedAndNumberMas
     RecordingSms* sms_ptr = sms.get();
     sms_ptr->gateway_up = false;
     Outbox outbox(*db_, std::move(sms));
-    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
-        return Outbox::EnqueueSms(c, "13800001234", "case_query_code", "查询码 12345678").status();
-    }).ok());
+    ASSERT_TRUE(committer_
+                    ->Run([](storage::Connection& c) -> Status {
+                        return Outbox::EnqueueSms(c, "13800001234", "case_query_code", "查询码 12345678").status();
+                    })
+                    .ok());
     outbox.Start(committer_.get(), {}, 3600 * 1000);
     EXPECT_EQ(outbox.DeliverPending(), 0u);  // gateway down: stays pending
     sms_ptr->gateway_up = true;
@@ -131,8 +147,8 @@ TEST_P(NotifyTest, SmsToAPhoneIsRetriedThenSentOnceAndItsTextBlankedAndNumberMas
     auto c = db_->Acquire();
     auto row = (*c)->QueryOne("SELECT body, user_id, phone FROM notifications WHERE channel = 'sms'");
     ASSERT_TRUE(row.ok());
-    EXPECT_EQ(row->Str(0), "");  // the code is not kept once sent
-    EXPECT_EQ(row->Str(2), "138****1234");  // nor the whole number
+    EXPECT_EQ(row->Str(0), "");                               // the code is not kept once sent
+    EXPECT_EQ(row->Str(2), "138****1234");                    // nor the whole number
     EXPECT_EQ(outbox.List(**c, 0, false, 1, 20)->second, 0);  // never in anyone's inbox
 }
 
@@ -145,19 +161,24 @@ TEST_P(NotifyTest, CodedNotificationIsWordedWhenSentAndShownAndKeepsItsCodes) {
     n.user_id = 7;
     n.kind = "alert";
     n.code = "alerts.raised";
-    n.params = {{"colour", "red"}, {"title", "套牌车"}, {"subject", "川A12345"}, {"units", "城关派出所"},
-                {"minutes", "5"}, {"alert_id", "42"}};
-    ASSERT_TRUE(committer_->Run([&](storage::Connection& c) -> Status {
-        n.channel = "inapp";
-        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, n).status());
-        n.channel = "sms";
-        return Outbox::Enqueue(c, n).status();
-    }).ok());
+    n.params = {{"colour", "red"},       {"title", "套牌车"}, {"subject", "川A12345"},
+                {"units", "城关派出所"}, {"minutes", "5"},    {"alert_id", "42"}};
+    ASSERT_TRUE(committer_
+                    ->Run([&](storage::Connection& c) -> Status {
+                        n.channel = "inapp";
+                        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, n).status());
+                        n.channel = "sms";
+                        return Outbox::Enqueue(c, n).status();
+                    })
+                    .ok());
     std::vector<std::string> pushed;
-    outbox.Start(committer_.get(), [&](int64_t, const std::string& text) -> size_t {
-        pushed.push_back(text);
-        return 1;
-    }, 3600 * 1000);
+    outbox.Start(
+        committer_.get(),
+        [&](int64_t, const std::string& text) -> size_t {
+            pushed.push_back(text);
+            return 1;
+        },
+        3600 * 1000);
     EXPECT_EQ(outbox.DeliverPending(), 2u);
     outbox.Stop();
     ASSERT_EQ(sms_ptr->sent.size(), 1u);
@@ -185,11 +206,14 @@ TEST_P(NotifyTest, CodedSmsToAPhoneIsSentInChineseAndItsParametersBlanked) {
     auto sms = std::make_unique<RecordingSms>();
     RecordingSms* sms_ptr = sms.get();
     Outbox outbox(*db_, std::move(sms));
-    ASSERT_TRUE(committer_->Run([](storage::Connection& c) -> Status {
-        return Outbox::EnqueueSms(c, "13800001234", "device", "checkpoint.device_offline",
-                                  {{"name", "城关卡口"}, {"device_id", "51990100001210000091"}, {"last_seen", "-"}})
-            .status();
-    }).ok());
+    ASSERT_TRUE(committer_
+                    ->Run([](storage::Connection& c) -> Status {
+                        return Outbox::EnqueueSms(
+                                   c, "13800001234", "device", "checkpoint.device_offline",
+                                   {{"name", "城关卡口"}, {"device_id", "51990100001210000091"}, {"last_seen", "-"}})
+                            .status();
+                    })
+                    .ok());
     outbox.Start(committer_.get(), {}, 3600 * 1000);
     EXPECT_EQ(outbox.DeliverPending(), 1u);
     outbox.Stop();
@@ -234,12 +258,15 @@ TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {
     Scheduler scheduler(*db_, *committer_);
     const int64_t start = jw::NowUnix();
     int runs = 0;
-    ASSERT_TRUE(scheduler.Register("expire", 60, [&] {
-        ++runs;
-        // While this job runs, its lease is held: a second pass cannot claim it.
-        EXPECT_EQ(scheduler.RunDue(start + 61), 0);
-        return Status::Ok();
-    }).ok());
+    ASSERT_TRUE(scheduler
+                    .Register("expire", 60,
+                              [&] {
+                                  ++runs;
+                                  // While this job runs, its lease is held: a second pass cannot claim it.
+                                  EXPECT_EQ(scheduler.RunDue(start + 61), 0);
+                                  return Status::Ok();
+                              })
+                    .ok());
     EXPECT_EQ(scheduler.RunDue(start), 0);       // not yet due
     EXPECT_EQ(scheduler.RunDue(start + 61), 1);  // due
     EXPECT_EQ(runs, 1);

@@ -1,13 +1,11 @@
 #include "notify/outbox.hpp"
 
+#include <fcntl.h>
 #include <spdlog/spdlog.h>
+#include <unistd.h>
 
 #include <algorithm>
-
 #include <nlohmann/json.hpp>
-
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
@@ -69,9 +67,7 @@ MessageParams ParamsFrom(const std::string& text) {
 }
 
 // The SMS text of a notification to a user: title and body, as the phone shows one text.
-std::string SmsText(const Notification& n) {
-    return TitleOf(n, Lang::kZhCN) + "：" + BodyOf(n, Lang::kZhCN);
-}
+std::string SmsText(const Notification& n) { return TitleOf(n, Lang::kZhCN) + "：" + BodyOf(n, Lang::kZhCN); }
 
 }  // namespace
 
@@ -128,12 +124,15 @@ Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
 
 Result<std::pair<std::vector<Notification>, int64_t>> Outbox::List(storage::Connection& c, int64_t user_id,
                                                                    bool unread_only, int page, int page_size) {
-    const std::string where = std::string(" WHERE user_id = ? AND channel = 'inapp'") + (unread_only ? " AND read_at = 0" : "");
+    const std::string where =
+        std::string(" WHERE user_id = ? AND channel = 'inapp'") + (unread_only ? " AND read_at = 0" : "");
     auto total = c.QueryOne("SELECT COUNT(*) FROM notifications" + where, {V(user_id)});
     if (!total.ok()) return total.status();
-    auto rows = c.Query("SELECT id, user_id, kind, title, body, channel, created_at, delivered_at, read_at, code, params FROM "
-                        "notifications" + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
-                        {V(user_id), V(static_cast<int64_t>(page_size)), V(static_cast<int64_t>((page - 1) * page_size))});
+    auto rows = c.Query(
+        "SELECT id, user_id, kind, title, body, channel, created_at, delivered_at, read_at, code, params FROM "
+        "notifications" +
+            where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+        {V(user_id), V(static_cast<int64_t>(page_size)), V(static_cast<int64_t>((page - 1) * page_size))});
     if (!rows.ok()) return rows.status();
     std::vector<Notification> out;
     for (const auto& r : *rows)
@@ -219,10 +218,12 @@ size_t Outbox::DeliverPending() {
         (void)committer_->Run([&](storage::Connection& c) -> Status {
             // A message to a phone number carried a secret and personal data: sent, neither is kept whole.
             for (size_t k = 0; k < delivered.size(); ++k)
-                JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, body = "
-                                          "CASE WHEN phone = '' THEN body ELSE '' END, params = CASE WHEN phone = '' THEN params ELSE '' END, "
-                                          "phone = ? WHERE id = ?",
-                                          {V(now), V(delivered_phones[k]), V(delivered[k])}));
+                JW_RETURN_IF_ERROR(
+                    c.Exec("UPDATE notifications SET delivered_at = ?, attempts = attempts + 1, body = "
+                           "CASE WHEN phone = '' THEN body ELSE '' END, params = CASE WHEN phone = '' THEN params ELSE "
+                           "'' END, "
+                           "phone = ? WHERE id = ?",
+                           {V(now), V(delivered_phones[k]), V(delivered[k])}));
             // Failed ones in few statements (most are in-app messages to users with no open page).
             return storage::ExecIn(c, "UPDATE notifications SET attempts = attempts + 1 WHERE id IN @IDS@", failed);
         });

@@ -38,7 +38,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 struct Notification {
     int64_t id = 0;
     int64_t user_id = 0;
-    std::string kind;     // "reminder", "alert", "alert_escalation", "security", "device", …
+    std::string kind;  // "reminder", "alert", "alert_escalation", "security", "device", …
     std::string title;
     std::string body;
     std::string channel;  // inapp | sms
@@ -59,7 +59,7 @@ Json NotificationJson(const Notification& n, Lang lang);
 // someone who is not a user (a reporter or victim of a case); a gateway that cannot do that keeps the default,
 // which answers Unavailable, and such messages stay pending.
 class SmsGateway {
-public:
+  public:
     virtual ~SmsGateway() = default;
     virtual Status Send(int64_t user_id, const std::string& text) = 0;
     virtual Status SendToPhone(const std::string& phone, const std::string& text);
@@ -71,18 +71,18 @@ public:
 // (mode 0600), the demo recipients' "phone": that is where a demo reporter reads their query code. Leave it
 // unset anywhere real messages pass. Thread safety: Send/SendToPhone may be called from one thread at a time.
 class LoggingSmsGateway final : public SmsGateway {
-public:
+  public:
     explicit LoggingSmsGateway(std::string demo_sms_file = "") : demo_sms_file_(std::move(demo_sms_file)) {}
     Status Send(int64_t user_id, const std::string& text) override;
     Status SendToPhone(const std::string& phone, const std::string& text) override;
 
-private:
+  private:
     void Deliver(const std::string& to, const std::string& text);
     std::string demo_sms_file_;
 };
 
 class Outbox {
-public:
+  public:
     // `live_push` sends a JSON text to the user's open WebSockets and returns how many got it.
     using LivePush = std::function<size_t(int64_t user_id, const std::string& json_text)>;
 
@@ -109,7 +109,7 @@ public:
     // One delivery pass (also used by tests); returns how many were delivered.
     size_t DeliverPending();
 
-private:
+  private:
     storage::Database& db_;
     std::unique_ptr<SmsGateway> sms_;
     storage::Committer* committer_ = nullptr;

@@ -30,7 +30,8 @@ int Scheduler::RunDue(int64_t now) {
     {
         auto c = db_.Acquire();
         if (!c.ok()) return 0;
-        auto rows = (*c)->Query("SELECT name FROM scheduled_jobs WHERE next_run <= ? AND running_until < ?", {V(now), V(now)});
+        auto rows =
+            (*c)->Query("SELECT name FROM scheduled_jobs WHERE next_run <= ? AND running_until < ?", {V(now), V(now)});
         if (!rows.ok()) return 0;
         for (const auto& r : *rows) due.push_back(r.Str(0));
     }
@@ -40,9 +41,10 @@ int Scheduler::RunDue(int64_t now) {
         if (it == jobs_.end()) continue;  // registered by another version of the server
         bool claimed = false;
         Status s = committer_.Run([&](storage::Connection& c) -> Status {
-            auto r = c.Query("UPDATE scheduled_jobs SET running_until = ? WHERE name = ? AND running_until < ? "
-                             "AND next_run <= ? RETURNING name",
-                             {V(now + kLeaseSeconds), V(name), V(now), V(now)});
+            auto r = c.Query(
+                "UPDATE scheduled_jobs SET running_until = ? WHERE name = ? AND running_until < ? "
+                "AND next_run <= ? RETURNING name",
+                {V(now + kLeaseSeconds), V(name), V(now), V(now)});
             if (!r.ok()) return r.status();
             claimed = !r->empty();
             return Status::Ok();
@@ -57,9 +59,10 @@ int Scheduler::RunDue(int64_t now) {
         ++ran;
         const int64_t interval = it->second.first;
         (void)committer_.Run([&](storage::Connection& c) {
-            return c.Exec("UPDATE scheduled_jobs SET running_until = 0, last_run = ?, next_run = ?, last_result = ? "
-                          "WHERE name = ?",
-                          {V(now), V(now + interval), V(result.ok() ? std::string("ok") : result.message()), V(name)});
+            return c.Exec(
+                "UPDATE scheduled_jobs SET running_until = 0, last_run = ?, next_run = ?, last_result = ? "
+                "WHERE name = ?",
+                {V(now), V(now + interval), V(result.ok() ? std::string("ok") : result.message()), V(name)});
         });
     }
     return ran;

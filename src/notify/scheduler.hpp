@@ -19,7 +19,7 @@
 namespace jw::notify {
 
 class Scheduler {
-public:
+  public:
     using JobFn = std::function<Status()>;
 
     Scheduler(storage::Database& db, storage::Committer& committer) : db_(db), committer_(committer) {}
@@ -32,7 +32,7 @@ public:
     // Runs every due job once (used by the loop and by tests). Returns how many ran.
     int RunDue(int64_t now);
 
-private:
+  private:
     storage::Database& db_;
     storage::Committer& committer_;
     std::map<std::string, std::pair<int64_t, JobFn>> jobs_;

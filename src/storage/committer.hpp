@@ -20,7 +20,7 @@
 namespace jw::storage {
 
 class Committer {
-public:
+  public:
     using Job = std::function<Status(Connection&)>;
     using Done = std::function<void(const Status&)>;
 
@@ -51,7 +51,7 @@ public:
     uint64_t batches() const { return batches_; }
     uint64_t jobs() const { return jobs_; }
 
-private:
+  private:
     Committer(std::unique_ptr<Connection> conn, Hooks hooks, size_t max_batch);
     void Loop();
     void RunBatch(std::deque<std::pair<Job, Done>>& batch);

@@ -35,7 +35,7 @@ inline Value V(const std::optional<std::string>& s) { return s; }
 inline Value Null() { return std::nullopt; }
 
 class Row {
-public:
+  public:
     explicit Row(std::vector<Value> cells) : cells_(std::move(cells)) {}
     size_t size() const { return cells_.size(); }
     bool IsNull(size_t i) const { return !cells_.at(i).has_value(); }
@@ -44,14 +44,14 @@ public:
     int64_t Int(size_t i) const;  // 0 for NULL
     bool Bool(size_t i) const { return Int(i) != 0; }
 
-private:
+  private:
     std::vector<Value> cells_;
 };
 
 using Rows = std::vector<Row>;
 
 class Connection {
-public:
+  public:
     virtual ~Connection() = default;
     virtual Dialect dialect() const = 0;
     // Runs one statement. Errors: Conflict on a unique or foreign-key violation, Busy when the database is
@@ -74,14 +74,14 @@ public:
 Status InTransaction(Connection& conn, const std::function<Status(Connection&)>& fn);
 
 class Database {
-public:
+  public:
     // url: "sqlite:PATH" (PATH created if missing; ":memory:" is not supported because the pool needs one
     // shared file) or "postgresql://…" / "postgres://…". Errors: InvalidArgument for an unknown scheme,
     // Unavailable when the database cannot be opened.
     static Result<std::unique_ptr<Database>> Open(std::string_view url, int pool_size = 8);
 
     class Lease {
-    public:
+      public:
         Lease(Database* db, std::unique_ptr<Connection> conn) : db_(db), conn_(std::move(conn)) {}
         Lease(Lease&&) = default;
         Lease& operator=(Lease&&) = default;
@@ -89,7 +89,7 @@ public:
         Connection& operator*() { return *conn_; }
         Connection* operator->() { return conn_.get(); }
 
-    private:
+      private:
         Database* db_;
         std::unique_ptr<Connection> conn_;
     };
@@ -102,7 +102,7 @@ public:
     // A connection outside the pool, owned by the caller (the committer's writer connection).
     Result<std::unique_ptr<Connection>> OpenConnection();
 
-private:
+  private:
     Database(std::string url, Dialect dialect, int pool_size)
         : url_(std::move(url)), dialect_(dialect), pool_size_(pool_size) {}
     void Release(std::unique_ptr<Connection> conn);

@@ -117,8 +117,7 @@ std::string InFilter(Dialect dialect, std::string_view column, const std::vector
     return Filter(dialect, column, keys, params);
 }
 
-std::string InFilter(Dialect dialect, std::string_view column, const std::vector<std::string>& keys,
-                     Params& params) {
+std::string InFilter(Dialect dialect, std::string_view column, const std::vector<std::string>& keys, Params& params) {
     return Filter(dialect, column, keys, params);
 }
 

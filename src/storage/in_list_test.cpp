@@ -38,7 +38,7 @@ std::vector<int64_t> Ids(const Rows& rows) {
 }
 
 class InListTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "in_list");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -170,7 +170,7 @@ INSTANTIATE_TEST_SUITE_P(Backends, InListTest, ::testing::ValuesIn(storage::test
 
 // Counts statements instead of running them: what an empty list executes, and how a long one is cut.
 class CountingConnection final : public Connection {
-public:
+  public:
     Dialect dialect() const override { return Dialect::kSqlite; }
     Status Exec(std::string_view sql, const Params& params) override {
         Record(sql, params);
@@ -187,7 +187,7 @@ public:
     std::vector<std::string> sql;
     std::vector<size_t> param_counts;
 
-private:
+  private:
     void Record(std::string_view s, const Params& params) {
         sql.emplace_back(s);
         param_counts.push_back(params.size());

@@ -48,18 +48,19 @@ std::vector<Migration> MigrationsFromFiles(std::string_view module, Dialect dial
 }
 
 Result<int> ApplyMigrations(Connection& conn, const std::vector<Migration>& migrations) {
-    JW_RETURN_IF_ERROR(conn.ExecScript(
-        "CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, number INTEGER NOT NULL, "
-        "name TEXT NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (module, number))"));
+    JW_RETURN_IF_ERROR(
+        conn.ExecScript("CREATE TABLE IF NOT EXISTS schema_migrations (module TEXT NOT NULL, number INTEGER NOT NULL, "
+                        "name TEXT NOT NULL, applied_at BIGINT NOT NULL, PRIMARY KEY (module, number))"));
     int applied = 0;
     for (const auto& m : migrations) {
         Status s = InTransaction(conn, [&](Connection& c) -> Status {
-            auto done = c.Query("SELECT 1 FROM schema_migrations WHERE module = ? AND number = ?",
-                                {V(m.module), V(m.number)});
+            auto done =
+                c.Query("SELECT 1 FROM schema_migrations WHERE module = ? AND number = ?", {V(m.module), V(m.number)});
             if (!done.ok()) return done.status();
             if (!done->empty()) return Status::Ok();
             Status run = c.ExecScript(m.sql);
-            if (!run.ok()) return Status::Internal(m.module + " migration " + std::to_string(m.number) + ": " + run.message());
+            if (!run.ok())
+                return Status::Internal(m.module + " migration " + std::to_string(m.number) + ": " + run.message());
             ++applied;
             return c.Exec("INSERT INTO schema_migrations (module, number, name, applied_at) VALUES (?, ?, ?, ?)",
                           {V(m.module), V(m.number), V(m.name), V(static_cast<int64_t>(time(nullptr)))});

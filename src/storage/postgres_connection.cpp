@@ -33,7 +33,7 @@ std::string RewritePlaceholders(std::string_view sql) {
 }
 
 class PostgresConnection final : public Connection {
-public:
+  public:
     explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
     ~PostgresConnection() override { PQfinish(conn_); }
 
@@ -56,7 +56,7 @@ public:
 
     Status BeginWrite() override { return Exec("BEGIN", {}); }
 
-private:
+  private:
     Status Check(PGresult* res) {
         const auto st = PQresultStatus(res);
         if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
@@ -90,8 +90,8 @@ private:
                 if (PQgetisnull(res.get(), r, c)) {
                     cells.emplace_back(std::nullopt);
                 } else {
-                    cells.emplace_back(std::string(PQgetvalue(res.get(), r, c),
-                                                   static_cast<size_t>(PQgetlength(res.get(), r, c))));
+                    cells.emplace_back(
+                        std::string(PQgetvalue(res.get(), r, c), static_cast<size_t>(PQgetlength(res.get(), r, c))));
                 }
             }
             rows->emplace_back(std::move(cells));
@@ -106,8 +106,8 @@ private:
         if (it != prepared_.end()) return it->second;
         std::string name = "jw" + std::to_string(prepared_.size() + 1);
         const std::string rewritten = RewritePlaceholders(sql);
-        std::unique_ptr<PGresult, decltype(&PQclear)> res(
-            PQprepare(conn_, name.c_str(), rewritten.c_str(), 0, nullptr), PQclear);
+        std::unique_ptr<PGresult, decltype(&PQclear)> res(PQprepare(conn_, name.c_str(), rewritten.c_str(), 0, nullptr),
+                                                          PQclear);
         if (PQresultStatus(res.get()) != PGRES_COMMAND_OK) {
             last_error_ = PQresultErrorMessage(res.get());
             return kEmpty;

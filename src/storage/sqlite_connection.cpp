@@ -13,10 +13,13 @@ namespace {
 Status ErrorFrom(sqlite3* db, int rc) {
     const std::string msg = sqlite3_errmsg(db);
     switch (rc & 0xff) {
-        case SQLITE_CONSTRAINT: return Status::Conflict("constraint: " + msg);
+        case SQLITE_CONSTRAINT:
+            return Status::Conflict("constraint: " + msg);
         case SQLITE_BUSY:
-        case SQLITE_LOCKED: return Status(ErrorCode::kBusy, "database busy: " + msg);
-        default: return Status::Internal("sqlite: " + msg);
+        case SQLITE_LOCKED:
+            return Status(ErrorCode::kBusy, "database busy: " + msg);
+        default:
+            return Status::Internal("sqlite: " + msg);
     }
 }
 
@@ -33,7 +36,7 @@ bool IsCanonicalInteger(const std::string& s) {
 }
 
 class SqliteConnection final : public Connection {
-public:
+  public:
     explicit SqliteConnection(sqlite3* db) : db_(db) {}
     ~SqliteConnection() override {
         for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
@@ -43,9 +46,7 @@ public:
     Dialect dialect() const override { return Dialect::kSqlite; }
     bool Healthy() override { return sqlite3_get_autocommit(db_) != 0; }  // no transaction left open
 
-    Status Exec(std::string_view sql, const Params& params) override {
-        return Run(sql, params, nullptr);
-    }
+    Status Exec(std::string_view sql, const Params& params) override { return Run(sql, params, nullptr); }
 
     Result<Rows> Query(std::string_view sql, const Params& params) override {
         Rows rows;
@@ -67,7 +68,7 @@ public:
 
     Status BeginWrite() override { return Exec("BEGIN IMMEDIATE", {}); }
 
-private:
+  private:
     Result<sqlite3_stmt*> Prepare(std::string_view sql) {
         auto it = cache_.find(std::string(sql));
         if (it != cache_.end()) return it->second;
@@ -87,9 +88,13 @@ private:
         for (size_t i = 0; i < params.size(); ++i) {
             const int idx = static_cast<int>(i + 1);
             int rc;
-            if (!params[i]) rc = sqlite3_bind_null(stmt, idx);
-            else if (IsCanonicalInteger(*params[i])) rc = sqlite3_bind_int64(stmt, idx, std::stoll(*params[i]));
-            else rc = sqlite3_bind_text(stmt, idx, params[i]->data(), static_cast<int>(params[i]->size()), SQLITE_TRANSIENT);
+            if (!params[i])
+                rc = sqlite3_bind_null(stmt, idx);
+            else if (IsCanonicalInteger(*params[i]))
+                rc = sqlite3_bind_int64(stmt, idx, std::stoll(*params[i]));
+            else
+                rc = sqlite3_bind_text(stmt, idx, params[i]->data(), static_cast<int>(params[i]->size()),
+                                       SQLITE_TRANSIENT);
             if (rc != SQLITE_OK) return ErrorFrom(db_, rc);
         }
         const int ncol = sqlite3_column_count(stmt);
@@ -126,8 +131,8 @@ private:
 
 Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
     sqlite3* db = nullptr;
-    const int rc = sqlite3_open_v2(path.c_str(), &db,
-                                   SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
         sqlite3_close_v2(db);

@@ -1,8 +1,6 @@
 // Storage tests run against SQLite always and against PostgreSQL when JW_TEST_PG_URL is set
 // (make test starts a real PostgreSQL 15 and sets it).
 #include <gtest/gtest.h>
-
-#include "storage/test_databases.hpp"
 #include <unistd.h>
 
 #include <cstdlib>
@@ -12,12 +10,13 @@
 #include "storage/committer.hpp"
 #include "storage/database.hpp"
 #include "storage/migrations.hpp"
+#include "storage/test_databases.hpp"
 
 namespace jw::storage {
 namespace {
 
 class StorageTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "storage");
         if (url.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -53,7 +52,8 @@ TEST_P(StorageTest, BindsParametersLiterallyAndKeepsNulls) {
     auto c = db_->Acquire();
     ASSERT_TRUE(ApplyMigrations(**c, MigrationsFromFiles("test", db_->dialect(), kFiles)).ok());
     const std::string evil = "x'); DROP TABLE t_item; --";
-    ASSERT_TRUE((*c)->Exec("INSERT INTO t_item (name, qty, note) VALUES (?, ?, ?)", {V(evil), V(int64_t{5}), Null()}).ok());
+    ASSERT_TRUE(
+        (*c)->Exec("INSERT INTO t_item (name, qty, note) VALUES (?, ?, ?)", {V(evil), V(int64_t{5}), Null()}).ok());
     auto row = (*c)->QueryOne("SELECT name, qty, note FROM t_item WHERE name = ?", {V(evil)});
     ASSERT_TRUE(row.ok());
     EXPECT_EQ(row->Str(0), evil);
@@ -98,8 +98,8 @@ TEST_P(StorageTest, CommitterUndoesOnlyTheFailingJobOfABatch) {
     for (int i = 0; i < 40; ++i) {
         threads.emplace_back([&, i] {
             Status s = (*committer)->Run([i](Connection& tx) -> Status {
-                JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO t_item (name, qty) VALUES (?, ?)",
-                                           {V("item" + std::to_string(i)), V(i)}));
+                JW_RETURN_IF_ERROR(
+                    tx.Exec("INSERT INTO t_item (name, qty) VALUES (?, ?)", {V("item" + std::to_string(i)), V(i)}));
                 if (i % 10 == 0) return Status::Invalid("qty", "rejected");
                 return Status::Ok();
             });

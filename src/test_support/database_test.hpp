@@ -57,7 +57,7 @@ Result<int64_t> InsertUser(storage::Connection& c, const NewUser& u);
 // A test parameterised by backend name (storage::testing::Backends()) holding a migrated database and one
 // connection of it for the test body.
 class DatabaseTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     // Call first in SetUp. False when the test was skipped (backend unavailable) or failed: SetUp returns then.
     bool OpenDatabase(const std::string& name, const std::vector<Schema>& schemas, bool seed_roles = true);
     // Shorthands for the test body; a database error fails the test (and gives 0).

@@ -3,15 +3,15 @@
 // users, roles and policy for the system and security administrators, audit search / export / verify for
 // the audit administrator, and the user's notifications. Routes are listed in docs/http_api.md.
 
+#include <string>
+#include <vector>
+
 #include "audit/audit_log.hpp"
 #include "auth/permission_registry.hpp"
 #include "auth/session_service.hpp"
 #include "http/router.hpp"
 #include "notify/outbox.hpp"
 #include "storage/database.hpp"
-
-#include <string>
-#include <vector>
 
 namespace jw::admin {
 

@@ -1,4 +1,6 @@
 // Audit search, CSV export and chain verification (audit administrator); the user's notifications.
+#include <map>
+
 #include "admin/admin_module.hpp"
 #include "admin/json_views.hpp"
 #include "audit/audit_log.hpp"
@@ -6,8 +8,6 @@
 #include "common/csv.hpp"
 #include "http/error_table.hpp"
 #include "http/params.hpp"
-
-#include <map>
 
 namespace jw::admin {
 
@@ -31,10 +31,19 @@ Result<audit::AuditFilter> FilterFrom(const Request& req) {
 // Records keep the unit's code (stable); the reader sees its current name beside it.
 Json RecordJson(const audit::AuditRecord& r, const std::map<std::string, std::string>& unit_names) {
     auto name = unit_names.find(r.unit);
-    return {{"id", r.id},           {"at", FormatUtcIso(r.at)}, {"user", r.username},     {"unit", r.unit},
+    return {{"id", r.id},
+            {"at", FormatUtcIso(r.at)},
+            {"user", r.username},
+            {"unit", r.unit},
             {"unit_name", name == unit_names.end() ? Json(nullptr) : Json(name->second)},
-            {"client", r.client},   {"action", r.action},       {"object", r.object},     {"result", r.result},
-            {"purpose", r.purpose}, {"case_no", r.case_no},     {"request_id", r.request_id}, {"hash", r.hash},
+            {"client", r.client},
+            {"action", r.action},
+            {"object", r.object},
+            {"result", r.result},
+            {"purpose", r.purpose},
+            {"case_no", r.case_no},
+            {"request_id", r.request_id},
+            {"hash", r.hash},
             {"detail", r.detail}};
 }
 
@@ -58,7 +67,9 @@ Result<Reply> ExportCsv(Deps d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto page, audit::AuditLog::Search(**c, f));
-    std::string csv = "\xEF\xBB\xBF" "id,at,user,unit,client,action,object,result,purpose,case_no,request_id,hash\r\n";
+    std::string csv =
+        "\xEF\xBB\xBF"
+        "id,at,user,unit,client,action,object,result,purpose,case_no,request_id,hash\r\n";
     for (const auto& r : page.first) {
         csv += std::to_string(r.id) + "," + FormatUtcIso(r.at);
         for (const std::string* s : {&r.username, &r.unit, &r.client, &r.action, &r.object, &r.result, &r.purpose,
@@ -122,7 +133,8 @@ void RegisterAuditRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/audit", "audit.read", "audit.search", [d](Request& r) { return Search(d, r); }});
     router.Add({"GET", "/api/v1/audit/export.csv", "audit.export", "audit.export",
                 [d](Request& r) { return ExportCsv(d, r); }});
-    router.Add({"GET", "/api/v1/audit/verify", "audit.verify", "audit.verify", [d](Request& r) { return Verify(d, r); }});
+    router.Add(
+        {"GET", "/api/v1/audit/verify", "audit.verify", "audit.verify", [d](Request& r) { return Verify(d, r); }});
     router.Add({"GET", "/api/v1/notifications", "notify.read", "notification.list",
                 [d](Request& r) { return Notifications(d, r); }});
     router.Add({"POST", "/api/v1/notifications/:id/read", "notify.read", "notification.read",

@@ -38,7 +38,8 @@ Result<Reply> CreateUnit(Request& req) {
     r.write = [u](storage::Connection& c, audit::AuditEntry& e, Reply& out) mutable -> Status {
         if (u.parent_id && !auth::repo::GetUnit(c, *u.parent_id).ok()) return Status::Invalid("parent_id", "not_found");
         auto id = auth::repo::InsertUnit(c, u, NowUnix());
-        if (!id.ok()) return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
+        if (!id.ok())
+            return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
         u.id = *id;
         e.object = "unit:" + std::to_string(u.id);
         out.body = UnitJson(u);
@@ -119,7 +120,8 @@ Result<Reply> CreateUser(Request& req) {
         if (!auth::repo::GetUnit(c, u.unit_id).ok()) return Status::Invalid("unit_id", "not_found");
         if (auth::repo::GetUserByUsername(c, u.username).ok()) return Status::Invalid("username", "duplicate");
         auto id = auth::repo::InsertUser(c, u, NowUnix());
-        if (!id.ok()) return id.status().code() == ErrorCode::kConflict ? Status::Invalid("police_no", "duplicate") : id.status();
+        if (!id.ok())
+            return id.status().code() == ErrorCode::kConflict ? Status::Invalid("police_no", "duplicate") : id.status();
         e.object = "user:" + std::to_string(*id);
         JW_ASSIGN_OR_RETURN(auth::User created, auth::repo::GetUser(c, *id));
         out.body = {{"user", UserJson(created)}, {"initial_password", initial}};
@@ -280,7 +282,8 @@ Result<Reply> SetPolicy(Deps d, Request& req) {
     p.lock_minutes = static_cast<int>(in.Int("lock_minutes", true, 0, 100000).value_or(0));
     p.idle_minutes = static_cast<int>(in.Int("idle_minutes", true, 0, 1000).value_or(0));
     // Optional, for clients that predate it: absent keeps the current value.
-    p.min_age_days = static_cast<int>(in.Int("min_age_days", false, 0, 1000).value_or(d.sessions.Policy().min_age_days));
+    p.min_age_days =
+        static_cast<int>(in.Int("min_age_days", false, 0, 1000).value_or(d.sessions.Policy().min_age_days));
     JW_RETURN_IF_ERROR(in.status());
     JW_RETURN_IF_ERROR(auth::CheckPolicyFloor(p));
     Reply r = Reply::Json200(PolicyJson(p));
@@ -316,7 +319,8 @@ void RegisterIdentityRoutes(http::Router& router, Deps d) {
     router.Add({"PUT", "/api/v1/users/:id/roles", "role.assign", "user.assign_roles",
                 [d](Request& r) { return AssignRoles(d, r); }});
     router.Add({"GET", "/api/v1/roles", "role.read", "role.list", [d](Request& r) { return ListRoles(d, r); }});
-    router.Add({"PUT", "/api/v1/roles/:code", "role.write", "role.update", [d](Request& r) { return UpdateRole(d, r); }});
+    router.Add(
+        {"PUT", "/api/v1/roles/:code", "role.write", "role.update", [d](Request& r) { return UpdateRole(d, r); }});
     router.Add({"GET", "/api/v1/permissions", "role.read", "permission.list",
                 [d](Request& r) { return ListPermissions(d, r); }});
     router.Add({"GET", "/api/v1/policy", "policy.read", "policy.read", [d](Request& r) { return GetPolicy(d, r); }});

@@ -36,12 +36,8 @@ inline Json UnitJson(const auth::Unit& u) {
 }
 
 inline Json RoleJson(const auth::Role& r) {
-    return {{"code", r.code},
-            {"name_key", "roles." + r.code},
-            {"kind", r.kind},
-            {"scope", r.scope},
-            {"totp_required", r.totp_required},
-            {"permissions", r.permissions}};
+    return {{"code", r.code},   {"name_key", "roles." + r.code},    {"kind", r.kind},
+            {"scope", r.scope}, {"totp_required", r.totp_required}, {"permissions", r.permissions}};
 }
 
 }  // namespace jw::admin

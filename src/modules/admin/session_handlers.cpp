@@ -62,12 +62,13 @@ Result<Reply> Login(Deps d, Request& req) {
     auto totp = in.Text("totp", false, 6);
     JW_RETURN_IF_ERROR(in.status());
     const int64_t now = NowUnix();
-    auto verdict = std::make_shared<auth::LoginVerdict>(d.sessions.CheckLogin(*username, *password, totp.value_or(""), now));
+    auto verdict =
+        std::make_shared<auth::LoginVerdict>(d.sessions.CheckLogin(*username, *password, totp.value_or(""), now));
     Reply r;
     r.audit_object = "user:" + *username;
     r.write = [d, verdict, now, username = *username, client = req.client, rid = req.request_id,
-                lang = http::RequestLang(req.headers)](
-                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+               lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry& e,
+                                                      Reply& out) -> Status {
         e.username = username;
         e.user_id = verdict->user_id;
         e.unit = verdict->unit_code;
@@ -98,7 +99,8 @@ Result<Reply> Login(Deps d, Request& req) {
 Result<Reply> Logout(Deps d, Request& req) {
     Reply r = Reply::NoContent();
     const auth::Principal p = *req.principal;
-    for (const auto& cookie : http::ClearedSessionCookies(d.secure_cookies)) r.headers.emplace_back("Set-Cookie", cookie);
+    for (const auto& cookie : http::ClearedSessionCookies(d.secure_cookies))
+        r.headers.emplace_back("Set-Cookie", cookie);
     r.write = [d, p](storage::Connection& c, audit::AuditEntry&, Reply&) { return d.sessions.Logout(c, p); };
     return r;
 }
@@ -188,10 +190,12 @@ Result<Reply> DisableTotp(Deps d, Request& req) {
 }  // namespace
 
 void RegisterSessionRoutes(http::Router& router, Deps d) {
-    router.Add({"GET", "/api/v1/meta", "public", "meta.read", [d](Request&) -> Result<Reply> {
+    router.Add({"GET", "/api/v1/meta", "public", "meta.read",
+                [d](Request&) -> Result<Reply> {
                     return Reply::Json200({{"version", d.version},
                                            {"county", {{"name", d.county_name}, {"region_code", d.region_code}}}});
-                }, true});
+                },
+                true});
     router.Add({"POST", "/api/v1/session", "public", "session.login", [d](Request& r) { return Login(d, r); }, true});
     router.Add({"GET", "/api/v1/session", "", "session.read",
                 [d](Request& r) { return CurrentSession(d, *r.principal); }, true});

@@ -14,7 +14,7 @@ namespace jw::alerts {
 
 // One colour of the four (red act now, orange urgent, blue attention, green information).
 struct ColourRule {
-    std::string colour;      // red | orange | blue | green
+    std::string colour;  // red | orange | blue | green
     std::string name_zh, name_en, meaning_zh;
     int64_t sign_within_s = 0;  // a target unit must sign within this time or the alert escalates
     bool sms = false;           // also send an SMS to the signers
@@ -23,7 +23,7 @@ struct ColourRule {
 };
 
 class Policy {
-public:
+  public:
     // Parses data/colours.csv. Errors: InvalidArgument naming the line and column.
     static Result<Policy> FromCsv(std::string_view csv);
     // The shipped policy (embedded data/colours.csv).
@@ -33,16 +33,16 @@ public:
     const ColourRule& ForPriority(int priority) const;
     const std::vector<ColourRule>& rules() const { return rules_; }
 
-private:
+  private:
     std::vector<ColourRule> rules_;
 };
 
 struct RaiseInput {
-    std::string source;       // module raising it: checkpoint, cases, manual …
-    std::string source_ref;   // the source's own reference (watch order + pass …)
-    std::string dedup_key;    // optional: raising twice with one key returns the first alert
+    std::string source;      // module raising it: checkpoint, cases, manual …
+    std::string source_ref;  // the source's own reference (watch order + pass …)
+    std::string dedup_key;   // optional: raising twice with one key returns the first alert
     std::string colour;
-    std::string subject;      // what it is about: a plate, a case number …
+    std::string subject;  // what it is about: a plate, a case number …
     std::string title;
     Json payload = Json::object();
     Json links = Json::array();  // [{"label","href"}]
@@ -70,8 +70,8 @@ struct Alert {
 };
 
 struct FeedbackInput {
-    std::string outcome;   // e.g. 已查获 / 未发现 / 已移交
-    std::string officer;   // the officer who acted
+    std::string outcome;  // e.g. 已查获 / 未发现 / 已移交
+    std::string officer;  // the officer who acted
     std::string notes;
 };
 

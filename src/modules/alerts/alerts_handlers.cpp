@@ -15,16 +15,29 @@ using http::Request;
 Json OptJson(const std::optional<int64_t>& v) { return v ? Json(FormatUtcIso(*v)) : Json(nullptr); }
 
 Json TargetJson(const Target& t) {
-    return {{"unit_id", t.unit_id},         {"unit_name", t.unit_name},         {"sign_due_at", FormatUtcIso(t.sign_due_at)},
-            {"signed_at", OptJson(t.signed_at)}, {"signed_by", t.signed_by ? Json(*t.signed_by) : Json(nullptr)},
-            {"escalated_at", OptJson(t.escalated_at)}, {"feedback_at", OptJson(t.feedback_at)},
-            {"outcome", t.outcome},         {"officer", t.officer},             {"notes", t.notes}};
+    return {{"unit_id", t.unit_id},
+            {"unit_name", t.unit_name},
+            {"sign_due_at", FormatUtcIso(t.sign_due_at)},
+            {"signed_at", OptJson(t.signed_at)},
+            {"signed_by", t.signed_by ? Json(*t.signed_by) : Json(nullptr)},
+            {"escalated_at", OptJson(t.escalated_at)},
+            {"feedback_at", OptJson(t.feedback_at)},
+            {"outcome", t.outcome},
+            {"officer", t.officer},
+            {"notes", t.notes}};
 }
 
 Json AlertJson(const Alert& a) {
-    Json j = {{"id", a.id},           {"source", a.source},   {"source_ref", a.source_ref}, {"colour", a.colour},
-              {"subject", a.subject}, {"title", a.title},     {"case_no", a.case_no},       {"status", a.status},
-              {"raised_at", FormatUtcIso(a.raised_at)},        {"closed_at", OptJson(a.closed_at)}};
+    Json j = {{"id", a.id},
+              {"source", a.source},
+              {"source_ref", a.source_ref},
+              {"colour", a.colour},
+              {"subject", a.subject},
+              {"title", a.title},
+              {"case_no", a.case_no},
+              {"status", a.status},
+              {"raised_at", FormatUtcIso(a.raised_at)},
+              {"closed_at", OptJson(a.closed_at)}};
     if (!a.payload.is_null()) j["payload"] = a.payload;
     if (!a.links.is_null()) j["links"] = a.links;
     if (!a.targets.empty()) {
@@ -181,23 +194,39 @@ Result<Reply> StatsHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(Stats s, Statistics(**c, Policy::Default(), from, to, Scope(req)));
     Json colours = Json::array(), units = Json::array();
     for (const auto& cs : s.by_colour)
-        colours.push_back({{"colour", cs.colour}, {"alerts", cs.alerts}, {"targets", cs.targets},
-                           {"signed", cs.signed_count}, {"signed_late", cs.signed_late}, {"escalated", cs.escalated},
-                           {"closed", cs.closed}, {"avg_sign_s", cs.avg_sign_s}, {"avg_close_s", cs.avg_close_s}});
+        colours.push_back({{"colour", cs.colour},
+                           {"alerts", cs.alerts},
+                           {"targets", cs.targets},
+                           {"signed", cs.signed_count},
+                           {"signed_late", cs.signed_late},
+                           {"escalated", cs.escalated},
+                           {"closed", cs.closed},
+                           {"avg_sign_s", cs.avg_sign_s},
+                           {"avg_close_s", cs.avg_close_s}});
     for (const auto& us : s.by_unit)
-        units.push_back({{"unit_id", us.unit_id}, {"unit_name", us.unit_name}, {"targets", us.targets},
-                         {"signed", us.signed_count}, {"signed_late", us.signed_late}, {"escalated", us.escalated},
-                         {"reported", us.reported}, {"avg_sign_s", us.avg_sign_s}});
-    return Reply::Json200({{"from", FormatUtcIso(from)}, {"to", FormatUtcIso(to)}, {"by_colour", colours},
-                           {"by_unit", units}});
+        units.push_back({{"unit_id", us.unit_id},
+                         {"unit_name", us.unit_name},
+                         {"targets", us.targets},
+                         {"signed", us.signed_count},
+                         {"signed_late", us.signed_late},
+                         {"escalated", us.escalated},
+                         {"reported", us.reported},
+                         {"avg_sign_s", us.avg_sign_s}});
+    return Reply::Json200(
+        {{"from", FormatUtcIso(from)}, {"to", FormatUtcIso(to)}, {"by_colour", colours}, {"by_unit", units}});
 }
 
 Result<Reply> PolicyHandler(const Deps&, Request&) {
     Json colours = Json::array();
     for (const auto& r : Policy::Default().rules())
-        colours.push_back({{"colour", r.colour}, {"name_zh", r.name_zh}, {"name_en", r.name_en},
-                           {"meaning_zh", r.meaning_zh}, {"sign_within_s", r.sign_within_s}, {"sms", r.sms},
-                           {"sound", r.sound}, {"priority", r.priority}});
+        colours.push_back({{"colour", r.colour},
+                           {"name_zh", r.name_zh},
+                           {"name_en", r.name_en},
+                           {"meaning_zh", r.meaning_zh},
+                           {"sign_within_s", r.sign_within_s},
+                           {"sms", r.sms},
+                           {"sound", r.sound},
+                           {"priority", r.priority}});
     return Reply::Json200({{"colours", colours}});
 }
 
@@ -208,7 +237,9 @@ Result<Reply> UnitsHandler(const Deps& d, Request&) {
     JW_ASSIGN_OR_RETURN(auto units, UnitChoices(**c));
     Json items = Json::array();
     for (const auto& u : units)
-        items.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind},
+        items.push_back({{"id", u.id},
+                         {"name", u.name},
+                         {"kind", u.kind},
                          {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)}});
     return Reply::Json200({{"items", items}});
 }

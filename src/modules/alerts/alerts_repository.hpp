@@ -1,9 +1,9 @@
 #pragma once
 // SQL of the alerts module (tables `alerts` and `alert_targets` in schema/001_alerts.sql; it also reads who holds
-// a permission from the identity tables users, user_roles and role_permissions; units come from auth::repo), for SQLite and PostgreSQL. Functions take the
-// caller's connection: writes run inside the caller's transaction, reads on any connection. No rules here
-// (alerts_service.hpp holds them). Errors: NotFound for a missing row where a row is required, the database's
-// otherwise. Thread safety: the Connection rules of storage/database.hpp.
+// a permission from the identity tables users, user_roles and role_permissions; units come from auth::repo), for SQLite
+// and PostgreSQL. Functions take the caller's connection: writes run inside the caller's transaction, reads on any
+// connection. No rules here (alerts_service.hpp holds them). Errors: NotFound for a missing row where a row is
+// required, the database's otherwise. Thread safety: the Connection rules of storage/database.hpp.
 
 #include <cstdint>
 #include <optional>

@@ -25,8 +25,8 @@ Result<std::vector<int64_t>> UnitAndParents(storage::Connection& c, int64_t unit
 }
 
 // `params` carry codes (colour) and facts; the facts a person typed (title, subject) are masked here.
-Status Notify(storage::Connection& c, const std::vector<int64_t>& users, const std::string& kind,
-              std::string_view code, MessageParams params, bool sms) {
+Status Notify(storage::Connection& c, const std::vector<int64_t>& users, const std::string& kind, std::string_view code,
+              MessageParams params, bool sms) {
     for (const char* typed : {"title", "subject"})
         if (auto it = params.find(typed); it != params.end()) it->second = MaskIdentifiers(it->second);
     notify::Notification n;
@@ -83,9 +83,12 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     const ColourRule& rule = *policy.Find(in.colour);
     JW_ASSIGN_OR_RETURN(const int64_t id, repo::InsertAlert(c, in, now));
     for (int64_t u : units) JW_RETURN_IF_ERROR(repo::InsertTarget(c, id, u, now + rule.sign_within_s));
-    const MessageParams params{{"colour", in.colour},         {"title", in.title},
-                               {"subject", in.subject},       {"units", unit_names},
-                               {"minutes", Minutes(rule.sign_within_s)}, {"alert_id", std::to_string(id)}};
+    const MessageParams params{{"colour", in.colour},
+                               {"title", in.title},
+                               {"subject", in.subject},
+                               {"units", unit_names},
+                               {"minutes", Minutes(rule.sign_within_s)},
+                               {"alert_id", std::to_string(id)}};
     const auto code = MessageCode("alerts.raised");
     JW_ASSIGN_OR_RETURN(auto signers,
                         repo::UsersWithPermission(c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
@@ -132,8 +135,11 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
         JW_ASSIGN_OR_RETURN(auto leaders, repo::UsersWithPermission(c, "alerts.escalation", chain));
         for (int64_t u : centre)
             if (std::find(leaders.begin(), leaders.end(), u) == leaders.end()) leaders.push_back(u);
-        const MessageParams params{{"colour", t.colour}, {"title", t.title}, {"subject", t.subject},
-                                   {"unit", t.unit_name}, {"alert_id", std::to_string(t.alert_id)}};
+        const MessageParams params{{"colour", t.colour},
+                                   {"title", t.title},
+                                   {"subject", t.subject},
+                                   {"unit", t.unit_name},
+                                   {"alert_id", std::to_string(t.alert_id)}};
         JW_RETURN_IF_ERROR(
             Notify(c, leaders, "alert_escalation", MessageCode("alerts.escalated"), params, rule && rule->sms));
     }

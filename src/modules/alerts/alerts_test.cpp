@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
 #include "alerts/alert.hpp"
+#include "alerts/alerts_module.hpp"
 #include "alerts/alerts_queries.hpp"
 #include "alerts/alerts_service.hpp"
 #include "alerts/notify_text.hpp"
-#include "alerts/alerts_module.hpp"
 #include "test_support/database_test.hpp"
 
 namespace jw::alerts {
@@ -17,7 +17,7 @@ constexpr int64_t kT0 = 1790000000;  // 2026-09-21 (any fixed time)
 // A small county: bureau ← station A, station B, command centre; one officer in each station, a duty
 // officer in the centre, a leader at the bureau. Roles and permissions come from the real tables.
 class AlertsTest : public test_support::DatabaseTest {
-protected:
+  protected:
     void SetUp() override {
         auto schemas = test_support::PlatformSchemas();
         schemas.push_back({"alerts", &ModuleFiles()});
@@ -59,8 +59,8 @@ TEST_P(AlertsTest, RedAlertReachesTheUnitsSignersWithSmsAndTheCentreInApp) {
     ASSERT_TRUE(id.ok()) << id.status().message();
     EXPECT_EQ(Inbox(officer_a_), (std::vector<std::string>{"inapp:alert", "sms:alert"}));
     EXPECT_EQ(Inbox(duty_), (std::vector<std::string>{"inapp:alert"}));
-    EXPECT_TRUE(Inbox(officer_b_).empty());   // another station is not told
-    EXPECT_TRUE(Inbox(leader_).empty());      // leaders hear of it only when it escalates
+    EXPECT_TRUE(Inbox(officer_b_).empty());  // another station is not told
+    EXPECT_TRUE(Inbox(leader_).empty());     // leaders hear of it only when it escalates
     auto a = Get(*c_, *id);
     ASSERT_TRUE(a.ok());
     ASSERT_EQ(a->targets.size(), 1u);
@@ -72,12 +72,12 @@ TEST_P(AlertsTest, NotificationCarriesCodesAndParametersNotProse) {
     RaiseInput in = Red({station_a_});
     in.title = "在逃人员 11010519491231002X 经过卡口";
     ASSERT_TRUE(Raise(*c_, Policy::Default(), in, kT0).ok());
-    auto row = c_->QueryOne("SELECT code, params, title, body FROM notifications WHERE user_id = ? AND channel = 'inapp'",
-                            {V(officer_a_)});
+    auto row = c_->QueryOne(
+        "SELECT code, params, title, body FROM notifications WHERE user_id = ? AND channel = 'inapp'", {V(officer_a_)});
     ASSERT_TRUE(row.ok()) << row.status().message();
     EXPECT_EQ(row->Str(0), "alerts.raised");
     const Json params = Json::parse(row->Str(1));
-    EXPECT_EQ(params["colour"], "red");  // a code: the board beeps on it, no words read
+    EXPECT_EQ(params["colour"], "red");                                  // a code: the board beeps on it, no words read
     EXPECT_EQ(params["title"], "在逃人员 110105********002X 经过卡口");  // masked before it leaves the alert
     EXPECT_EQ(params["minutes"], "5");
     EXPECT_EQ(row->Str(2), "");  // no stored prose
@@ -139,11 +139,13 @@ TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {
     EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 300), 1);  // station A only: B signed in time
     EXPECT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 900), 0);  // each target escalates once
     EXPECT_EQ(Inbox(leader_), (std::vector<std::string>{"inapp:alert_escalation", "sms:alert_escalation"}));
-    auto esc = c_->QueryOne("SELECT code, params FROM notifications WHERE user_id = ? AND channel = 'inapp'", {V(leader_)});
+    auto esc =
+        c_->QueryOne("SELECT code, params FROM notifications WHERE user_id = ? AND channel = 'inapp'", {V(leader_)});
     ASSERT_TRUE(esc.ok());
     EXPECT_EQ(esc->Str(0), "alerts.escalated");
     EXPECT_EQ(Json::parse(esc->Str(1))["colour"], "red");
-    EXPECT_EQ(Inbox(duty_), (std::vector<std::string>{"inapp:alert", "inapp:alert_escalation", "sms:alert_escalation"}));
+    EXPECT_EQ(Inbox(duty_),
+              (std::vector<std::string>{"inapp:alert", "inapp:alert_escalation", "sms:alert_escalation"}));
     auto a = Get(*c_, *id);
     EXPECT_TRUE(a->targets[0].escalated_at.has_value() != a->targets[1].escalated_at.has_value());
 }
@@ -174,8 +176,8 @@ TEST_P(AlertsTest, StatisticsCountSigningTimesByColourAndUnit) {
     g.colour = "green";
     auto green = Raise(*c_, Policy::Default(), g, kT0 + 100);
     ASSERT_TRUE(red.ok() && green.ok());
-    ASSERT_TRUE(Sign(*c_, *red, station_a_, officer_a_, kT0 + 120).ok());   // 2 min: in time
-    ASSERT_TRUE(Sign(*c_, *red, station_b_, officer_b_, kT0 + 420).ok());   // 7 min: late (red = 5 min)
+    ASSERT_TRUE(Sign(*c_, *red, station_a_, officer_a_, kT0 + 120).ok());    // 2 min: in time
+    ASSERT_TRUE(Sign(*c_, *red, station_b_, officer_b_, kT0 + 420).ok());    // 7 min: late (red = 5 min)
     ASSERT_TRUE(Sign(*c_, *green, station_a_, officer_a_, kT0 + 400).ok());  // 5 min: green allows 4 h
     auto s = Statistics(*c_, Policy::Default(), kT0, kT0 + 86400, std::nullopt);
     ASSERT_TRUE(s.ok());
@@ -322,7 +324,8 @@ TEST(AlertPolicy, ParsesColoursAndMapsPriorities) {
 }  // namespace jw::alerts
 
 TEST(NotifyText, MasksIdNumbersAndMobilesAndKeepsOtherNumbers) {
-    EXPECT_EQ(jw::alerts::MaskIdentifiers("在逃人员 11010519491231002X 联系13812345678"), "在逃人员 110105********002X 联系138****5678");
+    EXPECT_EQ(jw::alerts::MaskIdentifiers("在逃人员 11010519491231002X 联系13812345678"),
+              "在逃人员 110105********002X 联系138****5678");
     EXPECT_EQ(jw::alerts::MaskIdentifiers("519901199001011234"), "519901********1234");
     // Case numbers, device ids, plates and short numbers are not personal identifiers.
     EXPECT_EQ(jw::alerts::MaskIdentifiers("案件A5199012026000007 卡口51990100001210000091 川A12345 110"),

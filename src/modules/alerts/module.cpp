@@ -1,11 +1,11 @@
-#include "alerts/alerts_module.hpp"
+#include "modules/module.hpp"
 
 #include "alerts/alert.hpp"
 #include "alerts/alerts_handlers.hpp"
+#include "alerts/alerts_module.hpp"
 #include "alerts/alerts_service.hpp"
-#include "common/civil_time.hpp"
-#include "modules/module.hpp"
 #include "alerts/unit_participant.hpp"
+#include "common/civil_time.hpp"
 #include "units/participant.hpp"
 
 namespace jw::alerts {
@@ -39,7 +39,7 @@ namespace jw::alerts {
 namespace {
 
 class AlertsModule final : public modules::Module, public units::ParticipantSource {
-public:
+  public:
     // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
     std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "alerts"; }

@@ -56,41 +56,41 @@ struct Attachment {
 struct CaseEvent {
     int64_t id = 0;
     int64_t case_id = 0;
-    int seq = 0;                  // 1, 2, … within the case; 1 is the acceptance
-    std::string kind;             // transition | fact
-    std::string action;           // transitions.csv action name
+    int seq = 0;         // 1, 2, … within the case; 1 is the acceptance
+    std::string kind;    // transition | fact
+    std::string action;  // transitions.csv action name
     std::string from_state, to_state;
-    int64_t at = 0;               // when it happened (may precede recorded_at, never follow it)
+    int64_t at = 0;  // when it happened (may precede recorded_at, never follow it)
     int64_t recorded_at = 0;
     int64_t actor_id = 0;
     int64_t actor_unit_id = 0;
     std::optional<int64_t> person_id;  // the person a measure applies to (criminal_detention, bail, …)
     std::string reason;
     std::vector<Attachment> attachments;
-    std::string data_json = "{}";      // action-specific fields (days, outcome, extension number, …)
+    std::string data_json = "{}";  // action-specific fields (days, outcome, extension number, …)
     std::optional<std::string> idempotency_key;
-    int64_t case_version = 0;          // the case's version after this event
+    int64_t case_version = 0;  // the case's version after this event
 };
 
 struct Case {
     int64_t id = 0;
     std::string case_no;
-    std::string case_type;        // administrative | criminal
-    std::string law;              // administrative: "2012" | "2025" (治安管理处罚法 text); criminal: ""
-    std::string cause;            // 案由, free text
-    std::string cause_code;       // optional catalogue code (discretion module's offence id)
+    std::string case_type;   // administrative | criminal
+    std::string law;         // administrative: "2012" | "2025" (治安管理处罚法 text); criminal: ""
+    std::string cause;       // 案由, free text
+    std::string cause_code;  // optional catalogue code (discretion module's offence id)
     std::string source;
     int64_t occurred_at = 0;
     std::string place_address;
     std::optional<double> place_lon, place_lat;
     std::string facts;
     int64_t unit_id = 0;
-    int64_t lead_officer_id = 0;          // 主办
-    std::vector<int64_t> assistant_ids;   // 协办
+    int64_t lead_officer_id = 0;         // 主办
+    std::vector<int64_t> assistant_ids;  // 协办
     std::string state;
-    std::string outcome;          // decided: penalty | no_penalty | transferred
-    std::string penalty_source;   // "" | manual | discretion
-    std::string penalty_json;     // manual: {"kind","amount_yuan","days","text"}; discretion: its decision JSON
+    std::string outcome;         // decided: penalty | no_penalty | transferred
+    std::string penalty_source;  // "" | manual | discretion
+    std::string penalty_json;    // manual: {"kind","amount_yuan","days","text"}; discretion: its decision JSON
     int64_t accepted_at = 0;
     int64_t filed_at = 0;
     int64_t closed_at = 0;
@@ -98,7 +98,7 @@ struct Case {
     int64_t created_by = 0;
     int64_t created_at = 0;
     int64_t updated_at = 0;
-    int64_t version = 1;          // +1 on every change; writers send the version they read
+    int64_t version = 1;  // +1 on every change; writers send the version they read
 
     // Filled by the repository for display (joined names), not stored in cases.
     std::string unit_name;
@@ -110,12 +110,12 @@ struct QueryCode {
     int64_t id = 0;
     int64_t case_id = 0;
     int64_t person_id = 0;
-    std::string code_hash;        // QueryCodeHash (case_secrets.hpp, keyed with a secret); the code is never stored
+    std::string code_hash;  // QueryCodeHash (case_secrets.hpp, keyed with a secret); the code is never stored
     int64_t created_at = 0;
     int64_t revoked_at = 0;
     int64_t revoked_by = 0;
     int64_t last_used_at = 0;
-    bool keyed = true;            // false: an older, unkeyed hash not upgraded yet (never matches)
+    bool keyed = true;  // false: an older, unkeyed hash not upgraded yet (never matches)
 };
 
 }  // namespace jw::cases

@@ -70,8 +70,9 @@ docs::Document AcceptanceForm(const Case& k, const std::string& bureau) {
     doc.blocks.push_back(docs::Block::Heading("简要案情"));
     doc.blocks.push_back(docs::Block::Paragraph(k.facts));
     doc.blocks.push_back(docs::Block::Heading("受案意见"));
-    doc.blocks.push_back(docs::Block::Paragraph(k.case_type == kCriminal ? "属本单位管辖的刑事案件，建议及时进行立案审查。"
-                                                                         : "属本单位管辖的行政案件，建议及时调查处理。"));
+    doc.blocks.push_back(docs::Block::Paragraph(k.case_type == kCriminal
+                                                    ? "属本单位管辖的刑事案件，建议及时进行立案审查。"
+                                                    : "属本单位管辖的行政案件，建议及时调查处理。"));
     doc.blocks.push_back(docs::Block::Signature(k.unit_name, ChineseDate(k.accepted_at)));
     doc.footer = "本表由受案单位填写，附卷存档。";
     return doc;
@@ -112,8 +113,8 @@ docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::stri
                        FilingBasis(k) + "之规定，决定不予立案。";
     doc.blocks.push_back(docs::Block::Paragraph(body));
     if (k.case_type == kCriminal)
-        doc.blocks.push_back(docs::Block::Paragraph(
-            "如不服本决定，可以在收到本通知书之日起七日以内向" + bureau + "申请复议。"));
+        doc.blocks.push_back(
+            docs::Block::Paragraph("如不服本决定，可以在收到本通知书之日起七日以内向" + bureau + "申请复议。"));
     doc.blocks.push_back(docs::Block::Signature(bureau + "（印）", ChineseDate(e.at)));
     doc.footer = "本通知书一式两份，一份交报案人，一份附卷。";
     return doc;

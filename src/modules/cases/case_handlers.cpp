@@ -45,7 +45,8 @@ Result<Reply> ListCases(Deps d, Request& req) {
     q.phone = req.Query("phone");
     if (q.id_number.size() > 30) return Status::Invalid("id_number", "too_long");
     if (q.phone.size() > 20) return Status::Invalid("phone", "too_long");
-    if (!q.case_type.empty() && !IsCaseType(q.case_type)) return Status::Invalid("case_type", http::problem::kInvalidEnum);
+    if (!q.case_type.empty() && !IsCaseType(q.case_type))
+        return Status::Invalid("case_type", http::problem::kInvalidEnum);
     JW_ASSIGN_OR_RETURN(q.unit_id, http::QueryId(req, "unit_id"));
     JW_ASSIGN_OR_RETURN(q.officer_id, http::QueryId(req, "officer_id"));
     const auth::Principal& p = *req.principal;
@@ -174,8 +175,10 @@ Result<Json> FullCaseJson(storage::Connection& c, const auth::Principal& actor, 
     std::vector<deadlines::Clock> clocks;
     std::optional<std::string> clocks_error;
     auto computed = ComputeCaseClocks(k, events, ChinaDate(now));
-    if (computed.ok()) clocks = std::move(computed).value();
-    else clocks_error = computed.status().message();
+    if (computed.ok())
+        clocks = std::move(computed).value();
+    else
+        clocks_error = computed.status().message();
     ActionContext ctx;
     ctx.case_type = k.case_type;
     ctx.state = k.state;
@@ -198,11 +201,15 @@ Result<Json> FullCaseJson(storage::Connection& c, const auth::Principal& actor, 
 
 void RegisterCaseRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/cases", "case.read", "case.list", [d](Request& r) { return ListCases(d, r); }});
-    router.Add({"POST", "/api/v1/cases", "case.create", "case.create", [d](Request& r) { return CreateCaseHandler(d, r); }});
+    router.Add(
+        {"POST", "/api/v1/cases", "case.create", "case.create", [d](Request& r) { return CreateCaseHandler(d, r); }});
     router.Add({"GET", "/api/v1/cases/:id", "case.read", "case.read", [d](Request& r) { return GetCase(d, r); }});
-    router.Add({"PUT", "/api/v1/cases/:id", "case.write", "case.update", [](Request& r) { return EditCaseHandler(r); }});
-    router.Add({"POST", "/api/v1/cases/:id/events", "case.act", "case.event", [](Request& r) { return ActionHandler(r); }});
-    router.Add({"POST", "/api/v1/cases/exported", "case.read", "case.export", [](Request& r) { return ExportedHandler(r); }});
+    router.Add(
+        {"PUT", "/api/v1/cases/:id", "case.write", "case.update", [](Request& r) { return EditCaseHandler(r); }});
+    router.Add(
+        {"POST", "/api/v1/cases/:id/events", "case.act", "case.event", [](Request& r) { return ActionHandler(r); }});
+    router.Add(
+        {"POST", "/api/v1/cases/exported", "case.read", "case.export", [](Request& r) { return ExportedHandler(r); }});
     router.Add({"GET", "/api/v1/case-transitions", "case.read", "case.transitions",
                 [](Request& r) { return ListTransitions(r); }});
     RegisterCaseRecordRoutes(router, d);

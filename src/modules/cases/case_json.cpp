@@ -42,8 +42,9 @@ Json PersonMaskedJson(const Person& p, bool has_query_code) {
 }
 
 Json PersonFullJson(const Person& p) {
-    return {{"id", p.id},       {"role", p.role},   {"name", p.name},      {"id_type", p.id_type},
-            {"id_number", p.id_number}, {"phone", p.phone}, {"address", p.address}};
+    return {{"id", p.id},           {"role", p.role},           {"name", p.name},
+            {"id_type", p.id_type}, {"id_number", p.id_number}, {"phone", p.phone},
+            {"address", p.address}};
 }
 
 Json EventJson(const CaseEvent& e, const Officers& officers) {
@@ -75,7 +76,8 @@ Json SummaryJson(const Case& k, const deadlines::Clock* next_deadline) {
             {"outcome", k.outcome},
             {"unit_id", k.unit_id},
             {"unit_name", k.unit_name},
-            {"lead_officer", {{"id", k.lead_officer_id}, {"name", k.lead_officer_name}, {"police_no", k.lead_officer_police_no}}},
+            {"lead_officer",
+             {{"id", k.lead_officer_id}, {"name", k.lead_officer_name}, {"police_no", k.lead_officer_police_no}}},
             {"occurred_at", FormatUtcIso(k.occurred_at)},
             {"accepted_at", FormatUtcIso(k.accepted_at)},
             {"last_event_at", FormatUtcIso(k.last_event_at)},
@@ -120,11 +122,14 @@ Json CaseJson(const CaseView& v) {
     out["clocks"] = clocks;
     out["clocks_error"] = v.clocks_error ? Json(*v.clocks_error) : Json(nullptr);
     Json actions = Json::array();
-    for (const auto* t : v.actions) actions.push_back({{"action", t->action}, {"to_state", t->to_state}, {"requires", t->needs}});
+    for (const auto* t : v.actions)
+        actions.push_back({{"action", t->action}, {"to_state", t->to_state}, {"requires", t->needs}});
     out["allowed_actions"] = actions;
     Json codes = Json::array();
     for (const auto& q : v.codes)
-        codes.push_back({{"id", q.id}, {"person_id", q.person_id}, {"created_at", FormatUtcIso(q.created_at)},
+        codes.push_back({{"id", q.id},
+                         {"person_id", q.person_id},
+                         {"created_at", FormatUtcIso(q.created_at)},
                          {"revoked_at", TimeOrNull(q.revoked_at)}});
     out["query_codes"] = codes;
     return out;
@@ -138,14 +143,16 @@ Result<int64_t> ParseInstant(const Json& value, const std::string& field) {
     if (!base) return Status::Invalid(field, "bad_time");
     const std::string zone = s.substr(19);
     if (zone == "Z") return *base;
-    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':') return Status::Invalid(field, "bad_time");
+    if (zone.size() != 6 || (zone[0] != '+' && zone[0] != '-') || zone[3] != ':')
+        return Status::Invalid(field, "bad_time");
     const int hh = std::atoi(zone.substr(1, 2).c_str()), mm = std::atoi(zone.substr(4, 2).c_str());
     const int64_t offset = (hh * 3600 + mm * 60) * (zone[0] == '+' ? 1 : -1);
     return *base - offset;
 }
 
 Result<Person> ParsePerson(const Json& body, const std::string& prefix, bool partial, const Person& base) {
-    if (!body.is_object()) return Status::Invalid(prefix.empty() ? "person" : prefix.substr(0, prefix.size() - 1), "must_be_object");
+    if (!body.is_object())
+        return Status::Invalid(prefix.empty() ? "person" : prefix.substr(0, prefix.size() - 1), "must_be_object");
     JsonReader in(body, {"role", "name", "id_type", "id_number", "phone", "address", "expected_version"});
     Person p = base;
     if (auto v = in.Text("role", !partial, 20)) p.role = *v;
@@ -180,13 +187,17 @@ Result<NewCase> ParseNewCase(const Json& body) {
         in.Fail("occurred_at", "required");
     } else {
         auto t = ParseInstant(body["occurred_at"], "occurred_at");
-        if (t.ok()) k.occurred_at = *t;
-        else in.Merge(t.status());
+        if (t.ok())
+            k.occurred_at = *t;
+        else
+            in.Merge(t.status());
     }
     if (body.contains("accepted_at")) {
         auto t = ParseInstant(body["accepted_at"], "accepted_at");
-        if (t.ok()) k.accepted_at = *t;
-        else in.Merge(t.status());
+        if (t.ok())
+            k.accepted_at = *t;
+        else
+            in.Merge(t.status());
     }
     if (!body.contains("place") || !body["place"].is_object()) {
         in.Fail("place", body.contains("place") ? "must_be_object" : "required");
@@ -200,20 +211,25 @@ Result<NewCase> ParseNewCase(const Json& body) {
         if (has_lon && has_lat) {
             if (!place["lon"].is_number() || place["lon"].get<double>() < 73 || place["lon"].get<double>() > 136)
                 pr.Fail("lon", "out_of_range");
-            else k.place_lon = place["lon"].get<double>();
+            else
+                k.place_lon = place["lon"].get<double>();
             if (!place["lat"].is_number() || place["lat"].get<double>() < 3 || place["lat"].get<double>() > 54)
                 pr.Fail("lat", "out_of_range");
-            else k.place_lat = place["lat"].get<double>();
+            else
+                k.place_lat = place["lat"].get<double>();
         }
         in.Merge(Prefixed(pr.status(), "place."));
     }
     if (body.contains("assistant_ids")) {
         const Json& a = body["assistant_ids"];
-        if (!a.is_array() || a.size() > 10) in.Fail("assistant_ids", "must_be_array");
+        if (!a.is_array() || a.size() > 10)
+            in.Fail("assistant_ids", "must_be_array");
         else
             for (const auto& id : a) {
-                if (id.is_number_integer() && id.get<int64_t>() > 0) k.assistant_ids.push_back(id.get<int64_t>());
-                else in.Fail("assistant_ids", "must_be_integer");
+                if (id.is_number_integer() && id.get<int64_t>() > 0)
+                    k.assistant_ids.push_back(id.get<int64_t>());
+                else
+                    in.Fail("assistant_ids", "must_be_integer");
             }
     }
     if (body.contains("people")) {
@@ -249,8 +265,10 @@ Result<ActionInput> ParseActionInput(const Json& body) {
     if (auto d = in.Int("days", false, 1, 30)) out.days = static_cast<int>(*d);
     if (body.contains("at") && !body["at"].is_null()) {
         auto t = ParseInstant(body["at"], "at");
-        if (t.ok()) out.at = *t;
-        else in.Merge(t.status());
+        if (t.ok())
+            out.at = *t;
+        else
+            in.Merge(t.status());
     }
     if (body.contains("attachments")) {
         const Json& a = body["attachments"];
@@ -271,8 +289,10 @@ Result<ActionInput> ParseActionInput(const Json& body) {
         }
     }
     if (body.contains("data")) {
-        if (!body["data"].is_object() || body["data"].dump().size() > 4000) in.Fail("data", "must_be_object");
-        else out.data = body["data"];
+        if (!body["data"].is_object() || body["data"].dump().size() > 4000)
+            in.Fail("data", "must_be_object");
+        else
+            out.data = body["data"];
     }
     JW_RETURN_IF_ERROR(in.status());
     return out;
@@ -291,13 +311,16 @@ Result<CaseEdit> ParseCaseEdit(const Json& body) {
     e.lead_officer_id = in.Int("lead_officer_id", false, 1, INT64_MAX);
     if (body.contains("occurred_at")) {
         auto t = ParseInstant(body["occurred_at"], "occurred_at");
-        if (t.ok()) e.occurred_at = *t;
-        else in.Merge(t.status());
+        if (t.ok())
+            e.occurred_at = *t;
+        else
+            in.Merge(t.status());
     }
     if (body.contains("place")) {
         // The same rules as for a new case: reuse its parser on a minimal body.
-        Json probe = {{"case_type", "administrative"}, {"cause", "x"}, {"source", "walk_in"}, {"facts", "x"},
-                      {"occurred_at", "2026-01-01T00:00:00Z"}, {"place", body["place"]}};
+        Json probe = {
+            {"case_type", "administrative"},         {"cause", "x"},          {"source", "walk_in"}, {"facts", "x"},
+            {"occurred_at", "2026-01-01T00:00:00Z"}, {"place", body["place"]}};
         auto parsed = ParseNewCase(probe);
         if (!parsed.ok()) {
             in.Merge(parsed.status());
@@ -311,11 +334,14 @@ Result<CaseEdit> ParseCaseEdit(const Json& body) {
     if (body.contains("assistant_ids")) {
         const Json& a = body["assistant_ids"];
         std::vector<int64_t> ids;
-        if (!a.is_array() || a.size() > 10) in.Fail("assistant_ids", "must_be_array");
+        if (!a.is_array() || a.size() > 10)
+            in.Fail("assistant_ids", "must_be_array");
         else
             for (const auto& id : a) {
-                if (id.is_number_integer() && id.get<int64_t>() > 0) ids.push_back(id.get<int64_t>());
-                else in.Fail("assistant_ids", "must_be_integer");
+                if (id.is_number_integer() && id.get<int64_t>() > 0)
+                    ids.push_back(id.get<int64_t>());
+                else
+                    in.Fail("assistant_ids", "must_be_integer");
             }
         e.assistant_ids = ids;
     }

@@ -85,7 +85,8 @@ Status CheckNumberFormat(const std::string& scheme, const std::vector<std::strin
             } else {  // type: the longest configured code that fits here
                 size_t best = 0;
                 for (const auto& code : type_codes)
-                    if (!code.empty() && code.size() > best && number.compare(pos, code.size(), code) == 0) best = code.size();
+                    if (!code.empty() && code.size() > best && number.compare(pos, code.size(), code) == 0)
+                        best = code.size();
                 if (best == 0) return bad;
                 pos += best;
             }

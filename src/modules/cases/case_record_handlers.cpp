@@ -39,7 +39,8 @@ Result<Reply> AddPersonHandler(Request& req) {
     Reply r;
     r.status = 201;
     r.audit_object = "case:" + std::to_string(id);
-    r.write = [id, version, p, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [id, version, p, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
+                                                       Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(Case k, AddPerson(c, actor, id, version, p, now));
         JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
@@ -100,8 +101,8 @@ Result<Reply> PenaltyHandler(Request& req) {
         auto amount = pr.Int("amount_yuan", false, 0, 1000000);
         auto days = pr.Int("days", false, 1, 20);
         const std::string text = pr.Text("text", true, 500).value_or("");
-        if (!kind.empty() && kind != "warning" && kind != "fine" && kind != "detention" && kind != "fine_and_detention" &&
-            kind != "other")
+        if (!kind.empty() && kind != "warning" && kind != "fine" && kind != "detention" &&
+            kind != "fine_and_detention" && kind != "other")
             pr.Fail("kind", "bad_value");
         Status s = pr.status();
         if (!s.ok()) {
@@ -140,9 +141,12 @@ Result<Reply> IssueCodeHandler(Request& req) {
     Reply r;
     r.status = 201;
     r.audit_object = "case:" + std::to_string(id) + "/person:" + std::to_string(*person);
-    r.write = [id, pid = *person, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [id, pid = *person, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
+                                                          Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(QueryCode q, IssueQueryCode(c, actor, id, pid, NowUnix()));
-        out.body = {{"id", q.id}, {"person_id", q.person_id}, {"created_at", FormatUtcIso(q.created_at)},
+        out.body = {{"id", q.id},
+                    {"person_id", q.person_id},
+                    {"created_at", FormatUtcIso(q.created_at)},
                     {"revoked_at", nullptr}};
         return Status::Ok();
     };
@@ -199,8 +203,8 @@ Result<Reply> PublicProgressHandler(Request& req) {
     Reply r;
     r.audit_object = "case_no:" + *case_no;
     r.write = [no = *case_no, code = *code, client = req.client, rid = req.request_id,
-               lang = http::RequestLang(req.headers)](
-                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+               lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry& e,
+                                                      Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(PublicQueryOutcome o, PublicQuery(c, client, no, code, NowUnix()));
         e.case_no = no;
         // The attempt is stored (the rate limit counts it) and audited, so the write succeeds even when the
@@ -233,7 +237,8 @@ void RegisterCaseRecordRoutes(http::Router& router, Deps d) {
                 [](Request& r) { return EditPersonHandler(r); }});
     router.Add({"GET", "/api/v1/cases/:id/people/:pid", "case.person.read", "case.person_read",
                 [d](Request& r) { return GetPersonHandler(d, r); }, false, true});
-    router.Add({"PUT", "/api/v1/cases/:id/penalty", "case.write", "case.penalty", [](Request& r) { return PenaltyHandler(r); }});
+    router.Add({"PUT", "/api/v1/cases/:id/penalty", "case.write", "case.penalty",
+                [](Request& r) { return PenaltyHandler(r); }});
     router.Add({"POST", "/api/v1/cases/:id/query-codes", "case.write", "case.query_code_issue",
                 [](Request& r) { return IssueCodeHandler(r); }});
     router.Add({"POST", "/api/v1/cases/:id/query-codes/:qid/revoke", "case.write", "case.query_code_revoke",

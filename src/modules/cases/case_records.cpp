@@ -37,7 +37,8 @@ Result<QueryCode> SendQueryCode(storage::Connection& c, const Case& k, const Per
     q.created_at = now;
     JW_ASSIGN_OR_RETURN(q.id, repo::InsertQueryCode(c, q));
     // The code travels as a parameter; the outbox words the SMS (zh-CN) and blanks the parameters once sent.
-    JW_RETURN_IF_ERROR(notify::Outbox::EnqueueSms(c, p.phone, "case_query_code", std::string(MessageCode("cases.query_code")),
+    JW_RETURN_IF_ERROR(notify::Outbox::EnqueueSms(c, p.phone, "case_query_code",
+                                                  std::string(MessageCode("cases.query_code")),
                                                   {{"unit", k.unit_name}, {"case_no", k.case_no}, {"code", code}})
                            .status());
     return q;
@@ -64,9 +65,9 @@ Status ValidatePerson(const Person& p, const std::string& prefix) {
         f[prefix + "id_number"] = "bad_characters";
     }
     if (!p.phone.empty() && !CheckMobile(p.phone).ok()) {
-        const bool fixed = p.phone.size() >= 7 && p.phone.size() <= 20 &&
-                           std::all_of(p.phone.begin(), p.phone.end(),
-                                       [](unsigned char ch) { return std::isdigit(ch) || ch == '-'; });
+        const bool fixed =
+            p.phone.size() >= 7 && p.phone.size() <= 20 &&
+            std::all_of(p.phone.begin(), p.phone.end(), [](unsigned char ch) { return std::isdigit(ch) || ch == '-'; });
         if (!fixed) f[prefix + "phone"] = "bad_phone";
     }
     return f.empty() ? Status::Ok() : s;
@@ -120,8 +121,8 @@ Result<Case> AddPerson(storage::Connection& c, const auth::Principal& actor, int
     p.case_id = case_id;
     p.created_at = now;
     JW_RETURN_IF_ERROR(repo::InsertPerson(c, p).status());
-    JW_RETURN_IF_ERROR(SaveWithRecord(c, actor, k, expected_version, "person_added", Json{{"role", p.role}}.dump(), p.id,
-                                      now));
+    JW_RETURN_IF_ERROR(
+        SaveWithRecord(c, actor, k, expected_version, "person_added", Json{{"role", p.role}}.dump(), p.id, now));
     if (internal::WantsQueryCode(p)) JW_RETURN_IF_ERROR(internal::SendQueryCode(c, k, p, now).status());
     return repo::GetCase(c, case_id);
 }
@@ -134,8 +135,8 @@ Result<Case> EditPerson(storage::Connection& c, const auth::Principal& actor, in
     if (it == k.people.end()) return Status::NotFound("person");
     p.case_id = case_id;
     JW_RETURN_IF_ERROR(repo::UpdatePerson(c, p));
-    JW_RETURN_IF_ERROR(SaveWithRecord(c, actor, k, expected_version, "person_updated", Json{{"role", p.role}}.dump(),
-                                      p.id, now));
+    JW_RETURN_IF_ERROR(
+        SaveWithRecord(c, actor, k, expected_version, "person_updated", Json{{"role", p.role}}.dump(), p.id, now));
     return repo::GetCase(c, case_id);
 }
 

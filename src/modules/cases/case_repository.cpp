@@ -3,7 +3,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "cases/case_secrets.hpp"
@@ -103,8 +102,8 @@ CaseEvent ReadEvent(const Row& r) {
 }
 
 Status LoadDetails(storage::Connection& c, Case& k) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT user_id FROM case_assistants WHERE case_id = ? ORDER BY user_id",
-                                           {V(k.id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT user_id FROM case_assistants WHERE case_id = ? ORDER BY user_id", {V(k.id)}));
     k.assistant_ids.clear();
     for (const auto& r : rows) k.assistant_ids.push_back(r.Int(0));
     JW_ASSIGN_OR_RETURN(k.people, ListPeople(c, k.id));
@@ -137,16 +136,37 @@ Result<int64_t> NextSeq(storage::Connection& c, const std::string& prefix) {
 Result<int64_t> InsertCase(storage::Connection& c, Case& k, const std::optional<std::string>& create_key) {
     JW_ASSIGN_OR_RETURN(
         Row r,
-        c.QueryOne("INSERT INTO cases (case_no, case_type, law, cause, cause_code, source, occurred_at, place_address, "
-                   "place_lon, place_lat, facts, unit_id, lead_officer_id, state, outcome, penalty_source, penalty_json, "
-                   "accepted_at, filed_at, closed_at, last_event_at, created_by, create_key, created_at, updated_at, "
-                   "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
-                   "RETURNING id",
-                   {V(k.case_no), V(k.case_type), V(k.law), V(k.cause), V(k.cause_code), V(k.source),
-                    V(k.occurred_at), V(k.place_address), OptDouble(k.place_lon), OptDouble(k.place_lat), V(k.facts),
-                    V(k.unit_id), V(k.lead_officer_id), V(k.state), V(k.outcome), V(k.penalty_source),
-                    V(k.penalty_json), V(k.accepted_at), V(k.filed_at), V(k.closed_at), V(k.last_event_at),
-                    V(k.created_by), V(create_key), V(k.created_at), V(k.updated_at)}));
+        c.QueryOne(
+            "INSERT INTO cases (case_no, case_type, law, cause, cause_code, source, occurred_at, place_address, "
+            "place_lon, place_lat, facts, unit_id, lead_officer_id, state, outcome, penalty_source, penalty_json, "
+            "accepted_at, filed_at, closed_at, last_event_at, created_by, create_key, created_at, updated_at, "
+            "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) "
+            "RETURNING id",
+            {V(k.case_no),
+             V(k.case_type),
+             V(k.law),
+             V(k.cause),
+             V(k.cause_code),
+             V(k.source),
+             V(k.occurred_at),
+             V(k.place_address),
+             OptDouble(k.place_lon),
+             OptDouble(k.place_lat),
+             V(k.facts),
+             V(k.unit_id),
+             V(k.lead_officer_id),
+             V(k.state),
+             V(k.outcome),
+             V(k.penalty_source),
+             V(k.penalty_json),
+             V(k.accepted_at),
+             V(k.filed_at),
+             V(k.closed_at),
+             V(k.last_event_at),
+             V(k.created_by),
+             V(create_key),
+             V(k.created_at),
+             V(k.updated_at)}));
     k.id = r.Int(0);
     k.version = 1;
     for (int64_t uid : k.assistant_ids)
@@ -159,14 +179,15 @@ Result<int64_t> InsertCase(storage::Connection& c, Case& k, const std::optional<
 }
 
 Result<std::optional<int64_t>> FindByCreateKey(storage::Connection& c, int64_t created_by, const std::string& key) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM cases WHERE created_by = ? AND create_key = ?",
-                                           {V(created_by), V(key)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT id FROM cases WHERE created_by = ? AND create_key = ?", {V(created_by), V(key)}));
     if (rows.empty()) return std::optional<int64_t>();
     return std::optional<int64_t>(rows[0].Int(0));
 }
 
 Result<Case> GetCase(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kCaseColumns + kCaseFrom + " WHERE k.id = ?", {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query(std::string("SELECT ") + kCaseColumns + kCaseFrom + " WHERE k.id = ?", {V(id)}));
     if (rows.empty()) return Status::NotFound("case");
     Case k = ReadCase(rows[0]);
     JW_RETURN_IF_ERROR(LoadDetails(c, k));
@@ -174,8 +195,8 @@ Result<Case> GetCase(storage::Connection& c, int64_t id) {
 }
 
 Result<Case> GetCaseByNumber(storage::Connection& c, const std::string& case_no) {
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query(std::string("SELECT ") + kCaseColumns + kCaseFrom + " WHERE k.case_no = ?", {V(case_no)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string("SELECT ") + kCaseColumns + kCaseFrom + " WHERE k.case_no = ?", {V(case_no)}));
     if (rows.empty()) return Status::NotFound("case");
     Case k = ReadCase(rows[0]);
     JW_RETURN_IF_ERROR(LoadDetails(c, k));
@@ -189,10 +210,12 @@ Status UpdateCase(storage::Connection& c, Case& k, int64_t expected_version) {
                 "place_lon = ?, place_lat = ?, facts = ?, unit_id = ?, lead_officer_id = ?, state = ?, outcome = ?, "
                 "penalty_source = ?, penalty_json = ?, filed_at = ?, closed_at = ?, last_event_at = ?, updated_at = ?, "
                 "version = version + 1 WHERE id = ? AND version = ? RETURNING version",
-                {V(k.law), V(k.cause), V(k.cause_code), V(k.source), V(k.occurred_at), V(k.place_address),
-                 OptDouble(k.place_lon), OptDouble(k.place_lat), V(k.facts), V(k.unit_id), V(k.lead_officer_id),
-                 V(k.state), V(k.outcome), V(k.penalty_source), V(k.penalty_json), V(k.filed_at), V(k.closed_at),
-                 V(k.last_event_at), V(k.updated_at), V(k.id), V(expected_version)}));
+                {V(k.law),           V(k.cause),          V(k.cause_code),        V(k.source),
+                 V(k.occurred_at),   V(k.place_address),  OptDouble(k.place_lon), OptDouble(k.place_lat),
+                 V(k.facts),         V(k.unit_id),        V(k.lead_officer_id),   V(k.state),
+                 V(k.outcome),       V(k.penalty_source), V(k.penalty_json),      V(k.filed_at),
+                 V(k.closed_at),     V(k.last_event_at),  V(k.updated_at),        V(k.id),
+                 V(expected_version)}));
     if (rows.empty())
         return Status(ErrorCode::kConflict, "the case was changed by someone else; reload it",
                       {{"expected_version", "stale"}});
@@ -262,11 +285,11 @@ Result<int64_t> InsertPerson(storage::Connection& c, Person& p) {
 }
 
 Status UpdatePerson(storage::Connection& c, const Person& p) {
-    return c.Exec("UPDATE case_people SET role = ?, name = ?, id_type = ?, id_number = ?, phone = ?, address = ?, "
-                  "id_number_index = ?, phone_index = ?, sealed = 1 WHERE id = ? AND case_id = ?",
-                  {V(p.role), V(p.name), V(p.id_type), V(SealField(p.id_number)), V(SealField(p.phone)),
-                   V(SealField(p.address)), V(IdNumberIndex(p.id_number)), V(PhoneIndex(p.phone)), V(p.id),
-                   V(p.case_id)});
+    return c.Exec(
+        "UPDATE case_people SET role = ?, name = ?, id_type = ?, id_number = ?, phone = ?, address = ?, "
+        "id_number_index = ?, phone_index = ?, sealed = 1 WHERE id = ? AND case_id = ?",
+        {V(p.role), V(p.name), V(p.id_type), V(SealField(p.id_number)), V(SealField(p.phone)), V(SealField(p.address)),
+         V(IdNumberIndex(p.id_number)), V(PhoneIndex(p.phone)), V(p.id), V(p.case_id)});
 }
 
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id) {
@@ -288,37 +311,38 @@ Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id) 
 }
 
 Result<int64_t> InsertEvent(storage::Connection& c, CaseEvent& e) {
-    JW_ASSIGN_OR_RETURN(Row last, c.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = ?",
-                                             {V(e.case_id)}));
+    JW_ASSIGN_OR_RETURN(Row last,
+                        c.QueryOne("SELECT COALESCE(MAX(seq), 0) FROM case_events WHERE case_id = ?", {V(e.case_id)}));
     e.seq = static_cast<int>(last.Int(0)) + 1;
     nlohmann::json att = nlohmann::json::array();
     for (const auto& a : e.attachments) att.push_back({{"name", a.name}, {"ref", a.ref}});
     JW_ASSIGN_OR_RETURN(
-        Row r, c.QueryOne("INSERT INTO case_events (case_id, seq, kind, action, from_state, to_state, at, recorded_at, "
-                          "actor_id, actor_unit_id, person_id, reason, attachments, data, idempotency_key, case_version) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                          {V(e.case_id), V(static_cast<int64_t>(e.seq)), V(e.kind), V(e.action), V(e.from_state),
-                           V(e.to_state), V(e.at), V(e.recorded_at), V(e.actor_id), V(e.actor_unit_id),
-                           OptInt(e.person_id), V(e.reason), V(att.dump()), V(e.data_json), V(e.idempotency_key),
-                           V(e.case_version)}));
+        Row r,
+        c.QueryOne("INSERT INTO case_events (case_id, seq, kind, action, from_state, to_state, at, recorded_at, "
+                   "actor_id, actor_unit_id, person_id, reason, attachments, data, idempotency_key, case_version) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {V(e.case_id), V(static_cast<int64_t>(e.seq)), V(e.kind), V(e.action), V(e.from_state),
+                    V(e.to_state), V(e.at), V(e.recorded_at), V(e.actor_id), V(e.actor_unit_id), OptInt(e.person_id),
+                    V(e.reason), V(att.dump()), V(e.data_json), V(e.idempotency_key), V(e.case_version)}));
     e.id = r.Int(0);
     return e.id;
 }
 
 Result<std::vector<CaseEvent>> ListEvents(storage::Connection& c, int64_t case_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kEventColumns +
-                                               " FROM case_events WHERE case_id = ? ORDER BY seq",
-                                           {V(case_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string("SELECT ") + kEventColumns + " FROM case_events WHERE case_id = ? ORDER BY seq",
+                           {V(case_id)}));
     std::vector<CaseEvent> out;
     for (const auto& r : rows) out.push_back(ReadEvent(r));
     return out;
 }
 
 Result<std::vector<CaseEvent>> ListEventsOfCases(storage::Connection& c, const std::vector<int64_t>& case_ids) {
-    JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c,
-                                                    std::string("SELECT ") + kEventColumns +
-                                                        " FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq",
-                                                    case_ids));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        storage::QueryIn(c,
+                                         std::string("SELECT ") + kEventColumns +
+                                             " FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq",
+                                         case_ids));
     std::vector<CaseEvent> out;
     for (const auto& r : rows) out.push_back(ReadEvent(r));
     return out;
@@ -347,9 +371,10 @@ Result<int64_t> InsertQueryCode(storage::Connection& c, const QueryCode& q) {
 }
 
 Result<std::vector<QueryCode>> ListQueryCodes(storage::Connection& c, int64_t case_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, case_id, person_id, code_hash, created_at, revoked_at, revoked_by, "
-                                           "last_used_at, keyed FROM case_query_codes WHERE case_id = ? ORDER BY id",
-                                           {V(case_id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id, case_id, person_id, code_hash, created_at, revoked_at, revoked_by, "
+                                "last_used_at, keyed FROM case_query_codes WHERE case_id = ? ORDER BY id",
+                                {V(case_id)}));
     std::vector<QueryCode> out;
     for (const auto& r : rows)
         out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Int(4), r.Int(5), r.Int(6), r.Int(7), r.Int(8) == 1});
@@ -397,8 +422,8 @@ Result<int64_t> CountCaseFailures(storage::Connection& c, const std::string& cas
 }
 
 Result<Officer> GetOfficer(storage::Connection& c, int64_t user_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, name, police_no, phone, unit_id, status FROM users WHERE id = ?",
-                                           {V(user_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT id, name, police_no, phone, unit_id, status FROM users WHERE id = ?", {V(user_id)}));
     if (rows.empty()) return Status::NotFound("user");
     const auto& r = rows[0];
     return Officer{r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Int(4), r.Str(5)};

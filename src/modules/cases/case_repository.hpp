@@ -33,7 +33,7 @@ Result<Case> GetCaseByNumber(storage::Connection& c, const std::string& case_no)
 Status UpdateCase(storage::Connection& c, Case& k, int64_t expected_version);
 
 struct CaseQuery {
-    std::string q;  // case number or cause, substring
+    std::string q;                 // case number or cause, substring
     std::string id_number, phone;  // exact, through the blind indexes: cases with a person of this ID number / phone
     std::string case_type, state;
     std::optional<int64_t> unit_id, officer_id;

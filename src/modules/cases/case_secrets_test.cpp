@@ -62,8 +62,10 @@ class CaseSecretsTest : public ::testing::TestWithParam<std::string> {
     std::string CodeSentTo(const std::string& phone) {
         auto c = db_->Acquire();
         // The SMS is the code cases.query_code and its parameters (ADR 0027); the query code is one of them.
-        auto rows = (*c)->Query("SELECT params FROM notifications WHERE phone = ? AND code = 'cases.query_code' "
-                                "ORDER BY id DESC", {V(phone)});
+        auto rows = (*c)->Query(
+            "SELECT params FROM notifications WHERE phone = ? AND code = 'cases.query_code' "
+            "ORDER BY id DESC",
+            {V(phone)});
         if (!rows.ok() || rows->empty()) return "";
         const Json params = Json::parse((*rows)[0].Str(0), nullptr, false);
         return params.is_object() ? params.value("code", "") : "";

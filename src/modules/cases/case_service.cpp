@@ -144,8 +144,10 @@ Result<CreateResult> CreateCase(storage::Connection& c, const auth::Principal& a
     if (!repo::UnitName(c, k.unit_id).ok()) return Status::Invalid("unit_id", "not_found");
     if (k.accepted_at > now + 60) return Status::Invalid("accepted_at", "in_future");
     if (k.occurred_at > k.accepted_at) return Status::Invalid("occurred_at", "after_acceptance");
-    if (k.case_type == kCriminal) k.law.clear();
-    else if (k.law.empty()) k.law = DefaultLaw(k.accepted_at);
+    if (k.case_type == kCriminal)
+        k.law.clear();
+    else if (k.law.empty())
+        k.law = DefaultLaw(k.accepted_at);
     JW_RETURN_IF_ERROR(CheckOfficers(c, k));
     for (size_t i = 0; i < k.people.size(); ++i) {
         JW_RETURN_IF_ERROR(ValidatePerson(k.people[i], "people[" + std::to_string(i) + "]."));

@@ -24,16 +24,16 @@
 namespace jw::cases {
 
 struct NewCase {
-    Case fields;                    // case_type, law ("" = by acceptance date), cause, source, occurred_at, place,
-                                    // facts, unit_id (0 = the actor's), lead_officer_id (0 = the actor), assistants,
-                                    // accepted_at (0 = now), people
+    Case fields;  // case_type, law ("" = by acceptance date), cause, source, occurred_at, place,
+                  // facts, unit_id (0 = the actor's), lead_officer_id (0 = the actor), assistants,
+                  // accepted_at (0 = now), people
     std::optional<std::string> idempotency_key;
 };
 
 struct CreateResult {
     Case kase;
-    bool replay = false;   // the idempotency key was seen: the case created the first time
-    int codes_sent = 0;    // query codes sent by SMS
+    bool replay = false;  // the idempotency key was seen: the case created the first time
+    int codes_sent = 0;   // query codes sent by SMS
 };
 
 // Creates the case in state "accepted" with event 1 (accept), numbers it from the scheme, and sends a query
@@ -47,12 +47,12 @@ struct ActionInput {
     std::string action;
     int64_t expected_version = 0;
     std::optional<std::string> idempotency_key;
-    std::optional<int64_t> at;          // default now
+    std::optional<int64_t> at;  // default now
     std::string reason;
     std::optional<int64_t> person_id;
     std::optional<int> days;
     std::vector<Attachment> attachments;
-    Json data = Json::object();         // action-specific: item, ground, months, …
+    Json data = Json::object();  // action-specific: item, ground, months, …
 };
 
 struct ActionResult {

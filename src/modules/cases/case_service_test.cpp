@@ -1,12 +1,13 @@
 // The case service on a real database (SQLite always, PostgreSQL when JW_TEST_PG_URL is set): numbering,
 // acceptance with query codes sent through the outbox, the lifecycle with roles and scope, optimistic
 // concurrency, idempotency keys, clocks from the deadline engine and the public progress page.
+#include "cases/case_service.hpp"
+
 #include <gtest/gtest.h>
 
 #include "cases/case_clocks.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_secrets.hpp"
-#include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
 #include "cases/public_progress.hpp"
 #include "common/civil_time.hpp"
@@ -21,7 +22,7 @@ using testing::InTx;
 constexpr int64_t kNow = 1795766400;  // 2026-11-27T08:00:00Z, 16:00 in China
 
 class CaseServiceTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         db_ = testing::OpenFresh(GetParam(), "cases");
         if (!db_) GTEST_SKIP() << "backend unavailable (JW_TEST_PG_URL unset?)";
@@ -67,8 +68,10 @@ protected:
     std::string CodeSentTo(const std::string& phone) {
         auto c = db_->Acquire();
         // The SMS is the code cases.query_code and its parameters (ADR 0027); the query code is one of them.
-        auto rows = (*c)->Query("SELECT params FROM notifications WHERE phone = ? AND code = 'cases.query_code' "
-                                "ORDER BY id DESC", {storage::V(phone)});
+        auto rows = (*c)->Query(
+            "SELECT params FROM notifications WHERE phone = ? AND code = 'cases.query_code' "
+            "ORDER BY id DESC",
+            {storage::V(phone)});
         if (!rows.ok() || rows->empty()) return "";
         const Json params = Json::parse((*rows)[0].Str(0), nullptr, false);
         return params.is_object() ? params.value("code", "") : "";
@@ -159,8 +162,8 @@ TEST_P(CaseServiceTest, AdministrativeCaseRunsItsWholeLifeWithRolesAndReview) {
     ASSERT_TRUE(step(reviewer, Input("return_review", 0, "证据不足")).ok());  // reviewer of another unit
     ASSERT_TRUE(step(officer_, Input("submit_review", 0)).ok());
     auto penalty = InTx<Case>(*db_, [&](storage::Connection& c) {
-        return SetPenalty(c, officer_, id, v, "manual", Json{{"kind", "fine"}, {"amount_yuan", 500}, {"text", "罚款500元"}},
-                          kNow);
+        return SetPenalty(c, officer_, id, v, "manual",
+                          Json{{"kind", "fine"}, {"amount_yuan", 500}, {"text", "罚款500元"}}, kNow);
     });
     ASSERT_TRUE(penalty.ok()) << penalty.status().message();
     v = penalty->version;
@@ -282,7 +285,8 @@ TEST_P(CaseServiceTest, PublicProgressShowsNoPeopleRefusesWrongCodesAndRateLimit
     ASSERT_TRUE(Act(created->kase.id, officer_, Input("file", 1)).ok());
     const std::string code = CodeSentTo("13812345678");
     auto query = [&](const std::string& client, const std::string& no, const std::string& qc, int64_t now) {
-        return InTx<PublicQueryOutcome>(*db_, [&](storage::Connection& c) { return PublicQuery(c, client, no, qc, now); });
+        return InTx<PublicQueryOutcome>(*db_,
+                                        [&](storage::Connection& c) { return PublicQuery(c, client, no, qc, now); });
     };
     auto ok = query("10.0.0.1", "5199012026XZ00001", code, kNow);
     ASSERT_TRUE(ok.ok());

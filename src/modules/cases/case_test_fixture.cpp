@@ -30,7 +30,9 @@ Result<County> SeedCounty(storage::Connection& c) {
     auto unit = [&](const std::string& code, const std::string& name, const std::string& kind,
                     std::optional<int64_t> parent) { return test_support::InsertUnit(c, code, name, parent, kind); };
     auto user = [&](const std::string& username, const std::string& police_no, const std::string& name,
-                    int64_t unit_id) { return test_support::InsertUser(c, {username, unit_id, "", police_no, name}); };
+                    int64_t unit_id) {
+        return test_support::InsertUser(c, {username, unit_id, "", police_no, name});
+    };
     JW_ASSIGN_OR_RETURN(k.bureau, unit("519901000000", "示范县公安局", "bureau", std::nullopt));
     JW_ASSIGN_OR_RETURN(k.station_a, unit("519901031000", "城关派出所", "station", k.bureau));
     JW_ASSIGN_OR_RETURN(k.station_b, unit("519901031100", "东城派出所", "station", k.bureau));

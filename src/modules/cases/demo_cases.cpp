@@ -31,24 +31,23 @@ const std::vector<Step> kAdminPath = {{"file", "officer"},
                                       {"decide_penalty", "leader"},
                                       {"execute", "officer"},
                                       {"close", "officer"}};
-const std::vector<Step> kCriminalPath = {{"start_filing_review", "officer"},
-                                         {"file", "leader"},
-                                         {"start_investigation", "officer"},
-                                         {"criminal_detention", "officer", true},
-                                         {"arrest_requested", "officer", true},
-                                         {"arrested", "officer", true},
-                                         {"transfer_for_prosecution", "leader"},
-                                         {"close", "officer"}};
+const std::vector<Step> kCriminalPath = {
+    {"start_filing_review", "officer"},     {"file", "leader"},
+    {"start_investigation", "officer"},     {"criminal_detention", "officer", true},
+    {"arrest_requested", "officer", true},  {"arrested", "officer", true},
+    {"transfer_for_prosecution", "leader"}, {"close", "officer"}};
 
 const char* kAdminCauses[] = {"殴打他人", "盗窃", "寻衅滋事", "故意损毁财物", "扰乱单位秩序", "赌博", "诈骗"};
 const char* kCriminalCauses[] = {"盗窃罪", "诈骗罪", "故意伤害罪", "抢夺罪", "危险驾驶罪"};
 const char* kSurnames[] = {"张", "李", "王", "刘", "陈", "杨", "赵", "黄", "周", "吴"};
 const char* kGiven[] = {"明", "华", "建国", "秀英", "志刚", "丽", "强", "海燕", "军", "红梅"};
-const char* kPlaces[] = {"城关镇人民路", "东城街道建设路", "西河镇滨河路", "南山乡集市", "北坝镇车站路", "青石镇中心街"};
+const char* kPlaces[] = {"城关镇人民路", "东城街道建设路", "西河镇滨河路",
+                         "南山乡集市",   "北坝镇车站路",   "青石镇中心街"};
 
 std::string DemoId(int n) {
     char first17[20];
-    std::snprintf(first17, sizeof first17, "519901%04d%02d%02d%03d", 1970 + n % 35, 1 + n % 12, 1 + n % 28, 100 + n % 900);
+    std::snprintf(first17, sizeof first17, "519901%04d%02d%02d%03d", 1970 + n % 35, 1 + n % 12, 1 + n % 28,
+                  100 + n % 900);
     return std::string(first17) + IdCheckCharacter(first17);
 }
 
@@ -65,7 +64,8 @@ auth::Principal PrincipalFor(int64_t user_id, int64_t unit_id, const std::string
 }  // namespace
 
 Status SeedDemoCases(storage::Connection& c, int64_t now) {
-    JW_ASSIGN_OR_RETURN(storage::Row bureau, c.QueryOne("SELECT id, region_code FROM units WHERE parent_id IS NULL ORDER BY id"));
+    JW_ASSIGN_OR_RETURN(storage::Row bureau,
+                        c.QueryOne("SELECT id, region_code FROM units WHERE parent_id IS NULL ORDER BY id"));
     JW_ASSIGN_OR_RETURN(auto stations, c.Query("SELECT id FROM units WHERE kind = 'station' ORDER BY id"));
     if (stations.empty()) return Status::NotFound("station");
     auto user_with_role = [&](const std::string& role) -> Result<std::pair<int64_t, int64_t>> {
@@ -130,7 +130,8 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
             if (step.action == "decide_penalty") {
                 JW_ASSIGN_OR_RETURN(Case penalised,
                                     SetPenalty(c, officer, created.kase.id, version, "manual",
-                                               Json{{"kind", "fine"}, {"amount_yuan", 200 + 100 * (i % 5)},
+                                               Json{{"kind", "fine"},
+                                                    {"amount_yuan", 200 + 100 * (i % 5)},
                                                     {"text", "罚款" + std::to_string(200 + 100 * (i % 5)) + "元"}},
                                                now));
                 version = penalised.version;
@@ -142,7 +143,9 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
             if (step.person) a.person_id = suspect;
             // Spread the steps over the case's life so the clocks show every colour.
             a.at = std::min(accepted + static_cast<int64_t>(s + 1) * 86400, now - static_cast<int64_t>(steps - s) * 60);
-            const auth::Principal& who = step.role == "leader" ? leader : step.role == "legal_reviewer" ? reviewer : officer;
+            const auth::Principal& who = step.role == "leader"           ? leader
+                                         : step.role == "legal_reviewer" ? reviewer
+                                                                         : officer;
             JW_ASSIGN_OR_RETURN(ActionResult done, ApplyAction(c, who, created.kase.id, a, now));
             version = done.kase.version;
         }

@@ -1,5 +1,7 @@
 // The demo cases: about 30, spread over the stations, in many stages of both lifecycles, each with clocks the
 // deadline engine accepts.
+#include "cases/demo_cases.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -8,7 +10,6 @@
 #include "cases/case_clocks.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_test_fixture.hpp"
-#include "cases/demo_cases.hpp"
 #include "common/civil_time.hpp"
 #include "storage/test_databases.hpp"
 
@@ -26,10 +27,13 @@ TEST_P(DemoCasesTest, SeedsThirtyCasesInManyStagesWithValidClocks) {
     auto seeded = testing::InTx<bool>(*db, [&](storage::Connection& c) -> Result<bool> {
         JW_ASSIGN_OR_RETURN(testing::County k, testing::SeedCounty(c));
         for (const char* role : {"officer", "leader", "legal_reviewer"})
-            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO roles (code, kind, scope) VALUES (?, 'business', 'unit')", {V(role)}));
-        const std::vector<std::pair<int64_t, const char*>> grants = {
-            {k.officer_a, "officer"}, {k.officer_a2, "officer"}, {k.officer_b, "officer"},
-            {k.leader, "leader"},     {k.reviewer, "legal_reviewer"}};
+            JW_RETURN_IF_ERROR(
+                c.Exec("INSERT INTO roles (code, kind, scope) VALUES (?, 'business', 'unit')", {V(role)}));
+        const std::vector<std::pair<int64_t, const char*>> grants = {{k.officer_a, "officer"},
+                                                                     {k.officer_a2, "officer"},
+                                                                     {k.officer_b, "officer"},
+                                                                     {k.leader, "leader"},
+                                                                     {k.reviewer, "legal_reviewer"}};
         for (const auto& [user, role] : grants)
             JW_RETURN_IF_ERROR(c.Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)", {V(user), V(role)}));
         JW_RETURN_IF_ERROR(SeedDemoCases(c, now));

@@ -32,9 +32,8 @@ std::vector<std::string> Tokens(std::string_view text, char sep) {
     return out;
 }
 
-const std::set<std::string> kRequirementTokens = {"reason",          "person",          "days",
-                                                  "penalty",         "review_approved", "outcome_penalty",
-                                                  "outcome_not_penalty"};
+const std::set<std::string> kRequirementTokens = {
+    "reason", "person", "days", "penalty", "review_approved", "outcome_penalty", "outcome_not_penalty"};
 
 bool HasRole(const std::vector<std::string>& have, const std::vector<std::string>& allowed) {
     return std::any_of(have.begin(), have.end(), [&](const std::string& r) {
@@ -102,7 +101,8 @@ Result<const Transition*> Lifecycle::Check(const ActionContext& ctx, std::string
     if (!KnowsAction(ctx.case_type, action)) return Status::Invalid("action", "unknown_action");
     const Transition* t = Find(ctx.case_type, ctx.state, action);
     if (t == nullptr)
-        return Status(ErrorCode::kConflict, "action not allowed in state " + ctx.state, {{"action", "not_allowed_in_state"}});
+        return Status(ErrorCode::kConflict, "action not allowed in state " + ctx.state,
+                      {{"action", "not_allowed_in_state"}});
     if (!HasRole(ctx.actor_roles, t->roles))
         return Status(ErrorCode::kPermissionDenied, "no role of the user may take this action",
                       {{"action", "role_not_allowed"}});
@@ -115,7 +115,8 @@ Result<const Transition*> Lifecycle::Check(const ActionContext& ctx, std::string
     if (t->Requires("penalty") && !ctx.has_penalty)
         return Status(ErrorCode::kConflict, "record the penalty first", {{"penalty", "required"}});
     if (t->Requires("review_approved") && !ctx.review_approved)
-        return Status(ErrorCode::kConflict, "the legal review has not approved the proposal", {{"review", "not_approved"}});
+        return Status(ErrorCode::kConflict, "the legal review has not approved the proposal",
+                      {{"review", "not_approved"}});
     if (t->Requires("outcome_penalty") && ctx.outcome != "penalty")
         return Status(ErrorCode::kConflict, "only a penalty decision is executed", {{"outcome", "not_penalty"}});
     if (t->Requires("outcome_not_penalty") && ctx.outcome == "penalty")

@@ -25,8 +25,8 @@ struct Transition {
     std::string action;
     std::string to_state;
     std::vector<std::string> roles;
-    std::string scope;                  // unit | county
-    std::vector<std::string> needs;     // reason person days penalty review_approved outcome_penalty outcome_not_penalty
+    std::string scope;               // unit | county
+    std::vector<std::string> needs;  // reason person days penalty review_approved outcome_penalty outcome_not_penalty
 
     bool IsFact() const { return to_state == kSameState; }
     bool Requires(std::string_view token) const;
@@ -36,18 +36,18 @@ struct Transition {
 struct ActionContext {
     std::string case_type;
     std::string state;
-    std::string outcome;                  // the case's outcome
+    std::string outcome;  // the case's outcome
     std::vector<std::string> actor_roles;
-    bool actor_sees_unit = false;         // the handling unit is the actor's unit or one of its sub-units
+    bool actor_sees_unit = false;  // the handling unit is the actor's unit or one of its sub-units
     bool has_reason = false;
-    bool has_suspect_person = false;      // person_id names a suspect of this case
+    bool has_suspect_person = false;  // person_id names a suspect of this case
     bool has_days = false;
     bool has_penalty = false;
-    bool review_approved = false;         // a review_approved event after the last submit_review
+    bool review_approved = false;  // a review_approved event after the last submit_review
 };
 
 class Lifecycle {
-public:
+  public:
     // Errors: InvalidArgument naming "line N" for a malformed row, unknown scope or requirement, or a
     // duplicate (case_type, from_state, action).
     static Result<Lifecycle> FromCsv(std::string_view csv);
@@ -71,7 +71,7 @@ public:
     // The actions this actor may offer now, ignoring request-specific requirements (reason, person, days).
     std::vector<const Transition*> Offered(const ActionContext& ctx) const;
 
-private:
+  private:
     std::vector<Transition> transitions_;
 };
 

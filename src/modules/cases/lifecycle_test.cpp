@@ -1,17 +1,17 @@
 // The lifecycle table (data/transitions.csv): every allowed transition for every role that holds it, and the
 // refusals — other roles, wrong states, closed cases, units outside the actor's scope, missing requirements.
+#include "cases/lifecycle.hpp"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <set>
 
-#include "cases/lifecycle.hpp"
-
 namespace jw::cases {
 namespace {
 
-const std::vector<std::string> kBusinessRoles = {"officer", "legal_reviewer", "duty_desk", "custodian", "leader",
-                                                 "courier"};
+const std::vector<std::string> kBusinessRoles = {"officer",   "legal_reviewer", "duty_desk",
+                                                 "custodian", "leader",         "courier"};
 
 // A context in which every requirement of `t` is met, for an actor holding `role`.
 ActionContext Satisfying(const Transition& t, const std::string& role) {
@@ -61,10 +61,13 @@ TEST(Lifecycle, EveryOtherRoleIsRefused) {
 }
 
 TEST(Lifecycle, MainPathsFollowTheProcedure) {
-    const std::vector<std::pair<std::string, std::string>> admin = {
-        {"file", "filed"},           {"start_investigation", "investigation"}, {"propose_penalty", "penalty_proposed"},
-        {"submit_review", "legal_review"}, {"decide_penalty", "decided"},       {"execute", "executed"},
-        {"close", "closed"}};
+    const std::vector<std::pair<std::string, std::string>> admin = {{"file", "filed"},
+                                                                    {"start_investigation", "investigation"},
+                                                                    {"propose_penalty", "penalty_proposed"},
+                                                                    {"submit_review", "legal_review"},
+                                                                    {"decide_penalty", "decided"},
+                                                                    {"execute", "executed"},
+                                                                    {"close", "closed"}};
     std::string state = "accepted";
     for (const auto& [action, to] : admin) {
         const Transition* t = Lifecycle::Default().Find("administrative", state, action);
@@ -73,8 +76,11 @@ TEST(Lifecycle, MainPathsFollowTheProcedure) {
         state = to;
     }
     const std::vector<std::pair<std::string, std::string>> criminal = {
-        {"start_filing_review", "filing_review"}, {"file", "filed"}, {"start_investigation", "investigation"},
-        {"transfer_for_prosecution", "transferred_for_prosecution"}, {"close", "closed"}};
+        {"start_filing_review", "filing_review"},
+        {"file", "filed"},
+        {"start_investigation", "investigation"},
+        {"transfer_for_prosecution", "transferred_for_prosecution"},
+        {"close", "closed"}};
     state = "accepted";
     for (const auto& [action, to] : criminal) {
         const Transition* t = Lifecycle::Default().Find("criminal", state, action);
@@ -90,10 +96,15 @@ TEST(Lifecycle, ActionsOutsideTheirStateAreConflicts) {
     ctx.actor_roles = {"officer", "leader", "legal_reviewer"};
     ctx.actor_sees_unit = true;
     ctx.has_reason = ctx.has_penalty = ctx.review_approved = true;
-    const std::vector<std::pair<std::string, std::string>> wrong = {
-        {"accepted", "propose_penalty"}, {"accepted", "decide_penalty"}, {"filed", "submit_review"},
-        {"investigation", "execute"},    {"decided", "file"},            {"executed", "decide_penalty"},
-        {"closed", "note"},              {"closed", "appraisal_started"}, {"closed", "close"}};
+    const std::vector<std::pair<std::string, std::string>> wrong = {{"accepted", "propose_penalty"},
+                                                                    {"accepted", "decide_penalty"},
+                                                                    {"filed", "submit_review"},
+                                                                    {"investigation", "execute"},
+                                                                    {"decided", "file"},
+                                                                    {"executed", "decide_penalty"},
+                                                                    {"closed", "note"},
+                                                                    {"closed", "appraisal_started"},
+                                                                    {"closed", "close"}};
     for (const auto& [state, action] : wrong) {
         ctx.state = state;
         auto r = Lifecycle::Default().Check(ctx, action);
@@ -170,15 +181,23 @@ TEST(Lifecycle, OfferedListsOnlyWhatTheRoleMayDoNow) {
 
 TEST(Lifecycle, MalformedTablesAreRejectedWithTheLine) {
     const std::string header = "case_type,from_state,action,to_state,roles,scope,requires\n";
-    EXPECT_EQ(Lifecycle::FromCsv(header + "administrative,accepted,file,filed,officer,unit\n").status().fields().count("line 2"), 1u);
-    EXPECT_EQ(Lifecycle::FromCsv(header + "administrative,accepted,file,filed,officer,bureau,\n").status().fields().at("line 2"),
+    EXPECT_EQ(Lifecycle::FromCsv(header + "administrative,accepted,file,filed,officer,unit\n")
+                  .status()
+                  .fields()
+                  .count("line 2"),
+              1u);
+    EXPECT_EQ(Lifecycle::FromCsv(header + "administrative,accepted,file,filed,officer,bureau,\n")
+                  .status()
+                  .fields()
+                  .at("line 2"),
               "bad_scope");
     EXPECT_EQ(Lifecycle::FromCsv(header + "administrative,accepted,file,filed,,unit,\n").status().fields().at("line 2"),
               "no_roles");
     EXPECT_EQ(Lifecycle::FromCsv(header + "a,b,c,d,officer,unit,magic\n").status().fields().at("line 2"),
               "unknown_requirement:magic");
-    EXPECT_EQ(Lifecycle::FromCsv(header + "a,b,c,d,officer,unit,\na,b,c,e,officer,unit,\n").status().fields().at("line 3"),
-              "duplicate");
+    EXPECT_EQ(
+        Lifecycle::FromCsv(header + "a,b,c,d,officer,unit,\na,b,c,e,officer,unit,\n").status().fields().at("line 3"),
+        "duplicate");
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
-#include "cases/cases_module.hpp"
+#include "modules/module.hpp"
 
 #include "cases/case_handlers.hpp"
-#include "cases/deadline_handlers.hpp"
 #include "cases/case_number.hpp"
 #include "cases/case_secrets.hpp"
+#include "cases/cases_module.hpp"
+#include "cases/deadline_handlers.hpp"
 #include "cases/demo_cases.hpp"
 #include "cases/supervision/supervision_module.hpp"
-#include "modules/module.hpp"
 #include "cases/unit_participant.hpp"
 #include "units/participant.hpp"
 
@@ -29,7 +29,7 @@ namespace jw::cases {
 namespace {
 
 class CasesModule final : public modules::Module, public units::ParticipantSource {
-public:
+  public:
     // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
     std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "cases"; }

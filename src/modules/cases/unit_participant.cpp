@@ -8,7 +8,7 @@ namespace {
 using storage::V;
 
 class CasesParticipant : public units::Participant {
-public:
+  public:
     std::string module() const override { return "cases"; }
 
     Result<std::vector<units::Candidate>> Candidates(storage::Connection& c, const units::MoveContext& ctx) override {
@@ -24,8 +24,9 @@ public:
 
     Result<std::vector<units::MoveCount>> Kept(storage::Connection& c, const units::MoveContext& ctx) override {
         std::vector<units::MoveCount> out;
-        for (const auto& [what, sql] : {std::pair<const char*, const char*>{"closed_cases", "SELECT COUNT(*) FROM cases "
-                                                                                            "WHERE state = 'closed' AND "},
+        for (const auto& [what, sql] : {std::pair<const char*, const char*>{"closed_cases",
+                                                                            "SELECT COUNT(*) FROM cases "
+                                                                            "WHERE state = 'closed' AND "},
                                         {"supervision_letters", "SELECT COUNT(*) FROM supervision_letters WHERE "}}) {
             storage::Params params;
             const std::string in = storage::InFilter(c.dialect(), "unit_id", ctx.Sources(), params);
@@ -37,8 +38,8 @@ public:
 
     Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row, int64_t from,
                              int64_t to) override {
-        JW_RETURN_IF_ERROR(c.Exec("UPDATE cases SET unit_id = ? WHERE id = ? AND unit_id = ?",
-                                  {V(to), V(row), V(from)}));
+        JW_RETURN_IF_ERROR(
+            c.Exec("UPDATE cases SET unit_id = ? WHERE id = ? AND unit_id = ?", {V(to), V(row), V(from)}));
         return what;
     }
 };

@@ -32,8 +32,10 @@ TempHub::TempHub() {
     options.sync = false;
     options.retention_days = 0;
     auto hub = PassHub::Open(options);
-    if (hub.ok()) hub_ = std::move(hub).value();
-    else ADD_FAILURE() << "opening the pass hub: " << hub.status().message();
+    if (hub.ok())
+        hub_ = std::move(hub).value();
+    else
+        ADD_FAILURE() << "opening the pass hub: " << hub.status().message();
 }
 
 }  // namespace jw::checkpoint::testing

@@ -23,7 +23,7 @@ Device Gate(const std::string& id, const std::string& name);
 // A pass hub over a fresh temporary directory (removed with it): no fsync, nothing dropped for its age.
 // Opening failure fails the test and leaves the hub null.
 class TempHub {
-public:
+  public:
     TempHub();
     PassHub& operator*() const { return *hub_; }
     PassHub* operator->() const { return hub_.get(); }
@@ -32,7 +32,7 @@ public:
     // Closes the hub before the directory goes (for tests that reopen or tear down in an order of their own).
     void Close() { hub_.reset(); }
 
-private:
+  private:
     analytics::testing::TempDir dir_;
     std::unique_ptr<PassHub> hub_;
 };

@@ -1,16 +1,16 @@
-#include "checkpoint/checkpoint_module.hpp"
+#include "modules/module.hpp"
 
 #include "checkpoint/analysis/analysis_handlers.hpp"
+#include "checkpoint/checkpoint_module.hpp"
+#include "checkpoint/demo/demo_seed.hpp"
 #include "checkpoint/devices/devices_handlers.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/unit_participant.hpp"
+#include "checkpoint/viid/viid_guard.hpp"
 #include "checkpoint/viid/viid_handlers.hpp"
 #include "checkpoint/watch/watch_handlers.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
-#include "checkpoint/demo/demo_seed.hpp"
-#include "checkpoint/viid/viid_guard.hpp"
 #include "common/civil_time.hpp"
-#include "modules/module.hpp"
-#include "checkpoint/unit_participant.hpp"
 #include "units/participant.hpp"
 
 namespace jw::checkpoint {
@@ -48,7 +48,7 @@ namespace {
 
 // Owns the pass hub for as long as the server runs: the analysis workers stop (Stop) before it goes.
 class CheckpointModule final : public modules::Module, public units::ParticipantSource {
-public:
+  public:
     // Restructuring units (ADR 0024): this module's unit-bound rows follow the new structure.
     std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     std::string_view Name() const override { return "checkpoint"; }
@@ -82,7 +82,7 @@ public:
     }
     void Stop() override { StopAnalysisTasks(); }
 
-private:
+  private:
     std::unique_ptr<PassHub> hub_;
 };
 

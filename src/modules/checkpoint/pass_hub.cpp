@@ -1,10 +1,10 @@
 #include "checkpoint/pass_hub.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <charconv>
 #include <utility>
-
-#include <spdlog/spdlog.h>
 
 namespace jw::checkpoint {
 

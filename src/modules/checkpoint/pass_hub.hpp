@@ -23,8 +23,8 @@
 namespace jw::checkpoint {
 
 struct HubOptions {
-    std::string dir;         // the engine's directory (Config pass_dir)
-    bool sync = true;        // fdatasync each append (tests may turn it off)
+    std::string dir;   // the engine's directory (Config pass_dir)
+    bool sync = true;  // fdatasync each append (tests may turn it off)
     int retention_days = 180;
 };
 
@@ -35,7 +35,7 @@ struct PassHit {
 };
 
 class PassHub {
-public:
+  public:
     // Opens (or creates) the engine at options.dir. Errors: the Store's.
     static Result<std::unique_ptr<PassHub>> Open(const HubOptions& options);
 
@@ -71,7 +71,7 @@ public:
     void Count(const std::string& source, uint64_t accepted, uint64_t rejected, int64_t now);
     std::map<std::string, SourceCounts> Counts() const;
 
-private:
+  private:
     mutable std::mutex stats_mu_;
     std::map<std::string, int64_t> touched_;
     std::map<std::string, SourceCounts> counts_;

@@ -16,7 +16,7 @@ constexpr const char* kClients = "viid_clients";
 constexpr const char* kLive = "('pending', 'active')";
 
 class CheckpointParticipant : public units::Participant {
-public:
+  public:
     std::string module() const override { return "checkpoint"; }
 
     Result<std::vector<units::Candidate>> Candidates(storage::Connection& c, const units::MoveContext& ctx) override {
@@ -29,8 +29,9 @@ public:
             return Status::Ok();
         };
         JW_RETURN_IF_ERROR(add(kDevices, "SELECT id, unit_id FROM checkpoint_devices WHERE unit_id IN @IDS@"));
-        JW_RETURN_IF_ERROR(add(kOrders, std::string("SELECT id, unit_id, applicant_id FROM watch_orders WHERE status IN ") + kLive +
-                                            " AND unit_id IN @IDS@"));
+        JW_RETURN_IF_ERROR(
+            add(kOrders, std::string("SELECT id, unit_id, applicant_id FROM watch_orders WHERE status IN ") + kLive +
+                             " AND unit_id IN @IDS@"));
         JW_RETURN_IF_ERROR(add(kNotified, std::string("SELECT w.order_id, w.unit_id FROM watch_order_units w JOIN "
                                                       "watch_orders o ON o.id = w.order_id WHERE o.status IN ") +
                                               kLive + " AND w.unit_id IN @IDS@"));
@@ -53,14 +54,15 @@ public:
             JW_RETURN_IF_ERROR(c.Exec("UPDATE checkpoint_devices SET unit_id = ? WHERE id = ? AND unit_id = ?",
                                       {V(to), V(row), V(from)}));
         else if (what == kOrders)
-            JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_orders SET unit_id = ? WHERE id = ? AND unit_id = ?",
-                                      {V(to), V(row), V(from)}));
+            JW_RETURN_IF_ERROR(
+                c.Exec("UPDATE watch_orders SET unit_id = ? WHERE id = ? AND unit_id = ?", {V(to), V(row), V(from)}));
         else if (what == kClients)
-            JW_RETURN_IF_ERROR(c.Exec("UPDATE viid_clients SET unit_id = ? WHERE id = ? AND unit_id = ?",
-                                      {V(to), V(row), V(from)}));
+            JW_RETURN_IF_ERROR(
+                c.Exec("UPDATE viid_clients SET unit_id = ? WHERE id = ? AND unit_id = ?", {V(to), V(row), V(from)}));
         else if (what == kNotified) {
-            JW_ASSIGN_OR_RETURN(auto there, c.Query("SELECT 1 FROM watch_order_units WHERE order_id = ? AND unit_id = ?",
-                                                    {V(row), V(to)}));
+            JW_ASSIGN_OR_RETURN(
+                auto there,
+                c.Query("SELECT 1 FROM watch_order_units WHERE order_id = ? AND unit_id = ?", {V(row), V(to)}));
             if (!there.empty()) return std::string(kNotifiedAlready);
             JW_RETURN_IF_ERROR(c.Exec("UPDATE watch_order_units SET unit_id = ? WHERE order_id = ? AND unit_id = ?",
                                       {V(to), V(row), V(from)}));

@@ -12,13 +12,20 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 
 const char* CombinationName(Combination c) {
     switch (c) {
-        case Combination::kDetOnly: return "DET_ONLY";
-        case Combination::kFineOnly: return "FINE_ONLY";
-        case Combination::kAnd: return "AND";
-        case Combination::kMay: return "MAY";
-        case Combination::kOr: return "OR";
-        case Combination::kWarnOrFine: return "WARN_OR_FINE";
-        case Combination::kWarnOnly: return "WARN_ONLY";
+        case Combination::kDetOnly:
+            return "DET_ONLY";
+        case Combination::kFineOnly:
+            return "FINE_ONLY";
+        case Combination::kAnd:
+            return "AND";
+        case Combination::kMay:
+            return "MAY";
+        case Combination::kOr:
+            return "OR";
+        case Combination::kWarnOrFine:
+            return "WARN_OR_FINE";
+        case Combination::kWarnOnly:
+            return "WARN_ONLY";
     }
     return "?";
 }
@@ -54,7 +61,8 @@ std::string ChineseNumber(int64_t n) {
 std::string Citation(const std::string& source, int article, int paragraph, int item) {
     std::string law = source;
     auto paren = law.find("（");
-    std::string out = paren == std::string::npos ? "《" + law + "》" : "《" + law.substr(0, paren) + "》" + law.substr(paren);
+    std::string out =
+        paren == std::string::npos ? "《" + law + "》" : "《" + law.substr(0, paren) + "》" + law.substr(paren);
     out += "第" + ChineseNumber(article) + "条";
     if (paragraph > 0) out += "第" + ChineseNumber(paragraph) + "款";
     if (item > 0) out += "第（" + ChineseNumber(item) + "）项";
@@ -85,26 +93,28 @@ bool ToInt(const std::string& s, int64_t* out) {
 }
 
 Result<Combination> ParseCombination(const std::string& s) {
-    static const std::map<std::string, Combination> kNames = {
-        {"DET_ONLY", Combination::kDetOnly}, {"FINE_ONLY", Combination::kFineOnly}, {"AND", Combination::kAnd},
-        {"MAY", Combination::kMay},          {"OR", Combination::kOr},              {"WARN_OR_FINE", Combination::kWarnOrFine},
-        {"WARN_ONLY", Combination::kWarnOnly}};
+    static const std::map<std::string, Combination> kNames = {{"DET_ONLY", Combination::kDetOnly},
+                                                              {"FINE_ONLY", Combination::kFineOnly},
+                                                              {"AND", Combination::kAnd},
+                                                              {"MAY", Combination::kMay},
+                                                              {"OR", Combination::kOr},
+                                                              {"WARN_OR_FINE", Combination::kWarnOrFine},
+                                                              {"WARN_ONLY", Combination::kWarnOnly}};
     auto it = kNames.find(s);
     if (it == kNames.end()) return Status::Internal("unknown combination " + s);
     return it->second;
 }
 
 Result<Effect> ParseEffect(const std::string& s) {
-    static const std::map<std::string, Effect> kNames = {
-        {"aggravate", Effect::kAggravate},
-        {"reduce_or_exempt", Effect::kReduceOrExempt},
-        {"reduce_or_exempt_pair", Effect::kReduceOrExemptPair},
-        {"lighten_reduce_exempt", Effect::kLightenReduceExempt},
-        {"lighten_or_reduce", Effect::kLightenOrReduce},
-        {"lenient", Effect::kLenient},
-        {"gate", Effect::kGate},
-        {"gate_optional", Effect::kGateOptional},
-        {"exec_exception", Effect::kExecException}};
+    static const std::map<std::string, Effect> kNames = {{"aggravate", Effect::kAggravate},
+                                                         {"reduce_or_exempt", Effect::kReduceOrExempt},
+                                                         {"reduce_or_exempt_pair", Effect::kReduceOrExemptPair},
+                                                         {"lighten_reduce_exempt", Effect::kLightenReduceExempt},
+                                                         {"lighten_or_reduce", Effect::kLightenOrReduce},
+                                                         {"lenient", Effect::kLenient},
+                                                         {"gate", Effect::kGate},
+                                                         {"gate_optional", Effect::kGateOptional},
+                                                         {"exec_exception", Effect::kExecException}};
     auto it = kNames.find(s);
     if (it == kNames.end()) return Status::Internal("unknown effect " + s);
     return it->second;
@@ -143,9 +153,8 @@ Status LoadTiers(std::string_view file, std::string_view text, std::vector<Tier>
 }  // namespace
 
 Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_view tiers_2025,
-                                     std::string_view tier_map, std::string_view factors,
-                                     std::string_view benchmark, std::string_view facts,
-                                     std::string_view aggravations) {
+                                     std::string_view tier_map, std::string_view factors, std::string_view benchmark,
+                                     std::string_view facts, std::string_view aggravations) {
     Catalogue c;
     JW_RETURN_IF_ERROR(LoadTiers("tiers_2012.csv", tiers_2012, &c.tiers_));
     JW_RETURN_IF_ERROR(LoadTiers("tiers_2025.csv", tiers_2025, &c.tiers_));
@@ -188,8 +197,14 @@ Result<Catalogue> Catalogue::FromCsv(std::string_view tiers_2012, std::string_vi
             !ToInt(r[9], &bf)) {
             return Bad("benchmark", r, 0, "malformed");
         }
-        Circumstance ci{r[0], r[1], {r[2], static_cast<int>(a), static_cast<int>(p), r[5], static_cast<int>(q)},
-                        r[7], static_cast<int>(bd), bf, r[10], std::nullopt};
+        Circumstance ci{r[0],
+                        r[1],
+                        {r[2], static_cast<int>(a), static_cast<int>(p), r[5], static_cast<int>(q)},
+                        r[7],
+                        static_cast<int>(bd),
+                        bf,
+                        r[10],
+                        std::nullopt};
         if (!r[11].empty()) ci.add_fine = r[11] == "1";
         if (Status s = ValidateCircumstance(c, ci); !s.ok()) {
             return Bad("benchmark", r, 0, s.fields().begin()->first + ": " + s.fields().begin()->second);

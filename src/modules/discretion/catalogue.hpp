@@ -21,23 +21,23 @@ enum class Combination { kDetOnly, kFineOnly, kAnd, kMay, kOr, kWarnOrFine, kWar
 const char* CombinationName(Combination c);
 
 struct TierKey {
-    std::string law;        // "2012" | "2025"
+    std::string law;  // "2012" | "2025"
     int article = 0;
     int paragraph = 0;
-    std::string kind;       // "light" | "base" | "heavy"
-    int seq = 1;            // several clauses of the same kind in one paragraph
+    std::string kind;  // "light" | "base" | "heavy"
+    int seq = 1;       // several clauses of the same kind in one paragraph
     auto operator<=>(const TierKey&) const = default;
 };
 
 struct Tier {
     TierKey key;
     Combination combination = Combination::kDetOnly;
-    int detention_min = 0, detention_max = 0;   // days; 0/0 = no detention in this tier
-    int64_t fine_min = 0, fine_max = 0;         // yuan; 0/0 = no fine (unless gains multiple)
+    int detention_min = 0, detention_max = 0;  // days; 0/0 = no detention in this tier
+    int64_t fine_min = 0, fine_max = 0;        // yuan; 0/0 = no fine (unless gains multiple)
     int gains_multiple_min = 0, gains_multiple_max = 0;
     bool warning = false;
-    std::string other;                          // "revoke_licence", "deportation"
-    std::string clause;                         // the clause text it was read from
+    std::string other;   // "revoke_licence", "deportation"
+    std::string clause;  // the clause text it was read from
 
     bool HasDetention() const { return detention_max > 0; }
     bool HasFine() const { return fine_max > 0 || gains_multiple_max > 0; }
@@ -58,10 +58,10 @@ enum class Effect {
 struct Factor {
     std::string law, code;
     Effect effect = Effect::kAggravate;
-    std::string source;    // "治安管理处罚法（2012）", "行政处罚法（2021）"
+    std::string source;  // "治安管理处罚法（2012）", "行政处罚法（2021）"
     int article = 0, paragraph = 0, item = 0;
     bool mandatory = false;
-    int percent = 0;       // sample percentage, signed
+    int percent = 0;  // sample percentage, signed
     std::string name;
 };
 
@@ -71,16 +71,16 @@ struct Circumstance {
     std::string edition, id;
     TierKey tier;
     std::string description;
-    int base_detention = 0;           // 0 = the default base point
-    int64_t base_fine = -1;           // -1 = the default base point
-    std::string pick;                 // "" | "detention" | "fine" | "warning"
+    int base_detention = 0;  // 0 = the default base point
+    int64_t base_fine = -1;  // -1 = the default base point
+    std::string pick;        // "" | "detention" | "fine" | "warning"
     std::optional<bool> add_fine;
 };
 
 // Which benchmark edition supplies a catalogue's circumstances and factor percentages.
 struct EditionRef {
-    int64_t id = 0;            // database id; 0 for the edition compiled into the binary
-    std::string code;          // "SAMPLE-1"
+    int64_t id = 0;    // database id; 0 for the edition compiled into the binary
+    std::string code;  // "SAMPLE-1"
     int version = 1;
     std::string content_hash;  // EditionContentHash of the content
     bool sample = true;        // 【样本】: a sample, not an official benchmark
@@ -105,7 +105,7 @@ Status ValidateCircumstance(const Catalogue& catalogue, const Circumstance& circ
 Status ValidateFactorPercent(const Catalogue& catalogue, const std::string& law, const std::string& code, int percent);
 
 class Catalogue {
-public:
+  public:
     // Parses the CSV files. Errors: Internal naming the file and line of a malformed row.
     static Result<Catalogue> FromCsv(std::string_view tiers_2012, std::string_view tiers_2025,
                                      std::string_view tier_map, std::string_view factors,
@@ -134,7 +134,7 @@ public:
     const std::vector<FactDef>& fact_defs() const { return fact_defs_; }
     const std::vector<Aggravation>& aggravations() const { return aggravations_; }
 
-private:
+  private:
     std::vector<Tier> tiers_;
     std::map<TierKey, size_t> index_;
     std::map<std::pair<int, int>, std::pair<int, int>> map_2012_to_2025_;

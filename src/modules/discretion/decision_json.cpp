@@ -36,19 +36,19 @@ void ParseOffender(JsonReader& top, const Json& o, Offender* out) {
         top.Fail("offender", "must_be_object");
         return;
     }
-    JsonReader r(o, {"birth_date", "first_violation", "pregnant", "nursing_infant", "mental_capacity",
-                     "blind_or_deaf_mute"});
+    JsonReader r(
+        o, {"birth_date", "first_violation", "pregnant", "nursing_infant", "mental_capacity", "blind_or_deaf_mute"});
     if (auto d = DateField(r, "birth_date", true)) out->birth_date = *d;
     out->first_violation = r.Bool("first_violation", false).value_or(false);
     out->pregnant = r.Bool("pregnant", false).value_or(false);
     out->nursing_infant = r.Bool("nursing_infant", false).value_or(false);
     out->blind_or_deaf_mute = r.Bool("blind_or_deaf_mute", false).value_or(false);
-    out->mental_capacity = Enum<MentalCapacity>(r, "mental_capacity", false,
-                                                {{"full", MentalCapacity::kFull},
-                                                 {"limited", MentalCapacity::kLimited},
-                                                 {"none", MentalCapacity::kNone}},
-                                                "mental_capacity")
-                               .value_or(MentalCapacity::kFull);
+    out->mental_capacity =
+        Enum<MentalCapacity>(
+            r, "mental_capacity", false,
+            {{"full", MentalCapacity::kFull}, {"limited", MentalCapacity::kLimited}, {"none", MentalCapacity::kNone}},
+            "mental_capacity")
+            .value_or(MentalCapacity::kFull);
     Prefix(top, "offender.", r.status());
 }
 
@@ -82,8 +82,10 @@ void ParseFacts(JsonReader& r, const Json& f, Facts* out) {
         const std::string field = "facts." + key;
         if (key != "victims") {
             const FactDef* d = key.rfind("victim.", 0) == 0 ? nullptr : FindFactDef(defs, key);
-            if (d == nullptr) r.Fail(field, "unknown_field");
-            else ReadFact(r, field, *d, value, &out->act);
+            if (d == nullptr)
+                r.Fail(field, "unknown_field");
+            else
+                ReadFact(r, field, *d, value, &out->act);
             continue;
         }
         if (!value.is_array()) {
@@ -103,8 +105,10 @@ void ParseFacts(JsonReader& r, const Json& f, Facts* out) {
             }
             for (const auto& [vk, vv] : value[k].items()) {
                 const FactDef* d = FindFactDef(defs, "victim." + vk);
-                if (d == nullptr) r.Fail(vf + "." + vk, "unknown_field");
-                else ReadFact(r, vf + "." + vk, *d, vv, &victim);
+                if (d == nullptr)
+                    r.Fail(vf + "." + vk, "unknown_field");
+                else
+                    ReadFact(r, vf + "." + vk, *d, vv, &victim);
             }
             if (value[k].contains("age") && value[k].contains("birth_date")) {
                 r.Fail(vf + ".age", "give_either_age_or_birth_date");
@@ -147,17 +151,18 @@ void ParseViolation(JsonReader& top, const Json& v, size_t i, ViolationRequest* 
                          static_cast<int>(seq.value_or(1))};
         }
     }
-    out->pick = Enum<Pick>(r, "pick", false,
-                           {{"detention", Pick::kDetention}, {"fine", Pick::kFine}, {"warning", Pick::kWarning}}, "pick")
-                    .value_or(Pick::kNone);
+    out->pick =
+        Enum<Pick>(r, "pick", false,
+                   {{"detention", Pick::kDetention}, {"fine", Pick::kFine}, {"warning", Pick::kWarning}}, "pick")
+            .value_or(Pick::kNone);
     out->add_fine = r.Bool("add_fine", false);
     out->factors = r.TextList("factors", false, 30, 60).value_or(std::vector<std::string>{});
-    out->mitigation = Enum<Mitigation>(r, "mitigation", false,
-                                       {{"lighten", Mitigation::kLighten},
-                                        {"reduce", Mitigation::kReduce},
-                                        {"exempt", Mitigation::kExempt}},
-                                       "mitigation")
-                          .value_or(Mitigation::kLighten);
+    out->mitigation =
+        Enum<Mitigation>(
+            r, "mitigation", false,
+            {{"lighten", Mitigation::kLighten}, {"reduce", Mitigation::kReduce}, {"exempt", Mitigation::kExempt}},
+            "mitigation")
+            .value_or(Mitigation::kLighten);
     Prefix(top, p, r.status());
 }
 
@@ -175,8 +180,10 @@ Result<DecisionRequest> ParseDecisionRequest(std::string_view body) {
     req.discovered_date = DateField(r, "discovered_date", false);
     req.edition_id = r.Int("edition_id", false, 1, INT64_MAX);
     req.prior_restraint_days = static_cast<int>(r.Int("prior_restraint_days", false, 0, 3650).value_or(0));
-    if (!r.Has("offender")) r.Fail("offender", "required");
-    else ParseOffender(r, root["offender"], &req.offender);
+    if (!r.Has("offender"))
+        r.Fail("offender", "required");
+    else
+        ParseOffender(r, root["offender"], &req.offender);
     if (!r.Has("violations")) {
         r.Fail("violations", "required");
     } else if (!root["violations"].is_array() || root["violations"].empty()) {
@@ -185,7 +192,8 @@ Result<DecisionRequest> ParseDecisionRequest(std::string_view body) {
         r.Fail("violations", "too_many");
     } else {
         req.violations.resize(root["violations"].size());
-        for (size_t i = 0; i < req.violations.size(); ++i) ParseViolation(r, root["violations"][i], i, &req.violations[i]);
+        for (size_t i = 0; i < req.violations.size(); ++i)
+            ParseViolation(r, root["violations"][i], i, &req.violations[i]);
     }
     JW_RETURN_IF_ERROR(r.status());
     return req;
@@ -201,19 +209,29 @@ namespace {
 Json TraceToJson(const std::vector<TraceStep>& trace) {
     Json out = Json::array();
     for (const auto& s : trace) {
-        out.push_back({{"step", s.step}, {"input", s.input}, {"output", s.output}, {"basis", s.basis},
-                       {"law", s.law}, {"article", s.article}, {"paragraph", s.paragraph}, {"detail", s.detail}});
+        out.push_back({{"step", s.step},
+                       {"input", s.input},
+                       {"output", s.output},
+                       {"basis", s.basis},
+                       {"law", s.law},
+                       {"article", s.article},
+                       {"paragraph", s.paragraph},
+                       {"detail", s.detail}});
     }
     return out;
 }
 Json AggravationsOf(const ViolationDecision& v) {
     Json out = Json::array();
     for (const auto& a : v.aggravations) {
-        Json j = {{"code", a.code},   {"law", a.law},     {"article", a.article}, {"paragraph", a.paragraph},
-                  {"item", a.item},   {"basis", a.basis}, {"name", a.name},       {"facts", a.facts},
-                  {"note", a.note},   {"effect", a.tier ? "tier" : "factor"}};
-        if (a.tier) j["tier"] = TierKeyToJson(*a.tier);
-        else j["factor"] = a.factor;
+        Json j = {{"code", a.code},       {"law", a.law},
+                  {"article", a.article}, {"paragraph", a.paragraph},
+                  {"item", a.item},       {"basis", a.basis},
+                  {"name", a.name},       {"facts", a.facts},
+                  {"note", a.note},       {"effect", a.tier ? "tier" : "factor"}};
+        if (a.tier)
+            j["tier"] = TierKeyToJson(*a.tier);
+        else
+            j["factor"] = a.factor;
         out.push_back(std::move(j));
     }
     return out;
@@ -246,16 +264,18 @@ Json AggravationRulesToJson(const Catalogue& c, const std::string& law) {
                   {"facts", used},
                   {"note", a.note},
                   {"effect", a.RaisesTier() ? "tier" : "factor"}};
-        if (a.RaisesTier()) j["tier"] = TierKeyToJson({a.law, a.article, a.paragraph, a.kind, 1});
-        else j["factor"] = a.factor;
+        if (a.RaisesTier())
+            j["tier"] = TierKeyToJson({a.law, a.article, a.paragraph, a.kind, 1});
+        else
+            j["factor"] = a.factor;
         items.push_back(std::move(j));
     }
     return {{"items", items}, {"facts", facts}};
 }
 
 Json EditionRefToJson(const EditionRef& e) {
-    return {{"id", e.id}, {"code", e.code}, {"version", e.version}, {"content_hash", e.content_hash},
-            {"sample", e.sample}};
+    return {
+        {"id", e.id}, {"code", e.code}, {"version", e.version}, {"content_hash", e.content_hash}, {"sample", e.sample}};
 }
 
 Json DecisionToJson(const Decision& d) {
@@ -273,23 +293,24 @@ Json DecisionToJson(const Decision& d) {
                               {"corrective_education", v.corrective_education},
                               {"trace", TraceToJson(v.trace)}});
     }
-    return {{"law_applied", d.law_applied},
-            {"benchmark_edition", d.benchmark_edition.empty() ? ""
-                                  : d.benchmark_edition + (d.edition.sample ? "（样本，非正式裁量基准）" : "")},
-            {"edition", EditionRefToJson(d.edition)},
-            {"violations", violations},
-            {"combined",
-             {{"detention_days", d.combined.detention_days},
-              {"capped_detention_days", d.combined.capped_detention_days},
-              {"executed_detention_days", d.combined.executed_detention_days},
-              {"fine_yuan", d.combined.fine_yuan},
-              {"warning", d.combined.warning}}},
-            {"procedure",
-             {{"decided_by", d.procedure.decided_by},
-              {"on_the_spot_allowed", d.procedure.on_the_spot_allowed},
-              {"hearing_right", d.procedure.hearing_right},
-              {"legal_review_required", d.procedure.legal_review_required}}},
-            {"trace", TraceToJson(d.trace)}};
+    return {
+        {"law_applied", d.law_applied},
+        {"benchmark_edition",
+         d.benchmark_edition.empty() ? "" : d.benchmark_edition + (d.edition.sample ? "（样本，非正式裁量基准）" : "")},
+        {"edition", EditionRefToJson(d.edition)},
+        {"violations", violations},
+        {"combined",
+         {{"detention_days", d.combined.detention_days},
+          {"capped_detention_days", d.combined.capped_detention_days},
+          {"executed_detention_days", d.combined.executed_detention_days},
+          {"fine_yuan", d.combined.fine_yuan},
+          {"warning", d.combined.warning}}},
+        {"procedure",
+         {{"decided_by", d.procedure.decided_by},
+          {"on_the_spot_allowed", d.procedure.on_the_spot_allowed},
+          {"hearing_right", d.procedure.hearing_right},
+          {"legal_review_required", d.procedure.legal_review_required}}},
+        {"trace", TraceToJson(d.trace)}};
 }
 
 Json ErrorToJson(const Status& status) {

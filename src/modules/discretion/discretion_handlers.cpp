@@ -2,7 +2,6 @@
 #include <algorithm>
 
 #include "common/civil_time.hpp"
-
 #include "discretion/decision_json.hpp"
 #include "discretion/discretion_module.hpp"
 #include "discretion/document_request.hpp"

@@ -2,6 +2,7 @@
 // articles each expectation rests on) and a check of the catalogue against the clause texts it cites.
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -9,8 +10,6 @@
 #include <fstream>
 #include <map>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "discretion/catalogue.hpp"
 #include "discretion/decision_json.hpp"
@@ -55,7 +54,8 @@ void ExpectSubset(const Json& expected, const Json& actual, const std::string& p
             errors->push_back(path + ": array length differs: " + actual.dump().substr(0, 200));
             return;
         }
-        for (size_t i = 0; i < expected.size(); ++i) ExpectSubset(expected[i], actual[i], path + "[" + std::to_string(i) + "]", errors);
+        for (size_t i = 0; i < expected.size(); ++i)
+            ExpectSubset(expected[i], actual[i], path + "[" + std::to_string(i) + "]", errors);
     } else if (expected != actual) {
         errors->push_back(path + ": expected " + expected.dump() + ", got " + actual.dump());
     }
@@ -87,7 +87,8 @@ TEST(DiscretionCases, AllCasesFromDataFiles) {
 }
 
 TEST(DiscretionCases, TraceCitesLawForEveryStep) {
-    auto r = DecideJson(R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01","offender":{"birth_date":"1990-05-01"},
+    auto r =
+        DecideJson(R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01","offender":{"birth_date":"1990-05-01"},
         "violations":[{"tier":{"law":"2012","article":43,"paragraph":2,"kind":"base"}}]})");
     ASSERT_TRUE(r.ok());
     const Json& trace = (*r)["violations"][0]["trace"];
@@ -151,15 +152,23 @@ TEST(DiscretionCatalogue, EveryTierMatchesItsClause) {
             EXPECT_TRUE(has(f)) << f;
         }
         if (t.gains_multiple_max > 0) {
-            EXPECT_TRUE(has(ChineseNumber(t.gains_multiple_min) + "倍以上" + ChineseNumber(t.gains_multiple_max) + "倍以下"));
+            EXPECT_TRUE(
+                has(ChineseNumber(t.gains_multiple_min) + "倍以上" + ChineseNumber(t.gains_multiple_max) + "倍以下"));
         }
         EXPECT_EQ(t.warning, has("处警告") || has("或者警告"));
         switch (t.combination) {
-            case Combination::kAnd: EXPECT_TRUE(has("并处") && !has("可以并处")); break;
-            case Combination::kMay: EXPECT_TRUE(has("可以并处")); break;
+            case Combination::kAnd:
+                EXPECT_TRUE(has("并处") && !has("可以并处"));
+                break;
+            case Combination::kMay:
+                EXPECT_TRUE(has("可以并处"));
+                break;
             case Combination::kOr:
-            case Combination::kWarnOrFine: EXPECT_TRUE(has("或者")); break;
-            default: break;
+            case Combination::kWarnOrFine:
+                EXPECT_TRUE(has("或者"));
+                break;
+            default:
+                break;
         }
         if (t.key.kind == "light") {
             EXPECT_TRUE(has("情节较轻") || has("情节轻微"));
@@ -174,7 +183,8 @@ TEST(DiscretionCatalogue, EveryTierMatchesItsClause) {
 
 // When the law texts are present (the shared reference folder), each clause must occur in its article verbatim.
 TEST(DiscretionCatalogue, ClausesAreVerbatimInTheLawTexts) {
-    const fs::path law_dir = std::getenv("JW_LAW_DIR") ? fs::path(std::getenv("JW_LAW_DIR")) : fs::path("/work/shared/law");
+    const fs::path law_dir =
+        std::getenv("JW_LAW_DIR") ? fs::path(std::getenv("JW_LAW_DIR")) : fs::path("/work/shared/law");
     if (!fs::exists(law_dir / "zhian_guanli_chufa_fa_2012.md")) GTEST_SKIP() << "law texts not available";
     const std::string t2012 = ReadFile(law_dir / "zhian_guanli_chufa_fa_2012.md");
     const std::string t2025 = ReadFile(law_dir / "zhian_guanli_chufa_fa_2025_revised.md");
@@ -218,7 +228,8 @@ TEST(DiscretionCatalogue, SampleBenchmarkCoversFortyItemsWithThreeCircumstances)
 }
 
 TEST(DiscretionCases, UnknownCircumstanceIsNamed) {
-    auto r = DecideJson(R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01","offender":{"birth_date":"1990-05-01"},
+    auto r =
+        DecideJson(R"({"act_end_date":"2025-11-03","decision_date":"2025-12-01","offender":{"birth_date":"1990-05-01"},
         "violations":[{"circumstance":"no-such"}]})");
     ASSERT_FALSE(r.ok());
     const Status st = r.status();
@@ -232,10 +243,19 @@ TEST(DiscretionDocuments, ReportAndDecisionCarryTheResultAndBasis) {
     ASSERT_TRUE(req.ok());
     auto d = Decide(Catalogue::Embedded(), *req);
     ASSERT_TRUE(d.ok());
-    CaseFacts f{"示公（城关）行案〔2025〕88号", "示范县公安局", "张三", "男", "居民身份证 519901199005010011",
-                "示范县城关镇", "2025年11月3日，张三殴打六十五周岁的李四。", {"询问笔录", "视听资料"},
-                "建议行政拘留十二日并处罚款七百五十元。", "事实清楚，证据确实充分，同意。", "示范县人民政府",
-                "示范县人民法院", {2025, 12, 1}};
+    CaseFacts f{"示公（城关）行案〔2025〕88号",
+                "示范县公安局",
+                "张三",
+                "男",
+                "居民身份证 519901199005010011",
+                "示范县城关镇",
+                "2025年11月3日，张三殴打六十五周岁的李四。",
+                {"询问笔录", "视听资料"},
+                "建议行政拘留十二日并处罚款七百五十元。",
+                "事实清楚，证据确实充分，同意。",
+                "示范县人民政府",
+                "示范县人民法院",
+                {2025, 12, 1}};
     std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
     EXPECT_NE(report.find("呈请行政处罚审批报告"), std::string::npos);
     EXPECT_NE(report.find("行政拘留12日，并处罚款750元"), std::string::npos);
@@ -290,7 +310,8 @@ TEST(DiscretionDocuments, PdfsCarryTheChineseTextOfBothDocuments) {
     const std::string report_text = PdfText(report->bytes);
     EXPECT_NE(report_text.find("呈请行政处罚审批报告"), std::string::npos);
     EXPECT_NE(report_text.find("《治安管理处罚法》（2012）第四十三条第二款"), std::string::npos);
-    EXPECT_NE(report_text.find("适用裁量基准：SAMPLE-1第1版（样本，非正式裁量基准）"), std::string::npos) << report_text;
+    EXPECT_NE(report_text.find("适用裁量基准：SAMPLE-1第1版（样本，非正式裁量基准）"), std::string::npos)
+        << report_text;
     auto html = RenderDocument(Catalogue::Embedded(), *req, "decision", "html");
     ASSERT_TRUE(html.ok());
     EXPECT_EQ(html->bytes.rfind("<!DOCTYPE html>", 0), 0u);

@@ -48,11 +48,15 @@ Result<DocumentRequest> ParseDocumentRequest(std::string_view body) {
         r.Fail("request", "required");
     } else {
         auto parsed = ParseDecisionRequest(root["request"].dump());
-        if (parsed.ok()) out.decision = std::move(parsed).value();
-        else request_status = Prefixed("request.", parsed.status());
+        if (parsed.ok())
+            out.decision = std::move(parsed).value();
+        else
+            request_status = Prefixed("request.", parsed.status());
     }
-    if (!r.Has("facts")) r.Fail("facts", "required");
-    else ParseFacts(r, root["facts"], &out.facts);
+    if (!r.Has("facts"))
+        r.Fail("facts", "required");
+    else
+        ParseFacts(r, root["facts"], &out.facts);
     if (r.Has("number")) {
         if (!root["number"].is_object()) {
             r.Fail("number", "must_be_object");
@@ -67,7 +71,7 @@ Result<DocumentRequest> ParseDocumentRequest(std::string_view body) {
     }
     r.Merge(request_status);
     JW_RETURN_IF_ERROR(request_status.ok() || request_status.code() == ErrorCode::kInvalidArgument ? r.status()
-                                                                                                  : request_status);
+                                                                                                   : request_status);
     out.facts.decision_date = out.decision.decision_date;
     return out;
 }
@@ -79,9 +83,9 @@ Result<RenderedDocument> RenderDocument(const Catalogue& catalogue, const Docume
     const docs::Document doc =
         kind == "approval_report"
             ? ApprovalReport(request.facts, request.decision, *decided, catalogue)
-            : DecisionDocument(request.facts, *decided, catalogue,
-                               DecisionNumber(request.number_scheme, request.decision.decision_date.year,
-                                              request.number_seq));
+            : DecisionDocument(
+                  request.facts, *decided, catalogue,
+                  DecisionNumber(request.number_scheme, request.decision.decision_date.year, request.number_seq));
     if (format == "pdf") {
         JW_ASSIGN_OR_RETURN(std::string pdf, docs::RenderPdf(doc));
         return RenderedDocument{std::move(pdf), "application/pdf"};

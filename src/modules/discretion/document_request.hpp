@@ -12,7 +12,7 @@ namespace jw::discretion {
 
 struct DocumentRequest {
     DecisionRequest decision;
-    CaseFacts facts;                     // decision_date comes from the decision request
+    CaseFacts facts;  // decision_date comes from the decision request
     std::string number_scheme = "行罚决字〔{year}〕{seq}号";
     int number_seq = 1;
 };

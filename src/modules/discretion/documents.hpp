@@ -13,10 +13,10 @@
 namespace jw::discretion {
 
 struct CaseFacts {
-    std::string case_no;            // 案件编号
-    std::string authority;          // 作出决定的公安机关, e.g. "示范县公安局"
+    std::string case_no;    // 案件编号
+    std::string authority;  // 作出决定的公安机关, e.g. "示范县公安局"
     std::string offender_name, gender, id_document, address;
-    std::string facts;              // 违法事实
+    std::string facts;  // 违法事实
     std::vector<std::string> evidence;
     std::string officer_opinion, reviewer_opinion;
     std::string reconsideration_body;  // 行政复议机关, e.g. "示范县人民政府"

@@ -17,13 +17,13 @@ inline constexpr const char* kPublished = "published";
 
 struct Edition {
     int64_t id = 0;
-    std::string code;          // "SAMPLE-1", "CG-2026"
-    int version = 1;           // per code, from 1
+    std::string code;  // "SAMPLE-1", "CG-2026"
+    int version = 1;   // per code, from 1
     std::string title;
-    bool sample = false;       // 【样本】, not an official benchmark
+    bool sample = false;  // 【样本】, not an official benchmark
     std::string status = kDraft;
     std::optional<int64_t> based_on;  // the edition it was copied from
-    std::string content_hash;  // set when published (EditionContentHash)
+    std::string content_hash;         // set when published (EditionContentHash)
     int64_t created_by = 0, created_at = 0;
     int64_t submitted_by = 0, submitted_at = 0;
     int64_t reviewed_by = 0, reviewed_at = 0;

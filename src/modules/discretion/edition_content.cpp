@@ -14,10 +14,10 @@ std::string EditionContentHash(const EditionContent& content) {
     std::string text = "circumstances\n";
     for (const auto& [id, c] : ordered) {
         const std::string add = c->add_fine ? (*c->add_fine ? "1" : "0") : "";
-        for (const std::string& f : {c->id, c->tier.law, std::to_string(c->tier.article),
-                                     std::to_string(c->tier.paragraph), c->tier.kind, std::to_string(c->tier.seq),
-                                     c->description, std::to_string(c->base_detention), std::to_string(c->base_fine),
-                                     c->pick, add}) {
+        for (const std::string& f :
+             {c->id, c->tier.law, std::to_string(c->tier.article), std::to_string(c->tier.paragraph), c->tier.kind,
+              std::to_string(c->tier.seq), c->description, std::to_string(c->base_detention),
+              std::to_string(c->base_fine), c->pick, add}) {
             text += f;
             text += '\x1f';
         }
@@ -33,8 +33,8 @@ std::string EditionContentHash(const EditionContent& content) {
 Status ValidateCircumstance(const Catalogue& catalogue, const Circumstance& c) {
     if (c.id.empty() || c.id.size() > 60) return Status::Invalid("id", "required_at_most_60_chars");
     for (char ch : c.id) {
-        const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                        ch == '-' || ch == '_' || ch == '.';
+        const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' ||
+                        ch == '_' || ch == '.';
         if (!ok) return Status::Invalid("id", "letters_digits_dash_only");
     }
     if (c.description.empty()) return Status::Invalid("description", "required");

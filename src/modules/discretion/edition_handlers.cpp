@@ -71,8 +71,8 @@ Result<Reply> PublicEditionHandler(const HandlerDeps& d, Request& req) {
     if (!current) return Status::NotFound("published edition");
     JW_ASSIGN_OR_RETURN(Edition e, repo::GetEdition(**c, *current));
     JW_ASSIGN_OR_RETURN(Reply r, CircumstancesOf(**c, *current, req));
-    Json edition = {{"code", e.code}, {"version", e.version}, {"title", e.title}, {"sample", e.sample},
-                    {"published_at", e.published_at}, {"content_hash", e.content_hash}};
+    Json edition = {{"code", e.code},     {"version", e.version},           {"title", e.title},
+                    {"sample", e.sample}, {"published_at", e.published_at}, {"content_hash", e.content_hash}};
     r.body["edition"] = std::move(edition);
     return r;
 }
@@ -161,9 +161,8 @@ Result<Reply> TransitionHandler(Request& req, const std::string& what) {
         JsonReader in(body, {"note"});
         auto note = in.Text("note", true, 500);
         JW_RETURN_IF_ERROR(in.status());
-        return EditionWrite(id, 200, [=, note = *note](storage::Connection& c) {
-            return Return(c, id, user, note, NowUnix());
-        });
+        return EditionWrite(id, 200,
+                            [=, note = *note](storage::Connection& c) { return Return(c, id, user, note, NowUnix()); });
     }
     if (what == "submit") {
         return EditionWrite(id, 200, [=](storage::Connection& c) { return Submit(c, id, user, NowUnix()); });

@@ -52,9 +52,15 @@ Json TierToJson(const Tier& t) {
 }
 
 Json FactorToJson(const Factor& f) {
-    return {{"law", f.law},         {"code", f.code},          {"source", f.source},
-            {"article", f.article}, {"paragraph", f.paragraph}, {"item", f.item},
-            {"mandatory", f.mandatory}, {"percent", f.percent}, {"name", f.name},
+    return {{"law", f.law},
+            {"code", f.code},
+            {"source", f.source},
+            {"article", f.article},
+            {"paragraph", f.paragraph},
+            {"item", f.item},
+            {"mandatory", f.mandatory},
+            {"percent", f.percent},
+            {"name", f.name},
             {"citation", Citation(f.source, f.article, f.paragraph, f.item)}};
 }
 

@@ -62,16 +62,16 @@ Result<int64_t> InsertEdition(storage::Connection& c, const Edition& e) {
                    "created_by, created_at, submitted_by, submitted_at, reviewed_by, reviewed_at, published_at, "
                    "review_note) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                    {V(e.code), V(e.version), V(e.title), V(e.sample), V(e.status),
-                    e.based_on ? V(*e.based_on) : storage::Null(), V(e.content_hash), V(e.created_by),
-                    V(e.created_at), V(e.submitted_by), V(e.submitted_at), V(e.reviewed_by), V(e.reviewed_at),
-                    V(e.published_at), V(e.review_note)}));
+                    e.based_on ? V(*e.based_on) : storage::Null(), V(e.content_hash), V(e.created_by), V(e.created_at),
+                    V(e.submitted_by), V(e.submitted_at), V(e.reviewed_by), V(e.reviewed_at), V(e.published_at),
+                    V(e.review_note)}));
     return row.Int(0);
 }
 
 Result<Edition> GetEdition(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(storage::Rows rows, c.Query(std::string("SELECT ") + kEditionColumns +
-                                                        " FROM discretion_editions e WHERE e.id = ?",
-                                                    {V(id)}));
+    JW_ASSIGN_OR_RETURN(
+        storage::Rows rows,
+        c.Query(std::string("SELECT ") + kEditionColumns + " FROM discretion_editions e WHERE e.id = ?", {V(id)}));
     if (rows.empty()) return Status::NotFound("edition");
     return EditionFrom(rows[0]);
 }
@@ -85,17 +85,17 @@ Result<std::vector<Edition>> ListEditions(storage::Connection& c) {
 }
 
 Result<std::optional<int64_t>> CurrentPublishedId(storage::Connection& c) {
-    JW_ASSIGN_OR_RETURN(storage::Rows rows,
-                        c.Query("SELECT id FROM discretion_editions WHERE status = ? "
-                                "ORDER BY published_at DESC, id DESC LIMIT 1",
-                                {V(kPublished)}));
+    JW_ASSIGN_OR_RETURN(storage::Rows rows, c.Query("SELECT id FROM discretion_editions WHERE status = ? "
+                                                    "ORDER BY published_at DESC, id DESC LIMIT 1",
+                                                    {V(kPublished)}));
     if (rows.empty()) return std::optional<int64_t>();
     return std::optional<int64_t>(rows[0].Int(0));
 }
 
 Result<int> NextVersion(storage::Connection& c, const std::string& code) {
-    JW_ASSIGN_OR_RETURN(storage::Row row,
-                        c.QueryOne("SELECT COALESCE(MAX(version), 0) FROM discretion_editions WHERE code = ?", {V(code)}));
+    JW_ASSIGN_OR_RETURN(
+        storage::Row row,
+        c.QueryOne("SELECT COALESCE(MAX(version), 0) FROM discretion_editions WHERE code = ?", {V(code)}));
     return static_cast<int>(row.Int(0)) + 1;
 }
 
@@ -105,19 +105,20 @@ Result<bool> CodeExists(storage::Connection& c, const std::string& code) {
 }
 
 Status UpdateEdition(storage::Connection& c, const Edition& e) {
-    return c.Exec("UPDATE discretion_editions SET title = ?, sample = ?, status = ?, content_hash = ?, "
-                  "submitted_by = ?, submitted_at = ?, reviewed_by = ?, reviewed_at = ?, published_at = ?, "
-                  "review_note = ? WHERE id = ?",
-                  {V(e.title), V(e.sample), V(e.status), V(e.content_hash), V(e.submitted_by), V(e.submitted_at),
-                   V(e.reviewed_by), V(e.reviewed_at), V(e.published_at), V(e.review_note), V(e.id)});
+    return c.Exec(
+        "UPDATE discretion_editions SET title = ?, sample = ?, status = ?, content_hash = ?, "
+        "submitted_by = ?, submitted_at = ?, reviewed_by = ?, reviewed_at = ?, published_at = ?, "
+        "review_note = ? WHERE id = ?",
+        {V(e.title), V(e.sample), V(e.status), V(e.content_hash), V(e.submitted_by), V(e.submitted_at),
+         V(e.reviewed_by), V(e.reviewed_at), V(e.published_at), V(e.review_note), V(e.id)});
 }
 
 Status InsertCircumstances(storage::Connection& c, int64_t edition, const std::vector<Circumstance>& rows) {
     constexpr size_t kBatch = 100;
     for (size_t start = 0; start < rows.size(); start += kBatch) {
         const size_t end = std::min(rows.size(), start + kBatch);
-        std::string sql = std::string("INSERT INTO discretion_circumstances (edition_id, ") + kCircumstanceColumns +
-                          ") VALUES ";
+        std::string sql =
+            std::string("INSERT INTO discretion_circumstances (edition_id, ") + kCircumstanceColumns + ") VALUES ";
         storage::Params params;
         for (size_t i = start; i < end; ++i) {
             sql += i == start ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
@@ -129,14 +130,15 @@ Status InsertCircumstances(storage::Connection& c, int64_t edition, const std::v
 }
 
 Status ReplaceCircumstance(storage::Connection& c, int64_t edition, const Circumstance& row) {
-    JW_RETURN_IF_ERROR(c.Exec("DELETE FROM discretion_circumstances WHERE edition_id = ? AND id = ?",
-                              {V(edition), V(row.id)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("DELETE FROM discretion_circumstances WHERE edition_id = ? AND id = ?", {V(edition), V(row.id)}));
     return InsertCircumstances(c, edition, {row});
 }
 
 Result<bool> DeleteCircumstance(storage::Connection& c, int64_t edition, const std::string& id) {
-    JW_ASSIGN_OR_RETURN(storage::Rows rows, c.Query("SELECT 1 FROM discretion_circumstances WHERE edition_id = ? AND id = ?",
-                                                    {V(edition), V(id)}));
+    JW_ASSIGN_OR_RETURN(
+        storage::Rows rows,
+        c.Query("SELECT 1 FROM discretion_circumstances WHERE edition_id = ? AND id = ?", {V(edition), V(id)}));
     if (rows.empty()) return false;
     JW_RETURN_IF_ERROR(
         c.Exec("DELETE FROM discretion_circumstances WHERE edition_id = ? AND id = ?", {V(edition), V(id)}));
@@ -146,9 +148,10 @@ Result<bool> DeleteCircumstance(storage::Connection& c, int64_t edition, const s
 Status InsertFactorPercents(storage::Connection& c, int64_t edition,
                             const std::map<std::pair<std::string, std::string>, int>& percents) {
     for (const auto& [key, percent] : percents) {
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO discretion_factor_percents (edition_id, law, code, percent) "
-                                  "VALUES (?, ?, ?, ?)",
-                                  {V(edition), V(key.first), V(key.second), V(percent)}));
+        JW_RETURN_IF_ERROR(
+            c.Exec("INSERT INTO discretion_factor_percents (edition_id, law, code, percent) "
+                   "VALUES (?, ?, ?, ?)",
+                   {V(edition), V(key.first), V(key.second), V(percent)}));
     }
     return Status::Ok();
 }
@@ -168,9 +171,9 @@ Result<EditionContent> LoadContent(storage::Connection& c, int64_t edition) {
                                 {V(edition)}));
     out.circumstances.reserve(rows.size());
     for (const auto& r : rows) out.circumstances.push_back(CircumstanceFrom(r));
-    JW_ASSIGN_OR_RETURN(storage::Rows factors,
-                        c.Query("SELECT law, code, percent FROM discretion_factor_percents WHERE edition_id = ?",
-                                {V(edition)}));
+    JW_ASSIGN_OR_RETURN(
+        storage::Rows factors,
+        c.Query("SELECT law, code, percent FROM discretion_factor_percents WHERE edition_id = ?", {V(edition)}));
     for (const auto& r : factors) out.factor_percents[{r.Str(0), r.Str(1)}] = static_cast<int>(r.Int(2));
     return out;
 }

@@ -37,9 +37,9 @@ Status SetFactorPercent(storage::Connection& c, int64_t edition, const std::stri
 Result<EditionContent> LoadContent(storage::Connection& c, int64_t edition);
 
 struct CircumstanceQuery {
-    std::string q;       // words in the description or the id
-    std::string law;     // "" | "2012" | "2025"
-    int article = 0;     // 0 = any
+    std::string q;    // words in the description or the id
+    std::string law;  // "" | "2012" | "2025"
+    int article = 0;  // 0 = any
     int page = 1, page_size = 20;
 };
 // One page ordered by law, article, paragraph, kind, id; with the total count.

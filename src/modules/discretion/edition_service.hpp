@@ -48,13 +48,13 @@ Result<Edition> Return(storage::Connection& tx, int64_t id, int64_t user, const 
 // Catalogues of published editions, built once per edition and shared (a published edition never changes).
 // Thread-safe.
 class EditionCatalogues {
-public:
+  public:
     // The catalogue with edition `id`'s content, or the current published one when `id` is absent (the embedded
     // sample when the database holds none). Errors: InvalidArgument "edition_id" ("unknown_edition",
     // "not_published"); Internal when stored content no longer matches its published hash.
     Result<std::shared_ptr<const Catalogue>> ForDecision(storage::Connection& c, std::optional<int64_t> id);
 
-private:
+  private:
     std::mutex mu_;
     std::map<int64_t, std::shared_ptr<const Catalogue>> cache_;
 };

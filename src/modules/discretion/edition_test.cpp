@@ -18,7 +18,7 @@ namespace {
 constexpr int64_t kLegal = 5, kLeader = 8, kNow = 1780000000;
 
 class EditionTest : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "discretion_edition");
         if (url.empty()) GTEST_SKIP() << GetParam() << " not available";
@@ -27,7 +27,8 @@ protected:
         db_ = std::move(db).value();
         auto c = db_->Acquire();
         ASSERT_TRUE(c.ok());
-        auto applied = storage::ApplyMigrations(**c, storage::MigrationsFromFiles("discretion", db_->dialect(), ModuleFiles()));
+        auto applied =
+            storage::ApplyMigrations(**c, storage::MigrationsFromFiles("discretion", db_->dialect(), ModuleFiles()));
         ASSERT_TRUE(applied.ok()) << applied.status().message();
         ASSERT_TRUE(Tx([](storage::Connection& tx) { return SeedSampleEdition(tx, kNow); }).ok());
     }
@@ -55,7 +56,8 @@ protected:
     }
     Result<Edition> NewDraft(const std::string& title = "城关派出所裁量基准（征求意见稿）") {
         const int64_t from = SampleId();
-        return TxResult<Edition>([&](storage::Connection& tx) { return CreateDraft(tx, from, "CG-2026", title, kLegal, kNow); });
+        return TxResult<Edition>(
+            [&](storage::Connection& tx) { return CreateDraft(tx, from, "CG-2026", title, kLegal, kNow); });
     }
 
     std::unique_ptr<storage::Database> db_;
@@ -89,14 +91,16 @@ TEST_P(EditionTest, DraftIsEditedSubmittedAndPublishedByAnotherPerson) {
     EXPECT_EQ(draft->circumstance_count, static_cast<int64_t>(Catalogue::Embedded().circumstances().size()));
     const int64_t id = draft->id;
     // 2012 §43¶2: 十日以上十五日以下拘留 — a base point of 10 days is inside the range.
-    Circumstance ci{"", "2012-43-2-base-a", {"2012", 43, 2, "base", 1}, "殴打六十周岁以上的人，情节一般", 10, 500, "", std::nullopt};
+    Circumstance ci{"", "2012-43-2-base-a", {"2012", 43, 2, "base", 1}, "殴打六十周岁以上的人，情节一般", 10, 500,
+                    "", std::nullopt};
     ASSERT_TRUE(Tx([&](storage::Connection& tx) { return PutCircumstance(tx, id, ci); }).ok());
     ASSERT_TRUE(Tx([&](storage::Connection& tx) {
-        return PutFactorPercent(tx, id, "2012", "aggravate.recent_punishment", 30);
-    }).ok());
+                    return PutFactorPercent(tx, id, "2012", "aggravate.recent_punishment", 30);
+                }).ok());
     // A copy of the sample is still a sample until the legal office says the content is its own.
     EXPECT_TRUE(draft->sample);
-    auto own_content = TxResult<Edition>([&](storage::Connection& tx) { return UpdateDraft(tx, id, std::nullopt, false); });
+    auto own_content =
+        TxResult<Edition>([&](storage::Connection& tx) { return UpdateDraft(tx, id, std::nullopt, false); });
     ASSERT_TRUE(own_content.ok());
     EXPECT_FALSE(own_content->sample);
     // The author cannot publish, nor can anything be published before review.
@@ -153,16 +157,20 @@ TEST_P(EditionTest, PublishedEditionNeverChanges) {
     auto c0 = db_->Acquire();
     const std::string before = repo::GetEdition(**c0, sample)->content_hash;
     Circumstance ci{"", "2012-43-2-base-a", {"2012", 43, 2, "base", 1}, "改动", 11, -1, "", std::nullopt};
-    EXPECT_EQ(Tx([&](storage::Connection& tx) { return PutCircumstance(tx, sample, ci); }).code(), ErrorCode::kConflict);
+    EXPECT_EQ(Tx([&](storage::Connection& tx) { return PutCircumstance(tx, sample, ci); }).code(),
+              ErrorCode::kConflict);
     EXPECT_EQ(Tx([&](storage::Connection& tx) { return RemoveCircumstance(tx, sample, "2012-43-2-base-a"); }).code(),
               ErrorCode::kConflict);
-    EXPECT_EQ(Tx([&](storage::Connection& tx) { return PutFactorPercent(tx, sample, "2012", "aggravate.instigation", 5); })
-                  .code(),
+    EXPECT_EQ(Tx([&](storage::Connection& tx) {
+                  return PutFactorPercent(tx, sample, "2012", "aggravate.instigation", 5);
+              }).code(),
               ErrorCode::kConflict);
-    EXPECT_EQ(TxResult<Edition>([&](storage::Connection& tx) { return UpdateDraft(tx, sample, "x", false); }).status().code(),
-              ErrorCode::kConflict);
-    EXPECT_EQ(TxResult<Edition>([&](storage::Connection& tx) { return Submit(tx, sample, kLegal, kNow); }).status().code(),
-              ErrorCode::kConflict);
+    EXPECT_EQ(
+        TxResult<Edition>([&](storage::Connection& tx) { return UpdateDraft(tx, sample, "x", false); }).status().code(),
+        ErrorCode::kConflict);
+    EXPECT_EQ(
+        TxResult<Edition>([&](storage::Connection& tx) { return Submit(tx, sample, kLegal, kNow); }).status().code(),
+        ErrorCode::kConflict);
     auto c = db_->Acquire();
     auto content = repo::LoadContent(**c, sample);
     ASSERT_TRUE(content.ok());
@@ -179,7 +187,8 @@ TEST_P(EditionTest, ReturnedDraftCanBeEditedAgainAndBadContentIsNamed) {
     ASSERT_TRUE(TxResult<Edition>([&](storage::Connection& tx) { return Submit(tx, id, kLegal, kNow); }).ok());
     auto no_note = TxResult<Edition>([&](storage::Connection& tx) { return Return(tx, id, kLeader, "", kNow); });
     EXPECT_EQ(no_note.status().fields().at("note"), "required");
-    auto returned = TxResult<Edition>([&](storage::Connection& tx) { return Return(tx, id, kLeader, "罚款基准偏高", kNow); });
+    auto returned =
+        TxResult<Edition>([&](storage::Connection& tx) { return Return(tx, id, kLeader, "罚款基准偏高", kNow); });
     ASSERT_TRUE(returned.ok());
     EXPECT_EQ(returned->status, "draft");
     EXPECT_EQ(returned->review_note, "罚款基准偏高");
@@ -296,15 +305,19 @@ INSTANTIATE_TEST_SUITE_P(Backends, EditionTest, ::testing::ValuesIn(storage::tes
 // The catalogue format itself scales: 200 items (articles) with 3 tiers each and 5,000 circumstances load from
 // CSV with no change of code.
 TEST(DiscretionCatalogueScale, TwoHundredItemsAndFiveThousandCircumstances) {
-    std::string tiers = "law,article,paragraph,kind,seq,combination,detention_min,detention_max,fine_min,fine_max,"
-                        "gains_multiple_min,gains_multiple_max,warning,other,clause\n";
+    std::string tiers =
+        "law,article,paragraph,kind,seq,combination,detention_min,detention_max,fine_min,fine_max,"
+        "gains_multiple_min,gains_multiple_max,warning,other,clause\n";
     for (int a = 1; a <= 200; ++a) {
         const std::string art = std::to_string(a);
         tiers += "2012," + art + ",1,light,1,WARN_OR_FINE,0,0,0,500,0,0,1,,处警告或者五百元以下罚款\n";
-        tiers += "2012," + art + ",1,base,1,AND,5,10,200,500,0,0,0,,处五日以上十日以下拘留，并处二百元以上五百元以下罚款\n";
-        tiers += "2012," + art + ",1,heavy,1,MAY,10,15,0,1000,0,0,0,,处十日以上十五日以下拘留，可以并处一千元以下罚款\n";
+        tiers +=
+            "2012," + art + ",1,base,1,AND,5,10,200,500,0,0,0,,处五日以上十日以下拘留，并处二百元以上五百元以下罚款\n";
+        tiers +=
+            "2012," + art + ",1,heavy,1,MAY,10,15,0,1000,0,0,0,,处十日以上十五日以下拘留，可以并处一千元以下罚款\n";
     }
-    std::string bench = "edition,id,law,article,paragraph,kind,seq,description,base_detention,base_fine,pick,add_fine\n";
+    std::string bench =
+        "edition,id,law,article,paragraph,kind,seq,description,base_detention,base_fine,pick,add_fine\n";
     for (int i = 0; i < 5000; ++i) {
         const int a = i % 200 + 1;
         static const char* kKinds[] = {"light", "base", "heavy"};

@@ -10,9 +10,12 @@ namespace jw::discretion {
 
 const char* OutcomeName(Outcome o) {
     switch (o) {
-        case Outcome::kPenalty: return "penalty";
-        case Outcome::kNotPunished: return "not_punished";
-        case Outcome::kNoLongerPunished: return "no_longer_punished";
+        case Outcome::kPenalty:
+            return "penalty";
+        case Outcome::kNotPunished:
+            return "not_punished";
+        case Outcome::kNoLongerPunished:
+            return "no_longer_punished";
     }
     return "?";
 }
@@ -81,7 +84,8 @@ Result<Computation> ComputeUnder(const Catalogue& c, const DecisionRequest& req,
 
 // "Lighter" per DISCRETION.md step 1: executed detention, then decided detention, then fine, then warning.
 std::tuple<int, int, int64_t, int> Weight(const Computation& c) {
-    return {c.combined.executed_detention_days, c.combined.detention_days, c.combined.fine_yuan, c.combined.warning ? 1 : 0};
+    return {c.combined.executed_detention_days, c.combined.detention_days, c.combined.fine_yuan,
+            c.combined.warning ? 1 : 0};
 }
 
 Decision ToDecision(Computation c, std::vector<TraceStep> head, const std::string& edition, const EditionRef& ref) {
@@ -105,7 +109,8 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
         auto& v = req.violations[i];
         if (v.circumstance.empty() || !v.tier.law.empty()) continue;
         const Circumstance* c = catalogue.FindCircumstance(v.circumstance);
-        if (c == nullptr) return Status::Invalid("violations[" + std::to_string(i) + "].circumstance", "unknown_circumstance");
+        if (c == nullptr)
+            return Status::Invalid("violations[" + std::to_string(i) + "].circumstance", "unknown_circumstance");
         v.tier = c->tier;
     }
     if (req.decision_date < req.act_end_date) return Status::Invalid("decision_date", "before_act_end_date");
@@ -133,9 +138,9 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
             const auto& dates = req.violations[i].facts.victims[k].dates;
             auto birth = dates.find("victim.birth_date");
             if (birth != dates.end() && birth->second > req.act_end_date) {
-                return Status::Invalid("violations[" + std::to_string(i) + "].facts.victims[" + std::to_string(k) +
-                                           "].birth_date",
-                                       "after_act_end_date");
+                return Status::Invalid(
+                    "violations[" + std::to_string(i) + "].facts.victims[" + std::to_string(k) + "].birth_date",
+                    "after_act_end_date");
             }
         }
         for (size_t k = 0; k < req.violations[i].factors.size(); ++k) {
@@ -150,7 +155,8 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
     const bool decided_new = !(req.decision_date < kNewLawStart);
     std::vector<TraceStep> head;
     auto law_step = [&](const std::string& law, const std::string& detail) {
-        head.push_back(Step("law_version", "行为终了" + FormatDate(req.act_end_date) + "，决定" + FormatDate(req.decision_date),
+        head.push_back(Step("law_version",
+                            "行为终了" + FormatDate(req.act_end_date) + "，决定" + FormatDate(req.decision_date),
                             "适用" + law + "年文本", kXzcf, "", 37, 1, detail));
     };
     if (req.law == "2012" && !act_old) return Status::Invalid("law", "2012_text_not_in_force_at_act");
@@ -183,9 +189,9 @@ Result<Decision> Decide(const Catalogue& catalogue, const DecisionRequest& reque
     }
     auto wo = Weight(old_c), wn = Weight(*new_c);
     auto summary = [](const Computation& c) {
-        return std::to_string(c.law == "2012" ? 2012 : 2025) + "年文本：执行拘留" + Days(c.combined.executed_detention_days) +
-               "，决定拘留" + Days(c.combined.detention_days) + "，罚款" + Yuan(c.combined.fine_yuan) +
-               (c.combined.warning ? "，警告" : "");
+        return std::to_string(c.law == "2012" ? 2012 : 2025) + "年文本：执行拘留" +
+               Days(c.combined.executed_detention_days) + "，决定拘留" + Days(c.combined.detention_days) + "，罚款" +
+               Yuan(c.combined.fine_yuan) + (c.combined.warning ? "，警告" : "");
     };
     std::string cmp = summary(old_c) + "；" + summary(*new_c) + "。";
     if (wn < wo) {

@@ -30,17 +30,17 @@ struct Offender {
 };
 
 struct ViolationRequest {
-    TierKey tier;                 // filled from the circumstance when one is given
-    std::string circumstance;     // id in the active benchmark edition, or ""
-    Pick pick = Pick::kNone;      // kNone: not given (a circumstance may fix it)
-    std::optional<bool> add_fine; // not given: the circumstance's choice, else not added [SAMPLE]
+    TierKey tier;                  // filled from the circumstance when one is given
+    std::string circumstance;      // id in the active benchmark edition, or ""
+    Pick pick = Pick::kNone;       // kNone: not given (a circumstance may fix it)
+    std::optional<bool> add_fine;  // not given: the circumstance's choice, else not added [SAMPLE]
     std::vector<std::string> factors;
     Mitigation mitigation = Mitigation::kLighten;
-    Facts facts;                  // facts of the act that aggravating paragraphs test (aggravation.hpp)
+    Facts facts;  // facts of the act that aggravating paragraphs test (aggravation.hpp)
 };
 
 struct DecisionRequest {
-    std::string law = "auto";   // "auto" | "2012" | "2025"
+    std::string law = "auto";  // "auto" | "2012" | "2025"
     CivilDate act_end_date, decision_date;
     std::optional<CivilDate> discovered_date;
     Offender offender;
@@ -50,25 +50,25 @@ struct DecisionRequest {
 };
 
 struct TraceStep {
-    std::string step;     // "law_version", "gate", "tier", "base", "adjust", "reduce", "execution", ...
-    std::string input;    // what the step looked at
-    std::string output;   // what it decided
-    std::string basis;    // citation, e.g. 《治安管理处罚法》（2012）第四十三条第二款
-    std::string law;      // "2012" | "2025" | "" (行政处罚法 / 程序规定)
+    std::string step;    // "law_version", "gate", "tier", "base", "adjust", "reduce", "execution", ...
+    std::string input;   // what the step looked at
+    std::string output;  // what it decided
+    std::string basis;   // citation, e.g. 《治安管理处罚法》（2012）第四十三条第二款
+    std::string law;     // "2012" | "2025" | "" (行政处罚法 / 程序规定)
     int article = 0, paragraph = 0;
-    std::string detail;   // one plain Chinese sentence
+    std::string detail;  // one plain Chinese sentence
 };
 
 // An aggravating paragraph the facts met (ADR 0022): applied by the engine, never chosen by the officer.
 struct AppliedAggravation {
     std::string code, law;
     int article = 0, paragraph = 0, item = 0;
-    std::string basis;               // 《治安管理处罚法》（2012）第四十三条第二款第（二）项
-    std::string name;                // the law's words: 殴打、伤害六十周岁以上的人
-    std::string facts;               // the facts that met it: 被侵害人1：被侵害人年龄（周岁）：65
-    std::string note;                // how a word of the law is read, if the data says
-    std::optional<TierKey> tier;     // the tier it raised the violation to
-    std::string factor;              // or the 从重 factor it applied
+    std::string basis;            // 《治安管理处罚法》（2012）第四十三条第二款第（二）项
+    std::string name;             // the law's words: 殴打、伤害六十周岁以上的人
+    std::string facts;            // the facts that met it: 被侵害人1：被侵害人年龄（周岁）：65
+    std::string note;             // how a word of the law is read, if the data says
+    std::optional<TierKey> tier;  // the tier it raised the violation to
+    std::string factor;           // or the 从重 factor it applied
 };
 
 enum class Outcome { kPenalty, kNotPunished, kNoLongerPunished };
@@ -76,29 +76,29 @@ const char* OutcomeName(Outcome o);
 
 struct ViolationDecision {
     TierKey tier;
-    TierKey requested_tier;             // the tier asked for (under this law text), before aggravation
+    TierKey requested_tier;  // the tier asked for (under this law text), before aggravation
     std::vector<AppliedAggravation> aggravations;
-    std::string circumstance;           // applied circumstance id, "" if none (or not under this tier)
+    std::string circumstance;  // applied circumstance id, "" if none (or not under this tier)
     Outcome outcome = Outcome::kPenalty;
     int detention_days = 0;
     int64_t fine_yuan = 0;
     bool warning = false;
     bool detention_executed = false;
-    bool corrective_education = false;  // 2025 §24
-    bool executed_by_exception = false; // 2025 §23¶2 lifted the non-execution (minors: hearing right, §117¶2)
+    bool corrective_education = false;   // 2025 §24
+    bool executed_by_exception = false;  // 2025 §23¶2 lifted the non-execution (minors: hearing right, §117¶2)
     std::vector<TraceStep> trace;
 };
 
 struct Combined {
-    int detention_days = 0;            // sum of decided detention
-    int capped_detention_days = 0;     // executable detention after the 20-day cap
-    int executed_detention_days = 0;   // after deduction of prior restraint
+    int detention_days = 0;           // sum of decided detention
+    int capped_detention_days = 0;    // executable detention after the 20-day cap
+    int executed_detention_days = 0;  // after deduction of prior restraint
     int64_t fine_yuan = 0;
     bool warning = false;
 };
 
 struct Procedure {
-    std::string decided_by = "station";   // "station" | "bureau"
+    std::string decided_by = "station";  // "station" | "bureau"
     bool on_the_spot_allowed = false;
     bool hearing_right = false;
     bool legal_review_required = false;
@@ -111,7 +111,7 @@ struct Decision {
     std::vector<ViolationDecision> violations;
     Combined combined;
     Procedure procedure;
-    std::vector<TraceStep> trace;   // case-level steps: law version, combination, deduction, procedure
+    std::vector<TraceStep> trace;  // case-level steps: law version, combination, deduction, procedure
 };
 
 // A violation given by circumstance id takes the circumstance's tier from `catalogue` (its edition); an id the

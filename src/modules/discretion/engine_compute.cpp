@@ -17,7 +17,9 @@ void ViolationRun::Compute() {
         if (fixed) base = circ_->base_detention;
         int v = std::clamp(AdjustDays(base, percent_), lo, hi);
         Add(Step("base", label + "拘留" + Days(lo) + "至" + Days(hi), "基准点" + Days(base), src, law_, t.key.article,
-                 t.key.paragraph, BenchmarkName(cat_) + (fixed ? "：本情形规定拘留基准点" : "：拘留基准点取幅度中值（向下取整）") + Days(base) + "。"));
+                 t.key.paragraph,
+                 BenchmarkName(cat_) + (fixed ? "：本情形规定拘留基准点" : "：拘留基准点取幅度中值（向下取整）") +
+                     Days(base) + "。"));
         Add(Step("adjust", "基准" + Days(base) + "，调节比例" + std::to_string(percent_) + "%", Days(v), src, law_,
                  t.key.article, t.key.paragraph,
                  "按调节比例计算并限定在" + Days(lo) + "至" + Days(hi) + "之间，决定拘留" + Days(v) + "。"));
@@ -28,8 +30,11 @@ void ViolationRun::Compute() {
         const bool fixed = circ_ && circ_->base_fine >= 0 && label.empty();
         if (fixed) base = circ_->base_fine;
         int64_t v = std::clamp(AdjustFine(base, percent_), lo, hi);
-        Add(Step("base", label + "罚款" + Yuan(lo) + "至" + Yuan(hi), "基准点" + Yuan(base), src, law_,
-                 t.key.article, t.key.paragraph, BenchmarkName(cat_) + (fixed ? "：本情形规定罚款基准点" : "：罚款基准点取幅度中值，四舍五入到十元，为") + Yuan(base) + "。"));
+        Add(Step("base", label + "罚款" + Yuan(lo) + "至" + Yuan(hi), "基准点" + Yuan(base), src, law_, t.key.article,
+                 t.key.paragraph,
+                 BenchmarkName(cat_) +
+                     (fixed ? "：本情形规定罚款基准点" : "：罚款基准点取幅度中值，四舍五入到十元，为") + Yuan(base) +
+                     "。"));
         Add(Step("adjust", "基准" + Yuan(base) + "，调节比例" + std::to_string(percent_) + "%", Yuan(v), src, law_,
                  t.key.article, t.key.paragraph,
                  "按调节比例计算并限定在" + Yuan(lo) + "至" + Yuan(hi) + "之间，决定罚款" + Yuan(v) + "。"));
@@ -44,13 +49,16 @@ void ViolationRun::Compute() {
     auto reduced_det = [&]() { out_.detention_days = det_in(1, t.detention_min - 1, "减轻后"); };
     auto reduced_fine = [&]() { out_.fine_yuan = fine_in(0, t.fine_min - 10, "减轻后"); };
     auto interp = [&](const std::string& what) {
-        TraceStep s{"reduce", CombinationName(t.combination), what, "公安部《关于〈治安管理处罚法〉有关条款的解释（一）》第四条", "", 0, 0,
-                    what};
+        TraceStep s{"reduce", CombinationName(t.combination),
+                    what,     "公安部《关于〈治安管理处罚法〉有关条款的解释（一）》第四条",
+                    "",       0,
+                    0,        what};
         Add(std::move(s));
     };
     auto none = [&](const std::string& why) {
-        Stop(Outcome::kNotPunished, TraceStep{"reduce", CombinationName(t.combination), "不予处罚",
-                                               "公安部《关于〈治安管理处罚法〉有关条款的解释（一）》第四条", "", 0, 0, why});
+        Stop(Outcome::kNotPunished,
+             TraceStep{"reduce", CombinationName(t.combination), "不予处罚",
+                       "公安部《关于〈治安管理处罚法〉有关条款的解释（一）》第四条", "", 0, 0, why});
     };
     if (!reduce) {
         if (type_ == Pick::kDetention) out_.detention_days = det_in(t.detention_min, t.detention_max, "");
@@ -67,7 +75,8 @@ void ViolationRun::Compute() {
             if (!can_reduce_fine) return none("罚款幅度下限为零，无法再减轻，不予处罚。");
             interp("只有罚款一种处罚的，在罚款幅度以下减轻。");
             return reduced_fine();
-        case Combination::kWarnOnly: return none("只有警告，无法再减轻，不予处罚。");
+        case Combination::kWarnOnly:
+            return none("只有警告，无法再减轻，不予处罚。");
         case Combination::kAnd:
             if (!can_reduce_det && !can_reduce_fine) return none("拘留和罚款均无法再减轻，不予处罚。");
             interp("拘留并处罚款的，在两种处罚幅度以下分别减轻；无法再减轻的一种不再适用。");
@@ -115,10 +124,14 @@ void ViolationRun::Execution() {
     const int article = law_ == "2012" ? 21 : 23;
     std::string who;
     int item = 0;
-    if (age_ >= 14 && age_ < 16) who = "已满十四周岁不满十六周岁", item = 1;
-    else if (age_ >= 16 && age_ < 18 && req_.offender.first_violation) who = "已满十六周岁不满十八周岁，初次违反治安管理", item = 2;
-    else if (age_ >= 70) who = "七十周岁以上", item = 3;
-    else if (req_.offender.pregnant || req_.offender.nursing_infant) who = "怀孕或者哺乳自己不满一周岁婴儿", item = 4;
+    if (age_ >= 14 && age_ < 16)
+        who = "已满十四周岁不满十六周岁", item = 1;
+    else if (age_ >= 16 && age_ < 18 && req_.offender.first_violation)
+        who = "已满十六周岁不满十八周岁，初次违反治安管理", item = 2;
+    else if (age_ >= 70)
+        who = "七十周岁以上", item = 3;
+    else if (req_.offender.pregnant || req_.offender.nursing_infant)
+        who = "怀孕或者哺乳自己不满一周岁婴儿", item = 4;
     if (item == 0) return;
     if (law_ == "2025" && item != 4) {
         bool serious = exec_exceptions_.count("exec.serious_bad_influence") > 0;

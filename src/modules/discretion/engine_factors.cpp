@@ -35,13 +35,15 @@ Status ViolationRun::CollectFactors() {
             case Effect::kAggravate:
                 percent_ += f->percent;
                 Add(Step("factor", f->name, "从重 +" + std::to_string(f->percent) + "%", f->source, law_, f->article,
-                         f->paragraph, f->name + "，依法从重处罚（" + PercentName(cat_) + "+" + std::to_string(f->percent) + "%）。",
+                         f->paragraph,
+                         f->name + "，依法从重处罚（" + PercentName(cat_) + "+" + std::to_string(f->percent) + "%）。",
                          f->item));
                 break;
             case Effect::kLenient:
                 percent_ += f->percent;
                 Add(Step("factor", f->name, "从宽 " + std::to_string(f->percent) + "%", f->source, law_, f->article,
-                         f->paragraph, f->name + "，可以依法从宽处理（" + PercentName(cat_) + std::to_string(f->percent) + "%）。",
+                         f->paragraph,
+                         f->name + "，可以依法从宽处理（" + PercentName(cat_) + std::to_string(f->percent) + "%）。",
                          f->item));
                 break;
             case Effect::kReduceOrExemptPair:
@@ -83,10 +85,19 @@ Status ViolationRun::ChooseMitigation() {
     for (const auto& g : grounds_) {
         switch (g.factor->effect) {
             case Effect::kReduceOrExempt:
-            case Effect::kReduceOrExemptPair: must_reduce = true; can_exempt = true; break;
-            case Effect::kLightenReduceExempt: can_lighten = true; can_exempt = true; break;
-            case Effect::kLightenOrReduce: can_lighten = true; break;
-            default: break;
+            case Effect::kReduceOrExemptPair:
+                must_reduce = true;
+                can_exempt = true;
+                break;
+            case Effect::kLightenReduceExempt:
+                can_lighten = true;
+                can_exempt = true;
+                break;
+            case Effect::kLightenOrReduce:
+                can_lighten = true;
+                break;
+            default:
+                break;
         }
     }
     Mitigation m = v_.mitigation;
@@ -109,14 +120,15 @@ Status ViolationRun::ChooseMitigation() {
              "具有" + names + "情节，" + (why.empty() ? "办案人员选择" : why) + kModes[static_cast<int>(m)] + "。",
              f->item));
     if (m == Mitigation::kExempt) {
-        Stop(Outcome::kNotPunished, Step("gate", names, "不予处罚", f->source, law_, f->article, f->paragraph,
-                                         "依法不予处罚。", f->item));
+        Stop(Outcome::kNotPunished,
+             Step("gate", names, "不予处罚", f->source, law_, f->article, f->paragraph, "依法不予处罚。", f->item));
     } else if (m == Mitigation::kLighten) {
         for (const auto& g : grounds_) {
             percent_ += g.factor->percent;
             Add(Step("factor", g.label, "从轻 " + std::to_string(g.factor->percent) + "%", g.factor->source, law_,
                      g.factor->article, g.factor->paragraph,
-                     g.label + "，从轻处罚（" + PercentName(cat_) + std::to_string(g.factor->percent) + "%）。", g.factor->item));
+                     g.label + "，从轻处罚（" + PercentName(cat_) + std::to_string(g.factor->percent) + "%）。",
+                     g.factor->item));
         }
     }
     return Status::Ok();

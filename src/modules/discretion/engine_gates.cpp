@@ -50,18 +50,18 @@ bool ViolationRun::Gate() {
     if (req_.offender.mental_capacity == MentalCapacity::kNone) {
         return Stop(Outcome::kNotPunished,
                     Step("gate", "不能辨认或者不能控制自己行为", "不予处罚", src, law_, 13, 1,
-                         law_ == "2012" ? "精神病人在不能辨认或者不能控制自己行为的时候违反治安管理的，不予处罚。"
-                                        : "精神病人、智力残疾人在不能辨认或者不能控制自己行为的时候违反治安管理的，不予处罚。"));
+                         law_ == "2012"
+                             ? "精神病人在不能辨认或者不能控制自己行为的时候违反治安管理的，不予处罚。"
+                             : "精神病人、智力残疾人在不能辨认或者不能控制自己行为的时候违反治安管理的，不予处罚。"));
     }
     if (req_.discovered_date) {
         CivilDate limit = AddMonths(req_.act_end_date, 6);
         if (*req_.discovered_date > limit) {
-            return Stop(Outcome::kNoLongerPunished,
-                        Step("gate", "行为终了" + FormatDate(req_.act_end_date) + "，发现" +
-                                 FormatDate(*req_.discovered_date),
-                             "不再处罚", src, law_, law_ == "2012" ? 22 : 25, 1,
-                             "违反治安管理行为在六个月内没有被公安机关发现的，不再处罚（期限至" + FormatDate(limit) +
-                                 "）。"));
+            return Stop(
+                Outcome::kNoLongerPunished,
+                Step("gate", "行为终了" + FormatDate(req_.act_end_date) + "，发现" + FormatDate(*req_.discovered_date),
+                     "不再处罚", src, law_, law_ == "2012" ? 22 : 25, 1,
+                     "违反治安管理行为在六个月内没有被公安机关发现的，不再处罚（期限至" + FormatDate(limit) + "）。"));
         }
     }
     for (const auto& code : v_.factors) {
@@ -82,10 +82,19 @@ Status ViolationRun::ChooseType() {
     const Tier& t = tier_;
     bool det = t.HasDetention(), fine = t.HasFine(), warn = t.warning;
     switch (t.combination) {
-        case Combination::kDetOnly: type_ = Pick::kDetention; break;
-        case Combination::kFineOnly: type_ = Pick::kFine; break;
-        case Combination::kWarnOnly: type_ = Pick::kWarning; break;
-        case Combination::kAnd: type_ = Pick::kDetention; with_fine_ = true; break;
+        case Combination::kDetOnly:
+            type_ = Pick::kDetention;
+            break;
+        case Combination::kFineOnly:
+            type_ = Pick::kFine;
+            break;
+        case Combination::kWarnOnly:
+            type_ = Pick::kWarning;
+            break;
+        case Combination::kAnd:
+            type_ = Pick::kDetention;
+            with_fine_ = true;
+            break;
         case Combination::kMay:
             type_ = Pick::kDetention;
             with_fine_ = v_.add_fine.value_or(circ_ && circ_->add_fine ? *circ_->add_fine : false);
@@ -99,8 +108,8 @@ Status ViolationRun::ChooseType() {
                        : circ_->pick == "warning" ? Pick::kWarning
                                                   : Pick::kNone;
             }
-            bool ok = (pick == Pick::kDetention && det) || (pick == Pick::kFine && fine) ||
-                      (pick == Pick::kWarning && warn);
+            bool ok =
+                (pick == Pick::kDetention && det) || (pick == Pick::kFine && fine) || (pick == Pick::kWarning && warn);
             if (pick == Pick::kNone) return Status::Invalid(Field("pick"), "required");
             if (!ok) return Status::Invalid(Field("pick"), "not_allowed_by_tier");
             type_ = pick;
@@ -108,11 +117,14 @@ Status ViolationRun::ChooseType() {
         }
     }
     std::string chosen = type_ == Pick::kDetention ? "行政拘留" : type_ == Pick::kFine ? "罚款" : "警告";
-    if (with_fine_) chosen += "并处罚款";
-    else if (t.combination == Combination::kMay) chosen += "（不并处罚款）";
-    std::string note = t.gains_multiple_max > 0
-                           ? "本幅度按违法所得倍数罚款；请求未给违法所得，按“没有违法所得或者违法所得不足”的罚款幅度计算。"
-                           : "";
+    if (with_fine_)
+        chosen += "并处罚款";
+    else if (t.combination == Combination::kMay)
+        chosen += "（不并处罚款）";
+    std::string note =
+        t.gains_multiple_max > 0
+            ? "本幅度按违法所得倍数罚款；请求未给违法所得，按“没有违法所得或者违法所得不足”的罚款幅度计算。"
+            : "";
     Add(Step("tier", TierText(t), chosen, Source(law_), law_, t.key.article, t.key.paragraph,
              "适用" + Citation(Source(law_), t.key.article, t.key.paragraph) + "，处罚种类：" + chosen + "。" + note));
     return Status::Ok();

@@ -17,9 +17,9 @@ inline std::string Source(const std::string& law) { return "治安管理处罚�
 inline std::string Days(int d) { return std::to_string(d) + "日"; }
 inline std::string Yuan(int64_t y) { return std::to_string(y) + "元"; }
 inline TraceStep Step(std::string step, std::string input, std::string output, const std::string& source,
-               const std::string& law, int article, int paragraph, std::string detail, int item = 0) {
-    return {std::move(step), std::move(input),  std::move(output), Citation(source, article, paragraph, item),
-            law,             article,           paragraph,         std::move(detail)};
+                      const std::string& law, int article, int paragraph, std::string detail, int item = 0) {
+    return {std::move(step), std::move(input), std::move(output), Citation(source, article, paragraph, item), law,
+            article,         paragraph,        std::move(detail)};
 }
 
 struct Computation {
@@ -88,24 +88,22 @@ struct Ground {
 // Steps 2–7 for one violation under one law text. Its methods live in engine_gates.cpp (steps 2–3),
 // engine_factors.cpp (steps 5–6) and engine_compute.cpp (steps 4–7).
 class ViolationRun {
-public:
+  public:
     ViolationRun(const Catalogue& c, const DecisionRequest& req, const ViolationRequest& v, const Tier& tier, size_t i)
         : cat_(c), req_(req), v_(v), tier_(tier), index_(i), law_(tier.key.law) {}
 
     Result<ViolationDecision> Run();
 
-private:
+  private:
     void Add(TraceStep s) { out_.trace.push_back(std::move(s)); }
-    std::string Field(const std::string& name) const {
-        return "violations[" + std::to_string(index_) + "]." + name;
-    }
+    std::string Field(const std::string& name) const { return "violations[" + std::to_string(index_) + "]." + name; }
     bool Stop(Outcome o, TraceStep s);
-    bool Gate();                      // step 2: no-punishment gates
-    Status ChooseType();              // step 3: tier and type of penalty
-    Status CollectFactors();          // steps 5–6: factors and statutory grounds
-    Status ChooseMitigation();        // step 6: 从轻 / 减轻 / 不予处罚
-    void Compute();                   // steps 4–6: base point, adjustment, 减轻 by combination
-    void Execution();                 // step 7: non-execution of detention
+    bool Gate();                // step 2: no-punishment gates
+    Status ChooseType();        // step 3: tier and type of penalty
+    Status CollectFactors();    // steps 5–6: factors and statutory grounds
+    Status ChooseMitigation();  // step 6: 从轻 / 减轻 / 不予处罚
+    void Compute();             // steps 4–6: base point, adjustment, 减轻 by combination
+    void Execution();           // step 7: non-execution of detention
 
     const Catalogue& cat_;
     const DecisionRequest& req_;

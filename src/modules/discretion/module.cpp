@@ -1,13 +1,14 @@
 // The discretion module as the app sees it (modules/module.hpp).
-#include "discretion/discretion_module.hpp"
 #include "modules/module.hpp"
+
+#include "discretion/discretion_module.hpp"
 #include "storage/database.hpp"
 
 namespace jw::discretion {
 namespace {
 
 class DiscretionModule final : public modules::Module {
-public:
+  public:
     std::string_view Name() const override { return "discretion"; }
     const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
     // The shipped sample edition is published unless present.

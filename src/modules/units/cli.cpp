@@ -67,8 +67,9 @@ int RunRestructureCommand(storage::Database& db, audit::AuditLog& audit, audit::
     Status s = audit.Run(entry, [&](storage::Connection& tx, audit::AuditEntry& e) -> Status {
         JW_ASSIGN_OR_RETURN(out, Apply(tx, participants, *plan, actor, NowUnix()));
         e.object = "unit_restructure:" + std::to_string(out["id"].get<int64_t>());
-        e.detail = Json{{"title", plan->title}, {"effective_date", plan->effective_date},
-                        {"total_moved", out["total_moved"]}}.dump();
+        e.detail =
+            Json{{"title", plan->title}, {"effective_date", plan->effective_date}, {"total_moved", out["total_moved"]}}
+                .dump();
         return Status::Ok();
     });
     if (!s.ok()) return Print(s);

@@ -101,12 +101,13 @@ Status OpenVersion(storage::Connection& c, const UnitVersion& v) {
 }
 
 Result<int64_t> InsertRestructure(storage::Connection& c, const RestructureRow& r) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO unit_restructures (title, reason, effective_date, effective_at, "
-                                             "status, plan_json, summary_json, created_by, created_by_name, created_at) "
-                                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                             {V(r.title), V(r.reason), V(r.effective_date), V(r.effective_at),
-                                              V(r.status), V(r.plan_json), V(r.summary_json), V(r.created_by),
-                                              V(r.created_by_name), V(r.created_at)}));
+    JW_ASSIGN_OR_RETURN(
+        auto row,
+        c.QueryOne("INSERT INTO unit_restructures (title, reason, effective_date, effective_at, "
+                   "status, plan_json, summary_json, created_by, created_by_name, created_at) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {V(r.title), V(r.reason), V(r.effective_date), V(r.effective_at), V(r.status), V(r.plan_json),
+                    V(r.summary_json), V(r.created_by), V(r.created_by_name), V(r.created_at)}));
     return row.Int(0);
 }
 
@@ -121,7 +122,7 @@ Result<RestructureRow> GetRestructure(storage::Connection& c, int64_t id) {
 }
 
 Result<std::pair<std::vector<RestructureRow>, int64_t>> ListRestructures(storage::Connection& c, int page,
-                                                                        int page_size) {
+                                                                         int page_size) {
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM unit_restructures"));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kRestructureCols +
                                                " FROM unit_restructures ORDER BY id DESC LIMIT ? OFFSET ?",
@@ -132,21 +133,24 @@ Result<std::pair<std::vector<RestructureRow>, int64_t>> ListRestructures(storage
 }
 
 Result<int64_t> LatestApplied(storage::Connection& c) {
-    JW_ASSIGN_OR_RETURN(auto r, c.QueryOne("SELECT COALESCE(MAX(id), 0) FROM unit_restructures WHERE status = 'applied'"));
+    JW_ASSIGN_OR_RETURN(auto r,
+                        c.QueryOne("SELECT COALESCE(MAX(id), 0) FROM unit_restructures WHERE status = 'applied'"));
     return r.Int(0);
 }
 
 Status MarkUndone(storage::Connection& c, int64_t id, int64_t at, int64_t by, const std::string& reason) {
-    return c.Exec("UPDATE unit_restructures SET status = 'undone', undone_at = ?, undone_by = ?, undo_reason = ? "
-                  "WHERE id = ?",
-                  {V(at), V(by), V(reason), V(id)});
+    return c.Exec(
+        "UPDATE unit_restructures SET status = 'undone', undone_at = ?, undone_by = ?, undo_reason = ? "
+        "WHERE id = ?",
+        {V(at), V(by), V(reason), V(id)});
 }
 
 Status RecordUnitChange(storage::Connection& c, int64_t restructure_id, const UnitChangeRow& b) {
-    return c.Exec("INSERT INTO unit_restructure_units (restructure_id, unit_id, change, before_code, before_name, "
-                  "before_kind, before_parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {V(restructure_id), V(b.unit_id), V(b.change), V(b.code), V(b.name), V(b.kind),
-                   b.parent_id ? V(*b.parent_id) : Null()});
+    return c.Exec(
+        "INSERT INTO unit_restructure_units (restructure_id, unit_id, change, before_code, before_name, "
+        "before_kind, before_parent_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {V(restructure_id), V(b.unit_id), V(b.change), V(b.code), V(b.name), V(b.kind),
+         b.parent_id ? V(*b.parent_id) : Null()});
 }
 
 Result<std::vector<UnitChangeRow>> UnitChanges(storage::Connection& c, int64_t restructure_id) {
@@ -164,24 +168,27 @@ Result<std::vector<UnitChangeRow>> UnitChanges(storage::Connection& c, int64_t r
 }
 
 Status RecordSuccession(storage::Connection& c, int64_t restructure_id, int64_t from, int64_t to, bool is_default) {
-    return c.Exec("INSERT INTO unit_successions (restructure_id, from_unit_id, to_unit_id, is_default) VALUES (?, ?, ?, ?)",
-                  {V(restructure_id), V(from), V(to), V(is_default)});
+    return c.Exec(
+        "INSERT INTO unit_successions (restructure_id, from_unit_id, to_unit_id, is_default) VALUES (?, ?, ?, ?)",
+        {V(restructure_id), V(from), V(to), V(is_default)});
 }
 
 Result<std::vector<Succession>> Successions(storage::Connection& c) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT s.restructure_id, s.from_unit_id, s.to_unit_id, r.effective_at, "
-                                           "s.is_default FROM unit_successions s JOIN unit_restructures r ON "
-                                           "r.id = s.restructure_id WHERE r.status = 'applied' ORDER BY r.effective_at, "
-                                           "s.restructure_id"));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT s.restructure_id, s.from_unit_id, s.to_unit_id, r.effective_at, "
+                                "s.is_default FROM unit_successions s JOIN unit_restructures r ON "
+                                "r.id = s.restructure_id WHERE r.status = 'applied' ORDER BY r.effective_at, "
+                                "s.restructure_id"));
     std::vector<Succession> out;
     for (const auto& r : rows) out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Int(3), r.Bool(4)});
     return out;
 }
 
 Status RecordMove(storage::Connection& c, int64_t restructure_id, const JournalRow& m) {
-    return c.Exec("INSERT INTO unit_restructure_moves (restructure_id, module, what, row_key, from_unit_id, to_unit_id) "
-                  "VALUES (?, ?, ?, ?, ?, ?)",
-                  {V(restructure_id), V(m.module), V(m.what), V(m.row), V(m.from_unit), V(m.to_unit)});
+    return c.Exec(
+        "INSERT INTO unit_restructure_moves (restructure_id, module, what, row_key, from_unit_id, to_unit_id) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        {V(restructure_id), V(m.module), V(m.what), V(m.row), V(m.from_unit), V(m.to_unit)});
 }
 
 Result<std::vector<JournalRow>> Journal(storage::Connection& c, int64_t restructure_id) {

@@ -63,7 +63,8 @@ Status OpenVersion(storage::Connection& c, const UnitVersion& v);
 Result<int64_t> InsertRestructure(storage::Connection& c, const RestructureRow& r);
 Status SetSummary(storage::Connection& c, int64_t id, const std::string& summary_json);
 Result<RestructureRow> GetRestructure(storage::Connection& c, int64_t id);
-Result<std::pair<std::vector<RestructureRow>, int64_t>> ListRestructures(storage::Connection& c, int page, int page_size);
+Result<std::pair<std::vector<RestructureRow>, int64_t>> ListRestructures(storage::Connection& c, int page,
+                                                                         int page_size);
 // The id of the latest applied restructure, or 0.
 Result<int64_t> LatestApplied(storage::Connection& c);
 Status MarkUndone(storage::Connection& c, int64_t id, int64_t at, int64_t by, const std::string& reason);

@@ -1,9 +1,10 @@
 // History queries over two restructures of a small county: a rename effective 2099-01-01, then a merge
 // effective 2099-02-01 — "unit X as of date D", the structure at a date, successors and statistics mapping.
+#include "units/history.hpp"
+
 #include <gtest/gtest.h>
 
 #include "storage/test_databases.hpp"
-#include "units/history.hpp"
 #include "units/restructure_service.hpp"
 #include "units/restructure_test_fixture.hpp"
 #include "units/units_module.hpp"
@@ -17,19 +18,22 @@ constexpr int64_t kFeb = 4073558400;     // 2099-02-01
 constexpr int64_t kMar = 4075977600;     // 2099-03-01
 
 class History : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         db_ = testing::OpenFresh(GetParam(), "units_history", false);
         if (!db_) GTEST_SKIP() << GetParam() << " not available";
         AddCoreParticipants(participants_);
         ASSERT_TRUE(testing::InTx(*db_, [](storage::Connection& c) -> Status {
-            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-                                      "('519901000000', '县局', 'bureau', NULL, '519901', 0)"));
-            JW_RETURN_IF_ERROR(c.Exec("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-                                      "('519901030100', '甲所', 'station', 1, '519901', 0)"));
-            return c.Exec("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
-                          "('519901030200', '乙所', 'station', 1, '519901', 0)");
-        }).ok());
+                        JW_RETURN_IF_ERROR(
+                            c.Exec("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
+                                   "('519901000000', '县局', 'bureau', NULL, '519901', 0)"));
+                        JW_RETURN_IF_ERROR(
+                            c.Exec("INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
+                                   "('519901030100', '甲所', 'station', 1, '519901', 0)"));
+                        return c.Exec(
+                            "INSERT INTO units (code, name, kind, parent_id, region_code, created_at) VALUES "
+                            "('519901030200', '乙所', 'station', 1, '519901', 0)");
+                    }).ok());
     }
     void Apply(const std::string& text) {
         Status s = testing::InTx(*db_, [&](storage::Connection& tx) -> Status {
@@ -42,8 +46,10 @@ protected:
 };
 
 TEST_P(History, AsOfStructureAndSuccessorsFollowTheDates) {
-    Apply(R"({"title":"更名","effective_date":"2099-01-01","operations":[{"op":"rename","unit":"519901030100","name":"甲派出所"}]})");
-    Apply(R"({"title":"合并","effective_date":"2099-02-01","operations":[{"op":"merge","units":["519901030100","519901030200"],
+    Apply(
+        R"({"title":"更名","effective_date":"2099-01-01","operations":[{"op":"rename","unit":"519901030100","name":"甲派出所"}]})");
+    Apply(
+        R"({"title":"合并","effective_date":"2099-02-01","operations":[{"op":"merge","units":["519901030100","519901030200"],
         "into":{"code":"519901030300","name":"丙派出所","kind":"station"}}]})");
     auto c = db_->Acquire();
     ASSERT_TRUE(c.ok());

@@ -1,13 +1,14 @@
 // The units module as the app sees it (modules/module.hpp): its migrations and permissions, its routes, and the
 // participants of the other modules, handed over once all have started.
 #include "modules/module.hpp"
+
 #include "units/units_module.hpp"
 
 namespace jw::units {
 namespace {
 
 class UnitsModule final : public modules::Module {
-public:
+  public:
     std::string_view Name() const override { return "units"; }
     const modules::EmbeddedFiles& Files() const override { return ModuleFiles(); }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
@@ -16,7 +17,7 @@ public:
     }
     void Attach(Participants participants) { participants_ = std::move(participants); }
 
-private:
+  private:
     Participants participants_;
 };
 

@@ -65,7 +65,7 @@ struct MoveCount {
 };
 
 class Participant {
-public:
+  public:
     virtual ~Participant() = default;
     // "auth", "cases", … — stored in the journal to find the participant again at undo.
     virtual std::string module() const = 0;
@@ -84,14 +84,14 @@ public:
 // A module with unit-bound rows implements this beside modules::Module (modules/module.hpp); the units module
 // finds every one among the server's modules (CollectParticipants, units_module.hpp).
 class ParticipantSource {
-public:
+  public:
     virtual ~ParticipantSource() = default;
     virtual std::unique_ptr<Participant> MakeParticipant() const = 0;
 };
 
 // The participants of one server, in registration order (apply order; undo runs the journal backwards).
 class Participants {
-public:
+  public:
     void Add(std::unique_ptr<Participant> p) { list_.push_back(std::move(p)); }
     const std::vector<std::unique_ptr<Participant>>& list() const { return list_; }
     Participant* Find(const std::string& module) const {
@@ -100,7 +100,7 @@ public:
         return nullptr;
     }
 
-private:
+  private:
     std::vector<std::unique_ptr<Participant>> list_;
 };
 

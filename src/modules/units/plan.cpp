@@ -18,7 +18,7 @@ bool IsKind(const std::string& k) { return k == "bureau" || k == "station" || k 
 
 // Collects problems by JSON path; the first problem of a path wins.
 class Problems {
-public:
+  public:
     void Add(const std::string& path, const std::string& problem) { fields_.emplace(path, problem); }
     bool empty() const { return fields_.empty(); }
     Status status() const {
@@ -26,7 +26,7 @@ public:
         return Status(ErrorCode::kInvalidArgument, "invalid plan: " + fields_.begin()->first, fields_);
     }
 
-private:
+  private:
     std::map<std::string, std::string> fields_;
 };
 
@@ -56,9 +56,12 @@ std::string Text(const Json& obj, const char* key, const std::string& path, bool
     while (!s.empty() && s.back() == ' ') s.pop_back();
     while (!s.empty() && s.front() == ' ') s.erase(s.begin());
     auto len = Utf8Length(s);
-    if (!len) p.Add(path, "not_utf8");
-    else if (*len > max) p.Add(path, "too_long");
-    else if (s.empty() && required) p.Add(path, "required");
+    if (!len)
+        p.Add(path, "not_utf8");
+    else if (*len > max)
+        p.Add(path, "too_long");
+    else if (s.empty() && required)
+        p.Add(path, "required");
     for (unsigned char ch : s)
         if (ch < 0x20) {
             p.Add(path, "bad_characters");
@@ -114,26 +117,37 @@ Operation ParseOperation(const Json& v, const std::string& path, Problems& p) {
     if (op.op == "merge") {
         CheckKeys(v, {"op", "units", "into"}, path, p);
         auto units = v.find("units");
-        if (units == v.end()) p.Add(Path(path, "units"), "required");
-        else if (!units->is_array()) p.Add(Path(path, "units"), "must_be_array");
-        else if (units->size() < 2) p.Add(Path(path, "units"), "too_few");
-        else if (units->size() > 50) p.Add(Path(path, "units"), "too_many");
+        if (units == v.end())
+            p.Add(Path(path, "units"), "required");
+        else if (!units->is_array())
+            p.Add(Path(path, "units"), "must_be_array");
+        else if (units->size() < 2)
+            p.Add(Path(path, "units"), "too_few");
+        else if (units->size() > 50)
+            p.Add(Path(path, "units"), "too_many");
         else
             for (size_t i = 0; i < units->size(); ++i)
                 op.units.push_back(CodeValue((*units)[i], Index(Path(path, "units"), i), p));
         auto into = v.find("into");
-        if (into == v.end()) p.Add(Path(path, "into"), "required");
-        else op.into.push_back(Spec(*into, Path(path, "into"), p));
+        if (into == v.end())
+            p.Add(Path(path, "into"), "required");
+        else
+            op.into.push_back(Spec(*into, Path(path, "into"), p));
     } else if (op.op == "split") {
         CheckKeys(v, {"op", "unit", "into", "default"}, path, p);
         op.unit = Code(v, "unit", Path(path, "unit"), true, p);
         auto into = v.find("into");
-        if (into == v.end()) p.Add(Path(path, "into"), "required");
-        else if (!into->is_array()) p.Add(Path(path, "into"), "must_be_array");
-        else if (into->size() < 2) p.Add(Path(path, "into"), "too_few");
-        else if (into->size() > 50) p.Add(Path(path, "into"), "too_many");
+        if (into == v.end())
+            p.Add(Path(path, "into"), "required");
+        else if (!into->is_array())
+            p.Add(Path(path, "into"), "must_be_array");
+        else if (into->size() < 2)
+            p.Add(Path(path, "into"), "too_few");
+        else if (into->size() > 50)
+            p.Add(Path(path, "into"), "too_many");
         else
-            for (size_t i = 0; i < into->size(); ++i) op.into.push_back(Spec((*into)[i], Index(Path(path, "into"), i), p));
+            for (size_t i = 0; i < into->size(); ++i)
+                op.into.push_back(Spec((*into)[i], Index(Path(path, "into"), i), p));
         op.default_code = Code(v, "default", Path(path, "default"), true, p);
     } else if (op.op == "rename") {
         CheckKeys(v, {"op", "unit", "name", "code"}, path, p);
@@ -184,7 +198,8 @@ void CheckOperations(const Plan& plan, Problems& p) {
             for (const auto& u : op.into) among = among || u.code == op.default_code;
             if (!among) p.Add(base + ".default", "not_in_into");
         }
-        if (op.op == "rename" && !op.code.empty() && !new_codes.insert(op.code).second) p.Add(base + ".code", "duplicate");
+        if (op.op == "rename" && !op.code.empty() && !new_codes.insert(op.code).second)
+            p.Add(base + ".code", "duplicate");
     }
     std::set<std::string> users;
     for (size_t k = 0; k < plan.reassign.size(); ++k)
@@ -204,19 +219,28 @@ Result<Plan> ParsePlan(const Json& body, std::string_view today) {
     plan.effective_date = Text(body, "effective_date", "effective_date", true, 10, p);
     if (!plan.effective_date.empty()) {
         auto d = ParseDate(plan.effective_date);
-        if (!d || plan.effective_date.size() != 10) p.Add("effective_date", "bad_format");
-        else if (plan.effective_date < today) p.Add("effective_date", "before_today");
+        if (!d || plan.effective_date.size() != 10)
+            p.Add("effective_date", "bad_format");
+        else if (plan.effective_date < today)
+            p.Add("effective_date", "before_today");
     }
     auto ops = body.find("operations");
-    if (ops == body.end()) p.Add("operations", "required");
-    else if (!ops->is_array()) p.Add("operations", "must_be_array");
-    else if (ops->size() > kMaxOperations) p.Add("operations", "too_many");
+    if (ops == body.end())
+        p.Add("operations", "required");
+    else if (!ops->is_array())
+        p.Add("operations", "must_be_array");
+    else if (ops->size() > kMaxOperations)
+        p.Add("operations", "too_many");
     else
-        for (size_t i = 0; i < ops->size(); ++i) plan.operations.push_back(ParseOperation((*ops)[i], Index("operations", i), p));
-    if (ops != body.end() && ops->is_array() && ops->empty() && !body.contains("reassign")) p.Add("operations", "required");
+        for (size_t i = 0; i < ops->size(); ++i)
+            plan.operations.push_back(ParseOperation((*ops)[i], Index("operations", i), p));
+    if (ops != body.end() && ops->is_array() && ops->empty() && !body.contains("reassign"))
+        p.Add("operations", "required");
     if (auto re = body.find("reassign"); re != body.end()) {
-        if (!re->is_array()) p.Add("reassign", "must_be_array");
-        else if (re->size() > kMaxReassign) p.Add("reassign", "too_many");
+        if (!re->is_array())
+            p.Add("reassign", "must_be_array");
+        else if (re->size() > kMaxReassign)
+            p.Add("reassign", "too_many");
         else
             for (size_t k = 0; k < re->size(); ++k) {
                 const std::string base = Index("reassign", k);
@@ -278,8 +302,11 @@ Json PlanToJson(const Plan& plan) {
     }
     Json re = Json::array();
     for (const auto& r : plan.reassign) re.push_back({{"user", r.user}, {"to", r.to}});
-    return {{"title", plan.title}, {"effective_date", plan.effective_date}, {"reason", plan.reason},
-            {"operations", ops}, {"reassign", re}};
+    return {{"title", plan.title},
+            {"effective_date", plan.effective_date},
+            {"reason", plan.reason},
+            {"operations", ops},
+            {"reassign", re}};
 }
 
 }  // namespace jw::units

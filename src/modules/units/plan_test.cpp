@@ -1,10 +1,11 @@
 // The plan format: every bad plan of testdata/bad_plans.jsonl is refused naming its field, and a good plan
 // round-trips through PlanToJson.
+#include "units/plan.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
-#include "units/plan.hpp"
 #include "units/restructure_test_fixture.hpp"
 
 namespace jw::units {
@@ -46,7 +47,8 @@ TEST(Plan, DemoPlanParsesAndRoundTrips) {
 
 TEST(Plan, TodayIsAllowedAndTextErrorsNameThePlan) {
     auto today = ParsePlan(Json::parse(R"({"title":"t","effective_date":"2026-12-06",
-        "operations":[{"op":"rename","unit":"519901010100","name":"综合室"}]})"), "2026-12-06");
+        "operations":[{"op":"rename","unit":"519901010100","name":"综合室"}]})"),
+                           "2026-12-06");
     EXPECT_TRUE(today.ok());
     auto bad = ParsePlanText("{\"title\": ", "2026-12-06");
     ASSERT_FALSE(bad.ok());

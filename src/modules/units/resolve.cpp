@@ -11,7 +11,7 @@ namespace {
 std::string Index(const std::string& base, size_t i) { return base + "[" + std::to_string(i) + "]"; }
 
 class Resolver {
-public:
+  public:
     Resolver(storage::Connection& c, const Plan& plan) : c_(c) { r_.plan = plan; }
 
     Result<Resolved> Run() {
@@ -40,14 +40,16 @@ public:
         return std::move(r_);
     }
 
-private:
+  private:
     void Fail(const std::string& path, const std::string& problem) { fields_.emplace(path, problem); }
 
     // A code the plan may point at as an outcome: a live unit or one the plan creates.
     bool Known(const std::string& code) const { return live_.count(code) || new_.count(code); }
     void CheckExisting(const std::string& code, const std::string& path) {
-        if (dissolved_codes_.count(code)) Fail(path, "dissolved");
-        else if (!live_.count(code)) Fail(path, "unknown_unit");
+        if (dissolved_codes_.count(code))
+            Fail(path, "dissolved");
+        else if (!live_.count(code))
+            Fail(path, "unknown_unit");
     }
 
     void CollectNewUnits() {
@@ -57,8 +59,9 @@ private:
             for (size_t j = 0; j < op.into.size(); ++j) {
                 const UnitSpec& u = op.into[j];
                 if (!u.is_new) continue;
-                const std::string path = (op.op == "merge" ? Index("operations", i) + ".into"
-                                                           : Index(Index("operations", i) + ".into", j)) + ".code";
+                const std::string path =
+                    (op.op == "merge" ? Index("operations", i) + ".into" : Index(Index("operations", i) + ".into", j)) +
+                    ".code";
                 if (live_.count(u.code) || dissolved_codes_.count(u.code)) {
                     Fail(path, "exists");
                     continue;
@@ -89,8 +92,10 @@ private:
             bool kept = false;
             for (size_t j = 0; j < op.into.size(); ++j) {
                 const UnitSpec& u = op.into[j];
-                if (u.code == op.unit) kept = true;
-                else if (!u.is_new) CheckExisting(u.code, Index(base + ".into", j));
+                if (u.code == op.unit)
+                    kept = true;
+                else if (!u.is_new)
+                    CheckExisting(u.code, Index(base + ".into", j));
                 r_.parts[op.unit].insert(u.code);
                 DefaultParent(u.code, op.unit);
             }
@@ -99,8 +104,8 @@ private:
         } else if (op.op == "rename") {
             CheckExisting(op.unit, base + ".unit");
             if (!live_.count(op.unit)) return;
-            if (!op.code.empty() && op.code != op.unit && (live_.count(op.code) || dissolved_codes_.count(op.code) ||
-                                                           new_.count(op.code)))
+            if (!op.code.empty() && op.code != op.unit &&
+                (live_.count(op.code) || dissolved_codes_.count(op.code) || new_.count(op.code)))
                 Fail(base + ".code", "exists");
             UnitAttrs& a = Final(op.unit);
             a.name = op.name;
@@ -109,8 +114,10 @@ private:
         } else if (op.op == "move") {
             CheckExisting(op.unit, base + ".unit");
             if (!Known(op.parent)) {
-                if (dissolved_codes_.count(op.parent)) Fail(base + ".parent", "dissolved");
-                else Fail(base + ".parent", "unknown_unit");
+                if (dissolved_codes_.count(op.parent))
+                    Fail(base + ".parent", "dissolved");
+                else
+                    Fail(base + ".parent", "unknown_unit");
             }
             if (!live_.count(op.unit)) return;
             Final(op.unit).parent_code = op.parent;
@@ -155,7 +162,8 @@ private:
         for (auto& [code, a] : new_) {
             if (!a.parent_code.empty() && !Known(a.parent_code))
                 Fail(new_path_[code].substr(0, new_path_[code].size() - 5) + ".parent", "unknown_unit");
-            else if (dissolving_.count(a.parent_code)) a.parent_code = Successor(a.parent_code);
+            else if (dissolving_.count(a.parent_code))
+                a.parent_code = Successor(a.parent_code);
         }
         for (const auto& [code, a] : live_) {
             if (dissolving_.count(code)) continue;
@@ -212,8 +220,10 @@ private:
             } else {
                 r_.user_targets[user->id] = a.to;
             }
-            if (dissolved_codes_.count(a.to) || dissolving_.count(a.to)) Fail(base + ".to", "dissolved");
-            else if (!Known(a.to)) Fail(base + ".to", "unknown_unit");
+            if (dissolved_codes_.count(a.to) || dissolving_.count(a.to))
+                Fail(base + ".to", "dissolved");
+            else if (!Known(a.to))
+                Fail(base + ".to", "unknown_unit");
         }
         return Status::Ok();
     }
@@ -229,8 +239,10 @@ private:
         members.insert(members.end(), named_units.begin(), named_units.end());
         for (const auto& [user, unit] : members) {
             std::string target;
-            if (auto t = r_.user_targets.find(user); t != r_.user_targets.end()) target = t->second;
-            else if (by_id_.count(unit) && r_.unit_map.count(by_id_[unit])) target = r_.unit_map.at(by_id_[unit]);
+            if (auto t = r_.user_targets.find(user); t != r_.user_targets.end())
+                target = t->second;
+            else if (by_id_.count(unit) && r_.unit_map.count(by_id_[unit]))
+                target = r_.unit_map.at(by_id_[unit]);
             if (!target.empty()) officer_code_[user] = {unit, target};
         }
         for (const auto& [user, move] : officer_code_) r_.user_targets[user] = move.second;

@@ -27,15 +27,15 @@ struct UnitAttrs {
 
 struct Resolved {
     Plan plan;
-    int64_t effective_at = 0;                       // 00:00 China time of the effective date
-    std::map<std::string, int64_t> ids;             // plan code → unit id (new units: < 0 until inserted)
-    std::vector<UnitAttrs> creates;                 // parents before children
-    std::vector<std::string> dissolve;              // plan codes
-    std::map<std::string, UnitAttrs> before;        // existing units touched, as they are now
-    std::map<std::string, UnitAttrs> updates;       // existing units whose attributes change → final attributes
-    std::map<std::string, std::string> unit_map;    // source code → default target code
+    int64_t effective_at = 0;                     // 00:00 China time of the effective date
+    std::map<std::string, int64_t> ids;           // plan code → unit id (new units: < 0 until inserted)
+    std::vector<UnitAttrs> creates;               // parents before children
+    std::vector<std::string> dissolve;            // plan codes
+    std::map<std::string, UnitAttrs> before;      // existing units touched, as they are now
+    std::map<std::string, UnitAttrs> updates;     // existing units whose attributes change → final attributes
+    std::map<std::string, std::string> unit_map;  // source code → default target code
     std::map<std::string, std::set<std::string>> parts;
-    std::map<int64_t, std::string> user_targets;    // officer → target code (before ids are known)
+    std::map<int64_t, std::string> user_targets;  // officer → target code (before ids are known)
 
     int64_t Id(const std::string& code) const { return ids.at(code); }
     // The participants' view, with the current ids (call again after new units are inserted).

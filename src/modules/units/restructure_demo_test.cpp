@@ -34,15 +34,14 @@ const std::string kKey(16, 'k');
 // Every unit-bound row of every module, as text: equal snapshots mean nothing was lost or left changed.
 std::string Snapshot(storage::Connection& c) {
     std::ostringstream out;
-    for (const char* sql : {"SELECT id, code, name, kind, parent_id FROM units ORDER BY id",
-                            "SELECT id, unit_id FROM users ORDER BY id",
-                            "SELECT id, unit_id, state FROM cases ORDER BY id",
-                            "SELECT id, unit_id FROM checkpoint_devices ORDER BY id",
-                            "SELECT id, unit_id, status FROM watch_orders ORDER BY id",
-                            "SELECT order_id, unit_id FROM watch_order_units ORDER BY 1, 2",
-                            "SELECT alert_id, unit_id, signed_at FROM alert_targets ORDER BY 1, 2",
-                            "SELECT id, unit_id FROM viid_clients ORDER BY id",
-                            "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
+    for (const char* sql :
+         {"SELECT id, code, name, kind, parent_id FROM units ORDER BY id", "SELECT id, unit_id FROM users ORDER BY id",
+          "SELECT id, unit_id, state FROM cases ORDER BY id", "SELECT id, unit_id FROM checkpoint_devices ORDER BY id",
+          "SELECT id, unit_id, status FROM watch_orders ORDER BY id",
+          "SELECT order_id, unit_id FROM watch_order_units ORDER BY 1, 2",
+          "SELECT alert_id, unit_id, signed_at FROM alert_targets ORDER BY 1, 2",
+          "SELECT id, unit_id FROM viid_clients ORDER BY id",
+          "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
         auto rows = c.Query(sql);
         EXPECT_TRUE(rows.ok()) << sql;
         if (!rows.ok()) continue;
@@ -62,11 +61,11 @@ int64_t Moved(const Json& summary, const std::string& module, const std::string&
 }
 
 class DemoCounty : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         cases::InstallKeys(kKey);
-        const auto passes = std::filesystem::temp_directory_path() / ("jw_units_passes_" + GetParam() + "_" +
-                                                                       std::to_string(getpid()));
+        const auto passes =
+            std::filesystem::temp_directory_path() / ("jw_units_passes_" + GetParam() + "_" + std::to_string(getpid()));
         db_ = testing::OpenDemoCopy(
             GetParam(), "units_county",
             {{"cases", {cases::ModuleFiles().begin(), cases::ModuleFiles().end()}},
@@ -110,11 +109,15 @@ TEST_P(DemoCounty, MergeAndSplitMoveLiveWorkKeepClosedRecordsAndUndoRestoresEver
     const std::string cg = std::to_string(chengguan), dc = std::to_string(dongcheng);
     // One more of 城关's cases is closed: closed cases must keep their unit.
     ASSERT_TRUE((*c)->Exec("UPDATE cases SET state = 'closed', closed_at = 1 WHERE id = (SELECT MIN(id) FROM cases "
-                           "WHERE unit_id = ?)", {V(chengguan)}).ok());
+                           "WHERE unit_id = ?)",
+                           {V(chengguan)})
+                    .ok());
     // 东城 gets a head of its own: after the merge, reminders on 城关's old cases must reach that head.
     ASSERT_TRUE((*c)->Exec("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
                            "password_changed_at, must_change_password, created_at) VALUES ('dc_head', '997001', "
-                           "'东城所长', ?, '13900000000', 'active', 'x', 0, 0, 0)", {V(dongcheng)}).ok());
+                           "'东城所长', ?, '13900000000', 'active', 'x', 0, 0, 0)",
+                           {V(dongcheng)})
+                    .ok());
     const int64_t head = Count(**c, "SELECT id FROM users WHERE username = 'dc_head'");
     ASSERT_TRUE((*c)->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'leader')", {V(head)}).ok());
 
@@ -122,8 +125,10 @@ TEST_P(DemoCounty, MergeAndSplitMoveLiveWorkKeepClosedRecordsAndUndoRestoresEver
     const int64_t closed_cg = Count(**c, "SELECT COUNT(*) FROM cases WHERE state = 'closed' AND unit_id = " + cg);
     const int64_t devices_cg = Count(**c, "SELECT COUNT(*) FROM checkpoint_devices WHERE unit_id = " + cg);
     const int64_t notified_cg = Count(**c, "SELECT COUNT(*) FROM watch_order_units WHERE unit_id = " + cg);
-    const int64_t alerts_cg = Count(**c, "SELECT COUNT(*) FROM alert_targets t JOIN alerts a ON a.id = t.alert_id "
-                                         "WHERE a.status = 'open' AND t.feedback_at IS NULL AND t.unit_id = " + cg);
+    const int64_t alerts_cg = Count(**c,
+                                    "SELECT COUNT(*) FROM alert_targets t JOIN alerts a ON a.id = t.alert_id "
+                                    "WHERE a.status = 'open' AND t.feedback_at IS NULL AND t.unit_id = " +
+                                        cg);
     const int64_t cases_total = Count(**c, "SELECT COUNT(*) FROM cases");
     ASSERT_GT(open_cg, 0);
     ASSERT_GE(closed_cg, 1);  // the demo's own closed cases and the one closed above

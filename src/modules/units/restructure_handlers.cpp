@@ -90,8 +90,9 @@ Result<Reply> Restructure(Deps d, Request& req) {
     r.write = [d, plan, actor = ActorOf(req)](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Json done, Apply(c, d.participants, plan, actor, NowUnix()));
         e.object = "unit_restructure:" + std::to_string(done["id"].get<int64_t>());
-        e.detail = Json{{"title", plan.title}, {"effective_date", plan.effective_date},
-                        {"total_moved", done["total_moved"]}}.dump();
+        e.detail =
+            Json{{"title", plan.title}, {"effective_date", plan.effective_date}, {"total_moved", done["total_moved"]}}
+                .dump();
         if (d.sessions) d.sessions->Invalidate();
         out.body = std::move(done);
         return Status::Ok();
@@ -108,7 +109,7 @@ Result<Reply> Undo(Deps d, Request& req) {
     Reply r;
     r.audit_object = "unit_restructure:" + std::to_string(id);
     r.write = [d, id, reason = *reason, actor = ActorOf(req)](storage::Connection& c, audit::AuditEntry& e,
-                                                            Reply& out) -> Status {
+                                                              Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Json done, units::Undo(c, d.participants, id, actor, reason, NowUnix()));
         e.detail = Json{{"reason", reason}}.dump();
         if (d.sessions) d.sessions->Invalidate();
@@ -186,10 +187,10 @@ void RegisterRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return Get(d, r); }});
     router.Add({"POST", "/api/v1/units/restructures/:id/undo", "unit.restructure", "unit.restructure_undo",
                 [d](Request& r) { return Undo(d, r); }});
-    router.Add({"GET", "/api/v1/units/structure", "unit.read", "unit.structure",
-                [d](Request& r) { return Structure(d, r); }});
-    router.Add({"GET", "/api/v1/units/:id/history", "unit.read", "unit.history",
-                [d](Request& r) { return History(d, r); }});
+    router.Add(
+        {"GET", "/api/v1/units/structure", "unit.read", "unit.structure", [d](Request& r) { return Structure(d, r); }});
+    router.Add(
+        {"GET", "/api/v1/units/:id/history", "unit.read", "unit.history", [d](Request& r) { return History(d, r); }});
     router.Add({"GET", "/api/v1/units/:id/successors", "unit.read", "unit.successors",
                 [d](Request& r) { return Successors(d, r); }});
 }

@@ -24,10 +24,12 @@ Json UnitsJson(const Resolved& r) {
     for (const auto& [code, after] : r.updates) {
         const UnitAttrs& b = r.before.at(code);
         if (after.code != b.code || after.name != b.name)
-            rename.push_back({{"id", b.id}, {"code", b.code}, {"name", b.name}, {"new_code", after.code},
-                              {"new_name", after.name}});
+            rename.push_back(
+                {{"id", b.id}, {"code", b.code}, {"name", b.name}, {"new_code", after.code}, {"new_name", after.name}});
         if (after.parent_code != b.parent_code)
-            move.push_back({{"id", b.id}, {"code", b.code}, {"name", b.name},
+            move.push_back({{"id", b.id},
+                            {"code", b.code},
+                            {"name", b.name},
                             {"parent_id", b.parent_code.empty() ? Json() : Json(r.Id(b.parent_code))},
                             {"new_parent_id", after.parent_code.empty() ? Json() : Json(r.Id(after.parent_code))}});
     }
@@ -52,7 +54,8 @@ void AddCount(std::vector<MoveCount>& counts, const std::string& module, const s
 // Rows each participant would move and keep. `apply`: move them and journal each move under `restructure_id`.
 Result<std::pair<std::vector<MoveCount>, std::vector<MoveCount>>> Participate(storage::Connection& c,
                                                                               const Participants& participants,
-                                                                              const MoveContext& ctx, int64_t restructure_id) {
+                                                                              const MoveContext& ctx,
+                                                                              int64_t restructure_id) {
     std::vector<MoveCount> moves, kept;
     for (const auto& p : participants.list()) {
         JW_ASSIGN_OR_RETURN(auto k, p->Kept(c, ctx));
@@ -73,9 +76,9 @@ Result<std::pair<std::vector<MoveCount>, std::vector<MoveCount>>> Participate(st
 Json Summary(const Resolved& r, const std::vector<MoveCount>& moves, const std::vector<MoveCount>& kept, bool dry_run) {
     int64_t total = 0;
     for (const auto& m : moves) total += m.count;
-    return {{"dry_run", dry_run},        {"title", r.plan.title},      {"effective_date", r.plan.effective_date},
-            {"reason", r.plan.reason},   {"units", UnitsJson(r)},       {"moves", CountsJson(moves)},
-            {"kept", CountsJson(kept)},  {"total_moved", total}};
+    return {{"dry_run", dry_run},       {"title", r.plan.title}, {"effective_date", r.plan.effective_date},
+            {"reason", r.plan.reason},  {"units", UnitsJson(r)}, {"moves", CountsJson(moves)},
+            {"kept", CountsJson(kept)}, {"total_moved", total}};
 }
 
 std::optional<int64_t> ParentId(const Resolved& r, const std::string& code) {
@@ -92,8 +95,8 @@ Status CreateUnits(storage::Connection& tx, Resolved& r, int64_t id, int64_t now
                                                                     : inserted.status();
         r.ids[u.code] = *inserted;
         JW_RETURN_IF_ERROR(repo::RecordUnitChange(tx, id, {*inserted, "created", "", "", "", std::nullopt}));
-        JW_RETURN_IF_ERROR(
-            repo::OpenVersion(tx, {*inserted, u.code, u.name, u.kind, unit.parent_id, r.effective_at, std::nullopt, id}));
+        JW_RETURN_IF_ERROR(repo::OpenVersion(
+            tx, {*inserted, u.code, u.name, u.kind, unit.parent_id, r.effective_at, std::nullopt, id}));
     }
     return Status::Ok();
 }
@@ -104,8 +107,8 @@ Status ChangeUnits(storage::Connection& tx, const Resolved& r, int64_t id) {
         JW_RETURN_IF_ERROR(repo::EnsureBaseline(tx, b.id));
         JW_RETURN_IF_ERROR(repo::CloseVersion(tx, b.id, r.effective_at, id));
         const auto parent = ParentId(r, after.parent_code);
-        JW_RETURN_IF_ERROR(
-            repo::OpenVersion(tx, {b.id, after.code, after.name, after.kind, parent, r.effective_at, std::nullopt, id}));
+        JW_RETURN_IF_ERROR(repo::OpenVersion(
+            tx, {b.id, after.code, after.name, after.kind, parent, r.effective_at, std::nullopt, id}));
         JW_RETURN_IF_ERROR(
             repo::RecordUnitChange(tx, id, {b.id, "updated", b.code, b.name, b.kind, ParentId(r, b.parent_code)}));
         JW_RETURN_IF_ERROR(auth::repo::SetUnitStructure(tx, b.id, after.code, after.name, after.kind, parent));

@@ -18,8 +18,8 @@ using testing::Count;
 using testing::UnitId;
 using testing::UserUnit;
 
-constexpr int64_t kNow = 1765000000;             // 2025-12-06, before the plan's date
-constexpr int64_t kEffective = 4070880000;        // 2099-01-01 00:00 China time
+constexpr int64_t kNow = 1765000000;        // 2025-12-06, before the plan's date
+constexpr int64_t kEffective = 4070880000;  // 2099-01-01 00:00 China time
 const char* kChengguan = "519901031000";
 const char* kDongcheng = "519901031100";
 const char* kXingzhen = "519901020500";
@@ -27,10 +27,10 @@ const char* kXingzhen = "519901020500";
 // Every row a restructure may touch, as text: equal snapshots mean nothing was lost or left changed.
 std::string Snapshot(storage::Connection& c) {
     std::ostringstream out;
-    for (const char* sql : {"SELECT id, code, name, kind, parent_id FROM units ORDER BY id",
-                            "SELECT id, unit_id FROM users ORDER BY id",
-                            "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
-                            "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
+    for (const char* sql :
+         {"SELECT id, code, name, kind, parent_id FROM units ORDER BY id", "SELECT id, unit_id FROM users ORDER BY id",
+          "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
+          "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
         auto rows = c.Query(sql);
         EXPECT_TRUE(rows.ok()) << sql;
         if (!rows.ok()) continue;
@@ -43,7 +43,7 @@ std::string Snapshot(storage::Connection& c) {
 }
 
 class Restructure : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         db_ = testing::OpenDemoCopy(GetParam(), "units_demo");
         if (!db_) GTEST_SKIP() << GetParam() << " not available";
@@ -83,8 +83,10 @@ TEST_P(Restructure, DryRunCountsAndChangesNothing) {
     auto c = db_->Acquire();
     ASSERT_TRUE(c.ok());
     const std::string before = Snapshot(**c);
-    const int64_t dongcheng = Count(**c, "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code = '519901031100'");
-    const int64_t xingzhen = Count(**c, "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code = '519901020500'");
+    const int64_t dongcheng =
+        Count(**c, "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code = '519901031100'");
+    const int64_t xingzhen =
+        Count(**c, "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code = '519901020500'");
     ASSERT_GT(dongcheng, 0);
     ASSERT_GT(xingzhen, 2);
     auto summary = DryRun(**c, participants_, plan_, kNow);
@@ -107,8 +109,9 @@ TEST_P(Restructure, ApplyMovesOfficersAndKeepsHistoryThenUndoRestoresEverything)
     const int64_t chengguan = UnitId(**c, kChengguan), dongcheng = UnitId(**c, kDongcheng),
                   xingzhen = UnitId(**c, kXingzhen);
     const int64_t officers = Count(**c, "SELECT COUNT(*) FROM users");
-    const int64_t merged = Count(**c, "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code IN "
-                                      "('519901031000', '519901031100')");
+    const int64_t merged = Count(**c,
+                                 "SELECT COUNT(*) FROM users u JOIN units n ON n.id = u.unit_id WHERE n.code IN "
+                                 "('519901031000', '519901031100')");
     auto applied = ApplyPlan(plan_);
     ASSERT_TRUE(applied.ok()) << applied.status().message();
     const int64_t id = (*applied)["id"].get<int64_t>();
@@ -203,9 +206,10 @@ TEST_P(Restructure, OnlyTheLatestIsUndoneAndNotWhileItsNewUnitsHoldNewRows) {
     ASSERT_TRUE(UndoIt((*later)["id"].get<int64_t>(), kNow + 60).ok());
     // An officer added to a new unit after the restructure is not the restructure's to move back.
     ASSERT_TRUE((*c)->Exec("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-                               "password_changed_at, must_change_password, created_at) VALUES ('newcomer', '998877', "
-                               "'新人', ?, '13900000000', 'active', 'x', 0, 0, 0)",
-                               {storage::V(UnitId(**c, "519901020510"))}).ok());
+                           "password_changed_at, must_change_password, created_at) VALUES ('newcomer', '998877', "
+                           "'新人', ?, '13900000000', 'active', 'x', 0, 0, 0)",
+                           {storage::V(UnitId(**c, "519901020510"))})
+                    .ok());
     auto in_use = UndoIt((*first)["id"].get<int64_t>(), kNow + 60);
     ASSERT_FALSE(in_use.ok());
     EXPECT_EQ(in_use.status().fields().at("restructure"), "new_unit_in_use");

@@ -47,8 +47,9 @@ std::unique_ptr<storage::Database> OpenFresh(
         JW_RETURN_IF_ERROR(auth::SeedRoles(tx, registry));
         if (!demo) return Status::Ok();
         // The demo's analyst role comes from the checkpoint and alerts tables, which these tests do not load.
-        JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO roles (code, kind, scope, totp_required) SELECT 'analyst', "
-                                   "'business', 'unit', 0 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE code = 'analyst')"));
+        JW_RETURN_IF_ERROR(
+            tx.Exec("INSERT INTO roles (code, kind, scope, totp_required) SELECT 'analyst', "
+                    "'business', 'unit', 0 WHERE NOT EXISTS (SELECT 1 FROM roles WHERE code = 'analyst')"));
         return auth::SeedDemoCounty(tx, 1700000000).status();
     });
     EXPECT_TRUE(seeded.ok()) << seeded.message();

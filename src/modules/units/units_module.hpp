@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "auth/session_service.hpp"
-#include "modules/module.hpp"
 #include "http/router.hpp"
+#include "modules/module.hpp"
 #include "storage/database.hpp"
 #include "units/participant.hpp"
 
@@ -18,7 +18,7 @@ namespace jw::units {
 
 struct Deps {
     storage::Database& db;
-    const Participants& participants;  // lives as long as the server; filled by AttachParticipants
+    const Participants& participants;          // lives as long as the server; filled by AttachParticipants
     auth::SessionService* sessions = nullptr;  // cached principals are rebuilt after a change (unit scopes move)
 };
 

@@ -6,7 +6,7 @@ namespace jw::units {
 namespace {
 
 class UsersParticipant : public Participant {
-public:
+  public:
     std::string module() const override { return "auth"; }
 
     Result<std::vector<Candidate>> Candidates(storage::Connection& c, const MoveContext& ctx) override {
@@ -14,11 +14,14 @@ public:
         for (const auto& [user, unit] : ctx.user_units) users.push_back(user);
         JW_ASSIGN_OR_RETURN(auto current, auth::repo::UnitsOfUsers(c, users));
         std::vector<Candidate> out;
-        for (const auto& [user, unit] : current) out.push_back({"users", std::to_string(user), unit, user, ctx.user_units.at(user)});
+        for (const auto& [user, unit] : current)
+            out.push_back({"users", std::to_string(user), unit, user, ctx.user_units.at(user)});
         return out;
     }
 
-    Result<std::vector<MoveCount>> Kept(storage::Connection&, const MoveContext&) override { return std::vector<MoveCount>{}; }
+    Result<std::vector<MoveCount>> Kept(storage::Connection&, const MoveContext&) override {
+        return std::vector<MoveCount>{};
+    }
 
     Result<std::string> Move(storage::Connection& c, const std::string& what, const std::string& row, int64_t from,
                              int64_t to) override {

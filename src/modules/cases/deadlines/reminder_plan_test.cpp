@@ -13,7 +13,6 @@
 namespace jw::cases::deadlines {
 namespace {
 
-
 struct Sent {
     std::string key, stage, day;
     std::vector<std::string> recipients;

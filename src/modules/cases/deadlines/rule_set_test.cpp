@@ -12,7 +12,6 @@
 namespace jw::cases::deadlines {
 namespace {
 
-
 TEST(RuleSet, ShippedRulesLoadAndCiteTheirBasis) {
     const RuleSet& rules = RuleSet::Default();
     for (const char* id : {"zhian_case_2012", "zhian_case_2025", "seizure", "filing_review", "arrest_request",

@@ -14,16 +14,26 @@ namespace {
 
 Json ProblemJson(const review::Problem& p) {
     const ScoreRule* rule = ScoreRules::Default().Find(p.type);
-    return {{"id", p.id},           {"review_id", p.review_id},  {"case_id", p.case_id},
-            {"officer_id", p.officer_id}, {"type", p.type},      {"type_name", rule ? rule->name_zh : p.type},
-            {"basis", rule ? rule->basis : ""}, {"text", p.text}, {"raised_at", TimeJson(p.raised_at)},
+    return {{"id", p.id},
+            {"review_id", p.review_id},
+            {"case_id", p.case_id},
+            {"officer_id", p.officer_id},
+            {"type", p.type},
+            {"type_name", rule ? rule->name_zh : p.type},
+            {"basis", rule ? rule->basis : ""},
+            {"text", p.text},
+            {"raised_at", TimeJson(p.raised_at)},
             {"answer", p.answer.empty() ? Json(nullptr) : Json(p.answer)},
             {"answered_at", TimeJson(p.answered_at)}};
 }
 
 Json ReviewJson(const review::Review& r) {
-    return {{"id", r.id},           {"round", r.round},     {"reviewer_id", r.reviewer_id},
-            {"reviewer_name", r.reviewer_name}, {"opinion", r.opinion}, {"comment", r.comment},
+    return {{"id", r.id},
+            {"round", r.round},
+            {"reviewer_id", r.reviewer_id},
+            {"reviewer_name", r.reviewer_name},
+            {"opinion", r.opinion},
+            {"comment", r.comment},
             {"at", TimeJson(r.at)}};
 }
 
@@ -33,10 +43,17 @@ Result<Reply> Queue(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto items, review::Queue(**c, SupervisionScope(*req.principal)));
     Json out = Json::array();
     for (const auto& q : items) {
-        out.push_back({{"case_id", q.case_id},     {"case_no", q.case_no},     {"case_type", q.case_type},
-                       {"cause", q.cause},         {"unit_id", q.unit_id},     {"unit_name", q.unit_name},
-                       {"officer_id", q.officer_id}, {"officer_name", q.officer_name},
-                       {"submitted_at", TimeJson(q.submitted_at)}, {"rounds", q.rounds}, {"version", q.version}});
+        out.push_back({{"case_id", q.case_id},
+                       {"case_no", q.case_no},
+                       {"case_type", q.case_type},
+                       {"cause", q.cause},
+                       {"unit_id", q.unit_id},
+                       {"unit_name", q.unit_name},
+                       {"officer_id", q.officer_id},
+                       {"officer_name", q.officer_name},
+                       {"submitted_at", TimeJson(q.submitted_at)},
+                       {"rounds", q.rounds},
+                       {"version", q.version}});
     }
     return Reply::Json200({{"items", out}, {"total", out.size()}});
 }
@@ -45,7 +62,10 @@ Result<Reply> ProblemTypes(Request&) {
     Json out = Json::array();
     for (const auto& r : ScoreRules::Default().rules()) {
         if (r.review_problem)
-            out.push_back({{"code", r.code}, {"name_zh", r.name_zh}, {"name_en", r.name_en}, {"basis", r.basis},
+            out.push_back({{"code", r.code},
+                           {"name_zh", r.name_zh},
+                           {"name_en", r.name_en},
+                           {"basis", r.basis},
                            {"points", r.points}});
     }
     return Reply::Json200({{"items", out}});
@@ -67,10 +87,19 @@ Result<Reply> CaseReview(Deps d, Request& req) {
         open += p.answered_at == 0;
     }
     for (const auto& s : steps)
-        sj.push_back({{"step", s.step}, {"actor_id", s.actor_id}, {"actor_name", s.actor_name}, {"at", TimeJson(s.at)},
+        sj.push_back({{"step", s.step},
+                      {"actor_id", s.actor_id},
+                      {"actor_name", s.actor_name},
+                      {"at", TimeJson(s.at)},
                       {"detail", Json::parse(s.detail, nullptr, false)}});
-    Reply r = Reply::Json200({{"case_id", k.id},  {"case_no", k.case_no}, {"state", k.state}, {"version", k.version},
-                              {"reviews", rj},    {"problems", pj},       {"open_problems", open}, {"steps", sj}});
+    Reply r = Reply::Json200({{"case_id", k.id},
+                              {"case_no", k.case_no},
+                              {"state", k.state},
+                              {"version", k.version},
+                              {"reviews", rj},
+                              {"problems", pj},
+                              {"open_problems", open},
+                              {"steps", sj}});
     r.audit_object = "case:" + std::to_string(id);
     return r;
 }
@@ -119,7 +148,9 @@ Result<Reply> Opinion(Deps d, Request& req) {
         JW_ASSIGN_OR_RETURN(auto done, review::RecordOpinion(c, actor, id, in, ScoreRules::Default(), NowUnix()));
         Json problems = Json::array();
         for (const auto& p : done.problems) problems.push_back(ProblemJson(p));
-        out.body = {{"review", ReviewJson(done.review)}, {"problems", problems}, {"state", done.kase.state},
+        out.body = {{"review", ReviewJson(done.review)},
+                    {"problems", problems},
+                    {"state", done.kase.state},
                     {"version", done.kase.version}};
         d.outbox.Wake();
         return Status::Ok();
@@ -179,7 +210,8 @@ void RegisterReviewRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/review/problem-types", "case.read", "review.problem_types", ProblemTypes});
     router.Add({"GET", "/api/v1/review/problems", "case.read", "review.my_problems",
                 [d](Request& r) { return MyProblems(d, r); }});
-    router.Add({"GET", "/api/v1/review/cases/:id", "case.read", "review.read", [d](Request& r) { return CaseReview(d, r); }});
+    router.Add(
+        {"GET", "/api/v1/review/cases/:id", "case.read", "review.read", [d](Request& r) { return CaseReview(d, r); }});
     router.Add({"POST", "/api/v1/review/cases/:id/opinion", "case.review", "review.opinion",
                 [d](Request& r) { return Opinion(d, r); }});
     router.Add({"POST", "/api/v1/review/cases/:id/submit", "case.act", "review.submit", Submit});

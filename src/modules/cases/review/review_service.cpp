@@ -1,9 +1,8 @@
 #include "cases/review/review_service.hpp"
 
-#include "cases/case_repository.hpp"
-
 #include <algorithm>
 
+#include "cases/case_repository.hpp"
 #include "common/json_util.hpp"
 #include "notify/outbox.hpp"
 
@@ -40,12 +39,16 @@ Status ValidateOpinion(const OpinionInput& in, const ScoreRules& rules) {
     for (size_t i = 0; i < in.problems.size(); ++i) {
         const std::string at = "problems[" + std::to_string(i) + "].";
         if (!rules.IsReviewProblem(in.problems[i].type)) {
-            if (all.ok()) all = Status::Invalid(at + "type", "unknown");
-            else all.mutable_fields()[at + "type"] = "unknown";
+            if (all.ok())
+                all = Status::Invalid(at + "type", "unknown");
+            else
+                all.mutable_fields()[at + "type"] = "unknown";
         }
         if (in.problems[i].text.empty()) {
-            if (all.ok()) all = Status::Invalid(at + "text", "required");
-            else all.mutable_fields()[at + "text"] = "required";
+            if (all.ok())
+                all = Status::Invalid(at + "text", "required");
+            else
+                all.mutable_fields()[at + "text"] = "required";
         }
     }
     return all;
@@ -101,8 +104,8 @@ Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& act
     if (!handles) return Status::NotFound("problem");
     if (answer.empty()) return Status::Invalid("answer", "required");
     JW_RETURN_IF_ERROR(StoreAnswer(c, problem_id, actor.user_id, answer, now));
-    JW_RETURN_IF_ERROR(AddStep(c, p.case_id, "problem_answered", actor.user_id, now,
-                               Json({{"problem_id", problem_id}}).dump()));
+    JW_RETURN_IF_ERROR(
+        AddStep(c, p.case_id, "problem_answered", actor.user_id, now, Json({{"problem_id", problem_id}}).dump()));
     JW_ASSIGN_OR_RETURN(int64_t open, repo::UnansweredReviewProblems(c, p.case_id));
     if (open == 0) {
         auto reviews = ListReviews(c, p.case_id);

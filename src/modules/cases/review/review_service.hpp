@@ -54,8 +54,8 @@ Result<OpinionResult> RecordOpinion(storage::Connection& c, const auth::Principa
 Result<Problem> AnswerProblem(storage::Connection& c, const auth::Principal& actor, int64_t problem_id,
                               const std::string& answer, int64_t now);
 
-// Sends a returned case back to review: CheckResubmission (case_service.hpp), then the lifecycle action submit_review, then the
-// step "resubmitted" (or "submitted" for a first submission). Errors: those two's.
+// Sends a returned case back to review: CheckResubmission (case_service.hpp), then the lifecycle action submit_review,
+// then the step "resubmitted" (or "submitted" for a first submission). Errors: those two's.
 Result<ActionResult> Submit(storage::Connection& c, const auth::Principal& actor, int64_t case_id,
                             int64_t expected_version, int64_t now);
 

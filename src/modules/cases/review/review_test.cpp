@@ -8,9 +8,8 @@
 namespace jw::cases::testing {
 namespace {
 
-
 class ReviewFlow : public SupervisionFixture {
-protected:
+  protected:
     // A case brought to penalty_proposed on 2 March 2026.
     int64_t ProposedCase() {
         const int64_t at = China("2026-03-02 09:30:00");
@@ -23,11 +22,11 @@ protected:
     int64_t Version(int64_t id) { return Count("SELECT version FROM cases WHERE id = ?", {storage::V(id)}); }
     Status Submit(int64_t id, const auth::Principal& who, int64_t now) {
         const int64_t version = Version(id);
-        return committer_->Run([&](storage::Connection& c) {
-            return review::Submit(c, who, id, version, now).status();
-        });
+        return committer_->Run(
+            [&](storage::Connection& c) { return review::Submit(c, who, id, version, now).status(); });
     }
-    Result<review::OpinionResult> Opinion(int64_t id, const auth::Principal& who, review::OpinionInput in, int64_t now) {
+    Result<review::OpinionResult> Opinion(int64_t id, const auth::Principal& who, review::OpinionInput in,
+                                          int64_t now) {
         in.expected_version = Version(id);
         std::optional<review::OpinionResult> out;
         Status s = committer_->Run([&](storage::Connection& c) -> Status {
@@ -40,9 +39,8 @@ protected:
         return *out;
     }
     Status Answer(int64_t problem, const auth::Principal& who, const std::string& text, int64_t now) {
-        return committer_->Run([&](storage::Connection& c) {
-            return review::AnswerProblem(c, who, problem, text, now).status();
-        });
+        return committer_->Run(
+            [&](storage::Connection& c) { return review::AnswerProblem(c, who, problem, text, now).status(); });
     }
 };
 
@@ -59,7 +57,8 @@ TEST_P(ReviewFlow, ReturnedProblemsReachTheOfficerAndMustBeAnsweredBeforeApprova
         EXPECT_TRUE(review::Queue(**c, std::vector<int64_t>{legal_unit_})->empty());  // scope applies
     }
     // Only a reviewer may give an opinion.
-    review::OpinionInput ret{"return", "证据不足", {{"problem_evidence", "缺少证人证言"}, {"missing_document", "缺少告知笔录"}}, 0};
+    review::OpinionInput ret{
+        "return", "证据不足", {{"problem_evidence", "缺少证人证言"}, {"missing_document", "缺少告知笔录"}}, 0};
     EXPECT_EQ(Opinion(id, officer_, ret, China("2026-03-06 10:00:00")).status().code(), ErrorCode::kPermissionDenied);
     // An unknown problem type is refused, naming it.
     review::OpinionInput bad{"return", "", {{"no_such_type", "x"}}, 0};
@@ -96,11 +95,14 @@ TEST_P(ReviewFlow, ReturnedProblemsReachTheOfficerAndMustBeAnsweredBeforeApprova
     EXPECT_EQ(Answer(returned->problems[0].id, officer_, "", China("2026-03-07 10:00:00")).code(),
               ErrorCode::kInvalidArgument);
     ASSERT_TRUE(Answer(returned->problems[0].id, officer_, "已补充证人证言", China("2026-03-07 10:00:00")).ok());
-    EXPECT_EQ(Answer(returned->problems[0].id, officer_, "再答", China("2026-03-07 10:05:00")).code(), ErrorCode::kConflict);
+    EXPECT_EQ(Answer(returned->problems[0].id, officer_, "再答", China("2026-03-07 10:05:00")).code(),
+              ErrorCode::kConflict);
     EXPECT_EQ(Submit(id, officer_, China("2026-03-07 11:00:00")).code(), ErrorCode::kConflict);
     ASSERT_TRUE(Answer(returned->problems[1].id, officer_, "已补充告知笔录", China("2026-03-07 12:00:00")).ok());
     // The reviewer hears that every problem is answered.
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'review'", {storage::V(reviewer_id_)}), 1);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'review'", {storage::V(reviewer_id_)}),
+        1);
 
     ASSERT_TRUE(Submit(id, officer_, China("2026-03-08 09:00:00")).ok());
     auto approved = Opinion(id, reviewer_, {"approve", "同意", {}, 0}, China("2026-03-09 09:00:00"));
@@ -116,7 +118,8 @@ TEST_P(ReviewFlow, ReturnedProblemsReachTheOfficerAndMustBeAnsweredBeforeApprova
     EXPECT_EQ(names, (std::vector<std::string>{"submitted", "returned", "problem_answered", "problem_answered",
                                                "resubmitted", "approved"}));
     EXPECT_EQ(Count("SELECT COUNT(*) FROM case_events WHERE case_id = ? AND action IN ('return_review', "
-                    "'review_approved')", {storage::V(id)}),
+                    "'review_approved')",
+                    {storage::V(id)}),
               2);
 
     // Scoring from the record: returned (−2), evidence (−2), missing document (−1); no first-pass bonus.

@@ -8,15 +8,14 @@
 
 namespace jw::cases {
 
-std::string MonthOf(int64_t unix_seconds) {
-    return FormatChinaDate(unix_seconds).substr(0, 7);
-}
+std::string MonthOf(int64_t unix_seconds) { return FormatChinaDate(unix_seconds).substr(0, 7); }
 
 std::vector<ScoreItem> DeriveScoreItems(const ScoringCase& c, const ScoreRules& rules) {
     std::vector<ScoreItem> out;
     auto add = [&](const std::string& code, int64_t at, const std::string& detail) {
         if (rules.Find(code) == nullptr) return;
-        out.push_back({c.officer_id, c.unit_id, c.case_id, c.case_no, code, rules.Signed(code), at, MonthOf(at), detail});
+        out.push_back(
+            {c.officer_id, c.unit_id, c.case_id, c.case_no, code, rules.Signed(code), at, MonthOf(at), detail});
     };
     for (const auto& e : c.events) {
         if (e.recorded_at - e.at > kLateEntrySeconds) add("late_entry", e.recorded_at, e.action);
@@ -84,7 +83,8 @@ std::vector<RankedScore> RankMonth(const std::vector<MonthlyScore>& scores, cons
         return a.score.score != b.score.score ? a.score.score > b.score.score : a.score.officer_id < b.score.officer_id;
     });
     for (size_t i = 0; i < out.size(); ++i) {
-        out[i].rank = (i > 0 && out[i].score.score == out[i - 1].score.score) ? out[i - 1].rank : static_cast<int>(i) + 1;
+        out[i].rank =
+            (i > 0 && out[i].score.score == out[i - 1].score.score) ? out[i - 1].rank : static_cast<int>(i) + 1;
     }
     return out;
 }

@@ -41,8 +41,8 @@ struct ScoringCase {
 struct ScoreItem {
     int64_t officer_id = 0, unit_id = 0, case_id = 0;
     std::string case_no;
-    std::string code;    // the rule
-    int points = 0;      // signed
+    std::string code;  // the rule
+    int points = 0;    // signed
     int64_t at = 0;
     std::string month;   // "YYYY-MM", China time
     std::string detail;  // event action, clock name or problem type
@@ -62,8 +62,8 @@ struct MonthlyScore {
     int64_t officer_id = 0;
     int64_t unit_id = 0;  // the unit of the officer's most recent item that month
     std::string month;
-    int score = 0;        // base + additions − deductions
-    int deducted = 0;     // positive
+    int score = 0;     // base + additions − deductions
+    int deducted = 0;  // positive
     int added = 0;
     int items = 0;
 };

@@ -14,9 +14,15 @@ namespace {
 
 Json ItemJson(const ScoreItem& i) {
     const ScoreRule* rule = ScoreRules::Default().Find(i.code);
-    return {{"case_id", i.case_id}, {"case_no", i.case_no}, {"code", i.code},
-            {"name", rule ? rule->name_zh : i.code}, {"basis", rule ? rule->basis : ""}, {"points", i.points},
-            {"at", TimeJson(i.at)}, {"month", i.month}, {"detail", i.detail}};
+    return {{"case_id", i.case_id},
+            {"case_no", i.case_no},
+            {"code", i.code},
+            {"name", rule ? rule->name_zh : i.code},
+            {"basis", rule ? rule->basis : ""},
+            {"points", i.points},
+            {"at", TimeJson(i.at)},
+            {"month", i.month},
+            {"detail", i.detail}};
 }
 
 Result<Reply> File(Deps d, Request& req) {
@@ -29,17 +35,30 @@ Result<Reply> File(Deps d, Request& req) {
     if (id != p.user_id && !InScope(SupervisionScope(p), f.unit_id)) return Status::NotFound("officer");
     Json cases = Json::array(), problems = Json::array(), items = Json::array(), months = Json::array();
     for (const auto& k : f.cases)
-        cases.push_back({{"id", k.id}, {"case_no", k.case_no}, {"case_type", k.case_type}, {"cause", k.cause},
-                         {"state", k.state}, {"accepted_at", TimeJson(k.accepted_at)}, {"closed_at", TimeJson(k.closed_at)}});
+        cases.push_back({{"id", k.id},
+                         {"case_no", k.case_no},
+                         {"case_type", k.case_type},
+                         {"cause", k.cause},
+                         {"state", k.state},
+                         {"accepted_at", TimeJson(k.accepted_at)},
+                         {"closed_at", TimeJson(k.closed_at)}});
     for (const auto& x : f.problems)
-        problems.push_back({{"id", x.id}, {"case_id", x.case_id}, {"type", x.type}, {"text", x.text},
-                            {"raised_at", TimeJson(x.raised_at)}, {"answered_at", TimeJson(x.answered_at)}});
+        problems.push_back({{"id", x.id},
+                            {"case_id", x.case_id},
+                            {"type", x.type},
+                            {"text", x.text},
+                            {"raised_at", TimeJson(x.raised_at)},
+                            {"answered_at", TimeJson(x.answered_at)}});
     for (const auto& i : f.items) items.push_back(ItemJson(i));
     for (const auto& m : f.months)
-        months.push_back({{"month", m.month}, {"score", m.score}, {"deducted", m.deducted}, {"added", m.added},
-                          {"items", m.items}});
-    Reply r = Reply::Json200({{"officer", {{"id", f.officer_id}, {"name", f.name}, {"police_no", f.police_no},
-                                           {"unit_id", f.unit_id}, {"unit_name", f.unit_name}}},
+        months.push_back(
+            {{"month", m.month}, {"score", m.score}, {"deducted", m.deducted}, {"added", m.added}, {"items", m.items}});
+    Reply r = Reply::Json200({{"officer",
+                               {{"id", f.officer_id},
+                                {"name", f.name},
+                                {"police_no", f.police_no},
+                                {"unit_id", f.unit_id},
+                                {"unit_name", f.unit_name}}},
                               {"base", ScoreRules::Default().base()},
                               {"cases", cases},
                               {"problems", problems},
@@ -71,13 +90,23 @@ Result<Reply> Ranking(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto ranking, LoadRanking(d, req));
     Json officers = Json::array(), units = Json::array();
     for (const auto& o : ranking.officers)
-        officers.push_back({{"officer_id", o.officer_id}, {"name", o.name}, {"police_no", o.police_no},
-                            {"unit_id", o.unit_id}, {"unit_name", o.unit_name}, {"score", o.score},
-                            {"deducted", o.deducted}, {"added", o.added}, {"items", o.items}, {"rank", o.rank},
+        officers.push_back({{"officer_id", o.officer_id},
+                            {"name", o.name},
+                            {"police_no", o.police_no},
+                            {"unit_id", o.unit_id},
+                            {"unit_name", o.unit_name},
+                            {"score", o.score},
+                            {"deducted", o.deducted},
+                            {"added", o.added},
+                            {"items", o.items},
+                            {"rank", o.rank},
                             {"unit_rank", o.unit_rank}});
     for (const auto& u : ranking.units)
-        units.push_back({{"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"officers", u.officers},
-                         {"average", u.average}, {"rank", u.rank}});
+        units.push_back({{"unit_id", u.unit_id},
+                         {"unit_name", u.unit_name},
+                         {"officers", u.officers},
+                         {"average", u.average},
+                         {"rank", u.rank}});
     return Reply::Json200({{"month", ranking.month}, {"officers", officers}, {"units", units}});
 }
 
@@ -92,8 +121,13 @@ Result<Reply> Export(Deps d, Request& req) {
 Result<Reply> Rules(Request&) {
     Json out = Json::array();
     for (const auto& r : ScoreRules::Default().rules())
-        out.push_back({{"code", r.code}, {"kind", r.kind}, {"points", r.points}, {"review_problem", r.review_problem},
-                       {"name_zh", r.name_zh}, {"name_en", r.name_en}, {"basis", r.basis}});
+        out.push_back({{"code", r.code},
+                       {"kind", r.kind},
+                       {"points", r.points},
+                       {"review_problem", r.review_problem},
+                       {"name_zh", r.name_zh},
+                       {"name_en", r.name_en},
+                       {"basis", r.basis}});
     return Reply::Json200({{"items", out}});
 }
 

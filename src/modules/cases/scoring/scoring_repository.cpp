@@ -1,10 +1,11 @@
 #include "cases/scoring/scoring_repository.hpp"
-#include "common/csv.hpp"
-#include "storage/in_list.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
+
+#include "common/csv.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::cases::scoring {
 
@@ -47,34 +48,39 @@ Result<std::vector<ScoringCase>> LoadScoringCases(Connection& c, std::optional<i
         ids.push_back(k.case_id);
         out.push_back(std::move(k));
     }
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, action, at, recorded_at FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq",
-                              ids, [&](const storage::Row& r) {
-                                  out[index[r.Int(0)]].events.push_back({r.Str(1), r.Int(2), r.Int(3)});
-                              }));
+    JW_RETURN_IF_ERROR(ForIds(
+        c, "SELECT case_id, action, at, recorded_at FROM case_events WHERE case_id IN @IDS@ ORDER BY case_id, seq", ids,
+        [&](const storage::Row& r) {
+            out[index[r.Int(0)]].events.push_back({r.Str(1), r.Int(2), r.Int(3)});
+        }));
     std::map<int64_t, std::pair<int64_t, size_t>> review_pos;  // review id → (case id, position)
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT id, case_id, opinion, at FROM case_reviews WHERE case_id IN @IDS@ ORDER BY case_id, round",
-                              ids, [&](const storage::Row& r) {
-                                  auto& reviews = out[index[r.Int(1)]].reviews;
-                                  review_pos[r.Int(0)] = {r.Int(1), reviews.size()};
-                                  reviews.push_back({r.Str(2), r.Int(3), {}});
-                              }));
+    JW_RETURN_IF_ERROR(
+        ForIds(c, "SELECT id, case_id, opinion, at FROM case_reviews WHERE case_id IN @IDS@ ORDER BY case_id, round",
+               ids, [&](const storage::Row& r) {
+                   auto& reviews = out[index[r.Int(1)]].reviews;
+                   review_pos[r.Int(0)] = {r.Int(1), reviews.size()};
+                   reviews.push_back({r.Str(2), r.Int(3), {}});
+               }));
     JW_RETURN_IF_ERROR(ForIds(c, "SELECT review_id, type FROM review_problems WHERE case_id IN @IDS@ ORDER BY id", ids,
                               [&](const storage::Row& r) {
                                   auto it = review_pos.find(r.Int(0));
                                   if (it == review_pos.end()) return;
-                                  out[index[it->second.first]].reviews[it->second.second].problem_types.push_back(r.Str(1));
+                                  out[index[it->second.first]].reviews[it->second.second].problem_types.push_back(
+                                      r.Str(1));
                               }));
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT case_id, stage, clock, sent_at FROM supervision_reminders WHERE case_id IN @IDS@ ORDER BY id",
-                              ids, [&](const storage::Row& r) {
-                                  out[index[r.Int(0)]].supervision.push_back({r.Str(1), r.Str(2), r.Int(3)});
-                              }));
+    JW_RETURN_IF_ERROR(
+        ForIds(c, "SELECT case_id, stage, clock, sent_at FROM supervision_reminders WHERE case_id IN @IDS@ ORDER BY id",
+               ids, [&](const storage::Row& r) {
+                   out[index[r.Int(0)]].supervision.push_back({r.Str(1), r.Str(2), r.Int(3)});
+               }));
     return out;
 }
 
 Result<OfficerFile> LoadOfficerFile(Connection& c, int64_t officer_id, const ScoreRules& rules) {
-    auto who = c.QueryOne("SELECT u.id, u.name, u.police_no, u.unit_id, un.name FROM users u JOIN units un ON un.id = "
-                          "u.unit_id WHERE u.id = ?",
-                          {V(officer_id)});
+    auto who = c.QueryOne(
+        "SELECT u.id, u.name, u.police_no, u.unit_id, un.name FROM users u JOIN units un ON un.id = "
+        "u.unit_id WHERE u.id = ?",
+        {V(officer_id)});
     if (!who.ok()) return who.status().code() == ErrorCode::kNotFound ? Status::NotFound("officer") : who.status();
     OfficerFile f;
     f.officer_id = officer_id;
@@ -82,9 +88,10 @@ Result<OfficerFile> LoadOfficerFile(Connection& c, int64_t officer_id, const Sco
     f.police_no = who->Str(2);
     f.unit_id = who->Int(3);
     f.unit_name = who->Str(4);
-    auto rows = c.Query("SELECT id, case_no, case_type, cause, state, unit_id, accepted_at, closed_at FROM cases WHERE "
-                        "lead_officer_id = ? ORDER BY accepted_at DESC, id DESC",
-                        {V(officer_id)});
+    auto rows = c.Query(
+        "SELECT id, case_no, case_type, cause, state, unit_id, accepted_at, closed_at FROM cases WHERE "
+        "lead_officer_id = ? ORDER BY accepted_at DESC, id DESC",
+        {V(officer_id)});
     if (!rows.ok()) return rows.status();
     for (const auto& r : *rows)
         f.cases.push_back({r.Int(0), r.Str(1), r.Str(2), r.Str(3), r.Str(4), r.Int(5), r.Int(6), r.Int(7)});
@@ -94,7 +101,8 @@ Result<OfficerFile> LoadOfficerFile(Connection& c, int64_t officer_id, const Sco
         auto items = DeriveScoreItems(k, rules);
         f.items.insert(f.items.end(), items.begin(), items.end());
     }
-    std::stable_sort(f.items.begin(), f.items.end(), [](const ScoreItem& a, const ScoreItem& b) { return a.at < b.at; });
+    std::stable_sort(f.items.begin(), f.items.end(),
+                     [](const ScoreItem& a, const ScoreItem& b) { return a.at < b.at; });
     f.months = MonthlyScores(f.items, rules);
     return f;
 }
@@ -105,7 +113,8 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
     std::vector<ScoreItem> items;
     std::vector<int64_t> officers;
     for (const auto& k : inputs) {
-        if (std::find(officers.begin(), officers.end(), k.officer_id) == officers.end()) officers.push_back(k.officer_id);
+        if (std::find(officers.begin(), officers.end(), k.officer_id) == officers.end())
+            officers.push_back(k.officer_id);
         for (auto& it : DeriveScoreItems(k, rules)) {
             if (it.month == month) items.push_back(std::move(it));
         }
@@ -114,8 +123,9 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
     for (const auto& s : MonthlyScores(items, rules)) scores[s.officer_id] = s;
     Ranking out;
     out.month = month;
-    JW_RETURN_IF_ERROR(ForIds(c, "SELECT u.id, u.name, u.police_no, u.unit_id, un.name FROM users u JOIN units un ON "
-                                 "un.id = u.unit_id WHERE u.id IN @IDS@",
+    JW_RETURN_IF_ERROR(ForIds(c,
+                              "SELECT u.id, u.name, u.police_no, u.unit_id, un.name FROM users u JOIN units un ON "
+                              "un.id = u.unit_id WHERE u.id IN @IDS@",
                               officers, [&](const storage::Row& r) {
                                   RankedOfficer o{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Str(4)};
                                   auto s = scores.find(o.officer_id);
@@ -158,11 +168,14 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
 }
 
 std::string RankingCsv(const Ranking& r) {
-    std::string csv = "\xEF\xBB\xBF" "month,rank,unit_rank,police_no,name,unit,score,deducted,added,items\r\n";
+    std::string csv =
+        "\xEF\xBB\xBF"
+        "month,rank,unit_rank,police_no,name,unit,score,deducted,added,items\r\n";
     for (const auto& o : r.officers) {
         csv += CsvCell(r.month) + "," + std::to_string(o.rank) + "," + std::to_string(o.unit_rank) + "," +
-               CsvCell(o.police_no) + "," + CsvCell(o.name) + "," + CsvCell(o.unit_name) + "," + std::to_string(o.score) +
-               "," + std::to_string(o.deducted) + "," + std::to_string(o.added) + "," + std::to_string(o.items) + "\r\n";
+               CsvCell(o.police_no) + "," + CsvCell(o.name) + "," + CsvCell(o.unit_name) + "," +
+               std::to_string(o.score) + "," + std::to_string(o.deducted) + "," + std::to_string(o.added) + "," +
+               std::to_string(o.items) + "\r\n";
     }
     return csv;
 }

@@ -24,7 +24,8 @@ Result<ScoreRules> ScoreRules::Parse(std::string_view csv) {
             return CsvInvalid(where, "bad points", f.Where(2));
         }
         if (rule.code.empty() || rule.points < 0) return CsvInvalid(where, "bad code or points", f.Where(0));
-        if (rule.kind != "base" && rule.kind != "deduct" && rule.kind != "add") return CsvInvalid(where, "bad kind", f.Where(1));
+        if (rule.kind != "base" && rule.kind != "deduct" && rule.kind != "add")
+            return CsvInvalid(where, "bad kind", f.Where(1));
         if (r.index_.count(rule.code)) return CsvInvalid(where, "duplicate code", f.Where(0));
         if (rule.kind == "base") {
             has_base = true;

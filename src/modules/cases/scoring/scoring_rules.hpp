@@ -13,16 +13,16 @@
 namespace jw::cases {
 
 struct ScoreRule {
-    std::string code;     // overdue, review_returned, problem_evidence, …
-    std::string kind;     // base | deduct | add
-    int points = 0;       // always positive; `kind` gives the sign
+    std::string code;  // overdue, review_returned, problem_evidence, …
+    std::string kind;  // base | deduct | add
+    int points = 0;    // always positive; `kind` gives the sign
     bool review_problem = false;
     std::string name_zh, name_en;
-    std::string basis;    // the article(s) the rule rests on
+    std::string basis;  // the article(s) the rule rests on
 };
 
 class ScoreRules {
-public:
+  public:
     // Parses the CSV (header code,kind,points,review_problem,name_zh,name_en,basis). Error: InvalidArgument
     // naming the line for a malformed row, an unknown kind, a duplicate code or a missing base row.
     static Result<ScoreRules> Parse(std::string_view csv);
@@ -36,7 +36,7 @@ public:
     const std::vector<ScoreRule>& rules() const { return rules_; }
     bool IsReviewProblem(const std::string& code) const;
 
-private:
+  private:
     std::vector<ScoreRule> rules_;
     std::map<std::string, size_t> index_;
     int base_ = 100;

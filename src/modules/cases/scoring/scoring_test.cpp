@@ -1,8 +1,9 @@
 // Enforcement scoring from recorded facts: the shipped rules parse, each rule fires from the fact it names
 // and only then, months follow China time, and ranking shares ranks on ties.
+#include "cases/scoring/scoring.hpp"
+
 #include <gtest/gtest.h>
 
-#include "cases/scoring/scoring.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::cases {
@@ -42,8 +43,8 @@ ScoringCase Sample() {
 
 TEST(Scoring, LateEntryAndUpheldComplaintComeFromEvents) {
     ScoringCase c = Sample();
-    c.events = {{"accepted", China("2026-03-01 09:00:00"), China("2026-03-01 09:05:00")},       // on time
-                {"seizure", China("2026-03-02 10:00:00"), China("2026-03-03 10:00:00")},        // exactly 24 h: not late
+    c.events = {{"accepted", China("2026-03-01 09:00:00"), China("2026-03-01 09:05:00")},  // on time
+                {"seizure", China("2026-03-02 10:00:00"), China("2026-03-03 10:00:00")},   // exactly 24 h: not late
                 {"appraisal_started", China("2026-03-03 10:00:00"), China("2026-03-05 08:00:00")},  // late
                 {"complaint_upheld", China("2026-03-20 10:00:00"), China("2026-03-20 10:00:00")}};
     auto items = DeriveScoreItems(c, ScoreRules::Default());
@@ -58,8 +59,9 @@ TEST(Scoring, LateEntryAndUpheldComplaintComeFromEvents) {
 
 TEST(Scoring, ReturnedReviewDeductsPerProblemAndFirstPassEarnsOnlyWithoutReturn) {
     ScoringCase returned = Sample();
-    returned.reviews = {{"return", China("2026-03-10 10:00:00"), {"problem_evidence", "missing_document", "not_a_rule"}},
-                        {"approve", China("2026-03-12 10:00:00"), {}}};
+    returned.reviews = {
+        {"return", China("2026-03-10 10:00:00"), {"problem_evidence", "missing_document", "not_a_rule"}},
+        {"approve", China("2026-03-12 10:00:00"), {}}};
     auto items = DeriveScoreItems(returned, ScoreRules::Default());
     ASSERT_EQ(items.size(), 3u);  // review_returned, problem_evidence, missing_document; no first-pass bonus
     int total = 0;
@@ -94,10 +96,12 @@ TEST(Scoring, MonthsFollowChinaTimeAndScoresFoldFromTheBase) {
     // 2026-03-31 17:00 UTC is already 1 April in China.
     EXPECT_EQ(MonthOf(*ParseUtcIso("2026-03-31T17:00:00Z")), "2026-04");
     EXPECT_EQ(MonthOf(*ParseUtcIso("2026-03-31T15:59:59Z")), "2026-03");
-    std::vector<ScoreItem> items = {
-        {11, 3, 7, "A", "overdue", -5, 0, "2026-03", ""},   {11, 3, 7, "A", "late_entry", -1, 0, "2026-03", ""},
-        {11, 3, 8, "B", "closed_in_time", 1, 0, "2026-04", ""}, {12, 3, 9, "C", "review_passed_first", 2, 0, "2026-03", ""},
-        {13, 4, 10, "D", "late_entry", -1, 0, "2026-03", ""},   {14, 4, 11, "E", "late_entry", -1, 0, "2026-03", ""}};
+    std::vector<ScoreItem> items = {{11, 3, 7, "A", "overdue", -5, 0, "2026-03", ""},
+                                    {11, 3, 7, "A", "late_entry", -1, 0, "2026-03", ""},
+                                    {11, 3, 8, "B", "closed_in_time", 1, 0, "2026-04", ""},
+                                    {12, 3, 9, "C", "review_passed_first", 2, 0, "2026-03", ""},
+                                    {13, 4, 10, "D", "late_entry", -1, 0, "2026-03", ""},
+                                    {14, 4, 11, "E", "late_entry", -1, 0, "2026-03", ""}};
     auto scores = MonthlyScores(items, ScoreRules::Default());
     ASSERT_EQ(scores.size(), 5u);
     EXPECT_EQ(scores[0].officer_id, 11);

@@ -15,8 +15,10 @@ DashboardCase Classify(const Case& k, const std::vector<deadlines::Clock>& clock
     d.returned = returned;
     for (const auto& c : clocks) {
         if (!c.end.empty() || c.state == "met") continue;
-        if (c.state == "overdue") d.overdue = true;
-        else if (c.days_left >= 0 && c.days_left <= kDueSoonDays) d.due_soon = true;
+        if (c.state == "overdue")
+            d.overdue = true;
+        else if (c.days_left >= 0 && c.days_left <= kDueSoonDays)
+            d.due_soon = true;
     }
     if (const deadlines::Clock* next = NextDeadline(clocks)) {
         d.next_clock = next->name_zh;
@@ -77,8 +79,9 @@ Result<std::vector<DashboardCase>> LoadDashboardCases(storage::Connection& c,
                                                       const std::string& today) {
     JW_ASSIGN_OR_RETURN(auto cases, ListOpenCases(c, unit_scope));
     // Cases whose latest review returned them (and that have not been approved since).
-    auto rows = c.Query("SELECT r.case_id FROM case_reviews r WHERE r.opinion = 'return' AND r.round = "
-                        "(SELECT MAX(x.round) FROM case_reviews x WHERE x.case_id = r.case_id)");
+    auto rows = c.Query(
+        "SELECT r.case_id FROM case_reviews r WHERE r.opinion = 'return' AND r.round = "
+        "(SELECT MAX(x.round) FROM case_reviews x WHERE x.case_id = r.case_id)");
     if (!rows.ok()) return rows.status();
     std::set<int64_t> returned;
     for (const auto& r : *rows) returned.insert(r.Int(0));
@@ -95,7 +98,8 @@ Result<std::vector<DashboardCase>> LoadDashboardCases(storage::Connection& c,
                 if (e.case_id == k.id) mine.push_back(e);
             }
             auto clocks = ComputeCaseClocks(k, mine, today);
-            out.push_back(Classify(k, clocks.ok() ? *clocks : std::vector<deadlines::Clock>{}, returned.count(k.id) > 0));
+            out.push_back(
+                Classify(k, clocks.ok() ? *clocks : std::vector<deadlines::Clock>{}, returned.count(k.id) > 0));
         }
     }
     return out;

@@ -23,9 +23,9 @@ struct DashboardCase {
     std::string next_clock;     // the open clock with the fewest days left ("" when none)
     std::string next_deadline;  // its due date
     int days_left = 0;
-    bool due_soon = false;      // an open clock with 0..3 days left
-    bool overdue = false;       // an open clock past its deadline
-    bool returned = false;      // the latest review opinion returned the case
+    bool due_soon = false;  // an open clock with 0..3 days left
+    bool overdue = false;   // an open clock past its deadline
+    bool returned = false;  // the latest review opinion returned the case
 };
 
 // `returned` is the review state, `clocks` the case's clocks (empty when the engine rejected its history).

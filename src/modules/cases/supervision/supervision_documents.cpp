@@ -42,8 +42,9 @@ docs::Document ExtensionFormDocument(const Case& k, const deadlines::Clock& cloc
     const std::string unit = clock.unit == "months" ? "个月" : "日";
     std::string asked = "不可再延长";
     if (clock.next_extension.available)
-        asked = "延长" + std::to_string(clock.next_extension.length) + (clock.next_extension.unit == "months" ? "个月" : "日") +
-                "（由" + clock.next_extension.approver + "批准）";
+        asked = "延长" + std::to_string(clock.next_extension.length) +
+                (clock.next_extension.unit == "months" ? "个月" : "日") + "（由" + clock.next_extension.approver +
+                "批准）";
     doc.blocks.push_back(docs::Block::Table({
         {"案件编号", k.case_no},
         {"案由", k.cause},
@@ -53,7 +54,8 @@ docs::Document ExtensionFormDocument(const Case& k, const deadlines::Clock& cloc
         {"法律依据", clock.basis},
         {"起算日期", ChineseDate(clock.start)},
         {"法定期限", std::to_string(clock.length) + unit},
-        {"已延长次数", std::to_string(clock.extensions.size()) + "次（最多" + std::to_string(clock.extensions_max) + "次）"},
+        {"已延长次数",
+         std::to_string(clock.extensions.size()) + "次（最多" + std::to_string(clock.extensions_max) + "次）"},
         {"现期限届满日", ChineseDate(clock.due)},
         {"申请延长", asked},
         {"应于何日前申请", clock.next_extension.request_by.empty() ? ChineseDate(clock.due)
@@ -61,10 +63,11 @@ docs::Document ExtensionFormDocument(const Case& k, const deadlines::Clock& cloc
     }));
     doc.blocks.push_back(docs::Block::Heading("申请理由"));
     doc.blocks.push_back(docs::Block::Paragraph(request.reason));
-    doc.blocks.push_back(docs::Block::Table({{"办案民警", request.applicant + "    " + ChineseDate(request.requested_on)},
-                                             {"办案单位负责人意见", "\n\n签名：            年    月    日"},
-                                             {"法制部门审核意见", "\n\n签名：            年    月    日"},
-                                             {"批准机关意见", "\n\n签名：            年    月    日"}}));
+    doc.blocks.push_back(
+        docs::Block::Table({{"办案民警", request.applicant + "    " + ChineseDate(request.requested_on)},
+                            {"办案单位负责人意见", "\n\n签名：            年    月    日"},
+                            {"法制部门审核意见", "\n\n签名：            年    月    日"},
+                            {"批准机关意见", "\n\n签名：            年    月    日"}}));
     doc.footer = "延长期限的批准应在期限届满前作出；未经批准的延长不计入办案期限。";
     return doc;
 }

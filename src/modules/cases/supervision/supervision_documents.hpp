@@ -20,9 +20,9 @@ namespace jw::cases::supervision {
 docs::Document SuggestionLetterDocument(const Letter& letter, const std::string& issuer);
 
 struct ExtensionRequest {
-    std::string reason;      // from the extension_requested event
+    std::string reason;        // from the extension_requested event
     std::string requested_on;  // YYYY-MM-DD
-    std::string applicant;   // officer's name
+    std::string applicant;     // officer's name
 };
 docs::Document ExtensionFormDocument(const Case& k, const deadlines::Clock& clock, const ExtensionRequest& request,
                                      const std::string& issuer);

@@ -56,9 +56,13 @@ Result<Reply> Dashboard(Deps d, Request& req) {
     const auto summary = supervision::Summarise(cases);
     Json units = Json::array();
     for (const auto& u : summary.units)
-        units.push_back({{"unit_id", u.unit_id}, {"unit_name", u.unit_name}, {"counts", CountsJson(u.counts)},
+        units.push_back({{"unit_id", u.unit_id},
+                         {"unit_name", u.unit_name},
+                         {"counts", CountsJson(u.counts)},
                          {"by_stage", u.by_stage}});
-    Json out = {{"totals", CountsJson(summary.totals)}, {"by_stage", summary.by_stage}, {"units", units},
+    Json out = {{"totals", CountsJson(summary.totals)},
+                {"by_stage", summary.by_stage},
+                {"units", units},
                 {"due_soon_days", supervision::kDueSoonDays}};
     if (unit || !stage.empty() || !bucket.empty()) {
         Json list = Json::array();
@@ -70,10 +74,20 @@ Result<Reply> Dashboard(Deps d, Request& req) {
 }
 
 Json LetterJson(const supervision::Letter& l) {
-    return {{"id", l.id},           {"letter_no", l.letter_no}, {"case_id", l.case_id},   {"case_no", l.case_no},
-            {"unit_id", l.unit_id}, {"unit_name", l.unit_name}, {"officer_id", l.officer_id}, {"clock", l.clock},
-            {"problem", l.problem}, {"rule", l.rule},           {"basis", l.basis},       {"due_date", l.due_date},
-            {"fix_by", l.fix_by},   {"issued_at", TimeJson(l.issued_at)}};
+    return {{"id", l.id},
+            {"letter_no", l.letter_no},
+            {"case_id", l.case_id},
+            {"case_no", l.case_no},
+            {"unit_id", l.unit_id},
+            {"unit_name", l.unit_name},
+            {"officer_id", l.officer_id},
+            {"clock", l.clock},
+            {"problem", l.problem},
+            {"rule", l.rule},
+            {"basis", l.basis},
+            {"due_date", l.due_date},
+            {"fix_by", l.fix_by},
+            {"issued_at", TimeJson(l.issued_at)}};
 }
 
 Result<Reply> Letters(Deps d, Request& req) {
@@ -136,7 +150,8 @@ Result<Reply> ExtensionForm(Deps d, Request& req) {
     supervision::ExtensionRequest er{request->reason, ChinaDate(request->at), applicant.ok() ? applicant->name : ""};
     JW_ASSIGN_OR_RETURN(std::string issuer, supervision::BureauName(**c));
     const auto doc = supervision::ExtensionFormDocument(k, *clock, er, issuer);
-    if (format == "json") return Reply::Json200({{"title", doc.title}, {"clock", ClockJson(*clock)}, {"reason", er.reason}});
+    if (format == "json")
+        return Reply::Json200({{"title", doc.title}, {"clock", ClockJson(*clock)}, {"reason", er.reason}});
     JW_ASSIGN_OR_RETURN(Reply r, Printed(doc, format, "extension"));
     r.audit_object = "case:" + std::to_string(id);
     return r;
@@ -150,7 +165,8 @@ Result<Reply> Reminders(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto sent, supervision::ListSentReminders(**c, id));
     Json out = Json::array();
     for (const auto& s : sent)
-        out.push_back({{"clock", s.clock}, {"stage", s.stage}, {"due_date", s.due_date}, {"sent_at", TimeJson(s.sent_at)}});
+        out.push_back(
+            {{"clock", s.clock}, {"stage", s.stage}, {"due_date", s.due_date}, {"sent_at", TimeJson(s.sent_at)}});
     return Reply::Json200({{"items", out}});
 }
 
@@ -177,8 +193,10 @@ Result<Reply> PutPolicy(Request& req) {
     } else {
         p.reminders.lead_days.clear();
         for (const auto& v : j["lead_days"]) {
-            if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 60) in.Fail("lead_days", "bad_value");
-            else p.reminders.lead_days.push_back(v.get<int>());
+            if (!v.is_number_integer() || v.get<int64_t>() < 0 || v.get<int64_t>() > 60)
+                in.Fail("lead_days", "bad_value");
+            else
+                p.reminders.lead_days.push_back(v.get<int>());
         }
     }
     p.reminders.escalate_after_days = static_cast<int>(in.Int("escalate_after_days", true, 1, 60).value_or(1));

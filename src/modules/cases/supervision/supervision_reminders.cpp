@@ -30,12 +30,19 @@ std::string AddDays(const std::string& date, int days) {
 // The reminder as a catalogue code (one per stage; every lead_N stage is "upcoming") and its parameters.
 std::pair<std::string_view, MessageParams> Message(const Case& k, const Reminder& r, const std::string& letter_no,
                                                    const std::string& fix_by) {
-    MessageParams params{{"case_no", k.case_no},       {"cause", k.cause},
-                         {"clock", r.clock_key},       {"clock_name", r.name_zh}, {"clock_name_en", r.name_en.empty() ? r.name_zh : r.name_en},
-                         {"due", r.due},               {"days", std::to_string(r.days_left < 0 ? -r.days_left : r.days_left)},
-                         {"basis", r.basis},           {"unit", k.unit_name},
-                         {"officer", k.lead_officer_name}, {"letter_no", letter_no},
-                         {"fix_by", fix_by},           {"stage", r.stage}};
+    MessageParams params{{"case_no", k.case_no},
+                         {"cause", k.cause},
+                         {"clock", r.clock_key},
+                         {"clock_name", r.name_zh},
+                         {"clock_name_en", r.name_en.empty() ? r.name_zh : r.name_en},
+                         {"due", r.due},
+                         {"days", std::to_string(r.days_left < 0 ? -r.days_left : r.days_left)},
+                         {"basis", r.basis},
+                         {"unit", k.unit_name},
+                         {"officer", k.lead_officer_name},
+                         {"letter_no", letter_no},
+                         {"fix_by", fix_by},
+                         {"stage", r.stage}};
     std::string_view code = MessageCode("cases.reminder.upcoming");
     if (r.stage == "overdue") code = MessageCode("cases.reminder.overdue");
     if (r.stage == "escalate_unit_head") code = MessageCode("cases.reminder.escalate_unit_head");
@@ -48,8 +55,8 @@ std::pair<std::string_view, MessageParams> Message(const Case& k, const Reminder
 std::string RuleText(const deadlines::Clock* clock, const Reminder& r) {
     if (clock == nullptr) return r.name_zh;
     return clock->name_zh + "：" + std::to_string(clock->length) + (clock->unit == "months" ? "个月" : "日") +
-           (clock->extensions.empty() ? "" : "（含已批准延长" + std::to_string(clock->extensions.size()) + "次）") + "，自" +
-           clock->start + "起算，" + clock->due + "届满";
+           (clock->extensions.empty() ? "" : "（含已批准延长" + std::to_string(clock->extensions.size()) + "次）") +
+           "，自" + clock->start + "起算，" + clock->due + "届满";
 }
 
 // Sends one reminder inside one audited transaction; counts it in `report` when its key was new.
@@ -83,8 +90,8 @@ Status SendOne(const Deps& deps, const Case& k, const Reminder& r, const deadlin
             l.unit_id = k.unit_id;
             l.officer_id = k.lead_officer_id;
             l.clock = r.clock_key;
-            l.problem = "案件" + k.case_no + "（" + k.cause + "）的" + r.name_zh + "已于" + r.due + "届满仍未办结，已超期" +
-                        Days(-r.days_left) + "。";
+            l.problem = "案件" + k.case_no + "（" + k.cause + "）的" + r.name_zh + "已于" + r.due +
+                        "届满仍未办结，已超期" + Days(-r.days_left) + "。";
             l.rule = RuleText(clock, r);
             l.basis = r.basis;
             l.due_date = r.due;
@@ -156,7 +163,8 @@ Result<RunReport> RunReminders(const Deps& deps, int64_t now) {
             }
         }
         for (const auto& r : due) {
-            auto clock = std::find_if(clocks.begin(), clocks.end(), [&](const auto& x) { return x.key == r.clock_key; });
+            auto clock =
+                std::find_if(clocks.begin(), clocks.end(), [&](const auto& x) { return x.key == r.clock_key; });
             JW_RETURN_IF_ERROR(SendOne(deps, k, r, clock == clocks.end() ? nullptr : &*clock, policy, now, report));
         }
     }

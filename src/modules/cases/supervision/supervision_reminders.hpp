@@ -16,10 +16,10 @@
 namespace jw::cases::supervision {
 
 struct RunReport {
-    int cases = 0;      // open cases examined
-    int reminders = 0;  // reminders newly sent (keys inserted)
-    int messages = 0;   // outbox rows written
-    int letters = 0;    // suggestion letters issued
+    int cases = 0;          // open cases examined
+    int reminders = 0;      // reminders newly sent (keys inserted)
+    int messages = 0;       // outbox rows written
+    int letters = 0;        // suggestion letters issued
     int skipped_cases = 0;  // cases whose event history the engine rejected (logged)
 };
 

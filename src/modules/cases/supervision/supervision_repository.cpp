@@ -72,15 +72,18 @@ Result<std::vector<int64_t>> Recipients(Connection& c, const Case& k, const std:
     const std::string active_with_role =
         "SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id WHERE u.status = 'active' AND r.role_code = ?";
     if (role == "legal_reviewer") {
-        JW_ASSIGN_OR_RETURN(auto last, Ids(c, "SELECT reviewer_id FROM case_reviews WHERE case_id = ? ORDER BY round DESC "
-                                              "LIMIT 1", {V(k.id)}));
+        JW_ASSIGN_OR_RETURN(auto last, Ids(c,
+                                           "SELECT reviewer_id FROM case_reviews WHERE case_id = ? ORDER BY round DESC "
+                                           "LIMIT 1",
+                                           {V(k.id)}));
         if (!last.empty()) return last;
         return Ids(c, active_with_role + " ORDER BY u.id", {V("legal_reviewer")});
     }
     if (role != "unit_head") return std::vector<int64_t>{};
     std::optional<int64_t> unit = k.unit_id;
     for (int depth = 0; unit && depth < 10; ++depth) {
-        JW_ASSIGN_OR_RETURN(auto heads, Ids(c, active_with_role + " AND u.unit_id = ? ORDER BY u.id", {V("leader"), V(*unit)}));
+        JW_ASSIGN_OR_RETURN(auto heads,
+                            Ids(c, active_with_role + " AND u.unit_id = ? ORDER BY u.id", {V("leader"), V(*unit)}));
         if (!heads.empty()) return heads;
         auto parent = c.QueryOne("SELECT parent_id FROM units WHERE id = ?", {V(*unit)});
         if (!parent.ok() || parent->IsNull(0)) break;
@@ -97,9 +100,10 @@ Result<bool> ReminderSent(Connection& c, const std::string& key) {
 
 Status InsertReminder(Connection& c, const std::string& key, int64_t case_id, const deadlines::Reminder& r, int64_t now,
                       const std::string& recipients_json) {
-    return c.Exec("INSERT INTO supervision_reminders (idempotency_key, case_id, clock, stage, due_date, sent_at, "
-                  "recipients) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {V(key), V(case_id), V(r.clock_key), V(r.stage), V(r.due), V(now), V(recipients_json)});
+    return c.Exec(
+        "INSERT INTO supervision_reminders (idempotency_key, case_id, clock, stage, due_date, sent_at, "
+        "recipients) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {V(key), V(case_id), V(r.clock_key), V(r.stage), V(r.due), V(now), V(recipients_json)});
 }
 
 Result<std::vector<SentReminder>> ListSentReminders(Connection& c, std::optional<int64_t> case_id) {
@@ -118,14 +122,16 @@ Result<std::vector<SentReminder>> ListSentReminders(Connection& c, std::optional
 
 Result<int64_t> InsertLetter(Connection& c, Letter& l) {
     const std::string year = ChinaDate(l.issued_at).substr(0, 4);
-    auto n = c.QueryOne("SELECT COUNT(*) FROM supervision_letters WHERE letter_no LIKE ?", {V("督建〔" + year + "〕%")});
+    auto n =
+        c.QueryOne("SELECT COUNT(*) FROM supervision_letters WHERE letter_no LIKE ?", {V("督建〔" + year + "〕%")});
     if (!n.ok()) return n.status();
     l.letter_no = "督建〔" + year + "〕" + std::to_string(n->Int(0) + 1) + "号";
-    auto id = c.QueryOne("INSERT INTO supervision_letters (case_id, unit_id, officer_id, letter_no, clock, problem, rule, "
-                         "basis, due_date, fix_by, issued_at, reminder_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                         "RETURNING id",
-                         {V(l.case_id), V(l.unit_id), V(l.officer_id), V(l.letter_no), V(l.clock), V(l.problem),
-                          V(l.rule), V(l.basis), V(l.due_date), V(l.fix_by), V(l.issued_at), V(l.reminder_key)});
+    auto id = c.QueryOne(
+        "INSERT INTO supervision_letters (case_id, unit_id, officer_id, letter_no, clock, problem, rule, "
+        "basis, due_date, fix_by, issued_at, reminder_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id",
+        {V(l.case_id), V(l.unit_id), V(l.officer_id), V(l.letter_no), V(l.clock), V(l.problem), V(l.rule), V(l.basis),
+         V(l.due_date), V(l.fix_by), V(l.issued_at), V(l.reminder_key)});
     if (!id.ok()) return id.status();
     l.id = id->Int(0);
     return l.id;
@@ -138,8 +144,8 @@ constexpr const char* kLetterColumns =
     "JOIN cases k ON k.id = l.case_id JOIN units un ON un.id = l.unit_id";
 
 Letter LetterFrom(const storage::Row& r) {
-    return {r.Int(0), r.Int(1), r.Str(2), r.Int(3), r.Str(4), r.Int(5), r.Str(6), r.Str(7), r.Str(8),
-            r.Str(9), r.Str(10), r.Str(11), r.Str(12), r.Int(13), r.Str(14)};
+    return {r.Int(0), r.Int(1), r.Str(2),  r.Int(3),  r.Str(4),  r.Int(5),  r.Str(6), r.Str(7),
+            r.Str(8), r.Str(9), r.Str(10), r.Str(11), r.Str(12), r.Int(13), r.Str(14)};
 }
 }  // namespace
 

@@ -27,8 +27,8 @@ Result<Case> GetCaseBrief(Connection& c, int64_t case_id);
 Result<std::vector<int64_t>> Recipients(Connection& c, const Case& k, const std::string& role);
 
 Result<bool> ReminderSent(Connection& c, const std::string& key);
-Status InsertReminder(Connection& c, const std::string& key, int64_t case_id, const deadlines::Reminder& r,
-                      int64_t now, const std::string& recipients_json);
+Status InsertReminder(Connection& c, const std::string& key, int64_t case_id, const deadlines::Reminder& r, int64_t now,
+                      const std::string& recipients_json);
 
 struct SentReminder {
     int64_t case_id = 0;

@@ -6,11 +6,11 @@
 #include "cases/case_clocks.hpp"
 #include "cases/supervision/supervision_dashboard.hpp"
 #include "cases/supervision/supervision_documents.hpp"
-#include "docs/html_renderer.hpp"
-#include "docs/pdf_renderer.hpp"
 #include "cases/supervision/supervision_reminders.hpp"
 #include "cases/supervision/supervision_repository.hpp"
 #include "cases/supervision/supervision_test_fixture.hpp"
+#include "docs/html_renderer.hpp"
+#include "docs/pdf_renderer.hpp"
 
 namespace jw::cases::testing {
 namespace {
@@ -47,9 +47,12 @@ TEST_P(SupervisionTest, SimulatedMonthSendsEachReminderEscalationAndLetterExactl
         ASSERT_TRUE(sent.ok());
         for (const auto& s : *sent) first_sent.emplace(s.stage, Day(s.sent_at));
     }
-    const std::map<std::string, std::string> expected = {
-        {"lead_3", "2026-03-29"}, {"lead_1", "2026-03-31"},          {"due_today", "2026-04-01"},
-        {"overdue", "2026-04-02"}, {"escalate_unit_head", "2026-04-02"}, {"suggestion_letter", "2026-04-04"}};
+    const std::map<std::string, std::string> expected = {{"lead_3", "2026-03-29"},
+                                                         {"lead_1", "2026-03-31"},
+                                                         {"due_today", "2026-04-01"},
+                                                         {"overdue", "2026-04-02"},
+                                                         {"escalate_unit_head", "2026-04-02"},
+                                                         {"suggestion_letter", "2026-04-04"}};
     EXPECT_EQ(first_sent, expected);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM supervision_reminders WHERE case_id = ?", {storage::V(case_id)}), 6);
     EXPECT_EQ(letters, 1);
@@ -59,10 +62,18 @@ TEST_P(SupervisionTest, SimulatedMonthSendsEachReminderEscalationAndLetterExactl
     // the escalation also to the unit head (6); the letter to the unit head and the reviewer (4).
     EXPECT_EQ(messages, 16 + 6 + 4);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE kind = 'reminder'"), messages);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(officer_id_)}), 5);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(reviewer_id_)}), 6);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(leader_id_)}), 2);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'cases.reminder.suggestion_letter'", {storage::V(leader_id_)}), 2);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(officer_id_)}),
+        5);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(reviewer_id_)}),
+        6);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND channel = 'sms'", {storage::V(leader_id_)}), 2);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'cases.reminder.suggestion_letter'",
+              {storage::V(leader_id_)}),
+        2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'case.reminder'"), 6);
 
     auto c = db_->Acquire();
@@ -115,7 +126,8 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     // The gateway takes two messages, then goes down; the process then stops.
     Close();
     Open(std::make_unique<RecordingSms>(2));
-    outbox_->Start(committer_.get(), [](int64_t, const std::string&) -> size_t { return 0; }, 3600 * 1000);
+    outbox_->Start(
+        committer_.get(), [](int64_t, const std::string&) -> size_t { return 0; }, 3600 * 1000);
     outbox_->DeliverPending();
     EXPECT_EQ(sms_->sent.size(), 2u);
     const int64_t pending = Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0");
@@ -124,7 +136,8 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     // After the restart every pending message goes out; the two already sent are not sent again.
     Close();
     Open(std::make_unique<RecordingSms>());
-    outbox_->Start(committer_.get(), [](int64_t, const std::string&) -> size_t { return 1; }, 3600 * 1000);
+    outbox_->Start(
+        committer_.get(), [](int64_t, const std::string&) -> size_t { return 1; }, 3600 * 1000);
     EXPECT_EQ(outbox_->DeliverPending(), static_cast<size_t>(pending));
     EXPECT_EQ(static_cast<int64_t>(sms_->sent.size()), sms_rows - 2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0"), 0);
@@ -189,8 +202,10 @@ TEST_P(SupervisionTest, SuggestionLetterAndExtensionFormPrint) {
     for (const char* text : {"执法建议书", "督建〔2026〕1号", "城关派出所", "第一百一十八条", "2026年4月13日"})
         EXPECT_NE(html.find(text), std::string::npos) << text;
     auto pdf = docs::RenderPdf(letter);
-    if (pdf.ok()) EXPECT_EQ(pdf->rfind("%PDF", 0), 0u);
-    else EXPECT_EQ(pdf.status().code(), ErrorCode::kUnavailable);  // no CJK font on this machine
+    if (pdf.ok())
+        EXPECT_EQ(pdf->rfind("%PDF", 0), 0u);
+    else
+        EXPECT_EQ(pdf.status().code(), ErrorCode::kUnavailable);  // no CJK font on this machine
 
     ASSERT_TRUE(Act(case_id, officer_, "extension_requested", China("2026-03-25 09:00:00"), "需等待伤情鉴定意见").ok());
     auto k = repo::GetCase(**c, case_id);
@@ -198,8 +213,8 @@ TEST_P(SupervisionTest, SuggestionLetterAndExtensionFormPrint) {
     ASSERT_TRUE(k.ok() && events.ok());
     auto clocks = ComputeCaseClocks(*k, *events, "2026-03-25");
     ASSERT_TRUE(clocks.ok() && !clocks->empty());
-    const auto form = supervision::ExtensionFormDocument(*k, clocks->front(), {"需等待伤情鉴定意见", "2026-03-25", "王志强"},
-                                                         "示范县公安局");
+    const auto form = supervision::ExtensionFormDocument(
+        *k, clocks->front(), {"需等待伤情鉴定意见", "2026-03-25", "王志强"}, "示范县公安局");
     const std::string form_html = docs::RenderHtml(form);
     for (const char* text : {"延长办案期限审批表", "需等待伤情鉴定意见", "2026年4月1日", "延长30日", "第一百一十八条"})
         EXPECT_NE(form_html.find(text), std::string::npos) << text;

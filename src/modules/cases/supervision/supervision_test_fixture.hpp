@@ -14,33 +14,34 @@
 #include "auth/auth_repository.hpp"
 #include "auth/seed.hpp"
 #include "cases/case_repository.hpp"
+#include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
 #include "cases/cases_module.hpp"
 #include "common/civil_time.hpp"
-#include "cases/case_secrets.hpp"
 #include "notify/outbox.hpp"
 #include "test_support/database_test.hpp"
 
 namespace jw::cases::testing {
 
 class RecordingSms final : public notify::SmsGateway {
-public:
+  public:
     explicit RecordingSms(int fail_after = -1) : fail_after_(fail_after) {}
     Status Send(int64_t user, const std::string& text) override {
-        if (fail_after_ >= 0 && static_cast<int>(sent.size()) >= fail_after_) return Status(ErrorCode::kUnavailable, "down");
+        if (fail_after_ >= 0 && static_cast<int>(sent.size()) >= fail_after_)
+            return Status(ErrorCode::kUnavailable, "down");
         sent.emplace_back(user, text);
         return Status::Ok();
     }
     std::vector<std::pair<int64_t, std::string>> sent;
 
-private:
+  private:
     int fail_after_;
 };
 
 inline int64_t China(const std::string& text) { return *ParseChinaTime(text); }
 
 class SupervisionFixture : public ::testing::TestWithParam<std::string> {
-protected:
+  protected:
     void SetUp() override {
         url_ = storage::testing::FreshDatabaseUrl(GetParam(), "supervision");
         if (url_.empty()) GTEST_SKIP() << "JW_TEST_PG_URL is not set";
@@ -81,7 +82,8 @@ protected:
             JW_RETURN_IF_ERROR(c.Exec("INSERT INTO roles (code, kind, scope) VALUES (?, 'business', ?)",
                                       {storage::V(role), storage::V(std::string(role) == "leader" ? "all" : "unit")}));
         }
-        auto bureau = auth::repo::InsertUnit(c, {0, "519901000000", "示范县公安局", "bureau", std::nullopt, "519901", 0}, 1);
+        auto bureau =
+            auth::repo::InsertUnit(c, {0, "519901000000", "示范县公安局", "bureau", std::nullopt, "519901", 0}, 1);
         JW_RETURN_IF_ERROR(bureau.status());
         auto station = auth::repo::InsertUnit(c, {0, "519901031000", "城关派出所", "station", *bureau, "519901", 1}, 1);
         JW_RETURN_IF_ERROR(station.status());

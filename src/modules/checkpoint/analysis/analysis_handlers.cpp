@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <memory>
 
+#include "cases/case_scope.hpp"
 #include "checkpoint/analysis/analysis_limits.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
 #include "checkpoint/analysis/analysis_tasks.hpp"
-#include "cases/case_scope.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -120,7 +120,10 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
     r.write = [task](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(int64_t id, InsertTask(c, task));
         e.object = "analysis_task:" + std::to_string(id);
-        out.body = {{"task_id", id}, {"status", "done"}, {"kind", task.kind}, {"row_count", task.row_count},
+        out.body = {{"task_id", id},
+                    {"status", "done"},
+                    {"kind", task.kind},
+                    {"row_count", task.row_count},
                     {"result", *task.result}};
         return Status::Ok();
     };
@@ -227,7 +230,8 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(AnalysisTask t, ReadableTask(**c, req, id, false));
-    if (t.status != "done") return Status(ErrorCode::kConflict, "only a finished analysis can be exported", {{"status", "not_done"}});
+    if (t.status != "done")
+        return Status(ErrorCode::kConflict, "only a finished analysis can be exported", {{"status", "not_done"}});
     Reply r = Reply::NoContent();
     r.audit_object = "analysis_task:" + std::to_string(id);
     r.audit_detail = Json{{"kind", t.kind}, {"case_no", t.case_no}, {"rows", *rows}, {"format", format}}.dump();

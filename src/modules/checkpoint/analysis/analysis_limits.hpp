@@ -24,7 +24,7 @@ struct RoleLimits {
 };
 
 class LimitsTable {
-public:
+  public:
     // Parses the CSV. Errors: kInvalidArgument naming "line N" (wrong column count, a value that is not a
     // positive integer, a duplicate role) or "header".
     static Result<LimitsTable> Parse(std::string_view csv);
@@ -35,7 +35,7 @@ public:
     Result<RoleLimits> For(const std::vector<std::string>& roles) const;
     const std::map<std::string, RoleLimits>& roles() const { return roles_; }
 
-private:
+  private:
     std::map<std::string, RoleLimits> roles_;
 };
 

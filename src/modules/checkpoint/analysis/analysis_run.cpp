@@ -68,7 +68,8 @@ Result<Json> Collision(const analytics::Snapshot& s, const Json& request, const 
 void CollectIds(const Json& j, std::set<std::string>* ids) {
     if (j.is_object()) {
         for (const auto& [k, v] : j.items()) {
-            if (k == "checkpoint_id" && v.is_string()) ids->insert(v.get<std::string>());
+            if (k == "checkpoint_id" && v.is_string())
+                ids->insert(v.get<std::string>());
             else if (k == "checkpoints" && v.is_array()) {
                 for (const auto& e : v)
                     if (e.is_string()) ids->insert(e.get<std::string>());
@@ -125,7 +126,7 @@ Result<Json> RunChunked(const analytics::Snapshot& s, const Json& request, const
 }
 
 int64_t RowCount(const std::string& kind, const Json& reply) {
-    const char* key = kind == "trajectory" ? "passes"
+    const char* key = kind == "trajectory"  ? "passes"
                       : kind == "companion" ? "companions"
                       : kind == "cloned"    ? "suspects"
                                             : "plates";

@@ -31,7 +31,7 @@ Result<Json> EngineRequest(const std::string& kind, const Json& params);
 Status DryRun(const analytics::Snapshot& s, const Json& request, const analytics::QueryLimits& limits);
 
 struct RunControl {
-    std::function<bool()> cancelled;                                // checked between chunks
+    std::function<bool()> cancelled;                                       // checked between chunks
     std::function<void(int progress, const std::string& phase)> progress;  // 0–99 while running
 };
 

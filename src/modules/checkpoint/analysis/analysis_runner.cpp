@@ -1,8 +1,8 @@
 #include "checkpoint/analysis/analysis_runner.hpp"
 
-#include <chrono>
-
 #include <spdlog/spdlog.h>
+
+#include <chrono>
 
 #include "checkpoint/analysis/analysis_limits.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
@@ -117,7 +117,8 @@ Status TaskRunner::RunOne(int64_t task_id) {
     if (!reply.ok() && IsCancelled(reply.status())) return Status::Ok();  // the cancel already marked it
     return committer_.Run([&](storage::Connection& c) -> Status {
         if (reply.ok()) return FinishTask(c, task_id, *reply, RowCount(task.kind, *reply), "", NowUnix()).status();
-        Json err = {{"code", ErrorCodeName(reply.status().code())}, {"message", reply.status().message()},
+        Json err = {{"code", ErrorCodeName(reply.status().code())},
+                    {"message", reply.status().message()},
                     {"fields", reply.status().fields()}};
         return FinishTask(c, task_id, std::nullopt, 0, err.dump(), NowUnix()).status();
     });

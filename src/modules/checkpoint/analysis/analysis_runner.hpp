@@ -29,7 +29,7 @@ struct RunnerOptions {
 };
 
 class TaskRunner {
-public:
+  public:
     TaskRunner(storage::Database& db, storage::Committer& committer, PassHub& hub, RunnerOptions options);
     ~TaskRunner();
     TaskRunner(const TaskRunner&) = delete;
@@ -45,7 +45,7 @@ public:
     // recorded as status failed, not returned).
     Status RunOne(int64_t task_id);
 
-private:
+  private:
     void Work();
     bool CancelRequested(int64_t task_id);
 

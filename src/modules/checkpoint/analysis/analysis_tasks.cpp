@@ -54,8 +54,8 @@ Result<int64_t> InsertTask(storage::Connection& c, const AnalysisTask& t) {
 }
 
 Result<AnalysisTask> GetTask(storage::Connection& c, int64_t id, bool with_result) {
-    std::string sql = std::string("SELECT ") + kColumns + (with_result ? ", result" : "") +
-                      " FROM analysis_tasks WHERE id = ?";
+    std::string sql =
+        std::string("SELECT ") + kColumns + (with_result ? ", result" : "") + " FROM analysis_tasks WHERE id = ?";
     auto rows = c.Query(sql, {V(id)});
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("analysis task");
@@ -63,12 +63,12 @@ Result<AnalysisTask> GetTask(storage::Connection& c, int64_t id, bool with_resul
 }
 
 Result<std::pair<std::vector<AnalysisTask>, int64_t>> ListTasks(storage::Connection& c, int64_t user_id, int page,
-                                                                 int page_size) {
+                                                                int page_size) {
     auto total = c.QueryOne("SELECT COUNT(*) FROM analysis_tasks WHERE user_id = ?", {V(user_id)});
     if (!total.ok()) return total.status();
-    auto rows = c.Query(std::string("SELECT ") + kColumns +
-                            " FROM analysis_tasks WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
-                        {V(user_id), V(page_size), V(int64_t{page - 1} * page_size)});
+    auto rows = c.Query(
+        std::string("SELECT ") + kColumns + " FROM analysis_tasks WHERE user_id = ? ORDER BY id DESC LIMIT ? OFFSET ?",
+        {V(user_id), V(page_size), V(int64_t{page - 1} * page_size)});
     if (!rows.ok()) return rows.status();
     std::vector<AnalysisTask> out;
     for (const auto& r : *rows) out.push_back(FromRow(r, false));
@@ -84,9 +84,10 @@ Result<std::vector<AnalysisTask>> ListQueued(storage::Connection& c) {
 }
 
 Result<bool> MarkRunning(storage::Connection& c, int64_t id, int64_t now) {
-    auto rows = c.Query("UPDATE analysis_tasks SET status = 'running', started_at = ?, phase = 'starting' "
-                        "WHERE id = ? AND status = 'queued' RETURNING id",
-                        {V(now), V(id)});
+    auto rows = c.Query(
+        "UPDATE analysis_tasks SET status = 'running', started_at = ?, phase = 'starting' "
+        "WHERE id = ? AND status = 'queued' RETURNING id",
+        {V(now), V(id)});
     if (!rows.ok()) return rows.status();
     return !rows->empty();
 }
@@ -99,18 +100,20 @@ Status SetProgress(storage::Connection& c, int64_t id, int progress, const std::
 Result<bool> FinishTask(storage::Connection& c, int64_t id, const std::optional<Json>& result, int64_t row_count,
                         const std::string& error, int64_t now) {
     const bool ok = error.empty();
-    auto rows = c.Query("UPDATE analysis_tasks SET status = ?, progress = ?, phase = ?, result = ?, row_count = ?, "
-                        "error = ?, finished_at = ? WHERE id = ? AND status = 'running' RETURNING id",
-                        {V(ok ? "done" : "failed"), V(ok ? 100 : 0), V(ok ? "done" : "failed"),
-                         result ? V(result->dump()) : Null(), V(row_count), V(error), V(now), V(id)});
+    auto rows = c.Query(
+        "UPDATE analysis_tasks SET status = ?, progress = ?, phase = ?, result = ?, row_count = ?, "
+        "error = ?, finished_at = ? WHERE id = ? AND status = 'running' RETURNING id",
+        {V(ok ? "done" : "failed"), V(ok ? 100 : 0), V(ok ? "done" : "failed"), result ? V(result->dump()) : Null(),
+         V(row_count), V(error), V(now), V(id)});
     if (!rows.ok()) return rows.status();
     return !rows->empty();
 }
 
 Result<bool> CancelTask(storage::Connection& c, int64_t id, int64_t now) {
-    auto rows = c.Query("UPDATE analysis_tasks SET status = 'cancelled', phase = 'cancelled', finished_at = ? "
-                        "WHERE id = ? AND status IN ('queued', 'running') RETURNING id",
-                        {V(now), V(id)});
+    auto rows = c.Query(
+        "UPDATE analysis_tasks SET status = 'cancelled', phase = 'cancelled', finished_at = ? "
+        "WHERE id = ? AND status IN ('queued', 'running') RETURNING id",
+        {V(now), V(id)});
     if (!rows.ok()) return rows.status();
     return !rows->empty();
 }

@@ -19,13 +19,13 @@ struct AnalysisTask {
     int64_t id = 0;
     int64_t user_id = 0;
     std::string username;
-    std::string kind;     // trajectory | companion | collision | first_seen | cloned | night
-    Json params;          // the engine query's parameters (without "q")
-    Json limits;          // the role limits it ran under (analysis_limits.hpp fields)
+    std::string kind;  // trajectory | companion | collision | first_seen | cloned | night
+    Json params;       // the engine query's parameters (without "q")
+    Json limits;       // the role limits it ran under (analysis_limits.hpp fields)
     std::string purpose, case_no;
-    std::string status;   // queued | running | done | failed | cancelled
-    int progress = 0;     // 0–100
-    std::string phase;    // e.g. "day 3/30", "condition 2/4", "running"
+    std::string status;          // queued | running | done | failed | cancelled
+    int progress = 0;            // 0–100
+    std::string phase;           // e.g. "day 3/30", "condition 2/4", "running"
     std::optional<Json> result;  // only when asked for and present
     int64_t row_count = 0;
     std::string error;
@@ -39,7 +39,7 @@ Result<int64_t> InsertTask(storage::Connection& c, const AnalysisTask& t);
 Result<AnalysisTask> GetTask(storage::Connection& c, int64_t id, bool with_result);
 // A user's tasks, newest first, without results; second = total.
 Result<std::pair<std::vector<AnalysisTask>, int64_t>> ListTasks(storage::Connection& c, int64_t user_id, int page,
-                                                                 int page_size);
+                                                                int page_size);
 // Tasks waiting to run (oldest first), with their parameters.
 Result<std::vector<AnalysisTask>> ListQueued(storage::Connection& c);
 
@@ -55,7 +55,8 @@ Result<bool> CancelTask(storage::Connection& c, int64_t id, int64_t now);
 // After a restart: tasks left running go back to the queue.
 Status RequeueInterrupted(storage::Connection& c);
 
-// Links a done task to a case (the caller has checked that the user may see the case: cases/case_scope.hpp). Error: Conflict when it is already saved to that case.
+// Links a done task to a case (the caller has checked that the user may see the case: cases/case_scope.hpp). Error:
+// Conflict when it is already saved to that case.
 Status SaveToCase(storage::Connection& c, int64_t task_id, const std::string& case_no, int64_t user_id,
                   const std::string& note, int64_t now);
 

@@ -11,8 +11,8 @@
 #include "checkpoint/analysis/analysis_runner.hpp"
 #include "checkpoint/analysis/analysis_tasks.hpp"
 #include "checkpoint/checkpoint_module.hpp"
-#include "common/civil_time.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
+#include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -80,7 +80,7 @@ TEST(AnalysisRun, KindsAndRequests) {
 
 // A database with the checkpoint module's schema and an engine loaded with the analytics test data set.
 class AnalysisStoreTest : public test_support::DatabaseTest {
-protected:
+  protected:
     void SetUp() override {
         // The checkpoint schema refers to units (auth) and alerts: migrate what the server migrates before it.
         if (!OpenDatabase("analysis", testing::CheckpointSchemas(), /*seed_roles=*/false)) return;
@@ -109,10 +109,12 @@ protected:
     }
     int64_t Insert(const AnalysisTask& t) {
         int64_t id = 0;
-        EXPECT_TRUE(committer_->Run([&](storage::Connection& c) -> Status {
-            JW_ASSIGN_OR_RETURN(id, InsertTask(c, t));
-            return Status::Ok();
-        }).ok());
+        EXPECT_TRUE(committer_
+                        ->Run([&](storage::Connection& c) -> Status {
+                            JW_ASSIGN_OR_RETURN(id, InsertTask(c, t));
+                            return Status::Ok();
+                        })
+                        .ok());
         return id;
     }
     AnalysisTask Load(int64_t id) {
@@ -234,8 +236,7 @@ TEST_P(AnalysisStoreTest, ChunkedRunsEqualTheEngineAndReportProgress) {
 }
 
 TEST_P(AnalysisStoreTest, WorkerRunsATaskToDoneWithProgress100) {
-    const int64_t id =
-        Insert(Queued("trajectory", {{"plate", data_.plates[0]}, {"from", Day(0)}, {"to", Day(3)}}));
+    const int64_t id = Insert(Queued("trajectory", {{"plate", data_.plates[0]}, {"from", Day(0)}, {"to", Day(3)}}));
     ASSERT_TRUE(Runner().RunOne(id).ok());
     auto t = Load(id);
     EXPECT_EQ(t.status, "done");
@@ -285,8 +286,7 @@ TEST_P(AnalysisStoreTest, CancelledTasksStayCancelled) {
 }
 
 TEST_P(AnalysisStoreTest, StartRequeuesInterruptedTasksAndRunsThem) {
-    const int64_t id =
-        Insert(Queued("trajectory", {{"plate", data_.plates[0]}, {"from", Day(0)}, {"to", Day(2)}}));
+    const int64_t id = Insert(Queued("trajectory", {{"plate", data_.plates[0]}, {"from", Day(0)}, {"to", Day(2)}}));
     {
         auto c = db_->Acquire();
         ASSERT_TRUE(*MarkRunning(**c, id, 1000));  // a process died while running it
@@ -294,7 +294,8 @@ TEST_P(AnalysisStoreTest, StartRequeuesInterruptedTasksAndRunsThem) {
     auto& runner = Runner();
     ASSERT_TRUE(runner.Start().ok());
     // Wait for the worker through the store (no timing assertion: only a bound on how long to wait).
-    for (int i = 0; i < 600 && Load(id).status != "done"; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    for (int i = 0; i < 600 && Load(id).status != "done"; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
     runner.Stop();
     EXPECT_EQ(Load(id).status, "done");
 }

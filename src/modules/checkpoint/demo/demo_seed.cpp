@@ -24,7 +24,6 @@ using storage::V;
 constexpr const char* kDemoClientId = "51990100002000000001";
 constexpr const char* kDemoClientPassword = "Viid@2026demo";
 
-
 Result<std::map<std::string, int64_t>> UnitIds(storage::Connection& c) {
     auto rows = c.Query("SELECT id, name FROM units");
     if (!rows.ok()) return rows.status();

@@ -6,13 +6,13 @@
 #include <set>
 
 #include "analytics/query_json.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 #include "checkpoint/demo/demo_geography.hpp"
 #include "checkpoint/demo/demo_passes.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
 #include "checkpoint/viid/viid_codec.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
-#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {

@@ -17,7 +17,8 @@ Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChang
         n.kind = "device";
         n.channel = "inapp";
         n.code = h.offline ? MessageCode("checkpoint.device_offline") : MessageCode("checkpoint.device_online");
-        n.params = {{"name", h.name}, {"device_id", h.id}, {"last_seen", h.last_seen ? FormatChinaTime(*h.last_seen) : "-"}};
+        n.params = {
+            {"name", h.name}, {"device_id", h.id}, {"last_seen", h.last_seen ? FormatChinaTime(*h.last_seen) : "-"}};
         for (const auto& u : users) {
             n.user_id = u.Int(0);
             JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());

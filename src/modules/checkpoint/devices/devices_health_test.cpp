@@ -9,9 +9,9 @@
 #include <filesystem>
 
 #include "audit/audit_log.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
 #include "storage/committer.hpp"
-#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {

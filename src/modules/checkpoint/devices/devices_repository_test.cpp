@@ -7,8 +7,8 @@
 
 #include <filesystem>
 
-#include "checkpoint/devices/devices_health.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
+#include "checkpoint/devices/devices_health.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -24,9 +24,7 @@ using testing::Gate;
 
 class DevicesTest : public test_support::DatabaseTest {
   protected:
-    void SetUp() override {
-        OpenDatabase("devices", testing::CheckpointSchemas());
-    }
+    void SetUp() override { OpenDatabase("devices", testing::CheckpointSchemas()); }
 };
 
 TEST(DeviceId, TwentyDigitsWithARegionPrefix) {

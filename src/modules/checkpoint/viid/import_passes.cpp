@@ -14,7 +14,7 @@ constexpr int64_t kForgetAfter = 86400;
 // carried from chunk to chunk without end, or a binary file is refused before anything of it is loaded.
 constexpr TextUploadLimits kChunkLimits{.max_bytes = 2u << 20, .max_lines = 65536, .max_line_bytes = 1024};
 
-constexpr std::string_view kPassFields[] = {"plate_no", "plate_color", "checkpoint_id", "pass_time",
+constexpr std::string_view kPassFields[] = {"plate_no",  "plate_color", "checkpoint_id", "pass_time",
                                             "direction", "lane_no",     "speed"};
 }  // namespace
 

@@ -25,20 +25,20 @@ inline constexpr const char* kPassCsvHeader = "plate_no,plate_color,checkpoint_i
 
 struct ImportProgress {
     std::string id;
-    std::string user;            // who uploads; only they see the import
+    std::string user;  // who uploads; only they see the import
     int64_t started_at = 0;
     int64_t updated_at = 0;
-    int next_seq = 0;            // the chunk expected next
+    int next_seq = 0;  // the chunk expected next
     bool finished = false;
     uint64_t bytes = 0;
-    uint64_t lines = 0;          // lines read, header included
+    uint64_t lines = 0;  // lines read, header included
     uint64_t loaded = 0;
     uint64_t rejected = 0;
     std::vector<analytics::RowError> errors;  // the first kMaxErrors rejected rows
 };
 
 class PassImports {
-public:
+  public:
     static constexpr size_t kMaxErrors = 1000;
 
     ImportProgress Start(const std::string& user, int64_t now);
@@ -52,11 +52,11 @@ public:
                                 std::string_view text, bool last, std::vector<PassHit>* hits, int64_t now);
     Result<ImportProgress> Get(const std::string& id, const std::string& user) const;
 
-private:
+  private:
     struct State {
         std::mutex mu;
         ImportProgress p;
-        std::string carry;          // a record the previous chunk ended inside
+        std::string carry;  // a record the previous chunk ended inside
         bool header_seen = false;
     };
     std::shared_ptr<State> Find(const std::string& id) const;

@@ -49,8 +49,8 @@ Result<Reply> AddClientHandler(ViidContext& ctx, Request& req) {
     const std::string id = in.Text("id", true, 20).value_or("");
     const std::string name = in.Text("name", false, 100).value_or("");
     const std::optional<int64_t> unit_id = in.Int("unit_id", false, 1, INT64_MAX);
-    const auto password = body.contains("password") && body["password"].is_string()
-                              ? body["password"].get<std::string>() : std::string();
+    const auto password =
+        body.contains("password") && body["password"].is_string() ? body["password"].get<std::string>() : std::string();
     if (password.empty()) in.Fail("password", "required");
     JW_RETURN_IF_ERROR(in.status());
     Reply r;
@@ -59,10 +59,8 @@ Result<Reply> AddClientHandler(ViidContext& ctx, Request& req) {
     r.write = [&ctx, id, name, password, unit_id](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         JW_RETURN_IF_ERROR(AddViidClient(c, ctx.deps.key, id, password, name, NowUnix(), unit_id));
         ctx.sessions.Unregister(id);  // a new secret: register again
-        out.body = {{"id", id},
-                    {"name", name},
-                    {"enabled", true},
-                    {"unit_id", unit_id ? Json(*unit_id) : Json(nullptr)}};
+        out.body = {
+            {"id", id}, {"name", name}, {"enabled", true}, {"unit_id", unit_id ? Json(*unit_id) : Json(nullptr)}};
         return Status::Ok();
     };
     return r;
@@ -98,10 +96,8 @@ Result<Reply> SourcesHandler(ViidContext& ctx, Request& req) {
         accepted += n.accepted;
         rejected += n.rejected;
     }
-    return Reply::Json200({{"items", items},
-                           {"accepted", accepted},
-                           {"rejected", rejected},
-                           {"appended", ctx.deps.hub.appended()}});
+    return Reply::Json200(
+        {{"items", items}, {"accepted", accepted}, {"rejected", rejected}, {"appended", ctx.deps.hub.appended()}});
 }
 
 }  // namespace

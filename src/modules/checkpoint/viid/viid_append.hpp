@@ -15,14 +15,14 @@
 namespace jw::checkpoint {
 
 class AppendCombiner {
-public:
+  public:
     using OnHits = std::function<void(const std::vector<PassHit>&)>;
     AppendCombiner(PassHub& hub, OnHits on_hits) : hub_(hub), on_hits_(std::move(on_hits)) {}
 
     // Returns once `batch` is durable and its hits recorded. Errors: the hub's (nothing of `batch` stored).
     Status Append(const std::vector<analytics::PassRecord>& batch);
 
-private:
+  private:
     struct Pending {
         const std::vector<analytics::PassRecord>* batch;
         Status status;

@@ -1,12 +1,12 @@
+#include "checkpoint/viid/viid_append.hpp"
+
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <thread>
 
-#include <unistd.h>
-
 #include "analytics/watch_list.hpp"
-#include "checkpoint/viid/viid_append.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {

@@ -15,9 +15,9 @@ namespace jw::checkpoint {
 namespace {
 
 // Words weak secrets are commonly built on (lower-cased; matched as substrings of the lower-cased secret).
-constexpr const char* kWeakWords[] = {"password", "passw0rd", "p@ssw0rd", "qwerty", "123456", "654321", "abcdef",
-                                      "111111", "000000", "666666", "888888", "admin", "letmein", "welcome",
-                                      "iloveyou", "abc123"};
+constexpr const char* kWeakWords[] = {"password", "passw0rd", "p@ssw0rd", "qwerty", "123456", "654321",
+                                      "abcdef",   "111111",   "000000",   "666666", "888888", "admin",
+                                      "letmein",  "welcome",  "iloveyou", "abc123"};
 
 std::string Lower(std::string s) {
     for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
@@ -37,16 +37,15 @@ Status CheckViidSecret(const std::string& id, const std::string& password) {
                                        [&](const char* w) { return lower.find(w) != std::string::npos; });
     // The whole ID, or its serial part (the last 8 digits), which is what people tend to reuse.
     const std::string serial = id.size() >= 8 ? id.substr(id.size() - 8) : id;
-    const bool has_id = !id.empty() && (password.find(id) != std::string::npos ||
-                                        password.find(serial) != std::string::npos);
+    const bool has_id =
+        !id.empty() && (password.find(id) != std::string::npos || password.find(serial) != std::string::npos);
     const size_t distinct = std::set<char>(password.begin(), password.end()).size();
     if (weak_word || has_id || distinct < 6) return Status::Invalid("password", "weak_password");
     return Status::Ok();
 }
 
-Status AddViidClient(storage::Connection& c, const std::string& key, const std::string& id,
-                     const std::string& password, const std::string& name, int64_t now,
-                     std::optional<int64_t> unit_id) {
+Status AddViidClient(storage::Connection& c, const std::string& key, const std::string& id, const std::string& password,
+                     const std::string& name, int64_t now, std::optional<int64_t> unit_id) {
     Status s(ErrorCode::kInvalidArgument, "invalid VIID client");
     if (!viid::IsViidId(id)) s.mutable_fields()["id"] = "bad_format";
     if (Status p = CheckViidSecret(id, password); !p.ok()) s.mutable_fields()["password"] = p.fields().at("password");

@@ -24,9 +24,8 @@ Status CheckViidSecret(const std::string& id, const std::string& password);
 // must register anew; `unit_id` nullopt keeps a replaced client's unit. The secret is stored SM4-encrypted
 // with `key` (16 bytes). Errors: InvalidArgument naming "id" (not 20 digits), "password" (CheckViidSecret),
 // "name" (over 100 characters), "unit_id" (no such unit).
-Status AddViidClient(storage::Connection& c, const std::string& key, const std::string& id,
-                     const std::string& password, const std::string& name, int64_t now,
-                     std::optional<int64_t> unit_id = std::nullopt);
+Status AddViidClient(storage::Connection& c, const std::string& key, const std::string& id, const std::string& password,
+                     const std::string& name, int64_t now, std::optional<int64_t> unit_id = std::nullopt);
 
 struct ViidCredentials {
     std::string secret;

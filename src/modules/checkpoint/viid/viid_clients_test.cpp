@@ -1,6 +1,7 @@
+#include "checkpoint/viid/viid_clients.hpp"
+
 #include <gtest/gtest.h>
 
-#include "checkpoint/viid/viid_clients.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
@@ -12,10 +13,8 @@ const std::string kKey = "0123456789abcdef";
 const std::string kId = "51990100002000000001";
 
 class ViidClientsTest : public test_support::DatabaseTest {
-protected:
-    void SetUp() override {
-        OpenDatabase("viid_clients", testing::CheckpointSchemas(), /*seed_roles=*/false);
-    }
+  protected:
+    void SetUp() override { OpenDatabase("viid_clients", testing::CheckpointSchemas(), /*seed_roles=*/false); }
 };
 
 TEST_P(ViidClientsTest, BadInputNamesEveryFieldAndWritesNothing) {
@@ -32,10 +31,10 @@ TEST(ViidSecretPolicy, LengthClassesCommonWordsAndTheIdAreChecked) {
     EXPECT_EQ(CheckViidSecret(kId, "12345678").fields().at("password"), "length_12_to_64");
     EXPECT_EQ(CheckViidSecret(kId, std::string(65, 'a') + "A1#").fields().at("password"), "length_12_to_64");
     EXPECT_EQ(CheckViidSecret(kId, "abcdefghijklmnop").fields().at("password"), "weak_password");  // one class
-    EXPECT_EQ(CheckViidSecret(kId, "Password#2026").fields().at("password"), "weak_password");      // common word
-    EXPECT_EQ(CheckViidSecret(kId, "Qx#123456789z").fields().at("password"), "weak_password");      // 123456
-    EXPECT_EQ(CheckViidSecret(kId, "A#" + kId).fields().at("password"), "weak_password");           // the ID
-    EXPECT_EQ(CheckViidSecret(kId, "aaaaaaaaaaA1#").fields().at("password"), "weak_password");      // 4 distinct
+    EXPECT_EQ(CheckViidSecret(kId, "Password#2026").fields().at("password"), "weak_password");     // common word
+    EXPECT_EQ(CheckViidSecret(kId, "Qx#123456789z").fields().at("password"), "weak_password");     // 123456
+    EXPECT_EQ(CheckViidSecret(kId, "A#" + kId).fields().at("password"), "weak_password");          // the ID
+    EXPECT_EQ(CheckViidSecret(kId, "aaaaaaaaaaA1#").fields().at("password"), "weak_password");     // 4 distinct
 }
 
 TEST_P(ViidClientsTest, WeakSecretsAndUnknownUnitsAreRefusedAndWriteNothing) {

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "checkpoint/viid/viid_codec.hpp"
+
+#include <gtest/gtest.h>
 
 namespace jw::checkpoint::viid {
 namespace {
@@ -25,9 +25,9 @@ TEST(ViidTime, FourteenAndSeventeenDigitsAreChinaTime) {
     EXPECT_EQ(ParseViidTime("20260921101500123"), expected);
     EXPECT_EQ(ParseViidTime("2026-09-21 10:15:00"), expected);
     EXPECT_EQ(FormatViidTime(expected), "20260921101500");
-    EXPECT_FALSE(ParseViidTime("20260231101500"));   // 31 February
-    EXPECT_FALSE(ParseViidTime("20260921246000"));   // hour 24
-    EXPECT_FALSE(ParseViidTime("2026092110150"));    // 13 digits
+    EXPECT_FALSE(ParseViidTime("20260231101500"));  // 31 February
+    EXPECT_FALSE(ParseViidTime("20260921246000"));  // hour 24
+    EXPECT_FALSE(ParseViidTime("2026092110150"));   // 13 digits
     EXPECT_FALSE(ParseViidTime("2026092110150x"));
     EXPECT_EQ(FormatViidTime(0), "19700101080000");
 }
@@ -59,8 +59,8 @@ TEST(ViidEnvelope, BrokenJsonIsSevenWrongContentIsEight) {
 }
 
 TEST(ViidVehicle, CanonicalObject) {
-    auto r = ParseMotorVehicle(Vehicle({{"Speed", 61.6}, {"Direction", 2}, {"LaneNo", 1}, {"DeviceID", kTollgate}}),
-                               kNow);
+    auto r =
+        ParseMotorVehicle(Vehicle({{"Speed", 61.6}, {"Direction", 2}, {"LaneNo", 1}, {"DeviceID", kTollgate}}), kNow);
     ASSERT_TRUE(r.vehicle) << r.reason;
     EXPECT_EQ(r.vehicle->pass.plate, "川A12345");
     EXPECT_EQ(r.vehicle->pass.checkpoint_id, kTollgate);
@@ -74,8 +74,13 @@ TEST(ViidVehicle, CanonicalObject) {
 }
 
 TEST(ViidVehicle, VendorCasingNumbersAsStringsAndSeventeenDigitTimes) {
-    Json v = {{"plateno", " 川a·12345 "}, {"TollgateId", kTollgate}, {"PASSTIME", "20260921101500999"},
-              {"PlateColor", "5"}, {"speed", "60"}, {"laneNo", "2"}, {"StorageURL1", "http://x/1.jpg"}};
+    Json v = {{"plateno", " 川a·12345 "},
+              {"TollgateId", kTollgate},
+              {"PASSTIME", "20260921101500999"},
+              {"PlateColor", "5"},
+              {"speed", "60"},
+              {"laneNo", "2"},
+              {"StorageURL1", "http://x/1.jpg"}};
     auto r = ParseMotorVehicle(v, kNow);
     ASSERT_TRUE(r.vehicle) << r.reason;
     EXPECT_EQ(r.vehicle->pass.plate, "川A12345");
@@ -117,8 +122,13 @@ TEST(ViidVehicle, EachProblemNamesTheField) {
 }
 
 TEST(ViidDevices, TollgateAndApe) {
-    auto t = ParseTollgate({{"TollgateID", kTollgate}, {"name", "城关卡口"}, {"Longitude", "104.05"},
-                            {"Latitude", 30.6}, {"TollgateCat", "31"}, {"LaneNum", "4"}, {"PlaceCode", "519901"}});
+    auto t = ParseTollgate({{"TollgateID", kTollgate},
+                            {"name", "城关卡口"},
+                            {"Longitude", "104.05"},
+                            {"Latitude", 30.6},
+                            {"TollgateCat", "31"},
+                            {"LaneNum", "4"},
+                            {"PlaceCode", "519901"}});
     ASSERT_TRUE(t.device) << t.reason;
     EXPECT_EQ(t.device->kind, "tollgate");
     EXPECT_EQ(t.device->name, "城关卡口");

@@ -27,7 +27,7 @@ struct ViidContext {
     std::string session_key;  // derives session tokens from the Digest exchange (DeriveKey "viid.session")
     PassImports imports;
     AppendCombiner appender;  // intake's group append (hits recorded by RecordHitsAndWake)
-    std::string server_id;  // VIIDServerID: region code + 00 00 + type 503 + 0 + 000001 (GB/T 28181 layout)
+    std::string server_id;    // VIIDServerID: region code + 00 00 + type 503 + 0 + 000001 (GB/T 28181 layout)
 };
 
 inline constexpr int64_t kRegistrationIdle = 1800;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "checkpoint/viid/viid_digest.hpp"
+
+#include <gtest/gtest.h>
 
 namespace jw::checkpoint::viid {
 namespace {
@@ -36,15 +36,15 @@ TEST(ViidDigest, VerifyAcceptsTheRightResponseOnly) {
     const std::string user = "51990100002000000001";
     const std::string nonce = "0123456789abcdef0123456789abcdef";
     auto header = [&](const std::string& password) {
-        const std::string resp = DigestResponse(user, kRealm, password, "POST", "/VIID/System/Register", nonce,
-                                                "00000001", "abcd", "auth");
+        const std::string resp =
+            DigestResponse(user, kRealm, password, "POST", "/VIID/System/Register", nonce, "00000001", "abcd", "auth");
         return ParseDigestHeader("Digest username=\"" + user + "\", realm=\"" + kRealm + "\", nonce=\"" + nonce +
                                  "\", uri=\"/VIID/System/Register\", qop=auth, nc=00000001, cnonce=\"abcd\", "
-                                 "response=\"" + resp + "\"");
+                                 "response=\"" +
+                                 resp + "\"");
     };
     EXPECT_EQ(VerifyDigest(header("Secret#123"), user, "Secret#123", "POST"), DigestCheck::kOk);
-    EXPECT_EQ(VerifyDigest(header("wrong-one"), user, "Secret#123", "POST"),
-              DigestCheck::kWrongResponse);
+    EXPECT_EQ(VerifyDigest(header("wrong-one"), user, "Secret#123", "POST"), DigestCheck::kWrongResponse);
     EXPECT_EQ(VerifyDigest(header("Secret#123"), "51990100002000000002", "Secret#123", "POST"),
               DigestCheck::kMalformed);
     EXPECT_EQ(VerifyDigest({}, user, "Secret#123", "POST"), DigestCheck::kMissing);

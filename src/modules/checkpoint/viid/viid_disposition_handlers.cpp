@@ -58,8 +58,7 @@ std::optional<int64_t> ParseObjectId(const std::string& region, const std::strin
 // leniently as in viid_codec.hpp).
 std::optional<std::string> QueryParam(const Request& req, std::string_view name) {
     for (const auto& [k, v] : req.query) {
-        if (k.size() == name.size() &&
-            std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
+        if (k.size() == name.size() && std::equal(k.begin(), k.end(), name.begin(), [](char a, char b) {
                 return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
             }))
             return v;

@@ -33,10 +33,14 @@ bool ParseNc(const std::string& nc, uint64_t* out) {
     uint64_t v = 0;
     for (char ch : nc) {
         int d;
-        if (ch >= '0' && ch <= '9') d = ch - '0';
-        else if (ch >= 'a' && ch <= 'f') d = ch - 'a' + 10;
-        else if (ch >= 'A' && ch <= 'F') d = ch - 'A' + 10;
-        else return false;
+        if (ch >= '0' && ch <= '9')
+            d = ch - '0';
+        else if (ch >= 'a' && ch <= 'f')
+            d = ch - 'a' + 10;
+        else if (ch >= 'A' && ch <= 'F')
+            d = ch - 'A' + 10;
+        else
+            return false;
         v = v * 16 + static_cast<uint64_t>(d);
     }
     *out = v;
@@ -80,8 +84,7 @@ void ViidGuard::ConsumeNonce(const std::string& nonce) {
     if (auto it = nonces_.find(nonce); it != nonces_.end()) it->second.consumed = true;
 }
 
-bool ViidGuard::IsLocked(const std::unordered_map<std::string, Counter>& m, const std::string& key,
-                         int64_t now) const {
+bool ViidGuard::IsLocked(const std::unordered_map<std::string, Counter>& m, const std::string& key, int64_t now) const {
     auto it = m.find(key);
     return it != m.end() && it->second.locked_until > now;
 }

@@ -16,14 +16,14 @@
 namespace jw::checkpoint {
 
 struct ViidGuardLimits {
-    int64_t nonce_life = 300;        // seconds a challenge may be answered
-    size_t max_nonces = 100000;      // oldest evicted beyond this (a flood of challenges costs bounded memory)
-    int pair_failures = 5;           // per (client, address): failures before a lock
-    int address_failures = 20;       // per address, over all client IDs
-    int client_failures = 50;        // per client ID, over all addresses (known-good addresses exempt)
-    int64_t first_lock = 60;         // seconds; doubles with each further failure
-    int64_t max_lock = 900;          // 15 minutes (等保 level 3)
-    int64_t window = 900;            // failures older than this (and no lock running) are forgotten
+    int64_t nonce_life = 300;             // seconds a challenge may be answered
+    size_t max_nonces = 100000;           // oldest evicted beyond this (a flood of challenges costs bounded memory)
+    int pair_failures = 5;                // per (client, address): failures before a lock
+    int address_failures = 20;            // per address, over all client IDs
+    int client_failures = 50;             // per client ID, over all addresses (known-good addresses exempt)
+    int64_t first_lock = 60;              // seconds; doubles with each further failure
+    int64_t max_lock = 900;               // 15 minutes (等保 level 3)
+    int64_t window = 900;                 // failures older than this (and no lock running) are forgotten
     int64_t known_good_for = 30 * 86400;  // an address a client registered from stays exempt this long
 };
 
@@ -36,7 +36,7 @@ ViidAuthCounters& ViidAuthMetrics();
 std::string ViidAuthMetricsText();
 
 class ViidGuard {
-public:
+  public:
     explicit ViidGuard(ViidGuardLimits limits = {}) : limits_(limits) {}
 
     // A fresh random nonce bound to `address` (and to `client` when the caller already knows it, else to the
@@ -63,7 +63,7 @@ public:
     // A successful Register: clears the (client, address) count and remembers the address as known-good.
     void Success(const std::string& client, const std::string& address, int64_t now);
 
-private:
+  private:
     struct Nonce {
         std::string address, client;
         int64_t issued = 0;

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "checkpoint/viid/viid_guard.hpp"
+
+#include <gtest/gtest.h>
 
 namespace jw::checkpoint {
 namespace {
@@ -42,13 +42,13 @@ TEST(ViidGuard, FiveFailuresLockThePairWithGrowingBackOff) {
     EXPECT_FALSE(g.Locked(kClient, "10.0.0.9", 1004));
     EXPECT_TRUE(g.Failure(kClient, "10.0.0.9", 1004));  // the fifth
     EXPECT_TRUE(g.Locked(kClient, "10.0.0.9", 1005));
-    EXPECT_FALSE(g.Locked(kClient, "10.0.0.1", 1005));  // another address is not the guesser
+    EXPECT_FALSE(g.Locked(kClient, "10.0.0.1", 1005));       // another address is not the guesser
     EXPECT_FALSE(g.Locked(kClient, "10.0.0.9", 1004 + 61));  // 60 s after the fifth failure
     g.Failure(kClient, "10.0.0.9", 1100);                    // sixth: 120 s
     EXPECT_TRUE(g.Locked(kClient, "10.0.0.9", 1100 + 119));
     EXPECT_FALSE(g.Locked(kClient, "10.0.0.9", 1100 + 121));
     for (int i = 0; i < 20; ++i) g.Failure(kClient, "10.0.0.9", 1300);
-    EXPECT_TRUE(g.Locked(kClient, "10.0.0.9", 1300 + 899));   // capped at 15 minutes
+    EXPECT_TRUE(g.Locked(kClient, "10.0.0.9", 1300 + 899));  // capped at 15 minutes
     EXPECT_FALSE(g.Locked(kClient, "10.0.0.9", 1300 + 901));
 }
 

@@ -46,8 +46,7 @@ std::optional<http::Reply> RequireRegistered(ViidContext& ctx, const http::Reque
 
 void RecordHitsAndWake(ViidContext& ctx, const std::vector<PassHit>& hits) {
     if (hits.empty()) return;
-    Status s = ctx.deps.committer.Run(
-        [&hits](storage::Connection& c) { return RecordHits(c, hits, NowUnix()); });
+    Status s = ctx.deps.committer.Run([&hits](storage::Connection& c) { return RecordHits(c, hits, NowUnix()); });
     if (!s.ok()) {
         spdlog::error("viid: recording {} watch-list hits failed: {}", hits.size(), s.message());
         return;
@@ -61,7 +60,8 @@ void RegisterViidRoutes(http::Router& router, const Deps& deps) {
     if (auto c = deps.db.Acquire(); c.ok()) {
         auto live = ListLiveViidRegistrations(**c, NowUnix() - kRegistrationIdle);
         if (live.ok())
-            for (const auto& r : *live) ctx->sessions.Register(r.id, r.last_address, r.session_hash, r.unit_id, r.last_seen);
+            for (const auto& r : *live)
+                ctx->sessions.Register(r.id, r.last_address, r.session_hash, r.unit_id, r.last_seen);
     }
     AddSystemRoutes(router, ctx);
     AddIntakeRoutes(router, ctx);

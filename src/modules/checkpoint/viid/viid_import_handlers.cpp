@@ -34,13 +34,14 @@ Result<Reply> Feed(ViidContext& ctx, Request& req, const std::string& id, int se
     std::vector<PassHit> hits;
     const std::string user = req.principal->username;
     JW_ASSIGN_OR_RETURN(const ImportProgress before, ctx.imports.Get(id, user));
-    JW_ASSIGN_OR_RETURN(ImportProgress p, ctx.imports.Feed(ctx.deps.hub, id, user, seq, req.body, last, &hits, NowUnix()));
+    JW_ASSIGN_OR_RETURN(ImportProgress p,
+                        ctx.imports.Feed(ctx.deps.hub, id, user, seq, req.body, last, &hits, NowUnix()));
     ctx.deps.hub.Count("import:" + user, p.loaded - before.loaded, p.rejected - before.rejected, NowUnix());
     RecordHitsAndWake(ctx, hits);
     Reply r = Reply::Json200(ProgressJson(p));
     r.audit_object = "pass_import:" + id;
-    r.audit_detail = "chunk " + std::to_string(seq) + (last ? " (last)" : "") + " loaded=" +
-                     std::to_string(p.loaded) + " rejected=" + std::to_string(p.rejected);
+    r.audit_detail = "chunk " + std::to_string(seq) + (last ? " (last)" : "") + " loaded=" + std::to_string(p.loaded) +
+                     " rejected=" + std::to_string(p.rejected);
     return r;
 }
 

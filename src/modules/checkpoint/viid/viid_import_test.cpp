@@ -1,11 +1,10 @@
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 
-#include <unistd.h>
-
-#include "checkpoint/viid/import_passes.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
+#include "checkpoint/viid/import_passes.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -13,10 +12,8 @@ namespace {
 constexpr const char* kTollgate = "51990100001210000001";
 
 class PassImportsTest : public ::testing::Test {
-protected:
-    void SetUp() override {
-        hub_->SetKnownCheckpoints({kTollgate});
-    }
+  protected:
+    void SetUp() override { hub_->SetKnownCheckpoints({kTollgate}); }
     testing::TempHub hub_;
     PassImports imports_;
     std::vector<PassHit> hits_;
@@ -28,11 +25,11 @@ std::string Row(const std::string& plate, const std::string& checkpoint, const s
 
 TEST_F(PassImportsTest, ChunksSplitMidLineLoadEveryGoodRowAndReportBadLines) {
     std::string csv = std::string(kPassCsvHeader) + "\r\n";
-    csv += Row("川A12345", kTollgate, "2026-09-01 08:00:00");       // line 2
-    csv += Row("川A1234", kTollgate, "2026-09-01 08:00:01");        // line 3: bad plate
+    csv += Row("川A12345", kTollgate, "2026-09-01 08:00:00");               // line 2
+    csv += Row("川A1234", kTollgate, "2026-09-01 08:00:01");                // line 3: bad plate
     csv += Row("川A12346", "51990100001210000099", "2026-09-01 08:00:02");  // line 4: unregistered
-    csv += Row("川A12347", kTollgate, "2026-09-01 08:00:03");       // line 5
-    csv += Row("川A12348", kTollgate, "not a time");                // line 6
+    csv += Row("川A12347", kTollgate, "2026-09-01 08:00:03");               // line 5
+    csv += Row("川A12348", kTollgate, "not a time");                        // line 6
     const auto p0 = imports_.Start("admin", 100);
     // Three chunks cut at arbitrary bytes (inside a UTF-8 character too).
     const size_t a = 50, b = 101;
@@ -64,8 +61,8 @@ TEST_F(PassImportsTest, ChunksSplitMidLineLoadEveryGoodRowAndReportBadLines) {
 TEST_F(PassImportsTest, QuotedFieldsSplitAcrossChunksAndAnOpenQuoteIsOneBadRow) {
     std::string csv = "\xEF\xBB\xBF" + std::string(kPassCsvHeader) + "\n";
     csv += std::string("\"川A12345\",5,\"") + kTollgate + "\",\"2026-09-01 08:00:00\",1,2,60\r\n";  // line 2
-    csv += std::string("川A12346,5,\"") + kTollgate + ",2026-09-01 08:00:01,1,2,60\n";                // line 3: quote left open
-    csv += Row("川A12347", kTollgate, "2026-09-01 08:00:03");                              // line 4
+    csv += std::string("川A12346,5,\"") + kTollgate + ",2026-09-01 08:00:01,1,2,60\n";  // line 3: quote left open
+    csv += Row("川A12347", kTollgate, "2026-09-01 08:00:03");                           // line 4
     const auto p0 = imports_.Start("admin", 100);
     const size_t cut = csv.find("2026-09-01 08:00:00") - 3;  // inside the quoted checkpoint id
     auto r1 = imports_.Feed(*hub_, p0.id, "admin", 0, std::string_view(csv).substr(0, cut), false, &hits_, 101);

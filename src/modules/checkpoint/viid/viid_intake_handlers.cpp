@@ -68,7 +68,10 @@ Result<Reply> MotorVehiclesHandler(ViidContext& ctx, Request& req) {
     for (size_t i = 0; i < env.objects.size(); ++i) {
         const bool ok = reasons[i].empty() && store_error.empty();
         const Code code = ok ? Code::kOk : reasons[i].empty() ? Code::kOther : Code::kInvalidJsonContent;
-        items.push_back(viid::ResponseStatusInner(req.path, code, ok ? "OK" : reasons[i].empty() ? store_error : reasons[i],
+        items.push_back(viid::ResponseStatusInner(req.path, code,
+                                                  ok                   ? "OK"
+                                                  : reasons[i].empty() ? store_error
+                                                                       : reasons[i],
                                                   ids[i], now));
         (ok ? accepted : rejected)++;
     }

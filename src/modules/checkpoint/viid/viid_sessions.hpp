@@ -20,7 +20,7 @@ namespace jw::checkpoint {
 std::string ViidTokenHash(const std::string& token);
 
 class ViidSessions {
-public:
+  public:
     explicit ViidSessions(int64_t idle_limit) : idle_limit_(idle_limit) {}
 
     struct Caller {
@@ -38,7 +38,7 @@ public:
     bool IsRegistered(const std::string& id, int64_t now) const;
     int64_t idle_limit() const { return idle_limit_; }
 
-private:
+  private:
     const int64_t idle_limit_;
     mutable std::mutex mu_;
     struct Entry {

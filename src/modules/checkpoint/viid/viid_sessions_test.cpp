@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "checkpoint/viid/viid_sessions.hpp"
+
+#include <gtest/gtest.h>
 
 namespace jw::checkpoint {
 namespace {

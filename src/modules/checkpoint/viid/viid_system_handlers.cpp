@@ -65,8 +65,7 @@ Result<Reply> RegisterHandler(ViidContext& ctx, Request& req) {
     if (uri != req.path && uri.rfind(req.path + "?", 0) != 0)
         return Challenge(ctx, req, client, false, "uri: mismatch", "uri mismatch", client);
     if (!device.empty() && device != client)
-        return Challenge(ctx, req, client, false, "DeviceID: not_the_username", "DeviceID is not the username",
-                         client);
+        return Challenge(ctx, req, client, false, "DeviceID: not_the_username", "DeviceID is not the username", client);
 
     const int64_t now = NowUnix();
     const std::string nonce = Param(params, "nonce"), nc = Param(params, "nc");
@@ -97,7 +96,7 @@ Result<Reply> RegisterHandler(ViidContext& ctx, Request& req) {
         } else if (ctx.guard.Failure(client, req.client, now)) {
             spdlog::warn("viid: register of {} from {} locked after repeated failures", client, req.client);
         }
-        const char* why = locked ? "locked"
+        const char* why = locked   ? "locked"
                           : !known ? "unknown or disabled client"
                           : weak   ? "secret below policy: rotate it"
                                    : "wrong response";
@@ -109,7 +108,7 @@ Result<Reply> RegisterHandler(ViidContext& ctx, Request& req) {
     ctx.guard.Success(client, req.client, now);
     // The token is bound to this exchange (HMAC over it) and random, so a replay of the exchange cannot yield it.
     const std::string token = HmacSm3Hex(ctx.session_key, client + "|" + req.client + "|" + nonce + "|" + nc + "|" +
-                                                               Param(params, "cnonce") + "|" + RandomToken(16));
+                                                              Param(params, "cnonce") + "|" + RandomToken(16));
     Reply r = ViidReply(200, Json());
     r.headers.emplace_back(kSessionHeader, token);
     r.audit_object = "viid_client:" + client;
@@ -157,9 +156,9 @@ Result<Reply> TimeHandler(ViidContext& ctx, Request& req) {
     std::string client;
     if (auto refused = RequireRegistered(ctx, req, &client)) return *refused;
     Reply r = ViidReply(200, Json{{"SystemTimeObject", Json{{"VIIDServerID", ctx.server_id},
-                                                             {"TimeMode", "1"},
-                                                             {"LocalTime", viid::FormatViidTime(NowUnix())},
-                                                             {"TimeZone", "Asia/Shanghai"}}}});
+                                                            {"TimeMode", "1"},
+                                                            {"LocalTime", viid::FormatViidTime(NowUnix())},
+                                                            {"TimeZone", "Asia/Shanghai"}}}});
     r.audit_object = "viid_client:" + client;
     return r;
 }

@@ -204,13 +204,15 @@ Result<Reply> OptionsHandler(const Deps& d, Request&) {
     JW_ASSIGN_OR_RETURN(auto choices, NotifiableUnits(**c));
     Json units = Json::array();
     for (const auto& u : choices)
-        units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind},
+        units.push_back({{"id", u.id},
+                         {"name", u.name},
+                         {"kind", u.kind},
                          {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)}});
     Json priorities = Json::array();
     for (int p = 1; p <= 4; ++p) {
         const auto& rule = alerts::Policy::Default().ForPriority(p);
-        priorities.push_back({{"priority", p}, {"colour", rule.colour}, {"name_zh", rule.name_zh},
-                              {"name_en", rule.name_en}});
+        priorities.push_back(
+            {{"priority", p}, {"colour", rule.colour}, {"name_zh", rule.name_zh}, {"name_en", rule.name_en}});
     }
     return Reply::Json200({{"units", units}, {"priorities", priorities}});
 }
@@ -221,7 +223,8 @@ Result<Reply> CheckPlateHandler(const Deps&, Request& req) {
     if (!p.ok()) {
         const Status s = p.status();
         const auto& f = s.fields();
-        return Reply::Json200({{"ok", false}, {"normalised", NormaliseWatchPlate(req.Query("plate"))},
+        return Reply::Json200({{"ok", false},
+                               {"normalised", NormaliseWatchPlate(req.Query("plate"))},
                                {"problem", f.empty() ? "invalid" : f.begin()->second}});
     }
     return Reply::Json200({{"ok", true}, {"normalised", *p}});

@@ -34,8 +34,8 @@ alerts::RaiseInput AlertFor(const PassHit& h, const OrderForHit& o, const Place&
     alerts::RaiseInput in;
     in.source = "checkpoint";
     in.source_ref = "watch_order:" + std::to_string(h.order_id);
-    in.dedup_key = "watch:" + std::to_string(h.order_id) + ":" + p.plate + ":" + p.checkpoint_id + ":" +
-                   std::to_string(p.time);
+    in.dedup_key =
+        "watch:" + std::to_string(h.order_id) + ":" + p.plate + ":" + p.checkpoint_id + ":" + std::to_string(p.time);
     in.colour = o.colour;
     in.subject = p.plate;
     in.title = "布控车辆 " + p.plate + " 经过 " + place.name;

@@ -76,7 +76,8 @@ Json HitJson(const WatchHitRow& h) {
 
 Json ImportReportJson(const ImportReport& r) {
     Json created = Json::array();
-    for (size_t i = 0; i < r.created.size(); ++i) created.push_back({{"id", r.created[i]}, {"plate", r.created_plates[i]}});
+    for (size_t i = 0; i < r.created.size(); ++i)
+        created.push_back({{"id", r.created[i]}, {"plate", r.created_plates[i]}});
     return {{"rows", r.rows},
             {"created", created},
             {"invalid", Problems(r.invalid)},
@@ -139,8 +140,8 @@ Result<OrderInput> ParseOrderInput(const Json& body, bool allow_missing_target) 
 }
 
 Result<ChangeInput> ParseChangeInput(const Json& body, std::optional<int64_t>* version) {
-    JsonReader in(body, {"reason", "valid_from", "valid_to", "priority", "colour", "reason_text", "unit_ids",
-                         "version"});
+    JsonReader in(body,
+                  {"reason", "valid_from", "valid_to", "priority", "colour", "reason_text", "unit_ids", "version"});
     ChangeInput ch;
     ch.reason = in.Text("reason", true, 200).value_or("");
     ch.valid_from = TimeField(in, body, "valid_from", false);

@@ -28,9 +28,9 @@ struct WatchOrder {
     std::optional<int64_t> approver_id, approved_at;
     std::string approver_name;
     int64_t valid_from = 0, valid_to = 0;
-    int priority = 4;     // 1 highest … 4
-    std::string colour;   // red | orange | blue | green
-    std::string status;   // pending | active | rejected | withdrawn | expired
+    int priority = 4;    // 1 highest … 4
+    std::string colour;  // red | orange | blue | green
+    std::string status;  // pending | active | rejected | withdrawn | expired
     int64_t version = 1;
     int64_t created_at = 0, updated_at = 0;
     std::vector<int64_t> notify_units;  // units that must sign for the alerts of its hits

@@ -61,10 +61,12 @@ bool ParseJsonRow(const std::string& line, ImportRow* row, std::vector<ImportPro
         return false;
     }
     row->plate = j["plate"].get<std::string>();
-    if (j.contains("reason") && j["reason"].is_string()) row->reason = std::string(TrimAsciiSpace(j["reason"].get<std::string>()));
+    if (j.contains("reason") && j["reason"].is_string())
+        row->reason = std::string(TrimAsciiSpace(j["reason"].get<std::string>()));
     if (j.contains("plate_color")) {
         const auto& c = j["plate_color"];
-        std::string s = c.is_number_integer() ? std::to_string(c.get<int64_t>()) : (c.is_string() ? c.get<std::string>() : "x");
+        std::string s =
+            c.is_number_integer() ? std::to_string(c.get<int64_t>()) : (c.is_string() ? c.get<std::string>() : "x");
         if (!ParseColour(s, &row->plate_color)) {
             problems->push_back({row->line, row->plate, "plate_color", "bad_number"});
             return false;

@@ -90,8 +90,9 @@ Result<std::pair<std::vector<WatchOrder>, int64_t>> ListOrders(storage::Connecti
         params.push_back(V(f.case_no));
     }
     if (f.unit_id) {
-        where += " AND (o.unit_id = ? OR EXISTS (SELECT 1 FROM watch_order_units n WHERE n.order_id = o.id AND "
-                 "n.unit_id = ?))";
+        where +=
+            " AND (o.unit_id = ? OR EXISTS (SELECT 1 FROM watch_order_units n WHERE n.order_id = o.id AND "
+            "n.unit_id = ?))";
         params.insert(params.end(), {V(*f.unit_id), V(*f.unit_id)});
     }
     if (f.unit_scope) AddScope(c.dialect(), where, params, *f.unit_scope, "o");
@@ -141,13 +142,14 @@ Result<std::pair<std::vector<WatchHitRow>, int64_t>> ListHits(storage::Connectio
         params.push_back(V(f.plate + "%"));
     }
     if (f.unit_scope) AddScope(c.dialect(), where, params, *f.unit_scope, "o");
-    const std::string from = " FROM watch_hits h JOIN watch_orders o ON o.id = h.order_id "
-                             "LEFT JOIN checkpoint_devices d ON d.id = h.checkpoint_id";
+    const std::string from =
+        " FROM watch_hits h JOIN watch_orders o ON o.id = h.order_id "
+        "LEFT JOIN checkpoint_devices d ON d.id = h.checkpoint_id";
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*)" + from + where, params));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT h.id, h.order_id, h.plate, h.plate_color, h.checkpoint_id, "
                                            "h.pass_time, h.direction, h.lane, h.speed, h.alert_id, h.recorded_at, "
-                                           "o.case_no, o.colour, COALESCE(d.name, h.checkpoint_id)" + from + where +
-                                               " ORDER BY h.pass_time DESC, h.id DESC LIMIT ? OFFSET ?",
+                                           "o.case_no, o.colour, COALESCE(d.name, h.checkpoint_id)" +
+                                               from + where + " ORDER BY h.pass_time DESC, h.id DESC LIMIT ? OFFSET ?",
                                            Paged(params, f.page, f.page_size, f.offset)));
     std::vector<WatchHitRow> out;
     for (const auto& r : rows) {
@@ -191,9 +193,8 @@ Result<int64_t> InsertOrder(storage::Connection& c, const OrderInput& in, const 
         c.QueryOne("INSERT INTO watch_orders (target_kind, target, plate_color, reason, case_no, applicant_id, "
                    "unit_id, valid_from, valid_to, priority, colour, status, version, created_at, updated_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,'pending',1,?,?) RETURNING id",
-                   {V(in.target_kind), V(in.target), V(in.plate_color), V(in.reason), V(in.case_no),
-                    V(actor.user_id), V(actor.unit_id), V(in.valid_from), V(in.valid_to), V(in.priority),
-                    V(in.colour), V(now), V(now)}));
+                   {V(in.target_kind), V(in.target), V(in.plate_color), V(in.reason), V(in.case_no), V(actor.user_id),
+                    V(actor.unit_id), V(in.valid_from), V(in.valid_to), V(in.priority), V(in.colour), V(now), V(now)}));
     const int64_t id = row.Int(0);
     const std::set<int64_t> units(in.unit_ids.begin(), in.unit_ids.end());
     for (int64_t u : units)
@@ -207,15 +208,17 @@ Status SetOrderStatus(storage::Connection& c, int64_t id, const std::string& sta
 }
 
 Status MarkOrderApproved(storage::Connection& c, int64_t id, int64_t approver, int64_t now) {
-    return c.Exec("UPDATE watch_orders SET status = 'active', approver_id = ?, approved_at = ?, "
-                  "version = version + 1, updated_at = ? WHERE id = ?",
-                  {V(approver), V(now), V(now), V(id)});
+    return c.Exec(
+        "UPDATE watch_orders SET status = 'active', approver_id = ?, approved_at = ?, "
+        "version = version + 1, updated_at = ? WHERE id = ?",
+        {V(approver), V(now), V(now), V(id)});
 }
 
 Status MarkOrderRejected(storage::Connection& c, int64_t id, int64_t approver, int64_t now) {
-    return c.Exec("UPDATE watch_orders SET status = 'rejected', approver_id = ?, version = version + 1, "
-                  "updated_at = ? WHERE id = ?",
-                  {V(approver), V(now), V(id)});
+    return c.Exec(
+        "UPDATE watch_orders SET status = 'rejected', approver_id = ?, version = version + 1, "
+        "updated_at = ? WHERE id = ?",
+        {V(approver), V(now), V(id)});
 }
 
 Result<OrderTerms> LoadOrderTerms(storage::Connection& c, int64_t id) {
@@ -226,9 +229,10 @@ Result<OrderTerms> LoadOrderTerms(storage::Connection& c, int64_t id) {
 }
 
 Status UpdateOrderTerms(storage::Connection& c, int64_t id, const OrderTerms& t, int64_t now) {
-    return c.Exec("UPDATE watch_orders SET valid_from = ?, valid_to = ?, priority = ?, colour = ?, "
-                  "reason = ?, version = version + 1, updated_at = ? WHERE id = ?",
-                  {V(t.valid_from), V(t.valid_to), V(t.priority), V(t.colour), V(t.reason), V(now), V(id)});
+    return c.Exec(
+        "UPDATE watch_orders SET valid_from = ?, valid_to = ?, priority = ?, colour = ?, "
+        "reason = ?, version = version + 1, updated_at = ? WHERE id = ?",
+        {V(t.valid_from), V(t.valid_to), V(t.priority), V(t.colour), V(t.reason), V(now), V(id)});
 }
 
 Status ReplaceOrderUnits(storage::Connection& c, int64_t id, const std::vector<int64_t>& unit_ids) {
@@ -271,8 +275,8 @@ Result<std::optional<OrderForHit>> LoadOrderForHit(storage::Connection& c, int64
     const auto& r = rows[0];
     OrderForHit o{r.Str(0), r.Str(1), r.Str(2), r.Str(3), static_cast<int>(r.Int(4)), static_cast<int>(r.Int(5)),
                   r.Int(6), r.Int(7), {}};
-    JW_ASSIGN_OR_RETURN(auto units, c.Query("SELECT unit_id FROM watch_order_units WHERE order_id = ? ORDER BY unit_id",
-                                            {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto units,
+                        c.Query("SELECT unit_id FROM watch_order_units WHERE order_id = ? ORDER BY unit_id", {V(id)}));
     for (const auto& u : units) o.units.push_back(u.Int(0));
     return std::optional<OrderForHit>(std::move(o));
 }
@@ -298,10 +302,11 @@ Result<bool> HitRecorded(storage::Connection& c, int64_t order_id, const analyti
 
 Status InsertHit(storage::Connection& c, int64_t order_id, const analytics::PassRecord& p, int64_t alert_id,
                  int64_t now) {
-    return c.Exec("INSERT INTO watch_hits (order_id, plate, plate_color, checkpoint_id, pass_time, "
-                  "direction, lane, speed, alert_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                  {V(order_id), V(p.plate), V(int{p.plate_color}), V(p.checkpoint_id), V(p.time),
-                   V(int{p.direction}), V(int{p.lane}), V(int{p.speed}), V(alert_id), V(now)});
+    return c.Exec(
+        "INSERT INTO watch_hits (order_id, plate, plate_color, checkpoint_id, pass_time, "
+        "direction, lane, speed, alert_id, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        {V(order_id), V(p.plate), V(int{p.plate_color}), V(p.checkpoint_id), V(p.time), V(int{p.direction}),
+         V(int{p.lane}), V(int{p.speed}), V(alert_id), V(now)});
 }
 
 Result<std::vector<WatchListEntry>> ListWatchListEntries(storage::Connection& c, int64_t now) {

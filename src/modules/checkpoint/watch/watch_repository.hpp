@@ -1,7 +1,8 @@
 #pragma once
 // SQL of the watch part (watch_orders, watch_order_units, watch_order_events, watch_hits; schema/003_watch.sql)
-// for SQLite and PostgreSQL, on the caller's connection. Reads of watch orders, their events and hits. Data scope: with `unit_scope` set, only orders whose applying
-// unit or one of whose notified units is in the scope are seen (a station sees the orders of its units).
+// for SQLite and PostgreSQL, on the caller's connection. Reads of watch orders, their events and hits. Data scope: with
+// `unit_scope` set, only orders whose applying unit or one of whose notified units is in the scope are seen (a station
+// sees the orders of its units).
 
 #include <cmath>
 #include <optional>
@@ -9,17 +10,17 @@
 #include <utility>
 #include <vector>
 
-#include "checkpoint/watch/watch_order.hpp"
 #include "checkpoint/pass_hub.hpp"
+#include "checkpoint/watch/watch_order.hpp"
 #include "storage/database.hpp"
 
 namespace jw::checkpoint {
 
 struct OrderFilter {
-    std::string status;    // pending | active | rejected | withdrawn | expired, or "" for all
-    std::string plate;     // normalised; matches the target's prefix
+    std::string status;              // pending | active | rejected | withdrawn | expired, or "" for all
+    std::string plate;               // normalised; matches the target's prefix
     std::optional<int64_t> unit_id;  // applying or notified unit
-    std::string case_no;   // exact
+    std::string case_no;             // exact
     std::optional<std::vector<int64_t>> unit_scope;
     int page = 1, page_size = 20;
     std::optional<int64_t> offset;  // rows to skip; overrides page (GA/T 1400 RecordStartNo - 1)

@@ -1,15 +1,16 @@
 // Watch orders (布控) on SQLite and PostgreSQL: lifecycle rules, validity windows, withdrawal, expiry, batch
 // import, and hits → exactly one alert per order and pass.
+#include "checkpoint/watch/watch_service.hpp"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "alerts/alerts_module.hpp"
+#include "checkpoint/checkpoint_test_fixture.hpp"
 #include "checkpoint/watch/watch_actions.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
 #include "checkpoint/watch/watch_repository.hpp"
-#include "checkpoint/watch/watch_service.hpp"
-#include "checkpoint/checkpoint_test_fixture.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -20,7 +21,7 @@ constexpr int64_t kT0 = 1790000000;  // 2026-09-21 (any fixed time)
 const char* kCheckpoint = "51990100001210000001";
 
 class WatchTest : public test_support::DatabaseTest {
-protected:
+  protected:
     void SetUp() override {
         if (!OpenDatabase("watch", testing::CheckpointSchemas())) return;
         bureau_ = Unit("519901000000", "示范县公安局", std::nullopt);
@@ -68,8 +69,8 @@ protected:
 };
 
 TEST_P(WatchTest, ApplicantCannotApproveTheirOwnOrder) {
-    auto id = CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400),
-                          {officer_a_, station_a_}, kT0);
+    auto id =
+        CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400), {officer_a_, station_a_}, kT0);
     ASSERT_TRUE(id.ok()) << id.status().message();
     Status own = ApproveOrder(*c_, *id, {officer_a_, station_a_}, std::nullopt, kT0);
     EXPECT_EQ(own.code(), ErrorCode::kPermissionDenied);
@@ -89,8 +90,8 @@ TEST_P(WatchTest, ApplicantCannotApproveTheirOwnOrder) {
 // The rule that was in the handlers: a change of an order outside the actor's scope is NotFound and changes
 // nothing; inside it, the list is rebuilt at once (a pass hits) and the order comes back as it now stands.
 TEST_P(WatchTest, AChangeOutsideTheScopeIsNotFoundAndInsideItRebuildsTheList) {
-    auto id = CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400),
-                          {officer_a_, station_a_}, kT0);
+    auto id =
+        CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400), {officer_a_, station_a_}, kT0);
     ASSERT_TRUE(id.ok()) << id.status().message();
     auto approve = [&](storage::Connection& c, int64_t now) {
         return ApproveOrder(c, *id, {leader_, bureau_}, std::nullopt, now);
@@ -130,9 +131,9 @@ TEST_P(WatchTest, PassesOutsideTheValidityWindowDoNotHit) {
 }
 
 TEST_P(WatchTest, PendingOrdersDoNotMatch) {
-    ASSERT_TRUE(CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400),
-                            {officer_a_, station_a_}, kT0)
-                    .ok());
+    ASSERT_TRUE(
+        CreateOrder(*c_, alerts::Policy::Default(), Order("川A12345", kT0, kT0 + 86400), {officer_a_, station_a_}, kT0)
+            .ok());
     EXPECT_EQ(Pass("川A12345", kT0 + 10), 0u);
 }
 
@@ -182,7 +183,8 @@ TEST_P(WatchTest, RecordingAHitTwiceGivesOneAlertAndOneHitRow) {
     EXPECT_EQ(row->Str(1), "川A12345");
     EXPECT_EQ(row->Str(2), "A5199012026000001");
     EXPECT_EQ(row->Str(3), "red");
-    EXPECT_EQ(row->Str(4), "watch:" + std::to_string(id) + ":川A12345:" + kCheckpoint + ":" + std::to_string(kT0 + 100));
+    EXPECT_EQ(row->Str(4),
+              "watch:" + std::to_string(id) + ":川A12345:" + kCheckpoint + ":" + std::to_string(kT0 + 100));
     EXPECT_NE(row->Str(5).find("\"checkpoint_name\":\"城关卡口\""), std::string::npos);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM alert_targets WHERE unit_id = " + std::to_string(station_a_)), 1);
     HitFilter f;
@@ -199,7 +201,7 @@ TEST_P(WatchTest, APlateColourOnTheOrderNarrowsIt) {
     in.plate_color = 6;  // yellow; the passes here are blue (5)
     auto id = CreateOrder(*c_, alerts::Policy::Default(), in, {officer_a_, station_a_}, kT0);
     ASSERT_TRUE(ApproveOrder(*c_, *id, {leader_, bureau_}, std::nullopt, kT0).ok());
-    EXPECT_EQ(Pass("川A12345", kT0 + 10), 1u);  // the list matches the plate …
+    EXPECT_EQ(Pass("川A12345", kT0 + 10), 1u);           // the list matches the plate …
     EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts"), 0);  // … the colour does not
 }
 
@@ -262,13 +264,13 @@ TEST_P(WatchTest, BatchImportReportsInvalidAndDuplicateLines) {
     OrderInput common = Order("", kT0, kT0 + 86400);
     const std::string text =
         "plate,plate_color,reason\n"
-        " 川a1234o ,5,\n"             // 2: → 川A12340
-        "川B12345\n"                  // 3
-        "川A12345\n"                  // 4: an active order exists
-        "川A1234\n"                   // 5: too short
-        "{\"plate\":\"川Ｂ１２３４５\"}\n"  // 6: full-width, repeats line 3
+        " 川a1234o ,5,\n"                                 // 2: → 川A12340
+        "川B12345\n"                                      // 3
+        "川A12345\n"                                      // 4: an active order exists
+        "川A1234\n"                                       // 5: too short
+        "{\"plate\":\"川Ｂ１２３４５\"}\n"                // 6: full-width, repeats line 3
         "{\"plate\":\"川C1I345\",\"reason\":\"套牌\"}\n"  // 7: → 川C11345
-        "{bad json\n";                // 8
+        "{bad json\n";                                    // 8
     auto rep = ImportOrders(*c_, alerts::Policy::Default(), text, common, {officer_a_, station_a_}, kT0);
     ASSERT_TRUE(rep.ok()) << rep.status().message();
     EXPECT_EQ(rep->created_plates, (std::vector<std::string>{"川A12340", "川B12345", "川C11345"}));
@@ -289,8 +291,8 @@ TEST(WatchPlate, NormalisesTheSerialPartOnly) {
     EXPECT_EQ(NormaliseWatchPlate(" 川a 1234o "), "川A12340");
     EXPECT_EQ(NormaliseWatchPlate("川ａ１２３４５"), "川A12345");  // full-width → half-width
     EXPECT_EQ(NormaliseWatchPlate("川AI234O"), "川A12340");
-    EXPECT_EQ(NormaliseWatchPlate("京ADO8000"), "京AD08000");      // new-energy: D stays, O → 0
-    EXPECT_EQ(NormaliseWatchPlate("川O12345"), "川O12345");        // the office letter is not the serial part
+    EXPECT_EQ(NormaliseWatchPlate("京ADO8000"), "京AD08000");  // new-energy: D stays, O → 0
+    EXPECT_EQ(NormaliseWatchPlate("川O12345"), "川O12345");    // the office letter is not the serial part
     EXPECT_EQ(*CheckWatchPlate("川a1234o"), "川A12340");
     EXPECT_EQ(CheckWatchPlate("川A1234").status().fields().at("target"), "bad_length");
     EXPECT_EQ(CheckWatchPlate("").status().fields().at("target"), "required");
