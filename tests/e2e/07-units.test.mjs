@@ -76,6 +76,9 @@ describe('units: the system administrator merges two stations, sees it by date, 
     await pickOption(page, GONE.name)
     await pickOption(page, KEEP.name)
     await page.keyboard.press('Escape')
+    // The closing list fades out: wait until it is gone, or the next pick may land on its fading twin.
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('.el-select-dropdown__item')].every((e) => !e.checkVisibility()))
     await byTestId(page, 'rs-op-0-into-code').click()
     await pickOption(page, KEEP.name)
 

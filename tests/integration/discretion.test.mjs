@@ -219,7 +219,7 @@ test('the aggravating paragraphs and their facts are readable for the form; bad 
   const seventy = rules.items.find((r) => r.code === 'a51_2.victim_70');
   assert.ok(seventy && seventy.condition === 'victim.age >= 70' && seventy.facts[0] === 'victim.age', JSON.stringify(seventy));
   assert.ok(rules.facts.some((f) => f.name === 'victim.birth_date' && f.type === 'date'));
-  expectError(await c.get('/discretion/aggravations?law=1999'), 400, 'invalid_argument', { law: 'unknown_value' });
+  expectError(await c.get('/discretion/aggravations?law=1999'), 400, 'invalid_argument', { law: 'invalid_enum' });
   const admin = await loggedIn(server, 'sysadmin');
   expectError(await admin.get('/discretion/aggravations'), 403, 'permission_denied');
   expectError(await c.post('/discretion/decide', { ...request, violations: [{ ...request.violations[0],

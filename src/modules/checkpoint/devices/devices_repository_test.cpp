@@ -165,10 +165,10 @@ TEST_P(DevicesTest, DutyDeskHearsOnceWhenADeviceGoesOfflineAndOnceWhenItIsBack) 
     ASSERT_TRUE(RecordSeen(*c_, {{kGate1, kT0 + 10}}).ok());  // an older touch never moves last_seen back
     EXPECT_EQ(round(kT0 + 960), (std::vector<std::string>{kGate1 + ":online"}));
     EXPECT_TRUE(round(kT0 + 970).empty());
-    auto notes = c_->Query("SELECT title FROM notifications WHERE user_id = ? ORDER BY id", {V(*user)});
+    auto notes = c_->Query("SELECT code FROM notifications WHERE user_id = ? ORDER BY id", {V(*user)});
     ASSERT_EQ(notes->size(), 2u);
-    EXPECT_EQ((*notes)[0].Str(0), "checkpoint.notify.device_offline");
-    EXPECT_EQ((*notes)[1].Str(0), "checkpoint.notify.device_online");
+    EXPECT_EQ((*notes)[0].Str(0), "checkpoint.device_offline");  // a code; words from the message catalogue
+    EXPECT_EQ((*notes)[1].Str(0), "checkpoint.device_online");
 }
 
 TEST_P(DevicesTest, HubLearnsEnabledCheckpointsAndTheirCoordinates) {
