@@ -170,9 +170,9 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
         u.police_no = opt.at("police_no");
         u.name = opt.at("name");
         u.phone = opt.at("phone");
-        auto unit = (*c)->QueryOne("SELECT id FROM units WHERE code = ?", {storage::V(opt.at("unit"))});
+        auto unit = auth::repo::UnitIdByCode(**c, opt.at("unit"));
         if (!unit.ok()) return Fail(Status::Invalid("unit", "not_found"));
-        u.unit_id = unit->Int(0);
+        u.unit_id = *unit;
         if (Status s = auth::ValidateNewUser(u); !s.ok()) return Fail(s);
         const std::string password = auth::GeneratePassword();
         u.password_hash = auth::HashPassword(password);
@@ -219,17 +219,17 @@ int UserCommand(Platform& p, const std::string& verb, const std::map<std::string
 
 int ViidAddClient(Platform& p, const std::map<std::string, std::string>& opt) {
     const std::string& id = opt.at("viid_id");
-    Status s = p.audit->Run(
-        p.CliEntry("viid.client_add", "viid_client:" + id), [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
-            std::optional<int64_t> unit;
-            if (!opt.at("viid_unit").empty()) {
-                auto row = tx.QueryOne("SELECT id FROM units WHERE code = ?", {storage::V(opt.at("viid_unit"))});
-                if (!row.ok()) return Status::Invalid("unit", "not_found");
-                unit = row->Int(0);
-            }
-            return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"), opt.at("viid_name"), NowUnix(),
-                                             unit);
-        });
+    Status s = p.audit->Run(p.CliEntry("viid.client_add", "viid_client:" + id),
+                            [&](storage::Connection& tx, audit::AuditEntry&) -> Status {
+                                std::optional<int64_t> unit;
+                                if (!opt.at("viid_unit").empty()) {
+                                    auto row = auth::repo::UnitIdByCode(tx, opt.at("viid_unit"));
+                                    if (!row.ok()) return Status::Invalid("unit", "not_found");
+                                    unit = *row;
+                                }
+                                return checkpoint::AddViidClient(tx, p.key, id, opt.at("viid_password"),
+                                                                 opt.at("viid_name"), NowUnix(), unit);
+                            });
     if (!s.ok()) return Fail(s);
     std::cout << "VIID client " << id << " may now register\n";
     return 0;

@@ -344,6 +344,12 @@ Status DeleteUserSessions(Connection& c, int64_t user_id) {
     return c.Exec("DELETE FROM sessions WHERE user_id = ?", {V(user_id)});
 }
 
+Result<int64_t> UnitIdByCode(Connection& c, const std::string& code) {
+    auto row = c.QueryOne("SELECT id FROM units WHERE code = ?", {V(code)});
+    if (!row.ok()) return row.status();
+    return row->Int(0);
+}
+
 Status DeleteIdleSessions(Connection& c, int64_t last_seen_before) {
     return c.Exec("DELETE FROM sessions WHERE last_seen < ?", {V(last_seen_before)});
 }

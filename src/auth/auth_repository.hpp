@@ -81,6 +81,8 @@ Result<SessionRow> GetSession(Connection& c, const std::string& token_hash);
 Status TouchSession(Connection& c, const std::string& token_hash, int64_t now);
 Status DeleteSession(Connection& c, const std::string& token_hash);
 Status DeleteUserSessions(Connection& c, int64_t user_id);
+// The id of the unit with this 12-digit code. Errors: NotFound.
+Result<int64_t> UnitIdByCode(Connection& c, const std::string& code);
 // Sessions not seen since `last_seen_before` (the idle timeout itself is enforced on each request).
 Status DeleteIdleSessions(Connection& c, int64_t last_seen_before);
 Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& keep_token_hash);
