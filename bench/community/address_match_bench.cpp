@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "community/address_matcher.hpp"
-#include "community/address_text.hpp"
-#include "community/demo_addresses.hpp"
+#include "community/addresses/address_matcher.hpp"
+#include "community/addresses/address_text.hpp"
+#include "community/addresses/demo_addresses.hpp"
 
 namespace {
 

@@ -6,9 +6,9 @@
 
 #include "common/civil_time.hpp"
 #include "common/json_util.hpp"
-#include "community/address_csv.hpp"
-#include "community/address_index.hpp"
-#include "community/address_repository.hpp"
+#include "community/addresses/address_csv.hpp"
+#include "community/addresses/address_index.hpp"
+#include "community/addresses/address_repository.hpp"
 
 namespace jw::community {
 namespace {

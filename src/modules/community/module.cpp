@@ -1,11 +1,12 @@
-// The community module (一标三实, issue 14): standard addresses and their matching so far (ADR 0031).
+// The community module (一标三实, issue 14): the master index of people and places. Each part registers its own
+// routes here; the parts are folders (see CMakeLists.txt).
 #include "modules/module.hpp"
 
 #include <memory>
 
-#include "community/address_index.hpp"
-#include "community/community_handlers.hpp"
-#include "community/demo_addresses.hpp"
+#include "community/addresses/address_index.hpp"
+#include "community/addresses/address_handlers.hpp"
+#include "community/addresses/demo_addresses.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -23,7 +24,7 @@ class CommunityModule final : public modules::Module {
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
-        RegisterCommunityRoutes(parts.router, index_);
+        RegisterAddressRoutes(parts.router, index_);
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;

@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "common/status.hpp"
-#include "community/address.hpp"
+#include "community/addresses/address.hpp"
 
 namespace jw::community {
 

@@ -1,4 +1,4 @@
-#include "community/address_text.hpp"
+#include "community/addresses/address_text.hpp"
 
 #include <array>
 #include <cstdint>

@@ -1,5 +1,5 @@
 // Normalisation and number parsing (address_text.hpp): full-width, Chinese numerals, 栋/幢/号楼, 3-2-301 forms.
-#include "community/address_text.hpp"
+#include "community/addresses/address_text.hpp"
 
 #include <gtest/gtest.h>
 

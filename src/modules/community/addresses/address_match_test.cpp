@@ -7,8 +7,8 @@
 #include <sstream>
 
 #include "common/csv_reader.hpp"
-#include "community/address_matcher.hpp"
-#include "community/demo_addresses.hpp"
+#include "community/addresses/address_matcher.hpp"
+#include "community/addresses/demo_addresses.hpp"
 
 namespace jw::community {
 namespace {

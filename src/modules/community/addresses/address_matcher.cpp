@@ -1,9 +1,9 @@
-#include "community/address_matcher.hpp"
+#include "community/addresses/address_matcher.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 
-#include "community/address_text.hpp"
+#include "community/addresses/address_text.hpp"
 
 namespace jw::community {
 namespace {

@@ -9,7 +9,7 @@
 #include <string>
 
 #include "common/json_util.hpp"
-#include "community/address_matcher.hpp"
+#include "community/addresses/address_matcher.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {

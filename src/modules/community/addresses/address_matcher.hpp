@@ -21,7 +21,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "community/address.hpp"
+#include "community/addresses/address.hpp"
 
 namespace jw::community {
 

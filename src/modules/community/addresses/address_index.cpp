@@ -1,8 +1,8 @@
-#include "community/address_index.hpp"
+#include "community/addresses/address_index.hpp"
 
 #include <cmath>
 
-#include "community/address_repository.hpp"
+#include "community/addresses/address_repository.hpp"
 
 namespace jw::community {
 

@@ -1,4 +1,4 @@
-#include "community/address_csv.hpp"
+#include "community/addresses/address_csv.hpp"
 
 #include <algorithm>
 #include <cstdio>

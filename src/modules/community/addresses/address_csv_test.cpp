@@ -1,9 +1,9 @@
 // CSV import/export of standard addresses (address_csv.hpp): round trip and errors naming the column and line.
-#include "community/address_csv.hpp"
+#include "community/addresses/address_csv.hpp"
 
 #include <gtest/gtest.h>
 
-#include "community/demo_addresses.hpp"
+#include "community/addresses/demo_addresses.hpp"
 
 namespace jw::community {
 namespace {

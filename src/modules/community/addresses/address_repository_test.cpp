@@ -1,11 +1,11 @@
 // The standard addresses' storage (address_repository.hpp) on SQLite and PostgreSQL: upsert by code, load in code
 // order with coordinates and grid, the version the server compares, and a matcher built from what was loaded.
-#include "community/address_repository.hpp"
+#include "community/addresses/address_repository.hpp"
 
 #include <gtest/gtest.h>
 
-#include "community/address_matcher.hpp"
-#include "community/demo_addresses.hpp"
+#include "community/addresses/address_matcher.hpp"
+#include "community/addresses/demo_addresses.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
 

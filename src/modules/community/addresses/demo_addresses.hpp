@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/status.hpp"
-#include "community/address.hpp"
+#include "community/addresses/address.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {

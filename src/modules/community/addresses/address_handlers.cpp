@@ -1,4 +1,4 @@
-#include "community/community_handlers.hpp"
+#include "community/addresses/address_handlers.hpp"
 
 namespace jw::community {
 namespace {
@@ -6,7 +6,7 @@ namespace {
 using http::Reply;
 using http::Request;
 
-// POST /api/v1/community/addresses/match: {"input": "…"} → one result; {"inputs": ["…", …]} (≤ 1000) →
+// POST /api/v1/community/addresses/addresses/match: {"input": "…"} → one result; {"inputs": ["…", …]} (≤ 1000) →
 // {"items": [result, …]}. Errors: body (malformed_json | not_an_object), input / inputs (required, too_long, …),
 // unknown_field; 503 while the index is not built.
 Result<Reply> MatchHandler(AddressIndex& index, Request& req) {
@@ -39,9 +39,9 @@ Result<Reply> MatchHandler(AddressIndex& index, Request& req) {
 
 }  // namespace
 
-void RegisterCommunityRoutes(http::Router& router, AddressIndex& index) {
+void RegisterAddressRoutes(http::Router& router, AddressIndex& index) {
     AddressIndex* ix = &index;
-    router.Add({"POST", "/api/v1/community/addresses/match", "community.address.match", "community.address_match",
+    router.Add({"POST", "/api/v1/community/addresses/addresses/match", "community.address.match", "community.address_match",
                 [ix](Request& req) { return MatchHandler(*ix, req); }});
 }
 

@@ -1,11 +1,11 @@
-#include "community/demo_addresses.hpp"
+#include "community/addresses/demo_addresses.hpp"
 
 #include <cmath>
 #include <cstdio>
 #include <string>
 
 #include "checkpoint/demo/demo_geography.hpp"
-#include "community/address_repository.hpp"
+#include "community/addresses/address_repository.hpp"
 
 namespace jw::community {
 namespace {

@@ -1,4 +1,4 @@
-#include "community/address_repository.hpp"
+#include "community/addresses/address_repository.hpp"
 
 #include <cstdio>
 
