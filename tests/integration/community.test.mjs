@@ -1,6 +1,6 @@
 // The community module's standard addresses through the real binary and server (issue 14, ADR 0031): export and
 // import as CSV (errors naming the column and line, kinds not built yet refused), match-address on stdin, and the
-// same answers at POST /api/v1/community/addresses/addresses/match; permission refused for a role without it; bad input
+// same answers at POST /api/v1/community/addresses/match; permission refused for a role without it; bad input
 // names the field; import and matching audited.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -86,9 +86,9 @@ test('the endpoint answers as the command does, for one input and for many', asy
   const officer = await loggedIn(server, 'officer');
   const inputs = ['城关镇解放路5号1栋1单元101', '解放路５号', '火星路1号'];
   const fromCli = matchLines(inputs);
-  const one = expectStatus(await officer.post('/community/addresses/addresses/match', { input: inputs[0] }), 200);
+  const one = expectStatus(await officer.post('/community/addresses/match', { input: inputs[0] }), 200);
   assert.deepEqual(one, fromCli[0]);
-  const many = expectStatus(await officer.post('/community/addresses/addresses/match', { inputs }), 200);
+  const many = expectStatus(await officer.post('/community/addresses/match', { inputs }), 200);
   assert.deepEqual(many.items, fromCli);
   const audited = execSql(server.db, "SELECT detail FROM audit_log WHERE action = 'community.address_match' "
     + "AND result = 'ok' ORDER BY id DESC LIMIT 1").trim();
@@ -98,14 +98,14 @@ test('the endpoint answers as the command does, for one input and for many', asy
 test('the endpoint: refused without the permission, bad input names the field', async () => {
   for (const user of ['custodian', 'sysadmin']) {
     const c = await loggedIn(server, user);
-    expectError(await c.post('/community/addresses/addresses/match', { input: '解放路5号' }), 403);
+    expectError(await c.post('/community/addresses/match', { input: '解放路5号' }), 403);
   }
   const officer = await loggedIn(server, 'officer');
-  expectError(await officer.post('/community/addresses/addresses/match', {}), 400, 'invalid_argument', { input: 'required' });
-  expectError(await officer.post('/community/addresses/addresses/match', { input: 5 }), 400, 'invalid_argument', { input: true });
-  expectError(await officer.post('/community/addresses/addresses/match', { inputs: 'x' }), 400, 'invalid_argument', { inputs: true });
-  expectError(await officer.post('/community/addresses/addresses/match', { input: 'x'.repeat(201) }), 400, 'invalid_argument',
+  expectError(await officer.post('/community/addresses/match', {}), 400, 'invalid_argument', { input: 'required' });
+  expectError(await officer.post('/community/addresses/match', { input: 5 }), 400, 'invalid_argument', { input: true });
+  expectError(await officer.post('/community/addresses/match', { inputs: 'x' }), 400, 'invalid_argument', { inputs: true });
+  expectError(await officer.post('/community/addresses/match', { input: 'x'.repeat(201) }), 400, 'invalid_argument',
     { input: true });
-  expectError(await officer.post('/community/addresses/addresses/match', { input: 'x', town: 'y' }), 400, 'invalid_argument',
+  expectError(await officer.post('/community/addresses/match', { input: 'x', town: 'y' }), 400, 'invalid_argument',
     { town: true });
 });

@@ -6,7 +6,7 @@ namespace {
 using http::Reply;
 using http::Request;
 
-// POST /api/v1/community/addresses/addresses/match: {"input": "…"} → one result; {"inputs": ["…", …]} (≤ 1000) →
+// POST /api/v1/community/addresses/match: {"input": "…"} → one result; {"inputs": ["…", …]} (≤ 1000) →
 // {"items": [result, …]}. Errors: body (malformed_json | not_an_object), input / inputs (required, too_long, …),
 // unknown_field; 503 while the index is not built.
 Result<Reply> MatchHandler(AddressIndex& index, Request& req) {
@@ -41,7 +41,7 @@ Result<Reply> MatchHandler(AddressIndex& index, Request& req) {
 
 void RegisterAddressRoutes(http::Router& router, AddressIndex& index) {
     AddressIndex* ix = &index;
-    router.Add({"POST", "/api/v1/community/addresses/addresses/match", "community.address.match", "community.address_match",
+    router.Add({"POST", "/api/v1/community/addresses/match", "community.address.match", "community.address_match",
                 [ix](Request& req) { return MatchHandler(*ix, req); }});
 }
 
