@@ -4,8 +4,8 @@
 
 #include <memory>
 
-#include "community/addresses/address_index.hpp"
 #include "community/addresses/address_handlers.hpp"
+#include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
 #include "notify/scheduler.hpp"
 

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <string>
 
-#include "checkpoint/demo/demo_geography.hpp"
 #include "community/addresses/address_repository.hpp"
+#include "geo/demo_county.hpp"
 
 namespace jw::community {
 namespace {
@@ -27,7 +27,7 @@ std::string Pad(int v, int width) {
 }  // namespace
 
 std::vector<Address> DemoAddresses(int count) {
-    const auto& county = checkpoint::demo::DemoCounty();
+    const auto& county = geo::DemoCounty();
     std::vector<Address> out;
     out.reserve(count);
     auto add = [&](Address a) {

@@ -1,4 +1,4 @@
-#include "checkpoint/demo/demo_geography.hpp"
+#include "geo/demo_county.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -7,7 +7,7 @@
 #include "analytics/pass.hpp"
 #include "common/json_util.hpp"
 
-namespace jw::checkpoint::demo {
+namespace jw::geo {
 namespace {
 
 constexpr double kPi = 3.14159265358979323846;
@@ -225,4 +225,4 @@ std::string BaseMapGeoJson(const County& county) {
     return Json{{"type", "FeatureCollection"}, {"features", std::move(features)}}.dump();
 }
 
-}  // namespace jw::checkpoint::demo
+}  // namespace jw::geo
