@@ -22,7 +22,7 @@ std::vector<CountedItem> ApplyCaps(std::vector<Item> items, const EditionPicker&
     std::vector<CountedItem> out;
     out.reserve(items.size());
     for (auto& it : items) {
-        std::string month = MonthOf(it.at);
+        std::string month = it.month.empty() ? MonthOf(it.at) : it.month;
         CountedItem c{std::move(it), std::move(month), 0};
         auto [pos, fresh] = editions.try_emplace(c.month, nullptr);
         if (fresh) pos->second = edition(c.month);

@@ -24,6 +24,7 @@ struct Item {
     int points = 0;    // signed, as the rule gave them when the item was made
     int64_t at = 0;    // Unix seconds
     std::string ref;   // what produced it: "audit:123", "case:7"
+    std::string month;  // the month it counts in; empty: the China month of `at`
 };
 
 struct CountedItem {
