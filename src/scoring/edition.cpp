@@ -68,14 +68,12 @@ Result<Edition> Edition::Parse(std::string_view csv, std::string_view name) {
         rule.basis = get(f, "basis");
         rule.events = SplitEvents(get(f, "events"));
         if (rule.code.empty()) return CsvInvalid(where, "bad code or points", f.Where(col["code"]));
-        if (!ParseCount(get(f, "points"), &rule.points))
-            return CsvInvalid(where, "bad points", f.Where(col["points"]));
+        if (!ParseCount(get(f, "points"), &rule.points)) return CsvInvalid(where, "bad points", f.Where(col["points"]));
         const std::string cap = get(f, "cap");
         if (!cap.empty() && !ParseCount(cap, &rule.cap)) return CsvInvalid(where, "bad cap", f.Where(col["cap"]));
         if (rule.kind != kBase && rule.kind != kAdd && rule.kind != kDeduct)
             return CsvInvalid(where, "bad kind", f.Where(col["kind"]));
-        if (rule.kind != kBase && rule.basis.empty())
-            return CsvInvalid(where, "missing basis", f.Where(col["basis"]));
+        if (rule.kind != kBase && rule.basis.empty()) return CsvInvalid(where, "missing basis", f.Where(col["basis"]));
         if (e.by_code_.count(rule.code)) return CsvInvalid(where, "duplicate code", f.Where(col["code"]));
         if (rule.kind == kBase) {
             if (e.has_base_) return CsvInvalid(where, "second base row", f.Where(col["kind"]));
@@ -87,8 +85,8 @@ Result<Edition> Edition::Parse(std::string_view csv, std::string_view name) {
                 return CsvInvalid(where, "event counted twice: " + ev, f.Where(col["events"]));
         }
         for (size_t i = 0; i < header.size(); ++i) {
-            static const std::vector<std::string> kKnown = {"code",    "kind",    "points", "cap",
-                                                            "events",  "name_zh", "name_en", "basis"};
+            static const std::vector<std::string> kKnown = {"code",   "kind",    "points",  "cap",
+                                                            "events", "name_zh", "name_en", "basis"};
             const std::string h(header[i]);
             if (std::find(kKnown.begin(), kKnown.end(), h) == kKnown.end()) rule.extra[h] = f.fields[i];
         }

@@ -17,7 +17,7 @@ EditionPicker InForce(const std::vector<Edition>& editions) {
 std::vector<CountedItem> ApplyCaps(std::vector<Item> items, const EditionPicker& edition) {
     std::stable_sort(items.begin(), items.end(),
                      [](const Item& a, const Item& b) { return std::tie(a.at, a.id) < std::tie(b.at, b.id); });
-    std::map<std::string, const Edition*> editions;                          // per month, picked once
+    std::map<std::string, const Edition*> editions;                     // per month, picked once
     std::map<std::tuple<int64_t, std::string, std::string>, int> used;  // (officer, month, code) → |points| so far
     std::vector<CountedItem> out;
     out.reserve(items.size());

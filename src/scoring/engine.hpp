@@ -20,10 +20,10 @@ namespace jw::scoring {
 struct Item {
     int64_t id = 0;  // the module's id of the item (ties in time are broken by it)
     int64_t officer_id = 0, unit_id = 0;
-    std::string code;  // the rule
-    int points = 0;    // signed, as the rule gave them when the item was made
-    int64_t at = 0;    // Unix seconds
-    std::string ref;   // what produced it: "audit:123", "case:7"
+    std::string code;   // the rule
+    int points = 0;     // signed, as the rule gave them when the item was made
+    int64_t at = 0;     // Unix seconds
+    std::string ref;    // what produced it: "audit:123", "case:7"
     std::string month;  // the month it counts in; empty: the China month of `at`
 };
 

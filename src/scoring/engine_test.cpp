@@ -45,8 +45,8 @@ TEST(Caps, EveryScenarioOfTheDataFile) {
     ASSERT_GE(rows.size(), 8u);
     for (const auto& r : rows) {
         const std::string scenario = r.fields[0];
-        const Edition e = MustParse(kHeader + "x," + r.fields[1] + "," + r.fields[2] + "," + r.fields[3] +
-                                    ",,名,name,依据\n");
+        const Edition e =
+            MustParse(kHeader + "x," + r.fields[1] + "," + r.fields[2] + "," + r.fields[3] + ",,名,name,依据\n");
         const int n = std::stoi(r.fields[4]);
         std::vector<Item> items;
         // One officer, one month; a second officer's items must not use up the first one's cap.
@@ -95,8 +95,8 @@ TEST(Caps, ItemsCountInTimeOrderAndTheCapIsPerMonthAndRule) {
 TEST(Editions, TheEditionInForceAtEachBoundaryOfTheDataFile) {
     const std::string rules = kHeader + "base,base,0,,,基础分,Base,依据\n";
     std::vector<Edition> editions;
-    for (auto [month, version] : std::vector<std::pair<std::string, int>>{
-             {"2026-01", 1}, {"2026-03", 2}, {"2026-04", 1}, {"2026-04", 3}}) {
+    for (auto [month, version] :
+         std::vector<std::pair<std::string, int>>{{"2026-01", 1}, {"2026-03", 2}, {"2026-04", 1}, {"2026-04", 3}}) {
         Edition e = MustParse(rules);
         e.effective_month = month;
         e.version = version;
@@ -142,9 +142,9 @@ TEST(Editions, BadTablesAreRefusedNamingTheLine) {
     auto bad_cap = Edition::Parse(kHeader + "a,add,1,x,,a,b,c\n");
     ASSERT_FALSE(bad_cap.ok());
     EXPECT_EQ(bad_cap.status().fields().count("line 2"), 1u);
-    EXPECT_FALSE(Edition::Parse(kHeader + "a,add,1,,,a,b,\n").ok());  // no basis
+    EXPECT_FALSE(Edition::Parse(kHeader + "a,add,1,,,a,b,\n").ok());                        // no basis
     EXPECT_FALSE(Edition::Parse(kHeader + "a,add,1,,e1,a,b,c\nb,add,1,,e1,a,b,c\n").ok());  // event twice
-    EXPECT_FALSE(Edition::Parse(kHeader + "a,base,1,,,a,b,c\nb,base,1,,,a,b,c\n").ok());   // two bases
+    EXPECT_FALSE(Edition::Parse(kHeader + "a,base,1,,,a,b,c\nb,base,1,,,a,b,c\n").ok());    // two bases
     EXPECT_FALSE(Edition::Parse(kHeader + "a,bonus,1,,,a,b,c\n").ok());
     EXPECT_FALSE(Edition::Parse(kHeader + "a,add,-1,,,a,b,c\n").ok());
     auto ok = Edition::Parse("code,kind,points,name_zh,name_en,basis,review_problem\nx,add,2,a,b,c,1\n");

@@ -97,12 +97,13 @@ Json AppealJson(const repo::AppealRow& a) {
             {"decided_by", a.decided_by ? Json(a.decided_by) : Json(nullptr)},
             {"decided_at", TimeJson(a.decided_at)},
             {"created_at", TimeJson(a.created_at)},
-            {"item", {{"code", a.item_code},
-                      {"month", a.item_month},
-                      {"event", a.item_event},
-                      {"object", a.item_object},
-                      {"at", TimeJson(a.item_at)},
-                      {"audit_id", a.item_audit_id ? Json(*a.item_audit_id) : Json(nullptr)}}}};
+            {"item",
+             {{"code", a.item_code},
+              {"month", a.item_month},
+              {"event", a.item_event},
+              {"object", a.item_object},
+              {"at", TimeJson(a.item_at)},
+              {"audit_id", a.item_audit_id ? Json(*a.item_audit_id) : Json(nullptr)}}}};
 }
 
 // The officer sees their own items; a leader (who decides appeals) those of officers in their scope. Anyone
@@ -217,8 +218,7 @@ Json EditionJson(const scoring::Edition& e, bool in_force) {
                          {"name_zh", r.name_zh},
                          {"name_en", r.name_en},
                          {"basis", r.basis}});
-    return {{"version", e.version}, {"effective_month", e.effective_month}, {"in_force", in_force},
-            {"rules", rules}};
+    return {{"version", e.version}, {"effective_month", e.effective_month}, {"in_force", in_force}, {"rules", rules}};
 }
 
 Result<Reply> EditionsHandler(Deps d, Request&) {
@@ -328,12 +328,12 @@ void RegisterRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return ScoresHandler(d, r); }});
     router.Add({"GET", "/api/v1/assessment/officers/:id/items", "assessment.read", "assessment.items",
                 [d](Request& r) { return ItemsHandler(d, r); }});
-    router.Add({"POST", "/api/v1/assessment/items/:id/appeal", "assessment.appeal", "assessment.appeal",
-                AppealHandler});
+    router.Add(
+        {"POST", "/api/v1/assessment/items/:id/appeal", "assessment.appeal", "assessment.appeal", AppealHandler});
     router.Add({"GET", "/api/v1/assessment/appeals", "assessment.appeal.decide", "assessment.appeals",
                 [d](Request& r) { return AppealsHandler(d, r); }});
-    router.Add({"POST", "/api/v1/assessment/appeals/:id/decide", "assessment.appeal.decide",
-                "assessment.appeal.decide", DecideHandler});
+    router.Add({"POST", "/api/v1/assessment/appeals/:id/decide", "assessment.appeal.decide", "assessment.appeal.decide",
+                DecideHandler});
     router.Add({"GET", "/api/v1/assessment/editions", "assessment.read", "assessment.editions",
                 [d](Request& r) { return EditionsHandler(d, r); }});
     router.Add({"POST", "/api/v1/assessment/editions", "assessment.rules.write", "assessment.edition.create",

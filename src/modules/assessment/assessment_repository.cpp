@@ -19,10 +19,10 @@ Result<std::vector<EditionRow>> ListEditions(Connection& c) {
 Result<int64_t> InsertEdition(Connection& c, const EditionRow& e) {
     JW_ASSIGN_OR_RETURN(auto top, c.QueryOne("SELECT COALESCE(MAX(version), 0) FROM assessment_editions"));
     const int64_t version = top.Int(0) + 1;
-    JW_RETURN_IF_ERROR(c.Exec(
-        "INSERT INTO assessment_editions (version, effective_month, rules_csv, note, created_by, created_at) "
-        "VALUES (?,?,?,?,?,?)",
-        {V(version), V(e.effective_month), V(e.rules_csv), V(e.note), V(e.created_by), V(e.created_at)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO assessment_editions (version, effective_month, rules_csv, note, created_by, created_at) "
+               "VALUES (?,?,?,?,?,?)",
+               {V(version), V(e.effective_month), V(e.rules_csv), V(e.note), V(e.created_by), V(e.created_at)}));
     return version;
 }
 
@@ -51,8 +51,7 @@ Result<std::vector<AuditRow>> AuditRowsAfter(Connection& c, int64_t after_id, in
                                            "WHERE id > ? AND id <= ? AND result = 'ok' AND user_id > 0 AND " +
                                                in + " ORDER BY id LIMIT ?",
                                            p));
-    for (const auto& r : rows)
-        out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6)});
+    for (const auto& r : rows) out.push_back({r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6)});
     return out;
 }
 
@@ -70,14 +69,14 @@ Result<int64_t> UserUnit(Connection& c, int64_t user_id) {
 Result<bool> InsertItem(Connection& c, const ItemRow& i, int64_t now) {
     const storage::Value audit = i.audit_id ? V(*i.audit_id) : Null();
     if (i.audit_id) {
-        JW_ASSIGN_OR_RETURN(auto seen, c.Query("SELECT 1 FROM assessment_items WHERE audit_id = ? AND code = ?",
-                                               {audit, V(i.code)}));
+        JW_ASSIGN_OR_RETURN(
+            auto seen, c.Query("SELECT 1 FROM assessment_items WHERE audit_id = ? AND code = ?", {audit, V(i.code)}));
         if (!seen.empty()) return false;
     }
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO assessment_items (officer_id, unit_id, code, at, month, audit_id, event, "
-                              "object, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                              {V(i.officer_id), V(i.unit_id), V(i.code), V(i.at), V(i.month), audit, V(i.event),
-                               V(i.object), V(now)}));
+    JW_RETURN_IF_ERROR(c.Exec(
+        "INSERT INTO assessment_items (officer_id, unit_id, code, at, month, audit_id, event, "
+        "object, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+        {V(i.officer_id), V(i.unit_id), V(i.code), V(i.at), V(i.month), audit, V(i.event), V(i.object), V(now)}));
     return true;
 }
 
@@ -133,10 +132,10 @@ Status VoidItem(Connection& c, int64_t id, int64_t now) {
 }
 
 Result<int64_t> InsertAppeal(Connection& c, const AppealRow& a) {
-    JW_ASSIGN_OR_RETURN(auto r, c.QueryOne("INSERT INTO assessment_appeals (item_id, officer_id, unit_id, reason, "
-                                           "status, created_at) VALUES (?,?,?,?,'pending',?) RETURNING id",
-                                           {V(a.item_id), V(a.officer_id), V(a.unit_id), V(a.reason),
-                                            V(a.created_at)}));
+    JW_ASSIGN_OR_RETURN(auto r,
+                        c.QueryOne("INSERT INTO assessment_appeals (item_id, officer_id, unit_id, reason, "
+                                   "status, created_at) VALUES (?,?,?,?,'pending',?) RETURNING id",
+                                   {V(a.item_id), V(a.officer_id), V(a.unit_id), V(a.reason), V(a.created_at)}));
     return r.Int(0);
 }
 

@@ -19,7 +19,7 @@ struct EditionRow {
     std::string effective_month, rules_csv, note;
     int64_t created_by = 0, created_at = 0;
 };
-Result<std::vector<EditionRow>> ListEditions(Connection& c);  // by version
+Result<std::vector<EditionRow>> ListEditions(Connection& c);        // by version
 Result<int64_t> InsertEdition(Connection& c, const EditionRow& e);  // version = next; returns it
 
 struct AuditRow {
@@ -65,8 +65,8 @@ struct AppealRow {
 Result<int64_t> InsertAppeal(Connection& c, const AppealRow& a);
 Result<bool> HasPendingAppeal(Connection& c, int64_t item_id);
 Result<AppealRow> GetAppeal(Connection& c, int64_t id);  // NotFound "appeal"
-Status DecideAppeal(Connection& c, int64_t id, const std::string& status, const std::string& opinion,
-                    int64_t by, int64_t now);
+Status DecideAppeal(Connection& c, int64_t id, const std::string& status, const std::string& opinion, int64_t by,
+                    int64_t now);
 // Appeals of `status` ("" = any), within `unit_scope` when given; newest first, at most 500.
 Result<std::vector<AppealRow>> Appeals(Connection& c, const std::string& status,
                                        const std::optional<std::vector<int64_t>>& unit_scope);

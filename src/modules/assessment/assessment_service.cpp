@@ -132,8 +132,14 @@ int PointsOf(const std::vector<scoring::Edition>& editions, const repo::ItemRow&
 }
 
 scoring::Item EngineItem(const std::vector<scoring::Edition>& editions, const repo::ItemRow& i) {
-    return {i.id,   i.officer_id, i.unit_id, i.code, PointsOf(editions, i), i.at,
-            i.audit_id ? "audit:" + std::to_string(*i.audit_id) : "item:" + std::to_string(i.id), i.month};
+    return {i.id,
+            i.officer_id,
+            i.unit_id,
+            i.code,
+            PointsOf(editions, i),
+            i.at,
+            i.audit_id ? "audit:" + std::to_string(*i.audit_id) : "item:" + std::to_string(i.id),
+            i.month};
 }
 
 }  // namespace
@@ -161,8 +167,12 @@ Result<Results> Scores(Connection& c, const std::string& month, const std::optio
     std::map<int64_t, std::string> unit_name(units.begin(), units.end());
     std::map<int64_t, std::vector<int>> unit_scores;
     for (const auto& r : scoring::Rank(monthly)) {
-        OfficerScore o{r.score, r.rank, 0, user_by_id[r.score.officer_id].name,
-                       user_by_id[r.score.officer_id].police_no, unit_name[r.score.unit_id]};
+        OfficerScore o{r.score,
+                       r.rank,
+                       0,
+                       user_by_id[r.score.officer_id].name,
+                       user_by_id[r.score.officer_id].police_no,
+                       unit_name[r.score.unit_id]};
         auto& in_unit = unit_scores[r.score.unit_id];
         in_unit.push_back(r.score.score);
         o.unit_rank = scoring::CompetitionRanks(in_unit).back();

@@ -60,7 +60,7 @@ struct GridScore {
 };
 struct Results {
     std::string month;
-    int edition_version = 0;  // in force in the month (0: none)
+    int edition_version = 0;             // in force in the month (0: none)
     std::vector<OfficerScore> officers;  // best first
     std::vector<StationScore> stations;  // best average first
     std::vector<GridScore> grids;        // best average first; empty without the grids part
@@ -80,8 +80,7 @@ Result<std::vector<ItemView>> OfficerItems(Connection& c, int64_t officer_id, co
 
 // The officer appeals one of their own items. Errors: NotFound "item" (unknown or not theirs), Conflict "voided"
 // or "pending" (already void, or an appeal is waiting), Invalid "reason".
-Result<int64_t> FileAppeal(Connection& tx, int64_t officer_id, int64_t item_id, const std::string& reason,
-                           int64_t now);
+Result<int64_t> FileAppeal(Connection& tx, int64_t officer_id, int64_t item_id, const std::string& reason, int64_t now);
 // A leader decides an appeal within `unit_scope`: upheld voids the item (the score changes), rejected keeps it.
 // Errors: NotFound "appeal" (unknown or outside the scope), Conflict "decided", Denied for one's own appeal,
 // Invalid "outcome".

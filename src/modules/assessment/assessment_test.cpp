@@ -1,10 +1,9 @@
 // Community assessment on SQLite and PostgreSQL: the audit chain's work imported exactly once (a failed action and
 // an idempotent replay count nothing), caps from the shipped rules (data/community_rules.csv), appeals that change
 // the score, editions that never rescore a past month.
-#include "assessment/assessment_service.hpp"
-
 #include <gtest/gtest.h>
 
+#include "assessment/assessment_service.hpp"
 #include "common/civil_time.hpp"
 #include "test_support/database_test.hpp"
 
@@ -36,8 +35,8 @@ class AssessmentTest : public test_support::DatabaseTest {
     }
 
     // An audit record as the HTTP layer writes one (the chain's hashes do not matter to the import).
-    void Audit(int64_t user, const std::string& unit, const std::string& action, const std::string& result,
-               int64_t at, const std::string& detail = "", const std::string& object = "visit:1") {
+    void Audit(int64_t user, const std::string& unit, const std::string& action, const std::string& result, int64_t at,
+               const std::string& detail = "", const std::string& object = "visit:1") {
         ++audit_id_;
         ASSERT_TRUE(c_->Exec("INSERT INTO audit_log (id, at, user_id, username, unit, client, action, object, result, "
                              "purpose, case_no, request_id, detail, prev_hash, hash) VALUES "
@@ -138,9 +137,9 @@ TEST_P(AssessmentTest, AnUpheldAppealVoidsTheItemAndChangesTheScore) {
                     JW_ASSIGN_OR_RETURN(appeal, FileAppeal(tx, officer_a_, item, "同一户重复录入", t));
                     return Status::Ok();
                 }).ok());
-    EXPECT_EQ(in_tx([&](storage::Connection& tx) { return FileAppeal(tx, officer_a_, item, "again", t).status(); })
-                  .code(),
-              ErrorCode::kConflict);  // one pending appeal per item
+    EXPECT_EQ(
+        in_tx([&](storage::Connection& tx) { return FileAppeal(tx, officer_a_, item, "again", t).status(); }).code(),
+        ErrorCode::kConflict);  // one pending appeal per item
     // A leader of another station does not see it; the officer cannot decide their own.
     const std::optional<std::vector<int64_t>> other = std::vector<int64_t>{station_b_};
     EXPECT_EQ(in_tx([&](storage::Connection& tx) {
@@ -176,8 +175,9 @@ TEST_P(AssessmentTest, ANewEditionNeverRescoresAPastMonth) {
     Audit(officer_a_, "519901031000", "community.visit.create", "ok", march);
     Audit(officer_a_, "519901031000", "community.visit.create", "ok", april);
     Import(april + 60);
-    const std::string rules = "code,kind,points,cap,events,name_zh,name_en,basis\n"
-                              "visit,add,5,10,community.visit.create,入户走访,Visit,依据\n";
+    const std::string rules =
+        "code,kind,points,cap,events,name_zh,name_en,basis\n"
+        "visit,add,5,10,community.visit.create,入户走访,Visit,依据\n";
     auto create = [&](const std::string& month) {
         Result<int64_t> v = int64_t{0};
         auto s = storage::InTransaction(*c_, [&](storage::Connection& tx) {
@@ -218,7 +218,7 @@ TEST_P(AssessmentTest, StationsAndOfficersAreRankedWithTies) {
     EXPECT_EQ(r->officers[2].unit_rank, 2);
     ASSERT_EQ(r->stations.size(), 2u);
     EXPECT_EQ(r->stations[0].unit_name, "东城派出所");  // average 2 against 1.5
-    EXPECT_TRUE(r->grids.empty());                   // no grids part in this build
+    EXPECT_TRUE(r->grids.empty());                      // no grids part in this build
     auto scoped = Scores(*c_, "2026-03", std::vector<int64_t>{station_b_});
     ASSERT_TRUE(scoped.ok());
     ASSERT_EQ(scoped->officers.size(), 1u);

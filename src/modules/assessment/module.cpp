@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "assessment/assessment_module.hpp"
-#include "assessment/demo_assessment.hpp"
 #include "assessment/assessment_service.hpp"
+#include "assessment/demo_assessment.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::assessment {

@@ -52,7 +52,7 @@ std::vector<ScoreItem> DeriveScoreItems(const ScoringCase& c, const ScoreRules& 
 namespace {
 
 scoring::Item EngineItem(const ScoreItem& it, size_t index) {
-    return {static_cast<int64_t>(index), it.officer_id, it.unit_id, it.code, it.points, it.at,
+    return {static_cast<int64_t>(index),          it.officer_id, it.unit_id, it.code, it.points, it.at,
             "case:" + std::to_string(it.case_id), it.month};
 }
 

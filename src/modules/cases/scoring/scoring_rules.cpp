@@ -2,7 +2,6 @@
 
 #include <stdexcept>
 
-
 namespace jw::cases {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
