@@ -86,6 +86,9 @@ const char* kItemColumns =
     "SELECT i.id, i.officer_id, i.unit_id, i.code, i.at, i.month, i.audit_id, i.event, i.object, i.voided_at, "
     "COALESCE((SELECT a.status FROM assessment_appeals a WHERE a.item_id = i.id ORDER BY a.id DESC LIMIT 1), ''), "
     "COALESCE((SELECT MAX(a.id) FROM assessment_appeals a WHERE a.item_id = i.id), 0) FROM assessment_items i";
+const char* kItemColumnsLight =
+    "SELECT i.id, i.officer_id, i.unit_id, i.code, i.at, i.month, i.audit_id, i.event, i.object, i.voided_at, '', 0 "
+    "FROM assessment_items i";
 
 ItemRow ItemOf(const storage::Row& r) {
     ItemRow i;
@@ -107,9 +110,9 @@ ItemRow ItemOf(const storage::Row& r) {
 }  // namespace
 
 Result<std::vector<ItemRow>> Items(Connection& c, const std::string& month, std::optional<int64_t> officer_id,
-                                   const std::optional<std::vector<int64_t>>& unit_scope) {
+                                   const std::optional<std::vector<int64_t>>& unit_scope, bool with_appeals) {
     storage::Params p{V(month)};
-    std::string sql = std::string(kItemColumns) + " WHERE i.month = ?";
+    std::string sql = std::string(with_appeals ? kItemColumns : kItemColumnsLight) + " WHERE i.month = ?";
     if (officer_id) {
         sql += " AND i.officer_id = ?";
         p.push_back(V(*officer_id));

@@ -48,9 +48,10 @@ struct ItemRow {
 };
 // Inserts unless (audit_id, code) is there already. Returns whether it inserted.
 Result<bool> InsertItem(Connection& c, const ItemRow& i, int64_t now);
-// Items of `month`, of `officer_id` when given, within `unit_scope` when given; by time.
+// Items of `month`, of `officer_id` when given, within `unit_scope` when given; by time. Without `with_appeals`
+// appeal_status and appeal_id stay empty (the ranking does not need them, and they cost a lookup per item).
 Result<std::vector<ItemRow>> Items(Connection& c, const std::string& month, std::optional<int64_t> officer_id,
-                                   const std::optional<std::vector<int64_t>>& unit_scope);
+                                   const std::optional<std::vector<int64_t>>& unit_scope, bool with_appeals = true);
 Result<ItemRow> GetItem(Connection& c, int64_t id);  // NotFound "item"
 Status VoidItem(Connection& c, int64_t id, int64_t now);
 

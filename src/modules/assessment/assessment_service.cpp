@@ -146,7 +146,7 @@ scoring::Item EngineItem(const std::vector<scoring::Edition>& editions, const re
 
 Result<Results> Scores(Connection& c, const std::string& month, const std::optional<std::vector<int64_t>>& unit_scope) {
     JW_ASSIGN_OR_RETURN(auto editions, LoadEditions(c));
-    JW_ASSIGN_OR_RETURN(auto rows, repo::Items(c, month, std::nullopt, unit_scope));
+    JW_ASSIGN_OR_RETURN(auto rows, repo::Items(c, month, std::nullopt, unit_scope, /*with_appeals=*/false));
     std::vector<scoring::Item> items;
     for (const auto& r : rows) {
         if (r.voided_at == 0) items.push_back(EngineItem(editions, r));
