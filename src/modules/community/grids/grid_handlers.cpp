@@ -246,7 +246,8 @@ Result<Reply> TeamHandler(const GridDeps& d, Request& req) {
             gm.role = mr.Text("role", true, 40).value_or("");
             gm.phone = mr.Text("phone", false, 20).value_or("");
             if (!gm.phone.empty()) mr.Merge(CheckMobile(gm.phone, "phone"));
-            for (const auto& [field, problem] : mr.status().fields()) in.Fail(at + "." + field, problem);
+            const Status member = mr.status();  // kept: fields() of a temporary would dangle in the loop
+            for (const auto& [field, problem] : member.fields()) in.Fail(at + "." + field, problem);
             team.push_back(std::move(gm));
         }
     }
