@@ -9,14 +9,11 @@ import { byTestId, fill, gotoApp, login, openBrowser, shot, sqlite } from './lib
 const PREFIX = 'E2E-GRID-'
 
 function layLattice() {
-  const rows = []
-  for (let i = 0; i <= 50; i++) {
-    for (let j = 0; j <= 40; j++) {
-      const lon = (104.48 + i * 0.01).toFixed(2), lat = (30.6 + j * 0.01).toFixed(2)
-      rows.push(`('${PREFIX}${i}-${j}', 'house', '', '示范县县外测试点${i}-${j}', ${lon}, ${lat}, 1)`)
-    }
-  }
-  sqlite(`INSERT INTO community_addresses (code, level, parent_code, full_name, longitude, latitude, updated_at) VALUES ${rows.join(',')}`)
+  sqlite(`INSERT INTO community_addresses (code, level, parent_code, full_name, longitude, latitude, updated_at)
+    WITH RECURSIVE i(x) AS (SELECT 0 UNION ALL SELECT x + 1 FROM i WHERE x < 50),
+                   j(y) AS (SELECT 0 UNION ALL SELECT y + 1 FROM j WHERE y < 40)
+    SELECT '${PREFIX}' || x || '-' || y, 'house', '', '示范县县外测试点' || x || '-' || y,
+           104.48 + x * 0.01, 30.6 + y * 0.01, 1 FROM i, j`)
 }
 
 describe('grids: draw, save, see the address count', () => {
@@ -65,5 +62,13 @@ describe('grids: draw, save, see the address count', () => {
     assert.equal(body.addresses, inDb)
     await page.locator('.el-message', { hasText: `网格内 ${inDb} 个标准地址` }).waitFor()
     await shot(page, '08-grids-saved')
+
+    // The bureau's table lists it; the demo officer's grid shows its team and figures.
+    await gotoApp(page, '/community/grids/rates')
+    await byTestId(page, 'grid-rates-table').locator('tr', { hasText: code }).waitFor()
+    await shot(page, '08-grids-rates')
+    await gotoApp(page, '/community/grids/519901-G01')
+    await byTestId(page, 'grid-team').locator('tr', { hasText: '王志强' }).waitFor()
+    await shot(page, '08-grids-detail')
   })
 })
