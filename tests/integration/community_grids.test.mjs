@@ -43,7 +43,20 @@ test('demo: 22 grids, each with a team led by a station officer, every demo addr
   assert.ok(roles.filter((r) => r === 'volunteer').length >= 3);
   assert.ok(summary.team.filter((m) => m.phone).every((m) => /^1\d\d\*{4}\d{4}$/.test(m.phone)), 'phones masked');
   assert.equal(summary.figures.addresses, summary.addresses_by_level.reduce((s, b) => s + b.count, 0));
-  assert.ok(Array.isArray(summary.places));
+  assert.deepEqual(summary.places.map((p) => p.kind).sort(), ['alerts', 'cases']);
+  // The demo cases lie west of the county map; place one in 东门社区 by coordinates and one by its place text.
+  const [first, second] = sql1('SELECT id FROM cases ORDER BY id LIMIT 2').split('\n')
+  execSql(server.db, `UPDATE cases SET place_lon = 104.27, place_lat = 30.8 WHERE id = ${first}`);
+  execSql(server.db, `UPDATE cases SET place_lon = NULL, place_lat = NULL, place_address = (SELECT full_name FROM `
+    + `community_addresses WHERE grid_id = '519901-G01' AND level = 'house' ORDER BY code LIMIT 1) WHERE id = ${second}`);
+  let placed = 0;
+  for (const g of list.items) {
+    const s = expectStatus(await officer.get(`/community/grids/${g.code}/summary`), 200);
+    const cases = s.places.find((p) => p.kind === 'cases');
+    placed += cases.inside;
+    if (g.code === '519901-G01') assert.equal(cases.inside, 2);
+  }
+  assert.equal(placed, 2);
   assert.match(sql1("SELECT phone FROM community_grid_members WHERE role = 'auxiliary' LIMIT 1"), /^sm4:/);
   expectError(await officer.get('/community/grids/nope/summary'), 404, 'not_found');
 });
