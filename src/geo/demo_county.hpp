@@ -64,7 +64,7 @@ struct LonLat {
     double longitude = 0, latitude = 0;
 };
 LonLat DemoPolar(double angle_deg, double r);
-double DemoOuterRadius(double angle_deg);  // the county boundary's radius at an angle
+double DemoOuterRadius(double angle_deg);        // the county boundary's radius at an angle
 inline constexpr double kDemoTownRadius = 0.05;  // 城关镇 is the regular 16-gon of this radius (vertices every 22.5°)
 // The angle of township node i (1–8) round the centre: 45° × (i − 1).
 inline double DemoTownshipAngle(int node) { return 45.0 * (node - 1); }

@@ -17,7 +17,9 @@ Polygon Make(std::vector<std::vector<FixedPoint>> rings) {
     EXPECT_TRUE(p.ok()) << p.status().message();
     return p.ok() ? *p : Polygon{};
 }
-Polygon Rect(int64_t x0, int64_t y0, int64_t x1, int64_t y1) { return Make({{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}}); }
+Polygon Rect(int64_t x0, int64_t y0, int64_t x1, int64_t y1) {
+    return Make({{{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}}});
+}
 std::string Problem(const std::vector<std::vector<FixedPoint>>& rings) {
     auto p = MakePolygon(rings, "polygon");
     if (p.ok()) return "ok";
@@ -43,7 +45,8 @@ TEST(PolygonTest, EdgesWestAndSouthBelongEastAndNorthDoNot) {
 
 TEST(PolygonTest, SharedEdgeAndSharedVertexHaveExactlyOneOwner) {
     // Four squares round the point (10, 10).
-    const Polygon sw = Rect(0, 0, 10, 10), se = Rect(10, 0, 20, 10), nw = Rect(0, 10, 10, 20), ne = Rect(10, 10, 20, 20);
+    const Polygon sw = Rect(0, 0, 10, 10), se = Rect(10, 0, 20, 10), nw = Rect(0, 10, 10, 20),
+                  ne = Rect(10, 10, 20, 20);
     auto owners = [&](FixedPoint p) {
         return int(Contains(sw, p)) + Contains(se, p) + Contains(nw, p) + Contains(ne, p);
     };
@@ -105,15 +108,16 @@ TEST(PolygonTest, Validity) {
     EXPECT_EQ(Problem({{{0, 0}, {10, 0}, {10, 10}, {0, 10}}}), "ok");
     EXPECT_EQ(Problem({{{0, 0}, {10, 0}}}), "too_few_points");
     EXPECT_EQ(Problem({{{0, 0}, {10, 0}, {10, 0}, {0, 0}}}), "too_few_points");
-    EXPECT_EQ(Problem({{{0, 0}, {5, 5}, {10, 10}}}), "self_intersection");  // doubles back on one line
+    EXPECT_EQ(Problem({{{0, 0}, {5, 5}, {10, 10}}}), "self_intersection");            // doubles back on one line
     EXPECT_EQ(Problem({{{0, 0}, {10, 10}, {10, 0}, {0, 10}}}), "self_intersection");  // bow tie
     EXPECT_EQ(Problem({{{0, 0}, {10, 0}, {10, 10}, {10, 5}, {0, 10}}}), "self_intersection");  // spike back
-    EXPECT_EQ(Problem({{{0, 0}, {10, 0}, {5, 0}, {5, 10}}}), "self_intersection");  // collinear overlap
+    EXPECT_EQ(Problem({{{0, 0}, {10, 0}, {5, 0}, {5, 10}}}), "self_intersection");             // collinear overlap
     // A ring touching itself at a vertex (figure eight through (5,5)).
     EXPECT_EQ(Problem({{{0, 0}, {5, 5}, {10, 0}, {10, 10}, {5, 5}, {0, 10}}}), "self_intersection");
     EXPECT_EQ(Problem({{{0, 0}, {30, 0}, {30, 30}, {0, 30}}, {{40, 40}, {50, 40}, {50, 50}}}), "hole_outside");
     EXPECT_EQ(Problem({{{0, 0}, {30, 0}, {30, 30}, {0, 30}}, {{0, 0}, {10, 5}, {5, 10}}}), "self_intersection");
-    EXPECT_EQ(Problem({{{0, 0}, {30, 0}, {30, 30}, {0, 30}}, {{5, 5}, {25, 5}, {25, 25}, {5, 25}},
+    EXPECT_EQ(Problem({{{0, 0}, {30, 0}, {30, 30}, {0, 30}},
+                       {{5, 5}, {25, 5}, {25, 25}, {5, 25}},
                        {{10, 10}, {20, 10}, {20, 20}}}),
               "hole_outside");  // a hole inside a hole
     EXPECT_EQ(Problem({{{0, 0}, {1900000000, 0}, {0, 10}}}), "out_of_range");
@@ -218,7 +222,7 @@ TEST(PolygonTest, RandomTilingsGiveEveryPointExactlyOneOwner) {
         FixedPoint v[kCells + 1][kCells + 1];
         for (int i = 0; i <= kCells; ++i)
             for (int j = 0; j <= kCells; ++j) {
-                const bool inner_i = i > 0 && i < kCells, inner_j = j > 0 && j < kCells;
+                const bool inner_i = i > 0 && i<kCells, inner_j = j> 0 && j < kCells;
                 v[i][j] = {i * kStep + (inner_i ? int64_t(rng() % 21) - 10 : 0),
                            j * kStep + (inner_j ? int64_t(rng() % 21) - 10 : 0)};
             }

@@ -26,12 +26,9 @@ Json RatesJson(const GridCounts& c) {
 }
 
 Json CountsJson(const GridCounts& c) {
-    return {{"expected_population", c.expected_population},
-            {"people", c.people},
-            {"people_with_photo", c.people_with_photo},
-            {"addresses", c.addresses},
-            {"addresses_located", c.addresses_located},
-            {"rates", RatesJson(c)}};
+    return {{"expected_population", c.expected_population}, {"people", c.people},
+            {"people_with_photo", c.people_with_photo},     {"addresses", c.addresses},
+            {"addresses_located", c.addresses_located},     {"rates", RatesJson(c)}};
 }
 
 Json GridJson(const Grid& g) {
@@ -282,8 +279,7 @@ void RegisterGridRoutes(http::Router& router, const GridDeps& deps) {
     router.Add({"GET", base + "/:code", "community.grid.read", "community.grid.read", bind(GetHandler)});
     router.Add({"PATCH", base + "/:code", "community.grid.write", "community.grid.update", bind(PatchHandler)});
     router.Add({"PUT", base + "/:code/team", "community.grid.write", "community.grid.team", bind(TeamHandler)});
-    router.Add({"GET", base + "/:code/summary", "community.grid.read", "community.grid.summary",
-                bind(SummaryHandler)});
+    router.Add({"GET", base + "/:code/summary", "community.grid.read", "community.grid.summary", bind(SummaryHandler)});
 }
 
 }  // namespace jw::community

@@ -17,10 +17,10 @@
 namespace jw::community {
 
 struct PlaceCount {
-    std::string kind;       // cases | alerts | checkpoint_passes …
-    int64_t inside = 0;     // records placed inside the grid
-    int64_t unplaced = 0;   // records of the grid's unit that could not be placed at all
-    std::string note;       // e.g. "no_coordinates"
+    std::string kind;      // cases | alerts | checkpoint_passes …
+    int64_t inside = 0;    // records placed inside the grid
+    int64_t unplaced = 0;  // records of the grid's unit that could not be placed at all
+    std::string note;      // e.g. "no_coordinates"
 };
 
 using PlaceCounter = std::function<Result<PlaceCount>(storage::Connection&, const Grid&)>;

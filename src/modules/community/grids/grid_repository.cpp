@@ -133,10 +133,10 @@ Status ReplaceTeam(storage::Connection& c, const std::string& code, const std::v
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM community_grid_members WHERE grid_code = ?", {V(code)}));
     int position = 0;
     for (const auto& m : sealed) {
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO community_grid_members (grid_code, user_id, name, role, phone, "
-                                  "position) VALUES (?,?,?,?,?,?)",
-                                  {V(code), m.user_id ? V(*m.user_id) : storage::Null(), V(m.name), V(m.role),
-                                   V(m.phone), V(position++)}));
+        JW_RETURN_IF_ERROR(c.Exec(
+            "INSERT INTO community_grid_members (grid_code, user_id, name, role, phone, "
+            "position) VALUES (?,?,?,?,?,?)",
+            {V(code), m.user_id ? V(*m.user_id) : storage::Null(), V(m.name), V(m.role), V(m.phone), V(position++)}));
     }
     return Status::Ok();
 }
@@ -154,8 +154,8 @@ Result<int64_t> AssignAddresses(storage::Connection& c, const std::string& code,
     for (const auto& r : rows) {
         if (geo::Contains(polygon, std::stod(r.Str(1)), std::stod(r.Str(2)))) inside.push_back(r.Int(0));
     }
-    JW_RETURN_IF_ERROR(storage::ExecIn(c, "UPDATE community_addresses SET grid_id = ? WHERE id IN @IDS@", inside,
-                                       {V(code)}));
+    JW_RETURN_IF_ERROR(
+        storage::ExecIn(c, "UPDATE community_addresses SET grid_id = ? WHERE id IN @IDS@", inside, {V(code)}));
     // Addresses without coordinates follow their parent, level by level (county → … → room: at most eight).
     for (int level = 0; level < 8; ++level) {
         JW_RETURN_IF_ERROR(

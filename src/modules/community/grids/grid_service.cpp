@@ -66,8 +66,8 @@ Result<GridSaved> Save(storage::Connection& tx, Grid g, bool is_new, int64_t ver
     if (polygon_changed) {
         JW_ASSIGN_OR_RETURN(out.addresses, AssignAddresses(tx, g.code, g.polygon));
     } else {
-        JW_ASSIGN_OR_RETURN(auto row,
-                            tx.QueryOne("SELECT COUNT(*) FROM community_addresses WHERE grid_id = ?", {storage::V(g.code)}));
+        JW_ASSIGN_OR_RETURN(
+            auto row, tx.QueryOne("SELECT COUNT(*) FROM community_addresses WHERE grid_id = ?", {storage::V(g.code)}));
         out.addresses = row.Int(0);
     }
     JW_ASSIGN_OR_RETURN(auto unit_name, UnitName(tx, g.unit_id));
@@ -106,8 +106,8 @@ Result<GridSaved> CreateGrid(storage::Connection& tx, const GridChange& in, cons
     return Save(tx, std::move(g), true, 0, true, now);
 }
 
-Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, int64_t version,
-                             const GridChange& in, const auth::Principal& actor, int64_t now) {
+Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, int64_t version, const GridChange& in,
+                             const auth::Principal& actor, int64_t now) {
     JW_ASSIGN_OR_RETURN(Grid g, GetGrid(tx, code));
     JW_RETURN_IF_ERROR(CheckScope(actor, g.unit_id));
     if (g.version != version) return Status::Conflict("conflict");
@@ -127,9 +127,8 @@ Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, i
     return Save(tx, std::move(g), false, version, polygon_changed, now);
 }
 
-Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_t version,
-                        std::vector<GridMember> team, const GridSeal& seal, const auth::Principal& actor,
-                        int64_t now) {
+Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_t version, std::vector<GridMember> team,
+                        const GridSeal& seal, const auth::Principal& actor, int64_t now) {
     JW_ASSIGN_OR_RETURN(Grid g, GetGrid(tx, code));
     JW_RETURN_IF_ERROR(CheckScope(actor, g.unit_id));
     if (g.version != version) return Status::Conflict("conflict");
@@ -144,7 +143,8 @@ Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_
         GridMember& m = team[i];
         const std::string at = "team." + std::to_string(i) + ".";
         const auto& roles = GridRoles();
-        if (std::find(roles.begin(), roles.end(), m.role) == roles.end()) return Status::Invalid(at + "role", "invalid_enum");
+        if (std::find(roles.begin(), roles.end(), m.role) == roles.end())
+            return Status::Invalid(at + "role", "invalid_enum");
         if (m.user_id) {
             JW_ASSIGN_OR_RETURN(auto user, FindUser(tx, *m.user_id));
             if (!user) return Status::Invalid(at + "user_id", "not_found");

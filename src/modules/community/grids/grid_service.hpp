@@ -41,13 +41,12 @@ struct GridSaved {
 Result<GridSaved> CreateGrid(storage::Connection& tx, const GridChange& in, const std::string& region,
                              const auth::Principal& actor, int64_t now);
 // Applies the fields given; the polygon, when given, is re-checked for overlap and the addresses reassigned.
-Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, int64_t version,
-                             const GridChange& in, const auth::Principal& actor, int64_t now);
+Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, int64_t version, const GridChange& in,
+                             const auth::Principal& actor, int64_t now);
 
 // Replaces the team (phones given plain, sealed here); raises the grid's version. Returns the new version.
-Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_t version,
-                        std::vector<GridMember> team, const GridSeal& seal, const auth::Principal& actor,
-                        int64_t now);
+Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_t version, std::vector<GridMember> team,
+                        const GridSeal& seal, const auth::Principal& actor, int64_t now);
 
 // The grid as stored, NotFound "grid" when there is none.
 Result<Grid> GetGrid(storage::Connection& c, const std::string& code);

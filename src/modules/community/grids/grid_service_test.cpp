@@ -15,9 +15,9 @@ class GridServiceTest : public GridTest {};
 
 TEST_P(GridServiceTest, SavingAPolygonAssignsTheAddressesInside) {
     Address("A-in", "", 104.205, 30.805);
-    Address("A-in-room", "A-in", std::nullopt, std::nullopt, "room");       // no coordinates: its parent's grid
+    Address("A-in-room", "A-in", std::nullopt, std::nullopt, "room");         // no coordinates: its parent's grid
     Address("A-in-room-x", "A-in-room", std::nullopt, std::nullopt, "room");  // and its grandparent's
-    Address("edge", "", 104.21, 30.805);   // on the edge shared by A (west) and B (east)
+    Address("edge", "", 104.21, 30.805);  // on the edge shared by A (west) and B (east)
     Address("B-in", "", 104.215, 30.805);
     Address("out", "", 104.30, 30.805);
     Address("out-room", "out", std::nullopt, std::nullopt, "room");

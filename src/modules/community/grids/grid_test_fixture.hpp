@@ -15,9 +15,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 namespace testing {
 
 inline geo::Polygon Rect(double lon0, double lat0, double lon1, double lat1) {
-    auto p = geo::MakePolygon({{geo::ToFixed(lon0, lat0), geo::ToFixed(lon1, lat0), geo::ToFixed(lon1, lat1),
-                                geo::ToFixed(lon0, lat1)}},
-                              "polygon");
+    auto p = geo::MakePolygon(
+        {{geo::ToFixed(lon0, lat0), geo::ToFixed(lon1, lat0), geo::ToFixed(lon1, lat1), geo::ToFixed(lon0, lat1)}},
+        "polygon");
     EXPECT_TRUE(p.ok());
     return p.ok() ? *p : geo::Polygon{};
 }
