@@ -78,6 +78,7 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     for (int64_t u : units) {
         auto unit = auth::repo::GetUnit(c, u);
         if (!unit.ok()) return Status::Invalid("unit_ids", "not_found");
+        if (unit->dissolved_at) return Status::Invalid("unit_ids", "dissolved");
         unit_names += (unit_names.empty() ? "" : "、") + unit->name;
     }
     const ColourRule& rule = *policy.Find(in.colour);

@@ -23,7 +23,7 @@ class Problems {
     bool empty() const { return fields_.empty(); }
     Status status() const {
         if (fields_.empty()) return Status::Ok();
-        return Status(ErrorCode::kInvalidArgument, "invalid plan: " + fields_.begin()->first, fields_);
+        return Status(ErrorCode::kInvalidArgument, "invalid_plan", fields_)  // words: error.invalid_argument.invalid_plan;
     }
 
   private:
