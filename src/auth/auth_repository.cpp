@@ -85,11 +85,22 @@ Result<std::vector<Unit>> QueryUnits(Connection& c, const char* where, const cha
 
 }  // namespace
 
+Result<std::vector<int64_t>> UsersWithPermission(Connection& c, const std::string& permission,
+                                                 const std::optional<std::vector<int64_t>>& unit_ids) {
+    std::string sql =
+        "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+        "JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE rp.permission = ? AND u.status = 'active'";
+    storage::Params params{V(permission)};
+    if (unit_ids) sql += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *unit_ids, params);
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY u.id", params));
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+    return ids;
+}
+
 Result<std::vector<Unit>> ListUnits(Connection& c) { return QueryUnits(c, "", "code"); }
 
-Result<std::vector<Unit>> ListLiveUnits(Connection& c) {
-    return QueryUnits(c, " WHERE dissolved_at IS NULL", "code");
-}
+Result<std::vector<Unit>> ListLiveUnits(Connection& c) { return QueryUnits(c, " WHERE dissolved_at IS NULL", "code"); }
 
 Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c) {
     return QueryUnits(c, " WHERE dissolved_at IS NULL", "sort_order, id");

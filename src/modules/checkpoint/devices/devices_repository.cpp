@@ -139,8 +139,7 @@ Status Validate(storage::Connection& c, const Device& d) {
             bad.emplace("unit_id", "dissolved");
     }
     if (bad.empty()) return Status::Ok();
-    std::string message = "invalid input: " + bad.begin()->first;  // before `bad` is moved from
-    return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(bad));
+    return Status(ErrorCode::kInvalidArgument, "invalid_input", std::move(bad));
 }
 
 }  // namespace
@@ -276,7 +275,7 @@ Status ReplaceLanes(storage::Connection& c, const std::string& tollgate_id, cons
                 bad.insert(s.fields().begin(), s.fields().end());
         }
     }
-    if (!bad.empty()) return Status(ErrorCode::kInvalidArgument, "invalid input: " + bad.begin()->first, bad);
+    if (!bad.empty()) return Status(ErrorCode::kInvalidArgument, "invalid_input", bad);
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM checkpoint_lanes WHERE tollgate_id = ?", {V(tollgate_id)}));
     for (const auto& l : lanes) {
         JW_RETURN_IF_ERROR(c.Exec(
