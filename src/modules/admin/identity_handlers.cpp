@@ -47,8 +47,8 @@ Result<Reply> CreateUnit(Request& req) {
         if (u.parent_id) {
             auto parent = auth::repo::GetLiveUnit(c, *u.parent_id);
             if (!parent.ok())
-                return Status::Invalid("parent_id", parent.status().code() == ErrorCode::kNotFound ? "not_found"
-                                                                                                   : "dissolved");
+                return Status::Invalid("parent_id",
+                                       parent.status().code() == ErrorCode::kNotFound ? "not_found" : "dissolved");
         }
         auto id = auth::repo::InsertUnit(c, u, NowUnix());
         if (!id.ok())

@@ -215,12 +215,11 @@ Result<Reply> StatsHandler(const Deps& d, Request& req) {
                          {"escalated", us.escalated},
                          {"reported", us.reported},
                          {"avg_sign_s", us.avg_sign_s}});
-    return Reply::Json200(
-        {{"from", FormatUtcIso(from)},
-         {"to", FormatUtcIso(to)},
-         {"structure_date", FormatChinaDate(structure_at)},
-         {"by_colour", colours},
-         {"by_unit", units}});
+    return Reply::Json200({{"from", FormatUtcIso(from)},
+                           {"to", FormatUtcIso(to)},
+                           {"structure_date", FormatChinaDate(structure_at)},
+                           {"by_colour", colours},
+                           {"by_unit", units}});
 }
 
 Result<Reply> PolicyHandler(const Deps&, Request&) {

@@ -72,8 +72,7 @@ const repo::UnitVersion* VersionAt(const VersionsByUnit& versions, int64_t unit,
 }
 
 // UnitInStructure on data already read; 0 when there is no place.
-int64_t Place(const VersionsByUnit& versions, const std::vector<repo::Succession>& edges, int64_t unit_id,
-              int64_t at) {
+int64_t Place(const VersionsByUnit& versions, const std::vector<repo::Succession>& edges, int64_t unit_id, int64_t at) {
     int64_t u = unit_id;
     for (int guard = 0; guard < 64; ++guard) {
         if (VersionAt(versions, u, at)) return u;

@@ -28,10 +28,10 @@ const char* kXingzhen = "519901020500";
 // Every row a restructure may touch, as text: equal snapshots mean nothing was lost or left changed.
 std::string Snapshot(storage::Connection& c) {
     std::ostringstream out;
-    for (const char* sql :
-         {"SELECT id, code, name, kind, parent_id, dissolved_at FROM units ORDER BY id", "SELECT id, unit_id FROM users ORDER BY id",
-          "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
-          "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
+    for (const char* sql : {"SELECT id, code, name, kind, parent_id, dissolved_at FROM units ORDER BY id",
+                            "SELECT id, unit_id FROM users ORDER BY id",
+                            "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
+                            "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
         auto rows = c.Query(sql);
         EXPECT_TRUE(rows.ok()) << sql;
         if (!rows.ok()) continue;

@@ -4,8 +4,7 @@
 
 namespace jw::units {
 
-void StructureWatch::Start(storage::Database& db, std::chrono::milliseconds interval,
-                           std::function<void()> on_change) {
+void StructureWatch::Start(storage::Database& db, std::chrono::milliseconds interval, std::function<void()> on_change) {
     db_ = &db;
     on_change_ = std::move(on_change);
     Poll();  // the generation this server starts with

@@ -191,7 +191,8 @@ TEST_P(SupervisionTest, DashboardCountsMatchTheCasesBehindThem) {
     EXPECT_EQ(regrouped.units[0].unit_name, "合并后的局");
     EXPECT_EQ(regrouped.units[0].counts.open, summary.totals.open);
     EXPECT_EQ(regrouped.totals.overdue, summary.totals.overdue);
-    EXPECT_EQ(ids(supervision::Drill(*cases, bureau_, "filed", "open", &merged)), (std::vector<int64_t>{overdue, soon}));
+    EXPECT_EQ(ids(supervision::Drill(*cases, bureau_, "filed", "open", &merged)),
+              (std::vector<int64_t>{overdue, soon}));
     EXPECT_TRUE(supervision::Drill(*cases, station_, "", "open", &merged).empty());
     // Scope: a unit outside the data scope sees none of them.
     auto none = supervision::LoadDashboardCases(**c, std::vector<int64_t>{legal_unit_}, "2026-04-07");
