@@ -10,6 +10,7 @@
 #include "units/history.hpp"
 #include "units/restructure_service.hpp"
 #include "units/restructure_test_fixture.hpp"
+#include "units/structure_watch.hpp"
 #include "units/units_module.hpp"
 
 namespace jw::units {
@@ -234,6 +235,25 @@ TEST_P(Restructure, OnlyTheLatestIsUndoneAndNotWhileItsNewUnitsHoldNewRows) {
     ASSERT_FALSE(in_use.ok());
     EXPECT_EQ(in_use.status().fields().at("restructure"), "new_unit_in_use");
     EXPECT_EQ(UserUnit(**c, "p990030"), UnitId(**c, "519901020520"));  // the refused undo changed nothing
+}
+
+// What a second process (a server while the CLI restructures) sees: the structure generation moves on every apply
+// and every undo, and only then.
+TEST_P(Restructure, TheWatchNoticesEachApplyAndUndoOnce) {
+    int calls = 0;
+    StructureWatch watch;
+    watch.Start(*db_, std::chrono::hours(1), [&calls] { ++calls; });  // polled by hand below
+    EXPECT_FALSE(watch.Poll());
+    auto applied = ApplyPlan(plan_);
+    ASSERT_TRUE(applied.ok()) << applied.status().message();
+    EXPECT_TRUE(watch.Poll());
+    EXPECT_FALSE(watch.Poll());
+    ASSERT_TRUE(UndoIt((*applied)["id"].get<int64_t>(), kNow + 60).ok());
+    EXPECT_TRUE(watch.Poll());
+    EXPECT_FALSE(watch.Poll());
+    watch.Stop();
+    EXPECT_EQ(calls, 2);
+    EXPECT_EQ(watch.changes_seen(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Restructure, ::testing::ValuesIn(storage::testing::Backends()));
