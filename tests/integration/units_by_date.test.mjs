@@ -47,7 +47,9 @@ test('before: an alert answered by 东城 is kept there; the statistics by today
   assert.ok(dongcheng && chengguan);
   assert.equal(dongcheng.dissolved_at, null);
   const people = expectStatus(await sys.get(`/users?unit_id=${dongcheng.id}&status=active&page_size=50`), 200).items;
-  dcOfficer = people[0].username;
+  const signer = people.find((u) => u.roles.includes('officer'));
+  assert.ok(signer, JSON.stringify(people.map((u) => u.roles)));
+  dcOfficer = signer.username;
   const officer = await loggedIn(server, dcOfficer);
 
   // One alert to both stations; 东城 signs and reports back, which closes its target (a closed record stays put).

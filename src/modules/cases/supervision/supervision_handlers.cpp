@@ -57,7 +57,9 @@ Result<Reply> Dashboard(Deps d, Request& req) {
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto cases, supervision::LoadDashboardCases(**c, scope, ChinaDate(NowUnix())));
     std::optional<units::StructureMap> structure;
-    if (date) JW_ASSIGN_OR_RETURN(structure, units::PlacesAt(**c, ChinaMidnightOf(*date)));
+    if (date) {
+        JW_ASSIGN_OR_RETURN(structure, units::PlacesAt(**c, ChinaMidnightOf(*date)));
+    }
     const units::StructureMap* by = structure ? &*structure : nullptr;
     const auto summary = supervision::Summarise(cases, by);
     Json units = Json::array();
