@@ -151,8 +151,9 @@ int Serve(Platform& p, const std::string& listen) {
         for (const auto& f : extra) text += f();
         return text;
     });
-    outbox.Start(p.committer.get(),
-                 [&server](int64_t user, const std::string& text) { return server.PushToUser(user, text); });
+    outbox.Start(p.committer.get(), [&server](int64_t user, const notify::Outbox::PushText& text) {
+        return server.PushToUser(user, text);
+    });
     scheduler.Start();
     Status s = server.Run();
     for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes

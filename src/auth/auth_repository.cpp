@@ -66,32 +66,55 @@ Result<User> OneUser(Connection& c, const std::string& where, const storage::Par
     return users.front();
 }
 
-Result<std::vector<Unit>> QueryUnits(Connection& c, const char* order_by) {
-    auto rows = c.Query(std::string("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units "
-                                    "ORDER BY ") +
-                        order_by);
+constexpr const char* kUnitColumns = "id, code, name, kind, parent_id, region_code, sort_order, dissolved_at";
+
+Unit UnitFromRow(const Row& r) {
+    Unit u{r.Int(0), r.Str(1), r.Str(2), r.Str(3), std::nullopt, r.Str(5), static_cast<int>(r.Int(6))};
+    if (!r.IsNull(4)) u.parent_id = r.Int(4);
+    if (!r.IsNull(7)) u.dissolved_at = r.Int(7);
+    return u;
+}
+
+Result<std::vector<Unit>> QueryUnits(Connection& c, const char* where, const char* order_by) {
+    auto rows = c.Query(std::string("SELECT ") + kUnitColumns + " FROM units" + where + " ORDER BY " + order_by);
     if (!rows.ok()) return rows.status();
     std::vector<Unit> out;
-    for (const auto& r : *rows) {
-        Unit u{r.Int(0), r.Str(1), r.Str(2), r.Str(3), std::nullopt, r.Str(5), static_cast<int>(r.Int(6))};
-        if (!r.IsNull(4)) u.parent_id = r.Int(4);
-        out.push_back(std::move(u));
-    }
+    for (const auto& r : *rows) out.push_back(UnitFromRow(r));
     return out;
 }
 
 }  // namespace
 
-Result<std::vector<Unit>> ListUnits(Connection& c) { return QueryUnits(c, "code"); }
+Result<std::vector<int64_t>> UsersWithPermission(Connection& c, const std::string& permission,
+                                                 const std::optional<std::vector<int64_t>>& unit_ids) {
+    std::string sql =
+        "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
+        "JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE rp.permission = ? AND u.status = 'active'";
+    storage::Params params{V(permission)};
+    if (unit_ids) sql += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *unit_ids, params);
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY u.id", params));
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+    return ids;
+}
 
-Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c) { return QueryUnits(c, "sort_order, id"); }
+Result<std::vector<Unit>> ListUnits(Connection& c) { return QueryUnits(c, "", "code"); }
+
+Result<std::vector<Unit>> ListLiveUnits(Connection& c) { return QueryUnits(c, " WHERE dissolved_at IS NULL", "code"); }
+
+Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c) {
+    return QueryUnits(c, " WHERE dissolved_at IS NULL", "sort_order, id");
+}
 
 Result<Unit> GetUnit(Connection& c, int64_t id) {
-    auto r =
-        c.QueryOne("SELECT id, code, name, kind, parent_id, region_code, sort_order FROM units WHERE id = ?", {V(id)});
+    auto r = c.QueryOne(std::string("SELECT ") + kUnitColumns + " FROM units WHERE id = ?", {V(id)});
     if (!r.ok()) return r.status().code() == ErrorCode::kNotFound ? Status::NotFound("unit") : r.status();
-    Unit u{r->Int(0), r->Str(1), r->Str(2), r->Str(3), std::nullopt, r->Str(5), static_cast<int>(r->Int(6))};
-    if (!r->IsNull(4)) u.parent_id = r->Int(4);
+    return UnitFromRow(*r);
+}
+
+Result<Unit> GetLiveUnit(Connection& c, int64_t id) {
+    JW_ASSIGN_OR_RETURN(Unit u, GetUnit(c, id));
+    if (u.dissolved_at) return Status::Invalid("unit_id", "dissolved");
     return u;
 }
 

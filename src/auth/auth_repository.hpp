@@ -15,10 +15,19 @@ namespace jw::auth::repo {
 
 using storage::Connection;
 
-Result<std::vector<Unit>> ListUnits(Connection& c);  // by code
-// Every unit in display order (sort_order, id): the unit choices of the modules' forms.
+// Active users holding `permission` through a role, ascending by id: in `unit_ids`, or in any unit when it is
+// std::nullopt (an empty list finds nobody). Notification recipients: the alert centre, a unit's signers.
+Result<std::vector<int64_t>> UsersWithPermission(Connection& c, const std::string& permission,
+                                                 const std::optional<std::vector<int64_t>>& unit_ids = std::nullopt);
+
+Result<std::vector<Unit>> ListUnits(Connection& c);      // by code, dissolved ones too (history, scopes)
+Result<std::vector<Unit>> ListLiveUnits(Connection& c);  // by code, without dissolved units
+// Every live unit in display order (sort_order, id): the unit choices of the modules' forms. Dissolved units
+// (Unit::dissolved_at) are left out: nothing new may be given to them.
 Result<std::vector<Unit>> ListUnitsInDisplayOrder(Connection& c);
-Result<Unit> GetUnit(Connection& c, int64_t id);
+Result<Unit> GetUnit(Connection& c, int64_t id);  // dissolved ones too
+// A unit that new work may be given to: NotFound ("unit"), or InvalidArgument unit_id=dissolved.
+Result<Unit> GetLiveUnit(Connection& c, int64_t id);
 Result<int64_t> InsertUnit(Connection& c, const Unit& u, int64_t now);
 Status UpdateUnit(Connection& c, const Unit& u);
 

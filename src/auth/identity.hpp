@@ -16,6 +16,7 @@ struct Unit {
     std::optional<int64_t> parent_id;
     std::string region_code;
     int sort_order = 0;
+    int64_t dissolved_at = 0;  // 0 = live; else when a restructure dissolved it (ADR 0024): kept for history only
 };
 
 struct User {

@@ -44,4 +44,8 @@ Status SetUnitStructure(storage::Connection& c, int64_t id, const std::string& c
 
 Status DeleteUnit(storage::Connection& c, int64_t id) { return c.Exec("DELETE FROM units WHERE id = ?", {V(id)}); }
 
+Status SetUnitDissolved(storage::Connection& c, int64_t id, int64_t at) {
+    return c.Exec("UPDATE units SET dissolved_at = ? WHERE id = ?", {at ? V(at) : Null(), V(id)});
+}
+
 }  // namespace jw::auth::repo

@@ -25,5 +25,7 @@ Result<bool> MoveUser(storage::Connection& c, int64_t user_id, int64_t from, int
 Status SetUnitStructure(storage::Connection& c, int64_t id, const std::string& code, const std::string& name,
                         const std::string& kind, std::optional<int64_t> parent_id);
 Status DeleteUnit(storage::Connection& c, int64_t id);
+// Marks the unit dissolved from `at` (Unix seconds), or live again when `at` is 0 (an undone restructure).
+Status SetUnitDissolved(storage::Connection& c, int64_t id, int64_t at);
 
 }  // namespace jw::auth::repo

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <restinio/all.hpp>
 #include <restinio/websocket/websocket.hpp>
@@ -44,21 +45,25 @@ class WsHub {
     using SessionAlive = std::function<bool(const std::string& session_hash)>;
     explicit WsHub(SessionAlive alive) : alive_(std::move(alive)) {}
 
-    void Add(int64_t user, std::string session_hash, rws::ws_handle_t h) {
+    void Add(int64_t user, std::string session_hash, Lang lang, rws::ws_handle_t h) {
         std::lock_guard lock(mu_);
-        by_user_[user].push_back(Socket{std::move(h), std::move(session_hash)});
+        by_user_[user].push_back(Socket{std::move(h), std::move(session_hash), lang});
     }
     void Remove(const rws::ws_t* ws) {
         std::lock_guard lock(mu_);
         for (auto& [user, list] : by_user_) std::erase_if(list, [ws](const auto& s) { return s.h.get() == ws; });
     }
-    size_t Push(int64_t user, const std::string& text) {
+    size_t Push(int64_t user, const std::function<std::string(Lang)>& text_in) {
         std::lock_guard lock(mu_);
         auto it = by_user_.find(user);
         if (it == by_user_.end()) return 0;
         CloseEnded(it->second);
-        for (auto& s : it->second)
-            s.h->send_message(rws::final_frame, rws::opcode_t::text_frame, restinio::writable_item_t{text});
+        std::map<Lang, std::string> texts;  // made once per language
+        for (auto& s : it->second) {
+            auto t = texts.find(s.lang);
+            if (t == texts.end()) t = texts.emplace(s.lang, text_in(s.lang)).first;
+            s.h->send_message(rws::final_frame, rws::opcode_t::text_frame, restinio::writable_item_t{t->second});
+        }
         return it->second.size();
     }
     // Closes the sockets whose session has ended; returns how many.
@@ -85,6 +90,7 @@ class WsHub {
     struct Socket {
         rws::ws_handle_t h;
         std::string session_hash;
+        Lang lang = kDefaultLang;
     };
     size_t CloseEnded(std::vector<Socket>& list) {
         size_t n = 0;
@@ -187,7 +193,9 @@ Server::Server(ServerOptions options, Dispatcher& dispatcher, auth::SessionServi
 
 Server::~Server() = default;
 
-size_t Server::PushToUser(int64_t user_id, const std::string& json_text) { return hub_->Push(user_id, json_text); }
+size_t Server::PushToUser(int64_t user_id, const std::function<std::string(Lang)>& text_in) {
+    return hub_->Push(user_id, text_in);
+}
 
 // Without touching the session (a push must not keep it alive): its row still exists and it has not been
 // idle past the policy. last_seen is written at most once a minute, hence the minute of grace.
@@ -352,6 +360,17 @@ Status Server::Run() {
                 return restinio::request_accepted();
             }
             const int64_t user_id = (*p)->user_id;
+            // The language of this socket's pushes: the page's own (`?lang=`, the web sends its locale), else the
+            // browser's Accept-Language.
+            Lang lang = req->header().has_field("Accept-Language")
+                            ? LangFromAcceptLanguage(req->header().get_field("Accept-Language"))
+                            : kDefaultLang;
+            try {
+                const auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(req->header().query());
+                if (qp.has("lang")) lang = LangFromAcceptLanguage(std::string(qp["lang"]));
+            } catch (const std::exception&) {
+                // a malformed query: keep the header's language
+            }
             WsHub* hub = hub_.get();
             auto wsh = rws::upgrade<Traits>(*req, rws::activation_t::immediate,
                                             [hub](rws::ws_handle_t wsh, rws::message_handle_t m) {
@@ -362,7 +381,7 @@ Status Server::Run() {
                                             });
             wsh->send_message(rws::final_frame, rws::opcode_t::text_frame,
                               restinio::writable_item_t{Json{{"type", "hello"}, {"user", (*p)->username}}.dump()});
-            hub->Add(user_id, (*p)->session_hash, std::move(wsh));
+            hub->Add(user_id, (*p)->session_hash, lang, std::move(wsh));
             return restinio::request_accepted();
         }
 

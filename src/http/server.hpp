@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "common/messages.hpp"
 #include "http/dispatcher.hpp"
 #include "storage/database.hpp"
 
@@ -40,7 +41,9 @@ class Server {
     // Also Unavailable when the watchdog found the server unable to serve (it stopped itself to be restarted).
     Status Run();
     // Pushes a JSON text to every open WebSocket of the user; returns how many received it. Thread-safe.
-    size_t PushToUser(int64_t user_id, const std::string& json_text);
+    // Sends to each of the user's open WebSockets the text made in that socket's language (from its `lang` query
+    // parameter or Accept-Language when it opened); returns how many got it.
+    size_t PushToUser(int64_t user_id, const std::function<std::string(Lang)>& text_in);
 
   private:
     bool SessionAlive(const std::string& session_hash);

@@ -71,9 +71,9 @@ TEST_P(NotifyTest, MessagesToOfflineUsersDoNotHoldUpFreshOnes) {
     std::vector<std::string> pushed;
     outbox.Start(
         committer_.get(),
-        [&](int64_t user, const std::string& text) -> size_t {
+        [&](int64_t user, const Outbox::PushText& text) -> size_t {
             if (user != 8) return 0;  // only user 8 has an open page
-            pushed.push_back(text);
+            pushed.push_back(text(Lang::kZhCN));
             return 1;
         },
         3600 * 1000);
@@ -104,9 +104,9 @@ TEST_P(NotifyTest, UndeliveredMessagesAreRetriedUntilTheUserIsOnline) {
     std::vector<std::string> pushed;
     outbox.Start(
         committer_.get(),
-        [&](int64_t user, const std::string& text) -> size_t {
+        [&](int64_t user, const Outbox::PushText& text) -> size_t {
             if (!online || user != 7) return 0;
-            pushed.push_back(text);
+            pushed.push_back(text(Lang::kZhCN));
             return 1;
         },
         3600 * 1000);
@@ -174,8 +174,8 @@ TEST_P(NotifyTest, CodedNotificationIsWordedWhenSentAndShownAndKeepsItsCodes) {
     std::vector<std::string> pushed;
     outbox.Start(
         committer_.get(),
-        [&](int64_t, const std::string& text) -> size_t {
-            pushed.push_back(text);
+        [&](int64_t, const Outbox::PushText& text) -> size_t {
+            pushed.push_back(text(Lang::kZhCN));
             return 1;
         },
         3600 * 1000);

@@ -207,8 +207,10 @@ size_t Outbox::DeliverPending() {
         } else if (n.channel == "sms") {
             ok = sms_ && sms_->Send(n.user_id, SmsText(n)).ok();
         } else if (live_push_) {
-            const nlohmann::json msg = {{"type", "notification"}, {"data", NotificationJson(n, kDefaultLang)}};
-            ok = live_push_(n.user_id, msg.dump()) > 0;
+            const PushText text = [&n](Lang lang) {
+                return nlohmann::json{{"type", "notification"}, {"data", NotificationJson(n, lang)}}.dump();
+            };
+            ok = live_push_(n.user_id, text) > 0;
         }
         (ok ? delivered : failed).push_back(n.id);
         if (ok) delivered_phones.push_back(phones[i].empty() ? "" : MaskPhone(phones[i]));

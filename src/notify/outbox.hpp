@@ -83,8 +83,11 @@ class LoggingSmsGateway final : public SmsGateway {
 
 class Outbox {
   public:
-    // `live_push` sends a JSON text to the user's open WebSockets and returns how many got it.
-    using LivePush = std::function<size_t(int64_t user_id, const std::string& json_text)>;
+    // `live_push` sends a JSON text to the user's open WebSockets and returns how many got it. The text is made
+    // per socket, in the language that socket asked for when it opened (`text(lang)`), so a push is worded like
+    // the reader's list, not always in zh-CN.
+    using PushText = std::function<std::string(Lang)>;
+    using LivePush = std::function<size_t(int64_t user_id, const PushText& text)>;
 
     Outbox(storage::Database& db, std::unique_ptr<SmsGateway> sms) : db_(db), sms_(std::move(sms)) {}
     ~Outbox() { Stop(); }

@@ -39,7 +39,7 @@ const plan = (extra = {}) => ({
 });
 
 async function units(client = sys) {
-  return expectStatus(await client.get('/units'), 200).items;
+  return expectStatus(await client.get('/units?include_dissolved=1'), 200).items;  // dissolved ones too (history)
 }
 const byCode = (list, code) => list.find((u) => u.code === code);
 

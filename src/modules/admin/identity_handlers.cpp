@@ -12,10 +12,18 @@ using http::Request;
 
 namespace {
 
-Result<Reply> ListUnits(Deps d, Request&) {
+// A user may only be placed in a live unit (a dissolved one keeps its row for history, ADR 0024).
+Status UnitRefused(const Status& s) {
+    if (s.code() == ErrorCode::kNotFound) return Status::Invalid("unit_id", "not_found");
+    return s;  // unit_id=dissolved, or the connection's error
+}
+
+// Live units by default; `include_dissolved=1` adds the dissolved ones (with dissolved_at) for history pages.
+Result<Reply> ListUnits(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(bool with_dissolved, http::QueryBool(req, "include_dissolved", false));
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto units, auth::repo::ListUnits(**c));
+    JW_ASSIGN_OR_RETURN(auto units, with_dissolved ? auth::repo::ListUnits(**c) : auth::repo::ListLiveUnits(**c));
     Json items = Json::array();
     for (const auto& u : units) items.push_back(UnitJson(u));
     return Reply::Json200({{"items", items}});
@@ -36,7 +44,12 @@ Result<Reply> CreateUnit(Request& req) {
     Reply r;
     r.status = 201;
     r.write = [u](storage::Connection& c, audit::AuditEntry& e, Reply& out) mutable -> Status {
-        if (u.parent_id && !auth::repo::GetUnit(c, *u.parent_id).ok()) return Status::Invalid("parent_id", "not_found");
+        if (u.parent_id) {
+            auto parent = auth::repo::GetLiveUnit(c, *u.parent_id);
+            if (!parent.ok())
+                return Status::Invalid("parent_id",
+                                       parent.status().code() == ErrorCode::kNotFound ? "not_found" : "dissolved");
+        }
         auto id = auth::repo::InsertUnit(c, u, NowUnix());
         if (!id.ok())
             return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
@@ -117,7 +130,7 @@ Result<Reply> CreateUser(Request& req) {
     Reply r;
     r.status = 201;
     r.write = [u, initial](storage::Connection& c, audit::AuditEntry& e, Reply& out) mutable -> Status {
-        if (!auth::repo::GetUnit(c, u.unit_id).ok()) return Status::Invalid("unit_id", "not_found");
+        if (auto unit = auth::repo::GetLiveUnit(c, u.unit_id); !unit.ok()) return UnitRefused(unit.status());
         if (auth::repo::GetUserByUsername(c, u.username).ok()) return Status::Invalid("username", "duplicate");
         auto id = auth::repo::InsertUser(c, u, NowUnix());
         if (!id.ok())
@@ -165,7 +178,7 @@ Result<Reply> UpdateUser(Deps d, Request& req) {
         u.unit_id = unit_id;
         if (phone) u.phone = *phone;
         JW_RETURN_IF_ERROR(auth::ValidateNewUser(u));
-        if (!auth::repo::GetUnit(c, unit_id).ok()) return Status::Invalid("unit_id", "not_found");
+        if (auto unit = auth::repo::GetLiveUnit(c, unit_id); !unit.ok()) return UnitRefused(unit.status());
         JW_RETURN_IF_ERROR(auth::repo::UpdateUserProfile(c, u));
         d.sessions.Invalidate();
         JW_ASSIGN_OR_RETURN(auth::User updated, auth::repo::GetUser(c, id));

@@ -32,7 +32,8 @@ inline Json UnitJson(const auth::Unit& u) {
             {"name", u.name},
             {"kind", u.kind},
             {"parent_id", u.parent_id ? Json(*u.parent_id) : Json(nullptr)},
-            {"region_code", u.region_code}};
+            {"region_code", u.region_code},
+            {"dissolved_at", u.dissolved_at ? Json(FormatUtcIso(u.dissolved_at)) : Json(nullptr)}};
 }
 
 inline Json RoleJson(const auth::Role& r) {

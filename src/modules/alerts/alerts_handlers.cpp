@@ -189,9 +189,12 @@ Result<Reply> StatsHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t from, TimeParam(req, "from", now - 30 * 86400));
     JW_ASSIGN_OR_RETURN(int64_t to, TimeParam(req, "to", now + 1));
     if (to <= from) return Status::Invalid("to", "must_be_after_from");
+    // Units as structured on `date` (00:00 China time), by default at the period's end (ADR 0024).
+    JW_ASSIGN_OR_RETURN(const auto date, http::QueryDate(req, "date"));
+    const int64_t structure_at = date ? ChinaMidnightOf(*date) : to - 1;
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(Stats s, Statistics(**c, Policy::Default(), from, to, Scope(req)));
+    JW_ASSIGN_OR_RETURN(Stats s, Statistics(**c, Policy::Default(), from, to, Scope(req), structure_at));
     Json colours = Json::array(), units = Json::array();
     for (const auto& cs : s.by_colour)
         colours.push_back({{"colour", cs.colour},
@@ -212,8 +215,11 @@ Result<Reply> StatsHandler(const Deps& d, Request& req) {
                          {"escalated", us.escalated},
                          {"reported", us.reported},
                          {"avg_sign_s", us.avg_sign_s}});
-    return Reply::Json200(
-        {{"from", FormatUtcIso(from)}, {"to", FormatUtcIso(to)}, {"by_colour", colours}, {"by_unit", units}});
+    return Reply::Json200({{"from", FormatUtcIso(from)},
+                           {"to", FormatUtcIso(to)},
+                           {"structure_date", FormatChinaDate(structure_at)},
+                           {"by_colour", colours},
+                           {"by_unit", units}});
 }
 
 Result<Reply> PolicyHandler(const Deps&, Request&) {

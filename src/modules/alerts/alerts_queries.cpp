@@ -4,6 +4,7 @@
 #include <map>
 
 #include "auth/auth_repository.hpp"
+#include "units/history.hpp"
 
 namespace jw::alerts {
 
@@ -68,8 +69,16 @@ Stats Summarise(const Policy& policy, const std::vector<repo::TargetFact>& facts
 }
 
 Result<Stats> Statistics(storage::Connection& c, const Policy& policy, int64_t from, int64_t to,
-                         const std::optional<std::vector<int64_t>>& unit_scope) {
+                         const std::optional<std::vector<int64_t>>& unit_scope, std::optional<int64_t> structure_at) {
     JW_ASSIGN_OR_RETURN(auto facts, repo::ListTargetFacts(c, from, to, unit_scope));
+    if (structure_at) {
+        JW_ASSIGN_OR_RETURN(const units::StructureMap places, units::PlacesAt(c, *structure_at));
+        for (auto& f : facts) {
+            units::UnitPlace p = units::PlaceOf(places, f.unit_id, f.unit_name);
+            f.unit_id = p.unit_id;
+            f.unit_name = std::move(p.name);
+        }
+    }
     return Summarise(policy, facts);
 }
 

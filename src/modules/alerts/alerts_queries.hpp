@@ -41,8 +41,11 @@ struct Stats {
 // The statistics of these targets (targets of one alert adjacent, as repo::ListTargetFacts gives them). Pure.
 Stats Summarise(const Policy& policy, const std::vector<repo::TargetFact>& facts);
 
-// Statistics over alerts raised in [from, to) within the scope (all units when unset).
+// Statistics over alerts raised in [from, to) within the scope (all units when unset). `structure_at`: count each
+// target under the unit its unit belongs to in the unit structure at that instant (units::PlacesAt, ADR 0024) —
+// before a merge the old units, after it the new ones, the totals the same; unset = each target's own unit.
 Result<Stats> Statistics(storage::Connection& c, const Policy& policy, int64_t from, int64_t to,
-                         const std::optional<std::vector<int64_t>>& unit_scope);
+                         const std::optional<std::vector<int64_t>>& unit_scope,
+                         std::optional<int64_t> structure_at = std::nullopt);
 
 }  // namespace jw::alerts

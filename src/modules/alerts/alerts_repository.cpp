@@ -13,19 +13,6 @@ std::optional<int64_t> Opt(const storage::Row& r, size_t i) {
 
 }  // namespace
 
-Result<std::vector<int64_t>> UsersWithPermission(storage::Connection& c, const std::string& permission,
-                                                 const std::optional<std::vector<int64_t>>& unit_ids) {
-    std::string sql =
-        "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
-        "JOIN role_permissions rp ON rp.role_code = ur.role_code WHERE rp.permission = ? AND u.status = 'active'";
-    storage::Params params{V(permission)};
-    if (unit_ids) sql += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *unit_ids, params);
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY u.id", params));
-    std::vector<int64_t> ids;
-    for (const auto& r : rows) ids.push_back(r.Int(0));
-    return ids;
-}
-
 Result<std::optional<int64_t>> FindByDedupKey(storage::Connection& c, const std::string& dedup_key) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM alerts WHERE dedup_key = ?", {V(dedup_key)}));
     if (rows.empty()) return std::optional<int64_t>();

@@ -18,11 +18,6 @@ namespace jw::alerts::repo {
 
 // --- people (the identity tables, read only)
 
-// Active users holding `permission` through a role, ascending by id: in `unit_ids`, or in any unit when it is
-// std::nullopt. An empty list finds nobody.
-Result<std::vector<int64_t>> UsersWithPermission(storage::Connection& c, const std::string& permission,
-                                                 const std::optional<std::vector<int64_t>>& unit_ids);
-
 // --- alerts and targets
 
 // The alert raised with `dedup_key`, if any.

@@ -78,6 +78,7 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
     for (int64_t u : units) {
         auto unit = auth::repo::GetUnit(c, u);
         if (!unit.ok()) return Status::Invalid("unit_ids", "not_found");
+        if (unit->dissolved_at) return Status::Invalid("unit_ids", "dissolved");
         unit_names += (unit_names.empty() ? "" : "、") + unit->name;
     }
     const ColourRule& rule = *policy.Find(in.colour);
@@ -90,10 +91,10 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
                                {"minutes", Minutes(rule.sign_within_s)},
                                {"alert_id", std::to_string(id)}};
     const auto code = MessageCode("alerts.raised");
-    JW_ASSIGN_OR_RETURN(auto signers,
-                        repo::UsersWithPermission(c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
+    JW_ASSIGN_OR_RETURN(auto signers, auth::repo::UsersWithPermission(
+                                          c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
     JW_RETURN_IF_ERROR(Notify(c, signers, "alert", code, params, rule.sms));
-    JW_ASSIGN_OR_RETURN(auto centre, repo::UsersWithPermission(c, "alerts.centre", std::nullopt));
+    JW_ASSIGN_OR_RETURN(auto centre, auth::repo::UsersWithPermission(c, "alerts.centre", std::nullopt));
     std::vector<int64_t> rest;
     for (int64_t u : centre)
         if (std::find(signers.begin(), signers.end(), u) == signers.end()) rest.push_back(u);
@@ -127,12 +128,12 @@ Status Feedback(storage::Connection& c, int64_t alert_id, int64_t unit_id, const
 
 Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_t now) {
     JW_ASSIGN_OR_RETURN(auto due, repo::ListOverdueTargets(c, now));
-    JW_ASSIGN_OR_RETURN(auto centre, repo::UsersWithPermission(c, "alerts.centre", std::nullopt));
+    JW_ASSIGN_OR_RETURN(auto centre, auth::repo::UsersWithPermission(c, "alerts.centre", std::nullopt));
     for (const auto& t : due) {
         const ColourRule* rule = policy.Find(t.colour);
         JW_RETURN_IF_ERROR(repo::MarkEscalated(c, t.alert_id, t.unit_id, now));
         JW_ASSIGN_OR_RETURN(auto chain, UnitAndParents(c, t.unit_id));
-        JW_ASSIGN_OR_RETURN(auto leaders, repo::UsersWithPermission(c, "alerts.escalation", chain));
+        JW_ASSIGN_OR_RETURN(auto leaders, auth::repo::UsersWithPermission(c, "alerts.escalation", chain));
         for (int64_t u : centre)
             if (std::find(leaders.begin(), leaders.end(), u) == leaders.end()) leaders.push_back(u);
         const MessageParams params{{"colour", t.colour},

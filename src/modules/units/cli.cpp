@@ -7,6 +7,7 @@
 #include "common/china_day.hpp"
 #include "common/civil_time.hpp"
 #include "common/json_util.hpp"
+#include "common/messages.hpp"
 #include "units/restructure_service.hpp"
 
 namespace jw::units {
@@ -17,7 +18,10 @@ constexpr size_t kMaxPlanBytes = 1 << 20;
 int Print(const Status& s) {
     Json fields = Json::object();
     for (const auto& [k, v] : s.fields()) fields[k] = v;
-    std::cout << Json{{"code", ErrorCodeName(s.code())}, {"message", s.message()}, {"fields", fields}}.dump(2) << "\n";
+    // The words come from the message catalogue (ADR 0027), as in every error reply; the fields stay codes.
+    std::cout << Json{{"code", ErrorCodeName(s.code())}, {"message", ErrorMessage(s, kDefaultLang)}, {"fields", fields}}
+                     .dump(2)
+              << "\n";
     return s.code() == ErrorCode::kInvalidArgument ? 2 : 1;
 }
 

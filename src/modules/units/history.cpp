@@ -1,6 +1,7 @@
 #include "units/history.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace jw::units {
@@ -52,12 +53,29 @@ Result<std::vector<int64_t>> SuccessorsOf(storage::Connection& c, int64_t unit_i
     return out;
 }
 
-Result<int64_t> UnitInStructure(storage::Connection& c, int64_t unit_id, int64_t at) {
-    JW_ASSIGN_OR_RETURN(auto edges, repo::Successions(c));
+namespace {
+
+using VersionsByUnit = std::map<int64_t, std::vector<repo::UnitVersion>>;
+
+VersionsByUnit ByUnit(std::vector<repo::UnitVersion> all) {
+    VersionsByUnit out;
+    for (auto& v : all) out[v.unit_id].push_back(std::move(v));
+    return out;
+}
+
+const repo::UnitVersion* VersionAt(const VersionsByUnit& versions, int64_t unit, int64_t at) {
+    auto it = versions.find(unit);
+    if (it == versions.end()) return nullptr;
+    for (const auto& v : it->second)
+        if (ValidAt(v, at)) return &v;
+    return nullptr;
+}
+
+// UnitInStructure on data already read; 0 when there is no place.
+int64_t Place(const VersionsByUnit& versions, const std::vector<repo::Succession>& edges, int64_t unit_id, int64_t at) {
     int64_t u = unit_id;
     for (int guard = 0; guard < 64; ++guard) {
-        JW_ASSIGN_OR_RETURN(bool live, LiveAt(c, u, at));
-        if (live) return u;
+        if (VersionAt(versions, u, at)) return u;
         int64_t next = 0;
         for (const auto& e : edges)
             if (e.from_unit == u && e.is_default && e.effective_at <= at) next = e.to_unit;  // dissolved by `at`
@@ -67,7 +85,37 @@ Result<int64_t> UnitInStructure(storage::Connection& c, int64_t unit_id, int64_t
         if (!next) break;
         u = next;
     }
-    return Status::NotFound("unit");
+    return 0;
+}
+
+}  // namespace
+
+Result<int64_t> UnitInStructure(storage::Connection& c, int64_t unit_id, int64_t at) {
+    JW_ASSIGN_OR_RETURN(auto edges, repo::Successions(c));
+    JW_ASSIGN_OR_RETURN(auto all, repo::AllVersions(c));
+    const int64_t place = Place(ByUnit(std::move(all)), edges, unit_id, at);
+    if (!place) return Status::NotFound("unit");
+    return place;
+}
+
+Result<StructureMap> PlacesAt(storage::Connection& c, int64_t at) {
+    JW_ASSIGN_OR_RETURN(auto edges, repo::Successions(c));
+    JW_ASSIGN_OR_RETURN(auto all, repo::AllVersions(c));
+    const VersionsByUnit versions = ByUnit(std::move(all));
+    StructureMap out;
+    for (const auto& [unit, list] : versions) {
+        const int64_t place = Place(versions, edges, unit, at);
+        if (const repo::UnitVersion* v = place ? VersionAt(versions, place, at) : nullptr)
+            out[unit] = UnitPlace{place, v->name};
+        else
+            out[unit] = UnitPlace{unit, list.back().name};  // no place in that structure: counted as itself
+    }
+    return out;
+}
+
+UnitPlace PlaceOf(const StructureMap& places, int64_t unit_id, const std::string& name) {
+    auto it = places.find(unit_id);
+    return it == places.end() ? UnitPlace{unit_id, name} : it->second;
 }
 
 namespace {

@@ -200,6 +200,12 @@ Result<std::vector<JournalRow>> Journal(storage::Connection& c, int64_t restruct
     return out;
 }
 
+Result<int64_t> StructureGeneration(storage::Connection& c) {
+    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT COUNT(*) + COALESCE(SUM(CASE WHEN status = 'undone' THEN 1 ELSE 0 "
+                                             "END), 0) FROM unit_restructures"));
+    return row.Int(0);
+}
+
 Status RevertHistory(storage::Connection& c, int64_t restructure_id) {
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM unit_successions WHERE restructure_id = ?", {V(restructure_id)}));
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM unit_history WHERE opened_by = ?", {V(restructure_id)}));

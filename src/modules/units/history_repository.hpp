@@ -77,6 +77,11 @@ Result<std::vector<Succession>> Successions(storage::Connection& c);
 Status RecordMove(storage::Connection& c, int64_t restructure_id, const JournalRow& m);
 Result<std::vector<JournalRow>> Journal(storage::Connection& c, int64_t restructure_id);
 
+// A number that every applied and every undone restructure raises (applied + undone count): another process
+// compares it to notice a restructure it did not make (structure_watch.hpp). A count over a table of a few rows
+// a year, so polling it every few seconds costs nothing.
+Result<int64_t> StructureGeneration(storage::Connection& c);
+
 // Undo of the history: drops the versions and successions `restructure_id` opened and reopens those it closed.
 Status RevertHistory(storage::Connection& c, int64_t restructure_id);
 

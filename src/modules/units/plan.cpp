@@ -23,7 +23,8 @@ class Problems {
     bool empty() const { return fields_.empty(); }
     Status status() const {
         if (fields_.empty()) return Status::Ok();
-        return Status(ErrorCode::kInvalidArgument, "invalid plan: " + fields_.begin()->first, fields_);
+        // Words: error.invalid_argument.invalid_plan, then each field (ADR 0027).
+        return Status(ErrorCode::kInvalidArgument, "invalid_plan", fields_);
     }
 
   private:

@@ -35,7 +35,8 @@ class Resolver {
         if (fields_.empty()) FinishStructure();
         if (fields_.empty()) JW_RETURN_IF_ERROR(Reassign());
         if (!fields_.empty())
-            return Status(ErrorCode::kInvalidArgument, "invalid plan: " + fields_.begin()->first, fields_);
+            // Words: error.invalid_argument.invalid_plan, then each field (ADR 0027).
+            return Status(ErrorCode::kInvalidArgument, "invalid_plan", fields_);
         JW_RETURN_IF_ERROR(Officers());
         return std::move(r_);
     }

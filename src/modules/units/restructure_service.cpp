@@ -117,6 +117,8 @@ Status ChangeUnits(storage::Connection& tx, const Resolved& r, int64_t id) {
         const int64_t unit = r.Id(code);
         JW_RETURN_IF_ERROR(repo::EnsureBaseline(tx, unit));
         JW_RETURN_IF_ERROR(repo::CloseVersion(tx, unit, r.effective_at, id));
+        // Hidden from every unit choice from now on: its officers and live work move in this transaction.
+        JW_RETURN_IF_ERROR(auth::repo::SetUnitDissolved(tx, unit, r.effective_at));
     }
     for (const auto& [source, outcome] : r.parts)
         for (const auto& part : outcome)
@@ -148,8 +150,20 @@ Json RestructureJson(const repo::RestructureRow& row, int64_t latest, int64_t no
     return j;
 }
 
+// After an undo's history revert: a unit marked dissolved that has an open version again is live again. Read
+// from the history rather than the undone plan, so units dissolved before units.dissolved_at existed (marked by
+// the units/002 backfill) come back too.
+Status ReviveUnits(storage::Connection& tx) {
+    JW_ASSIGN_OR_RETURN(auto units, auth::repo::ListUnits(tx));
+    JW_ASSIGN_OR_RETURN(auto dissolved, repo::DissolvedUnits(tx));
+    for (const auto& u : units)
+        if (u.dissolved_at && !dissolved.count(u.id)) JW_RETURN_IF_ERROR(auth::repo::SetUnitDissolved(tx, u.id, 0));
+    return Status::Ok();
+}
+
 Status Refuse(const std::string& why) {
-    return Status(ErrorCode::kConflict, "restructure cannot be undone: " + why, {{"restructure", why}});
+    // A detail code with words in the catalogue (error.conflict.restructure_<why>); the field says why for clients.
+    return Status(ErrorCode::kConflict, "restructure_" + why, {{"restructure", why}});
 }
 
 }  // namespace
@@ -201,6 +215,7 @@ Result<Json> Undo(storage::Connection& tx, const Participants& participants, int
         if (u.change == "updated")
             JW_RETURN_IF_ERROR(auth::repo::SetUnitStructure(tx, u.unit_id, u.code, u.name, u.kind, u.parent_id));
     JW_RETURN_IF_ERROR(repo::RevertHistory(tx, id));
+    JW_RETURN_IF_ERROR(ReviveUnits(tx));
     for (const auto& u : changes) {
         if (u.change != "created") continue;
         Status s = auth::repo::DeleteUnit(tx, u.unit_id);

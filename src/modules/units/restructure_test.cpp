@@ -5,10 +5,12 @@
 
 #include <sstream>
 
+#include "auth/auth_repository.hpp"
 #include "storage/test_databases.hpp"
 #include "units/history.hpp"
 #include "units/restructure_service.hpp"
 #include "units/restructure_test_fixture.hpp"
+#include "units/structure_watch.hpp"
 #include "units/units_module.hpp"
 
 namespace jw::units {
@@ -27,10 +29,10 @@ const char* kXingzhen = "519901020500";
 // Every row a restructure may touch, as text: equal snapshots mean nothing was lost or left changed.
 std::string Snapshot(storage::Connection& c) {
     std::ostringstream out;
-    for (const char* sql :
-         {"SELECT id, code, name, kind, parent_id FROM units ORDER BY id", "SELECT id, unit_id FROM users ORDER BY id",
-          "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
-          "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
+    for (const char* sql : {"SELECT id, code, name, kind, parent_id, dissolved_at FROM units ORDER BY id",
+                            "SELECT id, unit_id FROM users ORDER BY id",
+                            "SELECT unit_id, code, name, valid_from, valid_to FROM unit_history ORDER BY id",
+                            "SELECT from_unit_id, to_unit_id FROM unit_successions ORDER BY 1, 2"}) {
         auto rows = c.Query(sql);
         EXPECT_TRUE(rows.ok()) << sql;
         if (!rows.ok()) continue;
@@ -148,6 +150,23 @@ TEST_P(Restructure, ApplyMovesOfficersAndKeepsHistoryThenUndoRestoresEverything)
     EXPECT_EQ(old_tree->size(), 16u);
     EXPECT_EQ(new_tree->size(), 16u);  // 16 - 2 dissolved + 2 created
 
+    // The dissolved units keep their rows, marked from the effective date, and are no longer offered for new work.
+    EXPECT_EQ(auth::repo::GetUnit(**c, dongcheng)->dissolved_at, kEffective);
+    EXPECT_EQ(auth::repo::GetUnit(**c, xingzhen)->dissolved_at, kEffective);
+    EXPECT_EQ(auth::repo::GetUnit(**c, chengguan)->dissolved_at, 0);
+    auto live = auth::repo::ListLiveUnits(**c);
+    auto choices = auth::repo::ListUnitsInDisplayOrder(**c);
+    auto all = auth::repo::ListUnits(**c);
+    ASSERT_TRUE(live.ok() && choices.ok() && all.ok());
+    EXPECT_EQ(all->size(), 18u);  // 16 + 2 created
+    EXPECT_EQ(live->size(), 16u);
+    EXPECT_EQ(choices->size(), 16u);
+    for (const auto& u : *live) EXPECT_TRUE(u.id != dongcheng && u.id != xingzhen) << u.code;
+    for (const auto& u : *choices) EXPECT_TRUE(u.id != dongcheng && u.id != xingzhen) << u.code;
+    auto refused = auth::repo::GetLiveUnit(**c, dongcheng);
+    ASSERT_FALSE(refused.ok());
+    EXPECT_EQ(refused.status().fields().at("unit_id"), "dissolved");
+
     // Not undoable once the effective date has come; undone before it, everything is as it was.
     auto late = UndoIt(id, kEffective);
     ASSERT_FALSE(late.ok());
@@ -155,6 +174,8 @@ TEST_P(Restructure, ApplyMovesOfficersAndKeepsHistoryThenUndoRestoresEverything)
     auto undone = UndoIt(id, kNow + 60);
     ASSERT_TRUE(undone.ok()) << undone.status().message();
     EXPECT_EQ((*undone)["status"], "undone");
+    EXPECT_EQ(auth::repo::GetUnit(**c, dongcheng)->dissolved_at, 0);  // live again (the snapshot below says so too)
+    EXPECT_EQ(auth::repo::ListLiveUnits(**c)->size(), 16u);
     EXPECT_EQ(Count(**c, "SELECT COUNT(*) FROM unit_history WHERE valid_to IS NOT NULL"), 0);
     // Baseline versions recorded by the restructure stay (open, identical to the unit rows); drop them to compare.
     ASSERT_TRUE((*c)->Exec("DELETE FROM unit_history").ok());
@@ -214,6 +235,25 @@ TEST_P(Restructure, OnlyTheLatestIsUndoneAndNotWhileItsNewUnitsHoldNewRows) {
     ASSERT_FALSE(in_use.ok());
     EXPECT_EQ(in_use.status().fields().at("restructure"), "new_unit_in_use");
     EXPECT_EQ(UserUnit(**c, "p990030"), UnitId(**c, "519901020520"));  // the refused undo changed nothing
+}
+
+// What a second process (a server while the CLI restructures) sees: the structure generation moves on every apply
+// and every undo, and only then.
+TEST_P(Restructure, TheWatchNoticesEachApplyAndUndoOnce) {
+    int calls = 0;
+    StructureWatch watch;
+    watch.Start(*db_, std::chrono::hours(1), [&calls] { ++calls; });  // polled by hand below
+    EXPECT_FALSE(watch.Poll());
+    auto applied = ApplyPlan(plan_);
+    ASSERT_TRUE(applied.ok()) << applied.status().message();
+    EXPECT_TRUE(watch.Poll());
+    EXPECT_FALSE(watch.Poll());
+    ASSERT_TRUE(UndoIt((*applied)["id"].get<int64_t>(), kNow + 60).ok());
+    EXPECT_TRUE(watch.Poll());
+    EXPECT_FALSE(watch.Poll());
+    watch.Stop();
+    EXPECT_EQ(calls, 2);
+    EXPECT_EQ(watch.changes_seen(), 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, Restructure, ::testing::ValuesIn(storage::testing::Backends()));

@@ -28,7 +28,8 @@ export function markNotificationRead(id: number): Promise<void> {
   return http.post<void>(`/notifications/${id}/read`, {})
 }
 
-export function wsUrl(loc: Pick<Location, 'protocol' | 'host'> = window.location): string {
+// `lang`: the UI's language, in which the server words the live pushes (as it does the list, by Accept-Language).
+export function wsUrl(loc: Pick<Location, 'protocol' | 'host'> = window.location, lang?: string): string {
   const scheme = loc.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${loc.host}${API_BASE}/ws`
+  return `${scheme}//${loc.host}${API_BASE}/ws${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`
 }

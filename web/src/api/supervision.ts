@@ -224,8 +224,9 @@ export function answerProblem(id: number, answer: string): Promise<Problem> {
   return http.post<Problem>(`/review/problems/${id}/answer`, { answer })
 }
 
-export function getDashboard(drill: Drill = {}): Promise<Dashboard> {
-  return http.get<Dashboard>('/supervision/dashboard', { ...drill })
+// `date` (YYYY-MM-DD): count by the unit structure in force that day (after a restructure, old or new units).
+export function getDashboard(drill: Drill = {}, date?: string): Promise<Dashboard> {
+  return http.get<Dashboard>('/supervision/dashboard', { ...drill, date: date || undefined })
 }
 
 export function officerFile(officerId: number): Promise<OfficerFile> {

@@ -11,6 +11,8 @@ export interface Unit {
   kind: UnitKind
   parent_id: number | null
   region_code: string
+  // Set when a restructure dissolved the unit (ISO time its dissolution takes effect); only listed on request.
+  dissolved_at?: string | null
 }
 
 export interface CreateUnit {
@@ -25,9 +27,10 @@ export interface UpdateUnit {
   kind: UnitKind
 }
 
-// A flat list ordered for a tree; nest it by parent_id (utils/tree.ts).
-export function listUnits(): Promise<{ items: Unit[] }> {
-  return http.get<{ items: Unit[] }>('/units')
+// A flat list ordered for a tree; nest it by parent_id (utils/tree.ts). Live units only, for choosing where new
+// work goes; `includeDissolved` adds units dissolved by a restructure, for searching old records.
+export function listUnits(opts: { includeDissolved?: boolean } = {}): Promise<{ items: Unit[] }> {
+  return http.get<{ items: Unit[] }>('/units', opts.includeDissolved ? { include_dissolved: 1 } : undefined)
 }
 
 export function createUnit(req: CreateUnit): Promise<Unit> {

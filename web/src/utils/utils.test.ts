@@ -89,6 +89,7 @@ describe('small rules', () => {
   it('builds the WebSocket address from the page', () => {
     expect(wsUrl({ protocol: 'http:', host: '127.0.0.1:8080' })).toBe('ws://127.0.0.1:8080/api/v1/ws')
     expect(wsUrl({ protocol: 'https:', host: 'jw.example' })).toBe('wss://jw.example/api/v1/ws')
+    expect(wsUrl({ protocol: 'http:', host: 'h' }, 'en')).toBe('ws://h/api/v1/ws?lang=en')
   })
 })
 

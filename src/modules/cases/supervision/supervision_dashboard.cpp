@@ -29,6 +29,10 @@ DashboardCase Classify(const Case& k, const std::vector<deadlines::Clock>& clock
 }
 
 namespace {
+units::UnitPlace GroupOf(const Case& k, const units::StructureMap* structure) {
+    return structure ? units::PlaceOf(*structure, k.unit_id, k.unit_name) : units::UnitPlace{k.unit_id, k.unit_name};
+}
+
 void Count(Counts& c, const DashboardCase& d) {
     ++c.open;
     c.due_soon += d.due_soon;
@@ -37,15 +41,16 @@ void Count(Counts& c, const DashboardCase& d) {
 }
 }  // namespace
 
-Summary Summarise(const std::vector<DashboardCase>& cases) {
+Summary Summarise(const std::vector<DashboardCase>& cases, const units::StructureMap* structure) {
     Summary s;
     std::map<int64_t, UnitSummary> units;
     for (const auto& d : cases) {
         Count(s.totals, d);
         ++s.by_stage[d.kase.state];
-        UnitSummary& u = units[d.kase.unit_id];
-        u.unit_id = d.kase.unit_id;
-        u.unit_name = d.kase.unit_name;
+        const units::UnitPlace group = GroupOf(d.kase, structure);
+        UnitSummary& u = units[group.unit_id];
+        u.unit_id = group.unit_id;
+        u.unit_name = group.name;
         Count(u.counts, d);
         ++u.by_stage[d.kase.state];
     }
@@ -56,10 +61,11 @@ Summary Summarise(const std::vector<DashboardCase>& cases) {
 bool IsBucket(const std::string& b) { return b == "open" || b == "due_soon" || b == "overdue" || b == "returned"; }
 
 std::vector<DashboardCase> Drill(const std::vector<DashboardCase>& cases, std::optional<int64_t> unit,
-                                 const std::string& stage, const std::string& bucket) {
+                                 const std::string& stage, const std::string& bucket,
+                                 const units::StructureMap* structure) {
     std::vector<DashboardCase> out;
     for (const auto& d : cases) {
-        if (unit && d.kase.unit_id != *unit) continue;
+        if (unit && GroupOf(d.kase, structure).unit_id != *unit) continue;
         if (!stage.empty() && d.kase.state != stage) continue;
         if ((bucket == "due_soon" && !d.due_soon) || (bucket == "overdue" && !d.overdue) ||
             (bucket == "returned" && !d.returned))
@@ -78,13 +84,7 @@ Result<std::vector<DashboardCase>> LoadDashboardCases(storage::Connection& c,
                                                       const std::optional<std::vector<int64_t>>& unit_scope,
                                                       const std::string& today) {
     JW_ASSIGN_OR_RETURN(auto cases, ListOpenCases(c, unit_scope));
-    // Cases whose latest review returned them (and that have not been approved since).
-    auto rows = c.Query(
-        "SELECT r.case_id FROM case_reviews r WHERE r.opinion = 'return' AND r.round = "
-        "(SELECT MAX(x.round) FROM case_reviews x WHERE x.case_id = r.case_id)");
-    if (!rows.ok()) return rows.status();
-    std::set<int64_t> returned;
-    for (const auto& r : *rows) returned.insert(r.Int(0));
+    JW_ASSIGN_OR_RETURN(const std::set<int64_t> returned, ReturnedCaseIds(c));
     std::vector<DashboardCase> out;
     constexpr size_t kChunk = 400;
     for (size_t from = 0; from < cases.size(); from += kChunk) {

@@ -13,6 +13,7 @@
 #include "cases/case.hpp"
 #include "cases/deadlines/deadline_engine.hpp"
 #include "storage/database.hpp"
+#include "units/history.hpp"
 
 namespace jw::cases::supervision {
 
@@ -45,12 +46,16 @@ struct Summary {
     std::map<std::string, int> by_stage;
     std::vector<UnitSummary> units;  // by unit id
 };
-Summary Summarise(const std::vector<DashboardCase>& cases);
+// `structure`: count each case under the unit its unit belongs to in the structure of a date (units::PlacesAt,
+// ADR 0024), so a dashboard by the structure before a merge shows the old units and after it the new ones; the
+// totals do not change. nullptr = each case's own unit.
+Summary Summarise(const std::vector<DashboardCase>& cases, const units::StructureMap* structure = nullptr);
 
-// The cases behind a count: `bucket` is open | due_soon | overdue | returned; unit and stage filter when given.
-// Ordered by days left, then case id.
+// The cases behind a count: `bucket` is open | due_soon | overdue | returned; unit and stage filter when given
+// (the unit as Summarise grouped it, with the same `structure`). Ordered by days left, then case id.
 std::vector<DashboardCase> Drill(const std::vector<DashboardCase>& cases, std::optional<int64_t> unit,
-                                 const std::string& stage, const std::string& bucket);
+                                 const std::string& stage, const std::string& bucket,
+                                 const units::StructureMap* structure = nullptr);
 bool IsBucket(const std::string& bucket);
 
 // Open cases of `unit_scope` (nullopt = county) classified as of `today` (YYYY-MM-DD).

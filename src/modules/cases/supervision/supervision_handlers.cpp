@@ -7,6 +7,7 @@
 #include "cases/supervision/supervision_http.hpp"
 #include "cases/supervision/supervision_module.hpp"
 #include "cases/supervision/supervision_repository.hpp"
+#include "common/china_day.hpp"
 #include "docs/html_renderer.hpp"
 #include "docs/pdf_renderer.hpp"
 #include "http/params.hpp"
@@ -47,13 +48,20 @@ Result<Reply> Dashboard(Deps d, Request& req) {
     const std::string stage = req.Query("stage");
     JW_ASSIGN_OR_RETURN(const std::string bucket,
                         http::QueryEnum(req, "bucket", {"open", "due_soon", "overdue", "returned"}));
+    // `date`: group by the unit structure in force on that day (ADR 0024); absent = each case's own unit.
+    JW_ASSIGN_OR_RETURN(const auto date, http::QueryDate(req, "date"));
     if (stage.size() > 40) return Status::Invalid("stage", "too_long");
     const auto scope = SupervisionScope(*req.principal);
     if (unit && !InScope(scope, *unit)) return Status::Invalid("unit_id", "out_of_scope");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto cases, supervision::LoadDashboardCases(**c, scope, ChinaDate(NowUnix())));
-    const auto summary = supervision::Summarise(cases);
+    std::optional<units::StructureMap> structure;
+    if (date) {
+        JW_ASSIGN_OR_RETURN(structure, units::PlacesAt(**c, ChinaMidnightOf(*date)));
+    }
+    const units::StructureMap* by = structure ? &*structure : nullptr;
+    const auto summary = supervision::Summarise(cases, by);
     Json units = Json::array();
     for (const auto& u : summary.units)
         units.push_back({{"unit_id", u.unit_id},
@@ -64,9 +72,10 @@ Result<Reply> Dashboard(Deps d, Request& req) {
                 {"by_stage", summary.by_stage},
                 {"units", units},
                 {"due_soon_days", supervision::kDueSoonDays}};
+    if (date) out["date"] = FormatDate(*date);
     if (unit || !stage.empty() || !bucket.empty()) {
         Json list = Json::array();
-        for (const auto& x : supervision::Drill(cases, unit, stage, bucket.empty() ? "open" : bucket))
+        for (const auto& x : supervision::Drill(cases, unit, stage, bucket.empty() ? "open" : bucket, by))
             list.push_back(DashboardCaseJson(x));
         out["cases"] = list;
     }

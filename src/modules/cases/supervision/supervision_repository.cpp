@@ -166,6 +166,15 @@ Result<std::vector<Letter>> ListLetters(Connection& c, const std::optional<std::
     return out;
 }
 
+Result<std::set<int64_t>> ReturnedCaseIds(Connection& c) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT r.case_id FROM case_reviews r WHERE r.opinion = 'return' AND "
+                                           "r.round = (SELECT MAX(x.round) FROM case_reviews x WHERE x.case_id = "
+                                           "r.case_id)"));
+    std::set<int64_t> out;
+    for (const auto& r : rows) out.insert(r.Int(0));
+    return out;
+}
+
 Result<std::string> BureauName(Connection& c) {
     auto r = c.QueryOne("SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1");
     if (!r.ok()) return r.status();

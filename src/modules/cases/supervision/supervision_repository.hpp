@@ -5,6 +5,7 @@
 // Committer's for writes. Errors are the database's (NotFound for a missing row, Conflict for a duplicate).
 
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,9 @@ struct Letter {
 Result<int64_t> InsertLetter(Connection& c, Letter& l);
 Result<Letter> GetLetter(Connection& c, int64_t id);
 Result<std::vector<Letter>> ListLetters(Connection& c, const std::optional<std::vector<int64_t>>& unit_scope);
+
+// Cases whose latest legal-review round returned them (and that have not been approved since).
+Result<std::set<int64_t>> ReturnedCaseIds(Connection& c);
 
 // The name of the bureau (the root unit), the issuer of supervision documents.
 Result<std::string> BureauName(Connection& c);

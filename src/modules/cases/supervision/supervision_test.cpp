@@ -127,7 +127,7 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     Close();
     Open(std::make_unique<RecordingSms>(2));
     outbox_->Start(
-        committer_.get(), [](int64_t, const std::string&) -> size_t { return 0; }, 3600 * 1000);
+        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 0; }, 3600 * 1000);
     outbox_->DeliverPending();
     EXPECT_EQ(sms_->sent.size(), 2u);
     const int64_t pending = Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0");
@@ -137,7 +137,7 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     Close();
     Open(std::make_unique<RecordingSms>());
     outbox_->Start(
-        committer_.get(), [](int64_t, const std::string&) -> size_t { return 1; }, 3600 * 1000);
+        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 1; }, 3600 * 1000);
     EXPECT_EQ(outbox_->DeliverPending(), static_cast<size_t>(pending));
     EXPECT_EQ(static_cast<int64_t>(sms_->sent.size()), sms_rows - 2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0"), 0);
@@ -181,6 +181,19 @@ TEST_P(SupervisionTest, DashboardCountsMatchTheCasesBehindThem) {
     EXPECT_EQ(ids(supervision::Drill(*cases, std::nullopt, "", "due_soon")), std::vector<int64_t>{soon});
     EXPECT_EQ(ids(supervision::Drill(*cases, station_, "filed", "open")), (std::vector<int64_t>{overdue, soon}));
     EXPECT_TRUE(supervision::Drill(*cases, bureau_, "", "open").empty());
+
+    // By the structure of a date where the station belongs to the bureau (as after a merge): one row, the same
+    // totals, named as in that structure, and the drill-down follows the grouping.
+    const units::StructureMap merged{{station_, {bureau_, "合并后的局"}}};
+    const auto regrouped = supervision::Summarise(*cases, &merged);
+    ASSERT_EQ(regrouped.units.size(), 1u);
+    EXPECT_EQ(regrouped.units[0].unit_id, bureau_);
+    EXPECT_EQ(regrouped.units[0].unit_name, "合并后的局");
+    EXPECT_EQ(regrouped.units[0].counts.open, summary.totals.open);
+    EXPECT_EQ(regrouped.totals.overdue, summary.totals.overdue);
+    EXPECT_EQ(ids(supervision::Drill(*cases, bureau_, "filed", "open", &merged)),
+              (std::vector<int64_t>{overdue, soon}));
+    EXPECT_TRUE(supervision::Drill(*cases, station_, "", "open", &merged).empty());
     // Scope: a unit outside the data scope sees none of them.
     auto none = supervision::LoadDashboardCases(**c, std::vector<int64_t>{legal_unit_}, "2026-04-07");
     ASSERT_TRUE(none.ok());

@@ -7,9 +7,9 @@
 
 #include "cases/case_scope.hpp"
 #include "checkpoint/analysis/analysis_limits.hpp"
+#include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
-#include "checkpoint/analysis/analysis_tasks.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -177,8 +177,7 @@ Result<Reply> CancelHandler(const Deps&, Request& req) {
         JW_ASSIGN_OR_RETURN(AnalysisTask t, GetTask(c, id, false));
         if (t.user_id != user) return Status::NotFound("analysis task");
         JW_ASSIGN_OR_RETURN(bool cancelled, CancelTask(c, id, NowUnix()));
-        if (!cancelled)
-            return Status(ErrorCode::kConflict, "the task has already finished", {{"status", "already_" + t.status}});
+        if (!cancelled) return Status(ErrorCode::kConflict, "analysis_finished", {{"status", "already_" + t.status}});
         if (auto runner = RunnerSlot()) runner->RequestCancel(id);
         out.body = {{"task_id", id}, {"status", "cancelled"}};
         return Status::Ok();
@@ -202,8 +201,7 @@ Result<Reply> SaveHandler(const Deps&, Request& req) {
         const int64_t user = actor.user_id;
         JW_ASSIGN_OR_RETURN(AnalysisTask t, GetTask(c, id, false));
         if (t.user_id != user) return Status::NotFound("analysis task");
-        if (t.status != "done")
-            return Status(ErrorCode::kConflict, "only a finished analysis can be saved", {{"status", "not_done"}});
+        if (t.status != "done") return Status(ErrorCode::kConflict, "analysis_not_done", {{"status", "not_done"}});
         // A case outside the user's scope answers like one that does not exist: the reply must not tell
         // which case numbers exist in other units.
         auto visible = cases::VisibleCaseId(c, actor, case_no);
@@ -230,8 +228,7 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(AnalysisTask t, ReadableTask(**c, req, id, false));
-    if (t.status != "done")
-        return Status(ErrorCode::kConflict, "only a finished analysis can be exported", {{"status", "not_done"}});
+    if (t.status != "done") return Status(ErrorCode::kConflict, "analysis_not_done", {{"status", "not_done"}});
     Reply r = Reply::NoContent();
     r.audit_object = "analysis_task:" + std::to_string(id);
     r.audit_detail = Json{{"kind", t.kind}, {"case_no", t.case_no}, {"rows", *rows}, {"format", format}}.dump();

@@ -84,8 +84,7 @@ Result<RoleLimits> LimitsTable::For(const std::vector<std::string>& roles) const
         best->max_lookback_days = std::max(best->max_lookback_days, it->second.max_lookback_days);
         best->max_window_s = std::max(best->max_window_s, it->second.max_window_s);
     }
-    if (!best)
-        return Status(ErrorCode::kPermissionDenied, "no analysis limits for your roles", {{"role", "no_limits"}});
+    if (!best) return Status(ErrorCode::kPermissionDenied, "no_analysis_limits", {{"role", "no_limits"}});
     return *best;
 }
 

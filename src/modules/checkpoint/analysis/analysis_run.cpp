@@ -11,7 +11,7 @@ namespace {
 
 constexpr const char* kKinds[] = {"trajectory", "companion", "collision", "first_seen", "cloned", "night"};
 
-Status Cancelled() { return Status(ErrorCode::kConflict, "analysis cancelled", {{"status", "cancelled"}}); }
+Status Cancelled() { return Status(ErrorCode::kConflict, "analysis_cancelled", {{"status", "cancelled"}}); }
 
 void Report(const RunControl& c, int progress, const std::string& phase) {
     if (c.progress) c.progress(std::clamp(progress, 0, 99), phase);

@@ -5,8 +5,8 @@
 #include <chrono>
 
 #include "checkpoint/analysis/analysis_limits.hpp"
+#include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
-#include "checkpoint/analysis/analysis_tasks.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {

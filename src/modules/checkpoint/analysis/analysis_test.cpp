@@ -7,9 +7,9 @@
 
 #include "analytics/test_data.hpp"
 #include "checkpoint/analysis/analysis_limits.hpp"
+#include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
-#include "checkpoint/analysis/analysis_tasks.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
 #include "common/civil_time.hpp"

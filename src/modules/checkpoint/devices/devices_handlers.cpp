@@ -71,10 +71,9 @@ Result<Reply> Save(const Deps& d, Request& req, bool create) {
     r.write = [d, input, create](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const Device& dev = input.first;
         const int64_t now = NowUnix();
-        JW_ASSIGN_OR_RETURN(auto existing,
-                            c.Query("SELECT 1 FROM checkpoint_devices WHERE id = ?", {storage::V(dev.id)}));
-        if (create && !existing.empty()) return Status::Invalid("id", "already_exists");
-        if (!create && existing.empty()) return Status::NotFound("device");
+        JW_ASSIGN_OR_RETURN(const bool exists, store::DeviceExists(c, dev.id));
+        if (create && exists) return Status::Invalid("id", "already_exists");
+        if (!create && !exists) return Status::NotFound("device");
         Device stored = dev;
         JW_RETURN_IF_ERROR(UpsertDevice(c, stored, now));
         if (input.second) JW_RETURN_IF_ERROR(ReplaceLanes(c, dev.id, *input.second));

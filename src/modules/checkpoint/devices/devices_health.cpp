@@ -1,5 +1,6 @@
 #include "checkpoint/devices/devices_health.hpp"
 
+#include "auth/auth_repository.hpp"
 #include "checkpoint/devices/devices_handlers.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
 #include "common/civil_time.hpp"
@@ -8,10 +9,7 @@ namespace jw::checkpoint {
 
 Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChange>& changes) {
     if (changes.empty()) return Status::Ok();
-    JW_ASSIGN_OR_RETURN(auto users,
-                        c.Query("SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id "
-                                "JOIN role_permissions rp ON rp.role_code = ur.role_code "
-                                "WHERE rp.permission = 'alerts.centre' AND u.status = 'active' ORDER BY u.id"));
+    JW_ASSIGN_OR_RETURN(const auto users, auth::repo::UsersWithPermission(c, "alerts.centre"));
     for (const auto& h : changes) {
         notify::Notification n;
         n.kind = "device";
@@ -19,8 +17,8 @@ Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChang
         n.code = h.offline ? MessageCode("checkpoint.device_offline") : MessageCode("checkpoint.device_online");
         n.params = {
             {"name", h.name}, {"device_id", h.id}, {"last_seen", h.last_seen ? FormatChinaTime(*h.last_seen) : "-"}};
-        for (const auto& u : users) {
-            n.user_id = u.Int(0);
+        for (const int64_t u : users) {
+            n.user_id = u;
             JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
         }
     }
@@ -43,12 +41,8 @@ Result<int> RunHealthRound(const Deps& deps, int64_t now) {
         JW_ASSIGN_OR_RETURN(MapSettings ms, LoadMapSettings(**c));
         offline_after = ms.offline_after_s;
         // Cheap check first, so a quiet round writes no audit record.
-        JW_ASSIGN_OR_RETURN(
-            auto n,
-            (*c)->QueryOne("SELECT COUNT(*) FROM checkpoint_devices WHERE enabled = 1 AND "
-                           "((offline_reported = 0 AND last_seen < ?) OR (offline_reported = 1 AND last_seen >= ?))",
-                           {storage::V(now - offline_after), storage::V(now - offline_after)}));
-        if (n.Int(0) == 0) return 0;
+        JW_ASSIGN_OR_RETURN(const int64_t n, store::CountHealthChanges(**c, offline_after, now));
+        if (n == 0) return 0;
     }
     audit::AuditEntry e;
     e.username = "system:scheduler";

@@ -75,27 +75,23 @@ Result<ImportSummary> ImportDevicesCsv(storage::Connection& c, std::string_view 
                 continue;
             }
             // Keep what an import does not carry (unit, place, lanes, enabled) on an existing device.
-            JW_ASSIGN_OR_RETURN(
-                auto existing,
-                c.Query("SELECT unit_id, place, lane_count, enabled FROM checkpoint_devices WHERE id = ?",
-                        {storage::V(d.id)}));
-            if (!existing.empty()) {
-                if (!existing[0].IsNull(0)) d.unit_id = existing[0].Int(0);
-                d.place = existing[0].Str(1);
-                d.lane_count = static_cast<int>(existing[0].Int(2));
-                d.enabled = existing[0].Bool(3);
+            JW_ASSIGN_OR_RETURN(const auto existing, store::KeptFields(c, d.id));
+            if (existing) {
+                d.unit_id = existing->unit_id;
+                d.place = existing->place;
+                d.lane_count = existing->lane_count;
+                d.enabled = existing->enabled;
             }
             if (Status s = UpsertDevice(c, d, now); !s.ok()) {
                 if (s.code() != ErrorCode::kInvalidArgument) return s;
                 bad.emplace(key, FirstProblem(s, rec, col));
                 continue;
             }
-            ++(existing.empty() ? sum.created : sum.updated);
+            ++(existing ? sum.updated : sum.created);
         }
     }
     if (!bad.empty()) {
-        std::string message = "import rejected: " + std::to_string(bad.size()) + " bad lines";
-        return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(bad));
+        return Status(ErrorCode::kInvalidArgument, "import_rejected", std::move(bad));  // one field per bad line
     }
     return sum;
 }

@@ -5,6 +5,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "auth/auth_repository.hpp"
 #include "common/validators.hpp"
 
 namespace jw::checkpoint {
@@ -130,12 +131,15 @@ Status Validate(storage::Connection& c, const Device& d) {
         }
     }
     if (d.unit_id) {
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM units WHERE id = ?", {V(*d.unit_id)}));
-        if (rows.empty()) bad.emplace("unit_id", "not_found");
+        auto unit = auth::repo::GetUnit(c, *d.unit_id);  // auth's table, through auth's repository
+        if (!unit.ok() && unit.status().code() != ErrorCode::kNotFound) return unit.status();
+        if (!unit.ok())
+            bad.emplace("unit_id", "not_found");
+        else if (unit->dissolved_at)
+            bad.emplace("unit_id", "dissolved");
     }
     if (bad.empty()) return Status::Ok();
-    std::string message = "invalid input: " + bad.begin()->first;  // before `bad` is moved from
-    return Status(ErrorCode::kInvalidArgument, std::move(message), std::move(bad));
+    return Status(ErrorCode::kInvalidArgument, "invalid_input", std::move(bad));
 }
 
 }  // namespace
@@ -271,7 +275,7 @@ Status ReplaceLanes(storage::Connection& c, const std::string& tollgate_id, cons
                 bad.insert(s.fields().begin(), s.fields().end());
         }
     }
-    if (!bad.empty()) return Status(ErrorCode::kInvalidArgument, "invalid input: " + bad.begin()->first, bad);
+    if (!bad.empty()) return Status(ErrorCode::kInvalidArgument, "invalid_input", bad);
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM checkpoint_lanes WHERE tollgate_id = ?", {V(tollgate_id)}));
     for (const auto& l : lanes) {
         JW_RETURN_IF_ERROR(c.Exec(

@@ -139,4 +139,19 @@ struct HealthChange {
 // only a device that was seen and then fell silent "turns offline". Errors: the database's.
 Result<std::vector<HealthChange>> TakeHealthChanges(storage::Connection& c, int64_t offline_after_s, int64_t now);
 
+// ---- Plain storage under the rules above (devices_store.cpp); callers outside the part use the functions above.
+namespace store {
+// Replaces one map setting / reads them all (name → stored text).
+Status PutSetting(storage::Connection& c, const std::string& name, const std::string& value, int64_t now);
+Result<std::map<std::string, std::string>> Settings(storage::Connection& c);
+// Replaces the stored base map / reads it (nullopt when none was stored). Unchecked: SaveBaseMap checks.
+Status PutBaseMap(storage::Connection& c, const std::string& geojson, int64_t now);
+Result<std::optional<std::string>> StoredBaseMap(storage::Connection& c);
+Result<bool> DeviceExists(storage::Connection& c, const std::string& id);
+// What an import keeps of an existing device (unit, place, lane count, enabled), or nullopt when it is new.
+Result<std::optional<Device>> KeptFields(storage::Connection& c, const std::string& id);
+// How many enabled devices TakeHealthChanges would report now (a cheap check before an audited round).
+Result<int64_t> CountHealthChanges(storage::Connection& c, int64_t offline_after_s, int64_t now);
+}  // namespace store
+
 }  // namespace jw::checkpoint

@@ -53,7 +53,10 @@ Status AddViidClient(storage::Connection& c, const std::string& key, const std::
     if (unit_id) {
         auto unit = auth::repo::GetUnit(c, *unit_id);
         if (!unit.ok() && unit.status().code() != ErrorCode::kNotFound) return unit.status();
-        if (!unit.ok()) s.mutable_fields()["unit_id"] = "not_found";
+        if (!unit.ok())
+            s.mutable_fields()["unit_id"] = "not_found";
+        else if (unit->dissolved_at)
+            s.mutable_fields()["unit_id"] = "dissolved";
     }
     if (!s.fields().empty()) return s;
     return UpsertViidClient(c, id, name, ToHex(Sm4Encrypt(key, password)), now, unit_id);

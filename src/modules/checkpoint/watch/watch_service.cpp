@@ -36,6 +36,7 @@ Status CheckUnits(storage::Connection& c, const std::vector<int64_t>& units) {
         auto unit = auth::repo::GetUnit(c, u);
         if (!unit.ok() && unit.status().code() != ErrorCode::kNotFound) return unit.status();
         if (!unit.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
+        if (unit->dissolved_at) return Status::Invalid("unit_ids", "dissolved");
     }
     return Status::Ok();
 }

@@ -4,6 +4,7 @@ import { ref } from 'vue'
 import * as api from '@/api/notifications'
 import type { Notification, WsMessage } from '@/api/notifications'
 import { ReconnectingSocket } from '@/utils/socket'
+import { i18n } from '@/locales'
 
 export const useNotificationStore = defineStore('notifications', () => {
   const unread = ref<Notification[]>([])
@@ -47,7 +48,7 @@ export const useNotificationStore = defineStore('notifications', () => {
 
   function start(): void {
     if (socket) return
-    socket = new ReconnectingSocket<WsMessage>(api.wsUrl(), {
+    socket = new ReconnectingSocket<WsMessage>(api.wsUrl(window.location, i18n.global.locale.value), {
       onMessage: receive,
       // Whatever arrived while disconnected is picked up from the list.
       onOpen: () => {

@@ -1,7 +1,9 @@
 // Choices for the unit and officer filters. The unit tree (GET /units) and the user list (GET /users) are for
 // administrators; a business role without them still gets choices: the units and lead officers of the cases it
-// has been shown (`remember`), which are the ones its filters can match.
+// has been shown (`remember`), which are the ones its filters can match. Filters search old records too, so units
+// dissolved by a restructure are listed, marked as such.
 import { computed, ref } from 'vue'
+import { useI18n } from 'vue-i18n'
 import { listUnits, type Unit } from '@/api/units'
 import { listUsers } from '@/api/users'
 import type { CaseSummary, OfficerRef } from '@/api/cases'
@@ -15,6 +17,7 @@ interface SeenUnit {
 
 export function useUnitsAndOfficers() {
   const session = useSessionStore()
+  const { t } = useI18n()
   const units = ref<Unit[]>([])
   const seenUnits = ref<SeenUnit[]>([])
   const listed = ref<OfficerRef[]>([])
@@ -39,7 +42,9 @@ export function useUnitsAndOfficers() {
   async function loadUnits(): Promise<void> {
     if (!session.can('unit.read')) return
     try {
-      units.value = (await listUnits()).items
+      units.value = (await listUnits({ includeDissolved: true })).items.map((u) =>
+        u.dissolved_at ? { ...u, name: t('units.dissolvedName', { name: u.name }) } : u,
+      )
     } catch {
       units.value = []
     }

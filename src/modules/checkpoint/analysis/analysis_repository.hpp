@@ -1,7 +1,7 @@
 #pragma once
-// Analysis tasks and their links to cases (schema/004_analysis.sql). SQL only; works on SQLite and
-// PostgreSQL. Every function runs on the connection it is given (a transaction when the caller holds one).
-// Status values: queued → running → done | failed | cancelled (cancelled also straight from queued).
+// The analysis part's repository: analysis tasks and their links to cases (schema/004_analysis.sql). SQL only;
+// works on SQLite and PostgreSQL. Every function runs on the connection it is given (a transaction when the caller
+// holds one). Status values: queued → running → done | failed | cancelled (cancelled also straight from queued).
 
 #include <cstdint>
 #include <optional>

@@ -1,4 +1,4 @@
-#include "checkpoint/analysis/analysis_tasks.hpp"
+#include "checkpoint/analysis/analysis_repository.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -126,8 +126,7 @@ Status SaveToCase(storage::Connection& c, int64_t task_id, const std::string& ca
                   const std::string& note, int64_t now) {
     auto dup = c.Query("SELECT 1 FROM analysis_case_links WHERE task_id = ? AND case_no = ?", {V(task_id), V(case_no)});
     if (!dup.ok()) return dup.status();
-    if (!dup->empty())
-        return Status(ErrorCode::kConflict, "already saved to this case", {{"case_no", "already_saved"}});
+    if (!dup->empty()) return Status(ErrorCode::kConflict, "already_saved", {{"case_no", "already_saved"}});
     return c.Exec("INSERT INTO analysis_case_links (task_id, case_no, saved_by, saved_at, note) VALUES (?,?,?,?,?)",
                   {V(task_id), V(case_no), V(user_id), V(now), V(note)});
 }
