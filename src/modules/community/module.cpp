@@ -7,6 +7,7 @@
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
+#include "community/work/work_module.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -19,12 +20,19 @@ class CommunityModule final : public modules::Module {
   public:
     std::string_view Name() const override { return "community"; }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
+    Status Prepare(storage::Connection&, const modules::PrepareContext& ctx) override {
+        PrepareWork(ctx.key);
+        return Status::Ok();
+    }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
-        return SeedDemoAddresses(tx, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
+        // grids, people, houses and orgs come here, in that order; work last (it names their rows).
+        return SeedWork(tx, ctx);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
         RegisterAddressRoutes(parts.router, index_);
+        JW_RETURN_IF_ERROR(StartWork(s, parts));
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;
