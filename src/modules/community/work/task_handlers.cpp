@@ -98,6 +98,23 @@ Result<Reply> ReportTaskHandler(WorkDeps, Request& req) {
     return r;
 }
 
+// The officers a leader may give a task to (in the leader's units).
+Result<Reply> OfficersHandler(WorkDeps d, Request& req) {
+    const std::string q = req.Query("q");
+    if (q.size() > 60) return Status::Invalid("q", "too_long");
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(auto rows, ListOfficers(**c, WorkScope(*req.principal), q));
+    Json items = Json::array();
+    for (const auto& o : rows)
+        items.push_back({{"id", o.id},
+                         {"name", o.name},
+                         {"police_no", o.police_no},
+                         {"unit_id", o.unit_id},
+                         {"unit_name", o.unit_name}});
+    return Reply::Json200({{"items", items}});
+}
+
 }  // namespace
 
 void RegisterTaskRoutes(http::Router& router, WorkDeps d) {
@@ -106,6 +123,7 @@ void RegisterTaskRoutes(http::Router& router, WorkDeps d) {
     router.Add({"GET", base, "community.work.read", "community.task.list", h(ListTasksHandler)});
     router.Add({"POST", base, "community.task.assign", "community.task.assign", h(AssignTaskHandler)});
     router.Add({"GET", base + "/:id", "community.work.read", "community.task.read", h(GetTaskHandler)});
+    router.Add({"GET", "/api/v1/community/officers", "community.task.assign", "community.officers", h(OfficersHandler)});
     router.Add({"POST", base + "/:id/report", "community.work.write", "community.task.complete", h(ReportTaskHandler)});
 }
 

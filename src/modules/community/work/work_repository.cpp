@@ -60,6 +60,21 @@ Result<std::map<int64_t, std::string>> PeopleNames(storage::Connection& c, const
     return out;
 }
 
+Result<std::vector<OfficerRow>> ListOfficers(storage::Connection& c, const std::optional<std::vector<int64_t>>& units,
+                                             const std::string& q) {
+    work_sql::Where w(c.dialect());
+    w.Add("u.status = 'active' AND r.role_code = 'officer'", {});
+    w.Scope("u.unit_id", units);
+    if (!q.empty()) w.Add("(u.name LIKE ? OR u.police_no LIKE ?)", {V("%" + q + "%"), V("%" + q + "%")});
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT u.id, u.name, u.police_no, u.unit_id, n.name FROM users u "
+                                           "JOIN user_roles r ON r.user_id = u.id JOIN units n ON n.id = u.unit_id" +
+                                               w.Sql() + " ORDER BY n.code, u.name, u.id LIMIT 200",
+                                           w.params()));
+    std::vector<OfficerRow> out;
+    for (const auto& r : rows) out.push_back({r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Str(4)});
+    return out;
+}
+
 // --- visits ---
 
 namespace {

@@ -53,6 +53,17 @@ Result<std::vector<int64_t>> UnitUsersWithRole(storage::Connection& c, int64_t u
 // Names of register people by id (ids not in the register are left out).
 Result<std::map<int64_t, std::string>> PeopleNames(storage::Connection& c, const std::vector<int64_t>& ids);
 
+// Active users holding the officer role in `units` (nullopt = all), whose name or police number contains `q`
+// (all when ""), by unit then name; at most 200. What a leader picks an assignee from.
+struct OfficerRow {
+    int64_t id = 0;
+    std::string name, police_no;
+    int64_t unit_id = 0;
+    std::string unit_name;
+};
+Result<std::vector<OfficerRow>> ListOfficers(storage::Connection& c, const std::optional<std::vector<int64_t>>& units,
+                                             const std::string& q);
+
 // --- visits ---
 Result<int64_t> InsertVisit(storage::Connection& c, const Visit& v);
 Result<std::optional<int64_t>> VisitIdByKey(storage::Connection& c, int64_t officer_id, const std::string& key);
