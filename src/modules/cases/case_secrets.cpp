@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "common/crypto.hpp"
+#include "common/sealed_field.hpp"
 
 namespace jw::cases {
 
@@ -26,8 +27,6 @@ const Keys& Installed() {
     return k;
 }
 
-constexpr std::string_view kSealPrefix = "sm4:";
-
 }  // namespace
 
 void InstallKeys(std::string_view master_key) {
@@ -38,22 +37,10 @@ void InstallKeys(std::string_view master_key) {
     k.installed = true;
 }
 
-std::string SealField(std::string_view plain) {
-    const Keys& k = Installed();
-    if (plain.empty()) return "";
-    return std::string(kSealPrefix) + ToHex(Sm4Encrypt(k.fields, plain));
-}
+std::string SealField(std::string_view plain) { return SealWithKey(Installed().fields, plain); }
 
 Result<std::string> OpenField(std::string_view stored) {
-    const Keys& k = Installed();
-    if (stored.empty()) return std::string();
-    auto fail = [] { return Status::Internal("case_people: a personal field cannot be decrypted (wrong key file?)"); };
-    if (!stored.starts_with(kSealPrefix)) return fail();
-    const std::string bytes = FromHex(stored.substr(kSealPrefix.size()));
-    if (bytes.empty()) return fail();
-    std::string plain = Sm4Decrypt(k.fields, bytes);
-    if (plain.empty()) return fail();  // padding check failed: another key or a damaged value
-    return plain;
+    return OpenWithKey(Installed().fields, stored, "case_people");
 }
 
 std::string IdNumberIndex(std::string_view id_number) {

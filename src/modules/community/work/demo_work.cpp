@@ -136,7 +136,8 @@ Status SeedDemoWork(storage::Connection& tx, int64_t now) {
     later.fields.assignee_id = me.user_id;
     later.limit_working_days = 5;
     JW_RETURN_IF_ERROR(AssignTask(tx, boss, later, cases::deadlines::DefaultHolidayCalendar(), now).status());
-    JW_ASSIGN_OR_RETURN(int64_t done_id, task("排查沿街商铺消防隐患", today - 2 * kDaySeconds + 18 * 3600, std::nullopt));
+    JW_ASSIGN_OR_RETURN(int64_t done_id,
+                        task("排查沿街商铺消防隐患", today - 2 * kDaySeconds + 18 * 3600, std::nullopt));
     TaskReport report;
     report.report = "已排查沿街商铺32家，发现隐患3处，均已督促整改。";
     return ReportTask(tx, me, done_id, report, today - 2 * kDaySeconds + 16 * 3600).status();

@@ -76,15 +76,16 @@ Result<int64_t> InsertMediation(storage::Connection& c, const Mediation& m) {
         if (p.person_id) person_ids.push_back(*p.person_id);
     JW_ASSIGN_OR_RETURN(
         auto row,
-        c.QueryOne("INSERT INTO community_mediations (client_key, created_by, unit_id, grid_id, address_code, "
-                   "dispute_type, parties, person_ids, parties_index, summary, occurred_at, status, outcome, agreement, "
-                   "transferred_to, repeat_of, repeat_count, created_at, updated_at, version) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1) RETURNING id",
-                   {m.client_key.empty() ? Null() : V(m.client_key), V(m.created_by), V(m.unit_id), V(m.grid_id),
-                    V(m.address_code), V(m.dispute_type), V(SealWorkText(PartiesJson(m.parties))),
-                    V(work_sql::JoinIds(person_ids)), V(m.parties_index), V(SealWorkText(m.summary)), V(m.occurred_at),
-                    V(m.status), V(m.outcome), V(SealWorkText(m.agreement)), V(m.transferred_to), m.repeat_of ? V(*m.repeat_of) : Null(),
-                    V(int64_t{m.repeat_count}), V(m.created_at), V(m.updated_at)}));
+        c.QueryOne(
+            "INSERT INTO community_mediations (client_key, created_by, unit_id, grid_id, address_code, "
+            "dispute_type, parties, person_ids, parties_index, summary, occurred_at, status, outcome, agreement, "
+            "transferred_to, repeat_of, repeat_count, created_at, updated_at, version) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1) RETURNING id",
+            {m.client_key.empty() ? Null() : V(m.client_key), V(m.created_by), V(m.unit_id), V(m.grid_id),
+             V(m.address_code), V(m.dispute_type), V(SealWorkText(PartiesJson(m.parties))),
+             V(work_sql::JoinIds(person_ids)), V(m.parties_index), V(SealWorkText(m.summary)), V(m.occurred_at),
+             V(m.status), V(m.outcome), V(SealWorkText(m.agreement)), V(m.transferred_to),
+             m.repeat_of ? V(*m.repeat_of) : Null(), V(int64_t{m.repeat_count}), V(m.created_at), V(m.updated_at)}));
     return row.Int(0);
 }
 
@@ -138,13 +139,13 @@ Result<std::pair<int, std::optional<int64_t>>> EarlierDisputes(storage::Connecti
 }
 
 Status UpdateMediationState(storage::Connection& c, const Mediation& m, int expected_version) {
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query("UPDATE community_mediations SET status = ?, outcome = ?, agreement = ?, "
-                                "transferred_to = ?, closed_at = ?, closed_by = ?, updated_at = ?, version = version + 1 "
-                                "WHERE id = ? AND version = ? RETURNING id",
-                                {V(m.status), V(m.outcome), V(SealWorkText(m.agreement)), V(m.transferred_to),
-                                 m.closed_at ? V(*m.closed_at) : Null(), m.closed_by ? V(*m.closed_by) : Null(),
-                                 V(m.updated_at), V(m.id), V(int64_t{expected_version})}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("UPDATE community_mediations SET status = ?, outcome = ?, agreement = ?, "
+                           "transferred_to = ?, closed_at = ?, closed_by = ?, updated_at = ?, version = version + 1 "
+                           "WHERE id = ? AND version = ? RETURNING id",
+                           {V(m.status), V(m.outcome), V(SealWorkText(m.agreement)), V(m.transferred_to),
+                            m.closed_at ? V(*m.closed_at) : Null(), m.closed_by ? V(*m.closed_by) : Null(),
+                            V(m.updated_at), V(m.id), V(int64_t{expected_version})}));
     if (rows.empty()) return Status(ErrorCode::kConflict, "the mediation changed meanwhile", {{"version", "stale"}});
     return Status::Ok();
 }

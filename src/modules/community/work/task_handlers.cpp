@@ -123,7 +123,8 @@ void RegisterTaskRoutes(http::Router& router, WorkDeps d) {
     router.Add({"GET", base, "community.work.read", "community.task.list", h(ListTasksHandler)});
     router.Add({"POST", base, "community.task.assign", "community.task.assign", h(AssignTaskHandler)});
     router.Add({"GET", base + "/:id", "community.work.read", "community.task.read", h(GetTaskHandler)});
-    router.Add({"GET", "/api/v1/community/officers", "community.task.assign", "community.officers", h(OfficersHandler)});
+    router.Add(
+        {"GET", "/api/v1/community/officers", "community.task.assign", "community.officers", h(OfficersHandler)});
     router.Add({"POST", base + "/:id/report", "community.work.write", "community.task.complete", h(ReportTaskHandler)});
 }
 

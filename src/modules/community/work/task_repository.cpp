@@ -71,13 +71,13 @@ Task TaskFrom(const storage::Row& r) {
 Result<int64_t> InsertTask(storage::Connection& c, const Task& t) {
     JW_ASSIGN_OR_RETURN(
         auto row,
-        c.QueryOne("INSERT INTO community_tasks (client_key, title, description, assigned_by, unit_id, assignee_id, "
-                   "grid_id, address_code, due_at, limit_working_days, status, created_at, updated_at) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,'open',?,?) RETURNING id",
-                   {t.client_key.empty() ? Null() : V(t.client_key), V(t.title), V(t.description), V(t.assigned_by),
-                    V(t.unit_id), t.assignee_id ? V(*t.assignee_id) : Null(), V(t.grid_id), V(t.address_code),
-                    V(t.due_at), t.limit_working_days ? V(*t.limit_working_days) : Null(), V(t.created_at),
-                    V(t.updated_at)}));
+        c.QueryOne(
+            "INSERT INTO community_tasks (client_key, title, description, assigned_by, unit_id, assignee_id, "
+            "grid_id, address_code, due_at, limit_working_days, status, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,'open',?,?) RETURNING id",
+            {t.client_key.empty() ? Null() : V(t.client_key), V(t.title), V(t.description), V(t.assigned_by),
+             V(t.unit_id), t.assignee_id ? V(*t.assignee_id) : Null(), V(t.grid_id), V(t.address_code), V(t.due_at),
+             t.limit_working_days ? V(*t.limit_working_days) : Null(), V(t.created_at), V(t.updated_at)}));
     return row.Int(0);
 }
 
@@ -131,14 +131,14 @@ Result<Page<Task>> ListTasks(storage::Connection& c, const WorkFilter& f) {
 Status CompleteTask(storage::Connection& c, const Task& t) {
     std::string media;
     for (const auto& m : t.report_media_ids) media += (media.empty() ? "" : ",") + m;
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query("UPDATE community_tasks SET status = 'done', report = ?, report_media_ids = ?, "
-                                "report_longitude = ?, report_latitude = ?, report_key = ?, completed_by = ?, "
-                                "completed_at = ?, updated_at = ? WHERE id = ? AND status = 'open' RETURNING id",
-                                {V(t.report), V(media), Coord(t.report_longitude), Coord(t.report_latitude),
-                                 t.report_key.empty() ? Null() : V(t.report_key),
-                                 t.completed_by ? V(*t.completed_by) : Null(),
-                                 t.completed_at ? V(*t.completed_at) : Null(), V(t.updated_at), V(t.id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query("UPDATE community_tasks SET status = 'done', report = ?, report_media_ids = ?, "
+                "report_longitude = ?, report_latitude = ?, report_key = ?, completed_by = ?, "
+                "completed_at = ?, updated_at = ? WHERE id = ? AND status = 'open' RETURNING id",
+                {V(t.report), V(media), Coord(t.report_longitude), Coord(t.report_latitude),
+                 t.report_key.empty() ? Null() : V(t.report_key), t.completed_by ? V(*t.completed_by) : Null(),
+                 t.completed_at ? V(*t.completed_at) : Null(), V(t.updated_at), V(t.id)}));
     if (rows.empty()) return Status(ErrorCode::kConflict, "the task is done already", {{"status", "already_done"}});
     return Status::Ok();
 }

@@ -47,8 +47,8 @@ Result<Saved<Task>> AssignTask(storage::Connection& c, const auth::Principal& ac
     }
     if (!t.assignee_id && t.grid_id.empty()) return Status::Invalid("assignee_id", "required");
     if (t.assignee_id) {
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT unit_id FROM users WHERE id = ? AND status = 'active'",
-                                               {V(*t.assignee_id)}));
+        JW_ASSIGN_OR_RETURN(
+            auto rows, c.Query("SELECT unit_id FROM users WHERE id = ? AND status = 'active'", {V(*t.assignee_id)}));
         if (rows.empty()) return Status::Invalid("assignee_id", "not_found");
         t.unit_id = rows[0].Int(0);
         if (!InScope(actor, t.unit_id)) return Status::Invalid("assignee_id", "outside_your_units");

@@ -166,8 +166,9 @@ Result<Reply> ListMediationsHandler(WorkDeps d, Request& req) {
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto page, ListMediations(**c, f));
     JW_ASSIGN_OR_RETURN(auto names, NamesOf(**c, page.first));
-    Reply r = Reply::Json200({{"items", Items(page.first, [&](const Mediation& m) { return MediationJson(m, names, false); })},
-                              {"total", page.second}});
+    Reply r = Reply::Json200(
+        {{"items", Items(page.first, [&](const Mediation& m) { return MediationJson(m, names, false); })},
+         {"total", page.second}});
     r.audit_object = "mediations";
     return r;
 }
@@ -289,12 +290,12 @@ void RegisterWorkRoutes(http::Router& router, WorkDeps d) {
     router.Add({"GET", base + "visits/:id", "community.work.read", "community.visit.read", h(GetVisitHandler)});
     router.Add({"GET", base + "patrols", "community.work.read", "community.patrol.list", h(ListPatrolsHandler)});
     router.Add({"POST", base + "patrols", "community.work.write", "community.patrol.create", h(CreatePatrolHandler)});
-    router.Add({"GET", base + "mediations", "community.work.read", "community.mediation.list",
-                h(ListMediationsHandler)});
-    router.Add({"POST", base + "mediations", "community.work.write", "community.mediation.create",
-                h(CreateMediationHandler)});
-    router.Add({"GET", base + "mediations/:id", "community.work.read", "community.mediation.read",
-                h(GetMediationHandler)});
+    router.Add(
+        {"GET", base + "mediations", "community.work.read", "community.mediation.list", h(ListMediationsHandler)});
+    router.Add(
+        {"POST", base + "mediations", "community.work.write", "community.mediation.create", h(CreateMediationHandler)});
+    router.Add(
+        {"GET", base + "mediations/:id", "community.work.read", "community.mediation.read", h(GetMediationHandler)});
     router.Add({"PATCH", base + "mediations/:id", "community.work.write", "community.mediation.update",
                 h(ChangeMediationHandler)});
     router.Add({"GET", base + "dispute-types", "community.work.read", "community.dispute_types", DisputeTypesHandler});

@@ -14,7 +14,8 @@ using storage::V;
 // --- register look-ups ---
 
 Result<std::string> GridOfAddress(storage::Connection& c, const std::string& address_code) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT grid_id FROM community_addresses WHERE code = ?", {V(address_code)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT grid_id FROM community_addresses WHERE code = ?", {V(address_code)}));
     if (rows.empty()) return Status::Invalid("address_id", "not_found");
     return rows[0].Str(0);
 }
@@ -53,8 +54,8 @@ Result<std::vector<int64_t>> UnitUsersWithRole(storage::Connection& c, int64_t u
 }
 
 Result<std::map<int64_t, std::string>> PeopleNames(storage::Connection& c, const std::vector<int64_t>& ids) {
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        storage::QueryIn(c, "SELECT id, name FROM community_people WHERE id IN @IDS@ ORDER BY id", ids));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, storage::QueryIn(c, "SELECT id, name FROM community_people WHERE id IN @IDS@ ORDER BY id", ids));
     std::map<int64_t, std::string> out;
     for (const auto& r : rows) out[r.Int(0)] = r.Str(1);
     return out;
@@ -114,14 +115,14 @@ storage::Value Key(const std::string& key) { return key.empty() ? Null() : V(key
 }  // namespace
 
 Result<int64_t> InsertVisit(storage::Connection& c, const Visit& v) {
-    JW_ASSIGN_OR_RETURN(auto row,
-                        c.QueryOne("INSERT INTO community_visits (client_key, officer_id, unit_id, grid_id, person_ids, "
-                                   "address_code, house_id, org_id, visited_at, place, kind, findings, follow_up, "
-                                   "follow_up_note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                                   {Key(v.client_key), V(v.officer_id), V(v.unit_id), V(v.grid_id),
-                                    V(work_sql::JoinIds(v.person_ids)), V(v.address_code), OptId(v.house_id),
-                                    OptId(v.org_id), V(v.visited_at), V(v.place), V(v.kind), V(v.findings),
-                                    V(v.follow_up), V(v.follow_up_note), V(v.created_at)}));
+    JW_ASSIGN_OR_RETURN(
+        auto row,
+        c.QueryOne("INSERT INTO community_visits (client_key, officer_id, unit_id, grid_id, person_ids, "
+                   "address_code, house_id, org_id, visited_at, place, kind, findings, follow_up, "
+                   "follow_up_note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                   {Key(v.client_key), V(v.officer_id), V(v.unit_id), V(v.grid_id), V(work_sql::JoinIds(v.person_ids)),
+                    V(v.address_code), OptId(v.house_id), OptId(v.org_id), V(v.visited_at), V(v.place), V(v.kind),
+                    V(v.findings), V(v.follow_up), V(v.follow_up_note), V(v.created_at)}));
     return row.Int(0);
 }
 
@@ -185,12 +186,12 @@ Patrol PatrolFrom(const storage::Row& r) {
 }  // namespace
 
 Result<int64_t> InsertPatrol(storage::Connection& c, const Patrol& p) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO community_patrols (client_key, officer_id, unit_id, grid_id, "
-                                             "started_at, ended_at, route, notes, findings, created_at) "
-                                             "VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                                             {Key(p.client_key), V(p.officer_id), V(p.unit_id), V(p.grid_id),
-                                              V(p.started_at), V(p.ended_at), V(p.route), V(p.notes), V(p.findings),
-                                              V(p.created_at)}));
+    JW_ASSIGN_OR_RETURN(auto row,
+                        c.QueryOne("INSERT INTO community_patrols (client_key, officer_id, unit_id, grid_id, "
+                                   "started_at, ended_at, route, notes, findings, created_at) "
+                                   "VALUES (?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                                   {Key(p.client_key), V(p.officer_id), V(p.unit_id), V(p.grid_id), V(p.started_at),
+                                    V(p.ended_at), V(p.route), V(p.notes), V(p.findings), V(p.created_at)}));
     return row.Int(0);
 }
 

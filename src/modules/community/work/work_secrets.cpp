@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "common/crypto.hpp"
+#include "common/sealed_field.hpp"
 
 namespace jw::community {
 namespace {
@@ -24,8 +25,6 @@ const Keys& Installed() {
     return k;
 }
 
-constexpr std::string_view kSealPrefix = "sm4:";
-
 std::string Unblanked(std::string_view s) {
     std::string out;
     for (char ch : s)
@@ -42,28 +41,17 @@ void InstallWorkKeys(std::string_view master_key) {
     k.installed = true;
 }
 
-std::string SealWorkText(std::string_view plain) {
-    const Keys& k = Installed();
-    if (plain.empty()) return "";
-    return std::string(kSealPrefix) + ToHex(Sm4Encrypt(k.fields, plain));
-}
+std::string SealWorkText(std::string_view plain) { return SealWithKey(Installed().fields, plain); }
 
 Result<std::string> OpenWorkText(std::string_view stored) {
-    const Keys& k = Installed();
-    if (stored.empty()) return std::string();
-    auto fail = [] { return Status::Internal("community work: a sealed field cannot be decrypted (wrong key file?)"); };
-    if (!stored.starts_with(kSealPrefix)) return fail();
-    const std::string bytes = FromHex(stored.substr(kSealPrefix.size()));
-    if (bytes.empty()) return fail();
-    std::string plain = Sm4Decrypt(k.fields, bytes);
-    if (plain.empty()) return fail();
-    return plain;
+    return OpenWithKey(Installed().fields, stored, "community work");
 }
 
 std::string PartiesIndex(const std::vector<Party>& parties) {
     const Keys& k = Installed();
     std::vector<std::string> keys;
-    for (const auto& p : parties) keys.push_back(p.person_id ? "p:" + std::to_string(*p.person_id) : "n:" + Unblanked(p.name));
+    for (const auto& p : parties)
+        keys.push_back(p.person_id ? "p:" + std::to_string(*p.person_id) : "n:" + Unblanked(p.name));
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::string joined;

@@ -20,7 +20,8 @@ Status ExistsIn(storage::Connection& c, const char* table, int64_t id, const cha
 }
 
 Result<std::string> AddressOf(storage::Connection& c, const char* table, int64_t id, const char* field) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT address_code FROM ") + table + " WHERE id = ?", {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query(std::string("SELECT address_code FROM ") + table + " WHERE id = ?", {V(id)}));
     if (rows.empty()) return Status::Invalid(field, "not_found");
     return rows[0].Str(0);
 }
@@ -162,7 +163,8 @@ Result<Saved<Mediation>> ChangeMediation(storage::Connection& c, const auth::Pri
         return Status::Invalid("outcome", "only_when_closing");
     }
     // The same change sent again (a resend after a lost reply) finds it done: the record as it is.
-    if (m.status == change.status && (!closing || m.outcome == change.outcome)) return Saved<Mediation>{std::move(m), true};
+    if (m.status == change.status && (!closing || m.outcome == change.outcome))
+        return Saved<Mediation>{std::move(m), true};
     if (!MediationTransitionAllowed(m.status, change.status))
         return Status(ErrorCode::kConflict, "mediation is " + m.status, {{"status", "not_allowed"}});
     if (change.expected_version && *change.expected_version != m.version)

@@ -187,9 +187,8 @@ TEST_P(WorkTest, MediationStatusMachine) {
 
 TEST_P(WorkTest, RepeatDisputesAtTheSameAddressOrBetweenTheSameParties) {
     const int64_t day = kDaySeconds;
-    auto first = CreateMediation(*c_, officer_, Dispute("A-1", {{std::nullopt, "张三"}, {std::nullopt, "李四"}},
-                                                        kNow - 30 * day),
-                                 kNow);
+    auto first = CreateMediation(
+        *c_, officer_, Dispute("A-1", {{std::nullopt, "张三"}, {std::nullopt, "李四"}}, kNow - 30 * day), kNow);
     ASSERT_TRUE(first.ok()) << first.status().message();
     EXPECT_EQ(first->record.repeat_count, 0);
     // Same address, other people: a repeat.
@@ -207,9 +206,10 @@ TEST_P(WorkTest, RepeatDisputesAtTheSameAddressOrBetweenTheSameParties) {
     auto fresh = CreateMediation(*c_, officer_, Dispute("A-2", {{std::nullopt, "赵六"}}, kNow), kNow);
     ASSERT_TRUE(fresh.ok());
     EXPECT_EQ(fresh->record.repeat_count, 0);
-    auto late = CreateMediation(*c_, officer_, Dispute("", {{std::nullopt, "张三"}, {std::nullopt, "李四"}},
-                                                       kNow - 30 * day + kRepeatWindowSeconds + day),
-                                kNow + kRepeatWindowSeconds);
+    auto late = CreateMediation(
+        *c_, officer_,
+        Dispute("", {{std::nullopt, "张三"}, {std::nullopt, "李四"}}, kNow - 30 * day + kRepeatWindowSeconds + day),
+        kNow + kRepeatWindowSeconds);
     ASSERT_TRUE(late.ok());
     EXPECT_EQ(late->record.repeat_count, 1);  // only the one within the year before it (the 05-day one)
 
@@ -234,8 +234,9 @@ TEST_P(WorkTest, WorkingDayLimitIsCountedByTheDeadlineEngine) {
     EXPECT_EQ(FormatChinaTime(task->record.due_at), "2026-10-10 23:59:59");
     EXPECT_EQ(task->record.limit_working_days.value_or(0), 3);
     t.due_at = at + 3600;
-    EXPECT_EQ(AssignTask(*c_, leader_, t, cases::deadlines::DefaultHolidayCalendar(), at).status().fields().at("due_at"),
-              "one_of_due_at_or_limit");
+    EXPECT_EQ(
+        AssignTask(*c_, leader_, t, cases::deadlines::DefaultHolidayCalendar(), at).status().fields().at("due_at"),
+        "one_of_due_at_or_limit");
 }
 
 TEST_P(WorkTest, OverdueFlagAndRemindersFromAKnownClock) {
@@ -356,8 +357,10 @@ TEST_P(WorkTest, ValidationNamesTheField) {
     t.fields.title = "x";
     t.fields.assignee_id = other_.user_id;
     t.due_at = kNow + 60;
-    EXPECT_EQ(AssignTask(*c_, officer_, t, cases::deadlines::DefaultHolidayCalendar(), kNow).status().fields().at(
-                  "assignee_id"),
+    EXPECT_EQ(AssignTask(*c_, officer_, t, cases::deadlines::DefaultHolidayCalendar(), kNow)
+                  .status()
+                  .fields()
+                  .at("assignee_id"),
               "outside_your_units");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM community_visits") + Count("SELECT COUNT(*) FROM community_tasks"), 0);
 }
