@@ -11,6 +11,7 @@
 #include "community/grids/demo_grids.hpp"
 #include "community/grids/grid_handlers.hpp"
 #include "community/grids/grid_seal.hpp"
+#include "community/work/work_module.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -26,17 +27,21 @@ class CommunityModule final : public modules::Module {
     // Personal fields of the master index are sealed with the community keys (community_keys.hpp, ADR 0017).
     Status Prepare(storage::Connection& /*c*/, const modules::PrepareContext& ctx) override {
         InstallKeys(ctx.key);
+        PrepareWork(ctx.key);
         return Status::Ok();
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
         JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
-        return SeedDemoGrids(tx, ctx.key, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoGrids(tx, ctx.key, ctx.now));
+        // people, houses and orgs come here, in that order; work last (it names their rows).
+        return SeedWork(tx, ctx);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
         RegisterAddressRoutes(parts.router, index_);
         grid_seal_ = std::make_unique<GridSeal>(s.key);
         RegisterGridRoutes(parts.router, GridDeps{s.db, *grid_seal_, s.settings.region_code});
+        JW_RETURN_IF_ERROR(StartWork(s, parts));
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;

@@ -26,6 +26,15 @@ CivilDate AddMonths(CivilDate start, int months) {
 
 int DaysBetween(CivilDate a, CivilDate b) { return static_cast<int>(DaysFromCivil(b) - DaysFromCivil(a)); }
 
+CivilDate AddWorkingDays(const HolidayCalendar& calendar, CivilDate start, int days) {
+    CivilDate d = start;
+    for (int counted = 0; counted < days;) {
+        d = AddDays(d, 1);
+        if (calendar.IsWorkingDay(d)) ++counted;
+    }
+    return d;
+}
+
 CivilDate ApplyHolidayRule(const HolidayCalendar& calendar, CivilDate last, bool liberty_restricting) {
     if (liberty_restricting) return last;
     return calendar.FirstWorkingDayOnOrAfter(last);

@@ -18,6 +18,11 @@ CivilDate AddMonths(CivilDate start, int months);
 // Days from a to b (b - a); negative when b is before a.
 int DaysBetween(CivilDate a, CivilDate b);
 
+// The day on which a period of `days` working days starting on `start` ends: the starting day is not counted (as
+// above), then only working days of `calendar` count (rest days and public holidays are skipped, make-up working
+// days count). days <= 0 gives `start`. Used by limits set in working days (community tasks, ADR 0035).
+CivilDate AddWorkingDays(const HolidayCalendar& calendar, CivilDate start, int days);
+
 // The last day of a period after the holiday rule: `last` itself when it is a working day or the period
 // restricts liberty, else the first working day after it.
 CivilDate ApplyHolidayRule(const HolidayCalendar& calendar, CivilDate last, bool liberty_restricting);

@@ -1,11 +1,12 @@
 #pragma once
-// Sealing of grid members' phones at rest (ADR 0017): SM4 with DeriveKey(master, "community.grid_members"),
-// stored as "sm4:" + hex(IV ‖ ciphertext); "" stays "". No blind index: nobody searches a team by phone.
+// Sealing of grid members' phones at rest (ADR 0017) through the one FieldSealer (common/sealed_fields.hpp) with
+// the purpose "community.grid_members"; "" stays "". No blind index: nobody searches a team by phone.
 // Thread-safe after construction (immutable).
 
 #include <string>
 #include <string_view>
 
+#include "common/sealed_fields.hpp"
 #include "common/status.hpp"
 
 namespace jw::community {
@@ -18,7 +19,7 @@ class GridSeal {
     Result<std::string> Open(std::string_view stored) const;
 
   private:
-    std::string key_;
+    FieldSealer sealer_;
 };
 
 }  // namespace jw::community
