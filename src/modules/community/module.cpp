@@ -8,6 +8,11 @@
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
 #include "community/community_keys.hpp"
+#include "community/people/demo_people.hpp"
+#include "community/people/people_handlers.hpp"
+#include "community/people/permit_reminders.hpp"
+#include "common/civil_time.hpp"
+#include "storage/committer.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -26,11 +31,17 @@ class CommunityModule final : public modules::Module {
         return Status::Ok();
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
-        return SeedDemoAddresses(tx, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
+        return SeedDemoPeople(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
         RegisterAddressRoutes(parts.router, index_);
+        RegisterPeopleRoutes(parts.router, s.db, index_);
+        storage::Committer* committer = &s.committer;
+        JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
+            return committer->Run([](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
+        }));
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;
