@@ -130,7 +130,7 @@ test('a residence in free text is matched, or refused with candidates (422) and 
   const body = expectError(refused, 422, 'invalid_argument', { residence_address_id: 'no_match' });
   assert.ok(Array.isArray(body.candidates) && body.candidates.length > 0, JSON.stringify(body));
   assert.ok(body.candidates[0].address_id && body.candidates[0].full_name);
-  assert.equal(execSql(server.db, `SELECT COUNT(*) FROM audit_log WHERE action = 'community.person.create' AND result = 'invalid'`).trim(), '1');
+  assert.equal(execSql(server.db, `SELECT COUNT(*) FROM audit_log WHERE action = 'community.person.create' AND result = 'invalid' AND detail = 'residence not matched'`).trim(), '1');
 });
 
 test('CSV over HTTP: errors by line and nothing written; export masked and audited', async () => {
