@@ -98,7 +98,7 @@ Status SeedDemoPeople(storage::Connection& tx, int64_t now) {
     std::vector<std::string> indexes;
     indexes.reserve(people.size());
     for (const auto& p : people) indexes.push_back(IdentityIndex({p.id_kind, p.nationality, p.id_number}));
-    return InsertPeopleBulk(tx, people, indexes);
+    return InsertPeopleBulk(tx, people, indexes, false).status();
 }
 
 }  // namespace jw::community

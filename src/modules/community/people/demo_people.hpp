@@ -16,7 +16,7 @@ namespace jw::community {
 
 inline constexpr int kDemoPeople = 50000;
 
-// `count` people (count ≤ 270,000: the identity scheme's room), residences drawn from `address_codes` (empty:
+// `count` people (up to millions: the benchmark uses the same generator), residences drawn from `address_codes` (empty:
 // none), collected by `collectors` ({user_id, unit_id}, round robin; at least one), created at `now`.
 std::vector<Person> DemoPeople(int count, const std::vector<std::string>& address_codes,
                                const std::vector<std::pair<int64_t, int64_t>>& collectors, int64_t now);

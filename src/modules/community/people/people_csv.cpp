@@ -138,9 +138,26 @@ Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_
                   [](const CsvProblem& a, const CsvProblem& b) { return a.line < b.line; });
         return report;
     }
-    for (const auto& p : parsed.rows) {
-        JW_ASSIGN_OR_RETURN(ResolveResult r, ResolvePerson(tx, p, actor, now));
-        ++(r.created ? report.created : report.existing);
+    // New identities go in many rows per statement; a row whose identity is registered already (before or earlier
+    // in this batch's statement) is then resolved one by one, filling only its empty fields (ResolvePerson).
+    constexpr size_t kBatch = 2000;
+    for (size_t start = 0; start < parsed.rows.size(); start += kBatch) {
+        const size_t end = std::min(parsed.rows.size(), start + kBatch);
+        std::vector<Person> people;
+        std::vector<std::string> indexes;
+        for (size_t i = start; i < end; ++i) {
+            const PersonInput& in = parsed.rows[i];
+            people.push_back(NewPerson(in, actor, now));
+            indexes.push_back(IdentityIndex({in.id_kind, in.nationality, in.id_number}));
+        }
+        JW_ASSIGN_OR_RETURN(auto inserted, InsertPeopleBulk(tx, people, indexes, true));
+        const std::set<std::string> fresh(inserted.begin(), inserted.end());
+        report.created += static_cast<int64_t>(fresh.size());
+        for (size_t i = start; i < end; ++i) {
+            if (fresh.count(indexes[i - start])) continue;
+            JW_ASSIGN_OR_RETURN(ResolveResult r, ResolvePerson(tx, parsed.rows[i], actor, now));
+            ++(r.created ? report.created : report.existing);
+        }
     }
     return report;
 }

@@ -107,8 +107,9 @@ Result<bool> AddressExists(storage::Connection& c, const std::string& code) {
     return !rows.empty();
 }
 
-Status InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
-                        const std::vector<std::string>& indexes) {
+Result<std::vector<std::string>> InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
+                                                  const std::vector<std::string>& indexes, bool skip_existing) {
+    std::vector<std::string> inserted;
     constexpr size_t kRows = 40;  // 20 parameters a row: under SQLite's oldest limit of 999 per statement
     const std::string head =
         "INSERT INTO community_people (id_kind, id_number, id_index, nationality, name, sex, birth_date, ethnicity, "
@@ -130,9 +131,14 @@ Status InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& peopl
                            V(p.collected_by), V(p.unit_id), V(p.created_at), V(p.updated_at)})
                 params.push_back(std::move(v));
         }
-        JW_RETURN_IF_ERROR(c.Exec(sql, params));
+        if (!skip_existing) {
+            JW_RETURN_IF_ERROR(c.Exec(sql, params));
+            continue;
+        }
+        JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ON CONFLICT (id_index) DO NOTHING RETURNING id_index", params));
+        for (const auto& r : rows) inserted.push_back(r.Str(0));
     }
-    return Status::Ok();
+    return inserted;
 }
 
 }  // namespace jw::community

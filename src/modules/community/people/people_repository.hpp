@@ -34,8 +34,10 @@ Result<Person> PersonFromRow(const storage::Row& r);
 Result<bool> AddressExists(storage::Connection& c, const std::string& code);
 
 // Inserts new people (version 1) with their blind indexes (`indexes[i]` for `people[i]`), many rows per statement:
-// the demo seed and bulk loads. Conflict when an index exists already (callers insert only new identities).
-Status InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
-                        const std::vector<std::string>& indexes);
+// the demo seed and bulk imports. skip_existing: a row whose index exists already is left out (ON CONFLICT DO
+// NOTHING) and the indexes actually inserted are returned; otherwise an existing index is a Conflict and the
+// result is empty.
+Result<std::vector<std::string>> InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
+                                                  const std::vector<std::string>& indexes, bool skip_existing);
 
 }  // namespace jw::community
