@@ -157,8 +157,11 @@ int main(int argc, char** argv) {
                 pp.p99);
     std::printf("%-34s %11.1fx %11.1fx %11.1fx %11.1fx\n", "ratio register / plain", import_s / plain_s,
                 import_cpu / plain_cpu, ps.p50 / pp.p50, ps.p99 / pp.p99);
-    std::printf("targets: import < 60 s: %s; lookup p99 < 5 ms: %s\n", import_s < 60 ? "met" : "NOT met",
-                ps.p99 < 5 ? "met" : "NOT met");
+    if (n >= 1000000)
+        std::printf("targets: import < 60 s: %s; lookup p99 < 5 ms: %s\n", import_s < 60 ? "met" : "NOT met",
+                    ps.p99 < 5 ? "met" : "NOT met");
+    else
+        std::printf("targets are for 1,000,000 people; this run had %d\n", n);
     (void)c.ExecScript("DROP TABLE bench_plain_people");  // a leftover table is harmless: the next run drops it
     return 0;
 }
