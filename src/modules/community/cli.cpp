@@ -9,6 +9,7 @@
 #include "community/addresses/address_csv.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/address_repository.hpp"
+#include "community/people/people_csv.hpp"
 
 namespace jw::community {
 namespace {
@@ -32,11 +33,62 @@ nlohmann::ordered_json InFieldOrder(const Json& j) {
 }
 
 Status CheckKind(const std::string& kind) {
-    if (kind == "addresses") return Status::Ok();
-    if (kind == "people" || kind == "houses" || kind == "units")
+    if (kind == "addresses" || kind == "people") return Status::Ok();
+    if (kind == "houses" || kind == "units")
         return Status(ErrorCode::kInvalidArgument, "kind " + kind + " is not implemented yet", {{"kind", "not_yet"}});
     return Status(ErrorCode::kInvalidArgument, "kind must be addresses, people, houses or units",
                   {{"kind", "unknown"}});
+}
+
+using EntryFn = std::function<audit::AuditEntry(const std::string&, const std::string&)>;
+
+int ImportPeople(const CliOptions& o, const std::string& text, storage::Database& db, audit::AuditLog& audit,
+                 const EntryFn& entry) {
+    auth::Principal actor;
+    if (!o.officer.empty()) {
+        auto c = db.Acquire();
+        if (!c.ok()) return Fail(c.status());
+        auto u = (*c)->Query("SELECT id, unit_id FROM users WHERE username = ?", {storage::V(o.officer)});
+        if (!u.ok()) return Fail(u.status());
+        if (u->empty()) return Fail(Status::Invalid("officer", "unknown_user"));
+        actor.user_id = (*u)[0].Int(0);
+        actor.unit_id = (*u)[0].Int(1);
+    }
+    PeopleImportReport report;
+    audit::AuditEntry e = entry("community.import", "people");
+    const int64_t now = NowUnix();
+    Status s = audit.Run(e, [&](storage::Connection& c, audit::AuditEntry& ae) -> Status {
+        JW_ASSIGN_OR_RETURN(report, ImportPeopleCsv(c, text, actor, now));
+        ae.detail = std::to_string(report.rows) + " rows from " + o.file + ", " + std::to_string(report.created) +
+                    " new, " + std::to_string(report.errors.size()) + " errors";
+        // Errors: nothing is written (the transaction rolls back with the refusal recorded).
+        if (!report.errors.empty()) return Status::Invalid("file", "errors_by_line");
+        return Status::Ok();
+    });
+    if (!report.errors.empty()) {
+        Json out = ReportJson(report);
+        std::cout << Json{{"code", "invalid_argument"},
+                          {"message", "the file has errors; nothing was imported"},
+                          {"fields", {{"file", "errors_by_line"}}},
+                          {"errors", out["errors"]}}
+                         .dump()
+                  << "\n";
+        return 2;
+    }
+    if (!s.ok()) return Fail(s);
+    std::cout << ReportJson(report).dump() << "\n";
+    return 0;
+}
+
+int ExportPeople(const CliOptions& o, storage::Database& db, audit::AuditLog& audit, const EntryFn& entry) {
+    auto c = db.Acquire();
+    if (!c.ok()) return Fail(c.status());
+    audit::AuditEntry e = entry("community.export", "people");
+    e.detail = o.unmasked ? "unmasked" : "masked";
+    if (Status s = audit.Run(e); !s.ok()) return Fail(s);
+    Status s = ExportPeopleCsv(**c, !o.unmasked, false, [](const std::string& chunk) { std::cout << chunk; });
+    if (!s.ok()) return Fail(s);
+    return 0;
 }
 
 }  // namespace
@@ -47,8 +99,10 @@ void AddCommunityCommands(CLI::App& app, CliOptions& o) {
     o.import = o.command->add_subcommand("import", "import a CSV file of one kind");
     o.import->add_option("--kind", o.kind, "addresses | people | houses | units")->required();
     o.import->add_option("file", o.file, "CSV file with a header row")->required();
+    o.import->add_option("--officer", o.officer, "people: username of the officer who collected them");
     o.export_ = o.command->add_subcommand("export", "write one kind as CSV on stdout");
     o.export_->add_option("--kind", o.kind, "addresses | people | houses | units")->required();
+    o.export_->add_flag("--unmasked", o.unmasked, "people: clear values instead of the masked ones (audited)");
     o.match = o.command->add_subcommand("match-address",
                                         "match free-text addresses (one per line on stdin) to standard addresses");
 }
@@ -61,6 +115,7 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
         if (!in) return Fail(Status::Invalid("file", "cannot be read"));
         std::stringstream text;
         text << in.rdbuf();
+        if (o.kind == "people") return ImportPeople(o, text.str(), db, audit, entry);
         auto rows = ParseAddressesCsv(text.str());
         if (!rows.ok()) return Fail(rows.status());
         audit::AuditEntry e = entry("community.import", "addresses");
@@ -76,6 +131,7 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
     }
     if (o.export_->parsed()) {
         if (Status s = CheckKind(o.kind); !s.ok()) return Fail(s);
+        if (o.kind == "people") return ExportPeople(o, db, audit, entry);
         auto c = db.Acquire();
         if (!c.ok()) return Fail(c.status());
         auto rows = LoadAddresses(**c);

@@ -3,9 +3,14 @@
 // the platform is open (they need the database and the audit log):
 //   import --kind addresses FILE.csv  — all or nothing, one audited transaction; prints {"kind","imported"}
 //   export --kind addresses           — the CSV (address_csv.hpp) on stdout
+//   import --kind people FILE.csv [--officer USERNAME] — people_csv.hpp; all or nothing, errors by line (exit 2,
+//                                       {"code","message","fields","errors":[{line,field,problem}]}); prints the report
+//   export --kind people [--unmasked] — masked like the web's list by default; --unmasked prints the clear values
+//                                       (an operator on the server, who holds the key file anyway; audited as such;
+//                                       never the sealed form). ADR 0032.
 //   match-address                     — one address per line on stdin → one JSON per line on stdout (MatchJson)
 // Exit 0 on success; exit 2 with {"code","message","fields"} on stdout on bad input (kind people/houses/units:
-// fields.kind = "not_yet"; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on other errors.
+// fields.kind = "not_yet" for houses/units; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on other errors.
 
 #include <CLI/CLI.hpp>
 #include <functional>
@@ -20,6 +25,8 @@ struct CliOptions {
     CLI::App* command = nullptr;
     CLI::App *import = nullptr, *export_ = nullptr, *match = nullptr;
     std::string kind, file;
+    std::string officer;    // people import: the collecting officer (username); none = collected_by 0
+    bool unmasked = false;  // people export
 };
 
 void AddCommunityCommands(CLI::App& app, CliOptions& options);

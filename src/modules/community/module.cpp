@@ -12,6 +12,11 @@
 #include "community/grids/grid_handlers.hpp"
 #include "community/grids/grid_seal.hpp"
 #include "community/work/work_module.hpp"
+#include "community/people/demo_people.hpp"
+#include "community/people/people_handlers.hpp"
+#include "community/people/permit_reminders.hpp"
+#include "common/civil_time.hpp"
+#include "storage/committer.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -33,7 +38,8 @@ class CommunityModule final : public modules::Module {
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
         JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
         JW_RETURN_IF_ERROR(SeedDemoGrids(tx, ctx.key, ctx.now));
-        // people, houses and orgs come here, in that order; work last (it names their rows).
+        JW_RETURN_IF_ERROR(SeedDemoPeople(tx, ctx.now));
+        // houses and orgs come here; work last (it names their rows).
         return SeedWork(tx, ctx);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
@@ -42,6 +48,11 @@ class CommunityModule final : public modules::Module {
         grid_seal_ = std::make_unique<GridSeal>(s.key);
         RegisterGridRoutes(parts.router, GridDeps{s.db, *grid_seal_, s.settings.region_code});
         JW_RETURN_IF_ERROR(StartWork(s, parts));
+        RegisterPeopleRoutes(parts.router, s.db, index_);
+        storage::Committer* committer = &s.committer;
+        JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
+            return committer->Run([](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
+        }));
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;

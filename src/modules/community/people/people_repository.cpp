@@ -1,5 +1,7 @@
 #include "community/people/people_repository.hpp"
 
+#include <algorithm>
+
 #include "common/json_util.hpp"
 #include "community/community_keys.hpp"
 
@@ -8,10 +10,6 @@ namespace {
 
 using storage::V;
 
-constexpr const char* kColumns =
-    "id, id_kind, id_number, nationality, name, sex, birth_date, ethnicity, hukou_address, residence_code, "
-    "category, phones, photo_media_id, permit_no, permit_expires, status, collected_by, unit_id, created_at, "
-    "updated_at, version";
 
 storage::Value Opt(const std::optional<std::string>& s) { return s ? V(*s) : storage::Null(); }
 
@@ -20,7 +18,14 @@ std::string SealPhones(const std::vector<std::string>& phones) {
     return Sealer().Seal(Json(phones).dump());
 }
 
-Result<Person> FromRow(const storage::Row& r) {
+}  // namespace
+
+const char* kPersonSelect =
+    "SELECT p.id, p.id_kind, p.id_number, p.nationality, p.name, p.sex, p.birth_date, p.ethnicity, p.hukou_address, "
+    "p.residence_code, p.category, p.phones, p.photo_media_id, p.permit_no, p.permit_expires, p.status, "
+    "p.collected_by, p.unit_id, p.created_at, p.updated_at, p.version FROM community_people p";
+
+Result<Person> PersonFromRow(const storage::Row& r) {
     Person p;
     p.id = r.Int(0);
     p.id_kind = r.Str(1);
@@ -52,8 +57,6 @@ Result<Person> FromRow(const storage::Row& r) {
     return p;
 }
 
-}  // namespace
-
 Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const Person& p, const std::string& id_index) {
     JW_ASSIGN_OR_RETURN(
         auto rows,
@@ -71,19 +74,18 @@ Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const P
 }
 
 Result<std::optional<Person>> FindPersonByIndex(storage::Connection& c, const std::string& id_index) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kColumns +
-                                               " FROM community_people WHERE id_index = ?",
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id_index = ?",
                                            {V(id_index)}));
     if (rows.empty()) return std::optional<Person>();
-    JW_ASSIGN_OR_RETURN(Person p, FromRow(rows[0]));
+    JW_ASSIGN_OR_RETURN(Person p, PersonFromRow(rows[0]));
     return std::optional<Person>(std::move(p));
 }
 
 Result<Person> LoadPerson(storage::Connection& c, int64_t id) {
     JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query(std::string("SELECT ") + kColumns + " FROM community_people WHERE id = ?", {V(id)}));
+                        c.Query(std::string(kPersonSelect) + " WHERE p.id = ?", {V(id)}));
     if (rows.empty()) return Status::NotFound("person");
-    return FromRow(rows[0]);
+    return PersonFromRow(rows[0]);
 }
 
 Status UpdatePerson(storage::Connection& c, const Person& p, int expected_version, int64_t now) {
@@ -103,6 +105,40 @@ Status UpdatePerson(storage::Connection& c, const Person& p, int expected_versio
 Result<bool> AddressExists(storage::Connection& c, const std::string& code) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM community_addresses WHERE code = ?", {V(code)}));
     return !rows.empty();
+}
+
+Result<std::vector<std::string>> InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
+                                                  const std::vector<std::string>& indexes, bool skip_existing) {
+    std::vector<std::string> inserted;
+    constexpr size_t kRows = 40;  // 20 parameters a row: under SQLite's oldest limit of 999 per statement
+    const std::string head =
+        "INSERT INTO community_people (id_kind, id_number, id_index, nationality, name, sex, birth_date, ethnicity, "
+        "hukou_address, residence_code, category, phones, photo_media_id, permit_no, permit_expires, status, "
+        "collected_by, unit_id, created_at, updated_at) VALUES ";
+    const std::string one = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    for (size_t start = 0; start < people.size(); start += kRows) {
+        const size_t end = std::min(people.size(), start + kRows);
+        std::string sql = head;
+        storage::Params params;
+        params.reserve((end - start) * 20);
+        for (size_t i = start; i < end; ++i) {
+            const Person& p = people[i];
+            sql += i == start ? one : ", " + one;
+            for (auto v : {V(p.id_kind), V(Sealer().Seal(p.id_number)), V(indexes[i]), V(p.nationality), V(p.name),
+                           V(p.sex), V(p.birth_date), V(p.ethnicity), V(Sealer().Seal(p.hukou_address)),
+                           Opt(p.residence_address_id), V(p.category), V(SealPhones(p.phones)),
+                           Opt(p.photo_media_id), V(p.permit_no), Opt(p.permit_expires), V(p.status),
+                           V(p.collected_by), V(p.unit_id), V(p.created_at), V(p.updated_at)})
+                params.push_back(std::move(v));
+        }
+        if (!skip_existing) {
+            JW_RETURN_IF_ERROR(c.Exec(sql, params));
+            continue;
+        }
+        JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ON CONFLICT (id_index) DO NOTHING RETURNING id_index", params));
+        for (const auto& r : rows) inserted.push_back(r.Str(0));
+    }
+    return inserted;
 }
 
 }  // namespace jw::community

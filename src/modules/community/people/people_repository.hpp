@@ -26,7 +26,18 @@ Result<Person> LoadPerson(storage::Connection& c, int64_t id);
 // sets version = expected_version + 1 and updated_at = now. Conflict "person version" when the stored version is
 // not `expected_version` (someone changed it meanwhile); NotFound "person" when there is no such row.
 Status UpdatePerson(storage::Connection& c, const Person& p, int expected_version, int64_t now);
+// "SELECT <every column> FROM community_people p" and the Person of such a row (personal fields opened), for the
+// queries that add their own WHERE / JOIN (people_queries.cpp).
+extern const char* kPersonSelect;
+Result<Person> PersonFromRow(const storage::Row& r);
 // Whether a standard address with that code exists (community_addresses.code).
 Result<bool> AddressExists(storage::Connection& c, const std::string& code);
+
+// Inserts new people (version 1) with their blind indexes (`indexes[i]` for `people[i]`), many rows per statement:
+// the demo seed and bulk imports. skip_existing: a row whose index exists already is left out (ON CONFLICT DO
+// NOTHING) and the indexes actually inserted are returned; otherwise an existing index is a Conflict and the
+// result is empty.
+Result<std::vector<std::string>> InsertPeopleBulk(storage::Connection& c, const std::vector<Person>& people,
+                                                  const std::vector<std::string>& indexes, bool skip_existing);
 
 }  // namespace jw::community

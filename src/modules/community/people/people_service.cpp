@@ -37,6 +37,19 @@ Result<ResolveResult> ResolvePerson(storage::Connection& tx, PersonInput in, con
         if (!known) return Status::Invalid("residence_address_id", "unknown_address");
     }
     const std::string index = IdentityIndex({in.id_kind, in.nationality, in.id_number});
+    Person p = NewPerson(in, actor, now);
+    JW_ASSIGN_OR_RETURN(auto inserted, InsertPersonIfNew(tx, p, index));
+    if (inserted) return ResolveResult{*inserted, true, 1};
+
+    JW_ASSIGN_OR_RETURN(auto found, FindPersonByIndex(tx, index));
+    if (!found) return Status::Internal("community_people: identity index taken but no row");
+    Person existing = std::move(*found);
+    if (!FillEmpty(existing, in)) return ResolveResult{existing.id, false, existing.version};
+    JW_RETURN_IF_ERROR(UpdatePerson(tx, existing, existing.version, now));
+    return ResolveResult{existing.id, false, existing.version + 1};
+}
+
+Person NewPerson(const PersonInput& in, const auth::Principal& actor, int64_t now) {
     Person p;
     p.id_kind = in.id_kind;
     p.id_number = in.id_number;
@@ -55,15 +68,7 @@ Result<ResolveResult> ResolvePerson(storage::Connection& tx, PersonInput in, con
     p.collected_by = actor.user_id;
     p.unit_id = actor.unit_id;
     p.created_at = p.updated_at = now;
-    JW_ASSIGN_OR_RETURN(auto inserted, InsertPersonIfNew(tx, p, index));
-    if (inserted) return ResolveResult{*inserted, true, 1};
-
-    JW_ASSIGN_OR_RETURN(auto found, FindPersonByIndex(tx, index));
-    if (!found) return Status::Internal("community_people: identity index taken but no row");
-    Person existing = std::move(*found);
-    if (!FillEmpty(existing, in)) return ResolveResult{existing.id, false, existing.version};
-    JW_RETURN_IF_ERROR(UpdatePerson(tx, existing, existing.version, now));
-    return ResolveResult{existing.id, false, existing.version + 1};
+    return p;
 }
 
 Result<std::optional<Person>> FindPersonByIdNumber(storage::Connection& c, std::string_view id_kind,

@@ -35,6 +35,9 @@ Result<ResolveResult> ResolvePerson(storage::Connection& tx, PersonInput in, con
 Result<std::optional<Person>> FindPersonByIdNumber(storage::Connection& c, std::string_view id_kind,
                                                    std::string_view number, std::string_view nationality = "");
 
+// The row a new registration of `in` (normalised by NormalisePersonInput) makes: collected by `actor`, present.
+Person NewPerson(const PersonInput& in, const auth::Principal& actor, int64_t now);
+
 // The person with that id, fields in the clear (callers mask for display). NotFound "person".
 Result<Person> GetPerson(storage::Connection& c, int64_t person_id);
 

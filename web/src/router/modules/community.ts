@@ -6,9 +6,21 @@ import { TASK_ASSIGN, WORK_READ } from '@/api/communityWork'
 const community: RouteRecordRaw = {
   path: 'community',
   name: 'community',
-  meta: { title: 'community.menu.group', icon: 'OfficeBuilding', permission: ['community.grid.read', WORK_READ, TASK_ASSIGN] },
-  redirect: { name: 'community-grids-map' },
+  meta: { title: 'community.menu.group', icon: 'OfficeBuilding', permission: ['community.person.read', 'community.grid.read', WORK_READ, TASK_ASSIGN] },
+  redirect: { name: 'community-people' },
   children: [
+    {
+      path: 'people',
+      name: 'community-people',
+      component: () => import('@/views/community/people/index.vue'),
+      meta: { title: 'people.menu', icon: 'User', permission: 'community.person.read' },
+    },
+    {
+      path: 'people/:id(\\d+)',
+      name: 'community-person',
+      component: () => import('@/views/community/people/detail.vue'),
+      meta: { title: 'people.detailTitle', permission: 'community.person.read', hideInMenu: true },
+    },
     {
       path: 'grids/map',
       name: 'community-grids-map',
