@@ -7,6 +7,10 @@
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
+#include "community/houses/demo_places.hpp"
+#include "community/houses/houses_handlers.hpp"
+#include "community/orgs/org_secrets.hpp"
+#include "community/orgs/orgs_handlers.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -19,12 +23,20 @@ class CommunityModule final : public modules::Module {
   public:
     std::string_view Name() const override { return "community"; }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
+    Status Prepare(storage::Connection&, const modules::PrepareContext& ctx) override {
+        InstallOrgKeys(ctx.key);  // units' phones (orgs part)
+        return Status::Ok();
+    }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
-        return SeedDemoAddresses(tx, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
+        JW_RETURN_IF_ERROR(SeedDemoHouses(tx, ctx.now));  // after people: owners and tenants come from them
+        return SeedDemoOrgs(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
         RegisterAddressRoutes(parts.router, index_);
+        RegisterHouseRoutes(parts.router, s.db);
+        RegisterOrgRoutes(parts.router, s.db);
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;
