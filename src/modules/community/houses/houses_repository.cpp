@@ -154,6 +154,10 @@ Result<std::vector<House>> AllHouses(storage::Connection& c) {
     return out;
 }
 
+Status SetHousePhoto(storage::Connection& c, int64_t house_id, const std::string& media_id) {
+    return c.Exec("UPDATE community_houses SET photo_media_id = ? WHERE id = ?", {V(media_id), V(house_id)});
+}
+
 Status SetCheckedAt(storage::Connection& c, int64_t house_id, int64_t at) {
     return c.Exec("UPDATE community_houses SET checked_at = ?, updated_at = ?, version = version + 1 WHERE id = ?",
                   {V(at), V(at), V(house_id)});

@@ -23,6 +23,8 @@ Result<std::optional<int64_t>> HouseIdAtAddress(storage::Connection& c, const st
 Result<std::pair<std::vector<House>, int64_t>> ListHouses(storage::Connection& c, const HouseFilter& f);
 // Every house ordered by address code (the CSV export).
 Result<std::vector<House>> AllHouses(storage::Connection& c);
+// The photo of a new house (not a change of it: the version stays).
+Status SetHousePhoto(storage::Connection& c, int64_t house_id, const std::string& media_id);
 Status SetCheckedAt(storage::Connection& c, int64_t house_id, int64_t at);
 
 Result<int64_t> InsertTenant(storage::Connection& c, const Tenant& t);

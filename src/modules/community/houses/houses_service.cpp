@@ -75,8 +75,7 @@ Result<House> CreateHouse(storage::Connection& tx, const HouseInput& in, const P
     JW_ASSIGN_OR_RETURN(h.id, InsertHouse(tx, h));
     if (in.photo_media_id) {
         JW_RETURN_IF_ERROR(media::Attach(tx, *in.photo_media_id, "community.house", h.id, by.user_id));
-        h.photo_media_id = in.photo_media_id;
-        JW_RETURN_IF_ERROR(UpdateHouseRow(tx, h, now));
+        JW_RETURN_IF_ERROR(SetHousePhoto(tx, h.id, *in.photo_media_id));
     }
     return GetHouse(tx, h.id, Today(now));
 }

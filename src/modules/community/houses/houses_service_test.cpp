@@ -206,6 +206,7 @@ TEST_P(HousesTest, PhotoAttachedOnlyByItsUploader) {
     auto h = CreateHouse(*c_, in, by_, kNow);
     ASSERT_TRUE(h.ok()) << h.status().message();
     EXPECT_EQ(h->photo_media_id.value_or(""), m.media_id);
+    EXPECT_EQ(h->version, 1);
     auto stored = media::LoadMedia(*c_, m.media_id);
     EXPECT_EQ(stored->owner_kind.value_or(""), "community.house");
     EXPECT_EQ(stored->owner_id.value_or(0), h->id);

@@ -88,6 +88,10 @@ Status UpdateOrgRow(storage::Connection& c, const Org& o, int64_t now) {
          OptInt(o.security_contact_person_id), V(SealOrgField(o.phone)), V(o.photo_media_id), V(now), V(o.id)});
 }
 
+Status SetOrgPhoto(storage::Connection& c, int64_t org_id, const std::string& media_id) {
+    return c.Exec("UPDATE community_orgs SET photo_media_id = ? WHERE id = ?", {V(media_id), V(org_id)});
+}
+
 Result<Org> GetOrg(storage::Connection& c, int64_t id) {
     auto rows = c.Query(std::string(kSelect) + " WHERE o.id = ?", {V(id)});
     if (!rows.ok()) return rows.status();

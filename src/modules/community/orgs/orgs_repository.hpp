@@ -18,6 +18,8 @@ namespace jw::community {
 Result<int64_t> InsertOrg(storage::Connection& c, const Org& o);
 // Replaces the changeable fields and raises the version by one.
 Status UpdateOrgRow(storage::Connection& c, const Org& o, int64_t now);
+// The photo of a new org (not a change of it: the version stays).
+Status SetOrgPhoto(storage::Connection& c, int64_t org_id, const std::string& media_id);
 Result<Org> GetOrg(storage::Connection& c, int64_t id);
 Result<std::optional<int64_t>> OrgIdByCreditCode(storage::Connection& c, const std::string& credit_code);
 Result<std::pair<std::vector<Org>, int64_t>> ListOrgs(storage::Connection& c, const OrgFilter& f);

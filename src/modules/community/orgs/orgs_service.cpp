@@ -64,8 +64,7 @@ Result<Org> CreateOrg(storage::Connection& tx, const OrgInput& in, const PlaceAc
     JW_ASSIGN_OR_RETURN(o.id, InsertOrg(tx, o));
     if (in.photo_media_id) {
         JW_RETURN_IF_ERROR(media::Attach(tx, *in.photo_media_id, "community.org", o.id, by.user_id));
-        o.photo_media_id = in.photo_media_id;
-        JW_RETURN_IF_ERROR(UpdateOrgRow(tx, o, now));
+        JW_RETURN_IF_ERROR(SetOrgPhoto(tx, o.id, *in.photo_media_id));
     }
     return GetOrg(tx, o.id);
 }
