@@ -10,9 +10,10 @@ import personal from './modules/personal'
 import session from './modules/session'
 import cases from './modules/cases'
 import publicRoutes from './modules/public'
+import community from './modules/community'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, discretion, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, community, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,
