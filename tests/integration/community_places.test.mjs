@@ -34,6 +34,13 @@ function freeRoom(n = 0) {
     + `community_houses h WHERE h.address_code = a.code) ORDER BY code LIMIT 1 OFFSET ${n}`);
 }
 
+// A GB 11643 resident ID number with its check character (region 519901, the demo county).
+function residentId(body17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body17].reduce((acc, d, i) => acc + Number(d) * w[i], 0);
+  return body17 + '10X98765432'[sum % 11];
+}
+
 function newPerson(name) {
   const tag = `t${Date.now()}${Math.floor(Math.random() * 1e6)}`;
   sql('INSERT INTO community_people (id_kind, id_number, id_index, name, category, collected_by, unit_id, '
@@ -109,6 +116,16 @@ test('tenants: the landlord\'s report, unreported tenants listed, rental checks,
     from_date: '2026-01-01' }), 201);
   assert.equal(t.unreported, true);
   assert.equal(t.name, '钱**');
+  // A second tenant given by identity: registered in the master index once, found the second time.
+  const id = residentId('51990119900101123');
+  const byId = expectStatus(await officer.post(`/community/houses/${house.id}/tenants`, { person: { id_kind:
+    'resident_id', id_number: id, name: '孙租客' }, from_date: '2026-02-01', reported: true }), 201);
+  assert.equal(byId.unreported, false);
+  const again = expectStatus(await officer.post(`/community/houses/${house.id}/tenants`, { person: { id_kind:
+    'resident_id', id_number: id, name: '孙租客' }, from_date: '2025-01-01', to_date: '2025-12-31', reported: true }), 201);
+  assert.equal(again.person_id, byId.person_id);
+  expectError(await officer.post(`/community/houses/${house.id}/tenants`, { person: { id_number: '519901199001011230',
+    name: '错号' }, from_date: '2026-02-01' }), 400, 'invalid_argument', { 'person.id_number': true });
   const listed = expectStatus(await officer.get(`/community/houses?unreported=1&address_id=${address}`), 200);
   assert.deepEqual(listed.items.map((h) => h.id), [house.id]);
   expectStatus(await officer.post(`/community/houses/${house.id}/tenants`, { tenant_id: t.id, reported: true }), 200);
@@ -120,8 +137,8 @@ test('tenants: the landlord\'s report, unreported tenants listed, rental checks,
   const detail = expectStatus(await officer.get(`/community/houses/${house.id}`), 200);
   assert.ok(detail.checked_at);
   assert.equal(detail.checks.length, 1);
-  assert.equal(detail.tenants.length, 1);
-  assert.equal(detail.tenants[0].unreported, false);
+  assert.equal(detail.tenants.length, 3);
+  assert.ok(detail.tenants.every((x) => !x.unreported));
 
   const actions = sql(`SELECT action FROM audit_log WHERE object = 'house:${house.id}' AND result = 'ok' ORDER BY id`);
   for (const a of ['community.house.create', 'community.house.tenant', 'community.house.check'])

@@ -7,9 +7,9 @@
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
+#include "community/community_keys.hpp"
 #include "community/houses/demo_places.hpp"
 #include "community/houses/houses_handlers.hpp"
-#include "community/orgs/org_secrets.hpp"
 #include "community/orgs/orgs_handlers.hpp"
 #include "notify/scheduler.hpp"
 
@@ -23,8 +23,9 @@ class CommunityModule final : public modules::Module {
   public:
     std::string_view Name() const override { return "community"; }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
-    Status Prepare(storage::Connection&, const modules::PrepareContext& ctx) override {
-        InstallOrgKeys(ctx.key);  // units' phones (orgs part)
+    // Personal fields of the master index are sealed with the community keys (community_keys.hpp, ADR 0017).
+    Status Prepare(storage::Connection& /*c*/, const modules::PrepareContext& ctx) override {
+        InstallKeys(ctx.key);
         return Status::Ok();
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {

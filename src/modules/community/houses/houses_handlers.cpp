@@ -4,6 +4,7 @@
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
 #include "community/houses/houses_repository.hpp"
+#include "community/houses/houses_service.hpp"
 #include "community/houses/place_json.hpp"
 #include "http/params.hpp"
 #include "media/media_store.hpp"
@@ -100,8 +101,9 @@ Result<Reply> GetHandler(storage::Database& db, Request& req) {
 
 Result<Reply> CreateHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"address_id", "owner_person_id", "use", "area_m2", "photo_media_id", "notes"});
+    JsonReader in(body, {"address_id", "owner_person_id", "owner", "use", "area_m2", "photo_media_id", "notes"});
     HouseInput h;
+    const std::optional<PersonInput> owner = PersonIdentity(body, "owner", in);
     h.address_id = in.Text("address_id", true, 100).value_or("");
     h.owner_person_id = PersonField(body, "owner_person_id", in);
     h.use = in.Text("use", true, 20).value_or("");
@@ -110,11 +112,16 @@ Result<Reply> CreateHandler(Request& req) {
     h.notes = in.Text("notes", false, 500).value_or("");
     JW_RETURN_IF_ERROR(in.status());
     const PlaceActor by = ActorOf(req);
+    const auth::Principal who = *req.principal;
     Reply r;
     r.status = 201;
     r.audit_detail = h.address_id + " " + h.use;
-    r.write = [h, by](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(House made, CreateHouse(c, h, by, NowUnix()));
+    r.write = [h, by, owner, who](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        HouseInput in = h;
+        if (owner) {
+            JW_ASSIGN_OR_RETURN(in.owner_person_id, ResolvePersonField(c, *owner, who, "owner"));
+        }
+        JW_ASSIGN_OR_RETURN(House made, CreateHouse(c, in, by, NowUnix()));
         e.object = "house:" + std::to_string(made.id);
         out.body = HouseJson(made);
         return Status::Ok();
@@ -151,8 +158,9 @@ Result<Reply> PatchHandler(Request& req) {
 Result<Reply> TenantHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"tenant_id", "person_id", "from_date", "to_date", "reported"});
+    JsonReader in(body, {"tenant_id", "person_id", "person", "from_date", "to_date", "reported"});
     TenantInput t;
+    const std::optional<PersonInput> person = PersonIdentity(body, "person", in);
     t.tenant_id = in.Int("tenant_id", false, 1, INT64_MAX);
     t.person_id = in.Int("person_id", false, 1, INT64_MAX);
     t.from_date = in.Text("from_date", false, 10).value_or("");
@@ -161,11 +169,20 @@ Result<Reply> TenantHandler(Request& req) {
     JW_RETURN_IF_ERROR(in.status());
     const PlaceActor by = ActorOf(req);
     const UnitScope scope = ScopeOf(req);
+    const auth::Principal who = *req.principal;
     Reply r;
     r.status = t.tenant_id ? 200 : 201;
     r.audit_object = "house:" + std::to_string(id);
-    r.write = [id, t, by, scope](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(Tenant made, RecordTenant(c, id, t, by, scope, NowUnix()));
+    r.write = [id, t, by, scope, person, who](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        TenantInput in = t;
+        // The house is checked first (scope, use): a refused tenancy registers nobody.
+        if (person) {
+            JW_ASSIGN_OR_RETURN(House h, ReadHouse(c, id, scope, NowUnix()));
+            if (h.use != "rented")
+                return Status(ErrorCode::kInvalidArgument, "tenants are recorded for rented houses", {{"use", "not_rented"}});
+            JW_ASSIGN_OR_RETURN(in.person_id, ResolvePersonField(c, *person, who, "person"));
+        }
+        JW_ASSIGN_OR_RETURN(Tenant made, RecordTenant(c, id, in, by, scope, NowUnix()));
         e.detail = "tenant:" + std::to_string(made.id) + " person:" + std::to_string(made.person_id) +
                    (made.reported_at ? " reported" : " unreported");
         out.body = TenantJson(made, Today());

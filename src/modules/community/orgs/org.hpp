@@ -18,7 +18,7 @@ struct Org {
     std::string address_id;
     std::string kind;
     std::optional<int64_t> legal_rep_person_id, security_contact_person_id;
-    std::string phone;  // in the clear in memory; sealed in the database (ADR 0017)
+    std::string phone;  // in the clear in memory; sealed in the database (community_keys.hpp, ADR 0017)
     std::optional<std::string> photo_media_id;
     int64_t created_by = 0, unit_id = 0, created_at = 0, updated_at = 0;
     int64_t version = 1;

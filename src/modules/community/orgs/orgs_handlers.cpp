@@ -70,8 +70,10 @@ Result<Reply> GetHandler(storage::Database& db, Request& req) {
 Result<Reply> CreateHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"name", "credit_code", "address_id", "kind", "phone", "legal_rep_person_id",
-                         "security_contact_person_id", "photo_media_id"});
+                         "security_contact_person_id", "photo_media_id", "legal_rep", "security_contact"});
     OrgInput o;
+    const std::optional<PersonInput> rep = PersonIdentity(body, "legal_rep", in);
+    const std::optional<PersonInput> contact = PersonIdentity(body, "security_contact", in);
     o.name = in.Text("name", true, 100).value_or("");
     o.credit_code = in.Text("credit_code", false, 30).value_or("");
     o.address_id = in.Text("address_id", true, 100).value_or("");
@@ -82,11 +84,19 @@ Result<Reply> CreateHandler(Request& req) {
     o.photo_media_id = in.Text("photo_media_id", false, 40);
     JW_RETURN_IF_ERROR(in.status());
     const PlaceActor by = ActorOf(req);
+    const auth::Principal who = *req.principal;
     Reply r;
     r.status = 201;
     r.audit_detail = o.kind;
-    r.write = [o, by](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(Org made, CreateOrg(c, o, by, NowUnix()));
+    r.write = [o, by, rep, contact, who](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        OrgInput in = o;
+        if (rep) {
+            JW_ASSIGN_OR_RETURN(in.legal_rep_person_id, ResolvePersonField(c, *rep, who, "legal_rep"));
+        }
+        if (contact) {
+            JW_ASSIGN_OR_RETURN(in.security_contact_person_id, ResolvePersonField(c, *contact, who, "security_contact"));
+        }
+        JW_ASSIGN_OR_RETURN(Org made, CreateOrg(c, in, by, NowUnix()));
         e.object = "org:" + std::to_string(made.id);
         out.body = OrgJson(made);
         return Status::Ok();

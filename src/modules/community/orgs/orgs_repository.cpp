@@ -1,6 +1,6 @@
 #include "community/orgs/orgs_repository.hpp"
 
-#include "community/orgs/org_secrets.hpp"
+#include "community/community_keys.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::community {
@@ -31,7 +31,7 @@ Result<Org> FromRow(const storage::Row& r) {
     o.kind = r.Str(4);
     o.legal_rep_person_id = IntOpt(r, 5);
     o.security_contact_person_id = IntOpt(r, 6);
-    JW_ASSIGN_OR_RETURN(o.phone, OpenOrgField(r.Str(7)));
+    JW_ASSIGN_OR_RETURN(o.phone, Sealer().Open(r.Str(7)));
     o.photo_media_id = r.Opt(8);
     o.created_by = r.Int(9);
     o.unit_id = r.Int(10);
@@ -71,7 +71,7 @@ Result<int64_t> InsertOrg(storage::Connection& c, const Org& o) {
                "security_contact_person_id, phone, photo_media_id, created_by, unit_id, created_at, updated_at, "
                "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)",
                {V(o.name), V(o.credit_code), V(o.address_id), V(o.kind), OptInt(o.legal_rep_person_id),
-                OptInt(o.security_contact_person_id), V(SealOrgField(o.phone)), V(o.photo_media_id), V(o.created_by),
+                OptInt(o.security_contact_person_id), V(Sealer().Seal(o.phone)), V(o.photo_media_id), V(o.created_by),
                 V(o.unit_id), V(o.created_at), V(o.updated_at)}));
     auto row = c.QueryOne("SELECT MAX(id) FROM community_orgs WHERE created_by = ? AND name = ?",
                           {V(o.created_by), V(o.name)});
@@ -85,7 +85,7 @@ Status UpdateOrgRow(storage::Connection& c, const Org& o, int64_t now) {
         "security_contact_person_id = ?, phone = ?, photo_media_id = ?, updated_at = ?, version = version + 1 "
         "WHERE id = ?",
         {V(o.name), V(o.credit_code), V(o.address_id), V(o.kind), OptInt(o.legal_rep_person_id),
-         OptInt(o.security_contact_person_id), V(SealOrgField(o.phone)), V(o.photo_media_id), V(now), V(o.id)});
+         OptInt(o.security_contact_person_id), V(Sealer().Seal(o.phone)), V(o.photo_media_id), V(now), V(o.id)});
 }
 
 Status SetOrgPhoto(storage::Connection& c, int64_t org_id, const std::string& media_id) {

@@ -1,6 +1,6 @@
 #pragma once
 // All SQL of units (community_orgs), with the address and people names of the same module. The phone is sealed
-// here on the way in and opened on the way out (org_secrets.hpp). Callers hold the connection (the transaction
+// here on the way in and opened on the way out (community_keys.hpp). Callers hold the connection (the transaction
 // for writes). Errors: the storage layer's; NotFound("org") for an unknown id.
 
 #include <cstdint>

@@ -6,7 +6,7 @@
 
 #include "community/addresses/address_repository.hpp"
 #include "community/houses/places_csv.hpp"
-#include "community/orgs/org_secrets.hpp"
+#include "community/community_keys.hpp"
 #include "community/orgs/orgs_repository.hpp"
 #include "media/media_store.hpp"
 #include "test_support/database_test.hpp"
@@ -20,7 +20,7 @@ namespace {
 class OrgsTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
-        InstallOrgKeys("master-key-for-tests");
+        InstallKeys("master-key-for-tests");
         auto schemas = test_support::PlatformSchemas();
         schemas.push_back({"media", &media::schema::EmbeddedFiles()});
         schemas.push_back({"community", &data::EmbeddedFiles()});
