@@ -11,9 +11,7 @@ Status Bad(const char* field, const char* problem, std::string message) {
 }
 Status Corrupt(std::string what) { return Bad("body", "corrupt_image", "image is damaged: " + what); }
 
-uint32_t Be16(std::string_view s, size_t at) {
-    return (uint32_t(uint8_t(s[at])) << 8) | uint8_t(s[at + 1]);
-}
+uint32_t Be16(std::string_view s, size_t at) { return (uint32_t(uint8_t(s[at])) << 8) | uint8_t(s[at + 1]); }
 uint32_t Be32(std::string_view s, size_t at) { return (Be16(s, at) << 16) | Be16(s, at + 2); }
 
 Status CheckSize(int64_t w, int64_t h) {

@@ -28,8 +28,8 @@ Result<Reply> UploadHandler(const std::shared_ptr<const MediaVault>& vault, Requ
     Reply r;
     r.status = 201;
     r.audit_object = "media:" + m.media_id;
-    r.audit_detail = m.content_type + " " + std::to_string(m.bytes) + " bytes, " + std::to_string(image.stripped_bytes) +
-                     " bytes of metadata removed";
+    r.audit_detail = m.content_type + " " + std::to_string(m.bytes) + " bytes, " +
+                     std::to_string(image.stripped_bytes) + " bytes of metadata removed";
     r.body = {{"media_id", m.media_id},
               {"content_type", m.content_type},
               {"width", m.width},

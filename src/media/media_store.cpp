@@ -117,9 +117,8 @@ bool IsMediaId(std::string_view text) {
 
 Status InsertMedia(storage::Connection& c, const MediaObject& m) {
     return c.Exec(std::string("INSERT INTO media_objects (") + kColumns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                  {V(m.media_id), V(m.content_type), V(m.bytes), V(m.width), V(m.height), V(m.sealed),
-                   V(m.uploaded_by), V(m.unit_id), V(m.owner_kind),
-                   m.owner_id ? V(*m.owner_id) : storage::Null(), V(m.created_at)});
+                  {V(m.media_id), V(m.content_type), V(m.bytes), V(m.width), V(m.height), V(m.sealed), V(m.uploaded_by),
+                   V(m.unit_id), V(m.owner_kind), m.owner_id ? V(*m.owner_id) : storage::Null(), V(m.created_at)});
 }
 
 Result<MediaObject> LoadMedia(storage::Connection& c, std::string_view media_id) {
@@ -131,8 +130,8 @@ Result<MediaObject> LoadMedia(storage::Connection& c, std::string_view media_id)
 Status Attach(storage::Connection& tx, std::string_view media_id, std::string_view owner_kind, int64_t owner_id,
               int64_t by, std::string_view field) {
     const std::string f(field);
-    auto row = tx.Query("SELECT uploaded_by, owner_kind, owner_id FROM media_objects WHERE media_id = ?",
-                        {V(media_id)});
+    auto row =
+        tx.Query("SELECT uploaded_by, owner_kind, owner_id FROM media_objects WHERE media_id = ?", {V(media_id)});
     if (!row.ok()) return row.status();
     if (row->empty()) return Status(ErrorCode::kInvalidArgument, "no such photo", {{f, "not_found"}});
     const storage::Row& r = row->front();

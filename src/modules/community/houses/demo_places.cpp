@@ -89,9 +89,9 @@ Status SeedDemoHouses(storage::Connection& tx, int64_t now) {
         }
         if (h.use == "rented" && Mix(n, 8) % 3 == 0) {
             const int64_t at = now - int64_t(Mix(n, 9) % 90) * kDaySeconds;
-            JW_RETURN_IF_ERROR(InsertCheck(tx, HouseCheck{0, h.id, Mix(n, 11) % 5 == 0 ? "problems" : "ok",
-                                                           "", f.officer, at})
-                                   .status());
+            JW_RETURN_IF_ERROR(
+                InsertCheck(tx, HouseCheck{0, h.id, Mix(n, 11) % 5 == 0 ? "problems" : "ok", "", f.officer, at})
+                    .status());
             JW_RETURN_IF_ERROR(SetCheckedAt(tx, h.id, at));
         }
         ++n;

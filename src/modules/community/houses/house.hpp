@@ -49,11 +49,11 @@ struct HouseCheck {
 
 struct HouseFilter {
     int page = 1, page_size = 20;
-    std::string q;               // part of the address's full name
-    std::string address_prefix;  // an address code and everything under it
-    std::string use;             // "" = any
-    std::string grid_id;         // the address's grid
-    bool unreported = false;     // only houses with a current tenant not reported
+    std::string q;                                   // part of the address's full name
+    std::string address_prefix;                      // an address code and everything under it
+    std::string use;                                 // "" = any
+    std::string grid_id;                             // the address's grid
+    bool unreported = false;                         // only houses with a current tenant not reported
     std::optional<std::vector<int64_t>> unit_scope;  // nullopt = county-wide
     std::string today;                               // YYYY-MM-DD: what "current tenant" means
 };

@@ -179,7 +179,8 @@ Result<Reply> TenantHandler(Request& req) {
         if (person) {
             JW_ASSIGN_OR_RETURN(House h, ReadHouse(c, id, scope, NowUnix()));
             if (h.use != "rented")
-                return Status(ErrorCode::kInvalidArgument, "tenants are recorded for rented houses", {{"use", "not_rented"}});
+                return Status(ErrorCode::kInvalidArgument, "tenants are recorded for rented houses",
+                              {{"use", "not_rented"}});
             JW_ASSIGN_OR_RETURN(in.person_id, ResolvePersonField(c, *person, who, "person"));
         }
         JW_ASSIGN_OR_RETURN(Tenant made, RecordTenant(c, id, in, by, scope, NowUnix()));
@@ -227,15 +228,15 @@ void RegisterHouseRoutes(http::Router& router, storage::Database& db) {
     router.Add({"POST", base + "/:id/tenants", "community.house.write", "community.house.tenant", TenantHandler});
     router.Add({"POST", base + "/:id/checks", "community.house.write", "community.house.check", CheckHandler});
     // A house's photo is read like the house: the read permission and the unit scope.
-    media::RegisterAccessCheck(
-        "community.house", [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
-            if (!p.Can("community.house.read")) return false;
-            UnitScope scope = p.all_units ? UnitScope() : UnitScope(p.unit_scope);
-            auto h = ReadHouse(c, id, scope, NowUnix());
-            if (h.ok()) return true;
-            if (h.status().code() == ErrorCode::kNotFound) return false;
-            return h.status();
-        });
+    media::RegisterAccessCheck("community.house",
+                               [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
+                                   if (!p.Can("community.house.read")) return false;
+                                   UnitScope scope = p.all_units ? UnitScope() : UnitScope(p.unit_scope);
+                                   auto h = ReadHouse(c, id, scope, NowUnix());
+                                   if (h.ok()) return true;
+                                   if (h.status().code() == ErrorCode::kNotFound) return false;
+                                   return h.status();
+                               });
 }
 
 }  // namespace jw::community

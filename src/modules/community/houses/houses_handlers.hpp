@@ -2,7 +2,8 @@
 // Routes of houses (docs/api/community-places.md):
 //   GET   /api/v1/community/houses                 community.house.read   list (paged; q, address_id, use,
 //                                                                          grid_id, unreported), names masked
-//   POST  /api/v1/community/houses                 community.house.write  → 201 the house (action community.house.create);
+//   POST  /api/v1/community/houses                 community.house.write  → 201 the house (action
+//   community.house.create);
 //                                                   the owner by owner_person_id or by identity as owner {id_kind,
 //                                                   id_number, nationality, name}: found or registered (ResolvePerson)
 //   GET   /api/v1/community/houses/:id             community.house.read   the house, its tenants and checks (masked)

@@ -205,9 +205,9 @@ Result<std::vector<Tenant>> ListTenants(storage::Connection& c, int64_t house_id
 }
 
 Result<int64_t> InsertCheck(storage::Connection& c, const HouseCheck& k) {
-    JW_RETURN_IF_ERROR(c.Exec(
-        "INSERT INTO community_house_checks (house_id, result, notes, checked_by, at) VALUES (?, ?, ?, ?, ?)",
-        {V(k.house_id), V(k.result), V(k.notes), V(k.checked_by), V(k.at)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO community_house_checks (house_id, result, notes, checked_by, at) VALUES (?, ?, ?, ?, ?)",
+               {V(k.house_id), V(k.result), V(k.notes), V(k.checked_by), V(k.at)}));
     auto row = c.QueryOne("SELECT MAX(id) FROM community_house_checks WHERE house_id = ?", {V(k.house_id)});
     if (!row.ok()) return row.status();
     return row->Int(0);
@@ -220,8 +220,7 @@ Result<std::vector<HouseCheck>> ListChecks(storage::Connection& c, int64_t house
         {V(house_id), V(limit)});
     if (!rows.ok()) return rows.status();
     std::vector<HouseCheck> out;
-    for (const auto& r : *rows)
-        out.push_back(HouseCheck{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5)});
+    for (const auto& r : *rows) out.push_back(HouseCheck{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Int(4), r.Int(5)});
     return out;
 }
 

@@ -157,8 +157,7 @@ TEST_P(HousesTest, TenantsReportedAndUnreportedListed) {
               "before_from");
     wrong = t;
     wrong.from_date = "2026-02-30";
-    EXPECT_EQ(Problem(RecordTenant(*c_, rented->id, wrong, by_, std::nullopt, kNow).status(), "from_date"),
-              "bad_date");
+    EXPECT_EQ(Problem(RecordTenant(*c_, rented->id, wrong, by_, std::nullopt, kNow).status(), "from_date"), "bad_date");
     report.tenant_id = 999999;
     EXPECT_EQ(Problem(RecordTenant(*c_, rented->id, report, by_, std::nullopt, kNow).status(), "tenant_id"),
               "not_found");
@@ -193,9 +192,8 @@ TEST_P(HousesTest, PhotoAttachedOnlyByItsUploader) {
     HouseInput in = Room("own");
     in.photo_media_id = m.media_id;
     // Refused, and the house is not half-made: the caller's transaction rolls back as a whole.
-    Status refused = storage::InTransaction(*c_, [&](storage::Connection& tx) {
-        return CreateHouse(tx, in, by_, kNow).status();
-    });
+    Status refused =
+        storage::InTransaction(*c_, [&](storage::Connection& tx) { return CreateHouse(tx, in, by_, kNow).status(); });
     EXPECT_EQ(Problem(refused, "photo_media_id"), "not_found");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM community_houses"), 0);
     m.media_id = media::NewMediaId();

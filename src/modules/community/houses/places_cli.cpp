@@ -42,12 +42,14 @@ Result<size_t> ImportPlaces(const std::string& kind, const std::string& text, co
         JW_ASSIGN_OR_RETURN(auto rows, ParseHousesCsv(text));
         n = rows.size();
         e.detail = std::to_string(n) + " rows from " + file;
-        s = audit.Run(e, [&rows](storage::Connection& c, audit::AuditEntry&) { return ImportRows(rows, c, ImportHouse); });
+        s = audit.Run(e,
+                      [&rows](storage::Connection& c, audit::AuditEntry&) { return ImportRows(rows, c, ImportHouse); });
     } else {
         JW_ASSIGN_OR_RETURN(auto rows, ParseOrgsCsv(text));
         n = rows.size();
         e.detail = std::to_string(n) + " rows from " + file;
-        s = audit.Run(e, [&rows](storage::Connection& c, audit::AuditEntry&) { return ImportRows(rows, c, ImportOrg); });
+        s = audit.Run(e,
+                      [&rows](storage::Connection& c, audit::AuditEntry&) { return ImportRows(rows, c, ImportOrg); });
     }
     if (!s.ok()) return s;
     return n;

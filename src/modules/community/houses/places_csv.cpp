@@ -30,7 +30,8 @@ Result<Table> ReadTable(std::string_view text, const std::set<std::string>& colu
     for (size_t i = 0; i < rec.size(); ++i) {
         std::string name(rec[i]);
         if (i == 0 && name.starts_with("\xEF\xBB\xBF")) name = name.substr(3);  // a spreadsheet's BOM
-        if (!columns.count(name) && !ignored.count(name)) return CsvInvalid(name, "unknown_column", reader.Where(rec, i));
+        if (!columns.count(name) && !ignored.count(name))
+            return CsvInvalid(name, "unknown_column", reader.Where(rec, i));
         if (!seen.insert(name).second) return CsvInvalid(name, "duplicate_column", reader.Where(rec, i));
         names.push_back(name);
     }
@@ -82,9 +83,9 @@ Status AtLine(const Status& s, size_t line) {
 }
 
 Result<std::vector<CsvRow<HouseInput>>> ParseHousesCsv(std::string_view text) {
-    JW_ASSIGN_OR_RETURN(Table t, ReadTable(text, {"address_id", "use", "owner_person_id", "area_m2", "notes"},
-                                           {"address_id", "use"},
-                                           {"id", "address_name", "checked_at", "tenants_current", "tenants_unreported"}));
+    JW_ASSIGN_OR_RETURN(
+        Table t, ReadTable(text, {"address_id", "use", "owner_person_id", "area_m2", "notes"}, {"address_id", "use"},
+                           {"id", "address_name", "checked_at", "tenants_current", "tenants_unreported"}));
     std::vector<CsvRow<HouseInput>> out;
     for (auto& [line, row] : t.rows) {
         HouseInput h;
@@ -94,7 +95,8 @@ Result<std::vector<CsvRow<HouseInput>>> ParseHousesCsv(std::string_view text) {
         if (const std::string a = Cell(row, "area_m2"); !a.empty()) {
             char* end = nullptr;
             const double v = std::strtod(a.c_str(), &end);
-            if (end != a.c_str() + a.size()) return CsvInvalid("area_m2", "not_a_number", "line " + std::to_string(line));
+            if (end != a.c_str() + a.size())
+                return CsvInvalid("area_m2", "not_a_number", "line " + std::to_string(line));
             h.area_m2 = v;
         }
         h.notes = Cell(row, "notes");
@@ -108,8 +110,8 @@ std::string HousesToCsv(const std::vector<House>& houses) {
     for (const House& h : houses) {
         char area[32] = "";
         if (h.area_m2) std::snprintf(area, sizeof area, "%.2f", *h.area_m2);
-        out += std::to_string(h.id) + "," + CsvField(h.address_id) + "," + CsvField(h.address_name) + "," + h.use + "," +
-               OptId(h.owner_person_id) + "," + area + "," + CsvField(h.notes) + "," +
+        out += std::to_string(h.id) + "," + CsvField(h.address_id) + "," + CsvField(h.address_name) + "," + h.use +
+               "," + OptId(h.owner_person_id) + "," + area + "," + CsvField(h.notes) + "," +
                (h.checked_at ? FormatUtcIso(*h.checked_at) : "") + "\n";
     }
     return out;
@@ -139,9 +141,9 @@ std::string OrgsToCsv(const std::vector<Org>& orgs) {
     std::string out =
         "id,name,credit_code,address_id,address_name,kind,phone,legal_rep_person_id,security_contact_person_id\n";
     for (const Org& o : orgs)
-        out += std::to_string(o.id) + "," + CsvField(o.name) + "," + o.credit_code + "," + CsvField(o.address_id) + "," +
-               CsvField(o.address_name) + "," + o.kind + "," + CsvField(o.phone) + "," + OptId(o.legal_rep_person_id) +
-               "," + OptId(o.security_contact_person_id) + "\n";
+        out += std::to_string(o.id) + "," + CsvField(o.name) + "," + o.credit_code + "," + CsvField(o.address_id) +
+               "," + CsvField(o.address_name) + "," + o.kind + "," + CsvField(o.phone) + "," +
+               OptId(o.legal_rep_person_id) + "," + OptId(o.security_contact_person_id) + "\n";
     return out;
 }
 

@@ -94,7 +94,8 @@ Result<Reply> CreateHandler(Request& req) {
             JW_ASSIGN_OR_RETURN(in.legal_rep_person_id, ResolvePersonField(c, *rep, who, "legal_rep"));
         }
         if (contact) {
-            JW_ASSIGN_OR_RETURN(in.security_contact_person_id, ResolvePersonField(c, *contact, who, "security_contact"));
+            JW_ASSIGN_OR_RETURN(in.security_contact_person_id,
+                                ResolvePersonField(c, *contact, who, "security_contact"));
         }
         JW_ASSIGN_OR_RETURN(Org made, CreateOrg(c, in, by, NowUnix()));
         e.object = "org:" + std::to_string(made.id);
@@ -139,20 +140,20 @@ Result<Reply> PatchHandler(Request& req) {
 void RegisterOrgRoutes(http::Router& router, storage::Database& db) {
     storage::Database* d = &db;
     const std::string base = "/api/v1/community/orgs";
-    router.Add({"GET", base, "community.org.read", "community.org.read",
-                [d](Request& req) { return ListHandler(*d, req); }});
+    router.Add(
+        {"GET", base, "community.org.read", "community.org.read", [d](Request& req) { return ListHandler(*d, req); }});
     router.Add({"POST", base, "community.org.write", "community.org.create", CreateHandler});
     router.Add({"GET", base + "/:id", "community.org.read", "community.org.read",
                 [d](Request& req) { return GetHandler(*d, req); }});
     router.Add({"PATCH", base + "/:id", "community.org.write", "community.org.update", PatchHandler});
-    media::RegisterAccessCheck(
-        "community.org", [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
-            if (!p.Can("community.org.read")) return false;
-            auto o = ReadOrg(c, id, p.all_units ? UnitScope() : UnitScope(p.unit_scope));
-            if (o.ok()) return true;
-            if (o.status().code() == ErrorCode::kNotFound) return false;
-            return o.status();
-        });
+    media::RegisterAccessCheck("community.org",
+                               [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
+                                   if (!p.Can("community.org.read")) return false;
+                                   auto o = ReadOrg(c, id, p.all_units ? UnitScope() : UnitScope(p.unit_scope));
+                                   if (o.ok()) return true;
+                                   if (o.status().code() == ErrorCode::kNotFound) return false;
+                                   return o.status();
+                               });
 }
 
 }  // namespace jw::community

@@ -5,8 +5,8 @@
 #include <gtest/gtest.h>
 
 #include "community/addresses/address_repository.hpp"
-#include "community/houses/places_csv.hpp"
 #include "community/community_keys.hpp"
+#include "community/houses/places_csv.hpp"
 #include "community/orgs/orgs_repository.hpp"
 #include "media/media_store.hpp"
 #include "test_support/database_test.hpp"
