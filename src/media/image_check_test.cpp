@@ -19,8 +19,9 @@ std::string ReadFile(const std::string& name) {
 
 std::string Problem(const Result<CheckedImage>& r, const std::string& field) {
     if (r.ok()) return "ok";
-    auto it = r.status().fields().find(field);
-    return it == r.status().fields().end() ? "" : it->second;
+    const Status s = r.status();  // status() is a copy: keep one
+    auto it = s.fields().find(field);
+    return it == s.fields().end() ? "" : it->second;
 }
 
 TEST(ImageCheck, JpegLocationAndCommentAreRemovedPixelsKept) {

@@ -41,7 +41,8 @@ std::optional<PersonInput> PersonIdentity(const Json& body, const char* name, Js
     p.id_number = sub.Text("id_number", true, 40).value_or("");
     p.nationality = sub.Text("nationality", false, 3).value_or("");
     p.name = sub.Text("name", true, 50).value_or("");
-    for (const auto& [field, problem] : sub.status().fields()) in.Fail(std::string(name) + "." + field, problem);
+    const Status problems = sub.status();  // a copy: fields() of a temporary would dangle
+    for (const auto& [field, problem] : problems.fields()) in.Fail(std::string(name) + "." + field, problem);
     return p;
 }
 
@@ -49,10 +50,11 @@ Result<int64_t> ResolvePersonField(storage::Connection& tx, const PersonInput& p
                                    const std::string& name) {
     auto r = ResolvePerson(tx, person, who);
     if (r.ok()) return r->person_id;
-    if (r.status().code() != ErrorCode::kInvalidArgument) return r.status();
+    const Status s = r.status();  // a copy: fields() of a temporary would dangle
+    if (s.code() != ErrorCode::kInvalidArgument) return s;
     std::map<std::string, std::string> fields;
-    for (const auto& [field, problem] : r.status().fields()) fields[name + "." + field] = problem;
-    return Status(ErrorCode::kInvalidArgument, r.status().message(), fields);
+    for (const auto& [field, problem] : s.fields()) fields[name + "." + field] = problem;
+    return Status(ErrorCode::kInvalidArgument, s.message(), fields);
 }
 
 std::optional<int64_t> PersonField(const Json& body, const char* name, JsonReader& in) {
