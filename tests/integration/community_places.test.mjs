@@ -2,7 +2,8 @@
 // photo upload they use: demo data present, a house registered at a free room address with a photo (metadata
 // stripped, sealed at rest, readable like the house), tenants reported and unreported (治安管理处罚法 2025
 // art. 68 para. 1), rental checks, version conflicts, units with credit codes (GB 32100) and sealed phones, CSV
-// export and import through the command line, and the audit actions the assessment engine counts.
+// export and import through the command line, the audit actions the assessment engine counts, and a photo that
+// survives kill -9 once acknowledged.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -197,4 +198,18 @@ test('command line: export and import of houses and units, errors by line', () =
   assert.equal(err.fields.use, 'invalid_enum');
   assert.match(err.message, /line 3/);
   assert.equal(sql(`SELECT COUNT(*) FROM community_houses WHERE address_code = '${freeRoom()}'`), '0', 'all or nothing');
+});
+
+test('a photo acknowledged just before kill -9 is there after restart, byte for byte', async () => {
+  const officer = await loggedIn(server, 'officer');
+  const up = expectStatus(await upload(officer, JPEG), 201);
+  const before = (await officer.get(`/media/${up.media_id}`)).bytes;
+  const killed = await server.kill9();
+  assert.equal(killed.signal, 'SIGKILL');
+  await server.start();
+  const again = await loggedIn(server, 'officer');
+  const after = await again.get(`/media/${up.media_id}`);
+  assert.equal(after.status, 200);
+  assert.ok(after.bytes.equals(before));
+  assert.equal(sql(`SELECT COUNT(*) FROM audit_log WHERE action = 'media.upload' AND object = 'media:${up.media_id}'`), '1');
 });
