@@ -58,6 +58,8 @@ House FromRow(const storage::Row& r) {
 
 storage::Params Today(const std::string& today) { return {V(today), V(today), V(today), V(today)}; }
 
+}  // namespace
+
 std::string LikeEscaped(const std::string& s) {
     std::string out;
     for (char ch : s) {
@@ -66,8 +68,6 @@ std::string LikeEscaped(const std::string& s) {
     }
     return out;
 }
-
-}  // namespace
 
 Result<int64_t> InsertHouse(storage::Connection& c, const House& h) {
     JW_RETURN_IF_ERROR(c.Exec(

@@ -34,6 +34,9 @@ Result<std::vector<Tenant>> ListTenants(storage::Connection& c, int64_t house_id
 Result<int64_t> InsertCheck(storage::Connection& c, const HouseCheck& k);
 Result<std::vector<HouseCheck>> ListChecks(storage::Connection& c, int64_t house_id, int limit = 20);
 
+// `s` with LIKE's wildcards escaped, for "… LIKE ? ESCAPE '\\'" (shared with the orgs repository).
+std::string LikeEscaped(const std::string& s);
+
 // Look-ups in the module's other tables. The full name of a standard address, nullopt when the code is unknown;
 // its level too (room, unit, building, house …).
 struct AddressRef {

@@ -1,6 +1,7 @@
 #include "community/orgs/orgs_repository.hpp"
 
 #include "community/community_keys.hpp"
+#include "community/houses/houses_repository.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::community {
@@ -50,15 +51,6 @@ Result<std::vector<Org>> FromRows(const storage::Rows& rows) {
     for (const auto& r : rows) {
         JW_ASSIGN_OR_RETURN(Org o, FromRow(r));
         out.push_back(std::move(o));
-    }
-    return out;
-}
-
-std::string LikeEscaped(const std::string& s) {
-    std::string out;
-    for (char ch : s) {
-        if (ch == '%' || ch == '_' || ch == '\\') out.push_back('\\');
-        out.push_back(ch);
     }
     return out;
 }
