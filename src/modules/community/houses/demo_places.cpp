@@ -57,44 +57,49 @@ int64_t UnitOf(const DemoFrame& f, const Address& a) {
 
 Status SeedDemoHouses(storage::Connection& tx, int64_t now) {
     JW_ASSIGN_OR_RETURN(DemoFrame f, Frame(tx));
+    std::vector<House> houses;
+    std::map<std::string, int64_t> key_of;  // address → its pseudo-random key n
     int64_t n = 0;
     for (const Address& a : DemoAddresses(kDemoAddresses)) {
+        const int64_t k = n++;
         const bool single_house = a.level == "house" && a.house_no != "" && std::stoi(a.house_no) % 5 != 0;
-        if (!(a.level == "room" && Mix(n, 1) % 100 < 60) && !(single_house && Mix(n, 2) % 100 < 25)) {
-            ++n;
-            continue;
-        }
-        const uint32_t r = Mix(n, 3) % 100;
+        if (!(a.level == "room" && Mix(k, 1) % 100 < 60) && !(single_house && Mix(k, 2) % 100 < 25)) continue;
+        const uint32_t r = Mix(k, 3) % 100;
         House h;
         h.address_id = a.code;
         h.use = r < 55 ? "own" : r < 85 ? "rented" : r < 90 ? "commercial" : "vacant";
-        if (!f.people.empty()) h.owner_person_id = f.people[Mix(n, 4) % f.people.size()];
-        h.area_m2 = 45 + Mix(n, 5) % 100;
+        if (!f.people.empty()) h.owner_person_id = f.people[Mix(k, 4) % f.people.size()];
+        h.area_m2 = 45 + Mix(k, 5) % 100;
         h.created_by = f.officer;
         h.unit_id = UnitOf(f, a);
-        h.created_at = h.updated_at = now - int64_t(Mix(n, 6) % 365) * kDaySeconds;
-        JW_ASSIGN_OR_RETURN(h.id, InsertHouse(tx, h));
-        if (h.use == "rented" && !f.people.empty()) {
-            const int tenants = 1 + int(Mix(n, 7) % 2);
-            for (int k = 0; k < tenants; ++k) {
-                Tenant t;
-                t.house_id = h.id;
-                t.person_id = f.people[Mix(n, 10 + k) % f.people.size()];
-                t.from_date = FormatDate(ChinaDateOf(now - int64_t(10 + Mix(n, 20 + k) % 400) * kDaySeconds));
-                if (Mix(n, 30 + k) % 100 >= 33) t.reported_at = now - int64_t(Mix(n, 40 + k) % 9) * kDaySeconds;
-                t.recorded_by = f.officer;
-                t.at = now;
-                JW_RETURN_IF_ERROR(InsertTenant(tx, t).status());
-            }
-        }
-        if (h.use == "rented" && Mix(n, 8) % 3 == 0) {
-            const int64_t at = now - int64_t(Mix(n, 9) % 90) * kDaySeconds;
+        h.created_at = h.updated_at = now - int64_t(Mix(k, 6) % 365) * kDaySeconds;
+        if (h.use == "rented" && Mix(k, 8) % 3 == 0) h.checked_at = now - int64_t(Mix(k, 9) % 90) * kDaySeconds;
+        key_of[a.code] = k;
+        houses.push_back(std::move(h));
+    }
+    JW_RETURN_IF_ERROR(InsertHouses(tx, houses));
+    // Rented houses: their checks (the house's checked_at is the newest) and, with people, their tenants.
+    JW_ASSIGN_OR_RETURN(auto rented, HouseIdsByUse(tx, "rented"));
+    for (const auto& [code, id] : rented) {
+        const int64_t k = key_of[code];
+        if (Mix(k, 8) % 3 == 0) {
+            const int64_t at = now - int64_t(Mix(k, 9) % 90) * kDaySeconds;
             JW_RETURN_IF_ERROR(
-                InsertCheck(tx, HouseCheck{0, h.id, Mix(n, 11) % 5 == 0 ? "problems" : "ok", "", f.officer, at})
+                InsertCheck(tx, HouseCheck{0, id, Mix(k, 11) % 5 == 0 ? "problems" : "ok", "", f.officer, at})
                     .status());
-            JW_RETURN_IF_ERROR(SetCheckedAt(tx, h.id, at));
         }
-        ++n;
+        if (f.people.empty()) continue;
+        const int tenants = 1 + int(Mix(k, 7) % 2);
+        for (int j = 0; j < tenants; ++j) {
+            Tenant t;
+            t.house_id = id;
+            t.person_id = f.people[Mix(k, 10 + j) % f.people.size()];
+            t.from_date = FormatDate(ChinaDateOf(now - int64_t(10 + Mix(k, 20 + j) % 400) * kDaySeconds));
+            if (Mix(k, 30 + j) % 100 >= 33) t.reported_at = now - int64_t(Mix(k, 40 + j) % 9) * kDaySeconds;
+            t.recorded_by = f.officer;
+            t.at = now;
+            JW_RETURN_IF_ERROR(InsertTenant(tx, t).status());
+        }
     }
     return Status::Ok();
 }

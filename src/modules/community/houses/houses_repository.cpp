@@ -1,5 +1,6 @@
 #include "community/houses/houses_repository.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "storage/in_list.hpp"
@@ -78,6 +79,35 @@ Result<int64_t> InsertHouse(storage::Connection& c, const House& h) {
     auto row = c.QueryOne("SELECT id FROM community_houses WHERE address_code = ?", {V(h.address_id)});
     if (!row.ok()) return row.status();
     return row->Int(0);
+}
+
+Status InsertHouses(storage::Connection& c, const std::vector<House>& houses) {
+    constexpr size_t kBatch = 200;  // 11 parameters a row: well under every backend's limit
+    for (size_t at = 0; at < houses.size(); at += kBatch) {
+        std::string sql =
+            "INSERT INTO community_houses (address_code, owner_person_id, use, area_m2, photo_media_id, notes, "
+            "checked_at, created_by, unit_id, created_at, updated_at, version) VALUES ";
+        storage::Params p;
+        for (size_t i = at; i < std::min(houses.size(), at + kBatch); ++i) {
+            const House& h = houses[i];
+            sql += (i == at ? "" : ", ");
+            sql += "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)";
+            for (auto v :
+                 {V(h.address_id), OptInt(h.owner_person_id), V(h.use), OptReal(h.area_m2), V(h.photo_media_id),
+                  V(h.notes), OptInt(h.checked_at), V(h.created_by), V(h.unit_id), V(h.created_at), V(h.updated_at)})
+                p.push_back(std::move(v));
+        }
+        JW_RETURN_IF_ERROR(c.Exec(sql, p));
+    }
+    return Status::Ok();
+}
+
+Result<std::vector<std::pair<std::string, int64_t>>> HouseIdsByUse(storage::Connection& c, const std::string& use) {
+    auto rows = c.Query("SELECT address_code, id FROM community_houses WHERE use = ? ORDER BY address_code", {V(use)});
+    if (!rows.ok()) return rows.status();
+    std::vector<std::pair<std::string, int64_t>> out;
+    for (const auto& r : *rows) out.emplace_back(r.Str(0), r.Int(1));
+    return out;
 }
 
 Status UpdateHouseRow(storage::Connection& c, const House& h, int64_t now) {

@@ -16,6 +16,10 @@ namespace jw::community {
 
 // The id of the new house. Conflict when a house at the address exists.
 Result<int64_t> InsertHouse(storage::Connection& c, const House& h);
+// Many new houses in few statements (the demo's ten thousand): multi-row INSERTs of up to 200 rows. The ids are
+// not returned: read them back by address (HouseIdsByAddress).
+Status InsertHouses(storage::Connection& c, const std::vector<House>& houses);
+Result<std::vector<std::pair<std::string, int64_t>>> HouseIdsByUse(storage::Connection& c, const std::string& use);
 // Replaces the changeable fields and raises the version by one.
 Status UpdateHouseRow(storage::Connection& c, const House& h, int64_t now);
 Result<House> GetHouse(storage::Connection& c, int64_t id, const std::string& today);
