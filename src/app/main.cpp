@@ -23,6 +23,7 @@
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
+#include "media/media_handlers.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
 #include "units/cli.hpp"
@@ -121,6 +122,7 @@ int Serve(Platform& p, const std::string& listen) {
     p.settings.secure_cookies = secure_cookies;
     const modules::Services services{*p.db, *p.committer, *p.audit, outbox, sessions, p.registry, p.key, p.settings};
     modules::ServerParts parts{router, scheduler};
+    media::RegisterMediaRoutes(router, *p.db, p.key);  // photos for every module; modules add access checks
     for (const auto& m : p.modules) {
         if (Status s = m->Start(services, parts); !s.ok()) {
             for (auto started = p.modules.rbegin(); started != p.modules.rend(); ++started) (*started)->Stop();

@@ -19,8 +19,9 @@ int64_t SteadyMillis() {
 
 size_t BodyLimitFor(const GuardLimits& limits, std::string_view target) {
     const std::string_view path = target.substr(0, target.find('?'));
-    // The endpoints that take big bodies: GA/T 1400 intake (batches of records) and the CSV imports.
-    if (path.starts_with("/VIID/") || path.find("/import") != std::string_view::npos) return limits.large_body;
+    // The endpoints that take big bodies: GA/T 1400 intake (batches of records), the CSV imports and photos.
+    if (path.starts_with("/VIID/") || path.find("/import") != std::string_view::npos || path == "/api/v1/media")
+        return limits.large_body;
     return limits.small_body;
 }
 

@@ -72,11 +72,6 @@ test('import: all or nothing, errors by line, other kinds not yet; audited', () 
   assert.equal(matchLines(['x'])[0].address_id, null);
   assert.equal(execSql(server.db, "SELECT COUNT(*) FROM community_addresses WHERE code = 'T-3'").trim(), '0');
 
-  for (const kind of ['houses', 'units']) {
-    const r = cli(['community', 'import', '--kind', kind, file]);
-    assert.equal(r.code, 2, r.stdout);
-    assert.equal(JSON.parse(r.stdout).fields.kind, 'not_yet');
-  }
   assert.equal(JSON.parse(cli(['community', 'export', '--kind', 'cars']).stdout).fields.kind, 'unknown');
   const audited = execSql(server.db, "SELECT detail FROM audit_log WHERE action = 'community.import'").trim();
   assert.match(audited, /^2 rows from /);

@@ -10,6 +10,7 @@
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/address_repository.hpp"
 #include "community/people/people_csv.hpp"
+#include "community/houses/places_cli.hpp"
 
 namespace jw::community {
 namespace {
@@ -33,9 +34,7 @@ nlohmann::ordered_json InFieldOrder(const Json& j) {
 }
 
 Status CheckKind(const std::string& kind) {
-    if (kind == "addresses" || kind == "people") return Status::Ok();
-    if (kind == "houses" || kind == "units")
-        return Status(ErrorCode::kInvalidArgument, "kind " + kind + " is not implemented yet", {{"kind", "not_yet"}});
+    if (kind == "addresses" || kind == "people" || kind == "houses" || kind == "units") return Status::Ok();
     return Status(ErrorCode::kInvalidArgument, "kind must be addresses, people, houses or units",
                   {{"kind", "unknown"}});
 }
@@ -116,6 +115,12 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
         std::stringstream text;
         text << in.rdbuf();
         if (o.kind == "people") return ImportPeople(o, text.str(), db, audit, entry);
+        if (o.kind == "houses" || o.kind == "units") {  // houses part (places_cli.hpp)
+            auto n = ImportPlaces(o.kind, text.str(), o.file, audit, entry);
+            if (!n.ok()) return Fail(n.status());
+            std::cout << Json{{"kind", o.kind}, {"imported", *n}}.dump() << "\n";
+            return 0;
+        }
         auto rows = ParseAddressesCsv(text.str());
         if (!rows.ok()) return Fail(rows.status());
         audit::AuditEntry e = entry("community.import", "addresses");
@@ -132,6 +137,10 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
     if (o.export_->parsed()) {
         if (Status s = CheckKind(o.kind); !s.ok()) return Fail(s);
         if (o.kind == "people") return ExportPeople(o, db, audit, entry);
+        if (o.kind == "houses" || o.kind == "units") {  // houses part (places_cli.hpp)
+            Status s = ExportPlaces(o.kind, db, audit, entry, std::cout);
+            return s.ok() ? 0 : Fail(s);
+        }
         auto c = db.Acquire();
         if (!c.ok()) return Fail(c.status());
         auto rows = LoadAddresses(**c);

@@ -17,6 +17,9 @@
 #include "community/people/permit_reminders.hpp"
 #include "common/civil_time.hpp"
 #include "storage/committer.hpp"
+#include "community/houses/demo_places.hpp"
+#include "community/houses/houses_handlers.hpp"
+#include "community/orgs/orgs_handlers.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -39,8 +42,9 @@ class CommunityModule final : public modules::Module {
         JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
         JW_RETURN_IF_ERROR(SeedDemoGrids(tx, ctx.key, ctx.now));
         JW_RETURN_IF_ERROR(SeedDemoPeople(tx, ctx.now));
-        // houses and orgs come here; work last (it names their rows).
-        return SeedWork(tx, ctx);
+        JW_RETURN_IF_ERROR(SeedDemoHouses(tx, ctx.now));  // after people: owners and tenants come from them
+        JW_RETURN_IF_ERROR(SeedDemoOrgs(tx, ctx.now));
+        return SeedWork(tx, ctx);  // last: it names the rows above
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
@@ -53,6 +57,8 @@ class CommunityModule final : public modules::Module {
         JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
             return committer->Run([](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
+        RegisterHouseRoutes(parts.router, s.db);
+        RegisterOrgRoutes(parts.router, s.db);
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;

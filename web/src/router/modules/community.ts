@@ -6,7 +6,7 @@ import { TASK_ASSIGN, WORK_READ } from '@/api/communityWork'
 const community: RouteRecordRaw = {
   path: 'community',
   name: 'community',
-  meta: { title: 'community.menu.group', icon: 'OfficeBuilding', permission: ['community.person.read', 'community.grid.read', WORK_READ, TASK_ASSIGN] },
+  meta: { title: 'community.menu.group', icon: 'OfficeBuilding', permission: ['community.person.read', 'community.house.read', 'community.org.read', 'community.grid.read', WORK_READ, TASK_ASSIGN] },
   redirect: { name: 'community-people' },
   children: [
     {
@@ -20,6 +20,18 @@ const community: RouteRecordRaw = {
       name: 'community-person',
       component: () => import('@/views/community/people/detail.vue'),
       meta: { title: 'people.detailTitle', permission: 'community.person.read', hideInMenu: true },
+    },
+    {
+      path: 'houses',
+      name: 'community-houses',
+      component: () => import('@/views/community/houses/index.vue'),
+      meta: { title: 'houses.menu.houses', icon: 'House', permission: 'community.house.read' },
+    },
+    {
+      path: 'orgs',
+      name: 'community-orgs',
+      component: () => import('@/views/community/orgs/index.vue'),
+      meta: { title: 'houses.menu.orgs', icon: 'School', permission: 'community.org.read' },
     },
     {
       path: 'grids/map',
