@@ -3,6 +3,7 @@
 #include "cases/case_clocks.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
+#include "community/dossier/place_link.hpp"
 
 namespace jw::cases {
 
@@ -38,13 +39,15 @@ Json PersonMaskedJson(const Person& p, bool has_query_code) {
             {"id_number", p.id_number.empty() ? "" : MaskIdNumber(p.id_number)},
             {"phone", p.phone.empty() ? "" : MaskPhone(p.phone)},
             {"address", ""},
-            {"has_query_code", has_query_code}};
+            {"has_query_code", has_query_code},
+            {"index_person_id", p.index_person_id ? Json(*p.index_person_id) : Json(nullptr)}};
 }
 
 Json PersonFullJson(const Person& p) {
     return {{"id", p.id},           {"role", p.role},           {"name", p.name},
             {"id_type", p.id_type}, {"id_number", p.id_number}, {"phone", p.phone},
-            {"address", p.address}};
+            {"address", p.address},
+            {"index_person_id", p.index_person_id ? Json(*p.index_person_id) : Json(nullptr)}};
 }
 
 Json EventJson(const CaseEvent& e, const Officers& officers) {
@@ -83,6 +86,24 @@ Json SummaryJson(const Case& k, const deadlines::Clock* next_deadline) {
             {"last_event_at", FormatUtcIso(k.last_event_at)},
             {"version", k.version},
             {"next_deadline", next_deadline ? ClockJson(*next_deadline) : Json(nullptr)}};
+}
+
+Json StandardPlaceJson(const Case& k, const community::AddressMatcher* matcher) {
+    community::PlaceLink link;
+    if (k.place_address_id) {
+        link.address_id = k.place_address_id;
+        link.full_name = matcher ? community::AddressName(*matcher, *k.place_address_id) : "";
+        link.score = k.place_match_score.value_or(0);
+    } else if (matcher) {
+        link = community::LinkPlace(*matcher, k.place_address);
+        // Not linked when the case was stored (or the officer unlinked it): what matches now is a candidate only.
+        if (link.address_id) {
+            link.candidates.insert(link.candidates.begin(), {*link.address_id, link.full_name, link.score});
+            link.address_id.reset();
+            link.full_name.clear();
+        }
+    }
+    return community::PlaceLinkJson(link);
 }
 
 Json TransitionJson(const Transition& t) {

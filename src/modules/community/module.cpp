@@ -7,6 +7,9 @@
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
+#include "community/dossier/community_sections.hpp"
+#include "community/dossier/dossier_handlers.hpp"
+#include "community/dossier/place_link.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -23,16 +26,17 @@ class CommunityModule final : public modules::Module {
         return SeedDemoAddresses(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
-        JW_RETURN_IF_ERROR(index_.Refresh(s.db));
-        RegisterAddressRoutes(parts.router, index_);
+        // One serving address index per process: other modules link their places through it (place_link.hpp).
+        AddressIndex* index = &ServingAddressIndex();
+        JW_RETURN_IF_ERROR(index->Refresh(s.db));
+        RegisterAddressRoutes(parts.router, *index);
+        // The person page; other modules add their sections to the same registry from their Start.
+        dossier::AddCommunitySections(dossier::ServingRegistry());
+        dossier::RegisterDossierRoutes(parts.router, s.db, dossier::ServingRegistry());
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
-        AddressIndex* index = &index_;
         return parts.scheduler.Register("community.address_index", 60, [db, index] { return index->Refresh(*db); });
     }
-
-  private:
-    AddressIndex index_;
 };
 
 }  // namespace
