@@ -3,7 +3,6 @@
 #include "cases/case_clocks.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
-#include "community/dossier/place_link.hpp"
 
 namespace jw::cases {
 
@@ -86,24 +85,6 @@ Json SummaryJson(const Case& k, const deadlines::Clock* next_deadline) {
             {"last_event_at", FormatUtcIso(k.last_event_at)},
             {"version", k.version},
             {"next_deadline", next_deadline ? ClockJson(*next_deadline) : Json(nullptr)}};
-}
-
-Json StandardPlaceJson(const Case& k, const community::AddressMatcher* matcher) {
-    community::PlaceLink link;
-    if (k.place_address_id) {
-        link.address_id = k.place_address_id;
-        link.full_name = matcher ? community::AddressName(*matcher, *k.place_address_id) : "";
-        link.score = k.place_match_score.value_or(0);
-    } else if (matcher) {
-        link = community::LinkPlace(*matcher, k.place_address);
-        // Not linked when the case was stored (or the officer unlinked it): what matches now is a candidate only.
-        if (link.address_id) {
-            link.candidates.insert(link.candidates.begin(), {*link.address_id, link.full_name, link.score});
-            link.address_id.reset();
-            link.full_name.clear();
-        }
-    }
-    return community::PlaceLinkJson(link);
 }
 
 Json TransitionJson(const Transition& t) {

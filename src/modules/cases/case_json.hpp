@@ -13,7 +13,6 @@
 #include "cases/deadlines/deadline_engine.hpp"
 #include "cases/lifecycle.hpp"
 #include "common/json_util.hpp"
-#include "community/addresses/address_matcher.hpp"
 
 namespace jw::cases {
 
@@ -37,10 +36,7 @@ struct CaseView {
     const Officers& officers;
 };
 Json CaseJson(const CaseView& v);
-// The case's place in the master index: {"address_id", "full_name", "score", "candidates"} — linked: the standard
-// address (no candidates); unlinked: address_id null and the candidates the matcher offers now (none without a
-// matcher), for the officer to choose from.
-Json StandardPlaceJson(const Case& k, const community::AddressMatcher* matcher);
+
 Json TransitionJson(const Transition& t);
 
 // "2026-01-05T09:30:00Z" or with an offset ("+08:00"). Error: InvalidArgument {field: bad_time}.

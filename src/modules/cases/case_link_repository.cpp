@@ -23,7 +23,7 @@ constexpr const char* kPersonColumns =
     "p.id, p.case_id, p.role, p.name, p.id_type, p.id_number, p.phone, p.address, p.created_at, p.sealed, p.person_id";
 
 Result<Person> ReadPerson(const storage::Row& r) {
-    Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)};
+    Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8), std::nullopt};
     if (r.Int(9) == 1) {
         JW_ASSIGN_OR_RETURN(p.id_number, OpenField(p.id_number));
         JW_ASSIGN_OR_RETURN(p.phone, OpenField(p.phone));

@@ -59,6 +59,24 @@ Result<int64_t> LinkMasterIndex(storage::Connection& c, const community::Address
     return done;
 }
 
+Json StandardPlaceJson(const Case& k, const community::AddressMatcher* matcher) {
+    community::PlaceLink link;
+    if (k.place_address_id) {
+        link.address_id = k.place_address_id;
+        link.full_name = matcher ? community::AddressName(*matcher, *k.place_address_id) : "";
+        link.score = k.place_match_score.value_or(0);
+    } else if (matcher) {
+        link = community::LinkPlace(*matcher, k.place_address);
+        // Not linked when the case was stored (or the officer unlinked it): what matches now is a candidate only.
+        if (link.address_id) {
+            link.candidates.insert(link.candidates.begin(), {*link.address_id, link.full_name, link.score});
+            link.address_id.reset();
+            link.full_name.clear();
+        }
+    }
+    return community::PlaceLinkJson(link);
+}
+
 Status LinkMasterIndexAtStart(storage::Connection& c) {
     JW_ASSIGN_OR_RETURN(auto waiting, repo::UnlinkedPlaces(c, 1));
     std::unique_ptr<community::AddressMatcher> matcher;

@@ -15,6 +15,7 @@
 
 #include "auth/principal.hpp"
 #include "cases/case.hpp"
+#include "common/json_util.hpp"
 #include "community/addresses/address_matcher.hpp"
 #include "storage/database.hpp"
 
@@ -37,6 +38,11 @@ Status LinkPlace(storage::Connection& tx, int64_t case_id, const community::Addr
 // start-up. Returns how many rows it looked at. Errors: the database's.
 Result<int64_t> LinkMasterIndex(storage::Connection& c, const community::AddressMatcher* matcher, int batch = 200,
                                 int max_batches = -1);
+
+// The case's place in the master index, for the case page: {"address_id", "full_name", "score", "candidates"} —
+// linked: the standard address (no candidates); unlinked: address_id null and the candidates the matcher offers now
+// (none without a matcher), for the officer to choose from.
+Json StandardPlaceJson(const Case& k, const community::AddressMatcher* matcher);
 
 // LinkMasterIndex as the server runs it at start-up (cases' Prepare): with a matcher of the standard addresses,
 // built only when some place waits and addresses exist. Errors: LinkMasterIndex's.

@@ -8,6 +8,7 @@
 
 #include "cases/case_dossier.hpp"
 #include "cases/case_json.hpp"
+#include "cases/case_links.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
