@@ -51,7 +51,9 @@ TEST(DossierRegistry, ListsByOrderThenNameAndReplacesAProviderOfTheSameName) {
 class DossierTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
-        if (!OpenDatabase("community_dossier", {{"community", &data::EmbeddedFiles()}})) return;
+        auto schemas = test_support::PlatformSchemas();
+        schemas.push_back({"community", &data::EmbeddedFiles()});
+        if (!OpenDatabase("community_dossier", schemas)) return;
         InstallKeys(std::string(16, 'k'));
         bureau_ = Unit("519901000000", "示范县公安局", std::nullopt, "bureau");
         station_a_ = Unit("519901031000", "城关派出所", bureau_);
