@@ -92,7 +92,7 @@ test('with a purpose the leader sees the person unmasked with sections from case
 
   const rows = sql(`SELECT purpose || '|' || case_no || '|' || result || '|' || detail FROM audit_log WHERE `
     + `action = 'community.person.dossier' AND object = 'person:${personId}'`).split('\n').filter(Boolean);
-  const ok = rows.filter((r) => r.split('|')[3] === 'ok');
+  const ok = rows.filter((r) => r.split('|')[2] === 'ok');
   assert.equal(ok.length, 1, rows.join('\n'));
   const [purpose, caseNo, , detail] = ok[0].split('|');
   assert.equal(purpose, '核查报案人身份');
