@@ -43,6 +43,9 @@ struct Person {
     std::string phone;
     std::string address;
     int64_t created_at = 0;
+    // The person of the master index (community_people.id) this party is: set for a resident ID number when the
+    // party is added or changed (cases/case_links.hpp); nullopt without one. Not the case_people row id.
+    std::optional<int64_t> index_person_id;
 };
 
 struct Attachment {
@@ -83,6 +86,10 @@ struct Case {
     int64_t occurred_at = 0;
     std::string place_address;
     std::optional<double> place_lon, place_lat;
+    // The standard address (community_addresses.code) the place matched and the matcher's score (case_links.hpp);
+    // nullopt when below the threshold or not matched yet.
+    std::optional<std::string> place_address_id;
+    std::optional<double> place_match_score;
     std::string facts;
     int64_t unit_id = 0;
     int64_t lead_officer_id = 0;         // 主办

@@ -7,12 +7,14 @@
 
 #include "cases/case_clocks.hpp"
 #include "cases/case_json.hpp"
+#include "cases/case_links.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_service_internal.hpp"
 #include "cases/lifecycle.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
+#include "community/dossier/place_link.hpp"
 #include "http/params.hpp"
 
 namespace jw::cases {
@@ -91,11 +93,15 @@ Result<Reply> CreateCaseHandler(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(NewCase in, ParseNewCase(body));
     Reply r;
     r.status = 201;
-    r.write = [in, actor = *req.principal, region = d.region_code](storage::Connection& c, audit::AuditEntry& e,
-                                                                   Reply& out) -> Status {
+    r.write = [in, actor = *req.principal, region = d.region_code, matcher = community::ServingAddressIndex().Get()](
+                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(CreateResult created, CreateCase(c, actor, in, region, now));
         if (created.replay) out.status = 200;
+        if (!created.replay) {
+            JW_RETURN_IF_ERROR(LinkPlace(c, created.kase.id, matcher.get(), created.kase.place_address));
+            JW_ASSIGN_OR_RETURN(created.kase, repo::GetCase(c, created.kase.id));
+        }
         e.object = "case:" + std::to_string(created.kase.id);
         e.case_no = created.kase.case_no;
         e.detail = Json{{"case_no", created.kase.case_no}, {"codes_sent", created.codes_sent}}.dump();
@@ -111,9 +117,14 @@ Result<Reply> EditCaseHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(CaseEdit edit, ParseCaseEdit(body));
     Reply r;
     r.audit_object = "case:" + std::to_string(id);
-    r.write = [id, edit, actor = *req.principal](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [id, edit, actor = *req.principal, matcher = community::ServingAddressIndex().Get()](
+                  storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(Case k, EditCase(c, actor, id, edit, now));
+        if (edit.place_address) {
+            JW_RETURN_IF_ERROR(LinkPlace(c, id, matcher.get(), k.place_address));
+            JW_ASSIGN_OR_RETURN(k, repo::GetCase(c, id));
+        }
         JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, now));
         return Status::Ok();
     };
@@ -196,7 +207,9 @@ Result<Json> FullCaseJson(storage::Connection& c, const auth::Principal& actor, 
     std::set<int64_t> ids(k.assistant_ids.begin(), k.assistant_ids.end());
     for (const auto& e : events) ids.insert(e.actor_id);
     const Officers officers = LoadOfficers(c, ids);
-    return CaseJson(CaseView{k, events, clocks, clocks_error, actions, codes, officers});
+    Json out = CaseJson(CaseView{k, events, clocks, clocks_error, actions, codes, officers});
+    out["place"]["standard"] = StandardPlaceJson(k, community::ServingAddressIndex().Get().get());
+    return out;
 }
 
 void RegisterCaseRoutes(http::Router& router, Deps d) {

@@ -38,13 +38,15 @@ Json PersonMaskedJson(const Person& p, bool has_query_code) {
             {"id_number", p.id_number.empty() ? "" : MaskIdNumber(p.id_number)},
             {"phone", p.phone.empty() ? "" : MaskPhone(p.phone)},
             {"address", ""},
-            {"has_query_code", has_query_code}};
+            {"has_query_code", has_query_code},
+            {"index_person_id", p.index_person_id ? Json(*p.index_person_id) : Json(nullptr)}};
 }
 
 Json PersonFullJson(const Person& p) {
     return {{"id", p.id},           {"role", p.role},           {"name", p.name},
             {"id_type", p.id_type}, {"id_number", p.id_number}, {"phone", p.phone},
-            {"address", p.address}};
+            {"address", p.address},
+            {"index_person_id", p.index_person_id ? Json(*p.index_person_id) : Json(nullptr)}};
 }
 
 Json EventJson(const CaseEvent& e, const Officers& officers) {

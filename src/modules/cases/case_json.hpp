@@ -36,6 +36,7 @@ struct CaseView {
     const Officers& officers;
 };
 Json CaseJson(const CaseView& v);
+
 Json TransitionJson(const Transition& t);
 
 // "2026-01-05T09:30:00Z" or with an offset ("+08:00"). Error: InvalidArgument {field: bad_time}.

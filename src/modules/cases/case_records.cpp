@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <set>
 
+#include "cases/case_links.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_secrets.hpp"
 #include "cases/case_service.hpp"
@@ -58,7 +59,10 @@ Status ValidatePerson(const Person& p, const std::string& prefix) {
     } else if (p.id_number.empty()) {
         f[prefix + "id_number"] = "required";
     } else if (p.id_type == "resident_id") {
-        Status id = CheckIdNumber(p.id_number, prefix + "id_number");
+        // A first-generation card's 15 digits are still met (GB 11643-1999 replaced them): kept as written, linked
+        // to the master index through their 18-digit form (case_links.hpp).
+        auto id18 = p.id_number.size() == 15 ? ConvertId15To18(p.id_number) : std::nullopt;
+        Status id = CheckIdNumber(id18 ? *id18 : p.id_number, prefix + "id_number");
         for (const auto& [k, v] : id.fields()) f[k] = v;
     } else if (!std::all_of(p.id_number.begin(), p.id_number.end(),
                             [](unsigned char ch) { return std::isalnum(ch) || ch == '-'; })) {
@@ -121,6 +125,7 @@ Result<Case> AddPerson(storage::Connection& c, const auth::Principal& actor, int
     p.case_id = case_id;
     p.created_at = now;
     JW_RETURN_IF_ERROR(repo::InsertPerson(c, p).status());
+    JW_RETURN_IF_ERROR(LinkParty(c, actor, p));
     JW_RETURN_IF_ERROR(
         SaveWithRecord(c, actor, k, expected_version, "person_added", Json{{"role", p.role}}.dump(), p.id, now));
     if (internal::WantsQueryCode(p)) JW_RETURN_IF_ERROR(internal::SendQueryCode(c, k, p, now).status());
@@ -135,6 +140,7 @@ Result<Case> EditPerson(storage::Connection& c, const auth::Principal& actor, in
     if (it == k.people.end()) return Status::NotFound("person");
     p.case_id = case_id;
     JW_RETURN_IF_ERROR(repo::UpdatePerson(c, p));
+    JW_RETURN_IF_ERROR(LinkParty(c, actor, p));
     JW_RETURN_IF_ERROR(
         SaveWithRecord(c, actor, k, expected_version, "person_updated", Json{{"role", p.role}}.dump(), p.id, now));
     return repo::GetCase(c, case_id);

@@ -35,7 +35,7 @@ constexpr const char* kCaseColumns =
     "k.id, k.case_no, k.case_type, k.law, k.cause, k.cause_code, k.source, k.occurred_at, k.place_address, "
     "k.place_lon, k.place_lat, k.facts, k.unit_id, k.lead_officer_id, k.state, k.outcome, k.penalty_source, "
     "k.penalty_json, k.accepted_at, k.filed_at, k.closed_at, k.last_event_at, k.created_by, k.created_at, "
-    "k.updated_at, k.version, u.name, o.name, o.police_no";
+    "k.updated_at, k.version, u.name, o.name, o.police_no, k.place_address_id, k.place_match_score";
 constexpr const char* kCaseFrom =
     " FROM cases k JOIN units u ON u.id = k.unit_id JOIN users o ON o.id = k.lead_officer_id";
 
@@ -70,6 +70,8 @@ Case ReadCase(const Row& r) {
     k.unit_name = r.Str(26);
     k.lead_officer_name = r.Str(27);
     k.lead_officer_police_no = r.Str(28);
+    if (!r.IsNull(29)) k.place_address_id = r.Str(29);
+    k.place_match_score = ReadDouble(r, 30);
     return k;
 }
 
@@ -294,11 +296,12 @@ Status UpdatePerson(storage::Connection& c, const Person& p) {
 
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, case_id, role, name, id_type, id_number, phone, address, "
-                                           "created_at, sealed FROM case_people WHERE case_id = ? ORDER BY id",
+                                           "created_at, sealed, person_id FROM case_people WHERE case_id = ? ORDER BY id",
                                            {V(case_id)}));
     std::vector<Person> out;
     for (const auto& r : rows) {
-        Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8)};
+        Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8), std::nullopt};
+        if (!r.IsNull(10)) p.index_person_id = r.Int(10);
         // A row not sealed yet (written by an older server, before SealPlainRecords ran) is read as it is.
         if (r.Int(9) == 1) {
             JW_ASSIGN_OR_RETURN(p.id_number, OpenField(p.id_number));

@@ -49,6 +49,24 @@ Result<int64_t> InsertPerson(storage::Connection& c, Person& p);
 Status UpdatePerson(storage::Connection& c, const Person& p);
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id);
 
+// --- master index links (schema/004_master_index.sql; SQL in case_link_repository.cpp)
+// Marks the party looked at (linked = 1) with its person of the master index (nullopt: none).
+Status SetPersonLink(storage::Connection& c, int64_t case_person_id, std::optional<int64_t> index_person_id);
+// Stores the place's standard address (nullopt: below the threshold) and score, and marks it looked at.
+Status SetPlaceLink(storage::Connection& c, int64_t case_id, const std::optional<std::string>& address_id,
+                    std::optional<double> score);
+// Parties not looked at yet (linked = 0), oldest first, their personal fields opened; with the case's creator and
+// unit (who the backfill acts for).
+struct UnlinkedPerson {
+    Person person;
+    int64_t created_by = 0, unit_id = 0;
+};
+Result<std::vector<UnlinkedPerson>> UnlinkedPeople(storage::Connection& c, int limit);
+// Cases whose place was not looked at yet (place_linked = 0): id and place text, oldest first.
+Result<std::vector<std::pair<int64_t, std::string>>> UnlinkedPlaces(storage::Connection& c, int limit);
+// The cases with a party linked to this person of the master index: case id → the party rows (people of the case).
+Result<std::vector<Person>> PartiesOfIndexPerson(storage::Connection& c, int64_t index_person_id);
+
 // --- events
 // Appends with seq = last + 1; fills e.id and e.seq. Conflict when the idempotency key was used on this case.
 Result<int64_t> InsertEvent(storage::Connection& c, CaseEvent& e);

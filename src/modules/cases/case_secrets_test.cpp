@@ -42,8 +42,8 @@ class CaseSecretsTest : public ::testing::TestWithParam<std::string> {
         in.fields.occurred_at = kNow - 3600;
         in.fields.place_address = "示范县城关镇人民路12号";
         in.fields.facts = "自行车被盗。";
-        in.fields.people = {{0, 0, "reporter", "赵明", "resident_id", id_number, phone, address, 0},
-                            {0, 0, "suspect", "某某", "none", "", "", "", 0}};
+        in.fields.people = {{0, 0, "reporter", "赵明", "resident_id", id_number, phone, address, 0, std::nullopt},
+                            {0, 0, "suspect", "某某", "none", "", "", "", 0, std::nullopt}};
         auto r = InTx<CreateResult>(
             *db_, [&](storage::Connection& c) { return CreateCase(c, officer_, in, "519901", kNow); });
         EXPECT_TRUE(r.ok()) << r.status().message();

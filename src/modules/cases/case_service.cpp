@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cases/case_clocks.hpp"
+#include "cases/case_links.hpp"
 #include "cases/case_number.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_service_internal.hpp"
@@ -159,6 +160,7 @@ Result<CreateResult> CreateCase(storage::Connection& c, const auth::Principal& a
     k.last_event_at = k.accepted_at;
     JW_ASSIGN_OR_RETURN(k.case_no, NextCaseNumber(c, k, region));
     JW_RETURN_IF_ERROR(repo::InsertCase(c, k, in.idempotency_key).status());
+    for (const auto& p : k.people) JW_RETURN_IF_ERROR(LinkParty(c, actor, p));
 
     CaseEvent e;
     e.case_id = k.id;

@@ -1,7 +1,12 @@
 #include "cases/case_test_fixture.hpp"
 
 #include "cases/case_secrets.hpp"
+#include "community/community_keys.hpp"
 #include "test_support/database_test.hpp"
+
+namespace jw::community::data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
 
 namespace jw::cases {
 namespace data {
@@ -16,10 +21,14 @@ std::unique_ptr<storage::Database> OpenFresh(const std::string& backend, const s
     // The case core's own migrations: 002 belongs to supervision and is tested there.
     test_support::EmbeddedFiles mine;
     for (const auto& f : data::EmbeddedFiles())
-        if (f.first == "001_cases.sql" || f.first == "003_sealed_fields.sql") mine.push_back(f);
+        if (f.first == "001_cases.sql" || f.first == "003_sealed_fields.sql" || f.first == "004_master_index.sql")
+            mine.push_back(f);
     auto schemas = test_support::PlatformSchemas(/*with_audit=*/true);
+    // The master index first, as in the server: case people link to its persons (case_links.hpp).
+    schemas.push_back({"community", &community::data::EmbeddedFiles()});
     schemas.push_back({"cases", &mine});
     InstallKeys(std::string(16, 'k'));  // the test key file's master key
+    community::InstallKeys(std::string(16, 'k'));
     auto db = test_support::OpenMigrated(backend, name, schemas, /*seed_roles=*/false);
     if (!db.ok()) ADD_FAILURE() << "opening the test database: " << db.status().message();
     return db.ok() ? std::move(db).value() : nullptr;

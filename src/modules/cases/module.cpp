@@ -1,7 +1,9 @@
 #include "modules/module.hpp"
 
 #include "cases/case_grid_places.hpp"
+#include "cases/case_dossier.hpp"
 #include "cases/case_handlers.hpp"
+#include "cases/case_links.hpp"
 #include "cases/case_number.hpp"
 #include "cases/case_secrets.hpp"
 #include "cases/cases_module.hpp"
@@ -40,7 +42,9 @@ class CasesModule final : public modules::Module, public units::ParticipantSourc
     Status Prepare(storage::Connection& c, const modules::PrepareContext& ctx) override {
         InstallKeys(ctx.key);
         auto sealed = SealPlainRecords(c);
-        return sealed.ok() ? Status::Ok() : sealed.status();
+        if (!sealed.ok()) return sealed.status();
+        // Cases stored before the master index link their people and places once (ADR 0037).
+        return LinkMasterIndexAtStart(c);
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
         return SeedDemoCases(tx, ctx.now);
@@ -49,6 +53,7 @@ class CasesModule final : public modules::Module, public units::ParticipantSourc
         const Deps deps{s.db, s.committer, s.audit, s.outbox, s.settings.region_code};
         RegisterRoutes(parts.router, deps);
         RegisterCaseGridPlaces();
+        community::dossier::ServingRegistry().Add(MakeDossierSection());  // the person page's cases
         storage::Database* db = &s.db;
         parts.case_number_check = [db](const std::string& number) -> Status {
             auto c = db->Acquire();

@@ -20,6 +20,9 @@
 #include "community/houses/demo_places.hpp"
 #include "community/houses/houses_handlers.hpp"
 #include "community/orgs/orgs_handlers.hpp"
+#include "community/dossier/community_sections.hpp"
+#include "community/dossier/dossier_handlers.hpp"
+#include "community/dossier/place_link.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -47,26 +50,29 @@ class CommunityModule final : public modules::Module {
         return SeedWork(tx, ctx);  // last: it names the rows above
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
-        JW_RETURN_IF_ERROR(index_.Refresh(s.db));
-        RegisterAddressRoutes(parts.router, index_);
+        // One serving address index per process: other modules link their places through it (place_link.hpp).
+        AddressIndex* index = &ServingAddressIndex();
+        JW_RETURN_IF_ERROR(index->Refresh(s.db));
+        RegisterAddressRoutes(parts.router, *index);
         grid_seal_ = std::make_unique<GridSeal>(s.key);
         RegisterGridRoutes(parts.router, GridDeps{s.db, *grid_seal_, s.settings.region_code});
         JW_RETURN_IF_ERROR(StartWork(s, parts));
-        RegisterPeopleRoutes(parts.router, s.db, index_);
+        RegisterPeopleRoutes(parts.router, s.db, *index);
         storage::Committer* committer = &s.committer;
         JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
             return committer->Run([](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
         RegisterHouseRoutes(parts.router, s.db);
         RegisterOrgRoutes(parts.router, s.db);
+        // The person page; other modules add their sections to the same registry from their Start.
+        dossier::AddCommunitySections(dossier::ServingRegistry());
+        dossier::RegisterDossierRoutes(parts.router, s.db, dossier::ServingRegistry());
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
-        AddressIndex* index = &index_;
         return parts.scheduler.Register("community.address_index", 60, [db, index] { return index->Refresh(*db); });
     }
 
   private:
-    AddressIndex index_;
     std::unique_ptr<GridSeal> grid_seal_;
 };
 

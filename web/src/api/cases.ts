@@ -113,6 +113,15 @@ export interface Person {
   phone: string // masked
   address: string // "" unless unmasked
   has_query_code?: boolean
+  index_person_id?: number | null // the person of the master index (null: no resident ID number)
+}
+
+// The case's place in the master index: linked (address_id) or, unlinked, the candidates the matcher offers now.
+export interface StandardPlace {
+  address_id: string | null
+  full_name: string
+  score: number
+  candidates: { address_id: string; full_name: string; score: number }[]
 }
 
 export interface CaseEvent {
@@ -145,7 +154,7 @@ export interface QueryCode {
 
 export interface Case extends CaseSummary {
   cause_code?: string
-  place: { address: string; lon: number | null; lat: number | null }
+  place: { address: string; lon: number | null; lat: number | null; standard?: StandardPlace }
   facts: string
   assistants: OfficerRef[]
   filed_at: string | null

@@ -1,5 +1,6 @@
 import type { RouteRecordRaw } from 'vue-router'
 import { TASK_ASSIGN, WORK_READ } from '@/api/communityWork'
+import { DOSSIER_PERMISSION } from '@/api/dossier'
 
 // Community policing and the master index (社区警务, 一标三实, issue 14): one menu group; each part's pages are
 // children here — grids (ADR 0034), the officer's daily work (ADR 0035).
@@ -20,6 +21,12 @@ const community: RouteRecordRaw = {
       name: 'community-person',
       component: () => import('@/views/community/people/detail.vue'),
       meta: { title: 'people.detailTitle', permission: 'community.person.read', hideInMenu: true },
+    },
+    {
+      path: 'people/:id(\\d+)/dossier',
+      name: 'community-dossier',
+      component: () => import('@/views/community/dossier/index.vue'),
+      meta: { title: 'dossier.title', permission: DOSSIER_PERMISSION, hideInMenu: true },
     },
     {
       path: 'houses',
