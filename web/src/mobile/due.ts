@@ -1,0 +1,17 @@
+// How a task's due time reads on the phone: the China date and time, and how many days are left (or overdue).
+import { formatChinaTime } from '@/utils/time'
+
+export interface DueText {
+  at: string // 'YYYY-MM-DD HH:mm'
+  days: number // whole days from now to the due time; negative when overdue
+  overdue: boolean
+}
+
+export function dueText(dueAt: number, now = Date.now()): DueText {
+  const ms = dueAt * 1000 - now
+  return {
+    at: formatChinaTime(dueAt).slice(0, 16),
+    days: ms >= 0 ? Math.floor(ms / 86_400_000) : -Math.ceil(-ms / 86_400_000),
+    overdue: ms < 0,
+  }
+}
