@@ -1,8 +1,10 @@
 #include "cases/case_secrets.hpp"
 
+#include <optional>
 #include <stdexcept>
 
 #include "common/crypto.hpp"
+#include "common/sealed_fields.hpp"
 
 namespace jw::cases {
 
@@ -11,8 +13,8 @@ namespace {
 using storage::V;
 
 struct Keys {
-    std::string fields, blind_index, query_code;
-    bool installed = false;
+    std::optional<FieldSealer> sealer;  // purpose "cases": "cases.fields" and "cases.blind_index"
+    std::string query_code;
 };
 
 Keys& TheKeys() {
@@ -22,60 +24,27 @@ Keys& TheKeys() {
 
 const Keys& Installed() {
     const Keys& k = TheKeys();
-    if (!k.installed) throw std::logic_error("cases: InstallKeys was not called before personal data was used");
+    if (!k.sealer) throw std::logic_error("cases: InstallKeys was not called before personal data was used");
     return k;
 }
-
-constexpr std::string_view kSealPrefix = "sm4:";
 
 }  // namespace
 
 void InstallKeys(std::string_view master_key) {
     Keys& k = TheKeys();
-    k.fields = DeriveKey(master_key, "cases.fields");
-    k.blind_index = DeriveKey(master_key, "cases.blind_index");
+    k.sealer.emplace(master_key, "cases", "case_people");
     k.query_code = DeriveKey(master_key, "cases.query_code");
-    k.installed = true;
 }
 
-std::string SealField(std::string_view plain) {
-    const Keys& k = Installed();
-    if (plain.empty()) return "";
-    return std::string(kSealPrefix) + ToHex(Sm4Encrypt(k.fields, plain));
-}
+std::string SealField(std::string_view plain) { return Installed().sealer->Seal(plain); }
 
-Result<std::string> OpenField(std::string_view stored) {
-    const Keys& k = Installed();
-    if (stored.empty()) return std::string();
-    auto fail = [] { return Status::Internal("case_people: a personal field cannot be decrypted (wrong key file?)"); };
-    if (!stored.starts_with(kSealPrefix)) return fail();
-    const std::string bytes = FromHex(stored.substr(kSealPrefix.size()));
-    if (bytes.empty()) return fail();
-    std::string plain = Sm4Decrypt(k.fields, bytes);
-    if (plain.empty()) return fail();  // padding check failed: another key or a damaged value
-    return plain;
-}
+Result<std::string> OpenField(std::string_view stored) { return Installed().sealer->Open(stored); }
 
 std::string IdNumberIndex(std::string_view id_number) {
-    const Keys& k = Installed();
-    std::string norm;
-    for (char ch : id_number) {
-        if (ch == ' ' || ch == '\t') continue;
-        norm += (ch >= 'a' && ch <= 'z') ? static_cast<char>(ch - 'a' + 'A') : ch;
-    }
-    if (norm.empty()) return "";
-    return HmacSm3Hex(k.blind_index, "id:" + norm);
+    return Installed().sealer->BlindIndex("id", NormaliseIdNumber(id_number));
 }
 
-std::string PhoneIndex(std::string_view phone) {
-    const Keys& k = Installed();
-    std::string digits;
-    for (char ch : phone)
-        if (ch >= '0' && ch <= '9') digits += ch;
-    if (digits.size() == 13 && digits.starts_with("861")) digits = digits.substr(2);
-    if (digits.empty()) return "";
-    return HmacSm3Hex(k.blind_index, "phone:" + digits);
-}
+std::string PhoneIndex(std::string_view phone) { return Installed().sealer->BlindIndex("phone", NormalisePhone(phone)); }
 
 std::string QueryCodeHash(const std::string& case_no, const std::string& code) {
     return HmacSm3Hex(Installed().query_code, HmacSm3Hex(case_no, code));

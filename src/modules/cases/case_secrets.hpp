@@ -4,6 +4,7 @@
 // indexes, HMAC-SM3 with DeriveKey(master, "cases.blind_index") over the normalised value; query codes are
 // stored as HMAC-SM3 with DeriveKey(master, "cases.query_code"). No key is in the database: the master key is the
 // key file's, handed over once by the platform (InstallKeys) before any request is served.
+// The sealing itself is the shared FieldSealer (common/sealed_fields.hpp) with purpose "cases".
 //
 // Thread safety: InstallKeys once at start-up, before other threads run (later calls replace the keys and are
 // for tests only); everything else is pure and thread-safe. Using a function below before InstallKeys is a

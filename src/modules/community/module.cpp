@@ -7,6 +7,7 @@
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
+#include "community/community_keys.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -19,6 +20,11 @@ class CommunityModule final : public modules::Module {
   public:
     std::string_view Name() const override { return "community"; }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
+    // Personal fields of the master index are sealed with the community keys (community_keys.hpp, ADR 0017).
+    Status Prepare(storage::Connection& /*c*/, const modules::PrepareContext& ctx) override {
+        InstallKeys(ctx.key);
+        return Status::Ok();
+    }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
         return SeedDemoAddresses(tx, ctx.now);
     }

@@ -1,0 +1,108 @@
+#include "community/people/people_repository.hpp"
+
+#include "common/json_util.hpp"
+#include "community/community_keys.hpp"
+
+namespace jw::community {
+namespace {
+
+using storage::V;
+
+constexpr const char* kColumns =
+    "id, id_kind, id_number, nationality, name, sex, birth_date, ethnicity, hukou_address, residence_code, "
+    "category, phones, photo_media_id, permit_no, permit_expires, status, collected_by, unit_id, created_at, "
+    "updated_at, version";
+
+storage::Value Opt(const std::optional<std::string>& s) { return s ? V(*s) : storage::Null(); }
+
+std::string SealPhones(const std::vector<std::string>& phones) {
+    if (phones.empty()) return "";
+    return Sealer().Seal(Json(phones).dump());
+}
+
+Result<Person> FromRow(const storage::Row& r) {
+    Person p;
+    p.id = r.Int(0);
+    p.id_kind = r.Str(1);
+    JW_ASSIGN_OR_RETURN(p.id_number, Sealer().Open(r.Str(2)));
+    p.nationality = r.Str(3);
+    p.name = r.Str(4);
+    p.sex = r.Str(5);
+    p.birth_date = r.Str(6);
+    p.ethnicity = r.Str(7);
+    JW_ASSIGN_OR_RETURN(p.hukou_address, Sealer().Open(r.Str(8)));
+    p.residence_address_id = r.Opt(9);
+    p.category = r.Str(10);
+    JW_ASSIGN_OR_RETURN(std::string phones, Sealer().Open(r.Str(11)));
+    if (!phones.empty()) {
+        const Json j = Json::parse(phones, nullptr, false);
+        if (j.is_array())
+            for (const auto& x : j)
+                if (x.is_string()) p.phones.push_back(x.get<std::string>());
+    }
+    p.photo_media_id = r.Opt(12);
+    p.permit_no = r.Str(13);
+    p.permit_expires = r.Opt(14);
+    p.status = r.Str(15);
+    p.collected_by = r.Int(16);
+    p.unit_id = r.Int(17);
+    p.created_at = r.Int(18);
+    p.updated_at = r.Int(19);
+    p.version = static_cast<int>(r.Int(20));
+    return p;
+}
+
+}  // namespace
+
+Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const Person& p, const std::string& id_index) {
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query("INSERT INTO community_people (id_kind, id_number, id_index, nationality, name, sex, birth_date, "
+                "ethnicity, hukou_address, residence_code, category, phones, photo_media_id, permit_no, "
+                "permit_expires, status, collected_by, unit_id, created_at, updated_at, version) VALUES (?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id_index) DO NOTHING RETURNING id",
+                {V(p.id_kind), V(Sealer().Seal(p.id_number)), V(id_index), V(p.nationality), V(p.name), V(p.sex),
+                 V(p.birth_date), V(p.ethnicity), V(Sealer().Seal(p.hukou_address)), Opt(p.residence_address_id),
+                 V(p.category), V(SealPhones(p.phones)), Opt(p.photo_media_id), V(p.permit_no),
+                 Opt(p.permit_expires), V(p.status), V(p.collected_by), V(p.unit_id), V(p.created_at),
+                 V(p.updated_at)}));
+    if (rows.empty()) return std::optional<int64_t>();
+    return std::optional<int64_t>(rows[0].Int(0));
+}
+
+Result<std::optional<Person>> FindPersonByIndex(storage::Connection& c, const std::string& id_index) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kColumns +
+                                               " FROM community_people WHERE id_index = ?",
+                                           {V(id_index)}));
+    if (rows.empty()) return std::optional<Person>();
+    JW_ASSIGN_OR_RETURN(Person p, FromRow(rows[0]));
+    return std::optional<Person>(std::move(p));
+}
+
+Result<Person> LoadPerson(storage::Connection& c, int64_t id) {
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query(std::string("SELECT ") + kColumns + " FROM community_people WHERE id = ?", {V(id)}));
+    if (rows.empty()) return Status::NotFound("person");
+    return FromRow(rows[0]);
+}
+
+Status UpdatePerson(storage::Connection& c, const Person& p, int expected_version, int64_t now) {
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query("UPDATE community_people SET name = ?, sex = ?, birth_date = ?, ethnicity = ?, hukou_address = ?, "
+                "residence_code = ?, category = ?, phones = ?, photo_media_id = ?, permit_no = ?, permit_expires = ?, "
+                "status = ?, updated_at = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING id",
+                {V(p.name), V(p.sex), V(p.birth_date), V(p.ethnicity), V(Sealer().Seal(p.hukou_address)),
+                 Opt(p.residence_address_id), V(p.category), V(SealPhones(p.phones)), Opt(p.photo_media_id),
+                 V(p.permit_no), Opt(p.permit_expires), V(p.status), V(now), V(p.id), V(expected_version)}));
+    if (!rows.empty()) return Status::Ok();
+    JW_ASSIGN_OR_RETURN(auto exists, c.Query("SELECT 1 FROM community_people WHERE id = ?", {V(p.id)}));
+    return exists.empty() ? Status::NotFound("person") : Status::Conflict("person version");
+}
+
+Result<bool> AddressExists(storage::Connection& c, const std::string& code) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT 1 FROM community_addresses WHERE code = ?", {V(code)}));
+    return !rows.empty();
+}
+
+}  // namespace jw::community
