@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -100,6 +101,12 @@ TEST_F(StaticTest, PhoneAppDeepLinksServeThePhoneEntry) {
         EXPECT_EQ(out.body, "<html>phone</html>") << p;
         EXPECT_EQ(out.content_type, "text/html; charset=utf-8") << p;
     }
+    // its kit's icon font comes inlined (data:), never from a remote host
+    const auto csp = ServeStatic(root_, "/m/", "r").headers;
+    const bool data_fonts = std::any_of(csp.begin(), csp.end(), [](const auto& h) {
+        return h.first == "Content-Security-Policy" && h.second.find("font-src 'self' data:;") != std::string::npos;
+    });
+    EXPECT_TRUE(data_fonts);
     for (const char* p : {"/", "/mobile", "/map/grid", "/system/m/users", "/media"}) {
         EXPECT_EQ(ServeStatic(root_, p, "r").body, "<html>app</html>") << p;
     }
