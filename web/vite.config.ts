@@ -21,8 +21,21 @@ function phoneFallback(): Plugin {
   }
 }
 
+// Vant's icon font is inlined (data:) with a fallback on a public CDN. The police network has no internet and the
+// phone app must work offline: drop the remote fallback so that no page ever names an outside host.
+function noRemoteFonts(): Plugin {
+  return {
+    name: 'jw-no-remote-fonts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]vant[\\/]es[\\/]icon[\\/]index\.css$/.test(id)) return null
+      return { code: code.replace(/,url\(\/\/at\.alicdn\.com\/[^)]*\) format\("woff"\)/g, ''), map: null }
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [vue(), phoneFallback()],
+  plugins: [vue(), phoneFallback(), noRemoteFonts()],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

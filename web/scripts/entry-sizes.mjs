@@ -1,6 +1,7 @@
 // What each app of web/dist downloads before its first page shows: the entry script, its static imports
 // (modulepreload) and its CSS, raw and gzipped. Usage: node scripts/entry-sizes.mjs [dist]
-// Exits 1 when the phone app (/m/) would load the desktop's kit (Element Plus) or charts (ECharts).
+// Exits 1 when the phone app (/m/) would load the desktop's kit (Element Plus) or charts (ECharts), or when an
+// initial file names a font on an outside host (the police network has no internet).
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -27,6 +28,10 @@ for (const [name, html] of [
     gz += gzipSync(body, { level: 9 }).length
     if (html.startsWith('m/') && /element-plus|\bElMessage\b|echarts/i.test(body.toString('utf8'))) {
       console.error(`${name}: ${a} carries Element Plus or ECharts`)
+      failed = true
+    }
+    if (/alicdn\.com|fonts\.googleapis/.test(body.toString('utf8'))) {
+      console.error(`${name}: ${a} names a font on an outside host`)
       failed = true
     }
   }

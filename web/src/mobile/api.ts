@@ -1,6 +1,7 @@
 // The phone pages' calls to the community and media APIs, through the one HTTP wrapper (@/api/http: cookies,
-// CSRF, Accept-Language, {code,message,fields} errors). Contracts: BRIEF14 "Contracts between helpers"; the
-// work records (visits, tasks) follow community/work's schema (008_work.sql). Times are Unix seconds.
+// CSRF, Accept-Language, {code,message,fields} errors). Contracts: BRIEF14 "Contracts between helpers" (the match
+// route takes {input}, as docs/api/community.md says); the work records (visits, tasks) follow community/work's
+// schema (008_work.sql). Times are Unix seconds.
 import { API_BASE, csrfToken, http, parseError, ApiError } from '@/api/http'
 
 export interface AddressCandidate {
@@ -18,7 +19,7 @@ export interface AddressMatch {
 }
 
 export function matchAddress(address: string): Promise<AddressMatch> {
-  return http.post<AddressMatch>('/community/addresses/match', { address })
+  return http.post<AddressMatch>('/community/addresses/match', { input: address })
 }
 
 export type IdKind = 'resident_id' | 'passport' | 'hk_macao_permit' | 'taiwan_permit' | 'foreign_permanent'

@@ -3,7 +3,7 @@ import { formatChinaTime } from '@/utils/time'
 
 export interface DueText {
   at: string // 'YYYY-MM-DD HH:mm'
-  days: number // whole days from now to the due time; negative when overdue
+  days: number // whole days left (0 = due within a day); when overdue, minus the whole days past it (at least 1)
   overdue: boolean
 }
 
@@ -11,7 +11,7 @@ export function dueText(dueAt: number, now = Date.now()): DueText {
   const ms = dueAt * 1000 - now
   return {
     at: formatChinaTime(dueAt).slice(0, 16),
-    days: ms >= 0 ? Math.floor(ms / 86_400_000) : -Math.ceil(-ms / 86_400_000),
+    days: ms >= 0 ? Math.floor(ms / 86_400_000) : -Math.max(1, Math.floor(-ms / 86_400_000)),
     overdue: ms < 0,
   }
 }
