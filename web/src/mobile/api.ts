@@ -80,11 +80,11 @@ export async function uploadPhoto(photo: Blob): Promise<string> {
   return ((await res.json()) as { media_id: string }).media_id
 }
 
+// visited_at left out = now (the server's clock).
 export interface VisitInput {
   client_key: string
   address_id?: string
   person_ids: number[]
-  visited_at: number
   kind: string
   findings: string
   follow_up: boolean
@@ -95,6 +95,7 @@ export function recordVisit(v: VisitInput): Promise<{ id: number }> {
   return http.post<{ id: number }>('/community/visits', v)
 }
 
+// Times are ISO 8601 UTC strings (community/work/work_json.cpp TaskJson).
 export interface Task {
   id: number
   title: string
@@ -102,12 +103,12 @@ export interface Task {
   grid_id: string
   address_id?: string
   address_name?: string
-  due_at: number
+  due_at: string
   status: 'open' | 'done'
   overdue?: boolean
   assigned_by_name?: string
   report?: string
-  completed_at?: number | null
+  completed_at?: string | null
 }
 
 export function myTasks(status: 'open' | 'done'): Promise<Page<Task>> {
@@ -121,13 +122,13 @@ export function getTask(id: number): Promise<Task> {
 export interface TaskReport {
   client_key: string
   report: string
-  report_media_ids: string[]
+  media_ids: string[]
   longitude?: number
   latitude?: number
 }
 
 export function completeTask(id: number, r: TaskReport): Promise<Task> {
-  return http.post<Task>(`/community/tasks/${id}/complete`, r)
+  return http.post<Task>(`/community/tasks/${id}/report`, r)
 }
 
 export interface GridMember {
@@ -135,21 +136,52 @@ export interface GridMember {
   role: string
 }
 
+interface Fraction {
+  numerator: number
+  denominator: number
+  value: number | null
+}
+
+interface GridRateRow {
+  code: string
+  name: string
+  community: string
+  officer_id: number | null
+  expected_population: number
+  people: number
+  rates: { collection: Fraction; located: Fraction; photo: Fraction }
+}
+
 export interface MyGrid {
   code: string
   name: string
   community: string
   members: GridMember[]
-  figures: { people: number; expected_population: number; collection_rate: number; marking_rate: number; photo_rate: number }
+  people: number
+  expected_population: number
+  collection_rate: number | null // 采集率
+  marking_rate: number | null // 标注率 (addresses with coordinates)
+  photo_rate: number | null // 拍照率
 }
 
-// The officer's grid, or null when the account is in no grid's team (404).
-export async function myGrid(): Promise<MyGrid | null> {
-  try {
-    return await http.get<MyGrid>('/community/grids/mine')
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 404) return null
-    throw e
+// The grid whose community officer I am, from the grid figures of my unit (GET /community/grids/rates) and its
+// team (GET /community/grids/:code); null when I lead no grid. (A grid member who is not its officer sees none
+// yet: the rates name only the officer.)
+export async function myGrid(userId: number, unitId: number): Promise<MyGrid | null> {
+  const rates = await http.get<{ grids: GridRateRow[] }>('/community/grids/rates', { unit_id: unitId })
+  const row = rates.grids.find((g) => g.officer_id === userId)
+  if (!row) return null
+  const detail = await http.get<{ team: GridMember[] }>(`/community/grids/${encodeURIComponent(row.code)}`)
+  return {
+    code: row.code,
+    name: row.name,
+    community: row.community,
+    members: detail.team,
+    people: row.people,
+    expected_population: row.expected_population,
+    collection_rate: row.rates.collection.value,
+    marking_rate: row.rates.located.value,
+    photo_rate: row.rates.photo.value,
   }
 }
 

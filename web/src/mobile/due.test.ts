@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { dueText } from './due'
 
 const NOW = Date.UTC(2026, 11, 7, 2, 0, 0) // 2026-12-07 10:00 China time
-const at = (hours: number) => NOW / 1000 + hours * 3600
+const at = (hours: number) => new Date(NOW + hours * 3600_000).toISOString()
 
 describe('due dates on the phone', () => {
   it('reads the due time in China time with the whole days left', () => {

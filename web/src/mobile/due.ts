@@ -1,5 +1,5 @@
 // How a task's due time reads on the phone: the China date and time, and how many days are left (or overdue).
-import { formatChinaTime } from '@/utils/time'
+import { formatChinaTime, parseInstant } from '@/utils/time'
 
 export interface DueText {
   at: string // 'YYYY-MM-DD HH:mm'
@@ -7,8 +7,9 @@ export interface DueText {
   overdue: boolean
 }
 
-export function dueText(dueAt: number, now = Date.now()): DueText {
-  const ms = dueAt * 1000 - now
+// `dueAt` as the server sends it: ISO 8601 (or Unix seconds).
+export function dueText(dueAt: string | number, now = Date.now()): DueText {
+  const ms = parseInstant(dueAt) - now
   return {
     at: formatChinaTime(dueAt).slice(0, 16),
     days: ms >= 0 ? Math.floor(ms / 86_400_000) : -Math.max(1, Math.floor(-ms / 86_400_000)),
