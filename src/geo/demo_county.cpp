@@ -14,7 +14,7 @@ constexpr double kPi = 3.14159265358979323846;
 constexpr double kCentreLon = 104.25, kCentreLat = 30.80;
 // Degrees of longitude per degree of latitude in length at 30.8° N (1 / cos 30.8°), so rings look round.
 constexpr double kLonScale = 1.1636;
-constexpr double kTownRadius = 0.05;  // 城关镇's boundary, degrees of latitude
+constexpr double kTownRadius = kDemoTownRadius;  // 城关镇's boundary, degrees of latitude
 
 struct Point {
     double lon, lat;
@@ -158,6 +158,13 @@ const County& DemoCounty() {
     static const County county = Build();
     return county;
 }
+
+LonLat DemoPolar(double angle_deg, double r) {
+    const Point p = Polar(angle_deg, r);
+    return {p.lon, p.lat};
+}
+
+double DemoOuterRadius(double angle_deg) { return OuterRadius(angle_deg); }
 
 std::vector<int> Route(const County& county, int from, int to) {
     std::vector<int> roads;

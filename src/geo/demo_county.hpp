@@ -57,6 +57,18 @@ inline constexpr int kBoundaryWest = 9, kBoundaryEast = 10, kBoundaryNorth = 11,
 
 const County& DemoCounty();
 
+// The map's polar coordinates round the county centre, as the townships were drawn: angle in degrees counter-
+// clockwise from east, r in degrees of latitude (longitude scaled so that rings look round). Grids are built on
+// them so that they fit the townships.
+struct LonLat {
+    double longitude = 0, latitude = 0;
+};
+LonLat DemoPolar(double angle_deg, double r);
+double DemoOuterRadius(double angle_deg);        // the county boundary's radius at an angle
+inline constexpr double kDemoTownRadius = 0.05;  // 城关镇 is the regular 16-gon of this radius (vertices every 22.5°)
+// The angle of township node i (1–8) round the centre: 45° × (i − 1).
+inline double DemoTownshipAngle(int node) { return 45.0 * (node - 1); }
+
 // The fastest route from `from` to `to` as road indexes in driving order (empty when equal).
 std::vector<int> Route(const County& county, int from, int to);
 

@@ -1,6 +1,7 @@
 #include "modules/module.hpp"
 
 #include "alerts/alert.hpp"
+#include "alerts/alerts_grid_places.hpp"
 #include "alerts/alerts_handlers.hpp"
 #include "alerts/alerts_module.hpp"
 #include "alerts/alerts_service.hpp"
@@ -47,6 +48,7 @@ class AlertsModule final : public modules::Module, public units::ParticipantSour
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, s.committer, s.audit, s.outbox};
         RegisterRoutes(parts.router, deps);
+        RegisterAlertGridPlaces();
         return RegisterJobs(parts.scheduler, deps);
     }
 };

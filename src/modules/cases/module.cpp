@@ -1,5 +1,6 @@
 #include "modules/module.hpp"
 
+#include "cases/case_grid_places.hpp"
 #include "cases/case_handlers.hpp"
 #include "cases/case_number.hpp"
 #include "cases/case_secrets.hpp"
@@ -47,6 +48,7 @@ class CasesModule final : public modules::Module, public units::ParticipantSourc
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, s.committer, s.audit, s.outbox, s.settings.region_code};
         RegisterRoutes(parts.router, deps);
+        RegisterCaseGridPlaces();
         storage::Database* db = &s.db;
         parts.case_number_check = [db](const std::string& number) -> Status {
             auto c = db->Acquire();

@@ -8,6 +8,9 @@
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
 #include "community/community_keys.hpp"
+#include "community/grids/demo_grids.hpp"
+#include "community/grids/grid_handlers.hpp"
+#include "community/grids/grid_seal.hpp"
 #include "notify/scheduler.hpp"
 
 namespace jw::community {
@@ -26,11 +29,14 @@ class CommunityModule final : public modules::Module {
         return Status::Ok();
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
-        return SeedDemoAddresses(tx, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoAddresses(tx, ctx.now));
+        return SeedDemoGrids(tx, ctx.key, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         JW_RETURN_IF_ERROR(index_.Refresh(s.db));
         RegisterAddressRoutes(parts.router, index_);
+        grid_seal_ = std::make_unique<GridSeal>(s.key);
+        RegisterGridRoutes(parts.router, GridDeps{s.db, *grid_seal_, s.settings.region_code});
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
         AddressIndex* index = &index_;
@@ -39,6 +45,7 @@ class CommunityModule final : public modules::Module {
 
   private:
     AddressIndex index_;
+    std::unique_ptr<GridSeal> grid_seal_;
 };
 
 }  // namespace

@@ -9,10 +9,12 @@ import checkpoint from './modules/checkpoint'
 import personal from './modules/personal'
 import session from './modules/session'
 import cases from './modules/cases'
+import assessment from './modules/assessment'
+import community from './modules/community'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, discretion, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, community, assessment, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,

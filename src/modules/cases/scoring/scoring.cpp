@@ -4,11 +4,11 @@
 #include <map>
 #include <set>
 
-#include "common/china_day.hpp"
+#include "scoring/engine.hpp"
 
 namespace jw::cases {
 
-std::string MonthOf(int64_t unix_seconds) { return FormatChinaDate(unix_seconds).substr(0, 7); }
+std::string MonthOf(int64_t unix_seconds) { return scoring::MonthOf(unix_seconds); }
 
 std::vector<ScoreItem> DeriveScoreItems(const ScoringCase& c, const ScoreRules& rules) {
     std::vector<ScoreItem> out;
@@ -49,43 +49,45 @@ std::vector<ScoreItem> DeriveScoreItems(const ScoringCase& c, const ScoreRules& 
     return out;
 }
 
+namespace {
+
+scoring::Item EngineItem(const ScoreItem& it, size_t index) {
+    return {static_cast<int64_t>(index),          it.officer_id, it.unit_id, it.code, it.points, it.at,
+            "case:" + std::to_string(it.case_id), it.month};
+}
+
+}  // namespace
+
+// Folded by the platform's engine: the cases edition has no caps, so a month's score is base + the items' points.
 std::vector<MonthlyScore> MonthlyScores(const std::vector<ScoreItem>& items, const ScoreRules& rules) {
-    std::map<std::pair<int64_t, std::string>, MonthlyScore> by_key;
-    std::map<std::pair<int64_t, std::string>, int64_t> latest;
-    for (const auto& it : items) {
-        auto key = std::make_pair(it.officer_id, it.month);
-        auto [pos, inserted] = by_key.try_emplace(key);
-        MonthlyScore& m = pos->second;
-        if (inserted) {
-            m.officer_id = it.officer_id;
-            m.month = it.month;
-            m.score = rules.base();
-        }
-        m.score += it.points;
-        (it.points < 0 ? m.deducted : m.added) += it.points < 0 ? -it.points : it.points;
-        ++m.items;
-        if (it.at >= latest[key]) {
-            latest[key] = it.at;
-            m.unit_id = it.unit_id;
-        }
-    }
+    std::vector<scoring::Item> engine_items;
+    engine_items.reserve(items.size());
+    for (size_t i = 0; i < items.size(); ++i) engine_items.push_back(EngineItem(items[i], i));
     std::vector<MonthlyScore> out;
-    for (auto& [key, m] : by_key) out.push_back(std::move(m));
+    for (const auto& m : scoring::MonthlyScores(engine_items, scoring::Fixed(rules.edition())))
+        out.push_back({m.officer_id, m.unit_id, m.month, m.score, m.deducted, m.added, m.items});
     return out;
 }
 
 std::vector<RankedScore> RankMonth(const std::vector<MonthlyScore>& scores, const std::string& month) {
-    std::vector<RankedScore> out;
+    std::vector<scoring::MonthlyScore> of_month;
     for (const auto& s : scores) {
-        if (s.month == month) out.push_back({s, 0});
+        if (s.month != month) continue;
+        scoring::MonthlyScore e;
+        e.officer_id = s.officer_id;
+        e.unit_id = s.unit_id;
+        e.month = s.month;
+        e.score = s.score;
+        e.deducted = s.deducted;
+        e.added = s.added;
+        e.items = s.items;
+        of_month.push_back(std::move(e));
     }
-    std::sort(out.begin(), out.end(), [](const RankedScore& a, const RankedScore& b) {
-        return a.score.score != b.score.score ? a.score.score > b.score.score : a.score.officer_id < b.score.officer_id;
-    });
-    for (size_t i = 0; i < out.size(); ++i) {
-        out[i].rank =
-            (i > 0 && out[i].score.score == out[i - 1].score.score) ? out[i - 1].rank : static_cast<int>(i) + 1;
-    }
+    std::vector<RankedScore> out;
+    for (const auto& r : scoring::Rank(std::move(of_month)))
+        out.push_back({{r.score.officer_id, r.score.unit_id, r.score.month, r.score.score, r.score.deducted,
+                        r.score.added, r.score.items},
+                       r.rank});
     return out;
 }
 

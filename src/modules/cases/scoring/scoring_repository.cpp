@@ -5,6 +5,7 @@
 #include <map>
 
 #include "common/csv.hpp"
+#include "scoring/engine.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::cases::scoring {
@@ -137,33 +138,35 @@ Result<Ranking> LoadRanking(Connection& c, const std::string& month,
                                   }
                                   out.officers.push_back(std::move(o));
                               }));
+    // Ranks and station averages by the platform's engine (ADR 0036): equal scores and equal averages share a rank.
     std::sort(out.officers.begin(), out.officers.end(), [](const RankedOfficer& a, const RankedOfficer& b) {
         return a.score != b.score ? a.score > b.score : a.officer_id < b.officer_id;
     });
-    std::map<int64_t, std::pair<int, int>> unit_seen;  // unit → (count so far, last score)
-    std::map<int64_t, UnitAverage> units;
+    std::vector<int> all;
+    std::map<int64_t, std::vector<size_t>> of_unit;  // unit → positions, best first
+    std::vector<::jw::scoring::MonthlyScore> for_units;
+    std::map<int64_t, std::string> unit_names;
     for (size_t i = 0; i < out.officers.size(); ++i) {
-        auto& o = out.officers[i];
-        o.rank = (i > 0 && out.officers[i - 1].score == o.score) ? out.officers[i - 1].rank : static_cast<int>(i) + 1;
-        auto& [count, last] = unit_seen[o.unit_id];
-        auto& u = units[o.unit_id];
-        o.unit_rank = (count > 0 && last == o.score) ? u.rank : count + 1;
-        u.rank = o.unit_rank;  // the last rank given in this unit, reused for ties
-        ++count;
-        last = o.score;
-        u.unit_id = o.unit_id;
-        u.unit_name = o.unit_name;
-        u.average += o.score;
-        ++u.officers;
+        const auto& o = out.officers[i];
+        all.push_back(o.score);
+        of_unit[o.unit_id].push_back(i);
+        ::jw::scoring::MonthlyScore m;
+        m.officer_id = o.officer_id;
+        m.unit_id = o.unit_id;
+        m.score = o.score;
+        for_units.push_back(std::move(m));
+        unit_names[o.unit_id] = o.unit_name;
     }
-    for (auto& [id, u] : units) {
-        u.average = u.officers ? u.average / u.officers : 0;
-        out.units.push_back(u);
+    const auto ranks = ::jw::scoring::CompetitionRanks(all);
+    for (size_t i = 0; i < out.officers.size(); ++i) out.officers[i].rank = ranks[i];
+    for (const auto& [unit, positions] : of_unit) {
+        std::vector<int> scores;
+        for (size_t i : positions) scores.push_back(out.officers[i].score);
+        const auto unit_ranks = ::jw::scoring::CompetitionRanks(scores);
+        for (size_t k = 0; k < positions.size(); ++k) out.officers[positions[k]].unit_rank = unit_ranks[k];
     }
-    std::sort(out.units.begin(), out.units.end(), [](const UnitAverage& a, const UnitAverage& b) {
-        return a.average != b.average ? a.average > b.average : a.unit_id < b.unit_id;
-    });
-    for (size_t i = 0; i < out.units.size(); ++i) out.units[i].rank = static_cast<int>(i) + 1;
+    for (const auto& u : ::jw::scoring::UnitTotals(for_units))
+        out.units.push_back({u.unit_id, unit_names[u.unit_id], u.officers, u.average, u.rank});
     return out;
 }
 

@@ -2,8 +2,6 @@
 
 #include <stdexcept>
 
-#include "common/csv_reader.hpp"
-
 namespace jw::cases {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
@@ -11,30 +9,15 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 
 Result<ScoreRules> ScoreRules::Parse(std::string_view csv) {
     ScoreRules r;
-    bool has_base = false;
-    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "score_rules.csv"}));
-    for (const auto& f : rows) {
-        if (f.line == 1) continue;  // header
-        const std::string where = "line " + std::to_string(f.line);
-        if (f.size() != 7) return CsvInvalid(where, "expected 7 fields", f.Where(0));
-        ScoreRule rule{f[0], f[1], 0, f[3] == "1", f[4], f[5], f[6]};
-        try {
-            rule.points = std::stoi(f[2]);
-        } catch (const std::exception&) {
-            return CsvInvalid(where, "bad points", f.Where(2));
-        }
-        if (rule.code.empty() || rule.points < 0) return CsvInvalid(where, "bad code or points", f.Where(0));
-        if (rule.kind != "base" && rule.kind != "deduct" && rule.kind != "add")
-            return CsvInvalid(where, "bad kind", f.Where(1));
-        if (r.index_.count(rule.code)) return CsvInvalid(where, "duplicate code", f.Where(0));
-        if (rule.kind == "base") {
-            has_base = true;
-            r.base_ = rule.points;
-        }
-        r.index_[rule.code] = r.rules_.size();
-        r.rules_.push_back(std::move(rule));
+    JW_ASSIGN_OR_RETURN(r.edition_, scoring::Edition::Parse(csv, "score_rules.csv"));
+    if (!r.edition_.has_base()) return Status::Invalid("base", "missing");
+    r.edition_.code = "cases";
+    r.edition_.effective_month = "2020-01";
+    r.base_ = r.edition_.base();
+    for (const auto& e : r.edition_.rules()) {
+        r.index_[e.code] = r.rules_.size();
+        r.rules_.push_back({e.code, e.kind, e.points, e.Extra("review_problem") == "1", e.name_zh, e.name_en, e.basis});
     }
-    if (!has_base) return Status::Invalid("base", "missing");
     return r;
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // Enforcement scoring rules as data (data/score_rules.csv): each problem type deducts points, each quality
 // measure adds points, one `base` row gives the monthly starting score. Rows flagged review_problem are the
-// problem types a legal reviewer may raise. Parsed once; read-only and thread-safe afterwards.
+// problem types a legal reviewer may raise. The file is an edition of the platform's scoring engine
+// (scoring/edition.hpp, ADR 0036; its own column review_problem); this class keeps the cases' view of it.
+// Parsed once; read-only and thread-safe afterwards.
 
 #include <map>
 #include <string>
@@ -9,6 +11,7 @@
 #include <vector>
 
 #include "common/status.hpp"
+#include "scoring/edition.hpp"
 
 namespace jw::cases {
 
@@ -23,8 +26,9 @@ struct ScoreRule {
 
 class ScoreRules {
   public:
-    // Parses the CSV (header code,kind,points,review_problem,name_zh,name_en,basis). Error: InvalidArgument
-    // naming the line for a malformed row, an unknown kind, a duplicate code or a missing base row.
+    // Parses the CSV (header code,kind,points,review_problem,name_zh,name_en,basis) as an engine edition. Error:
+    // InvalidArgument naming the line for a malformed row, an unknown kind, a duplicate code; "base" when the base
+    // row is missing.
     static Result<ScoreRules> Parse(std::string_view csv);
     // The embedded data/score_rules.csv (parsed once; a broken file is a build bug and throws).
     static const ScoreRules& Default();
@@ -35,11 +39,14 @@ class ScoreRules {
     int Signed(const std::string& code) const;
     const std::vector<ScoreRule>& rules() const { return rules_; }
     bool IsReviewProblem(const std::string& code) const;
+    // The same rules as the engine's edition (code "cases", in force since 2020-01).
+    const scoring::Edition& edition() const { return edition_; }
 
   private:
     std::vector<ScoreRule> rules_;
     std::map<std::string, size_t> index_;
     int base_ = 100;
+    scoring::Edition edition_;
 };
 
 }  // namespace jw::cases

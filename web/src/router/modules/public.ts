@@ -9,6 +9,13 @@ const publicRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/public/progress/index.vue'),
     meta: { title: 'cases.progress.title', public: true },
   },
+  {
+    // The monthly community-police assessment results, published (stations, grids, police numbers; no names).
+    path: '/assessment-results',
+    name: 'assessment-results',
+    component: () => import('@/views/public/assessment/index.vue'),
+    meta: { title: 'assessment.public.title', public: true },
+  },
 ]
 
 export default publicRoutes
