@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -87,6 +88,30 @@ TEST_F(StaticTest, ServesAssetsWithLongCacheAndFallsBackToIndex) {
     EXPECT_EQ(spa.status, 200);
     EXPECT_EQ(spa.body, "<html>app</html>");
     EXPECT_EQ(ServeStatic(root_, "/missing.js", "r").status, 404);
+}
+
+// The phone app is a second app in the same web root (web/dist/m/index.html, ADR 0039): its deep links get its
+// own page, the desktop's paths (even ones starting with "m") keep the desktop's.
+TEST_F(StaticTest, PhoneAppDeepLinksServeThePhoneEntry) {
+    std::filesystem::create_directories(root_ / "m");
+    std::ofstream(root_ / "m" / "index.html") << "<html>phone</html>";
+    for (const char* p : {"/m", "/m/", "/m/tasks", "/m/tasks/5/report", "/m/people/new"}) {
+        auto out = ServeStatic(root_, p, "r");
+        EXPECT_EQ(out.status, 200) << p;
+        EXPECT_EQ(out.body, "<html>phone</html>") << p;
+        EXPECT_EQ(out.content_type, "text/html; charset=utf-8") << p;
+    }
+    // its kit's icon font comes inlined (data:), never from a remote host
+    const auto csp = ServeStatic(root_, "/m/", "r").headers;
+    const bool data_fonts = std::any_of(csp.begin(), csp.end(), [](const auto& h) {
+        return h.first == "Content-Security-Policy" && h.second.find("font-src 'self' data:;") != std::string::npos;
+    });
+    EXPECT_TRUE(data_fonts);
+    for (const char* p : {"/", "/mobile", "/map/grid", "/system/m/users", "/media"}) {
+        EXPECT_EQ(ServeStatic(root_, p, "r").body, "<html>app</html>") << p;
+    }
+    EXPECT_EQ(ServeStatic(root_, "/m/missing.js", "r").status, 404);
+    std::filesystem::remove_all(root_ / "m");
 }
 
 TEST_F(StaticTest, RefusesPathTraversal) {

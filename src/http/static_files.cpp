@@ -85,6 +85,26 @@ std::string PathProblem(const std::string& raw, const std::string& path) {
     return "";
 }
 
+// The index.html of the app that owns the folder `rel` (relative to the root, "" = the root): the nearest one in
+// that folder or above it. Each app of web/dist is a folder with its own index.html (the phone app is
+// m/index.html), so /m/tasks/5 gets the phone app and /cases/7 the desktop (ADR 0039).
+std::filesystem::path NearestIndex(const std::filesystem::path& root, std::string rel) {
+    std::error_code ec;
+    while (!rel.empty()) {
+        const std::filesystem::path candidate = root / rel / "index.html";
+        if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+        const size_t slash = rel.rfind('/');
+        rel = slash == std::string::npos ? "" : rel.substr(0, slash);
+    }
+    return root / "index.html";
+}
+
+// The folder part of a path below the root: "m/tasks/5" → "m/tasks", "m/" → "m", "cases" → "".
+std::string FolderOf(const std::string& rel) {
+    const size_t slash = rel.rfind('/');
+    return slash == std::string::npos ? "" : rel.substr(0, slash);
+}
+
 // True when `p` (canonical) is `root` (canonical) or below it.
 bool Under(const std::filesystem::path& p, const std::filesystem::path& root) {
     auto r = root.begin(), q = p.begin();
@@ -109,13 +129,14 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
     std::error_code ec;
     const std::filesystem::path root = std::filesystem::weakly_canonical(web_root, ec);
     if (ec) return Error(404, "not_found", "the web app is not built (make web)", request_id);
-    std::filesystem::path file = root / path.substr(1);
-    if (path == "/" || std::filesystem::is_directory(file, ec)) file = root / "index.html";
+    const std::string rel = path.substr(1);
+    std::filesystem::path file = root / rel;
+    if (path == "/" || std::filesystem::is_directory(file, ec)) file = NearestIndex(root, rel);
     const std::string ext = file.extension().string();
     Outgoing out;
     if (!std::filesystem::is_regular_file(file, ec)) {
         if (!ext.empty()) return Error(404, "not_found", "file not found", request_id);
-        file = root / "index.html";  // SPA fallback: the front-end router takes the path
+        file = NearestIndex(root, FolderOf(rel));  // SPA fallback: that app's front-end router takes the path
     }
     // A symlink inside the root may point anywhere: serve only what resolves to a file under the root.
     const std::filesystem::path real = std::filesystem::canonical(file, ec);
@@ -132,6 +153,8 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
         out.headers.emplace_back(
             "Content-Security-Policy",
             "default-src 'self'; img-src 'self' data: blob: https:; style-src 'self' 'unsafe-inline'; "
+            // the phone kit's icon font is inlined in its CSS as a data: URL (ADR 0039); fonts cannot run code
+            "font-src 'self' data:; "
             "connect-src 'self' ws: wss:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'");
     }
     return out;

@@ -1,6 +1,7 @@
 #pragma once
 // Serving the built web app: files under the web root with cache headers (hashed /assets/ for a year,
-// everything else revalidated), SPA fallback to index.html for extension-less paths, and refusal of any
+// everything else revalidated), SPA fallback for extension-less paths to the
+// index.html of the nearest app folder (m/index.html for /m/…, the root's for the rest), and refusal of any
 // path that could leave the root: .., encoded .. or separators (%2F %5C), empty segments (`//etc/passwd`),
 // backslashes, NUL and control characters, and symlinks that resolve outside the (canonical) root.
 // Thread-safe (reads files only).

@@ -1,10 +1,9 @@
 // vue-i18n set-up. Messages live in locales/<locale>/<module>.json and are addressed as `<module>.<key>`.
 import { createI18n } from 'vue-i18n'
 
-export const LOCALES = ['zh-CN', 'en'] as const
-export type Locale = (typeof LOCALES)[number]
-export const DEFAULT_LOCALE: Locale = 'zh-CN'
-const STORAGE_KEY = 'jw_locale'
+import { DEFAULT_LOCALE, LOCALES, savedLocale, saveLocale, type Locale } from './preference'
+
+export { LOCALES, DEFAULT_LOCALE, savedLocale, saveLocale, type Locale }
 
 type Tree = { [key: string]: string | Tree }
 
@@ -18,24 +17,6 @@ export function loadMessages(): Record<Locale, Tree> {
     messages[m[1] as Locale][m[2]] = content
   }
   return messages
-}
-
-export function savedLocale(): Locale {
-  try {
-    const s = localStorage.getItem(STORAGE_KEY)
-    if (s && (LOCALES as readonly string[]).includes(s)) return s as Locale
-  } catch {
-    // storage blocked: use the default
-  }
-  return DEFAULT_LOCALE
-}
-
-export function saveLocale(l: Locale): void {
-  try {
-    localStorage.setItem(STORAGE_KEY, l)
-  } catch {
-    // storage blocked: the choice lasts for this page only
-  }
 }
 
 export const i18n = createI18n({

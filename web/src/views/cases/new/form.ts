@@ -2,6 +2,8 @@
 // the same way), and the request built from it.
 import type { CaseSource, CaseType, IdType, LawText, NewCase, PersonInput, PersonRole } from '@/api/cases'
 import { chinaToUtcIso } from '@/utils/time'
+import { residentIdProblem } from '@/utils/idNumber'
+import { phoneProblem } from '@/utils/phone'
 
 export interface PersonForm {
   role: PersonRole
@@ -44,32 +46,8 @@ export function emptyCaseForm(): CaseForm {
   }
 }
 
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-const CHECK = '10X98765432'
-
-// GB 11643 citizen ID: 17 digits, a check character, and a real birth date. Returns a field problem key
-// (errors.field.<key>) or '' when it is fine.
-export function residentIdProblem(raw: string): string {
-  const id = raw.trim().toUpperCase()
-  if (!/^\d{17}[\dX]$/.test(id)) return 'bad_format'
-  const y = Number(id.slice(6, 10))
-  const m = Number(id.slice(10, 12))
-  const d = Number(id.slice(12, 14))
-  const birth = new Date(Date.UTC(y, m - 1, d))
-  if (y < 1900 || birth.getUTCMonth() !== m - 1 || birth.getUTCDate() !== d || birth.getTime() > Date.now()) {
-    return 'bad_birth_date'
-  }
-  const sum = WEIGHTS.reduce((acc, w, i) => acc + w * Number(id[i]), 0)
-  return CHECK[sum % 11] === id[17] ? '' : 'bad_check_character'
-}
-
-// A mainland mobile (11 digits from 1, the one SMS reaches) or a fixed line of digits and '-'; empty is allowed.
-export function phoneProblem(raw: string): string {
-  const p = raw.trim().replace(/\s/g, '')
-  if (!p) return ''
-  if (/^1\d{10}$/.test(p)) return ''
-  return /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(p) ? '' : 'bad_format'
-}
+// The citizen ID and phone checks live in utils/ (shared with the phone pages).
+export { residentIdProblem, phoneProblem }
 
 export function idNumberProblem(p: Pick<PersonForm, 'id_type' | 'id_number'>): string {
   const v = p.id_number.trim()

@@ -1,0 +1,193 @@
+// The phone pages' calls to the community and media APIs, through the one HTTP wrapper (@/api/http: cookies,
+// CSRF, Accept-Language, {code,message,fields} errors). Contracts: BRIEF14 "Contracts between helpers" (the match
+// route takes {input}, as docs/api/community.md says); the work records (visits, tasks) follow community/work's
+// schema (008_work.sql). Times are Unix seconds.
+import { API_BASE, csrfToken, http, parseError, ApiError } from '@/api/http'
+
+export interface AddressCandidate {
+  address_id: string
+  full_name: string
+  score: number
+}
+
+export interface AddressMatch {
+  input: string
+  address_id: string | null
+  full_name: string
+  score: number
+  candidates: AddressCandidate[]
+}
+
+export function matchAddress(address: string): Promise<AddressMatch> {
+  return http.post<AddressMatch>('/community/addresses/match', { input: address })
+}
+
+export type IdKind = 'resident_id' | 'passport' | 'hk_macao_permit' | 'taiwan_permit' | 'foreign_permanent'
+export type Category = 'household' | 'floating' | 'overseas'
+
+export interface PersonInput {
+  id_kind: IdKind
+  id_number: string
+  nationality?: string
+  name: string
+  sex?: string
+  birth_date?: string
+  residence_address_id?: string
+  category: Category
+  phones: string[]
+  photo_media_id?: string
+}
+
+export interface ResolveResult {
+  person_id: number
+  created: boolean
+  version: number
+}
+
+export function registerPerson(p: PersonInput): Promise<ResolveResult> {
+  return http.post<ResolveResult>('/community/people', p)
+}
+
+export interface PersonRow {
+  id: number
+  name: string
+  id_number: string
+  category: string
+  residence_address_id?: string | null
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export function listPeople(query: { address_id?: string; q?: string; page_size?: number }): Promise<Page<PersonRow>> {
+  return http.get<Page<PersonRow>>('/community/people', query)
+}
+
+// The photo as the phone compressed it (JPEG); the server checks it, strips metadata and seals it.
+export async function uploadPhoto(photo: Blob): Promise<string> {
+  const headers: Record<string, string> = { 'Content-Type': photo.type || 'image/jpeg', Accept: 'application/json' }
+  const token = csrfToken()
+  if (token) headers['X-CSRF-Token'] = token
+  let res: Response
+  try {
+    res = await fetch(`${API_BASE}/media`, { method: 'POST', headers, body: photo, credentials: 'same-origin' })
+  } catch (e) {
+    throw new ApiError(0, { code: 'network', message: String(e) })
+  }
+  if (!res.ok) throw await parseError(res)
+  return ((await res.json()) as { media_id: string }).media_id
+}
+
+// visited_at left out = now (the server's clock).
+export interface VisitInput {
+  client_key: string
+  address_id?: string
+  person_ids: number[]
+  kind: string
+  findings: string
+  follow_up: boolean
+  follow_up_note?: string
+}
+
+export function recordVisit(v: VisitInput): Promise<{ id: number }> {
+  return http.post<{ id: number }>('/community/visits', v)
+}
+
+// Times are ISO 8601 UTC strings (community/work/work_json.cpp TaskJson).
+export interface Task {
+  id: number
+  title: string
+  description: string
+  grid_id: string
+  address_id?: string
+  address_name?: string
+  due_at: string
+  status: 'open' | 'done'
+  overdue?: boolean
+  assigned_by_name?: string
+  report?: string
+  completed_at?: string | null
+}
+
+export function myTasks(status: 'open' | 'done'): Promise<Page<Task>> {
+  return http.get<Page<Task>>('/community/tasks', { mine: true, status, page_size: 50 })
+}
+
+export function getTask(id: number): Promise<Task> {
+  return http.get<Task>(`/community/tasks/${id}`)
+}
+
+export interface TaskReport {
+  client_key: string
+  report: string
+  media_ids: string[]
+  longitude?: number
+  latitude?: number
+}
+
+export function completeTask(id: number, r: TaskReport): Promise<Task> {
+  return http.post<Task>(`/community/tasks/${id}/report`, r)
+}
+
+export interface GridMember {
+  name: string
+  role: string
+}
+
+interface Fraction {
+  numerator: number
+  denominator: number
+  value: number | null
+}
+
+interface GridRateRow {
+  code: string
+  name: string
+  community: string
+  officer_id: number | null
+  expected_population: number
+  people: number
+  rates: { collection: Fraction; located: Fraction; photo: Fraction }
+}
+
+export interface MyGrid {
+  code: string
+  name: string
+  community: string
+  members: GridMember[]
+  people: number
+  expected_population: number
+  collection_rate: number | null // 采集率
+  marking_rate: number | null // 标注率 (addresses with coordinates)
+  photo_rate: number | null // 拍照率
+}
+
+// The grid whose community officer I am, from the grid figures of my unit (GET /community/grids/rates) and its
+// team (GET /community/grids/:code); null when I lead no grid. (A grid member who is not its officer sees none
+// yet: the rates name only the officer.)
+export async function myGrid(userId: number, unitId: number): Promise<MyGrid | null> {
+  const rates = await http.get<{ grids: GridRateRow[] }>('/community/grids/rates', { unit_id: unitId })
+  const row = rates.grids.find((g) => g.officer_id === userId)
+  if (!row) return null
+  const detail = await http.get<{ team: GridMember[] }>(`/community/grids/${encodeURIComponent(row.code)}`)
+  return {
+    code: row.code,
+    name: row.name,
+    community: row.community,
+    members: detail.team,
+    people: row.people,
+    expected_population: row.expected_population,
+    collection_rate: row.rates.collection.value,
+    marking_rate: row.rates.located.value,
+    photo_rate: row.rates.photo.value,
+  }
+}
+
+// An idempotency key for one submission: a resent request (a retry after a timeout) finds the first record.
+// (getRandomValues, not randomUUID: the latter exists only on https, and a station may serve plain http.)
+export function clientKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16))
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+}

@@ -1,0 +1,45 @@
+// The phone app (ADR 0039): a second entry of the web project, served at /m/. It shares the desktop's HTTP
+// wrapper, session store, route guard and locale files, and uses Vant instead of Element Plus (which it must
+// never import: see the bundle check in the ADR).
+import { createApp } from 'vue'
+import { showToast } from 'vant'
+import 'vant/es/style/base.css'
+import './styles.css'
+import App from './App.vue'
+import { pinia } from '@/store'
+import { setHttpHooks, type ApiError } from '@/api/http'
+import { useSessionStore } from '@/store/modules/session'
+import { i18n } from './i18n'
+import { installKit } from './vant'
+import { router } from './router'
+
+const app = createApp(App)
+app.use(pinia)
+app.use(i18n)
+installKit(app)
+
+const session = useSessionStore()
+setHttpHooks({
+  csrfToken: () => session.csrf,
+  language: () => i18n.global.locale.value,
+  onAuthError: (err: ApiError) => {
+    const current = router.currentRoute.value
+    if (err.code === 'password_change_required') {
+      if (session.info) session.info.must_change_password = true
+      if (current.name !== 'password') void router.replace({ name: 'password' })
+      return
+    }
+    if (err.code === 'totp_enrolment_required') {
+      if (session.info) session.info.totp_enrolment_required = true
+      if (current.name !== 'totp-enrol') void router.replace({ name: 'totp-enrol' })
+      return
+    }
+    if (!session.loggedIn || current.meta.public) return
+    session.clear()
+    showToast(i18n.global.t('mobile.login.expired'))
+    void router.replace({ name: 'login', query: { redirect: current.fullPath } })
+  },
+})
+
+app.use(router)
+app.mount('#app')

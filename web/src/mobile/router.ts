@@ -1,0 +1,72 @@
+// The phone app's routes, under the /m/ base (history mode; the server serves m/index.html for every /m/… path,
+// static_files.cpp). Route names that the shared guard (router/guard.ts) knows — login, password, totp-enrol,
+// home, profile, forbidden — mean the same here as on the desktop. `tab` marks the pages with the bottom bar.
+import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
+import { useSessionStore } from '@/store/modules/session'
+import { decide } from '@/router/guard'
+import { i18n } from './i18n'
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    tab?: boolean
+  }
+}
+
+export const PHONE_BASE = '/m/'
+
+export const mobileRoutes: RouteRecordRaw[] = [
+  { path: '/login', name: 'login', component: () => import('./views/LoginPage.vue'), meta: { public: true, title: 'mobile.login.title' } },
+  { path: '/password', name: 'password', component: () => import('./views/PasswordPage.vue'), meta: { title: 'mobile.password.title' } },
+  { path: '/totp', name: 'totp-enrol', component: () => import('./views/TotpPage.vue'), meta: { title: 'mobile.totp.title' } },
+  { path: '/', name: 'home', component: () => import('./views/HomePage.vue'), meta: { tab: true, title: 'mobile.home.title' } },
+  {
+    path: '/people/new',
+    name: 'person-new',
+    component: () => import('./views/PersonRegister.vue'),
+    meta: { tab: true, title: 'mobile.person.title', permission: 'community.person.write' },
+  },
+  {
+    path: '/visits/new',
+    name: 'visit-new',
+    component: () => import('./views/VisitNew.vue'),
+    meta: { title: 'mobile.visit.title', permission: 'community.work.write' },
+  },
+  {
+    path: '/tasks',
+    name: 'tasks',
+    component: () => import('./views/TaskList.vue'),
+    meta: { tab: true, title: 'mobile.tasks.title', permission: 'community.work.read' },
+  },
+  {
+    path: '/tasks/:id(\\d+)',
+    name: 'task',
+    component: () => import('./views/TaskReport.vue'),
+    meta: { title: 'mobile.task.title', permission: 'community.work.write' },
+  },
+  { path: '/me', name: 'profile', component: () => import('./views/MePage.vue'), meta: { tab: true, title: 'mobile.me.title' } },
+  { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenPage.vue'), meta: { public: true, title: 'mobile.forbidden.title' } },
+  { path: '/:rest(.*)*', redirect: { name: 'home' } },
+]
+
+export const router = createRouter({ history: createWebHistory(PHONE_BASE), routes: mobileRoutes })
+
+router.beforeEach(async (to) => {
+  const session = useSessionStore()
+  try {
+    await session.ensure()
+  } catch {
+    session.clear()
+  }
+  return decide(to, {
+    loggedIn: session.loggedIn,
+    mustChangePassword: session.mustChangePassword,
+    totpEnrolmentRequired: session.totpEnrolmentRequired,
+    can: session.can,
+  })
+})
+
+router.afterEach((to) => {
+  const t = i18n.global.t
+  const app = t('mobile.appTitle')
+  document.title = to.meta.title ? `${t(to.meta.title)} · ${app}` : app
+})

@@ -1,0 +1,91 @@
+// The phone kit (Vant 4, ADR 0039), imported per component with each one's own CSS, so the phone downloads
+// only what its pages use. A page that needs another component adds it here (name and style together).
+import type { App } from 'vue'
+import {
+  Badge,
+  Button,
+  Cell,
+  CellGroup,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Field,
+  Form,
+  Grid,
+  GridItem,
+  Icon,
+  Loading,
+  NavBar,
+  NoticeBar,
+  Picker,
+  Popup,
+  PullRefresh,
+  Radio,
+  RadioGroup,
+  Search,
+  Tabbar,
+  TabbarItem,
+  Tag,
+  Uploader,
+} from 'vant'
+import 'vant/es/badge/style/index'
+import 'vant/es/button/style/index'
+import 'vant/es/cell/style/index'
+import 'vant/es/cell-group/style/index'
+import 'vant/es/checkbox/style/index'
+import 'vant/es/date-picker/style/index'
+import 'vant/es/empty/style/index'
+import 'vant/es/field/style/index'
+import 'vant/es/form/style/index'
+import 'vant/es/grid/style/index'
+import 'vant/es/grid-item/style/index'
+import 'vant/es/icon/style/index'
+import 'vant/es/loading/style/index'
+import 'vant/es/nav-bar/style/index'
+import 'vant/es/notice-bar/style/index'
+import 'vant/es/picker/style/index'
+import 'vant/es/popup/style/index'
+import 'vant/es/pull-refresh/style/index'
+import 'vant/es/radio/style/index'
+import 'vant/es/radio-group/style/index'
+import 'vant/es/search/style/index'
+import 'vant/es/tabbar/style/index'
+import 'vant/es/tabbar-item/style/index'
+import 'vant/es/tag/style/index'
+import 'vant/es/uploader/style/index'
+// the function-style ones (showToast, showDialog, showNotify) bring their component's CSS this way
+import 'vant/es/toast/style/index'
+import 'vant/es/dialog/style/index'
+import 'vant/es/notify/style/index'
+
+const components = [
+  Badge,
+  Button,
+  Cell,
+  CellGroup,
+  Checkbox,
+  DatePicker,
+  Empty,
+  Field,
+  Form,
+  Grid,
+  GridItem,
+  Icon,
+  Loading,
+  NavBar,
+  NoticeBar,
+  Picker,
+  Popup,
+  PullRefresh,
+  Radio,
+  RadioGroup,
+  Search,
+  Tabbar,
+  TabbarItem,
+  Tag,
+  Uploader,
+]
+
+export function installKit(app: App): void {
+  for (const c of components) app.use(c)
+}
