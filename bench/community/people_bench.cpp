@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
     std::string csv = "id_kind,id_number,nationality,name,sex,birth_date,category,phones,permit_no,permit_expires\n";
     for (const auto& p : people) {
         csv += p.id_kind + "," + p.id_number + "," + p.nationality + "," + jw::CsvField(p.name) + "," + p.sex + "," +
-               p.birth_date + "," + p.category + "," + (p.phones.empty() ? "" : p.phones[0]) + "," + p.permit_no +
-               "," + p.permit_expires.value_or("") + "\n";
+               p.birth_date + "," + p.category + "," + (p.phones.empty() ? "" : p.phones[0]) + "," + p.permit_no + "," +
+               p.permit_expires.value_or("") + "\n";
     }
     jw::auth::Principal actor;
     actor.user_id = 1;
@@ -102,9 +102,10 @@ int main(int argc, char** argv) {
     // The plain alternative: ID number in the clear, one index, the same rows in batches of 40 in one transaction.
     const double cpu2 = CpuSeconds();
     const auto t2 = Clock::now();
-    s = c.ExecScript("DROP TABLE IF EXISTS bench_plain_people; CREATE TABLE bench_plain_people (id_number TEXT NOT "
-                     "NULL, name TEXT NOT NULL, phone TEXT NOT NULL, category TEXT NOT NULL); CREATE INDEX "
-                     "bench_plain_people_id ON bench_plain_people (id_number);");
+    s = c.ExecScript(
+        "DROP TABLE IF EXISTS bench_plain_people; CREATE TABLE bench_plain_people (id_number TEXT NOT "
+        "NULL, name TEXT NOT NULL, phone TEXT NOT NULL, category TEXT NOT NULL); CREATE INDEX "
+        "bench_plain_people_id ON bench_plain_people (id_number);");
     if (s.ok())
         s = jw::storage::InTransaction(c, [&](jw::storage::Connection& tx) -> jw::Status {
             for (size_t start = 0; start < people.size(); start += 200) {

@@ -22,9 +22,7 @@ std::string FieldSealer::Seal(std::string_view plain) const {
 
 Result<std::string> FieldSealer::Open(std::string_view stored) const {
     if (stored.empty()) return std::string();
-    auto fail = [this] {
-        return Status::Internal(what_ + ": a personal field cannot be decrypted (wrong key file?)");
-    };
+    auto fail = [this] { return Status::Internal(what_ + ": a personal field cannot be decrypted (wrong key file?)"); };
     if (!stored.starts_with(kSealPrefix)) return fail();
     const std::string bytes = FromHex(stored.substr(kSealPrefix.size()));
     if (bytes.empty()) return fail();

@@ -43,8 +43,12 @@ Json PersonMaskedJson(const Person& p, bool has_query_code) {
 }
 
 Json PersonFullJson(const Person& p) {
-    return {{"id", p.id},           {"role", p.role},           {"name", p.name},
-            {"id_type", p.id_type}, {"id_number", p.id_number}, {"phone", p.phone},
+    return {{"id", p.id},
+            {"role", p.role},
+            {"name", p.name},
+            {"id_type", p.id_type},
+            {"id_number", p.id_number},
+            {"phone", p.phone},
             {"address", p.address},
             {"index_person_id", p.index_person_id ? Json(*p.index_person_id) : Json(nullptr)}};
 }

@@ -12,10 +12,10 @@
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
 #include "cases/case_test_fixture.hpp"
-#include "community/people/people_service.hpp"
 #include "community/addresses/demo_addresses.hpp"
 #include "community/dossier/community_sections.hpp"
 #include "community/dossier/dossier.hpp"
+#include "community/people/people_service.hpp"
 #include "storage/test_databases.hpp"
 
 namespace jw::cases {
@@ -63,7 +63,8 @@ class CaseLinksTest : public ::testing::TestWithParam<std::string> {
     }
 
     Case Create(NewCase in, const auth::Principal& who) {
-        auto r = InTx<CreateResult>(*db_, [&](storage::Connection& c) { return CreateCase(c, who, in, "519901", kNow); });
+        auto r =
+            InTx<CreateResult>(*db_, [&](storage::Connection& c) { return CreateCase(c, who, in, "519901", kNow); });
         EXPECT_TRUE(r.ok()) << r.status().message();
         return r.ok() ? r->kase : Case{};
     }
@@ -98,9 +99,9 @@ TEST_P(CaseLinksTest, FifteenAndEighteenDigitFormsOfOneNumberAreOnePerson) {
 }
 
 TEST_P(CaseLinksTest, APartyAddedTwiceLinksOnceAndOneWithoutANumberStaysUnlinked) {
-    Case k = Create(WithPeople({Party("reporter", "王芳", "resident_id", kOtherId),
-                                Party("witness", "某路人", "none", "")}),
-                    officer_);
+    Case k =
+        Create(WithPeople({Party("reporter", "王芳", "resident_id", kOtherId), Party("witness", "某路人", "none", "")}),
+               officer_);
     auto again = InTx<Case>(*db_, [&](storage::Connection& c) {
         return AddPerson(c, officer_, k.id, k.version, Party("victim", "王芳", "resident_id", kOtherId), kNow);
     });
@@ -115,9 +116,8 @@ TEST_P(CaseLinksTest, APartyAddedTwiceLinksOnceAndOneWithoutANumberStaysUnlinked
     Person edited = again->people[1];
     edited.id_type = "resident_id";
     edited.id_number = kId18;
-    auto changed = InTx<Case>(*db_, [&](storage::Connection& c) {
-        return EditPerson(c, officer_, k.id, again->version, edited, kNow);
-    });
+    auto changed = InTx<Case>(
+        *db_, [&](storage::Connection& c) { return EditPerson(c, officer_, k.id, again->version, edited, kNow); });
     ASSERT_TRUE(changed.ok()) << changed.status().message();
     ASSERT_TRUE(changed->people[1].index_person_id.has_value());
     EXPECT_NE(changed->people[1].index_person_id, changed->people[0].index_person_id);

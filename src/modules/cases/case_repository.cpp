@@ -295,12 +295,14 @@ Status UpdatePerson(storage::Connection& c, const Person& p) {
 }
 
 Result<std::vector<Person>> ListPeople(storage::Connection& c, int64_t case_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, case_id, role, name, id_type, id_number, phone, address, "
-                                           "created_at, sealed, person_id FROM case_people WHERE case_id = ? ORDER BY id",
-                                           {V(case_id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id, case_id, role, name, id_type, id_number, phone, address, "
+                                "created_at, sealed, person_id FROM case_people WHERE case_id = ? ORDER BY id",
+                                {V(case_id)}));
     std::vector<Person> out;
     for (const auto& r : rows) {
-        Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Int(8), std::nullopt};
+        Person p{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4),
+                 r.Str(5), r.Str(6), r.Str(7), r.Int(8), std::nullopt};
         if (!r.IsNull(10)) p.index_person_id = r.Int(10);
         // A row not sealed yet (written by an older server, before SealPlainRecords ran) is read as it is.
         if (r.Int(9) == 1) {

@@ -44,7 +44,9 @@ std::string IdNumberIndex(std::string_view id_number) {
     return Installed().sealer->BlindIndex("id", NormaliseIdNumber(id_number));
 }
 
-std::string PhoneIndex(std::string_view phone) { return Installed().sealer->BlindIndex("phone", NormalisePhone(phone)); }
+std::string PhoneIndex(std::string_view phone) {
+    return Installed().sealer->BlindIndex("phone", NormalisePhone(phone));
+}
 
 std::string QueryCodeHash(const std::string& case_no, const std::string& code) {
     return HmacSm3Hex(Installed().query_code, HmacSm3Hex(case_no, code));

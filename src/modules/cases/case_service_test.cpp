@@ -42,9 +42,9 @@ class CaseServiceTest : public ::testing::TestWithParam<std::string> {
         in.fields.place_lon = 104.06;
         in.fields.place_lat = 30.67;
         in.fields.facts = "报警人称在人民路被人殴打。";
-        in.fields.people = {
-            {0, 0, "reporter", "张三", "resident_id", "11010519491231002X", "13812345678", "人民路1号", 0, std::nullopt},
-            {0, 0, "suspect", "李四", "none", "", "", "", 0, std::nullopt}};
+        in.fields.people = {{0, 0, "reporter", "张三", "resident_id", "11010519491231002X", "13812345678", "人民路1号",
+                             0, std::nullopt},
+                            {0, 0, "suspect", "李四", "none", "", "", "", 0, std::nullopt}};
         return in;
     }
 

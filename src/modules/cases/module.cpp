@@ -1,7 +1,7 @@
 #include "modules/module.hpp"
 
-#include "cases/case_grid_places.hpp"
 #include "cases/case_dossier.hpp"
+#include "cases/case_grid_places.hpp"
 #include "cases/case_handlers.hpp"
 #include "cases/case_links.hpp"
 #include "cases/case_number.hpp"

@@ -9,8 +9,8 @@
 #include "community/addresses/address_csv.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/address_repository.hpp"
-#include "community/people/people_csv.hpp"
 #include "community/houses/places_cli.hpp"
+#include "community/people/people_csv.hpp"
 
 namespace jw::community {
 namespace {

@@ -10,7 +10,8 @@
 //                                       never the sealed form). ADR 0032.
 //   match-address                     — one address per line on stdin → one JSON per line on stdout (MatchJson)
 // Exit 0 on success; exit 2 with {"code","message","fields"} on stdout on bad input (kind people/houses/units:
-// fields.kind = "not_yet" for houses/units; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on other errors.
+// fields.kind = "not_yet" for houses/units; an unknown kind: "unknown"; a CSV error: the column, with its line); 1 on
+// other errors.
 
 #include <CLI/CLI.hpp>
 #include <functional>

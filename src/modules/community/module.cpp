@@ -4,26 +4,26 @@
 
 #include <memory>
 
+#include "common/civil_time.hpp"
 #include "community/addresses/address_handlers.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/demo_addresses.hpp"
 #include "community/community_keys.hpp"
-#include "community/grids/demo_grids.hpp"
-#include "community/grids/grid_handlers.hpp"
-#include "community/grids/grid_seal.hpp"
-#include "community/work/work_module.hpp"
-#include "community/people/demo_people.hpp"
-#include "community/people/people_handlers.hpp"
-#include "community/people/permit_reminders.hpp"
-#include "common/civil_time.hpp"
-#include "storage/committer.hpp"
-#include "community/houses/demo_places.hpp"
-#include "community/houses/houses_handlers.hpp"
-#include "community/orgs/orgs_handlers.hpp"
 #include "community/dossier/community_sections.hpp"
 #include "community/dossier/dossier_handlers.hpp"
 #include "community/dossier/place_link.hpp"
+#include "community/grids/demo_grids.hpp"
+#include "community/grids/grid_handlers.hpp"
+#include "community/grids/grid_seal.hpp"
+#include "community/houses/demo_places.hpp"
+#include "community/houses/houses_handlers.hpp"
+#include "community/orgs/orgs_handlers.hpp"
+#include "community/people/demo_people.hpp"
+#include "community/people/people_handlers.hpp"
+#include "community/people/permit_reminders.hpp"
+#include "community/work/work_module.hpp"
 #include "notify/scheduler.hpp"
+#include "storage/committer.hpp"
 
 namespace jw::community {
 namespace data {
@@ -60,7 +60,8 @@ class CommunityModule final : public modules::Module {
         RegisterPeopleRoutes(parts.router, s.db, *index);
         storage::Committer* committer = &s.committer;
         JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
-            return committer->Run([](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
+            return committer->Run(
+                [](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
         RegisterHouseRoutes(parts.router, s.db);
         RegisterOrgRoutes(parts.router, s.db);

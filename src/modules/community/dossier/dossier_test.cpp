@@ -100,31 +100,38 @@ class DossierTest : public test_support::DatabaseTest {
 TEST_P(DossierTest, TheIndexSectionsShowWhatNamesThePersonWithinScope) {
     const int64_t chen = Register("519901198001011239", "陈明", addresses_[10].code);
     const int64_t other = Register("519901197503152467", "王芳", std::nullopt);
-    Exec("INSERT INTO community_person_moves (person_id, kind, address_code, on_date, reason, recorded_by, at) "
-         "VALUES (?, 'in', ?, '2025-03-01', '购房', ?, 1000)",
-         {V(chen), V(addresses_[10].code), V(officer_a_)});
+    Exec(
+        "INSERT INTO community_person_moves (person_id, kind, address_code, on_date, reason, recorded_by, at) "
+        "VALUES (?, 'in', ?, '2025-03-01', '购房', ?, 1000)",
+        {V(chen), V(addresses_[10].code), V(officer_a_)});
     // Owns a house in A's area (rented to 王芳) and rents one in B's area.
-    Exec("INSERT INTO community_houses (address_code, owner_person_id, use, created_by, unit_id, created_at, "
-         "updated_at) VALUES (?, ?, 'rented', ?, ?, 1000, 1000)",
-         {V(addresses_[20].code), V(chen), V(officer_a_), V(station_a_)});
-    Exec("INSERT INTO community_houses (address_code, owner_person_id, use, created_by, unit_id, created_at, "
-         "updated_at) VALUES (?, NULL, 'rented', ?, ?, 1000, 1000)",
-         {V(addresses_[30].code), V(officer_a_), V(station_b_)});
+    Exec(
+        "INSERT INTO community_houses (address_code, owner_person_id, use, created_by, unit_id, created_at, "
+        "updated_at) VALUES (?, ?, 'rented', ?, ?, 1000, 1000)",
+        {V(addresses_[20].code), V(chen), V(officer_a_), V(station_a_)});
+    Exec(
+        "INSERT INTO community_houses (address_code, owner_person_id, use, created_by, unit_id, created_at, "
+        "updated_at) VALUES (?, NULL, 'rented', ?, ?, 1000, 1000)",
+        {V(addresses_[30].code), V(officer_a_), V(station_b_)});
     auto houses = c_->Query("SELECT id, unit_id FROM community_houses ORDER BY id");
     ASSERT_TRUE(houses.ok());
-    Exec("INSERT INTO community_house_tenants (house_id, person_id, from_date, recorded_by, at) VALUES (?, ?, "
-         "'2025-01-01', ?, 1000)",
-         {V((*houses)[0].Int(0)), V(other), V(officer_a_)});
-    Exec("INSERT INTO community_house_tenants (house_id, person_id, from_date, recorded_by, at) VALUES (?, ?, "
-         "'2024-06-01', ?, 1000)",
-         {V((*houses)[1].Int(0)), V(chen), V(officer_a_)});
+    Exec(
+        "INSERT INTO community_house_tenants (house_id, person_id, from_date, recorded_by, at) VALUES (?, ?, "
+        "'2025-01-01', ?, 1000)",
+        {V((*houses)[0].Int(0)), V(other), V(officer_a_)});
+    Exec(
+        "INSERT INTO community_house_tenants (house_id, person_id, from_date, recorded_by, at) VALUES (?, ?, "
+        "'2024-06-01', ?, 1000)",
+        {V((*houses)[1].Int(0)), V(chen), V(officer_a_)});
     // Legal representative and security contact of one unit, security contact of another.
-    Exec("INSERT INTO community_orgs (name, address_code, kind, legal_rep_person_id, security_contact_person_id, "
-         "created_by, unit_id, created_at, updated_at) VALUES ('明记五金店', ?, 'enterprise', ?, ?, ?, ?, 1000, 1000)",
-         {V(addresses_[5].code), V(chen), V(chen), V(officer_a_), V(station_a_)});
-    Exec("INSERT INTO community_orgs (name, address_code, kind, security_contact_person_id, created_by, unit_id, "
-         "created_at, updated_at) VALUES ('城关小学', ?, 'school', ?, ?, ?, 1000, 1000)",
-         {V(addresses_[6].code), V(chen), V(officer_a_), V(station_a_)});
+    Exec(
+        "INSERT INTO community_orgs (name, address_code, kind, legal_rep_person_id, security_contact_person_id, "
+        "created_by, unit_id, created_at, updated_at) VALUES ('明记五金店', ?, 'enterprise', ?, ?, ?, ?, 1000, 1000)",
+        {V(addresses_[5].code), V(chen), V(chen), V(officer_a_), V(station_a_)});
+    Exec(
+        "INSERT INTO community_orgs (name, address_code, kind, security_contact_person_id, created_by, unit_id, "
+        "created_at, updated_at) VALUES ('城关小学', ?, 'school', ?, ?, ?, 1000, 1000)",
+        {V(addresses_[6].code), V(chen), V(officer_a_), V(station_a_)});
 
     Registry registry;
     AddCommunitySections(registry);
@@ -165,8 +172,7 @@ TEST_P(DossierTest, APersonOutsideTheReadersScopeOrUnknownIsNotFound) {
     Registry registry;
     EXPECT_TRUE(BuildDossier(*c_, registry, chen, Reader(station_a_), 2000).ok());
     EXPECT_EQ(BuildDossier(*c_, registry, chen, Reader(station_b_), 2000).status().code(), ErrorCode::kNotFound);
-    EXPECT_EQ(BuildDossier(*c_, registry, chen + 1000, Reader(station_a_), 2000).status().code(),
-              ErrorCode::kNotFound);
+    EXPECT_EQ(BuildDossier(*c_, registry, chen + 1000, Reader(station_a_), 2000).status().code(), ErrorCode::kNotFound);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, DossierTest, ::testing::ValuesIn(storage::testing::Backends()),

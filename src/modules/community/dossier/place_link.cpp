@@ -20,15 +20,16 @@ PlaceLink LinkPlace(const AddressMatcher& matcher, std::string_view text) {
         out.address_id = all[r.best.index].code;
         out.full_name = all[r.best.index].full_name;
     }
-    for (const Candidate& c : r.candidates) out.candidates.push_back({all[c.index].code, all[c.index].full_name, c.score});
+    for (const Candidate& c : r.candidates)
+        out.candidates.push_back({all[c.index].code, all[c.index].full_name, c.score});
     return out;
 }
 
 std::string AddressName(const AddressMatcher& matcher, std::string_view code) {
     const auto& all = matcher.addresses();
     // The index loads addresses ordered by code; the linear pass covers a matcher built from any list.
-    auto it = std::lower_bound(all.begin(), all.end(), code,
-                               [](const Address& a, std::string_view c) { return a.code < c; });
+    auto it =
+        std::lower_bound(all.begin(), all.end(), code, [](const Address& a, std::string_view c) { return a.code < c; });
     if (it != all.end() && it->code == code) return it->full_name;
     for (const auto& a : all)
         if (a.code == code) return a.full_name;

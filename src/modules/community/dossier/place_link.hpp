@@ -24,9 +24,9 @@ struct PlaceCandidate {
 };
 
 struct PlaceLink {
-    std::optional<std::string> address_id;  // set when the matcher accepted (score ≥ AddressMatcher::kAccept)
-    std::string full_name;                  // of address_id ("" when unlinked)
-    double score = 0;                       // the best candidate's score (0 without a candidate)
+    std::optional<std::string> address_id;   // set when the matcher accepted (score ≥ AddressMatcher::kAccept)
+    std::string full_name;                   // of address_id ("" when unlinked)
+    double score = 0;                        // the best candidate's score (0 without a candidate)
     std::vector<PlaceCandidate> candidates;  // runners-up, best first: what the officer chooses from when unlinked
 };
 

@@ -1,7 +1,7 @@
 #include "community/people/demo_people.hpp"
 
-#include "common/civil_time.hpp"
 #include "common/china_day.hpp"
+#include "common/civil_time.hpp"
 #include "common/validators.hpp"
 #include "community/people/people_repository.hpp"
 #include "community/people/person_identity.hpp"
@@ -9,15 +9,16 @@
 namespace jw::community {
 namespace {
 
-const char* const kFamily[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "胡", "朱",
-                               "高", "林", "何", "郭", "马", "罗", "梁", "宋", "郑", "谢", "韩", "唐", "冯", "邓",
-                               "曹", "彭", "曾", "欧阳"};
-const char* const kGiven[] = {"伟", "芳", "娜", "秀英", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰",
-                              "娟", "涛", "明", "超", "秀兰", "霞", "平", "刚", "桂英", "建华", "志强", "文博",
-                              "子涵", "雨萱", "浩然", "欣怡", "宇航", "思远"};
+const char* const kFamily[] = {"王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴",  "徐",
+                               "孙", "胡", "朱", "高", "林", "何", "郭", "马", "罗", "梁",  "宋",
+                               "郑", "谢", "韩", "唐", "冯", "邓", "曹", "彭", "曾", "欧阳"};
+const char* const kGiven[] = {"伟",   "芳",   "娜",   "秀英", "敏",   "静",   "丽",   "强",   "磊",   "军",  "洋",
+                              "勇",   "艳",   "杰",   "娟",   "涛",   "明",   "超",   "秀兰", "霞",   "平",  "刚",
+                              "桂英", "建华", "志强", "文博", "子涵", "雨萱", "浩然", "欣怡", "宇航", "思远"};
 const char* const kEthnic[] = {"汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "汉族", "藏族", "彝族", "羌族", "回族"};
-const char* const kElsewhere[] = {"四川省成都市武侯区", "重庆市渝中区", "贵州省贵阳市云岩区", "云南省昆明市五华区",
-                                  "甘肃省兰州市城关区", "陕西省西安市雁塔区", "湖南省长沙市岳麓区"};
+const char* const kElsewhere[] = {"四川省成都市武侯区", "重庆市渝中区",       "贵州省贵阳市云岩区",
+                                  "云南省昆明市五华区", "甘肃省兰州市城关区", "陕西省西安市雁塔区",
+                                  "湖南省长沙市岳麓区"};
 const char* const kNations[] = {"USA", "GBR", "KOR", "JPN", "RUS", "VNM", "DEU", "FRA", "THA", "MMR"};
 constexpr int kDays = 27000;  // birth dates over ~74 years
 
@@ -60,7 +61,8 @@ std::vector<Person> DemoPeople(int count, const std::vector<std::string>& addres
         }
         if (!address_codes.empty()) p.residence_address_id = address_codes[(h >> 3) % address_codes.size()];
         if (p.category == "household")
-            p.hukou_address = "示范县" + std::string(p.residence_address_id ? "" : "城关镇") + "户籍地址" + std::to_string(i % 997);
+            p.hukou_address =
+                "示范县" + std::string(p.residence_address_id ? "" : "城关镇") + "户籍地址" + std::to_string(i % 997);
         else if (p.category == "floating")
             p.hukou_address = std::string(kElsewhere[i % std::size(kElsewhere)]) + std::to_string(1 + i % 200) + "号";
         if (i % 3 != 2) {
@@ -89,8 +91,9 @@ Status SeedDemoPeople(storage::Connection& tx, int64_t now) {
     std::vector<std::string> address_codes;
     for (const auto& r : codes) address_codes.push_back(r.Str(0));
     // The demo user "officer" first, then every officer of the county.
-    JW_ASSIGN_OR_RETURN(auto users, tx.Query("SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = "
-                                             "u.id WHERE r.role_code = 'officer' ORDER BY u.username <> 'officer', u.id"));
+    JW_ASSIGN_OR_RETURN(auto users,
+                        tx.Query("SELECT u.id, u.unit_id FROM users u JOIN user_roles r ON r.user_id = "
+                                 "u.id WHERE r.role_code = 'officer' ORDER BY u.username <> 'officer', u.id"));
     std::vector<std::pair<int64_t, int64_t>> collectors;
     for (const auto& r : users) collectors.emplace_back(r.Int(0), r.Int(1));
     if (collectors.empty()) return Status::Internal("demo people: no officer to collect them");

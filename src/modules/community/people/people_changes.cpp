@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "common/civil_time.hpp"
 #include "common/china_day.hpp"
+#include "common/civil_time.hpp"
 #include "community/people/people_repository.hpp"
 #include "community/people/person_identity.hpp"
 

@@ -21,7 +21,8 @@ namespace jw::community {
 // (a resident ID's are derived from the number).
 struct PersonEdit {
     std::optional<std::string> name, sex, birth_date, ethnicity, hukou_address, category, permit_no, status;
-    std::optional<std::optional<std::string>> residence_address_id, photo_media_id, permit_expires;  // inner nullopt clears
+    std::optional<std::optional<std::string>> residence_address_id, photo_media_id,
+        permit_expires;  // inner nullopt clears
     std::optional<std::vector<std::string>> phones;
 };
 
@@ -32,7 +33,7 @@ Result<int> EditPerson(storage::Connection& tx, int64_t person_id, const PersonE
                        int64_t now);
 
 struct MoveInput {
-    std::string kind;  // in | out
+    std::string kind;        // in | out
     std::string address_id;  // in: required (the new residence); out: optional (where to, when known)
     std::string on_date;     // YYYY-MM-DD
     std::string reason;

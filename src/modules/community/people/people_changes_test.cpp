@@ -2,6 +2,8 @@
 // conflict), moves in and out, the list's filters (name prefix, exact ID number through the blind index, address,
 // grid, category), the CSV import (all or nothing, errors by line; a second import duplicates nobody) and export
 // (masked; clear only when asked; never sealed), permit reminders (30 days ahead, once per permit), the demo seed.
+#include "community/people/people_changes.hpp"
+
 #include <gtest/gtest.h>
 
 #include <set>
@@ -12,7 +14,6 @@
 #include "community/addresses/demo_addresses.hpp"
 #include "community/community_keys.hpp"
 #include "community/people/demo_people.hpp"
-#include "community/people/people_changes.hpp"
 #include "community/people/people_csv.hpp"
 #include "community/people/people_queries.hpp"
 #include "community/people/people_service.hpp"
@@ -159,8 +160,8 @@ TEST_P(PeopleChangesTest, ListFilters) {
 
 TEST_P(PeopleChangesTest, CsvImportIsAllOrNothingAndIdempotent) {
     const std::string good = "id_number,name,residence_address_id,category,phones,permit_expires\n" +
-                             Id18("51990119900215123") + ",王五," + house_ + ",floating,13800001111;13900002222,2027-01-01\n" +
-                             "519901800101002,李四,,,,\n";
+                             Id18("51990119900215123") + ",王五," + house_ +
+                             ",floating,13800001111;13900002222,2027-01-01\n" + "519901800101002,李四,,,,\n";
     const std::string bad = good + Id18("51990119900215124").substr(0, 17) + "0,赵六,,,,\n" + "E12345,Smith,,,,\n" +
                             Id18("51990119900215125") + ",钱七,519901-nowhere,,,\n";
     auto rep = storage::InTransaction(*c_, [&](storage::Connection& tx) -> Status {
@@ -221,7 +222,7 @@ TEST_P(PeopleChangesTest, PermitRemindersThirtyDaysAheadOncePerPermit) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'community.permit_expiring'",
                     {V(officer_.user_id)}),
               1);
-    EXPECT_EQ(*SendPermitReminders(*c_, kNow + 3600), 0);  // once per permit
+    EXPECT_EQ(*SendPermitReminders(*c_, kNow + 3600), 0);   // once per permit
     EXPECT_EQ(*SendPermitReminders(*c_, kNow + 86400), 1);  // the next one enters the 30 days a day later
     set_expiry(soon, 400);                                  // renewed, then nearly expired again
     EXPECT_EQ(*SendPermitReminders(*c_, kNow + 371 * 86400), 1);

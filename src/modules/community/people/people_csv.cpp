@@ -16,10 +16,10 @@ namespace {
 
 using storage::V;
 
-const std::vector<std::string> kColumns = {"id_kind",   "id_number",     "nationality",          "name",
-                                           "sex",       "birth_date",    "ethnicity",            "hukou_address",
-                                           "residence_address_id", "category", "phones",         "permit_no",
-                                           "permit_expires"};
+const std::vector<std::string> kColumns = {
+    "id_kind",       "id_number",     "nationality",          "name",     "sex",    "birth_date",
+    "ethnicity",     "hukou_address", "residence_address_id", "category", "phones", "permit_no",
+    "permit_expires"};
 constexpr size_t kMaxErrors = 100;
 
 std::vector<std::string> SplitPhones(std::string_view s) {
@@ -114,8 +114,8 @@ ParsedPeople ParsePeopleCsv(std::string_view text) {
     return out;
 }
 
-Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_view text,
-                                           const auth::Principal& actor, int64_t now) {
+Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_view text, const auth::Principal& actor,
+                                           int64_t now) {
     ParsedPeople parsed = ParsePeopleCsv(text);
     PeopleImportReport report;
     report.errors = std::move(parsed.errors);
@@ -170,8 +170,8 @@ Status ExportPeopleCsv(storage::Connection& c, bool masked, bool spreadsheet,
     out(header);
     int64_t after = 0;
     for (;;) {
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id > ? ORDER BY p.id LIMIT 2000",
-                                               {V(after)}));
+        JW_ASSIGN_OR_RETURN(
+            auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id > ? ORDER BY p.id LIMIT 2000", {V(after)}));
         if (rows.empty()) return Status::Ok();
         std::string chunk;
         for (const auto& r : rows) {
@@ -183,12 +183,23 @@ Status ExportPeopleCsv(storage::Connection& c, bool masked, bool spreadsheet,
             auto pick = [&](const char* key, const std::string& clear) {
                 return masked ? m[key].get<std::string>() : clear;
             };
-            const std::vector<std::string> cells = {
-                std::to_string(p.id), p.id_kind, pick("id_number", p.id_number), p.nationality, pick("name", p.name),
-                p.sex, pick("birth_date", p.birth_date), p.ethnicity, pick("hukou_address", p.hukou_address),
-                p.residence_address_id.value_or(""), p.category, phones, pick("permit_no", p.permit_no),
-                p.permit_expires.value_or(""), p.status};
-            for (size_t i = 0; i < cells.size(); ++i) chunk += (i ? "," : "") + (spreadsheet ? CsvCell(cells[i]) : CsvField(cells[i]));
+            const std::vector<std::string> cells = {std::to_string(p.id),
+                                                    p.id_kind,
+                                                    pick("id_number", p.id_number),
+                                                    p.nationality,
+                                                    pick("name", p.name),
+                                                    p.sex,
+                                                    pick("birth_date", p.birth_date),
+                                                    p.ethnicity,
+                                                    pick("hukou_address", p.hukou_address),
+                                                    p.residence_address_id.value_or(""),
+                                                    p.category,
+                                                    phones,
+                                                    pick("permit_no", p.permit_no),
+                                                    p.permit_expires.value_or(""),
+                                                    p.status};
+            for (size_t i = 0; i < cells.size(); ++i)
+                chunk += (i ? "," : "") + (spreadsheet ? CsvCell(cells[i]) : CsvField(cells[i]));
             chunk += "\n";
         }
         out(chunk);

@@ -43,8 +43,8 @@ ParsedPeople ParsePeopleCsv(std::string_view text);
 
 // Parses, checks the residences against community_addresses and, with no error, resolves every row in `tx`
 // (the caller's transaction; rolls back on its own error). Errors: the storage layer's.
-Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_view text,
-                                           const auth::Principal& actor, int64_t now);
+Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_view text, const auth::Principal& actor,
+                                           int64_t now);
 
 // The header and one line per person, in id order. masked: the list's masking (people_json.hpp); unmasked: the
 // clear values (never the sealed form). spreadsheet: cells for Excel (CsvCell: quoted, formula-safe) instead of

@@ -123,9 +123,9 @@ Result<Reply> GetHandler(const Deps& d, Request& req) {
 Result<Reply> PatchHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"version", "name", "sex", "birth_date", "ethnicity", "hukou_address", "category",
-                         "permit_no", "status", "residence_address_id", "residence_address", "photo_media_id",
-                         "permit_expires", "phones"});
+    JsonReader in(
+        body, {"version", "name", "sex", "birth_date", "ethnicity", "hukou_address", "category", "permit_no", "status",
+               "residence_address_id", "residence_address", "photo_media_id", "permit_expires", "phones"});
     const auto version = in.Int("version", true, 1, INT32_MAX);
     std::string residence_text;
     PersonEdit e = ReadPersonEdit(body, in, &residence_text);

@@ -60,8 +60,8 @@ Result<std::pair<std::vector<PersonRow>, int64_t>> ListPeople(storage::Connectio
     storage::Params page_params = params;
     page_params.push_back(V(static_cast<int64_t>(f.page_size)));
     page_params.push_back(V(static_cast<int64_t>(f.page - 1) * f.page_size));
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query(std::string(kPersonSelect) + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?", page_params));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string(kPersonSelect) + where + " ORDER BY p.id DESC LIMIT ? OFFSET ?", page_params));
     std::vector<PersonRow> out;
     std::string codes;
     storage::Params code_params;
@@ -74,9 +74,9 @@ Result<std::pair<std::vector<PersonRow>, int64_t>> ListPeople(storage::Connectio
         out.push_back({std::move(p), ""});
     }
     if (!codes.empty()) {
-        JW_ASSIGN_OR_RETURN(auto names, c.Query("SELECT code, full_name FROM community_addresses WHERE code IN (" +
-                                                    codes + ")",
-                                                code_params));
+        JW_ASSIGN_OR_RETURN(
+            auto names,
+            c.Query("SELECT code, full_name FROM community_addresses WHERE code IN (" + codes + ")", code_params));
         std::map<std::string, std::string> by_code;
         for (const auto& n : names) by_code[n.Str(0)] = n.Str(1);
         for (auto& row : out)

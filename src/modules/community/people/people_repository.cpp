@@ -10,7 +10,6 @@ namespace {
 
 using storage::V;
 
-
 storage::Value Opt(const std::optional<std::string>& s) { return s ? V(*s) : storage::Null(); }
 
 std::string SealPhones(const std::vector<std::string>& phones) {
@@ -64,26 +63,39 @@ Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const P
                 "ethnicity, hukou_address, residence_code, category, phones, photo_media_id, permit_no, "
                 "permit_expires, status, collected_by, unit_id, created_at, updated_at, version) VALUES (?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id_index) DO NOTHING RETURNING id",
-                {V(p.id_kind), V(Sealer().Seal(p.id_number)), V(id_index), V(p.nationality), V(p.name), V(p.sex),
-                 V(p.birth_date), V(p.ethnicity), V(Sealer().Seal(p.hukou_address)), Opt(p.residence_address_id),
-                 V(p.category), V(SealPhones(p.phones)), Opt(p.photo_media_id), V(p.permit_no),
-                 Opt(p.permit_expires), V(p.status), V(p.collected_by), V(p.unit_id), V(p.created_at),
+                {V(p.id_kind),
+                 V(Sealer().Seal(p.id_number)),
+                 V(id_index),
+                 V(p.nationality),
+                 V(p.name),
+                 V(p.sex),
+                 V(p.birth_date),
+                 V(p.ethnicity),
+                 V(Sealer().Seal(p.hukou_address)),
+                 Opt(p.residence_address_id),
+                 V(p.category),
+                 V(SealPhones(p.phones)),
+                 Opt(p.photo_media_id),
+                 V(p.permit_no),
+                 Opt(p.permit_expires),
+                 V(p.status),
+                 V(p.collected_by),
+                 V(p.unit_id),
+                 V(p.created_at),
                  V(p.updated_at)}));
     if (rows.empty()) return std::optional<int64_t>();
     return std::optional<int64_t>(rows[0].Int(0));
 }
 
 Result<std::optional<Person>> FindPersonByIndex(storage::Connection& c, const std::string& id_index) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id_index = ?",
-                                           {V(id_index)}));
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id_index = ?", {V(id_index)}));
     if (rows.empty()) return std::optional<Person>();
     JW_ASSIGN_OR_RETURN(Person p, PersonFromRow(rows[0]));
     return std::optional<Person>(std::move(p));
 }
 
 Result<Person> LoadPerson(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query(std::string(kPersonSelect) + " WHERE p.id = ?", {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kPersonSelect) + " WHERE p.id = ?", {V(id)}));
     if (rows.empty()) return Status::NotFound("person");
     return PersonFromRow(rows[0]);
 }
@@ -124,11 +136,26 @@ Result<std::vector<std::string>> InsertPeopleBulk(storage::Connection& c, const 
         for (size_t i = start; i < end; ++i) {
             const Person& p = people[i];
             sql += i == start ? one : ", " + one;
-            for (auto v : {V(p.id_kind), V(Sealer().Seal(p.id_number)), V(indexes[i]), V(p.nationality), V(p.name),
-                           V(p.sex), V(p.birth_date), V(p.ethnicity), V(Sealer().Seal(p.hukou_address)),
-                           Opt(p.residence_address_id), V(p.category), V(SealPhones(p.phones)),
-                           Opt(p.photo_media_id), V(p.permit_no), Opt(p.permit_expires), V(p.status),
-                           V(p.collected_by), V(p.unit_id), V(p.created_at), V(p.updated_at)})
+            for (auto v : {V(p.id_kind),
+                           V(Sealer().Seal(p.id_number)),
+                           V(indexes[i]),
+                           V(p.nationality),
+                           V(p.name),
+                           V(p.sex),
+                           V(p.birth_date),
+                           V(p.ethnicity),
+                           V(Sealer().Seal(p.hukou_address)),
+                           Opt(p.residence_address_id),
+                           V(p.category),
+                           V(SealPhones(p.phones)),
+                           Opt(p.photo_media_id),
+                           V(p.permit_no),
+                           Opt(p.permit_expires),
+                           V(p.status),
+                           V(p.collected_by),
+                           V(p.unit_id),
+                           V(p.created_at),
+                           V(p.updated_at)})
                 params.push_back(std::move(v));
         }
         if (!skip_existing) {

@@ -34,9 +34,10 @@ Result<int64_t> SendPermitReminders(storage::Connection& tx, int64_t now) {
                     {"days", std::to_string(days < 0 ? 0 : days)}};
         n.created_at = now;
         JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(tx, n).status());
-        JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO community_permit_reminders (person_id, permit_expires, user_id, "
-                                   "sent_at) VALUES (?, ?, ?, ?)",
-                                   {V(r.Int(0)), V(r.Str(2)), V(r.Int(3)), V(now)}));
+        JW_RETURN_IF_ERROR(
+            tx.Exec("INSERT INTO community_permit_reminders (person_id, permit_expires, user_id, "
+                    "sent_at) VALUES (?, ?, ?, ?)",
+                    {V(r.Int(0)), V(r.Str(2)), V(r.Int(3)), V(now)}));
         ++sent;
     }
     return sent;

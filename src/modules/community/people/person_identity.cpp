@@ -34,9 +34,12 @@ bool IsAlnum(char c) { return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z'); 
 
 Result<Identity> NormaliseIdentity(std::string_view id_kind, std::string_view number, std::string_view nationality) {
     if (!OneOf(id_kind, kIdKinds)) return Status::Invalid("id_kind", "invalid_enum");
-    Identity id{.id_kind = std::string(id_kind), .nationality = NormaliseIdNumber(nationality), .number = NormaliseIdNumber(number)};
+    Identity id{.id_kind = std::string(id_kind),
+                .nationality = NormaliseIdNumber(nationality),
+                .number = NormaliseIdNumber(number)};
     if (id.number.empty()) return Status::Invalid("id_number", "required");
-    const bool chinese_document = id_kind == "resident_id" || id_kind == "hk_macao_permit" || id_kind == "taiwan_permit";
+    const bool chinese_document =
+        id_kind == "resident_id" || id_kind == "hk_macao_permit" || id_kind == "taiwan_permit";
     if (chinese_document) {
         if (id.nationality.empty()) id.nationality = "CHN";
         if (id.nationality != "CHN") return Status::Invalid("nationality", "must_be_chn");
@@ -93,8 +96,9 @@ Status NormalisePersonInput(PersonInput& in) {
     std::vector<std::string> phones;
     for (const auto& p : in.phones) {
         if (p.empty()) continue;
-        if (NormalisePhone(p).size() < 5 ||
-            !std::all_of(p.begin(), p.end(), [](char c) { return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' '; }))
+        if (NormalisePhone(p).size() < 5 || !std::all_of(p.begin(), p.end(), [](char c) {
+                return (c >= '0' && c <= '9') || c == '+' || c == '-' || c == ' ';
+            }))
             return Status::Invalid("phones", "bad_phone");
         if (std::find(phones.begin(), phones.end(), p) == phones.end()) phones.push_back(p);
     }
