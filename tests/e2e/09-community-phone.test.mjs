@@ -1,10 +1,12 @@
 // The community officer's phone (issue 14, ADR 0039): the demo officer logs in on /m/ at phone size with touch,
 // registers a person with an old 15-digit ID number (the page shows the 18-digit conversion, sex and birth date)
 // at an address typed the way officers write it, picks the matched standard address, and submits; the desktop
-// people list then shows the person at that address. The phone never downloads the desktop's kit or charts.
+// people list then shows the person at that address, the grid's collection figures move on the bureau's table,
+// and once the assessment import has run the officer's items hold the point for the collection (issue 14's
+// browser test: the day's registration seen from all three sides). The phone never downloads the desktop's kit.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
-import { BASE, DESKTOP, byTestId, inputOf, openBrowser, shot, sqlite } from './lib.mjs'
+import { BASE, DESKTOP, byTestId, gotoApp, inputOf, login, openBrowser, shot, sqlite } from './lib.mjs'
 
 const PHONE_390 = { width: 390, height: 844 }
 // A synthetic number of the demo region: 15 digits, born 1985-03-17, order 31x (odd = male).
@@ -15,12 +17,14 @@ const STANDARD = '滨河路20号2栋2单元301室'
 
 describe('community phone: register a person at a matched address', () => {
   let phone
+  let leader
   before(async () => {
     phone = await openBrowser({ viewport: PHONE_390, phone: true })
   })
   after(async () => {
     if (phone?.problems.length) console.log(`# browser notes:\n#   ${phone.problems.join('\n#   ')}`)
     await phone?.close()
+    await leader?.close()
   })
 
   it('logs in on /m/, registers, and the desktop lists the person', async () => {
@@ -62,6 +66,19 @@ describe('community phone: register a person at a matched address', () => {
     const atAddress = () =>
       Number(sqlite(`SELECT count(*) FROM community_people WHERE residence_code = '${code}' AND birth_date = '1985-03-17'`))
     const before = atAddress()
+    const grid = sqlite(`SELECT grid_id FROM community_addresses WHERE code = '${code}'`).trim()
+    assert.ok(grid, 'the demo addresses lie in grids')
+    // the bureau's table before: the grid's row as the leader sees it
+    leader = await openBrowser()
+    await login(leader.page, 'leader')
+    await leader.page.waitForURL((u) => u.pathname !== '/login')
+    const gridRow = async () => {
+      await gotoApp(leader.page, '/community/grids/rates')
+      const row = byTestId(leader.page, 'grid-rates-table').locator('.el-table__row', { hasText: grid }).first()
+      await row.waitFor()
+      return row.innerText()
+    }
+    const rowBefore = await gridRow()
 
     await inputOf(page, 'm-person-phone').fill('13800138000')
     await shot(page, '09-phone-register', { fullPage: true })
@@ -91,5 +108,22 @@ describe('community phone: register a person at a matched address', () => {
     assert.match(await row.innerText(), /1985-[-*0-9]+[\s\S]*138\*{4}8000/)
     await shot(desk, '09-desktop-people')
     mark('desktop list')
+
+    // the rate moves: the grid's row on the bureau's table counts one more person
+    const rowAfter = await gridRow()
+    assert.notEqual(rowAfter, rowBefore, `the row of ${grid} changes`)
+    await shot(leader.page, '09-grid-rates-after')
+
+    // the point appears: the leader runs the assessment import, and the collection is an item of the officer's
+    const audit = sqlite(`SELECT max(id) FROM audit_log WHERE action = 'community.person.create' AND username = 'officer'`).trim()
+    await gotoApp(leader.page, '/assessment/scores')
+    await byTestId(leader.page, 'assessment-import').click()
+    await leader.page.locator('.el-message--success').first().waitFor()
+    assert.equal(sqlite(`SELECT count(*) FROM assessment_items WHERE audit_id = ${audit}`).trim(), '1')
+    await gotoApp(desk, '/assessment/scores')
+    await desk.getByRole('tab', { name: '我的考核明细' }).click()
+    await byTestId(desk, 'assessment-items').locator('tbody tr').first().waitFor()
+    await shot(desk, '09-officer-items')
+    mark('rate and point')
   })
 })

@@ -9,6 +9,7 @@
 #include "community/addresses/address_csv.hpp"
 #include "community/addresses/address_index.hpp"
 #include "community/addresses/address_repository.hpp"
+#include "community/grids/grid_service.hpp"
 #include "community/houses/places_cli.hpp"
 #include "community/people/people_csv.hpp"
 
@@ -128,7 +129,7 @@ int RunCommunityCommand(const CliOptions& o, storage::Database& db, audit::Audit
         const int64_t now = NowUnix();
         Status s = audit.Run(e, [&rows, now](storage::Connection& c, audit::AuditEntry&) -> Status {
             for (const Address& a : *rows) JW_RETURN_IF_ERROR(UpsertAddress(c, a, now));
-            return Status::Ok();
+            return RegridAddresses(c).status();  // the drawn grids are the authority on grid_id
         });
         if (!s.ok()) return Fail(s);
         std::cout << Json{{"kind", o.kind}, {"imported", rows->size()}}.dump() << "\n";

@@ -17,10 +17,15 @@
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/demo/demo_seed.hpp"
 #include "checkpoint/unit_participant.hpp"
+#include "community/community_keys.hpp"
 #include "storage/test_databases.hpp"
 #include "units/restructure_service.hpp"
 #include "units/restructure_test_fixture.hpp"
 #include "units/units_module.hpp"
+
+namespace jw::community::data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
 
 namespace jw::units {
 namespace {
@@ -64,11 +69,13 @@ class DemoCounty : public ::testing::TestWithParam<std::string> {
   protected:
     void SetUp() override {
         cases::InstallKeys(kKey);
+        community::InstallKeys(kKey);  // demo cases' parties resolve through the master index
         const auto passes =
             std::filesystem::temp_directory_path() / ("jw_units_passes_" + GetParam() + "_" + std::to_string(getpid()));
         db_ = testing::OpenDemoCopy(
             GetParam(), "units_county",
-            {{"cases", {cases::ModuleFiles().begin(), cases::ModuleFiles().end()}},
+            {{"community", {community::data::EmbeddedFiles().begin(), community::data::EmbeddedFiles().end()}},
+             {"cases", {cases::ModuleFiles().begin(), cases::ModuleFiles().end()}},
              {"alerts", {alerts::ModuleFiles().begin(), alerts::ModuleFiles().end()}},
              {"checkpoint", {checkpoint::ModuleFiles().begin(), checkpoint::ModuleFiles().end()}}},
             [passes](storage::Connection& tx) -> Status {

@@ -167,4 +167,14 @@ Result<GridSaved> InsertGridUnchecked(storage::Connection& tx, Grid g, int64_t n
     return Save(tx, std::move(g), true, 0, true, now);
 }
 
+Result<int64_t> RegridAddresses(storage::Connection& tx) {
+    JW_ASSIGN_OR_RETURN(const std::vector<Grid> grids, LoadGrids(tx));
+    int64_t total = 0;
+    for (const Grid& g : grids) {
+        JW_ASSIGN_OR_RETURN(const int64_t n, AssignAddresses(tx, g.code, g.polygon));
+        total += n;
+    }
+    return total;
+}
+
 }  // namespace jw::community

@@ -51,6 +51,11 @@ Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_
 // The grid as stored, NotFound "grid" when there is none.
 Result<Grid> GetGrid(storage::Connection& c, const std::string& code);
 
+// Gives every standard address the grid its coordinates lie in, grid by grid (AssignAddresses), so that addresses
+// imported after the grids were drawn belong to them at once. Run in the import's transaction. Returns how many
+// addresses lie in some grid afterwards.
+Result<int64_t> RegridAddresses(storage::Connection& tx);
+
 // Inserts a grid without the actor checks (demo seeding, imports by the platform itself); overlap still refused.
 Result<GridSaved> InsertGridUnchecked(storage::Connection& tx, Grid g, int64_t now);
 

@@ -17,13 +17,12 @@ namespace {
 
 bool InScope(const auth::Principal& p, int64_t unit) { return p.all_units || p.SeesUnit(unit); }
 
-// The grid task's fallback team while the database holds no grid teams: the unit's community officers.
+// Who may report on a task: its assignee; for a grid task the grid team's members with an account, or, for a grid
+// with no such member yet, the officers of the task's unit (a task must never be left without anyone to do it).
 Result<std::vector<int64_t>> Reporters(storage::Connection& c, const Task& t) {
     if (t.assignee_id) return std::vector<int64_t>{*t.assignee_id};
     JW_ASSIGN_OR_RETURN(auto team, GridTeamUsers(c, t.grid_id));
     if (!team.empty()) return team;
-    JW_ASSIGN_OR_RETURN(bool teams, work_sql::TableExists(c, "community_grid_members"));
-    if (teams) return team;
     return UnitUsersWithRole(c, t.unit_id, "officer");
 }
 

@@ -318,7 +318,8 @@ TEST_P(WorkTest, OnlyTheAssigneeReports) {
     EXPECT_EQ(ReportTask(*c_, other_, task->record.id, r, kNow).status().code(), ErrorCode::kNotFound);
     EXPECT_TRUE(ReportTask(*c_, officer_, task->record.id, r, kNow).ok());
 
-    // A grid task (no grid teams in this database): the officers of the task's unit may report, others not.
+    // A grid task for a grid with no team members with accounts: the officers of the task's unit may report, others
+    // not.
     TaskInput g;
     g.fields.title = "网格排查";
     g.fields.grid_id = "G-01";
