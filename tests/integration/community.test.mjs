@@ -52,13 +52,22 @@ test('match-address: one JSON per line with exactly the agreed fields; a new add
   assert.equal(none.full_name, null);
 });
 
-test('import: all or nothing, errors by line, other kinds not yet; audited', () => {
+test('import: all or nothing, errors by line; audited; an imported address joins the grid it lies in', () => {
   const file = path.join(server.dir, 'addresses.csv');
   fs.writeFileSync(file, 'address_id,full_name,road,house_no,longitude,latitude\n'
     + 'T-1,示范县城关镇测试路1号,测试路,1,104.1,30.5\nT-2,示范县城关镇测试路2号,测试路,2,,\n');
   const ok = cli(['community', 'import', '--kind', 'addresses', file]);
   assert.equal(ok.code, 0, ok.stdout + ok.stderr);
   assert.deepEqual(JSON.parse(ok.stdout), { kind: 'addresses', imported: 2 });
+  // T-1 lies where none of the demo's grids is; T-5 at the coordinates of an address of grid G01 joins G01 at once.
+  assert.equal(execSql(server.db, "SELECT COALESCE(grid_id, '-') FROM community_addresses WHERE code = 'T-1'").trim(), '-');
+  const [lon, lat] = execSql(server.db, "SELECT longitude || ',' || latitude FROM community_addresses "
+    + "WHERE grid_id = '519901-G01' AND longitude IS NOT NULL ORDER BY code LIMIT 1").trim().split(',');
+  fs.writeFileSync(file, `address_id,full_name,road,house_no,longitude,latitude\nT-5,示范县城关镇测试路5号,测试路,5,${lon},${lat}\n`);
+  assert.equal(cli(['community', 'import', '--kind', 'addresses', file]).code, 0);
+  assert.equal(execSql(server.db, "SELECT grid_id FROM community_addresses WHERE code = 'T-5'").trim(), '519901-G01');
+  fs.writeFileSync(file, 'address_id,full_name,road,house_no,longitude,latitude\n'
+    + 'T-1,示范县城关镇测试路1号,测试路,1,104.1,30.5\nT-2,示范县城关镇测试路2号,测试路,2,,\n');
   const [found] = matchLines(['测试路２号']);
   assert.equal(found.address_id, 'T-2');
 
@@ -74,7 +83,7 @@ test('import: all or nothing, errors by line, other kinds not yet; audited', () 
 
   assert.equal(JSON.parse(cli(['community', 'export', '--kind', 'cars']).stdout).fields.kind, 'unknown');
   const audited = execSql(server.db, "SELECT detail FROM audit_log WHERE action = 'community.import'").trim();
-  assert.match(audited, /^2 rows from /);
+  assert.match(audited, /^2 rows from /m);
 });
 
 test('the endpoint answers as the command does, for one input and for many', async () => {
