@@ -1,5 +1,6 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
 // deadlines compute, version. These names are contracts other tools rely on.
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -338,6 +339,8 @@ int main(int argc, char** argv) {
     jw::community::AddCommunityCommands(cli, community);
 
     CLI11_PARSE(cli, argc, argv);
+    // Commands other than serve write their results (CSV, JSON lines) to stdout: their logs go to stderr.
+    if (!serve->parsed()) spdlog::set_default_logger(spdlog::stderr_color_mt("jingwu"));
     if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics") || cli.got_subcommand("deadlines"))
         return 0;
     if (cli.got_subcommand("demo")) return jw::checkpoint::RunDemoReplay(replay);
