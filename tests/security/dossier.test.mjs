@@ -83,7 +83,13 @@ test('other paths and methods to the page are not the page', async () => {
     ['GET', `${page()}/export`], ['GET', `${page()}.json`], ['GET', `/community/people/${personId}/DOSSIER`],
     ['GET', `/community/people/${personId}%2Fdossier`], ['GET', `/community/people/${personId}/dossier/..`]]) {
     const r = await leader.request(method, p, { headers: PURPOSE, json: method === 'GET' ? undefined : {} });
-    assert.ok(r.status >= 400, `${method} ${p}: ${r.status}`);
+    if (p.endsWith('/..')) {
+      // The client resolves dot segments before sending: this reaches the person's masked detail, which the leader
+      // may read; it must not be the person page.
+      assert.ok(r.status >= 400 || !('sections' in (r.json ?? {})), `${method} ${p}: ${r.status} is the person page`);
+    } else {
+      assert.ok(r.status >= 400, `${method} ${p}: ${r.status}`);
+    }
     assertNoLeak(r, SECRETS, `${method} ${p}`);
   }
 });
