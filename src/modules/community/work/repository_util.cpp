@@ -6,15 +6,6 @@ namespace jw::community::work_sql {
 
 using storage::V;
 
-Result<bool> TableExists(storage::Connection& c, std::string_view table) {
-    const char* sql = c.dialect() == storage::Dialect::kSqlite
-                          ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = ?"
-                          : "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() "
-                            "AND table_name = ?";
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne(sql, {V(table)}));
-    return row.Int(0) > 0;
-}
-
 std::string JoinIds(const std::vector<int64_t>& ids) {
     if (ids.empty()) return "";
     std::string out = ",";

@@ -1,6 +1,6 @@
 #pragma once
-// Internal to the work part's repositories: the WHERE builder of the lists, id lists stored as ",3,17,", the
-// idempotency-key look-up and a table-exists check (the grids part's table may not be in every database yet).
+// Internal to the work part's repositories: the WHERE builder of the lists, id lists stored as ",3,17,",
+// the idempotency-key look-up.
 
 #include <cstdint>
 #include <optional>
@@ -12,8 +12,6 @@
 #include "storage/database.hpp"
 
 namespace jw::community::work_sql {
-
-Result<bool> TableExists(storage::Connection& c, std::string_view table);
 
 // ",3,17," ⇄ {3, 17}; empty ⇄ "".
 std::string JoinIds(const std::vector<int64_t>& ids);

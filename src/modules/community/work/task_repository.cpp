@@ -107,10 +107,6 @@ Result<Page<Task>> ListTasks(storage::Connection& c, const WorkFilter& f) {
         storage::Params p{V(*f.mine_user)};
         std::string pred = "(t.assignee_id = ? OR (t.assignee_id IS NULL AND (" +
                            storage::InFilter(c.dialect(), "t.grid_id", f.mine_grids, p);
-        if (f.mine_unit) {
-            pred += " OR t.unit_id = ?";
-            p.push_back(V(*f.mine_unit));
-        }
         w.Add(pred + ")))", p);
     }
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM community_tasks t" + w.Sql(), w.params()));

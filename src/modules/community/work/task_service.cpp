@@ -116,8 +116,6 @@ Result<Page<Task>> ListTasksFor(storage::Connection& c, const auth::Principal& a
     if (mine) {
         f.mine_user = actor.user_id;
         JW_ASSIGN_OR_RETURN(f.mine_grids, GridsOfUser(c, actor.user_id));
-        JW_ASSIGN_OR_RETURN(bool teams, work_sql::TableExists(c, "community_grid_members"));
-        if (!teams) f.mine_unit = actor.unit_id;
     }
     return ListTasks(c, f);
 }

@@ -23,8 +23,6 @@ Result<std::string> GridOfAddress(storage::Connection& c, const std::string& add
 Result<std::vector<int64_t>> GridTeamUsers(storage::Connection& c, const std::string& grid_code) {
     std::vector<int64_t> out;
     if (grid_code.empty()) return out;
-    JW_ASSIGN_OR_RETURN(bool exists, work_sql::TableExists(c, "community_grid_members"));
-    if (!exists) return out;
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT DISTINCT user_id FROM community_grid_members WHERE grid_code = ? "
                                            "AND user_id IS NOT NULL ORDER BY user_id",
                                            {V(grid_code)}));
@@ -34,8 +32,6 @@ Result<std::vector<int64_t>> GridTeamUsers(storage::Connection& c, const std::st
 
 Result<std::vector<std::string>> GridsOfUser(storage::Connection& c, int64_t user_id) {
     std::vector<std::string> out;
-    JW_ASSIGN_OR_RETURN(bool exists, work_sql::TableExists(c, "community_grid_members"));
-    if (!exists) return out;
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT DISTINCT grid_code FROM community_grid_members WHERE user_id = ? "
                                            "ORDER BY grid_code",
                                            {V(user_id)}));

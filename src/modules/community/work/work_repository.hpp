@@ -30,7 +30,6 @@ struct WorkFilter {
     bool repeats_only = false;         // mediations
     std::optional<int64_t> mine_user;  // tasks assigned to this user, or to a grid whose team they are in
     std::vector<std::string> mine_grids;
-    std::optional<int64_t> mine_unit;  // also grid tasks of this unit (while grid teams are not in the database)
     std::optional<int64_t> assignee_id;
     int64_t now = 0;  // tasks: what "overdue" is measured against
     int page = 1, page_size = 20;
