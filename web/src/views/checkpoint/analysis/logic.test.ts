@@ -83,6 +83,8 @@ describe('results for reading (issue 13)', () => {
       case_no: '案件编号不存在', to: '结束时间不能晚于当前时间', 'conditions[1].from': '时间不能晚于当前时间',
     })
     expect(isFuture(new Date(2000, 0, 1))).toBe(false)
-    expect(isFuture(new Date(Date.now() + 86400_000))).toBe(true)
+    const noon = new Date(2026, 11, 7, 12, 0, 0).getTime()
+    expect(isFuture(new Date(2026, 11, 7, 23, 59, 59), noon)).toBe(false)
+    expect(isFuture(new Date(2026, 11, 8, 0, 0, 0), noon)).toBe(true)
   })
 })

@@ -153,7 +153,11 @@ export function analysisFieldText(e: unknown, t: Translate, te: HasKey): Record<
   return out
 }
 
-// Whether a date lies after now (the date pickers grey out the future: a search of the future finds nothing).
+// Whether a day lies after today (the date pickers grey out future days: a search of the future finds nothing).
+// By day, not by instant: the picker asks with the typed time too, and "today until 23:59" must reach the server,
+// which refuses the part after now with words (a picker would drop it silently).
 export function isFuture(d: Date, now = Date.now()): boolean {
-  return d.getTime() > now
+  const endOfToday = new Date(now)
+  endOfToday.setHours(23, 59, 59, 999)
+  return d.getTime() > endOfToday.getTime()
 }
