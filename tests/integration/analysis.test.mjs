@@ -18,7 +18,9 @@ const BUDDY = '川A5N102';
 const CPS = ['51990100001210000091', '51990100001210000092', '51990100001210000093'];
 const DAYS = 30;
 const day = (d) => `2026-10-${String(d + 1).padStart(2, '0')}`;
-const PURPOSE = { 'X-Purpose': encodeURIComponent('侦查盗窃案'), 'X-Case-No': '5199012026XS00123' };
+// The case number of every search must be a case the analyst may see (issue 13): the demo county's first case.
+let CASE_NO;
+let PURPOSE;
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 let server;
@@ -44,6 +46,9 @@ before(async () => {
   const load = server.cli(['analytics', 'load', '--data', passDir, '--checkpoints', cpFile, '--passes', passFile]);
   assert.equal(load.code, 0, load.output);
   await server.start();
+  CASE_NO = execSql(server.db, 'SELECT case_no FROM cases ORDER BY id LIMIT 1').trim();
+  assert.ok(CASE_NO, 'the demo county has cases');
+  PURPOSE = { 'X-Purpose': encodeURIComponent('侦查盗窃案'), 'X-Case-No': CASE_NO };
   analyst = await loggedIn(server, 'analyst');
 });
 after(async () => {
@@ -88,7 +93,7 @@ test('a short trajectory answers at once with checkpoint names and coordinates; 
   assert.equal(rows.length, 1);
   const [purpose, caseNo, detail] = rows[0].split('|');
   assert.equal(purpose, '侦查盗窃案');
-  assert.equal(caseNo, '5199012026XS00123');
+  assert.equal(caseNo, CASE_NO);
   assert.equal(JSON.parse(detail).plate, PLATE);
   assert.equal(JSON.parse(detail).q, 'trajectory');
 });
@@ -168,14 +173,13 @@ test('a result is saved to an existing case only, once, and listed under the cas
     400, 'invalid_argument', { case_no: 'unknown_case' });
   expectError(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/save`, {}), 400, 'invalid_argument',
     { case_no: 'required' });
-  const caseNo = execSql(server.db, 'SELECT case_no FROM cases ORDER BY id LIMIT 1').trim();
-  assert.ok(caseNo, 'the demo county has cases');
+  const caseNo = CASE_NO;
   const saved = expectStatus(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/save`,
     { case_no: caseNo, note: '轨迹' }), 201);
   assert.equal(saved.case_no, caseNo);
   expectError(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/save`, { case_no: caseNo }), 409,
     undefined, { case_no: 'already_saved' });
-  const list = expectStatus(await analyst.get(`/checkpoint/analyses?case_no=${encodeURIComponent(caseNo)}`), 200);
+  const list = expectStatus(await analyst.get('/checkpoint/analyses', { headers: PURPOSE }), 200);
   assert.equal(list.total, 1);
   assert.equal(list.items[0].id, r.task_id);
   assert.equal(list.items[0].note, '轨迹');
@@ -186,8 +190,8 @@ test('a result is saved to an existing case only, once, and listed under the cas
 
 test('a client-side export is recorded in the audit log; a bad report names the field', async () => {
   const r = expectStatus(await run(analyst, trajectory(day(6), day(8))), 201);
-  expectStatus(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/exported`, { rows: 4 }), 204);
-  expectError(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/exported`, {}), 400, 'invalid_argument',
+  expectStatus(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/exported`, { rows: 4 }, { headers: PURPOSE }), 204);
+  expectError(await analyst.post(`/checkpoint/analyses/tasks/${r.task_id}/exported`, {}, { headers: PURPOSE }), 400, 'invalid_argument',
     { rows: 'required' });
   const rows = execSql(server.db, `SELECT detail FROM audit_log WHERE action = 'analysis.export' AND `
     + `object = 'analysis_task:${r.task_id}' AND result = 'ok'`).trim().split('\n');

@@ -20,6 +20,7 @@ const PLATE = '川A5N101';
 const SECRETS = [ID_NO, PHONE, ADDRESS, NAME];
 const PURPOSE = '制作受案登记表交当事人';
 const UNKNOWN_CASE = 'A5199012099999999';
+const UNKNOWN_WELL_FORMED = '5199012026XS99999';  // in the bureau's format (sensitive reads check it first)
 
 let server;
 let officer;   // 城关派出所
@@ -195,29 +196,36 @@ test('finding 4: a saved analysis of 城关 is not readable, listable or exporta
   expectError(read, 404, 'not_found');
   assertNoLeak(read, [PLATE], 'east task read');
 
-  const listed = await east.get(`/checkpoint/analyses?case_no=${encodeURIComponent(kase.case_no)}`);
-  const none = await east.get(`/checkpoint/analyses?case_no=${UNKNOWN_CASE}`);
+  // The saved list is a sensitive read (issue 13): another station's case is refused exactly like no case.
+  const listed = await east.get('/checkpoint/analyses', { headers: purposeHeaders(kase.case_no) });
+  const none = await east.get('/checkpoint/analyses', { headers: purposeHeaders(UNKNOWN_WELL_FORMED) });
   assertNoLeak(listed, [PLATE], 'east saved list');
-  assert.equal(listed.status, none.status);
-  assert.deepEqual(listed.json, none.json);
-  assert.deepEqual(expectStatus(listed, 200), { items: [], total: 0 });
+  assert.deepEqual(shape(listed), shape(none));
+  expectError(listed, 400, 'invalid_argument', { case_no: 'unknown_case' });
 
   const tasks = expectStatus(await east.get('/checkpoint/analyses/tasks?page_size=200'), 200);
   assert.ok(!tasks.items.some((t) => t.id === mine.task_id));
   assertNoLeak({ text: JSON.stringify(tasks) }, [PLATE], 'east task list');
 
-  const exported = await east.post(`/checkpoint/analyses/tasks/${mine.task_id}/exported`, { rows: 1 });
-  expectError(exported, 404, 'not_found');
+  const exported = await east.post(`/checkpoint/analyses/tasks/${mine.task_id}/exported`, { rows: 1 },
+    { headers: purposeHeaders(kase.case_no) });
+  expectError(exported, 400, 'invalid_argument', { case_no: 'unknown_case' });
 });
 
 test('finding 4: attaching to another unit\'s case answers exactly like a case that does not exist', async () => {
-  const theirs = await run(east, '5199012026XS00777');
+  // A search names a case its user may see (issue 13): east's own.
+  const eastCase = expectStatus(await east.post('/cases', {
+    case_type: 'administrative', cause: '盗窃', source: 'walk_in',
+    occurred_at: new Date(Date.now() - 3600_000).toISOString().replace(/\.\d+Z$/, 'Z'),
+    place: { address: '示范县东城镇东大街1号' }, facts: '报案人称电动车被盗。', people: [],
+  }), 201);
+  const theirs = await run(east, eastCase.case_no);
   const outOfScope = await east.post(`/checkpoint/analyses/tasks/${theirs.task_id}/save`, { case_no: kase.case_no });
   const missing = await east.post(`/checkpoint/analyses/tasks/${theirs.task_id}/save`, { case_no: UNKNOWN_CASE });
   expectError(missing, 400, 'invalid_argument', { case_no: 'unknown_case' });
   assert.deepEqual(shape(outOfScope), shape(missing));
   // Nothing was attached: the handling officer's list of the case does not show it.
-  const list = expectStatus(await officer.get(`/checkpoint/analyses?case_no=${encodeURIComponent(kase.case_no)}`), 200);
+  const list = expectStatus(await officer.get('/checkpoint/analyses', { headers: purposeHeaders(kase.case_no) }), 200);
   assert.ok(!list.items.some((t) => t.id === theirs.task_id));
 });
 
@@ -230,9 +238,10 @@ test('finding 4: those who may see the case still read its saved analyses; the o
     const c = await loggedIn(server, name);
     const t = expectStatus(await c.get(`/checkpoint/analyses/tasks/${mine.task_id}`), 200);
     assert.equal(t.params.plate, PLATE);
-    const list = expectStatus(await c.get(`/checkpoint/analyses?case_no=${encodeURIComponent(kase.case_no)}`), 200);
+    const list = expectStatus(await c.get('/checkpoint/analyses', { headers: purposeHeaders(kase.case_no) }), 200);
     assert.ok(list.items.some((x) => x.id === mine.task_id), name);
-    expectStatus(await c.post(`/checkpoint/analyses/tasks/${mine.task_id}/exported`, { rows: 0 }), 204);
+    expectStatus(await c.post(`/checkpoint/analyses/tasks/${mine.task_id}/exported`, { rows: 0 },
+      { headers: purposeHeaders(kase.case_no) }), 204);
   }
   // An unsaved task stays its owner's, even for county-wide readers.
   const unsaved = await run(officer, kase.case_no);

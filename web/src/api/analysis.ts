@@ -102,7 +102,33 @@ export const getTask = (id: number) => http.get<AnalysisTask>(`${base}/tasks/${i
 export const cancelTask = (id: number) => http.post<{ task_id: number; status: TaskStatus }>(`${base}/tasks/${id}/cancel`, {})
 export const saveTaskToCase = (id: number, caseNo: string, note = '') =>
   http.post<{ task_id: number; case_no: string }>(`${base}/tasks/${id}/save`, { case_no: caseNo, note })
-export const listSavedForCase = (caseNo: string) => http.get<Paged<AnalysisTask>>(base, { case_no: caseNo })
+// The saved results of a case and an export are sensitive reads too: they state the purpose and case number, which
+// the server checks like a run's (a case the user may see, or an approved exception).
+export const listSavedForCase = (purpose: Purpose) =>
+  http.get<Paged<AnalysisTask>>(base, { purpose: purpose.purpose, case_no: purpose.case_no })
 // Results are exported in the browser; each export is reported first so that it is in the audit log.
-export const reportExport = (id: number, rows: number) =>
-  http.post<void>(`${base}/tasks/${id}/exported`, { rows, format: 'csv' })
+export const reportExport = (id: number, rows: number, purpose: Purpose) =>
+  http.post<void>(`${base}/tasks/${id}/exported`, { rows, format: 'csv' }, {
+    query: { purpose: purpose.purpose, case_no: purpose.case_no },
+  })
+
+// Search exceptions (issue 13): a case number that is no case of mine, with a reason a leader approves.
+export type ExceptionStatus = 'pending' | 'approved' | 'rejected'
+export interface SearchException {
+  id: number
+  username: string
+  case_no: string
+  reason: string
+  status: ExceptionStatus
+  requested_at: string
+  decider_name: string
+  decided_at: string | null
+  decision_note: string
+  valid_until: string | null
+}
+export const requestException = (caseNo: string, reason: string) =>
+  http.post<{ id: number; status: ExceptionStatus }>(`${base}/exceptions`, { case_no: caseNo, reason })
+export const listExceptions = (q: PageQuery & { status?: string; mine?: string }) =>
+  http.get<Paged<SearchException> & { can_decide: boolean }>(`${base}/exceptions`, { ...q })
+export const decideException = (id: number, approve: boolean, note: string) =>
+  http.post<SearchException>(`${base}/exceptions/${id}/${approve ? 'approve' : 'reject'}`, note ? { note } : {})

@@ -24,6 +24,9 @@ import {
   Upload,
   Connection,
   TrendCharts,
+  House,
+  Notebook,
+  School,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
@@ -34,6 +37,9 @@ export const menuIcons: Record<string, Component> = {
   Upload,
   Connection,
   TrendCharts,
+  House,
+  Notebook,
+  School,
   Avatar,
   Bell,
   Briefcase,

@@ -5,11 +5,11 @@
 #include <cstdlib>
 #include <memory>
 
-#include "cases/case_scope.hpp"
 #include "checkpoint/analysis/analysis_limits.hpp"
 #include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
+#include "checkpoint/analysis/search_basis.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -72,6 +72,13 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(RoleLimits limits, LimitsTable::Default().For(req.principal->roles));
     JW_ASSIGN_OR_RETURN(Json request, EngineRequest(kind, body["params"]));
     JW_RETURN_IF_ERROR(CheckLimits(request, limits));
+    {
+        // Before any query runs: the case number is a case this user may see (or an approved exception), and the
+        // range is not in the future (search_basis.hpp).
+        auto c = d.db.Acquire();
+        if (!c.ok()) return c.status();
+        JW_RETURN_IF_ERROR(CheckSearch(**c, *req.principal, req.case_no, request, NowUnix()));
+    }
     const auto qlimits = ToQueryLimits(limits);
     const auto snapshot = d.hub.Snapshot();
 
@@ -130,18 +137,29 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
     return r;
 }
 
-// A task the caller may read: their own, or one saved to a case they may see (the case's data scope, as
-// GET /cases/{id} applies it: cases/case_scope.hpp). Any other task is not found, whether it exists or not.
+// A task the caller may read, checked again at every read (the scope may have changed since it ran): their own
+// while its case number is still a basis for them, or one saved to a case number that is a basis for the reader
+// (the case's team: the case's data scope as GET /cases/{id} applies it, through search_basis.hpp). Any other task
+// is not found, whether it exists or not.
 Result<AnalysisTask> ReadableTask(storage::Connection& c, const Request& req, int64_t id, bool with_result) {
     const Status not_found = Status::NotFound("analysis task");
     auto t = GetTask(c, id, with_result);
     if (!t.ok()) return t.status().code() == ErrorCode::kNotFound ? not_found : t.status();
-    if (t->user_id == req.principal->user_id) return t;
+    const int64_t now = NowUnix();
+    auto basis = [&](const std::string& case_no) -> Result<bool> {
+        Status s = CheckCaseBasis(c, *req.principal, case_no, now);
+        if (s.ok()) return true;
+        if (s.code() == ErrorCode::kInvalidArgument) return false;
+        return s;
+    };
+    if (t->user_id == req.principal->user_id) {
+        JW_ASSIGN_OR_RETURN(bool own, basis(t->case_no));
+        if (own) return t;
+    }
     JW_ASSIGN_OR_RETURN(auto cases, SavedCaseNumbers(c, id));
     for (const auto& case_no : cases) {
-        auto visible = cases::VisibleCaseId(c, *req.principal, case_no);
-        if (visible.ok()) return t;
-        if (visible.status().code() != ErrorCode::kNotFound) return visible.status();
+        JW_ASSIGN_OR_RETURN(bool shared, basis(case_no));
+        if (shared) return t;
     }
     return not_found;
 }
@@ -204,10 +222,7 @@ Result<Reply> SaveHandler(const Deps&, Request& req) {
         if (t.status != "done") return Status(ErrorCode::kConflict, "analysis_not_done", {{"status", "not_done"}});
         // A case outside the user's scope answers like one that does not exist: the reply must not tell
         // which case numbers exist in other units.
-        auto visible = cases::VisibleCaseId(c, actor, case_no);
-        if (!visible.ok() && visible.status().code() == ErrorCode::kNotFound)
-            return Status::Invalid("case_no", "unknown_case");
-        JW_RETURN_IF_ERROR(visible.status());
+        JW_RETURN_IF_ERROR(CheckCaseBasis(c, actor, case_no, NowUnix()));
         JW_RETURN_IF_ERROR(SaveToCase(c, id, case_no, user, note, NowUnix()));
         out.body = {{"task_id", id}, {"case_no", case_no}};
         return Status::Ok();
@@ -227,6 +242,7 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     if (format != "csv") return Status::Invalid("format", "unknown");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
+    JW_RETURN_IF_ERROR(CheckCaseBasis(**c, *req.principal, req.case_no, NowUnix()));
     JW_ASSIGN_OR_RETURN(AnalysisTask t, ReadableTask(**c, req, id, false));
     if (t.status != "done") return Status(ErrorCode::kConflict, "analysis_not_done", {{"status", "not_done"}});
     Reply r = Reply::NoContent();
@@ -235,20 +251,15 @@ Result<Reply> ExportedHandler(const Deps& d, Request& req) {
     return r;
 }
 
-// The analyses saved to a case the caller may see. Any other case number — another unit's case or none at all
-// — has none: the same empty list, so the answer does not tell which numbers exist (and the analysis page may
-// ask for a case number that is not in the system yet without an error).
+// The analyses saved to a case. A sensitive read (purpose and case number stated, the dispatcher takes case_no
+// from the query): the case number must be a basis for the caller (search_basis.hpp) — another unit's case and a
+// number that is no case get the same "unknown_case", so the answer does not tell which numbers exist.
 Result<Reply> SavedHandler(const Deps& d, Request& req) {
-    const std::string case_no = req.Query("case_no");
-    if (case_no.empty()) return Status::Invalid("case_no", "required");
+    const std::string& case_no = req.case_no;
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    auto visible = cases::VisibleCaseId(**c, *req.principal, case_no);
-    if (!visible.ok() && visible.status().code() != ErrorCode::kNotFound) return visible.status();
-    std::vector<SavedAnalysis> saved;
-    if (visible.ok()) {
-        JW_ASSIGN_OR_RETURN(saved, ListSaved(**c, case_no));
-    }
+    JW_RETURN_IF_ERROR(CheckCaseBasis(**c, *req.principal, case_no, NowUnix()));
+    JW_ASSIGN_OR_RETURN(std::vector<SavedAnalysis> saved, ListSaved(**c, case_no));
     Json items = Json::array();
     for (const auto& s : saved) {
         Json j = TaskJson(s.task);
@@ -278,12 +289,18 @@ void RegisterAnalysisRoutes(http::Router& router, const Deps& deps) {
     http::Route run{"POST", base, "analysis.run", "analysis.run", Bind(deps, RunHandler)};
     run.needs_purpose = true;
     router.Add(run);
-    router.Add({"GET", base, "analysis.run", "analysis.saved_list", Bind(deps, SavedHandler)});
+    http::Route saved{"GET", base, "analysis.run", "analysis.saved_list", Bind(deps, SavedHandler)};
+    saved.needs_purpose = true;
+    router.Add(saved);
     router.Add({"GET", base + "/tasks", "analysis.run", "analysis.task_list", Bind(deps, ListTasksHandler)});
     router.Add({"GET", base + "/tasks/:id", "analysis.run", "analysis.task_read", Bind(deps, GetTaskHandler)});
     router.Add({"POST", base + "/tasks/:id/cancel", "analysis.run", "analysis.cancel", Bind(deps, CancelHandler)});
     router.Add({"POST", base + "/tasks/:id/save", "analysis.run", "analysis.save", Bind(deps, SaveHandler)});
-    router.Add({"POST", base + "/tasks/:id/exported", "analysis.run", "analysis.export", Bind(deps, ExportedHandler)});
+    http::Route exported{"POST", base + "/tasks/:id/exported", "analysis.run", "analysis.export",
+                         Bind(deps, ExportedHandler)};
+    exported.needs_purpose = true;
+    router.Add(exported);
+    RegisterExceptionRoutes(router, deps);
 }
 
 Status RegisterAnalysisJobs(notify::Scheduler&, const Deps&) {

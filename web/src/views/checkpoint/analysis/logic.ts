@@ -1,6 +1,7 @@
 // Pure helpers of the analysis page: the plate format check (mirrors CheckPlate of src/common/validators.cpp,
 // GA 36), result rows per kind (table and CSV share them), and what the map draws.
-import type { AnalysisKind, AnalysisResult, ResultCheckpoint } from '@/api/analysis'
+import type { AnalysisKind, AnalysisParams, AnalysisResult, ResultCheckpoint } from '@/api/analysis'
+import { ApiError } from '@/api/http'
 import type { Cell } from '@/utils/csv'
 
 const PROVINCES = '京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼'
@@ -66,11 +67,13 @@ export function resultRows(kind: AnalysisKind, r: AnalysisResult | undefined): R
         seq: i + 1, pass_time: p.pass_time, checkpoint_id: p.checkpoint_id, checkpoint_name: name(p.checkpoint_id),
       }))
     case 'companion':
-      return (r.companions ?? []).map((c) => ({ ...c }))
+      // The score is a sum of log10 rarity weights (src/analytics/queries.hpp): two decimals say all there is.
+      return (r.companions ?? []).map((c) => ({ ...c, score: round(c.score, 2) }))
     case 'cloned':
       return (r.suspects ?? []).map((s) => ({
         plate: s.plate, a_time: s.a.pass_time, a_checkpoint: name(s.a.checkpoint_id), b_time: s.b.pass_time,
-        b_checkpoint: name(s.b.checkpoint_id), distance_km: s.distance_km, speed_kmh: s.speed_kmh,
+        b_checkpoint: name(s.b.checkpoint_id), distance_km: round(s.distance_km, 1),
+        speed_kmh: s.speed_kmh === null ? null : round(s.speed_kmh, 0),
       }))
     case 'first_seen':
       return (r.plates ?? []).map((p) => ({
@@ -109,4 +112,52 @@ export function mapCheckpoints(r: AnalysisResult | undefined) {
   return (r?.checkpoints ?? []).flatMap((c) =>
     c.latitude === null || c.longitude === null ? [] : [{ id: c.id, name: c.name, latitude: c.latitude, longitude: c.longitude }],
   )
+}
+
+// A number rounded for reading (no 0.30000000000000004); non-numbers pass through.
+export function round(v: number, digits: number): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) return v
+  const f = 10 ** digits
+  return Math.round(v * f) / f
+}
+
+// The time range a plate of a result is traced over (one click from a result row to its trajectory): the range
+// the analysis searched — for a collision, from its earliest condition to its latest. Null when none is known.
+export function traceRange(p: AnalysisParams | undefined): { from: string; to: string } | null {
+  if (!p) return null
+  if (p.from && p.to) return { from: p.from, to: p.to }
+  const conds = (p.conditions ?? []).filter((c) => c.from && c.to)
+  if (!conds.length) return null
+  const from = conds.map((c) => c.from).sort()[0]
+  const to = conds.map((c) => c.to).sort().at(-1) as string
+  return { from, to }
+}
+
+export type Translate = (key: string, named?: Record<string, unknown>) => string
+export type HasKey = (key: string) => boolean
+
+// Field problems of an analysis reply in the page's words: analyst.problem.<field>.<problem>, then
+// analyst.problem.<problem>; others are left to the shared errors.field words (useApiError). Never a raw code.
+export function analysisFieldText(e: unknown, t: Translate, te: HasKey): Record<string, string> {
+  if (!(e instanceof ApiError)) return {}
+  const out: Record<string, string> = {}
+  for (const [field, problem] of Object.entries(e.fields)) {
+    const base = field.replace(/^conditions\[\d+\]\./, '')
+    for (const key of [`analyst.problem.${base}.${problem}`, `analyst.problem.${problem}`]) {
+      if (te(key)) {
+        out[field] = t(key)
+        break
+      }
+    }
+  }
+  return out
+}
+
+// Whether a day lies after today (the date pickers grey out future days: a search of the future finds nothing).
+// By day, not by instant: the picker asks with the typed time too, and "today until 23:59" must reach the server,
+// which refuses the part after now with words (a picker would drop it silently).
+export function isFuture(d: Date, now = Date.now()): boolean {
+  const endOfToday = new Date(now)
+  endOfToday.setHours(23, 59, 59, 999)
+  return d.getTime() > endOfToday.getTime()
 }
