@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "common/csv.hpp"
 #include "common/csv_reader.hpp"
@@ -71,7 +72,8 @@ ParsedPeople ParsePeopleCsv(std::string_view text) {
     for (const char* req : {"id_number", "name"})
         if (!col.count(req)) problem(rec.line, req, "missing_column");
     if (!out.errors.empty()) return out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;  // a million identities: hashing, not a tree of string compares
+    seen.reserve(text.size() / 64);
     for (;;) {
         auto next = reader.Next(&rec);
         if (!next.ok()) {
