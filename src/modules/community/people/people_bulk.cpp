@@ -1,10 +1,7 @@
 #include "community/people/people_bulk.hpp"
 
-#include <unordered_set>
-
 #include "common/json_util.hpp"
 #include "community/community_keys.hpp"
-#include "storage/in_list.hpp"
 
 namespace jw::community {
 namespace {
@@ -34,15 +31,13 @@ storage::Value Opt(const std::optional<std::string>& s) { return s ? V(*s) : sto
 }  // namespace
 
 Result<PeopleLoad> PeopleLoad::Begin(storage::Connection& tx) {
-    if (tx.dialect() == storage::Dialect::kPostgres) {
-        JW_RETURN_IF_ERROR(tx.Exec("DROP TABLE IF EXISTS " + TempTable(tx.dialect())));
-        std::string columns;
-        for (const auto& c : kColumns)
-            columns += ", " + c +
-                       (c == "collected_by" || c == "unit_id" || c == "created_at" || c == "updated_at" ? " BIGINT"
-                                                                                                         : " TEXT");
-        JW_RETURN_IF_ERROR(tx.Exec("CREATE TEMP TABLE jw_people_load (seq BIGINT NOT NULL" + columns + ")"));
-    }
+    JW_RETURN_IF_ERROR(tx.Exec("DROP TABLE IF EXISTS " + TempTable(tx.dialect())));
+    std::string columns;
+    for (const auto& c : kColumns) columns += ", " + c + (c == "collected_by" || c == "unit_id" || c == "created_at" ||
+                                                                  c == "updated_at"
+                                                              ? " BIGINT"
+                                                              : " TEXT");
+    JW_RETURN_IF_ERROR(tx.Exec("CREATE TEMP TABLE jw_people_load (seq BIGINT NOT NULL" + columns + ")"));
     PeopleLoad load(tx);
     if (tx.dialect() == storage::Dialect::kSqlite) {
         constexpr int64_t kCacheKib = 256 * 1024;
@@ -84,46 +79,25 @@ storage::Params PeopleLoad::SealedRow(int64_t seq, const Person& p, const std::s
             V(p.updated_at)};
 }
 
-Result<std::vector<std::string>> PeopleLoad::Insert(const std::vector<storage::Params>& rows,
-                                                    const std::vector<std::string>& indexes) {
+Result<std::unique_ptr<storage::BulkLoader>> PeopleLoad::Load() {
+    std::vector<std::string> columns = {"seq"};
+    columns.insert(columns.end(), kColumns.begin(), kColumns.end());
+    return storage::BulkLoader::Start(*tx_, "jw_people_load", columns);
+}
+
+Result<std::vector<std::string>> PeopleLoad::Move() {
+    // "WHERE seq >= 0" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
+    JW_ASSIGN_OR_RETURN(auto rows, tx_->Query("INSERT INTO community_people (" + ColumnList() + ") SELECT " +
+                                              ColumnList() +
+                                              " FROM jw_people_load WHERE seq >= 0 ORDER BY seq ON CONFLICT "
+                                              "(id_index) DO NOTHING RETURNING id_index"));
+    JW_RETURN_IF_ERROR(tx_->Exec("DELETE FROM jw_people_load"));
     std::vector<std::string> inserted;
-    if (tx_->dialect() == storage::Dialect::kSqlite) {
-        JW_ASSIGN_OR_RETURN(auto found, storage::QueryIn(*tx_, "SELECT id_index FROM community_people WHERE id_index "
-                                                               "IN @IDS@",
-                                                         indexes));
-        std::unordered_set<std::string> registered;
-        for (const auto& r : found) registered.insert(r.Str(0));
-        JW_ASSIGN_OR_RETURN(auto loader, storage::BulkLoader::Start(*tx_, "community_people", kColumns));
-        storage::Params values;
-        for (size_t i = 0; i < rows.size(); ++i) {
-            if (registered.count(indexes[i])) continue;
-            values.assign(rows[i].begin() + 1, rows[i].end());  // without seq
-            JW_RETURN_IF_ERROR(loader->Add(values));
-            inserted.push_back(indexes[i]);
-        }
-        JW_RETURN_IF_ERROR(loader->Finish());
-        return inserted;
-    }
-    {
-        std::vector<std::string> columns = {"seq"};
-        columns.insert(columns.end(), kColumns.begin(), kColumns.end());
-        JW_ASSIGN_OR_RETURN(auto loader, storage::BulkLoader::Start(*tx_, "jw_people_load", columns));
-        for (const auto& row : rows) JW_RETURN_IF_ERROR(loader->Add(row));
-        JW_RETURN_IF_ERROR(loader->Finish());
-    }
-    JW_ASSIGN_OR_RETURN(auto moved, tx_->Query("INSERT INTO community_people (" + ColumnList() + ") SELECT " +
-                                               ColumnList() +
-                                               " FROM jw_people_load ORDER BY seq ON CONFLICT (id_index) DO NOTHING "
-                                               "RETURNING id_index"));
-    JW_RETURN_IF_ERROR(tx_->Exec("TRUNCATE jw_people_load"));
-    inserted.reserve(moved.size());
-    for (const auto& r : moved) inserted.push_back(r.Str(0));
+    inserted.reserve(rows.size());
+    for (const auto& r : rows) inserted.push_back(r.Str(0));
     return inserted;
 }
 
-Status PeopleLoad::End() {
-    if (tx_->dialect() != storage::Dialect::kPostgres) return Status::Ok();
-    return tx_->Exec("DROP TABLE " + TempTable(tx_->dialect()));
-}
+Status PeopleLoad::End() { return tx_->Exec("DROP TABLE " + TempTable(tx_->dialect())); }
 
 }  // namespace jw::community

@@ -91,7 +91,12 @@ Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_
         if (end < n)
             next = std::async(std::launch::async, SealChunk, std::cref(parsed), end, std::min(n, end + kChunk),
                               std::cref(actor), now);
-        JW_ASSIGN_OR_RETURN(auto inserted, load.Insert(chunk.rows, chunk.indexes));
+        {
+            JW_ASSIGN_OR_RETURN(auto loader, load.Load());
+            for (const auto& row : chunk.rows) JW_RETURN_IF_ERROR(loader->Add(row));
+            JW_RETURN_IF_ERROR(loader->Finish());
+        }
+        JW_ASSIGN_OR_RETURN(auto inserted, load.Move());
         report.created += static_cast<int64_t>(inserted.size());
         if (inserted.size() == chunk.rows.size()) continue;
         // Registered already: filled in one by one, only their empty fields (ResolvePerson).
