@@ -8,8 +8,9 @@ mkdir -p bench/out
 build/release/bench/community/jw_community_bench "${JW_BENCH_ADDRESSES:-100000}" "${JW_BENCH_QUERIES:-50000}" \
   "${JW_BENCH_NAIVE:-100}" | tee bench/out/community-address-match.txt
 
-# Person register (issue 14, ADR 0032): import and lookup by ID number, sealed register vs a plain table, on SQLite
-# and, when JW_TEST_PG_URL is set, PostgreSQL. Knobs: JW_BENCH_PEOPLE (1000000), JW_BENCH_LOOKUPS (10000).
+# Person register (issue 14, ADR 0032, ADR 0046): import from a CSV file and lookup by ID number, sealed register vs
+# sqlite3 .import / psql \copy into a plain table, on SQLite
+# and, when JW_TEST_PG_URL is set, PostgreSQL (use a fresh database: the register there is not emptied). Knobs: JW_BENCH_PEOPLE (1000000), JW_BENCH_LOOKUPS (10000).
 cmake --build build/release -j2 --target jw_people_bench >/dev/null
 tmpdb=$(mktemp -d /tmp/jw-people-bench.XXXXXX)
 build/release/bench/community/jw_people_bench "sqlite:$tmpdb/people.db" "${JW_BENCH_PEOPLE:-1000000}" \

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
 #include <stdexcept>
 #include <string>
 
@@ -112,6 +113,23 @@ TEST(Crypto, Sm4CbcRoundTrip) {
 TEST(Crypto, Sm4CbcUsesAFreshIv) {
     const std::string key(16, 'k');
     EXPECT_NE(Sm4Encrypt(key, "same text"), Sm4Encrypt(key, "same text"));
+}
+
+// IVs come from a buffer refilled 256 IVs at a time, and the context is reused between calls with one key:
+// across several refills and alternating keys, every IV differs and every value opens under its own key only.
+TEST(Crypto, Sm4CbcIvsStayUniqueAcrossBufferRefillsAndKeys) {
+    const std::string k1(16, 'a'), k2(16, 'b');
+    std::set<std::string> ivs;
+    for (int i = 0; i < 1000; ++i) {
+        const std::string& key = i % 2 ? k1 : k2;
+        const std::string sealed = Sm4Encrypt(key, "519901199003071234");
+        EXPECT_TRUE(ivs.insert(sealed.substr(0, 16)).second) << i;
+        EXPECT_EQ(Sm4Decrypt(key, sealed), "519901199003071234");
+        EXPECT_NE(Sm4Decrypt(i % 2 ? k2 : k1, sealed), "519901199003071234");
+    }
+    // A failed open leaves the thread's context usable.
+    EXPECT_EQ(Sm4Decrypt(k1, std::string(48, 'x')), "");
+    EXPECT_EQ(Sm4Decrypt(k1, Sm4Encrypt(k1, "after a failure")), "after a failure");
 }
 
 TEST(Crypto, Sm4CbcBadInput) {

@@ -5,6 +5,7 @@
 #include <memory>
 #include <unordered_map>
 
+#include "storage/bulk_load.hpp"
 #include "storage/database.hpp"
 
 namespace jw::storage {
@@ -32,7 +33,7 @@ std::string RewritePlaceholders(std::string_view sql) {
     return out;
 }
 
-class PostgresConnection final : public Connection {
+class PostgresConnection final : public Connection, public detail::CopyIn {
   public:
     explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
     ~PostgresConnection() override { PQfinish(conn_); }
@@ -55,6 +56,28 @@ class PostgresConnection final : public Connection {
     }
 
     Status BeginWrite() override { return Exec("BEGIN", {}); }
+
+    // COPY … FROM STDIN for storage::BulkLoader (bulk_load.hpp).
+    Status CopyBegin(std::string_view sql) override {
+        std::unique_ptr<PGresult, decltype(&PQclear)> res(PQexec(conn_, std::string(sql).c_str()), PQclear);
+        if (PQresultStatus(res.get()) == PGRES_COPY_IN) return Status::Ok();
+        Status s = Check(res.get());
+        return s.ok() ? Status::Internal("postgres: COPY did not start") : s;
+    }
+    Status CopyData(std::string_view data) override {
+        if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1) return Status::Ok();
+        return Status(ErrorCode::kUnavailable, std::string("postgres copy: ") + PQerrorMessage(conn_));
+    }
+    Status CopyEnd(const std::string& error) override {
+        if (PQputCopyEnd(conn_, error.empty() ? nullptr : error.c_str()) != 1)
+            return Status(ErrorCode::kUnavailable, std::string("postgres copy: ") + PQerrorMessage(conn_));
+        Status s = Status::Ok();
+        while (PGresult* raw = PQgetResult(conn_)) {
+            std::unique_ptr<PGresult, decltype(&PQclear)> res(raw, PQclear);
+            if (s.ok()) s = Check(res.get());
+        }
+        return s;
+    }
 
   private:
     Status Check(PGresult* res) {

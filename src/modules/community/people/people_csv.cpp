@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "common/csv.hpp"
 #include "common/csv_reader.hpp"
@@ -71,7 +72,8 @@ ParsedPeople ParsePeopleCsv(std::string_view text) {
     for (const char* req : {"id_number", "name"})
         if (!col.count(req)) problem(rec.line, req, "missing_column");
     if (!out.errors.empty()) return out;
-    std::set<std::string> seen;
+    std::unordered_set<std::string> seen;  // a million identities: hashing, not a tree of string compares
+    seen.reserve(text.size() / 64);
     for (;;) {
         auto next = reader.Next(&rec);
         if (!next.ok()) {
@@ -112,54 +114,6 @@ ParsedPeople ParsePeopleCsv(std::string_view text) {
         out.lines.push_back(rec.line);
     }
     return out;
-}
-
-Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_view text, const auth::Principal& actor,
-                                           int64_t now) {
-    ParsedPeople parsed = ParsePeopleCsv(text);
-    PeopleImportReport report;
-    report.errors = std::move(parsed.errors);
-    // Residences: one query for the distinct codes.
-    std::set<std::string> codes;
-    for (const auto& p : parsed.rows)
-        if (p.residence_address_id) codes.insert(*p.residence_address_id);
-    std::set<std::string> known;
-    for (const auto& code : codes) {
-        JW_ASSIGN_OR_RETURN(bool ok, AddressExists(tx, code));
-        if (ok) known.insert(code);
-    }
-    for (size_t i = 0; i < parsed.rows.size(); ++i)
-        if (parsed.rows[i].residence_address_id && !known.count(*parsed.rows[i].residence_address_id) &&
-            report.errors.size() < kMaxErrors)
-            report.errors.push_back({parsed.lines[i], "residence_address_id", "unknown_address"});
-    report.rows = static_cast<int64_t>(parsed.rows.size());
-    if (!report.errors.empty()) {
-        std::sort(report.errors.begin(), report.errors.end(),
-                  [](const CsvProblem& a, const CsvProblem& b) { return a.line < b.line; });
-        return report;
-    }
-    // New identities go in many rows per statement; a row whose identity is registered already (before or earlier
-    // in this batch's statement) is then resolved one by one, filling only its empty fields (ResolvePerson).
-    constexpr size_t kBatch = 2000;
-    for (size_t start = 0; start < parsed.rows.size(); start += kBatch) {
-        const size_t end = std::min(parsed.rows.size(), start + kBatch);
-        std::vector<Person> people;
-        std::vector<std::string> indexes;
-        for (size_t i = start; i < end; ++i) {
-            const PersonInput& in = parsed.rows[i];
-            people.push_back(NewPerson(in, actor, now));
-            indexes.push_back(IdentityIndex({in.id_kind, in.nationality, in.id_number}));
-        }
-        JW_ASSIGN_OR_RETURN(auto inserted, InsertPeopleBulk(tx, people, indexes, true));
-        const std::set<std::string> fresh(inserted.begin(), inserted.end());
-        report.created += static_cast<int64_t>(fresh.size());
-        for (size_t i = start; i < end; ++i) {
-            if (fresh.count(indexes[i - start])) continue;
-            JW_ASSIGN_OR_RETURN(ResolveResult r, ResolvePerson(tx, parsed.rows[i], actor, now));
-            ++(r.created ? report.created : report.existing);
-        }
-    }
-    return report;
 }
 
 Status ExportPeopleCsv(storage::Connection& c, bool masked, bool spreadsheet,
