@@ -120,6 +120,12 @@ Result<Reply> ListHandler(const Deps& d, Request& req) {
     const Lang lang = http::RequestLang(req.headers);
     for (const auto& it : page.first) {
         Json j = AlertJson(it.alert, lang);
+        // The list carries of the payload only what the board shows (a grouped alert's count and last time).
+        const Json& p = it.alert.payload;
+        const bool grouped = p.is_object() && p.contains("sighting_count");
+        j["sighting_count"] = grouped ? p["sighting_count"] : Json(0);
+        j["payload"] = grouped ? Json{{"sighting_count", p["sighting_count"]}, {"last_seen_at", p.value("last_seen_at", "")}}
+                               : Json::object();
         j["age_s"] = (it.alert.closed_at ? *it.alert.closed_at : now) - it.alert.raised_at;
         j["targets_total"] = it.targets;
         j["targets_signed"] = it.signed_count;
