@@ -105,6 +105,7 @@ describe('duty desk: from a grouped alert to feedback, and device health', () =>
         return a.right > Math.min(cell.right, table.right, window.innerWidth) + 1 || a.left < cell.left - 1
       })
       assert.equal(clipped, false, 'the countdown fits its cell')
+      await countdown.scrollIntoViewIfNeeded()
     }
     await shot(page, 'phone-duty-board')
     const { row } = await groupedRow(page)
