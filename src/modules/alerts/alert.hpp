@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/json_util.hpp"
+#include "common/messages.hpp"
 #include "common/status.hpp"
 
 namespace jw::alerts {
@@ -49,6 +50,12 @@ struct RaiseInput {
     std::string case_no;
     std::vector<int64_t> unit_ids;  // units that must sign
     std::optional<int64_t> raised_by;
+    // Server-made words (ADR 0027, issue 13): when title_code is set the title is shown in the reader's language
+    // from the catalogue (kept in payload.title_code / payload.title_params; `title` keeps the zh-CN words for
+    // search), and the notifications use `notify_code` (…title/…body with title_params among their params).
+    std::string title_code;
+    MessageParams title_params;
+    std::string notify_code;
 };
 
 struct Target {

@@ -3,7 +3,9 @@
 
 #include "alerts/alerts_queries.hpp"
 #include "alerts/alerts_service.hpp"
+#include "alerts/sightings.hpp"
 #include "common/china_day.hpp"
+#include "http/error_table.hpp"
 #include "http/params.hpp"
 
 namespace jw::alerts {
@@ -27,13 +29,14 @@ Json TargetJson(const Target& t) {
             {"notes", t.notes}};
 }
 
-Json AlertJson(const Alert& a) {
+// `lang`: the reader's language, for server-made titles (sightings.hpp TitleIn).
+Json AlertJson(const Alert& a, Lang lang) {
     Json j = {{"id", a.id},
               {"source", a.source},
               {"source_ref", a.source_ref},
               {"colour", a.colour},
               {"subject", a.subject},
-              {"title", a.title},
+              {"title", TitleIn(a, lang)},
               {"case_no", a.case_no},
               {"status", a.status},
               {"raised_at", FormatUtcIso(a.raised_at)},
@@ -44,6 +47,27 @@ Json AlertJson(const Alert& a) {
         j["targets"] = Json::array();
         for (const auto& t : a.targets) j["targets"].push_back(TargetJson(t));
     }
+    return j;
+}
+
+Json SightingJson(const Sighting& s) {
+    return {{"id", s.id},
+            {"seen_at", FormatUtcIso(s.seen_at)},
+            {"place", s.place},
+            {"place_id", s.place_id},
+            {"longitude", s.longitude ? Json(*s.longitude) : Json(nullptr)},
+            {"latitude", s.latitude ? Json(*s.latitude) : Json(nullptr)},
+            {"direction", s.direction},
+            {"lane", s.lane},
+            {"photo", s.photo.empty() ? Json(nullptr) : Json(s.photo)}};
+}
+
+// The alert as a reply: with its sightings (a grouped alert's; empty for others), title in the reader's language.
+Result<Json> AlertDetailJson(storage::Connection& c, const Alert& a, Lang lang) {
+    Json j = AlertJson(a, lang);
+    JW_ASSIGN_OR_RETURN(auto sightings, ListSightings(c, a.id));
+    j["sightings"] = Json::array();
+    for (const auto& s : sightings) j["sightings"].push_back(SightingJson(s));
     return j;
 }
 
@@ -93,8 +117,15 @@ Result<Reply> ListHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto page, List(**c, f));
     const int64_t now = NowUnix();
     Json items = Json::array();
+    const Lang lang = http::RequestLang(req.headers);
     for (const auto& it : page.first) {
-        Json j = AlertJson(it.alert);
+        Json j = AlertJson(it.alert, lang);
+        // The list carries of the payload only what the board shows (a grouped alert's count and last time).
+        const Json& p = it.alert.payload;
+        const bool grouped = p.is_object() && p.contains("sighting_count");
+        j["sighting_count"] = grouped ? p["sighting_count"] : Json(0);
+        j["payload"] = grouped ? Json{{"sighting_count", p["sighting_count"]}, {"last_seen_at", p.value("last_seen_at", "")}}
+                               : Json::object();
         j["age_s"] = (it.alert.closed_at ? *it.alert.closed_at : now) - it.alert.raised_at;
         j["targets_total"] = it.targets;
         j["targets_signed"] = it.signed_count;
@@ -111,7 +142,8 @@ Result<Reply> GetHandler(const Deps& d, Request& req) {
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(Alert a, GetInScope(**c, id, Scope(req)));
-    Reply r = Reply::Json200(AlertJson(a));
+    JW_ASSIGN_OR_RETURN(Json body, AlertDetailJson(**c, a, http::RequestLang(req.headers)));
+    Reply r = Reply::Json200(std::move(body));
     r.audit_object = "alert:" + std::to_string(id);
     return r;
 }
@@ -139,10 +171,11 @@ Result<Reply> RaiseHandler(const Deps& d, Request& req) {
     ri.raised_by = req.principal->user_id;
     Reply r;
     r.status = 201;
-    r.write = [d, ri](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+    r.write = [d, ri, lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry& e,
+                                                             Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Alert a, RaiseAndGet(c, Policy::Default(), ri, NowUnix()));
         e.object = "alert:" + std::to_string(a.id);
-        out.body = AlertJson(a);
+        out.body = AlertJson(a, lang);
         return Status::Ok();
     };
     return r;
@@ -156,9 +189,10 @@ Result<Reply> SignHandler(const Deps&, Request& req) {
     const int64_t user = req.principal->user_id;
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
-    r.write = [id, unit, user](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [id, unit, user, lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry&,
+                                                                       Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Alert a, SignAndGet(c, id, unit, user, NowUnix()));
-        out.body = AlertJson(a);
+        JW_ASSIGN_OR_RETURN(out.body, AlertDetailJson(c, a, lang));
         return Status::Ok();
     };
     return r;
@@ -176,9 +210,10 @@ Result<Reply> FeedbackHandler(const Deps&, Request& req) {
     const int64_t user = req.principal->user_id;
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
-    r.write = [id, unit, user, fi](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [id, unit, user, fi, lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry&,
+                                                                           Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Alert a, FeedbackAndGet(c, id, unit, fi, user, NowUnix()));
-        out.body = AlertJson(a);
+        JW_ASSIGN_OR_RETURN(out.body, AlertDetailJson(c, a, lang));
         return Status::Ok();
     };
     return r;

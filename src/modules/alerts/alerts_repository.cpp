@@ -169,7 +169,7 @@ Result<std::pair<std::vector<ListItem>, int64_t>> ListAlerts(storage::Connection
                 "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.signed_at IS NOT NULL), "
                 "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.feedback_at IS NOT NULL), "
                 "(SELECT COUNT(*) FROM alert_targets t WHERE t.alert_id = a.id AND t.escalated_at IS NOT NULL), "
-                "m.sign_due_at, m.signed_at, m.escalated_at, m.feedback_at "
+                "m.sign_due_at, m.signed_at, m.escalated_at, m.feedback_at, a.payload "
                 "FROM alerts a LEFT JOIN alert_targets m ON m.alert_id = a.id AND m.unit_id = ?" +
                     where + " ORDER BY a.raised_at DESC, a.id DESC LIMIT ? OFFSET ?",
                 page_params));
@@ -190,6 +190,7 @@ Result<std::pair<std::vector<ListItem>, int64_t>> ListAlerts(storage::Connection
         it.signed_count = static_cast<int>(r.Int(11));
         it.reported = static_cast<int>(r.Int(12));
         it.escalated = static_cast<int>(r.Int(13));
+        it.alert.payload = Json::parse(r.Str(18), nullptr, false);
         if (f.viewer_unit && !r.IsNull(14)) {
             Target t;
             t.unit_id = f.viewer_unit;

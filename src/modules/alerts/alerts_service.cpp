@@ -82,24 +82,35 @@ Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseI
         unit_names += (unit_names.empty() ? "" : "、") + unit->name;
     }
     const ColourRule& rule = *policy.Find(in.colour);
-    JW_ASSIGN_OR_RETURN(const int64_t id, repo::InsertAlert(c, in, now));
+    RaiseInput stored = in;
+    if (!in.title_code.empty()) {
+        stored.payload["title_code"] = in.title_code;
+        stored.payload["title_params"] = in.title_params;
+    }
+    JW_ASSIGN_OR_RETURN(const int64_t id, repo::InsertAlert(c, stored, now));
     for (int64_t u : units) JW_RETURN_IF_ERROR(repo::InsertTarget(c, id, u, now + rule.sign_within_s));
-    const MessageParams params{{"colour", in.colour},
-                               {"title", in.title},
-                               {"subject", in.subject},
-                               {"units", unit_names},
-                               {"minutes", Minutes(rule.sign_within_s)},
-                               {"alert_id", std::to_string(id)}};
-    const auto code = MessageCode("alerts.raised");
-    JW_ASSIGN_OR_RETURN(auto signers, auth::repo::UsersWithPermission(
-                                          c, "alerts.sign", std::vector<int64_t>(units.begin(), units.end())));
-    JW_RETURN_IF_ERROR(Notify(c, signers, "alert", code, params, rule.sms));
+    MessageParams params{{"colour", in.colour},
+                         {"title", in.title},
+                         {"subject", in.subject},
+                         {"units", unit_names},
+                         {"minutes", Minutes(rule.sign_within_s)},
+                         {"alert_id", std::to_string(id)}};
+    for (const auto& [k, v] : in.title_params) params.emplace(k, v);
+    const std::string code = in.notify_code.empty() ? std::string(MessageCode("alerts.raised")) : in.notify_code;
+    JW_RETURN_IF_ERROR(
+        NotifyAlertUnits(c, std::vector<int64_t>(units.begin(), units.end()), code, std::move(params), rule.sms));
+    return id;
+}
+
+Status NotifyAlertUnits(storage::Connection& c, const std::vector<int64_t>& unit_ids, const std::string& code,
+                        MessageParams params, bool sms) {
+    JW_ASSIGN_OR_RETURN(auto signers, auth::repo::UsersWithPermission(c, "alerts.sign", unit_ids));
+    JW_RETURN_IF_ERROR(Notify(c, signers, "alert", code, params, sms));
     JW_ASSIGN_OR_RETURN(auto centre, auth::repo::UsersWithPermission(c, "alerts.centre", std::nullopt));
     std::vector<int64_t> rest;
     for (int64_t u : centre)
         if (std::find(signers.begin(), signers.end(), u) == signers.end()) rest.push_back(u);
-    JW_RETURN_IF_ERROR(Notify(c, rest, "alert", code, params, false));
-    return id;
+    return Notify(c, rest, "alert", code, std::move(params), false);
 }
 
 Status Sign(storage::Connection& c, int64_t alert_id, int64_t unit_id, int64_t user_id, int64_t now) {

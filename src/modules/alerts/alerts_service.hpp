@@ -19,6 +19,11 @@ namespace jw::alerts {
 // unknown unit).
 Result<int64_t> Raise(storage::Connection& c, const Policy& policy, const RaiseInput& in, int64_t now);
 
+// Notifies the signers (alerts.sign) of `unit_ids` (by SMS too when `sms`) and the command centre (alerts.centre,
+// in-app) with notification `code` (kind "alert"); typed facts (title, subject) masked as in every notification.
+Status NotifyAlertUnits(storage::Connection& c, const std::vector<int64_t>& unit_ids, const std::string& code,
+                        MessageParams params, bool sms);
+
 // Unit `unit_id` signs for the alert. Errors: NotFound (alert, or the unit is not a target),
 // Conflict "already_signed".
 Status Sign(storage::Connection& c, int64_t alert_id, int64_t unit_id, int64_t user_id, int64_t now);

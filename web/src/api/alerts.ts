@@ -20,6 +20,19 @@ export interface AlertTarget {
   notes?: string
 }
 
+// One sighting of a grouped alert's subject (a watched plate passing a checkpoint).
+export interface AlertSighting {
+  id: number
+  seen_at: string
+  place: string
+  place_id: string
+  longitude: number | null
+  latitude: number | null
+  direction: number
+  lane: number
+  photo: string | null
+}
+
 export interface Alert {
   id: number
   source: string
@@ -34,6 +47,7 @@ export interface Alert {
   payload?: Record<string, unknown>
   links?: { label: string; href: string }[]
   targets?: AlertTarget[]
+  sightings?: AlertSighting[]  // the detail's (grouped alerts; empty for others)
 }
 
 export interface AlertListItem extends Alert {

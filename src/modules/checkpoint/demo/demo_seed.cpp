@@ -12,6 +12,7 @@
 #include "checkpoint/demo/demo_geography.hpp"
 #include "checkpoint/demo/demo_passes.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/devices/pass_seen.hpp"
 #include "checkpoint/viid/viid_clients.hpp"
 #include "checkpoint/watch/watch_hits.hpp"
 #include "checkpoint/watch/watch_service.hpp"
@@ -124,7 +125,8 @@ std::vector<PassHit> RecentHits(const analytics::Snapshot& snap, const std::vect
 }
 
 Status AppendPasses(const demo::County& county, const std::string& pass_dir, int64_t now,
-                    const DemoSeedOptions& options, DemoSeedReport* report, std::vector<PassHit>* recent) {
+                    const DemoSeedOptions& options, DemoSeedReport* report, std::vector<PassHit>* recent,
+                    std::map<std::string, int64_t>* last_passes) {
     const auto t0 = std::chrono::steady_clock::now();
     analytics::StoreOptions so;
     so.sync = options.sync;
@@ -148,6 +150,7 @@ Status AppendPasses(const demo::County& county, const std::string& pass_dir, int
     if (!n.ok()) return n.status();
     JW_RETURN_IF_ERROR(s.Compact());
     *recent = RecentHits(s.GetSnapshot(), report->watch_orders, now);
+    *last_passes = LastPasses(s.GetSnapshot(), now, analytics::kDaySeconds);
     report->passes = *n;
     report->pass_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     return Status::Ok();
@@ -182,8 +185,13 @@ Result<DemoSeedReport> SeedDemoWith(storage::Connection& c, const std::string& p
     report.viid_client = true;
     JW_RETURN_IF_ERROR(SeedWatchOrders(c, now, &report));
     std::vector<PassHit> recent;
-    JW_RETURN_IF_ERROR(AppendPasses(county, pass_dir, now, options, &report, &recent));
+    std::map<std::string, int64_t> last_passes;
+    JW_RETURN_IF_ERROR(AppendPasses(county, pass_dir, now, options, &report, &recent, &last_passes));
     JW_RETURN_IF_ERROR(RecordHits(c, recent, now));
+    // Health consistent with the passes (issue 13): each checkpoint and its capture device last seen at its last
+    // pass, so the device list does not say "never reported" beside a day of statistics.
+    JW_ASSIGN_OR_RETURN(auto seen, WithCaptureDevices(c, std::move(last_passes)));
+    JW_RETURN_IF_ERROR(RecordSeen(c, seen).status());
     report.recent_hits = recent.size();
     return report;
 }

@@ -3,6 +3,7 @@
 #include "auth/auth_repository.hpp"
 #include "checkpoint/devices/devices_handlers.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/devices/pass_seen.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint {
@@ -26,20 +27,30 @@ Status NotifyHealthChanges(storage::Connection& c, const std::vector<HealthChang
 }
 
 Result<int> RunHealthRound(const Deps& deps, int64_t now) {
-    auto touched = deps.hub.TakeTouched();
-    if (!touched.empty()) {
-        Status s = deps.committer.Run([&touched](storage::Connection& c) { return RecordSeen(c, touched).status(); });
-        if (!s.ok()) {
-            for (const auto& [id, at] : touched) deps.hub.Touch(id, at);
-            return s;
-        }
-    }
     int64_t offline_after = kDefaultOfflineAfterS;
     {
         auto c = deps.db.Acquire();
         if (!c.ok()) return c.status();
         JW_ASSIGN_OR_RETURN(MapSettings ms, LoadMapSettings(**c));
         offline_after = ms.offline_after_s;
+    }
+    auto touched = deps.hub.TakeTouched();
+    // A checkpoint that delivered a pass is online, whichever way the pass came (pass_seen.hpp); the lookback
+    // reaches past the offline threshold so a device just gone silent still shows when it was last seen.
+    auto passes = LastPasses(deps.hub.Snapshot(), now, offline_after + analytics::kDaySeconds);
+    Status s = deps.committer.Run([&touched, &passes](storage::Connection& c) -> Status {
+        JW_ASSIGN_OR_RETURN(auto seen, WithCaptureDevices(c, std::move(passes)));
+        for (const auto& [id, at] : touched) seen[id] = std::max(seen[id], at);
+        if (seen.empty()) return Status::Ok();
+        return RecordSeen(c, seen).status();
+    });
+    if (!s.ok()) {
+        for (const auto& [id, at] : touched) deps.hub.Touch(id, at);
+        return s;
+    }
+    {
+        auto c = deps.db.Acquire();
+        if (!c.ok()) return c.status();
         // Cheap check first, so a quiet round writes no audit record.
         JW_ASSIGN_OR_RETURN(const int64_t n, store::CountHealthChanges(**c, offline_after, now));
         if (n == 0) return 0;

@@ -68,6 +68,45 @@ TEST_P(HealthTest, TouchedIdsBecomeLastSeenAndTransitionsReachTheDutyDeskOnce) {
     EXPECT_EQ(Count("SELECT COUNT(*) FROM audit_log WHERE action = 'device.health'"), 2);
 }
 
+// Issue 13: a checkpoint that delivered a pass is online, whichever way the pass came (here straight into the
+// engine, as the demo seed and file imports do, without a Touch); its capture device with it. Last seen is the
+// later of heartbeat and pass; a device silent past the threshold goes offline and is reported once.
+TEST_P(HealthTest, PassesInTheEngineMakeTheCheckpointAndItsCaptureDeviceOnline) {
+    const Deps deps = MakeDeps();
+    Device ape = testing::Gate("51990100001190000001", "城关卡口抓拍机");
+    ape.kind = "ape";
+    ape.category.clear();
+    ape.tollgate_id = kGate;
+    ASSERT_TRUE(UpsertDevice(*c_, ape, kT0).ok());
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM checkpoint_devices WHERE last_seen IS NULL"), 2);  // never reported
+
+    analytics::PassRecord p;
+    p.plate = "川A12345";
+    p.checkpoint_id = kGate;
+    p.time = kT0 + 100;
+    ASSERT_TRUE(hub_->Append({p}).ok());
+    hub_->Touch(kGate, kT0 + 50);  // an older heartbeat: the pass is later and wins
+    EXPECT_EQ(*RunHealthRound(deps, kT0 + 130), 0);
+    EXPECT_EQ(Count("SELECT last_seen FROM checkpoint_devices WHERE id = ?", {V(kGate)}), kT0 + 100);
+    EXPECT_EQ(Count("SELECT last_seen FROM checkpoint_devices WHERE id = ?", {V(ape.id)}), kT0 + 100);
+    auto listed = ListDevices(*c_, DeviceFilter{}, kDefaultOfflineAfterS, kT0 + 130);
+    ASSERT_TRUE(listed.ok());
+    for (const auto& v : listed->first) EXPECT_EQ(v.status, "online") << v.device.id;
+
+    hub_->Touch(kGate, kT0 + 200);  // a later heartbeat wins over the pass
+    EXPECT_EQ(*RunHealthRound(deps, kT0 + 210), 0);
+    EXPECT_EQ(Count("SELECT last_seen FROM checkpoint_devices WHERE id = ?", {V(kGate)}), kT0 + 200);
+
+    // Silent past the 600 s default: both go offline, reported to the duty desk once each.
+    EXPECT_EQ(*RunHealthRound(deps, kT0 + 200 + 601), 2);
+    listed = ListDevices(*c_, DeviceFilter{}, kDefaultOfflineAfterS, kT0 + 200 + 601);
+    ASSERT_TRUE(listed.ok());
+    for (const auto& v : listed->first) EXPECT_EQ(v.status, "offline") << v.device.id;
+    EXPECT_EQ(*RunHealthRound(deps, kT0 + 200 + 900), 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND kind = 'device'", {V(users_["duty"])}),
+              2);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, HealthTest, ::testing::ValuesIn(storage::testing::Backends()));
 
 }  // namespace

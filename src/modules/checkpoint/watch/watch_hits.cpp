@@ -5,6 +5,7 @@
 #include <map>
 
 #include "alerts/alerts_service.hpp"
+#include "alerts/sightings.hpp"
 #include "checkpoint/watch/watch_repository.hpp"
 #include "common/civil_time.hpp"
 
@@ -38,7 +39,10 @@ alerts::RaiseInput AlertFor(const PassHit& h, const OrderForHit& o, const Place&
         "watch:" + std::to_string(h.order_id) + ":" + p.plate + ":" + p.checkpoint_id + ":" + std::to_string(p.time);
     in.colour = o.colour;
     in.subject = p.plate;
-    in.title = "布控车辆 " + p.plate + " 经过 " + place.name;
+    in.title = "布控车辆 " + p.plate + " 经过 " + place.name;  // zh-CN words kept for search and old clients
+    in.title_code = MessageCode("alerts.title.watch_hit");
+    in.title_params = {{"plate", p.plate}, {"place", place.name}};
+    in.notify_code = MessageCode("alerts.watch_raised");
     in.case_no = o.case_no;
     in.unit_ids = o.units;
     in.payload = {{"order_id", h.order_id},
@@ -79,7 +83,19 @@ Status RecordHits(storage::Connection& c, const std::vector<PassHit>& hits, int6
         JW_ASSIGN_OR_RETURN(const bool seen, HitRecorded(c, h.order_id, p));
         if (seen) continue;
         JW_ASSIGN_OR_RETURN(Place place, LoadPlace(c, p.checkpoint_id));
-        JW_ASSIGN_OR_RETURN(int64_t alert_id, alerts::Raise(c, alerts::Policy::Default(), AlertFor(h, o, place), now));
+        // One alert per order that grows with each sighting in the window (issue 13, ADR 0043).
+        alerts::RaiseInput in = AlertFor(h, o, place);
+        alerts::SightingInput s;
+        s.ref = in.dedup_key;
+        s.seen_at = p.time;
+        s.place = place.name;
+        s.place_id = p.checkpoint_id;
+        s.longitude = place.longitude;
+        s.latitude = place.latitude;
+        s.direction = p.direction;
+        s.lane = p.lane;
+        JW_ASSIGN_OR_RETURN(int64_t alert_id, alerts::RaiseOrGrow(c, alerts::Policy::Default(), std::move(in),
+                                                                  "watch:" + std::to_string(h.order_id), s, now));
         JW_RETURN_IF_ERROR(InsertHit(c, h.order_id, p, alert_id, now));
     }
     return Status::Ok();

@@ -8,9 +8,10 @@
 
 namespace jw::checkpoint {
 
-// Records the hits of one appended batch (one row per watch order and pass) and raises one alert per order
-// and pass through alerts::Raise (dedup key "watch:<order>:<plate>:<checkpoint>:<time>"), so recording the same
-// hit twice — a retried post, a restart mid-way — writes nothing new. Hits of orders no longer active at the
+// Records the hits of one appended batch (one row per watch order and pass) and, per order, raises one alert that
+// grows with each pass within the grouping window (alerts::RaiseOrGrow, group "watch:<order>", sighting ref
+// "watch:<order>:<plate>:<checkpoint>:<time>"), so recording the same hit twice — a retried post, a restart
+// mid-way — writes nothing new. Hits of orders no longer active at the
 // pass time are ignored. Runs inside the caller's write transaction.
 Status RecordHits(storage::Connection& c, const std::vector<PassHit>& hits, int64_t now);
 

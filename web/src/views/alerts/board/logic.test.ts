@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { alertArrival, countByColour, formatAge, nextStep, signSecondsLeft } from './logic'
+import { alertArrival, countByColour, formatAge, nextStep, signSecondsLeft, sightingPath, sourceLabel } from './logic'
 
 const target = (over: Record<string, string | null>) => ({
   unit_id: 3,
@@ -49,5 +49,28 @@ describe('alert board logic', () => {
       { colour: 'blue', status: 'open' },
     ])
     expect(c).toEqual({ red: 1, orange: 0, blue: 1, green: 0 })
+  })
+})
+
+describe('grouped alerts (issue 13)', () => {
+  it('draws the sightings in time order, numbered with China time, leaving out those without a place', () => {
+    const path = sightingPath([
+      { seen_at: '2026-11-27T02:10:00Z', latitude: 30.6, longitude: 104.1 },
+      { seen_at: '2026-11-27T02:01:00Z', latitude: 30.5, longitude: 104.0 },
+      { seen_at: '2026-11-27T02:05:00Z', latitude: null, longitude: null },
+    ], 'orange')
+    expect(path.points).toEqual([
+      { lat: 30.5, lng: 104.0, label: '1 10:01' },
+      { lat: 30.6, lng: 104.1, label: '2 10:10' },
+    ])
+    expect(path.color).toBe('#f08a00')
+  })
+
+  it('words the source from the locales, an unknown one as other', () => {
+    const words: Record<string, string> = { 'duty.source.checkpoint': '卡口布控' }
+    const t = (k: string, p?: Record<string, unknown>) => words[k] ?? `${k}${p ? JSON.stringify(p) : ''}`
+    const te = (k: string) => k in words
+    expect(sourceLabel('checkpoint', t, te)).toBe('卡口布控')
+    expect(sourceLabel('radar', t, te)).toBe('duty.source.other{"source":"radar"}')
   })
 })

@@ -1,7 +1,7 @@
 // Pure helpers of the command-centre board: colour tags, ages, what a unit still has to do, and a beep.
-import type { AlertColour, AlertListItem, AlertTarget } from '@/api/alerts'
+import type { AlertColour, AlertListItem, AlertSighting, AlertTarget } from '@/api/alerts'
 import type { Notification } from '@/api/notifications'
-import { parseInstant } from '@/utils/time'
+import { formatChinaTime, parseInstant } from '@/utils/time'
 
 // Element Plus tag types closest to each alert colour (the board also paints a colour bar).
 export const COLOUR_HEX: Record<AlertColour, string> = {
@@ -79,4 +79,25 @@ export function beep(): void {
   } catch {
     // audio unavailable: the red row still flashes
   }
+}
+
+// The map path of a grouped alert's sightings, in time order, each point labelled "n HH:MM" (China time).
+export function sightingPath(
+  sightings: Pick<AlertSighting, 'latitude' | 'longitude' | 'seen_at'>[], colour: string,
+): { points: { lat: number; lng: number; label: string }[]; color: string } {
+  const sorted = [...sightings]
+    .filter((s) => s.latitude !== null && s.longitude !== null)
+    .sort((a, b) => parseInstant(a.seen_at) - parseInstant(b.seen_at))
+  return {
+    points: sorted.map((s, i) => ({ lat: s.latitude as number, lng: s.longitude as number,
+      label: `${i + 1} ${formatChinaTime(s.seen_at).slice(11, 16)}` })),
+    color: COLOUR_HEX[colour as AlertColour] ?? '#d93026',
+  }
+}
+
+// The words for an alert's source code, from the locales (duty.source.*); an unknown source named as "other".
+export function sourceLabel(source: string, t: (key: string, p?: Record<string, unknown>) => string,
+  te: (key: string) => boolean): string {
+  const key = `duty.source.${source}`
+  return te(key) ? t(key) : t('duty.source.other', { source })
 }
