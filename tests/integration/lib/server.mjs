@@ -69,7 +69,7 @@ function dropDatabase(db) {
 }
 
 // Runs `jingwu <args>` against the server's database; returns {code, stdout, stderr, output}.
-function runCli(env, cwd, args, timeoutMs = 120_000) {
+function runCli(env, cwd, args, timeoutMs = 300_000) { // a safety net for a hung CLI, not a timing check: suites run side by side
   const r = spawnSync(JINGWU_BIN, args, { env, cwd, encoding: 'utf8', timeout: timeoutMs });
   if (r.error) throw r.error;
   return { code: r.status, signal: r.signal, stdout: r.stdout, stderr: r.stderr, output: `${r.stdout}\n${r.stderr}` };
@@ -152,7 +152,7 @@ export async function startServer(label = 'test') {
     });
     let exited = null;
     server.exit.then((e) => { exited = e; });
-    const deadline = Date.now() + 60_000;
+    const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       if (exited) throw new Error(`jingwu serve exited early (${JSON.stringify(exited)}):\n${server.log().slice(-4000)}`);
       try {
