@@ -87,6 +87,6 @@ export function summarisePenalty(p: CasePenalty | null | undefined): PenaltySumm
     amount_yuan: combined.fine_yuan ?? 0,
     warning: !!combined.warning,
     text: '',
-    edition: edition?.code ? `${edition.code} v${edition.version ?? 1}` : '',
+    ...(edition?.code ? { edition: `${edition.code} v${edition.version ?? 1}` } : {}),
   }
 }
