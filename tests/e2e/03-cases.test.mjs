@@ -79,7 +79,7 @@ describe('cases: an officer records and files a case on a phone', () => {
   it('files the case, and the case clock appears with its legal basis', async () => {
     const { page } = b
     await act(page, 'file')
-    await expectState(page, '已立案')
+    await expectState(page, '待调查')
     const clock = byTestId(page, 'case-clock').first()
     await clock.waitFor()
     const text = await clock.innerText()

@@ -114,8 +114,8 @@ Result<Reply> PenaltyHandler(Request& req) {
         if (amount) penalty["amount_yuan"] = *amount;
         if (days) penalty["days"] = *days;
     } else if (source == "discretion") {
-        if (!body.contains("decision")) return Status::Invalid("decision", "required");
-        penalty = body["decision"];
+        // A decision is recorded only as the server recomputes it from the case (PUT /cases/:id/penalty/discretion).
+        return Status::Invalid("source", "use_case_calculation");
     } else {
         return Status::Invalid("source", "bad_value");
     }

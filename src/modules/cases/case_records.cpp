@@ -146,6 +146,19 @@ Result<Case> EditPerson(storage::Connection& c, const auth::Principal& actor, in
     return repo::GetCase(c, case_id);
 }
 
+Status PenaltyOpen(const Case& k) {
+    if (k.case_type != kAdministrative)
+        return Status(ErrorCode::kConflict, "penalty_not_administrative", {{"penalty", "not_administrative"}});
+    if (k.state == "investigation" || k.state == "penalty_proposed") return Status::Ok();
+    // Under legal review the reviewer judges the penalty that was submitted; a change would go unreviewed
+    // (公安机关办理行政案件程序规定 §171: 法制审核 before the decision). Returned for correction, it opens again.
+    if (k.state == "legal_review")
+        return Status(ErrorCode::kConflict, "penalty_locked_review", {{"penalty", "locked"}});
+    if (k.state == "decided" || k.state == "executed" || k.state == "closed")
+        return Status(ErrorCode::kConflict, "penalty_locked_decided", {{"penalty", "locked"}});
+    return Status(ErrorCode::kConflict, "penalty_not_yet", {{"penalty", "not_yet"}});
+}
+
 Result<Case> SetPenalty(storage::Connection& c, const auth::Principal& actor, int64_t case_id, int64_t expected_version,
                         const std::string& source, const Json& penalty, int64_t now) {
     if (source != "manual" && source != "discretion") return Status::Invalid("source", "bad_value");
@@ -161,10 +174,7 @@ Result<Case> SetPenalty(storage::Connection& c, const auth::Principal& actor, in
         if (!s.fields().empty()) return s;
     }
     JW_ASSIGN_OR_RETURN(Case k, LoadForWrite(c, actor, case_id, expected_version));
-    if (k.case_type != kAdministrative ||
-        (k.state != "investigation" && k.state != "penalty_proposed" && k.state != "legal_review"))
-        return Status(ErrorCode::kConflict, "a penalty is recorded during investigation or review",
-                      {{"state", "penalty_not_allowed"}});
+    JW_RETURN_IF_ERROR(PenaltyOpen(k));
     k.penalty_source = source;
     k.penalty_json = penalty.dump();
     JW_RETURN_IF_ERROR(SaveWithRecord(c, actor, k, expected_version, "penalty_recorded",

@@ -107,10 +107,15 @@ Result<Case> EditPerson(storage::Connection& c, const auth::Principal& actor, in
 // resident_id), phone, address.
 Status ValidatePerson(const Person& p, const std::string& prefix);
 
+// Whether the penalty of `k` may be recorded or changed now: an administrative case in investigation or
+// penalty_proposed. Conflict with detail penalty_not_administrative | penalty_not_yet | penalty_locked_review
+// (under legal review: what the reviewer judges may not change) | penalty_locked_decided, field {penalty}.
+Status PenaltyOpen(const Case& k);
+
 // Records the penalty of an administrative case (event "penalty_recorded"): source "manual" with
-// {kind, amount_yuan?, days?, text} or "discretion" with the decision JSON of POST /discretion/decide.
-// Errors: Conflict {state: penalty_not_allowed} outside investigation / penalty_proposed / legal_review or on
-// a criminal case; InvalidArgument naming penalty.* or decision.* fields.
+// {kind, amount_yuan?, days?, text} or "discretion" with a decision the server recomputed (case_discretion.hpp;
+// the HTTP route for "discretion" is PUT /cases/:id/penalty/discretion, never the client's numbers).
+// Errors: PenaltyOpen's Conflict; InvalidArgument naming penalty.* or decision.* fields.
 Result<Case> SetPenalty(storage::Connection& c, const auth::Principal& actor, int64_t case_id, int64_t expected_version,
                         const std::string& source, const Json& penalty, int64_t now);
 

@@ -159,14 +159,21 @@ TEST_P(CaseServiceTest, AdministrativeCaseRunsItsWholeLifeWithRolesAndReview) {
     EXPECT_EQ(step(officer_, Input("decide_penalty", 0)).status().code(), ErrorCode::kPermissionDenied);
     auto early = step(leader, Input("decide_penalty", 0));
     EXPECT_EQ(early.status().fields().at("penalty"), "required");
+    auto set_penalty = [&](int64_t amount) {
+        return InTx<Case>(*db_, [&](storage::Connection& c) {
+            return SetPenalty(c, officer_, id, v, "manual",
+                              Json{{"kind", "fine"}, {"amount_yuan", amount}, {"text", "罚款"}}, kNow);
+        });
+    };
+    // Under legal review the penalty is locked (what the reviewer judges may not change); returned, it opens.
+    auto locked = set_penalty(500);
+    EXPECT_EQ(locked.status().code(), ErrorCode::kConflict);
+    EXPECT_EQ(locked.status().message(), "penalty_locked_review");
     ASSERT_TRUE(step(reviewer, Input("return_review", 0, "证据不足")).ok());  // reviewer of another unit
-    ASSERT_TRUE(step(officer_, Input("submit_review", 0)).ok());
-    auto penalty = InTx<Case>(*db_, [&](storage::Connection& c) {
-        return SetPenalty(c, officer_, id, v, "manual",
-                          Json{{"kind", "fine"}, {"amount_yuan", 500}, {"text", "罚款500元"}}, kNow);
-    });
+    auto penalty = set_penalty(600);
     ASSERT_TRUE(penalty.ok()) << penalty.status().message();
     v = penalty->version;
+    ASSERT_TRUE(step(officer_, Input("submit_review", 0)).ok());
     EXPECT_EQ(step(leader, Input("decide_penalty", 0)).status().fields().at("review"), "not_approved");
     ASSERT_TRUE(step(reviewer, Input("review_approved", 0)).ok());
     auto decided = step(leader, Input("decide_penalty", 0));

@@ -127,7 +127,7 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
         const int64_t suspect = created.kase.people[1].id;
         for (size_t s = 0; s < steps; ++s) {
             const Step& step = path[s];
-            if (step.action == "decide_penalty") {
+            if (step.action == "submit_review") {  // the penalty is locked from legal review on
                 JW_ASSIGN_OR_RETURN(Case penalised,
                                     SetPenalty(c, officer, created.kase.id, version, "manual",
                                                Json{{"kind", "fine"},

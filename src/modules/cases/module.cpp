@@ -20,6 +20,7 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 
 void RegisterRoutes(http::Router& router, Deps deps) {
     RegisterCaseRoutes(router, deps);
+    RegisterCaseDiscretionRoutes(router, deps);
     RegisterDeadlineRoutes(router);
     RegisterSupervisionRoutes(router, deps);
 }

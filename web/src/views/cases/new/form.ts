@@ -88,3 +88,16 @@ export function buildCase(f: CaseForm, idempotencyKey: string): NewCase {
 export function personKey(i: number, field: keyof PersonForm): string {
   return `people[${i}].${field}`
 }
+
+// Lengths the server accepts (case_json.cpp); a longer text is reported, never cut (issue 13). Characters are
+// counted as code points, as the server does.
+export const TEXT_LIMITS = { cause: 100, place: 200, facts: 4000, name: 40, address: 200 } as const
+export const charCount = (v: string): number => [...v].length
+
+// The incident cannot be later than now (the server allows a minute of clock skew, as here); a future time is
+// refused with the field named, never replaced by now.
+export function occurredProblem(v: string, now: number = Date.now()): '' | 'in_future' {
+  if (!v) return ''
+  const at = Date.parse(chinaToUtcIso(v))
+  return Number.isFinite(at) && at > now + 60_000 ? 'in_future' : ''
+}

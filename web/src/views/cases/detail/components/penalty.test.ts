@@ -1,13 +1,30 @@
 import { describe, expect, it } from 'vitest'
-import { checkPenalty, penaltyEditable, summarisePenalty, toManualPenalty } from './penalty'
+import { checkPenalty, penaltyEditable, penaltyLock, summarisePenalty, toManualPenalty } from './penalty'
 
 describe('case penalty card', () => {
   it('allows recording only on administrative cases before the decision, for users who may write', () => {
     expect(penaltyEditable({ case_type: 'administrative', state: 'investigation' }, true)).toBe(true)
-    expect(penaltyEditable({ case_type: 'administrative', state: 'legal_review' }, true)).toBe(true)
+    expect(penaltyEditable({ case_type: 'administrative', state: 'penalty_proposed' }, true)).toBe(true)
+    // Locked under legal review (issue 13): the reviewer judges what was submitted.
+    expect(penaltyEditable({ case_type: 'administrative', state: 'legal_review' }, true)).toBe(false)
     expect(penaltyEditable({ case_type: 'administrative', state: 'decided' }, true)).toBe(false)
     expect(penaltyEditable({ case_type: 'criminal', state: 'investigation' }, true)).toBe(false)
     expect(penaltyEditable({ case_type: 'administrative', state: 'investigation' }, false)).toBe(false)
+  })
+
+  it('says why the penalty is locked', () => {
+    expect(penaltyLock({ case_type: 'administrative', state: 'legal_review' })).toBe('review')
+    expect(penaltyLock({ case_type: 'administrative', state: 'executed' })).toBe('decided')
+    expect(penaltyLock({ case_type: 'administrative', state: 'investigation' })).toBe('')
+    expect(penaltyLock({ case_type: 'criminal', state: 'closed' })).toBe('')
+  })
+
+  it('accepts any whole amount of yuan (600 too), refuses fractions and over-long text', () => {
+    expect(checkPenalty({ kind: 'fine', days: null, amount_yuan: 600, text: '罚款六百元' })).toEqual({})
+    expect(checkPenalty({ kind: 'fine', days: null, amount_yuan: 1, text: '罚款一元' })).toEqual({})
+    expect(checkPenalty({ kind: 'fine', days: null, amount_yuan: 600.5, text: 'x' })).toEqual({ amount_yuan: 'amount_whole' })
+    expect(checkPenalty({ kind: 'fine', days: null, amount_yuan: 2_000_000, text: 'x' })).toEqual({ amount_yuan: 'amount_too_large' })
+    expect(checkPenalty({ kind: 'warning', days: null, amount_yuan: null, text: '警'.repeat(501) })).toEqual({ text: 'text_too_long' })
   })
 
   it('checks the form field by field', () => {

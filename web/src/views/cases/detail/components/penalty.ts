@@ -2,8 +2,21 @@
 // a one-line summary of what is recorded (by hand or from the discretion engine's decision).
 import type { Case, CasePenalty, ManualPenalty, PenaltyKind } from '@/api/cases'
 
-// The server accepts a penalty for administrative cases in these stages (docs/http_api.md § Cases).
-export const PENALTY_STAGES = ['investigation', 'penalty_proposed', 'legal_review']
+// The server accepts a penalty for administrative cases in these stages (docs/http_api.md § Cases); from legal
+// review on it is locked (PenaltyOpen in case_service.hpp).
+export const PENALTY_STAGES = ['investigation', 'penalty_proposed']
+const DECIDED_STAGES = ['decided', 'executed', 'closed']
+export const MAX_TEXT = 500
+// The largest fine of the 治安管理处罚法 tiers is a few thousand yuan (2025 text, e.g. §58 二千元, gains multiples
+// aside); the server's own bound is 1,000,000. The form only refuses what no law allows.
+export const MAX_FINE = 1_000_000
+
+// Why the penalty of an administrative case cannot be changed now: 'review' | 'decided' | '' (open or earlier).
+export function penaltyLock(c: Pick<Case, 'case_type' | 'state'>): '' | 'review' | 'decided' {
+  if (c.case_type !== 'administrative') return ''
+  if (c.state === 'legal_review') return 'review'
+  return DECIDED_STAGES.includes(c.state) ? 'decided' : ''
+}
 
 export function penaltyEditable(c: Pick<Case, 'case_type' | 'state'>, canWrite: boolean): boolean {
   return canWrite && c.case_type === 'administrative' && PENALTY_STAGES.includes(c.state)
@@ -27,8 +40,14 @@ export function checkPenalty(f: PenaltyForm): Record<string, string> {
   const out: Record<string, string> = {}
   if (!f.kind) out.kind = 'required'
   if (needsDays(f.kind) && (f.days === null || f.days < 1 || f.days > 20)) out.days = 'days_range'
-  if (needsAmount(f.kind) && (f.amount_yuan === null || f.amount_yuan <= 0)) out.amount_yuan = 'amount_positive'
+  if (needsAmount(f.kind)) {
+    const a = f.amount_yuan
+    if (a === null || a <= 0) out.amount_yuan = 'amount_positive'
+    else if (!Number.isInteger(a)) out.amount_yuan = 'amount_whole'
+    else if (a > MAX_FINE) out.amount_yuan = 'amount_too_large'
+  }
   if (!f.text.trim()) out.text = 'required'
+  else if (f.text.length > MAX_TEXT) out.text = 'text_too_long'
   return out
 }
 
@@ -45,6 +64,7 @@ export interface PenaltySummary {
   amount_yuan: number
   warning: boolean
   text: string
+  edition?: string // discretion: the benchmark edition the decision was calculated on
 }
 
 // What the recorded penalty amounts to, whichever way it was recorded.
@@ -59,6 +79,7 @@ export function summarisePenalty(p: CasePenalty | null | undefined): PenaltySumm
       text: p.data.text ?? '',
     }
   }
+  const edition = (p.data.edition ?? null) as { code?: string; version?: number } | null
   const combined = (p.data.combined ?? {}) as { executed_detention_days?: number; capped_detention_days?: number; fine_yuan?: number; warning?: boolean }
   return {
     source: 'discretion',
@@ -66,5 +87,6 @@ export function summarisePenalty(p: CasePenalty | null | undefined): PenaltySumm
     amount_yuan: combined.fine_yuan ?? 0,
     warning: !!combined.warning,
     text: '',
+    ...(edition?.code ? { edition: `${edition.code} v${edition.version ?? 1}` } : {}),
   }
 }
