@@ -40,9 +40,10 @@ Result<Evidence> ParseEvidence(const Json& j, const std::string& prefix) {
                                                "must_be_object");
     JsonReader in(j, {"kind", "description", "collected_at", "collected_by", "expected_version"});
     Evidence e;
-    e.kind = in.Text("kind", true, 40).value_or("");
-    e.description = in.Text("description", true, 500).value_or("");
-    e.collected_by = in.Text("collected_by", true, 100).value_or("");
+    // Required fields are checked with the rest (ValidateEvidence), so one reply names every problem.
+    e.kind = in.Text("kind", false, 40).value_or("");
+    e.description = in.Text("description", false, 500).value_or("");
+    e.collected_by = in.Text("collected_by", false, 100).value_or("");
     if (!j.contains("collected_at")) {
         in.Fail("collected_at", "required");
     } else {
