@@ -71,8 +71,8 @@ docs::Block SignOffTable(const std::vector<SignOff>& boxes) {
     std::vector<docs::KeyValue> rows;
     for (const auto& b : boxes) {
         const std::string opinion = b.opinion.empty() ? "\n" : b.opinion;
-        const std::string signer = b.signer.empty() ? "　　　　　　" : b.signer;
-        const std::string date = b.date.empty() ? "　　　　年　　月　　日" : b.date;
+        const std::string signer = b.signer.empty() ? "　　　　" : b.signer;
+        const std::string date = b.date.empty() ? "　　年　月　日" : b.date;
         rows.push_back({b.title, opinion + "\n签名：" + signer + "　　" + date});
     }
     return docs::Block::Table(std::move(rows));
@@ -84,17 +84,18 @@ void AppendPartyFactsEvidence(docs::Document& doc, const CaseFacts& f, std::opti
     doc.blocks.push_back(docs::Block::Heading("二、违法事实"));
     doc.blocks.push_back(docs::Block::Paragraph(f.facts));
     doc.blocks.push_back(docs::Block::Heading("三、证据"));
-    std::string evidence;
     for (size_t i = 0; i < f.evidence.size(); ++i)
-        evidence += (i ? "\n" : "") + std::to_string(i + 1) + "．" + f.evidence[i];
-    doc.blocks.push_back(docs::Block::Paragraph(evidence));
+        doc.blocks.push_back(docs::Block::Paragraph(std::to_string(i + 1) + "．" + f.evidence[i]));
 }
 
 void AppendProposalAndSignOffs(docs::Document& doc, const CaseFacts& f, const DecisionWording& w,
                                const std::string& heading) {
     doc.blocks.push_back(docs::Block::Heading(heading));
+    // The report proposes what the decision will decide: "对张三决定…" becomes "建议对张三处以…".
+    const std::string decided = "对" + f.offender_name + "决定";
     std::string proposal;
-    for (const auto& line : w.decisions) proposal += (proposal.empty() ? "" : "\n") + line;
+    for (const auto& line : w.decisions)
+        proposal += (proposal.empty() ? "" : "\n") + Replace(line, decided, "建议对" + f.offender_name + "处以");
     if (!w.combined.empty()) proposal += "\n" + w.combined;
     doc.blocks.push_back(docs::Block::Paragraph(proposal));
     doc.blocks.push_back(SignOffTable(f.signoffs.empty() ? BlankSignOffs() : f.signoffs));
