@@ -144,6 +144,42 @@ TEST(RenderPdfTest, LongDocumentBreaksPagesAndNumbersThem) {
     EXPECT_GT(flat.find("本决定书一式三份"), flat.find("第39段"));
 }
 
+// The 落款 (seal and date) must never stand alone on a page: whatever the length of the text above it, the page
+// with the signature also carries the end of the paragraph before it. Filler of 0..24 lines moves the signature
+// across the page break, so some of these layouts put it exactly where it used to fall alone.
+TEST(RenderPdfTest, SignatureNeverStandsAloneOnAPage) {
+    int split_documents = 0;
+    for (int filler = 0; filler <= 24; filler += 2) {
+        Document doc = SampleDecision();
+        for (int i = 0; i < filler; ++i)
+            doc.blocks.insert(doc.blocks.begin() + 3, Block::Paragraph("补充查明事实第" + std::to_string(i) + "项。"));
+        auto pdf = RenderPdf(doc);
+        ASSERT_TRUE(pdf.ok()) << pdf.status().message();
+        const std::string text = TempPdf(*pdf).Run("pdftotext", "-enc UTF-8");
+        std::vector<std::string> pages;
+        for (size_t from = 0, ff; from < text.size(); from = ff + 1) {
+            ff = text.find('\f', from);
+            if (ff == std::string::npos) ff = text.size();
+            pages.push_back(WithoutWhitespace(text.substr(from, ff - from)));
+        }
+        auto signature = std::find_if(pages.begin(), pages.end(),
+                                      [](const std::string& p) { return p.find("2024年3月1日") != std::string::npos; });
+        ASSERT_NE(signature, pages.end()) << text;
+        EXPECT_NE(signature->find("提起行政诉讼"), std::string::npos) << "filler " << filler << ": " << *signature;
+        if (signature != pages.begin()) ++split_documents;
+    }
+    EXPECT_GT(split_documents, 0) << "no layout put the signature on a later page: the test checks nothing";
+}
+
+TEST(RenderHtmlTest, KeepsTheLastParagraphWithTheSignature) {
+    const std::string html = RenderHtml(SampleDecision());
+    const size_t keep = html.find("<div class=\"keep\">");
+    ASSERT_NE(keep, std::string::npos);
+    EXPECT_LT(keep, html.find("提起行政诉讼"));
+    EXPECT_LT(html.find("提起行政诉讼"), html.find("<div class=\"signature\">"));
+    EXPECT_NE(html.find(".keep { break-inside: avoid"), std::string::npos);
+}
+
 TEST(RenderPdfTest, MissingFontIsUnavailable) {
     Result<std::string> pdf = RenderPdf(SampleDecision(), {.font_path = "/nonexistent/font.ttf"});
     ASSERT_FALSE(pdf.ok());

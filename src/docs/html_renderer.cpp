@@ -26,6 +26,7 @@ table.kv th, table.kv td { border: 1px solid #000; padding: 1mm 2mm; vertical-al
 table.kv th { width: 30%; font-weight: normal; }
 .signature { width: max-content; margin: 20mm 16mm 0 auto; text-align: center; break-inside: avoid; }
 .signature p { margin: 0; }
+.keep { break-inside: avoid; page-break-inside: avoid; }
 figure.qr { margin: 4mm auto; text-align: center; break-inside: avoid; }
 figure.qr svg { width: 30mm; height: 30mm; }
 figure.qr figcaption { font-size: 12pt; }
@@ -166,7 +167,17 @@ std::string RenderHtml(const Document& doc) {
     if (!doc.issuer.empty()) AppendElement(out, "<p class=\"issuer\">", doc.issuer, "</p>\n");
     AppendElement(out, "<h1>", doc.title, "</h1>\n");
     if (!doc.number.empty()) AppendElement(out, "<p class=\"number\">", doc.number, "</p>\n");
-    for (const Block& block : doc.blocks) AppendBlock(out, block);
+    // 落款 never stands alone on a page: the paragraph before it and the signature are one unbreakable box.
+    for (size_t i = 0; i < doc.blocks.size(); ++i) {
+        const bool keep = doc.blocks[i].kind == BlockKind::kParagraph && i + 1 < doc.blocks.size() &&
+                          doc.blocks[i + 1].kind == BlockKind::kSignature;
+        if (keep) out += "<div class=\"keep\">\n";
+        AppendBlock(out, doc.blocks[i]);
+        if (keep) {
+            AppendBlock(out, doc.blocks[++i]);
+            out += "</div>\n";
+        }
+    }
     if (!doc.footer.empty()) AppendElement(out, "<footer>", doc.footer, "</footer>\n");
     out += "</main>\n</body>\n</html>\n";
     return out;

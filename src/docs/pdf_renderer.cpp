@@ -87,15 +87,22 @@ class PdfLayout {
         Text(doc.title, kTitleSize, 1.5, Align::kCenter, 0, true);
         if (!doc.number.empty()) Text(doc.number, kBodySize, kBodyLeading, Align::kCenter, 0, false);
         Gap(kBodySize * kBodyLeading / 2);
-        for (const Block& block : doc.blocks) {
+        for (size_t i = 0; i < doc.blocks.size(); ++i) {
+            const Block& block = doc.blocks[i];
             switch (block.kind) {
                 case BlockKind::kHeading:
                     Reserve(2 * kBodySize * kBodyLeading);  // keep a heading with its first line of text
                     Text(block.text, kBodySize, kBodyLeading, Align::kLeft, 2 * kBodySize, true);
                     break;
-                case BlockKind::kParagraph:
-                    Text(block.text, kBodySize, kBodyLeading, Align::kLeft, 2 * kBodySize, false);
+                case BlockKind::kParagraph: {
+                    // A paragraph followed by the 落款 keeps its last lines on the signature's page, so the seal
+                    // and date never stand alone on a page.
+                    const bool before_signature =
+                        i + 1 < doc.blocks.size() && doc.blocks[i + 1].kind == BlockKind::kSignature;
+                    Text(block.text, kBodySize, kBodyLeading, Align::kLeft, 2 * kBodySize, false,
+                         before_signature ? SignatureHeight() : 0);
                     break;
+                }
                 case BlockKind::kTable:
                     for (const KeyValue& row : block.rows) TableRow(row);
                     Gap(kBodySize * kBodyLeading / 4);
@@ -173,11 +180,16 @@ class PdfLayout {
         }
     }
 
-    // Flowing text across the full text width, breaking pages between lines.
-    void Text(std::string_view text, double size, double leading, Align align, double indent, bool bold) {
+    // Flowing text across the full text width, breaking pages between lines. `keep_after` > 0: the last two
+    // lines stay on one page with that much space below them (what follows must not be left alone).
+    void Text(std::string_view text, double size, double leading, Align align, double indent, bool bold,
+              double keep_after = 0) {
         double line_height = size * leading;
         std::vector<std::u32string> lines = Wrap(text, size, kTextWidth - indent, kTextWidth);
+        const size_t tail = lines.size() < 2 ? 0 : lines.size() - 2;
         for (size_t i = 0; i < lines.size(); ++i) {
+            if (keep_after > 0 && i == tail)
+                Reserve(static_cast<double>(lines.size() - i) * line_height + keep_after);
             Reserve(line_height);
             double x = i == 0 ? kLeft + indent : kLeft;
             DrawLine(lines[i], size, line_height, x, kRight - x, y_, align, bold);
@@ -229,10 +241,12 @@ class PdfLayout {
         }
     }
 
+    double SignatureHeight() const { return kSealSpace + 2 * kBodySize * kBodyLeading; }
+
     // 落款: the date ends four characters from the right margin, the unit is centred above it.
     void Signature(const Block& block) {
         double line_height = kBodySize * kBodyLeading;
-        Reserve(kSealSpace + 2 * line_height);
+        Reserve(SignatureHeight());
         Gap(kSealSpace);
         font_->SetFontSize(static_cast<float>(kBodySize));
         std::u32string unit = DecodeUtf8(block.unit);

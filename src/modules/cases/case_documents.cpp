@@ -1,6 +1,10 @@
 #include "cases/case_documents.hpp"
 
+#include <algorithm>
+
 #include "cases/case_clocks.hpp"
+#include "cases/document_register.hpp"
+#include "cases/penalty_documents.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::cases {
@@ -84,10 +88,11 @@ std::string FilingBasis(const Case& k) {
     return "《中华人民共和国治安管理处罚法》（2025年修订）第九十条";
 }
 
-docs::Document FilingDecision(const Case& k, const CaseEvent& e, const std::string& bureau) {
+docs::Document FilingDecision(const Case& k, const CaseEvent& e, const std::string& bureau, const std::string& no) {
     docs::Document doc;
     doc.issuer = bureau;
     doc.title = "立案决定书";
+    doc.number = no;
     doc.blocks.push_back(docs::Block::Table({{"案件编号", k.case_no}, {"案由", k.cause}, {"案件类别", TypeText(k)}}));
     doc.blocks.push_back(docs::Block::Paragraph("根据" + FilingBasis(k) + "之规定，决定对" + k.cause + "案立案" +
                                                 (k.case_type == kCriminal ? "侦查" : "调查") + "。"));
@@ -100,10 +105,11 @@ docs::Document FilingDecision(const Case& k, const CaseEvent& e, const std::stri
 // The notice goes to those who reported the case or suffered from it.
 bool IsAddressee(const Person& p) { return p.role == "reporter" || p.role == "victim"; }
 
-docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::string& bureau) {
+docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::string& bureau, const std::string& no) {
     docs::Document doc;
     doc.issuer = bureau;
     doc.title = "不予立案通知书";
+    doc.number = no;
     std::string to;
     for (const auto& p : k.people)
         if (IsAddressee(p)) to += (to.empty() ? "" : "、") + p.name;
@@ -123,17 +129,27 @@ docs::Document NotFiledNotice(const Case& k, const CaseEvent& e, const std::stri
 }  // namespace
 
 bool IsCaseDocument(const std::string& name) {
-    return name == "acceptance_form" || name == "filing_decision" || name == "not_filed_notice";
+    const auto& names = CaseDocumentNames();
+    return std::find(names.begin(), names.end(), name) != names.end();
 }
 
 const std::vector<std::string>& CaseDocumentNames() {
-    static const std::vector<std::string> names = {"acceptance_form", "filing_decision", "not_filed_notice"};
+    static const std::vector<std::string> names = {"acceptance_form", "filing_decision", "not_filed_notice",
+                                                   "approval_report", kPenaltyDecision};
     return names;
 }
 
-bool PrintsPeople(const std::string& name) { return name == "acceptance_form" || name == "not_filed_notice"; }
+bool NumberedDocument(const std::string& name) {
+    return name == "filing_decision" || name == "not_filed_notice" || name == kPenaltyDecision;
+}
+
+bool PrintsPeople(const std::string& name) { return name != "filing_decision"; }
 
 std::vector<int64_t> PeoplePrinted(const std::string& name, const Case& k) {
+    if (name == "approval_report" || name == kPenaltyDecision) {
+        const Person* offender = PenaltyOffender(k);
+        return offender ? std::vector<int64_t>{offender->id} : std::vector<int64_t>{};
+    }
     std::vector<int64_t> ids;
     for (const auto& p : k.people)
         if (name == "acceptance_form" || (name == "not_filed_notice" && IsAddressee(p))) ids.push_back(p.id);
@@ -141,18 +157,20 @@ std::vector<int64_t> PeoplePrinted(const std::string& name, const Case& k) {
 }
 
 Result<docs::Document> BuildCaseDocument(const std::string& name, const Case& k, const std::vector<CaseEvent>& events,
-                                         const std::string& bureau_name) {
+                                         const std::string& bureau_name, const DocumentInputs& inputs) {
     if (name == "acceptance_form") return AcceptanceForm(k, bureau_name);
+    if (name == "approval_report" || name == kPenaltyDecision)
+        return PenaltyDocument(name, k, events, bureau_name, inputs);
     const Status not_yet(ErrorCode::kConflict, "the case has not reached this step", {{"document", "not_yet"}});
     if (name == "filing_decision") {
         const CaseEvent* e = FindEvent(events, "file");
         if (e == nullptr) return not_yet;
-        return FilingDecision(k, *e, bureau_name);
+        return FilingDecision(k, *e, bureau_name, inputs.number);
     }
     if (name == "not_filed_notice") {
         const CaseEvent* e = FindEvent(events, "not_file");
         if (e == nullptr) return not_yet;
-        return NotFiledNotice(k, *e, bureau_name);
+        return NotFiledNotice(k, *e, bureau_name, inputs.number);
     }
     return Status::NotFound("document");
 }

@@ -7,6 +7,8 @@
 #include "cases/case_json.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
+#include "cases/document_register.hpp"
+#include "cases/evidence.hpp"
 #include "cases/public_progress.hpp"
 #include "common/civil_time.hpp"
 #include "docs/html_renderer.hpp"
@@ -164,29 +166,82 @@ Result<Reply> RevokeCodeHandler(Request& req) {
     return r;
 }
 
+// What a document of the case is made of, read on `c`: the case (scope checked), its events, its evidence, the
+// names of the users in its events and the bureau.
+struct DocumentSource {
+    Case kase;
+    std::vector<CaseEvent> events;
+    std::string bureau;
+    DocumentInputs inputs;
+};
+
+Result<DocumentSource> ReadDocumentSource(storage::Connection& c, const auth::Principal& actor, int64_t id) {
+    DocumentSource s;
+    JW_ASSIGN_OR_RETURN(s.kase, LoadCase(c, actor, id));
+    JW_ASSIGN_OR_RETURN(s.events, repo::ListEvents(c, id));
+    JW_ASSIGN_OR_RETURN(s.bureau, repo::BureauName(c, s.kase.unit_id));
+    JW_ASSIGN_OR_RETURN(s.inputs.evidence, repo::ListEvidence(c, id));
+    for (const auto& e : s.events) {
+        if (s.inputs.user_names.count(e.actor_id)) continue;
+        auto officer = repo::GetOfficer(c, e.actor_id);
+        s.inputs.user_names[e.actor_id] = officer.ok() ? officer->name : "";
+    }
+    return s;
+}
+
+Status Render(Reply& r, const docs::Document& doc, const Case& k, const std::string& name, const std::string& ext) {
+    if (ext == "html") {
+        r.raw = docs::RenderHtml(doc);
+        r.content_type = "text/html; charset=utf-8";
+        return Status::Ok();
+    }
+    JW_ASSIGN_OR_RETURN(r.raw, docs::RenderPdf(doc));
+    r.content_type = "application/pdf";
+    r.headers.push_back({"Content-Disposition", "inline; filename=\"" + k.case_no + "_" + name + ".pdf\""});
+    return Status::Ok();
+}
+
 // One document of the case as `ext` (html | pdf). The route decided who may print it: a document that prints
 // people needs case.person.read and a stated purpose and case number (the dispatcher required and audited
-// them); the record also names the document, the case and the people printed (ids, never their data).
+// them); the record also names the document, the case, the people printed (ids, never their data) and the
+// number. A numbered document not issued yet is issued by this request: the number is taken from the register
+// in the audited write, after every check passed on a read (document_register.hpp); a re-print only reads.
 Result<Reply> DocumentHandler(Deps d, Request& req, const std::string& name, const std::string& ext) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
-    JW_ASSIGN_OR_RETURN(auto events, repo::ListEvents(**c, id));
-    JW_ASSIGN_OR_RETURN(std::string bureau, repo::BureauName(**c, k.unit_id));
-    JW_ASSIGN_OR_RETURN(docs::Document doc, BuildCaseDocument(name, k, events, bureau));
+    JW_ASSIGN_OR_RETURN(DocumentSource src, ReadDocumentSource(**c, *req.principal, id));
+    std::optional<IssuedNumber> issued;
+    if (NumberedDocument(name)) {
+        JW_ASSIGN_OR_RETURN(issued, FindIssuedNumber(**c, id, name));
+    }
+    if (issued) src.inputs.number = issued->number;
+    // Every refusal (not yet, no evidence…) comes before a number is taken.
+    JW_ASSIGN_OR_RETURN(docs::Document doc, BuildCaseDocument(name, src.kase, src.events, src.bureau, src.inputs));
     Reply r;
     r.audit_object = "case:" + std::to_string(id) + "/document:" + name + "." + ext;
-    r.audit_detail =
-        Json{{"document", name}, {"format", ext}, {"case_no", k.case_no}, {"people", PeoplePrinted(name, k)}}.dump();
-    if (ext == "html") {
-        r.raw = docs::RenderHtml(doc);
-        r.content_type = "text/html; charset=utf-8";
-    } else {
-        JW_ASSIGN_OR_RETURN(r.raw, docs::RenderPdf(doc));
-        r.content_type = "application/pdf";
-        r.headers.push_back({"Content-Disposition", "inline; filename=\"" + k.case_no + "_" + name + ".pdf\""});
+    Json detail{{"document", name},
+                {"format", ext},
+                {"case_no", src.kase.case_no},
+                {"people", PeoplePrinted(name, src.kase)}};
+    if (!NumberedDocument(name) || issued) {
+        if (issued) detail["number"] = issued->number;
+        r.audit_detail = detail.dump();
+        JW_RETURN_IF_ERROR(Render(r, doc, src.kase, name, ext));
+        return r;
     }
+    r.write = [id, name, ext, detail, actor = *req.principal](storage::Connection& w, audit::AuditEntry& e,
+                                                             Reply& out) mutable -> Status {
+        // Read again on the writer: the number and the document it is printed on come from one state.
+        JW_ASSIGN_OR_RETURN(DocumentSource s, ReadDocumentSource(w, actor, id));
+        JW_ASSIGN_OR_RETURN(IssuedNumber n, IssueNumber(w, s.kase, name, actor.user_id, NowUnix()));
+        s.inputs.number = n.number;
+        JW_ASSIGN_OR_RETURN(docs::Document fresh, BuildCaseDocument(name, s.kase, s.events, s.bureau, s.inputs));
+        detail["number"] = n.number;
+        detail["issued"] = true;
+        e.detail = detail.dump();
+        return Render(out, fresh, s.kase, name, ext);
+    };
     return r;
 }
 
@@ -252,6 +307,7 @@ void RegisterCaseRecordRoutes(http::Router& router, Deps d) {
         }
     }
     router.Add({"GET", "/api/v1/cases/:id/documents/:doc", "case.read", "case.document", UnknownDocumentHandler});
+    RegisterEvidenceRoutes(router, d);
     router.Add({"POST", "/api/v1/public/case-progress", "public", "case.public_progress",
                 [](Request& r) { return PublicProgressHandler(r); }});
 }

@@ -125,14 +125,15 @@ Status PutSetting(storage::Connection& c, const std::string& name, const std::st
 }
 
 Result<int64_t> NextSeq(storage::Connection& c, const std::string& prefix) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT last_seq FROM case_number_seq WHERE prefix = ?", {V(prefix)}));
-    if (rows.empty()) {
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO case_number_seq (prefix, last_seq) VALUES (?, 1)", {V(prefix)}));
-        return int64_t{1};
-    }
-    const int64_t next = rows[0].Int(0) + 1;
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE case_number_seq SET last_seq = ? WHERE prefix = ?", {V(next), V(prefix)}));
-    return next;
+    // One statement takes the number: the row lock (PostgreSQL) or the write lock (SQLite) makes two writers
+    // queue instead of both reading the same last_seq.
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO case_number_seq (prefix, last_seq) VALUES (?, 0) ON CONFLICT (prefix) DO NOTHING",
+               {V(prefix)}));
+    JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("UPDATE case_number_seq SET last_seq = last_seq + 1 WHERE prefix = ? "
+                                          "RETURNING last_seq",
+                                          {V(prefix)}));
+    return r.Int(0);
 }
 
 Result<int64_t> InsertCase(storage::Connection& c, Case& k, const std::optional<std::string>& create_key) {

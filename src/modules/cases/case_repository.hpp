@@ -18,7 +18,9 @@ namespace jw::cases::repo {
 // --- settings and numbers
 Result<std::string> Setting(storage::Connection& c, const std::string& name);  // NotFound when unset
 Status PutSetting(storage::Connection& c, const std::string& name, const std::string& value);
-// Increments and returns the sequence of `prefix` (1 for a new prefix).
+// Increments and returns the sequence of `prefix` (1 for a new prefix): the one allocator of case numbers and
+// document numbers (document_register.hpp). Atomic in the caller's write transaction: concurrent writers get
+// distinct, consecutive values; a rolled-back transaction gives its value back, so numbers never skip.
 Result<int64_t> NextSeq(storage::Connection& c, const std::string& prefix);
 
 // --- cases

@@ -64,7 +64,7 @@ Result<DocumentRequest> ParseDocumentRequest(std::string_view body) {
             JsonReader n(root["number"], {"scheme", "seq"});
             out.number_scheme = n.Text("scheme", false, 60).value_or(out.number_scheme);
             if (out.number_scheme.find("{seq}") == std::string::npos) n.Fail("scheme", "must_contain_{seq}");
-            out.number_seq = static_cast<int>(n.Int("seq", false, 1, 999999).value_or(1));
+            out.number_seq = static_cast<int>(n.Int("seq", false, 1, 999999).value_or(0));
             const Status n_status = n.status();
             for (const auto& [k, v] : n_status.fields()) r.Fail("number." + k, v);
         }
@@ -78,14 +78,16 @@ Result<DocumentRequest> ParseDocumentRequest(std::string_view body) {
 
 Result<RenderedDocument> RenderDocument(const Catalogue& catalogue, const DocumentRequest& request,
                                         const std::string& kind, const std::string& format) {
+    if (kind == "decision" && request.facts.evidence.empty()) return Status::Invalid("facts.evidence", "required");
     auto decided = Decide(catalogue, request.decision);
     if (!decided.ok()) return Prefixed("request.", decided.status());
-    const docs::Document doc =
-        kind == "approval_report"
-            ? ApprovalReport(request.facts, request.decision, *decided, catalogue)
-            : DecisionDocument(
-                  request.facts, *decided, catalogue,
-                  DecisionNumber(request.number_scheme, request.decision.decision_date.year, request.number_seq));
+    const std::string number =
+        request.number_seq > 0
+            ? DecisionNumber(request.number_scheme, request.decision.decision_date.year, request.number_seq)
+            : "";
+    const docs::Document doc = kind == "approval_report"
+                                   ? ApprovalReport(request.facts, request.decision, *decided, catalogue)
+                                   : DecisionDocument(request.facts, *decided, catalogue, number);
     if (format == "pdf") {
         JW_ASSIGN_OR_RETURN(std::string pdf, docs::RenderPdf(doc));
         return RenderedDocument{std::move(pdf), "application/pdf"};

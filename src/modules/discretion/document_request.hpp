@@ -14,7 +14,8 @@ struct DocumentRequest {
     DecisionRequest decision;
     CaseFacts facts;  // decision_date comes from the decision request
     std::string number_scheme = "行罚决字〔{year}〕{seq}号";
-    int number_seq = 1;
+    int number_seq = 0;  // 0: no number given — the decision is a draft with a blank number (a case's decision
+                         // takes its number from the register, cases/document_register.hpp)
 };
 
 // {"request": <decision request>, "facts": {case_no, authority, offender_name, gender, id_document, address,
@@ -28,8 +29,9 @@ struct RenderedDocument {
     std::string content_type;
 };
 
-// kind "approval_report" | "decision"; format "html" | "pdf". Errors: those of Decide (fields prefixed
-// "request."), and of docs::RenderPdf (Unavailable without the CJK font).
+// kind "approval_report" | "decision"; format "html" | "pdf". Errors: InvalidArgument {facts.evidence: required}
+// for a decision without evidence (行政处罚法 §59(2): the decision states the evidence); those of Decide (fields
+// prefixed "request."), and of docs::RenderPdf (Unavailable without the CJK font).
 Result<RenderedDocument> RenderDocument(const Catalogue& catalogue, const DocumentRequest& request,
                                         const std::string& kind, const std::string& format);
 

@@ -1,5 +1,7 @@
 #include "discretion/documents.hpp"
 
+#include <cctype>
+
 namespace jw::discretion {
 namespace {
 
@@ -47,10 +49,94 @@ std::string PenaltyBasis(const Catalogue& c, const ViolationDecision& v) {
     return basis;
 }
 
+std::string PartyLine(const CaseFacts& f, const std::string& label, std::optional<CivilDate> birth) {
+    std::string out = label + "：" + f.offender_name;
+    if (!f.gender.empty()) out += "，性别" + f.gender;
+    if (birth && birth->year > 0) {
+        out += "，年龄" + std::to_string(AgeOn(*birth, f.decision_date)) + "岁，出生日期" + ChineseDate(*birth);
+    }
+    if (!f.id_document.empty()) out += "，身份证件种类及号码：" + f.id_document;
+    if (!f.address.empty()) out += "，现住址：" + f.address;
+    return out + "。";
+}
+
+std::string EvidenceSentence(const std::vector<std::string>& evidence) {
+    std::string list;
+    for (const auto& e : evidence) list += (list.empty() ? "" : "；") + e;
+    return "以上事实有" + list + "等证据证实。";
+}
+
+// The sign-off boxes as a bordered table: the box's title, then the opinion and the signer's line.
+docs::Block SignOffTable(const std::vector<SignOff>& boxes) {
+    std::vector<docs::KeyValue> rows;
+    for (const auto& b : boxes) {
+        const std::string opinion = b.opinion.empty() ? "\n" : b.opinion;
+        const std::string signer = b.signer.empty() ? "　　　　" : b.signer;
+        const std::string date = b.date.empty() ? "　　年　月　日" : b.date;
+        rows.push_back({b.title, opinion + "\n签名：" + signer + "　　" + date});
+    }
+    return docs::Block::Table(std::move(rows));
+}
+
+void AppendPartyFactsEvidence(docs::Document& doc, const CaseFacts& f, std::optional<CivilDate> birth) {
+    doc.blocks.push_back(docs::Block::Heading("一、违法行为人基本情况"));
+    doc.blocks.push_back(docs::Block::Paragraph(PartyLine(f, "违法行为人", birth)));
+    doc.blocks.push_back(docs::Block::Heading("二、违法事实"));
+    doc.blocks.push_back(docs::Block::Paragraph(f.facts));
+    doc.blocks.push_back(docs::Block::Heading("三、证据"));
+    for (size_t i = 0; i < f.evidence.size(); ++i)
+        doc.blocks.push_back(docs::Block::Paragraph(std::to_string(i + 1) + "．" + f.evidence[i]));
+}
+
+void AppendProposalAndSignOffs(docs::Document& doc, const CaseFacts& f, const DecisionWording& w,
+                               const std::string& heading) {
+    doc.blocks.push_back(docs::Block::Heading(heading));
+    // The report proposes what the decision will decide: "对张三决定…" becomes "建议对张三处以…".
+    const std::string decided = "对" + f.offender_name + "决定";
+    std::string proposal;
+    for (const auto& line : w.decisions)
+        proposal += (proposal.empty() ? "" : "\n") + Replace(line, decided, "建议对" + f.offender_name + "处以");
+    if (!w.combined.empty()) proposal += "\n" + w.combined;
+    doc.blocks.push_back(docs::Block::Paragraph(proposal));
+    doc.blocks.push_back(SignOffTable(f.signoffs.empty() ? BlankSignOffs() : f.signoffs));
+}
+
 }  // namespace
 
 std::string DecisionNumber(const std::string& scheme, int year, int seq) {
     return Replace(Replace(scheme, "{year}", std::to_string(year)), "{seq}", std::to_string(seq));
+}
+
+std::vector<SignOff> BlankSignOffs() {
+    return {{"承办人意见", "", "", ""},
+            {"审核人（法制）意见", "", "", ""},
+            {"部门负责人意见", "", "", ""},
+            {"局领导审批意见", "", "", ""}};
+}
+
+std::string VerificationCode(const std::string& content_hash) {
+    if (content_hash.size() < 8) return "";
+    std::string code;
+    for (size_t i = 0; i < 8; ++i) {
+        if (i == 4) code += '-';
+        code += static_cast<char>(std::toupper(static_cast<unsigned char>(content_hash[i])));
+    }
+    return code;
+}
+
+DecisionWording WordingOf(const CaseFacts& f, const Decision& d, const Catalogue& c) {
+    DecisionWording w;
+    for (const auto& v : d.violations)
+        w.decisions.push_back("根据" + PenaltyBasis(c, v) + "之规定，对" + f.offender_name + "决定" + PenaltyText(v) +
+                              "。");
+    if (d.violations.size() > 1 || d.combined.executed_detention_days != d.combined.detention_days) {
+        w.combined = "合并执行行政拘留" + std::to_string(d.combined.capped_detention_days) + "日，折抵后执行" +
+                     std::to_string(d.combined.executed_detention_days) + "日；罚款合计" +
+                     std::to_string(d.combined.fine_yuan) + "元。";
+    }
+    w.executed_detention_days = d.combined.executed_detention_days;
+    w.fine_yuan = d.combined.fine_yuan;
+    return w;
 }
 
 docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request, const Decision& d,
@@ -58,19 +144,8 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     docs::Document doc;
     doc.issuer = f.authority;
     doc.title = "呈请行政处罚审批报告";
-    doc.number = f.case_no;
-    doc.blocks.push_back(docs::Block::Heading("一、违法行为人基本情况"));
-    doc.blocks.push_back(docs::Block::Table({{"姓名", f.offender_name},
-                                             {"性别", f.gender},
-                                             {"出生日期", FormatDate(request.offender.birth_date)},
-                                             {"身份证件", f.id_document},
-                                             {"住址", f.address}}));
-    doc.blocks.push_back(docs::Block::Heading("二、违法事实"));
-    doc.blocks.push_back(docs::Block::Paragraph(f.facts));
-    doc.blocks.push_back(docs::Block::Heading("三、证据"));
-    std::string evidence;
-    for (size_t i = 0; i < f.evidence.size(); ++i) evidence += std::to_string(i + 1) + "．" + f.evidence[i] + "\n";
-    doc.blocks.push_back(docs::Block::Paragraph(evidence));
+    doc.number = f.case_no.empty() ? "" : "案件编号：" + f.case_no;
+    AppendPartyFactsEvidence(doc, f, f.birth_date ? f.birth_date : std::optional(request.offender.birth_date));
     doc.blocks.push_back(docs::Block::Heading("四、裁量过程（适用" + d.law_applied + "年文本）"));
     for (const auto& s : d.trace) {
         if (s.step == "law_version") doc.blocks.push_back(docs::Block::Paragraph(s.detail + "依据：" + s.basis + "。"));
@@ -78,8 +153,7 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     if (!d.edition.code.empty()) {
         doc.blocks.push_back(docs::Block::Paragraph("适用裁量基准：" + d.edition.code + "第" +
                                                     std::to_string(d.edition.version) + "版" +
-                                                    (d.edition.sample ? "（样本，非正式裁量基准）" : "") +
-                                                    "，内容摘要（SM3）" + d.edition.content_hash + "。"));
+                                                    (d.edition.sample ? "（样本，非正式裁量基准）" : "") + "。"));
     }
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
@@ -87,7 +161,7 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
                                                     "。裁量结果：" + PenaltyText(v) + "。"));
         std::vector<docs::KeyValue> rows;
         for (const auto& s : v.trace) rows.push_back({s.basis, s.detail});
-        doc.blocks.push_back(docs::Block::Table(std::move(rows)));
+        if (!rows.empty()) doc.blocks.push_back(docs::Block::Table(std::move(rows)));
     }
     doc.blocks.push_back(docs::Block::Heading("五、合并执行与折抵"));
     doc.blocks.push_back(docs::Block::Paragraph(
@@ -99,45 +173,56 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     for (const auto& s : d.trace) {
         if (s.step != "law_version") doc.blocks.push_back(docs::Block::Paragraph(s.detail + "（" + s.basis + "）"));
     }
-    doc.blocks.push_back(docs::Block::Heading("六、办案人员意见"));
-    doc.blocks.push_back(docs::Block::Paragraph(f.officer_opinion));
-    doc.blocks.push_back(docs::Block::Heading("七、法制审核意见"));
-    doc.blocks.push_back(docs::Block::Paragraph(f.reviewer_opinion));
-    doc.blocks.push_back(docs::Block::Signature(f.authority, ChineseDate(f.decision_date)));
+    AppendProposalAndSignOffs(doc, f, WordingOf(f, d, c), "六、处理意见");
+    // The edition's content hash identifies the benchmark the numbers came from; the reader needs a code to
+    // compare, not 64 hex digits in the body.
+    const std::string code = VerificationCode(d.edition.content_hash);
+    doc.footer = !f.verification.empty() ? f.verification
+                 : code.empty()          ? ""
+                                         : "裁量基准校验码：" + code + "（" + d.edition.code + "第" +
+                                      std::to_string(d.edition.version) + "版内容摘要SM3前8位）";
+    return doc;
+}
+
+docs::Document ApprovalReport(const CaseFacts& f, const DecisionWording& w) {
+    docs::Document doc;
+    doc.issuer = f.authority;
+    doc.title = "呈请行政处罚审批报告";
+    doc.number = f.case_no.empty() ? "" : "案件编号：" + f.case_no;
+    AppendPartyFactsEvidence(doc, f, f.birth_date);
+    AppendProposalAndSignOffs(doc, f, w, "四、处理意见");
+    doc.footer = f.verification;
     return doc;
 }
 
 docs::Document DecisionDocument(const CaseFacts& f, const Decision& d, const Catalogue& c, const std::string& number) {
+    return DecisionDocument(f, WordingOf(f, d, c), number);
+}
+
+docs::Document DecisionDocument(const CaseFacts& f, const DecisionWording& w, const std::string& number) {
     docs::Document doc;
     doc.issuer = f.authority;
     doc.title = "行政处罚决定书";
-    doc.number = number;
-    doc.blocks.push_back(docs::Block::Table(
-        {{"被处罚人", f.offender_name}, {"性别", f.gender}, {"身份证件", f.id_document}, {"住址", f.address}}));
+    doc.number = number.empty() ? "　公（　）行罚决字〔" + std::to_string(f.decision_date.year) + "〕　　号" : number;
+    doc.blocks.push_back(docs::Block::Paragraph(PartyLine(f, "违法行为人", f.birth_date)));
     doc.blocks.push_back(docs::Block::Paragraph("现查明：" + f.facts));
-    std::string evidence;
-    for (const auto& e : f.evidence) evidence += (evidence.empty() ? "" : "、") + e;
-    doc.blocks.push_back(docs::Block::Paragraph("以上事实有" + evidence + "等证据证实。"));
+    doc.blocks.push_back(docs::Block::Paragraph(EvidenceSentence(f.evidence)));
     std::string decision;
-    for (size_t i = 0; i < d.violations.size(); ++i) {
-        const auto& v = d.violations[i];
-        decision +=
-            "根据" + PenaltyBasis(c, v) + "之规定，" + "对" + f.offender_name + "决定" + PenaltyText(v) + "。\n";
-    }
-    if (d.violations.size() > 1 || d.combined.executed_detention_days != d.combined.detention_days) {
-        decision += "合并执行行政拘留" + std::to_string(d.combined.capped_detention_days) + "日，折抵后执行" +
-                    std::to_string(d.combined.executed_detention_days) + "日；罚款合计" +
-                    std::to_string(d.combined.fine_yuan) + "元。\n";
-    }
+    for (const auto& line : w.decisions) decision += (decision.empty() ? "" : "\n") + line;
+    if (!w.combined.empty()) decision += "\n" + w.combined;
     doc.blocks.push_back(docs::Block::Paragraph(decision));
+    // Execution: 治安管理处罚法 (2012) §103 (detention by the deciding authority at a detention house), §104 (fines
+    // paid at the designated bank within fifteen days); 2025 text §122, §123.
     std::string execution;
-    if (d.combined.executed_detention_days > 0) execution += "行政拘留由本机关送达拘留所执行。";
-    if (d.combined.fine_yuan > 0) execution += "被处罚人应当自收到本决定书之日起十五日内到指定的银行缴纳罚款。";
-    doc.blocks.push_back(docs::Block::Paragraph(execution));
+    if (w.executed_detention_days > 0) execution += "行政拘留由本机关送达拘留所执行。";
+    if (w.fine_yuan > 0) execution += "被处罚人应当自收到本决定书之日起十五日内到指定的银行缴纳罚款。";
+    if (!execution.empty()) doc.blocks.push_back(docs::Block::Paragraph(execution));
+    // Remedy (2012 §102, 2025 §121; 行政处罚法 §59(5)): 行政复议法 §20 (sixty days), 行政诉讼法 §46 (six months).
     doc.blocks.push_back(docs::Block::Paragraph("如不服本决定，可以在收到本决定书之日起六十日内向" +
                                                 f.reconsideration_body + "申请行政复议，或者在六个月内依法向" +
                                                 f.court + "提起行政诉讼。"));
     doc.blocks.push_back(docs::Block::Signature(f.authority + "（印）", ChineseDate(f.decision_date)));
+    doc.blocks.push_back(docs::Block::Paragraph("本决定书已向我宣告并送达。\n被处罚人（签名）：　　　　　　　　　　年　　月　　日"));
     doc.footer = "本决定书一式三份，被处罚人一份，被侵害人一份，附卷一份。";
     return doc;
 }

@@ -1,5 +1,5 @@
 // Words for the codes of the case module: states, case types, sources, person roles, actions, problem types,
-// clock states … Our catalogue (cases.code.<group>.<code>) first, then the code itself. A clock's name comes
+// clock states … Our catalogue (cases.code.<group>.<code>) first, then casedocs.code.<group>.<code>, then the code itself. A clock's name comes
 // from the server in both languages.
 import { useI18n } from 'vue-i18n'
 import type { Clock } from '@/api/cases'
@@ -23,7 +23,9 @@ export function useCaseLabels() {
   return (group: LabelGroup, code: string | null | undefined): string => {
     if (!code) return ''
     const key = `cases.code.${group}.${code}`
-    return te(key) ? t(key) : code
+    // Codes added by a part with its own locale file (casedocs: the evidence events) come second.
+    const part = `casedocs.code.${group}.${code}`
+    return te(key) ? t(key) : te(part) ? t(part) : code
   }
 }
 
