@@ -23,7 +23,7 @@ Status SeedDemoUnitHeads(storage::Connection& c, int64_t now) {
         const char* name;
         const char* unit;
     };
-    for (const Head& h : {Head{"chief", "990101", "孙国栋", "城关派出所"}, Head{"chief2", "990102", "李振华", "东城派出所"}}) {
+    for (const Head& h : {Head{"chief", "880101", "孙国栋", "城关派出所"}, Head{"chief2", "880102", "李振华", "东城派出所"}}) {
         JW_ASSIGN_OR_RETURN(auto unit, c.Query("SELECT id FROM units WHERE name = ?", {storage::V(h.unit)}));
         if (unit.empty()) continue;  // a county without the demo's stations
         auth::User u;
