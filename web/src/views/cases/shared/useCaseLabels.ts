@@ -23,7 +23,9 @@ export function useCaseLabels() {
   return (group: LabelGroup, code: string | null | undefined): string => {
     if (!code) return ''
     const key = `cases.code.${group}.${code}`
-    return te(key) ? t(key) : code
+    if (te(key)) return t(key)
+    // 督办 / 催办 steps on the timeline (issue 13) are worded in todo.json.
+    return group === 'action' && te(`todo.caseActions.${code}`) ? t(`todo.caseActions.${code}`) : code
   }
 }
 
