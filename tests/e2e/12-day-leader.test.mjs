@@ -1,6 +1,6 @@
 // The leader's day (issue 13): the home page is the county at a glance (today's alerts, cases by stage, overdue
-// cases, supervision letters, checkpoints); from it the leader sends a 督办 on an overdue case of 城关派出所, and
-// that station's head finds it in the to-do centre and on the case page. Desktop, then 375 px.
+// cases, supervision letters, checkpoints); from it the leader sends a 督办 on an overdue case, and the head of
+// the case's station finds it in the to-do centre and on the case page. Desktop, then 375 px.
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { PHONE, byTestId, expectPath, fill, gotoApp, login, openBrowser, shot } from './lib.mjs'
@@ -10,12 +10,15 @@ async function noOverflow(page, name) {
   assert.ok(scroll <= client, `${name}: the page is ${scroll} px wide on a ${client} px screen`)
 }
 
+// The demo county's station heads (cases/urging/demo_unit_heads.cpp).
+const HEADS = { 城关派出所: 'chief', 东城派出所: 'chief2', 西河派出所: 'chief3', 南山派出所: 'chief4', 北坝派出所: 'chief5', 青石派出所: 'chief6' }
 const MESSAGE = '该案已超期，请三日内办结并报告。'
 
 describe('leader: from the dashboard to a 督办 on an overdue case; the unit head sees it', () => {
   let leader
   let chief
   let caseNo = ''
+  let head = ''
   before(async () => {
     leader = await openBrowser()
     chief = await openBrowser()
@@ -33,8 +36,11 @@ describe('leader: from the dashboard to a 督办 on an overdue case; the unit he
     await expectPath(page, '/')
     await byTestId(page, 'leader-dashboard').waitFor()
     await page.locator('[data-testid="leader-dashboard"] canvas').first().waitFor()
-    const overdue = byTestId(page, 'overdue-cases').locator('tr.el-table__row', { hasText: '城关派出所' }).first()
+    const overdue = byTestId(page, 'overdue-cases').locator('tr.el-table__row').first()
     await overdue.waitFor()
+    const rowText = await overdue.innerText()
+    head = HEADS[Object.keys(HEADS).find((u) => rowText.includes(u))]
+    assert.ok(head, `an overdue case of a station: ${rowText}`)
     await shot(page, 'desktop-leader-dashboard', { fullPage: true })
     caseNo = (await overdue.locator('a, .el-link').first().innerText()).trim()
     await overdue.locator('[data-testid^="urge-"]').click()
@@ -49,7 +55,7 @@ describe('leader: from the dashboard to a 督办 on an overdue case; the unit he
 
   it('the unit head finds it in the to-do and on the case page', async () => {
     const { page } = chief
-    await login(page, 'chief')
+    await login(page, head)
     await expectPath(page, '/')
     await byTestId(page, 'todo-line-cases.urged').click()
     await expectPath(page, '/todo')

@@ -85,8 +85,9 @@ describe('reviewer: from the notification of a submitted case to approval, throu
     await entry.getByText(caseNo).click()
     await expectPath(page, `/cases/${created.json.id}`)
 
-    // Approve on the case page.
-    await byTestId(page, 'case-action-review_approved').first().click()
+    // Approve on the case page (the reviewer's opinion is in the case's action menu).
+    await byTestId(page, 'case-facts-menu').click()
+    await page.locator('[data-testid="case-action-review_approved"]:visible').click()
     await byTestId(page, 'opinion-dialog').waitFor()
     const reply = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/opinion'))
     await byTestId(page, 'opinion-submit').click()

@@ -83,6 +83,15 @@ test('to-do: the reviewer is told of a submitted case; review and problem counts
   const again = expectStatus(await legal.get('/notifications?unread=1&page_size=50'), 200);
   assert.equal(again.items.filter((n) => n.code === 'cases.review.submitted' && n.params.case_no === created.case_no).length, 2);
   assert.equal(await count(legal, 'cases.review'), reviewBefore + 1);
+
+  // Approved: off the reviewer's list, onto the leader's (the decision after legal review).
+  const leader = await loggedIn(server, 'leader');
+  const decideBefore = await count(leader, 'cases.decide');
+  const item2 = expectStatus(await legal.get('/review/queue'), 200).items.find((x) => x.case_id === created.id);
+  expectStatus(await legal.post(`/review/cases/${created.id}/opinion`, { opinion: 'approve', expected_version: item2.version }), 200);
+  assert.equal(await count(legal, 'cases.review'), reviewBefore);
+  assert.equal(await count(leader, 'cases.decide'), decideBefore + 1);
+  assert.equal(await count(officer, 'cases.decide'), null, 'officers decide nothing');
 });
 
 test('督办: the leader urges, the unit head sees it in to-do and answers; permission and scope hold', async () => {

@@ -1,6 +1,8 @@
 #pragma once
 // The cases module's lines of the to-do centre (notify/todo.hpp, issue 13):
-//  - cases.review   (case.review): cases in legal review — the county's one review office (all units);
+//  - cases.review   (case.review): cases in legal review without an approval of their latest submission — the
+//                   county's one review office (all units);
+//  - cases.decide   (leaders with case.act): approved by legal review, waiting for the leader's decision;
 //  - cases.problems (case.act): review problems raised to the reader (the lead officer) and not yet answered;
 //  - cases.urged    (case.urge.receive): 督办 of open cases of the reader's units not yet answered.
 // And the entry points the cases module calls from its Start.
