@@ -194,3 +194,23 @@ test('inbox: repeats collapse into one line with their count, expand and are rea
   const after = expectStatus(await chief.get('/notifications?unread=1&page_size=200'), 200);
   assert.equal(after.total, flat.total - 3);
 });
+
+test('to-do: an alert sent to a station waits for its officers to sign, not for another station', async () => {
+  const duty = await loggedIn(server, 'duty');
+  const officer = await loggedIn(server, 'officer');  // 城关派出所
+  const chief2 = await loggedIn(server, 'chief2');    // 东城派出所 (no alerts.sign: no line at all)
+  assert.equal(await count(chief2, 'alerts.sign'), null);
+  const units = expectStatus(await duty.get('/alerts/units'), 200).items;
+  const station = units.find((u) => u.name === '城关派出所').id;
+  const before = await count(officer, 'alerts.sign');
+  const dutyBefore = await count(duty, 'alerts.sign');
+  const raised = expectStatus(await duty.post('/alerts', {
+    colour: 'orange', subject: '川A5T0D0', title: '布控车辆进入城区', unit_ids: [String(station)],
+  }), 201);
+  assert.equal(await count(officer, 'alerts.sign'), before + 1);
+  assert.equal(await count(duty, 'alerts.sign'), dutyBefore + 1, 'the alert centre watches every unit');
+  const detail = expectStatus(await officer.get('/todo?detail=1&kind=alerts.sign'), 200);
+  assert.ok(detail.items[0].entries.some((e) => e.id === raised.id && e.title.includes('川A5T0D0')));
+  expectStatus(await officer.post(`/alerts/${raised.id}/sign`, {}), 200);
+  assert.equal(await count(officer, 'alerts.sign'), before);
+});
