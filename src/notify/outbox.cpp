@@ -1,7 +1,5 @@
 #include "notify/outbox.hpp"
 
-#include "notify/outbox_internal.hpp"
-
 #include <fcntl.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -12,6 +10,7 @@
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "common/validators.hpp"
+#include "notify/outbox_internal.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::notify {

@@ -19,14 +19,24 @@ constexpr const char* kColumns =
     "id, user_id, kind, title, body, channel, created_at, delivered_at, read_at, code, params";
 
 Notification FromRow(const storage::Row& r) {
-    return {r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4), r.Str(5), r.Int(6),
-            r.Int(7), r.Int(8), r.Str(9), ParamsFrom(r.Str(10))};
+    return {r.Int(0),
+            r.Int(1),
+            r.Str(2),
+            r.Str(3),
+            r.Str(4),
+            r.Str(5),
+            r.Int(6),
+            r.Int(7),
+            r.Int(8),
+            r.Str(9),
+            ParamsFrom(r.Str(10))};
 }
 
 // The group of the user's notification `id`, as kGroup makes it.
 Result<std::string> GroupOf(storage::Connection& c, int64_t user_id, int64_t id) {
-    auto r = c.Query(std::string("SELECT ") + kGroup + " FROM notifications WHERE id = ? AND user_id = ? AND "
-                                                       "channel = 'inapp'",
+    auto r = c.Query(std::string("SELECT ") + kGroup +
+                         " FROM notifications WHERE id = ? AND user_id = ? AND "
+                         "channel = 'inapp'",
                      {V(id), V(user_id)});
     if (!r.ok()) return r.status();
     if (r->empty()) return Status::NotFound("notification");
@@ -39,9 +49,9 @@ Result<std::pair<std::vector<RepeatGroup>, int64_t>> ListCollapsed(storage::Conn
                                                                    bool unread_only, int page, int page_size) {
     const std::string where =
         std::string(" WHERE user_id = ? AND channel = 'inapp'") + (unread_only ? " AND read_at = 0" : "");
-    JW_ASSIGN_OR_RETURN(auto total,
-                        c.QueryOne(std::string("SELECT COUNT(DISTINCT ") + kGroup + ") FROM notifications" + where,
-                                   {V(user_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto total,
+        c.QueryOne(std::string("SELECT COUNT(DISTINCT ") + kGroup + ") FROM notifications" + where, {V(user_id)}));
     JW_ASSIGN_OR_RETURN(
         auto groups,
         c.Query(std::string("SELECT MAX(id), COUNT(*), SUM(CASE WHEN read_at = 0 THEN 1 ELSE 0 END) FROM "
@@ -54,9 +64,10 @@ Result<std::pair<std::vector<RepeatGroup>, int64_t>> ListCollapsed(storage::Conn
         ids.push_back(g.Int(0));
         counts[g.Int(0)] = {g.Int(1), g.Int(2)};
     }
-    JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c, std::string("SELECT ") + kColumns +
-                                                           " FROM notifications WHERE id IN @IDS@ ORDER BY id",
-                                                    ids));
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        storage::QueryIn(c, std::string("SELECT ") + kColumns + " FROM notifications WHERE id IN @IDS@ ORDER BY id",
+                         ids));
     std::vector<RepeatGroup> out;
     for (const auto& r : rows) {
         const auto& [count, unread] = counts[r.Int(0)];

@@ -25,12 +25,12 @@ namespace jw::notify::todo {
 // One piece of waiting work, as the to-do list shows it. `title` is data (a case number and cause, a plate), not
 // prose: the web page words the kind from its locale file.
 struct Entry {
-    int64_t id = 0;         // of the record in its module
-    std::string title;      // e.g. "5199012026XZ00012 盗窃"
-    std::string detail;     // e.g. the unit, the problem's text
-    int64_t since = 0;      // when the work arrived (Unix seconds)
-    std::string due;        // a deadline when the work has one (YYYY-MM-DD or ISO time), else empty
-    std::string link;       // the web path that does the work (e.g. /cases/12)
+    int64_t id = 0;      // of the record in its module
+    std::string title;   // e.g. "5199012026XZ00012 盗窃"
+    std::string detail;  // e.g. the unit, the problem's text
+    int64_t since = 0;   // when the work arrived (Unix seconds)
+    std::string due;     // a deadline when the work has one (YYYY-MM-DD or ISO time), else empty
+    std::string link;    // the web path that does the work (e.g. /cases/12)
 };
 
 class Source {

@@ -20,8 +20,8 @@ Result<Reply> Todo(Deps d, Request& req) {
     const std::string kind = req.Query("kind");
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(Json out, notify::todo::Summary(**c, notify::todo::ServingRegistry(), *req.principal,
-                                                        NowUnix(), detail, kind, static_cast<int>(limit)));
+    JW_ASSIGN_OR_RETURN(Json out, notify::todo::Summary(**c, notify::todo::ServingRegistry(), *req.principal, NowUnix(),
+                                                        detail, kind, static_cast<int>(limit)));
     return Reply::Json200(out);
 }
 
@@ -65,8 +65,7 @@ void RegisterTodoRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/todo", "", "todo.read", [d](Request& r) { return Todo(d, r); }});
     router.Add({"GET", "/api/v1/notifications/:id/repeats", "notify.read", "notification.repeats",
                 [d](Request& r) { return Repeats(d, r); }});
-    router.Add({"POST", "/api/v1/notifications/:id/read-all", "notify.read", "notification.read_group",
-                MarkGroupRead});
+    router.Add({"POST", "/api/v1/notifications/:id/read-all", "notify.read", "notification.read_group", MarkGroupRead});
 }
 
 }  // namespace jw::admin

@@ -5,9 +5,9 @@
 #include "alerts/alerts_handlers.hpp"
 #include "alerts/alerts_module.hpp"
 #include "alerts/alerts_service.hpp"
+#include "alerts/todo_source.hpp"
 #include "alerts/unit_participant.hpp"
 #include "common/civil_time.hpp"
-#include "alerts/todo_source.hpp"
 #include "units/participant.hpp"
 
 namespace jw::alerts {

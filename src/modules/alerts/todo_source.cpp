@@ -33,8 +33,8 @@ class SignSource final : public notify::todo::Source {
                                                params));
         std::vector<notify::todo::Entry> out;
         for (const auto& row : rows)
-            out.push_back({row.Int(0), row.Str(1) + " " + row.Str(2), row.Str(5), row.Int(3),
-                           FormatUtcIso(row.Int(4)), "/alerts/board"});
+            out.push_back({row.Int(0), row.Str(1) + " " + row.Str(2), row.Str(5), row.Int(3), FormatUtcIso(row.Int(4)),
+                           "/alerts/board"});
         return out;
     }
 

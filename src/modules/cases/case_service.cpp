@@ -8,8 +8,8 @@
 #include "cases/case_number.hpp"
 #include "cases/case_repository.hpp"
 #include "cases/case_service_internal.hpp"
-#include "cases/urging/review_notice.hpp"
 #include "cases/lifecycle.hpp"
+#include "cases/urging/review_notice.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::cases {

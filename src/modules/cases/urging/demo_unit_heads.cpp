@@ -11,12 +11,12 @@
 namespace jw::cases::urging {
 
 Status SeedDemoUnitHeads(storage::Connection& c, int64_t now) {
-    auth::Role role{"unit_head",
-                    "business",
-                    "unit",
-                    false,
-                    {"case.read", "case.person.read", "supervision.read", "case.urge", "case.urge.receive",
-                     "notify.read"}};
+    auth::Role role{
+        "unit_head",
+        "business",
+        "unit",
+        false,
+        {"case.read", "case.person.read", "supervision.read", "case.urge", "case.urge.receive", "notify.read"}};
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, role));
     struct Head {
         const char* username;
@@ -24,7 +24,7 @@ Status SeedDemoUnitHeads(storage::Connection& c, int64_t now) {
         const char* name;
         const char* unit;
     };
-    const Head heads[] = {{"chief", "880101", "孙国栋", "城关派出所"}, {"chief2", "880102", "李振华", "东城派出所"},
+    const Head heads[] = {{"chief", "880101", "孙国栋", "城关派出所"},  {"chief2", "880102", "李振华", "东城派出所"},
                           {"chief3", "880103", "周明远", "西河派出所"}, {"chief4", "880104", "吴建平", "南山派出所"},
                           {"chief5", "880105", "郑海波", "北坝派出所"}, {"chief6", "880106", "冯立新", "青石派出所"}};
     for (const Head& h : heads) {

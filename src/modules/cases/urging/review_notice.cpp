@@ -17,10 +17,7 @@ Status NotifyReviewersOfSubmission(storage::Connection& c, const Case& k, const 
     n.kind = "review";
     n.channel = "inapp";
     n.code = std::string(MessageCode("cases.review.submitted"));
-    n.params = {{"case_no", k.case_no},
-                {"cause", k.cause},
-                {"officer", officer},
-                {"case_id", std::to_string(k.id)}};
+    n.params = {{"case_no", k.case_no}, {"cause", k.cause}, {"officer", officer}, {"case_id", std::to_string(k.id)}};
     for (int64_t user : reviewers) {
         if (user == submitter.user_id) continue;
         n.user_id = user;

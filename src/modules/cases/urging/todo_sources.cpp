@@ -39,8 +39,8 @@ Result<std::vector<Entry>> ListCases(storage::Connection& c, const std::string& 
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY k.last_event_at, k.id LIMIT ?", params));
     std::vector<Entry> out;
     for (const auto& r : rows)
-        out.push_back({r.Int(0), CaseTitle(r.Str(1), r.Str(2)), r.Str(3), r.Int(4), "",
-                       "/cases/" + std::to_string(r.Int(0))});
+        out.push_back(
+            {r.Int(0), CaseTitle(r.Str(1), r.Str(2)), r.Str(3), r.Int(4), "", "/cases/" + std::to_string(r.Int(0))});
     return out;
 }
 
@@ -54,8 +54,7 @@ class ReviewSource final : public notify::todo::Source {
         JW_ASSIGN_OR_RETURN(auto r, c.QueryOne("SELECT COUNT(*) FROM cases k WHERE " + ReviewWhere(true)));
         return r.Int(0);
     }
-    Result<std::vector<Entry>> List(storage::Connection& c, const auth::Principal&, int64_t,
-                                    int limit) const override {
+    Result<std::vector<Entry>> List(storage::Connection& c, const auth::Principal&, int64_t, int limit) const override {
         return ListCases(c, ReviewWhere(true), std::nullopt, limit);
     }
 };

@@ -73,8 +73,8 @@ using Values = std::map<std::string, std::string>;
 }  // namespace
 
 void RegisterUrgingRoutes(http::Router& router, Deps d) {
-    router.Add({"GET", "/api/v1/cases/:id/urgings", "case.read", "case.urge.list",
-                [d](Request& r) { return List(d, r); }});
+    router.Add(
+        {"GET", "/api/v1/cases/:id/urgings", "case.read", "case.urge.list", [d](Request& r) { return List(d, r); }});
     router.Add({"POST", "/api/v1/cases/:id/urgings", "case.urge", "case.urge", [d](Request& r) {
                     return Write(d, r, {"message", "due_date"},
                                  [](storage::Connection& c, const auth::Principal& a, int64_t id, const Values& v) {

@@ -51,8 +51,8 @@ Result<int64_t> Insert(storage::Connection& c, const Urging& u) {
     JW_ASSIGN_OR_RETURN(
         auto r, c.QueryOne("INSERT INTO case_urgings (case_id, parent_id, message, due_date, issued_by, issued_at, "
                            "recipients) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                           {V(u.case_id), V(u.parent_id), V(u.message), V(u.due_date), V(u.issued_by),
-                            V(u.issued_at), V(nlohmann::json(u.recipients).dump())}));
+                           {V(u.case_id), V(u.parent_id), V(u.message), V(u.due_date), V(u.issued_by), V(u.issued_at),
+                            V(nlohmann::json(u.recipients).dump())}));
     return r.Int(0);
 }
 
@@ -63,9 +63,9 @@ Result<Urging> Get(storage::Connection& c, int64_t id) {
 }
 
 Result<std::vector<Urging>> ListOfCase(storage::Connection& c, int64_t case_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kColumns + kFrom +
-                                               " WHERE u.case_id = ? ORDER BY u.id",
-                                           {V(case_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query(std::string("SELECT ") + kColumns + kFrom + " WHERE u.case_id = ? ORDER BY u.id", {V(case_id)}));
     std::vector<Urging> out;
     for (const auto& r : rows) out.push_back(FromRow(r));
     return out;
@@ -89,12 +89,12 @@ Result<std::vector<OpenUrging>> ListOpen(storage::Connection& c, const std::opti
     storage::Params params;
     const std::string where = OpenWhere(c, units, params);
     params.push_back(V(static_cast<int64_t>(limit)));
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kColumns +
-                                               ", k.case_no, k.cause, COALESCE(n.name, '')" + kFrom +
-                                               " JOIN cases k ON k.id = u.case_id LEFT JOIN units n ON n.id = "
-                                               "k.unit_id" +
-                                               where + " ORDER BY u.due_date, u.id LIMIT ?",
-                                           params));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string("SELECT ") + kColumns + ", k.case_no, k.cause, COALESCE(n.name, '')" + kFrom +
+                               " JOIN cases k ON k.id = u.case_id LEFT JOIN units n ON n.id = "
+                               "k.unit_id" +
+                               where + " ORDER BY u.due_date, u.id LIMIT ?",
+                           params));
     std::vector<OpenUrging> out;
     for (const auto& r : rows) out.push_back({FromRow(r), r.Str(13), r.Str(14), r.Str(15)});
     return out;

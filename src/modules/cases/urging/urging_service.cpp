@@ -61,15 +61,14 @@ Result<Urging> RootOfCase(storage::Connection& c, int64_t case_id, int64_t urgin
     auto u = repo::Get(c, urging_id);
     if (!u.ok()) return u.status();
     if (u->case_id != case_id || u->parent_id != 0) return Status::NotFound("urging");
-    if (u->answered_at != 0)
-        return Status(ErrorCode::kConflict, "the 督办 is answered", {{"urging", "answered"}});
+    if (u->answered_at != 0) return Status(ErrorCode::kConflict, "the 督办 is answered", {{"urging", "answered"}});
     return *u;
 }
 
 }  // namespace
 
-Result<Urging> Issue(storage::Connection& c, const auth::Principal& sender, int64_t case_id,
-                     const std::string& message, const std::string& due_date, int64_t now) {
+Result<Urging> Issue(storage::Connection& c, const auth::Principal& sender, int64_t case_id, const std::string& message,
+                     const std::string& due_date, int64_t now) {
     JW_ASSIGN_OR_RETURN(Case k, OpenCaseInScope(c, sender, case_id));
     JW_RETURN_IF_ERROR(CheckText("message", message));
     if (due_date.empty()) return Status::Invalid("due_date", "required");
@@ -133,11 +132,9 @@ Result<Urging> Answer(storage::Connection& c, const auth::Principal& head, int64
     JW_ASSIGN_OR_RETURN(Urging root, RootOfCase(c, case_id, urging_id));
     JW_RETURN_IF_ERROR(repo::SetAnswer(c, root.id, answer, head.user_id, now));
     JW_RETURN_IF_ERROR(RecordEvent(c, head, *k, "urge_answer", {{"urging_id", root.id}, {"answer", answer}}, now));
-    JW_RETURN_IF_ERROR(Notify(c, std::vector<int64_t>{root.issued_by}, MessageCode("cases.urge.answered"),
-                              {{"case_no", k->case_no},
-                               {"by", head.name},
-                               {"answer", answer},
-                               {"case_id", std::to_string(k->id)}}));
+    JW_RETURN_IF_ERROR(
+        Notify(c, std::vector<int64_t>{root.issued_by}, MessageCode("cases.urge.answered"),
+               {{"case_no", k->case_no}, {"by", head.name}, {"answer", answer}, {"case_id", std::to_string(k->id)}}));
     return repo::Get(c, root.id);
 }
 

@@ -24,8 +24,8 @@ inline constexpr size_t kMaxMessage = 500;
 // {state: closed}; InvalidArgument message (required / too_long), due_date (required / invalid_date / past);
 // Conflict {unit: no_unit_head} when nobody in the case's unit could receive it (the security administrator gives
 // case.urge.receive to the unit heads' role).
-Result<Urging> Issue(storage::Connection& c, const auth::Principal& sender, int64_t case_id,
-                     const std::string& message, const std::string& due_date, int64_t now);
+Result<Urging> Issue(storage::Connection& c, const auth::Principal& sender, int64_t case_id, const std::string& message,
+                     const std::string& due_date, int64_t now);
 
 // 催办 of the 督办 `urging_id` of the case. Errors: Issue's for the case and message; NotFound "urging" (not a
 // 督办 of this case); Conflict {urging: answered}.
