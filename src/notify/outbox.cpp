@@ -10,6 +10,7 @@
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "common/validators.hpp"
+#include "notify/outbox_internal.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::notify {
@@ -57,6 +58,13 @@ std::string ParamsText(const MessageParams& params) {
 }
 
 // A stored parameter object; a value that is not a string (never written so) is kept as its JSON text.
+}  // namespace
+
+std::string RepeatKey(const Notification& n) {
+    // What the reader sees as the line: the kind and the title (the catalogue's zh-CN words for a coded one).
+    return n.kind + "|" + n.code + "|" + TitleOf(n, Lang::kZhCN);
+}
+
 MessageParams ParamsFrom(const std::string& text) {
     MessageParams out;
     if (text.empty()) return out;
@@ -65,6 +73,8 @@ MessageParams ParamsFrom(const std::string& text) {
     for (const auto& [k, v] : j.items()) out[k] = v.is_string() ? v.get<std::string>() : v.dump();
     return out;
 }
+
+namespace {
 
 // The SMS text of a notification to a user: title and body, as the phone shows one text.
 std::string SmsText(const Notification& n) { return TitleOf(n, Lang::kZhCN) + "：" + BodyOf(n, Lang::kZhCN); }
@@ -114,10 +124,10 @@ Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& ph
 
 Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
     auto r = c.QueryOne(
-        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at, code, params) VALUES "
-        "(?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "INSERT INTO notifications (user_id, kind, title, body, channel, created_at, code, params, group_key) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {V(n.user_id), V(n.kind), V(n.title), V(n.body), V(n.channel.empty() ? "inapp" : n.channel), V(NowUnix()),
-         V(n.code), V(ParamsText(n.params))});
+         V(n.code), V(ParamsText(n.params)), V(RepeatKey(n))});
     if (!r.ok()) return r.status();
     return r->Int(0);
 }

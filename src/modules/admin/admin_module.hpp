@@ -39,10 +39,14 @@ inline const std::vector<std::string>& HashingActions() {
 void RegisterSessionRoutes(http::Router& router, Deps deps);
 void RegisterIdentityRoutes(http::Router& router, Deps deps);
 void RegisterAuditRoutes(http::Router& router, Deps deps);
+// The to-do centre and the inbox's repeats (todo_handlers.cpp, issue 13).
+void RegisterTodoRoutes(http::Router& router, Deps deps);
+Result<http::Reply> CollapsedNotifications(Deps d, http::Request& req, bool unread, int page, int page_size);
 inline void RegisterRoutes(http::Router& router, Deps deps) {
     RegisterSessionRoutes(router, deps);
     RegisterIdentityRoutes(router, deps);
     RegisterAuditRoutes(router, deps);
+    RegisterTodoRoutes(router, deps);
 }
 
 }  // namespace jw::admin

@@ -106,9 +106,12 @@ Result<Reply> Verify(Deps d, Request&) {
 Result<Reply> Notifications(Deps d, Request& req) {
     int page = 1, page_size = 20;
     JW_RETURN_IF_ERROR(req.Paging(&page, &page_size));
+    JW_ASSIGN_OR_RETURN(const bool unread, http::QueryBool(req, "unread", false));
+    // collapse=1: repeats as one line with their count (issue 13).
+    JW_ASSIGN_OR_RETURN(const bool collapse, http::QueryBool(req, "collapse", false));
+    if (collapse) return CollapsedNotifications(d, req, unread, page, page_size);
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(const bool unread, http::QueryBool(req, "unread", false));
     JW_ASSIGN_OR_RETURN(auto list, d.outbox.List(**c, req.principal->user_id, unread, page, page_size));
     Json items = Json::array();
     const Lang lang = http::RequestLang(req.headers);

@@ -5,6 +5,7 @@
 #include "alerts/alerts_handlers.hpp"
 #include "alerts/alerts_module.hpp"
 #include "alerts/alerts_service.hpp"
+#include "alerts/todo_source.hpp"
 #include "alerts/unit_participant.hpp"
 #include "common/civil_time.hpp"
 #include "units/participant.hpp"
@@ -49,6 +50,7 @@ class AlertsModule final : public modules::Module, public units::ParticipantSour
         const Deps deps{s.db, s.committer, s.audit, s.outbox};
         RegisterRoutes(parts.router, deps);
         RegisterAlertGridPlaces();
+        notify::todo::ServingRegistry().Add(MakeTodoSource());  // alerts to sign, in the to-do centre (issue 13)
         return RegisterJobs(parts.scheduler, deps);
     }
 };

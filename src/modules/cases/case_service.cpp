@@ -9,6 +9,7 @@
 #include "cases/case_repository.hpp"
 #include "cases/case_service_internal.hpp"
 #include "cases/lifecycle.hpp"
+#include "cases/urging/review_notice.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::cases {
@@ -253,6 +254,8 @@ Result<ActionResult> ApplyAction(storage::Connection& c, const auth::Principal& 
     JW_RETURN_IF_ERROR(repo::UpdateCase(c, k, expected));
     e.case_version = k.version;
     JW_RETURN_IF_ERROR(repo::InsertEvent(c, e).status());
+    // The reviewers learn that the case waits for them (issue 13).
+    if (e.action == "submit_review") JW_RETURN_IF_ERROR(urging::NotifyReviewersOfSubmission(c, k, actor));
     return ActionResult{std::move(k), std::move(e), false};
 }
 

@@ -11,6 +11,7 @@
 #include "cases/demo_cases.hpp"
 #include "cases/supervision/supervision_module.hpp"
 #include "cases/unit_participant.hpp"
+#include "cases/urging/todo_sources.hpp"
 #include "units/participant.hpp"
 
 namespace jw::cases {
@@ -48,11 +49,13 @@ class CasesModule final : public modules::Module, public units::ParticipantSourc
         return LinkMasterIndexAtStart(c);
     }
     Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
-        return SeedDemoCases(tx, ctx.now);
+        JW_RETURN_IF_ERROR(SeedDemoCases(tx, ctx.now));
+        return urging::SeedDemoUnitHeads(tx, ctx.now);  // 督办's recipients (issue 13)
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, s.committer, s.audit, s.outbox, s.settings.region_code};
         RegisterRoutes(parts.router, deps);
+        urging::StartUrging(parts.router, deps);  // 督办 / 催办 and the cases' to-do lines (issue 13)
         RegisterCaseGridPlaces();
         community::dossier::ServingRegistry().Add(MakeDossierSection());  // the person page's cases
         storage::Database* db = &s.db;

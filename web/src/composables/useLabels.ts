@@ -7,6 +7,7 @@ export function useLabels() {
   // Role names: our own catalogue first (common.roles.<code>), then the server's name_key, then the code.
   function roleName(code: string, nameKey?: string): string {
     if (te(`common.roles.${code}`)) return t(`common.roles.${code}`)
+    if (te(`todo.roles.${code}`)) return t(`todo.roles.${code}`) // the demo's unit heads (issue 13)
     if (nameKey && te(nameKey)) return t(nameKey)
     return code
   }

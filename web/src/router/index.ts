@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import home from './modules/home'
+import todo from './modules/todo'
 import system from './modules/system'
 import security from './modules/security'
 import audit from './modules/audit'
@@ -14,7 +15,7 @@ import community from './modules/community'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, alerts, checkpoint, cases, community, assessment, discretion, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, checkpoint, cases, community, assessment, discretion, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,

@@ -1,13 +1,19 @@
-// Unread notifications for the header bell and the home page, kept live by the WebSocket.
+// Unread notifications for the header bell and the home page, kept live by the WebSocket. Repeats (same kind and
+// title, e.g. sixteen "预警超时未签收" for one plate) are one line with their count (issue 13).
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import * as api from '@/api/notifications'
 import type { Notification, WsMessage } from '@/api/notifications'
+import { listCollapsed, markLineRead, type NotificationLine } from '@/api/todo'
 import { ReconnectingSocket } from '@/utils/socket'
 import { i18n } from '@/locales'
 
+function lineKey(n: Notification): string {
+  return `${n.kind}|${n.code ?? ''}|${n.title}`
+}
+
 export const useNotificationStore = defineStore('notifications', () => {
-  const unread = ref<Notification[]>([])
+  const unread = ref<NotificationLine[]>([])
   const unreadTotal = ref(0)
   const connected = ref(false)
   const listeners = new Set<(n: Notification) => void>()
@@ -15,9 +21,9 @@ export const useNotificationStore = defineStore('notifications', () => {
 
   async function load(): Promise<void> {
     try {
-      const page = await api.listNotifications(true, 1)
-      unread.value = page.items
-      unreadTotal.value = page.total
+      const [lines, flat] = await Promise.all([listCollapsed(true, 1), api.listNotifications(true, 1)])
+      unread.value = lines.items
+      unreadTotal.value = flat.total
     } catch {
       // no notifications for this account (e.g. an administrator without notify.read)
       unread.value = []
@@ -29,16 +35,22 @@ export const useNotificationStore = defineStore('notifications', () => {
     if (msg.type !== 'notification' || !msg.data) return
     const n = msg.data
     if (unread.value.some((x) => x.id === n.id)) return
-    unread.value = [n, ...unread.value].slice(0, 50)
+    const key = lineKey(n)
+    const same = unread.value.find((x) => lineKey(x) === key)
+    const line: NotificationLine = { ...n, repeats: (same?.repeats ?? 0) + 1, unread: (same?.unread ?? 0) + 1 }
+    unread.value = [line, ...unread.value.filter((x) => x !== same)].slice(0, 50)
     unreadTotal.value += 1
     for (const l of listeners) l(n)
   }
 
+  // Marks a line read: all of its repeats.
   async function markRead(id: number): Promise<void> {
-    await api.markNotificationRead(id)
-    const before = unread.value.length
+    const line = unread.value.find((x) => x.id === id)
+    let marked = 1
+    if (line && line.repeats > 1) marked = (await markLineRead(id)).marked
+    else await api.markNotificationRead(id)
     unread.value = unread.value.filter((x) => x.id !== id)
-    if (unread.value.length < before) unreadTotal.value = Math.max(0, unreadTotal.value - 1)
+    if (line) unreadTotal.value = Math.max(0, unreadTotal.value - marked)
   }
 
   function onArrival(l: (n: Notification) => void): () => void {

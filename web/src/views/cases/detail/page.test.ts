@@ -57,6 +57,7 @@ const NO_REVIEW = { case_id: 7, case_no: 'A5199012026110001', state: 'accepted',
 
 // GET /cases/7 answers `c`, GET /review/cases/7 the review record, anything else an empty list.
 function reads(url: string, c: () => Case, review: unknown = NO_REVIEW): Response {
+  if (url.startsWith('/api/v1/cases/7/urgings')) return reply(200, { items: [], total: 0 }) // 督办 card (issue 13)
   if (url.startsWith('/api/v1/cases/7')) return reply(200, c())
   if (url.startsWith('/api/v1/review/cases/7')) return reply(200, review)
   return reply(200, { items: [], total: 0 })
@@ -132,7 +133,7 @@ describe('case page', { timeout: 30_000 }, () => {
     let gets = 0
     vi.stubGlobal('fetch', vi.fn(async (url: string, init?: RequestInit) => {
       if (init?.method === 'POST') return reply(409, { code: 'conflict', message: 'stale', fields: { expected_version: 'stale' } })
-      if (url.startsWith('/api/v1/cases/7')) gets++
+      if (url.startsWith('/api/v1/cases/7') && !url.includes('/urgings')) gets++
       return reads(url, () => (gets === 1 ? theCase(1) : theCase(3, { state: 'filed', allowed_actions: [] })))
     }))
     const w = await render()

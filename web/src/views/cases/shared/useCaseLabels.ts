@@ -23,9 +23,12 @@ export function useCaseLabels() {
   return (group: LabelGroup, code: string | null | undefined): string => {
     if (!code) return ''
     const key = `cases.code.${group}.${code}`
-    // Codes added by a part with its own locale file (casedocs: the evidence events) come second.
+    if (te(key)) return t(key)
+    // Codes added by a part with its own locale file come second: casedocs (the evidence events), and todo
+    // (督办 / 催办 steps on the timeline, issue 13).
     const part = `casedocs.code.${group}.${code}`
-    return te(key) ? t(key) : te(part) ? t(part) : code
+    if (te(part)) return t(part)
+    return group === 'action' && te(`todo.caseActions.${code}`) ? t(`todo.caseActions.${code}`) : code
   }
 }
 
