@@ -65,6 +65,7 @@ describe('administrators: lock, find it in the audit log, refuse a bad police nu
   it('the audit administrator finds it by 锁定 and by the username, reads the difference, exports in China time', async () => {
     const { page } = await browser()
     await login(page, 'auditadmin')
+    await expectPath(page, '/')
     await gotoApp(page, '/audit/log')
     await fill(page, 'audit-q', '锁定')
     await byTestId(page, 'audit-search').click()
@@ -104,6 +105,7 @@ describe('administrators: lock, find it in the audit log, refuse a bad police nu
   it('the system administrator cannot lock, and the editor refuses police number "12" naming the field', async () => {
     const { page } = await browser()
     await login(page, 'sysadmin')
+    await expectPath(page, '/')
     await gotoApp(page, '/system/users')
     const row = await userRow(page, TARGET)
     assert.equal(await row.locator('[data-testid="user-unlock"]').count(), 0, 'no unlock for the system admin')
