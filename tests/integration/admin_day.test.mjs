@@ -42,6 +42,12 @@ test('the system administrator keeps the accounts; the security administrator ca
   expectError(await sec.get('/audit'), 403, 'permission_denied');
   expectError(await aud.get('/users'), 403, 'permission_denied');
   expectError(await aud.get('/roles'), 403, 'permission_denied');
+  // The audit log names people: no other way in for the other administrators or a business user.
+  const officer = await loggedIn(server, 'officer');
+  for (const c of [sys, sec, officer]) {
+    expectError(await c.get('/audit?q=duty'), 403, 'permission_denied');
+    expectError(await c.get('/audit/export.csv?q=duty'), 403, 'permission_denied');
+  }
 });
 
 test('the audit log is found by the words the auditor reads: 锁定 and the username; a role change shows before and after', async () => {
