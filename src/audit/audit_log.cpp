@@ -5,7 +5,9 @@
 #include <future>
 
 #include "common/civil_time.hpp"
+#include "audit/audit_search.hpp"
 #include "common/crypto.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::audit {
 
@@ -196,6 +198,11 @@ Status AuditLog::Run(AuditEntry entry, Job job) {
 }
 
 Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection& conn, const AuditFilter& f) {
+    return SearchText(conn, f, TextMatch{});
+}
+
+Result<std::pair<std::vector<AuditRecord>, int64_t>> SearchText(Connection& conn, const AuditFilter& f,
+                                                                const TextMatch& m) {
     std::string where = " WHERE 1 = 1";
     storage::Params params;
     if (f.from) {
@@ -221,6 +228,25 @@ Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection
         where += " AND object LIKE ?";
         params.push_back(V("%" + f.object + "%"));
     }
+    if (!m.text.empty()) {
+        const std::string like = "%" + m.text + "%";
+        where += " AND (username LIKE ? OR object LIKE ? OR detail LIKE ?";
+        for (int i = 0; i < 3; ++i) params.push_back(V(like));
+        if (!m.actions.empty()) where += " OR " + storage::InFilter(conn.dialect(), "action", m.actions, params);
+        if (!m.user_ids.empty()) {
+            where += " OR " + storage::InFilter(conn.dialect(), "user_id", m.user_ids, params);
+            std::vector<std::string> objects;
+            for (int64_t id : m.user_ids) objects.push_back("user:" + std::to_string(id));
+            where += " OR " + storage::InFilter(conn.dialect(), "object", objects, params);
+        }
+        for (const auto& code : m.detail_codes) {
+            where += " OR detail LIKE ?";
+            params.push_back(V("%\"msg\":\"" + code + "\"%"));
+        }
+        if (!m.legacy_details.empty())
+            where += " OR " + storage::InFilter(conn.dialect(), "detail", m.legacy_details, params);
+        where += ")";
+    }
     auto total = conn.QueryOne("SELECT COUNT(*) FROM audit_log" + where, params);
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(f.page_size)));
@@ -231,6 +257,14 @@ Result<std::pair<std::vector<AuditRecord>, int64_t>> AuditLog::Search(Connection
     std::vector<AuditRecord> out;
     for (const auto& row : *rows) out.push_back(FromRow(row));
     return std::make_pair(std::move(out), total->Int(0));
+}
+
+Result<std::vector<std::string>> DistinctActions(Connection& conn) {
+    auto rows = conn.Query("SELECT DISTINCT action FROM audit_log");
+    if (!rows.ok()) return rows.status();
+    std::vector<std::string> out;
+    for (const auto& r : *rows) out.push_back(r.Str(0));
+    return out;
 }
 
 Result<VerifyReport> AuditLog::Verify(Connection& conn, const ChainOptions& options) {

@@ -16,12 +16,30 @@ bool IsUsernameChar(char c) { return (c >= 'a' && c <= 'z') || IsDigit(c) || c =
 bool IsValidPersonName(const std::string& name) {
     auto len = Utf8Length(name);
     if (!len || *len < 2 || *len > 20) return false;
-    for (size_t i = 0; i < name.size(); ++i) {
+    // Chinese names (CJK ideographs, the middle dot of minority names such as 阿依古丽·买买提) or Latin letters
+    // and spaces; nothing else (no digits, punctuation, symbols or emoji).
+    for (size_t i = 0; i < name.size();) {
         const auto c = static_cast<unsigned char>(name[i]);
-        if (c >= 0x80) continue;  // Chinese and the middle dot of minority names (validated as UTF-8 above)
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ')) return false;
+        if (c < 0x80) {
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == ' ')) return false;
+            ++i;
+            continue;
+        }
+        const size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;  // valid UTF-8 (checked above)
+        uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
+        for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(name[i + k]) & 0x3F);
+        i += n;
+        const bool ideograph = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
+                               (cp >= 0x20000 && cp <= 0x2FA1F);
+        const bool middle_dot = cp == 0x00B7 || cp == 0x30FB || cp == 0x2022;  // · ・ • as input methods type it
+        if (!ideograph && !middle_dot) return false;
     }
-    return true;
+    return name.front() != ' ' && name.back() != ' ';
+}
+
+bool IsValidPoliceNo(const std::string& police_no) {
+    // 人民警察警号: six digits (ADR 0045).
+    return police_no.size() == 6 && AllOf(police_no, IsDigit);
 }
 
 Status ValidateUnit(const Unit& u, bool has_parent) {
@@ -43,8 +61,8 @@ Status ValidateNewUser(const User& u) {
     auto& f = s.mutable_fields();
     if (u.username.size() < 3 || u.username.size() > 32 || !AllOf(u.username, IsUsernameChar))
         f["username"] = "bad_format";
-    if (u.police_no.size() < 6 || u.police_no.size() > 8 || !AllOf(u.police_no, IsDigit)) f["police_no"] = "bad_format";
-    if (!IsValidPersonName(u.name)) f["name"] = "bad_format";
+    if (!IsValidPoliceNo(u.police_no)) f["police_no"] = "bad_police_no";
+    if (!IsValidPersonName(u.name)) f["name"] = "bad_person_name";
     if (Status p = CheckMobile(u.phone, "phone"); !p.ok()) f["phone"] = p.fields().begin()->second;
     return f.empty() ? Status::Ok() : s;
 }

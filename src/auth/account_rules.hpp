@@ -12,8 +12,8 @@
 namespace jw::auth {
 
 Status ValidateUnit(const Unit& unit, bool has_parent);
-// username: 3–32 of [a-z0-9_.]; police_no: 6–8 digits; name: 2–20 characters of Chinese, letters, '·';
-// phone: mainland mobile.
+// username: 3–32 of [a-z0-9_.]; police_no: six digits (bad_police_no); name: 2–20 characters, CJK ideographs with
+// '·' or Latin letters and spaces (bad_person_name); phone: mainland mobile. ADR 0045.
 Status ValidateNewUser(const User& user);
 // At most one administrator role, and never an administrator together with a business role; every role known.
 Status ValidateRoleSet(const std::vector<std::string>& roles, const std::vector<Role>& known);
@@ -21,5 +21,6 @@ Status ValidateRoleSet(const std::vector<std::string>& roles, const std::vector<
 // administrator permission across administrators). Error field: "permissions".
 Status ValidateRoleGrant(const Role& role, const PermissionRegistry& registry);
 bool IsValidPersonName(const std::string& name);
+bool IsValidPoliceNo(const std::string& police_no);  // 人民警察警号: six digits
 
 }  // namespace jw::auth

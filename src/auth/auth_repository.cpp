@@ -15,7 +15,8 @@ namespace {
 constexpr const char* kUserColumns =
     "u.id, u.username, u.police_no, u.name, u.unit_id, n.name, u.phone, u.status, u.password_hash, "
     "u.password_changed_at, u.must_change_password, u.failed_logins, u.locked_until, u.totp_secret, "
-    "u.totp_enabled, u.totp_pending, u.last_totp_step, u.last_login_at, u.created_at";
+    "u.totp_enabled, u.totp_pending, u.last_totp_step, u.last_login_at, u.created_at, "
+    "u.last_login_ip, u.prev_login_at, u.prev_login_ip";
 
 User UserFromRow(const Row& r) {
     User u;
@@ -38,6 +39,9 @@ User UserFromRow(const Row& r) {
     u.last_totp_step = r.Int(16);
     u.last_login_at = r.Int(17);
     u.created_at = r.Int(18);
+    u.last_login_ip = r.Str(19);
+    u.prev_login_at = r.Int(20);
+    u.prev_login_ip = r.Str(21);
     return u;
 }
 
@@ -233,18 +237,29 @@ Status RefundLoginAttempt(Connection& c, int64_t id, int max_failures) {
         {V(static_cast<int64_t>(max_failures)), V(id)});
 }
 
-Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step) {
+Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step, const std::string& client) {
+    // The right-hand sides read the row as it was, so the login being replaced becomes the previous one.
+    constexpr const char* kShift =
+        "UPDATE users SET failed_logins = 0, locked_until = 0, prev_login_at = last_login_at, "
+        "prev_login_ip = last_login_ip, last_login_at = ?, last_login_ip = ?";
     if (totp_step <= 0) {
-        JW_RETURN_IF_ERROR(c.Exec(
-            "UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ? WHERE id = ?", {V(now), V(id)}));
+        JW_RETURN_IF_ERROR(c.Exec(std::string(kShift) + " WHERE id = ?", {V(now), V(client), V(id)}));
         return true;
     }
-    auto rows = c.Query(
-        "UPDATE users SET failed_logins = 0, locked_until = 0, last_login_at = ?, last_totp_step = ? "
-        "WHERE id = ? AND last_totp_step < ? RETURNING id",
-        {V(now), V(totp_step), V(id), V(totp_step)});
+    auto rows = c.Query(std::string(kShift) + ", last_totp_step = ? WHERE id = ? AND last_totp_step < ? RETURNING id",
+                        {V(now), V(client), V(totp_step), V(id), V(totp_step)});
     if (!rows.ok()) return rows.status();
     return !rows->empty();
+}
+
+Result<std::vector<int64_t>> FindUserIds(Connection& c, const std::string& text, int limit) {
+    const std::string like = "%" + text + "%";
+    auto rows = c.Query("SELECT id FROM users WHERE name LIKE ? OR username LIKE ? OR police_no LIKE ? ORDER BY id LIMIT ?",
+                        {V(like), V(like), V(like), V(static_cast<int64_t>(limit))});
+    if (!rows.ok()) return rows.status();
+    std::vector<int64_t> ids;
+    for (const auto& r : *rows) ids.push_back(r.Int(0));
+    return ids;
 }
 
 Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending) {

@@ -64,8 +64,12 @@ Result<std::optional<int>> ReserveLoginAttempt(Connection& c, int64_t id, int ma
                                                int64_t lock_until);
 // Gives back the failure counted for an attempt whose password was right (it only lacked the TOTP code).
 Status RefundLoginAttempt(Connection& c, int64_t id, int max_failures);
-// Clears the count. With a TOTP step, claims it atomically: false when that step (or a later one) is used.
-Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step);
+// Clears the count and records this login (at `now` from `client`), the one it replaces becoming the previous
+// one. With a TOTP step, claims it atomically: false when that step (or a later one) is used.
+Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t totp_step, const std::string& client);
+// Ids of the users whose name, username or police number contains `text` (at most `limit`), for searches that
+// show people by name (the audit log).
+Result<std::vector<int64_t>> FindUserIds(Connection& c, const std::string& text, int limit);
 Status SetTotp(Connection& c, int64_t id, const std::string& secret, bool enabled, const std::string& pending);
 // Activates an enrolment confirmed with the code of `step`; that step counts as used.
 Status ActivateTotp(Connection& c, int64_t id, const std::string& secret, int64_t step);

@@ -136,6 +136,24 @@ TEST(AccountRules, NewUserFieldsAreValidated) {
     EXPECT_EQ(s.fields().size(), 4u);
 }
 
+// Issue 13: police number "12" and a 60-character name were accepted by the form.
+TEST(AccountRules, PoliceNumberIsSixDigitsAndNamesArePeoplesNames) {
+    User u;
+    u.username = "wang.qiang";
+    u.police_no = "12";
+    u.name = std::string(60 * 3, '\0');
+    for (int i = 0; i < 60; ++i) u.name.replace(i * 3, 3, "王");
+    u.phone = "13812345678";
+    Status s = ValidateNewUser(u);
+    EXPECT_EQ(s.fields().at("police_no"), "bad_police_no");
+    EXPECT_EQ(s.fields().at("name"), "bad_person_name");
+    for (const char* bad : {"1234567", "12345", "99012a", ""}) EXPECT_FALSE(IsValidPoliceNo(bad)) << bad;
+    EXPECT_TRUE(IsValidPoliceNo("990123"));
+    for (const char* good : {"王强", "阿依古丽·买买提", "欧阳娜娜", "Li Na", "𠮷野"}) EXPECT_TRUE(IsValidPersonName(good)) << good;
+    for (const char* bad : {"王", "王强1", "王强😀", "王，强", " 王强", "王强强强强强强强强强强强强强强强强强强强强"})
+        EXPECT_FALSE(IsValidPersonName(bad)) << bad;
+}
+
 class SessionTest : public ::testing::Test {
   protected:
     void SetUp() override {

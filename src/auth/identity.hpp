@@ -38,6 +38,9 @@ struct User {
     std::string totp_pending;  // SM4-encrypted, hex; set during enrolment
     int64_t last_totp_step = 0;
     int64_t last_login_at = 0;
+    std::string last_login_ip;
+    int64_t prev_login_at = 0;  // the successful login before the last one (0: none), shown as "上次登录"
+    std::string prev_login_ip;
     int64_t created_at = 0;
     std::vector<std::string> roles;
 };

@@ -225,7 +225,7 @@ Status SessionService::ApplyLogin(storage::Connection& c, LoginVerdict& v, const
     const PasswordPolicy policy = Policy();
     if (v.refund) return repo::RefundLoginAttempt(c, v.user_id, policy.max_failures);
     if (!v.status.ok()) return Status::Ok();
-    JW_ASSIGN_OR_RETURN(bool claimed, repo::RecordLoginSuccess(c, v.user_id, now, v.totp_step));
+    JW_ASSIGN_OR_RETURN(bool claimed, repo::RecordLoginSuccess(c, v.user_id, now, v.totp_step, client));
     if (!claimed) {  // a parallel login used the same code first
         v.status = Status(ErrorCode::kTotpRequired, "wrong or reused code", {{"totp", "bad_code"}});
         return Status::Ok();

@@ -5,6 +5,7 @@
 #include <chrono>
 #include <tuple>
 
+#include "audit/audit_detail.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "common/text.hpp"
@@ -192,7 +193,7 @@ void Dispatcher::Finish(Request& req, audit::AuditEntry entry, Result<Reply> rep
         Status s = reply.status();
         LogFailure(request_id, req.method, req.path, s);
         entry.result = audit::ResultOf(s);
-        entry.detail = s.message().substr(0, 200);
+        entry.detail = audit::FailureDetail(s);  // a code, worded when read (ADR 0045)
         ++metrics_.audit_records;
         audit_.Submit(std::move(entry), {}, [s, request_id, lang, respond = std::move(respond)](const Status& commit) {
             respond(ErrorOut(commit.ok() ? s : commit, request_id, lang));

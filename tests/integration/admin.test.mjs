@@ -204,9 +204,11 @@ test('the audit admin exports CSV (UTF-8 with BOM), and the export itself is aud
   assert.match(r.headers.get('content-type'), /^text\/csv/);
   assert.deepEqual([...r.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'starts with a UTF-8 BOM');
   const lines = r.bytes.subarray(3).toString('utf8').split(/\r?\n/).filter(Boolean);
-  assert.match(lines[0], /action/, 'header row');
+  assert.match(lines[0], /操作代码/, 'header row, in the reader\'s language (ADR 0045)');
   assert.ok(lines.length >= 2, 'at least one record');
-  assert.ok(lines.some((l) => l.includes(`user:${created.user.id}`)), 'the user.create record is in the export');
+  // The object as the auditor reads it: the user's name and username (ADR 0045).
+  assert.ok(lines.some((l) => l.includes('"user.create"') && l.includes(created.user.username)),
+    'the user.create record is in the export');
 
   const log = expectStatus(await aud.get('/audit?user=auditadmin&page_size=50'), 200);
   const exp = log.items.find((x) => /export/i.test(x.action) || /export/i.test(x.object));

@@ -333,7 +333,7 @@ test('a state-changing request without X-CSRF-Token is 403 with fields.csrf = cs
   expectError(await sec.put(`/users/${officer.id}/roles`, { roles: ['leader'] }, { csrf: false }), 403, undefined,
     { csrf: 'csrf_failed' });
   assert.deepEqual((await findUser(sys, 'officer')).roles, ['officer'], 'roles unchanged');
-  expectError(await sys.post(`/users/${officer.id}/lock`, {}, { csrf: false }), 403, undefined, { csrf: 'csrf_failed' });
+  expectError(await sec.post(`/users/${officer.id}/lock`, {}, { csrf: false }), 403, undefined, { csrf: 'csrf_failed' });
   assert.equal((await findUser(sys, 'officer')).status, 'active', 'not locked');
 });
 
@@ -344,10 +344,10 @@ test('the CSRF refusal carries code csrf_failed, as the error table says', async
 
 test('a locked account cannot log in: 423 account_locked; unlocking lets it in again', async () => {
   const custodian = await findUser(sys, 'custodian');
-  const locked = expectStatus(await sys.post(`/users/${custodian.id}/lock`, {}), 200);
+  const locked = expectStatus(await sec.post(`/users/${custodian.id}/lock`, {}), 200); // ADR 0045: the security admin's
   assert.equal(locked.status, 'locked');
   expectError(await server.client().login('custodian', DEMO_PASSWORD), 423, 'account_locked');
-  const unlocked = expectStatus(await sys.post(`/users/${custodian.id}/unlock`, {}), 200);
+  const unlocked = expectStatus(await sec.post(`/users/${custodian.id}/unlock`, {}), 200);
   assert.equal(unlocked.status, 'active');
   expectStatus(await server.client().login('custodian', DEMO_PASSWORD), 200);
 });

@@ -40,11 +40,12 @@ test('a password change ends the user\'s other sessions; the one that changed it
 });
 
 test('locking or disabling an account ends its sessions', async () => {
-  for (const [username, verb] of [['p990012', 'lock'], ['p990013', 'disable']]) {
+  // Locking is the security administrator's, disabling the system administrator's (ADR 0045).
+  for (const [username, verb, admin] of [['p990012', 'lock', sec], ['p990013', 'disable', sys]]) {
     const c = await loggedIn(server, username);
     expectStatus(await c.get('/session'), 200);
     const u = await findUser(sys, username);
-    expectStatus(await sys.post(`/users/${u.id}/${verb}`, {}), 200);
+    expectStatus(await admin.post(`/users/${u.id}/${verb}`, {}), 200);
     expectError(await c.get('/session'), 401, 'unauthenticated');
   }
 });

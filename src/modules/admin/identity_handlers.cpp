@@ -1,6 +1,7 @@
 // Units and users (system administrator), roles, grants and policy (security administrator).
 #include "admin/admin_module.hpp"
 #include "admin/json_views.hpp"
+#include "audit/audit_detail.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "http/params.hpp"
@@ -144,14 +145,25 @@ Result<Reply> CreateUser(Request& req) {
 }
 
 // One handler for the account state changes, which differ only in the status they set.
-Result<Reply> SetStatus(Deps d, Request& req, std::string status) {
+Result<Reply> SetStatus(Deps d, Request& req, std::string status, std::vector<std::string> from) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     if (id == req.principal->user_id) return Status::Invalid("id", "cannot_change_own_account");
     Reply r;
     r.audit_object = "user:" + std::to_string(id);
-    r.write = [d, id, status](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(auth::repo::GetUser(c, id).status());
+    r.write = [d, id, status, from](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(auth::User before, auth::repo::GetUser(c, id));
+        // Each route moves only between its own two states, so the security administrator's unlock cannot
+        // re-enable an account the system administrator disabled, nor enable unlock a locked one (ADR 0045).
+        // An account locked by failed logins is still "active" with a lock time; unlocking it ends that lock.
+        const std::string state =
+            before.status == "active" && before.locked_until > NowUnix() ? std::string("locked") : before.status;
+        if (std::find(from.begin(), from.end(), state) == from.end())
+            return Status::Invalid("status", "not_" + std::string(from.front()));
         JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(c, id, status, 0));
+        e.detail = audit::EventDetail(MessageCode("audit.detail.status_changed"),
+                                      {{"username", before.username}, {"name", before.name},
+                                       {"before", before.status}, {"after", status}},
+                                      {{"before", before.status}, {"after", status}});
         if (status != "active") JW_RETURN_IF_ERROR(auth::repo::DeleteUserSessions(c, id));
         d.sessions.Invalidate();
         JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, id));
@@ -213,12 +225,18 @@ Result<Reply> AssignRoles(Deps d, Request& req) {
     if (id == req.principal->user_id) return Status::Invalid("id", "cannot_change_own_account");
     Reply r;
     r.audit_object = "user:" + std::to_string(id);
-    r.audit_detail = Json(*roles).dump();
-    r.write = [d, id, roles = *roles](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [d, id, roles = *roles](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auto known, auth::repo::ListRoles(c));
         JW_RETURN_IF_ERROR(auth::ValidateRoleSet(roles, known));
-        JW_RETURN_IF_ERROR(auth::repo::GetUser(c, id).status());
+        JW_ASSIGN_OR_RETURN(auth::User before, auth::repo::GetUser(c, id));
         JW_RETURN_IF_ERROR(auth::repo::SetUserRoles(c, id, roles));
+        std::vector<std::string> after = roles;
+        std::sort(after.begin(), after.end());
+        after.erase(std::unique(after.begin(), after.end()), after.end());
+        // Before and after, so the auditor sees what changed (not only the new list).
+        e.detail = audit::EventDetail(MessageCode("audit.detail.roles_changed"),
+                                      {{"username", before.username}, {"name", before.name}},
+                                      {{"before", before.roles}, {"after", after}});
         d.sessions.Invalidate();
         JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, id));
         out.body = UserJson(u);
@@ -259,13 +277,21 @@ Result<Reply> UpdateRole(Deps d, Request& req) {
     JW_RETURN_IF_ERROR(auth::ValidateRoleGrant(role, d.registry));
     Reply r;
     r.audit_object = "role:" + code;
-    r.audit_detail = Json(role.permissions).dump().substr(0, 500);
-    r.write = [d, role](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [d, role](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auto known, auth::repo::ListRoles(c));
         auto it = std::find_if(known.begin(), known.end(), [&](const auth::Role& k) { return k.code == role.code; });
         if (it == known.end()) return Status::NotFound("role");
         auth::Role updated = role;
         updated.kind = it->kind;
+        std::vector<std::string> before = it->permissions, after = role.permissions;
+        std::sort(before.begin(), before.end());
+        std::sort(after.begin(), after.end());
+        after.erase(std::unique(after.begin(), after.end()), after.end());
+        e.detail = audit::EventDetail(MessageCode("audit.detail.role_permissions_changed"), {{"role", role.code}},
+                                      {{"before", before},
+                                       {"after", after},
+                                       {"scope", {{"before", it->scope}, {"after", role.scope}}},
+                                       {"totp_required", {{"before", it->totp_required}, {"after", role.totp_required}}}});
         JW_RETURN_IF_ERROR(auth::repo::UpsertRole(c, updated));
         d.sessions.Invalidate();
         out.body = RoleJson(updated);
@@ -321,11 +347,22 @@ void RegisterIdentityRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return UserContact(d, r); }, false, true});
     router.Add({"POST", "/api/v1/users", "user.write", "user.create", [](Request& r) { return CreateUser(r); }});
     router.Add({"PUT", "/api/v1/users/:id", "user.write", "user.update", [d](Request& r) { return UpdateUser(d, r); }});
-    for (const auto& [verb, status] : {std::pair{"lock", "locked"}, std::pair{"unlock", "active"},
-                                       std::pair{"disable", "disabled"}, std::pair{"enable", "active"}}) {
-        const std::string s = status;
-        router.Add({"POST", std::string("/api/v1/users/:id/") + verb, "user.write", std::string("user.") + verb,
-                    [d, s](Request& r) { return SetStatus(d, r, s); }});
+    // Locking and unlocking is the security administrator's (user.lock), disabling and enabling an account the
+    // system administrator's (user.write): 等保 level 3 separation, ADR 0045.
+    struct StatusRoute {
+        const char* verb;
+        const char* status;
+        const char* permission;
+        std::vector<std::string> from;  // the states it applies to
+    };
+    const StatusRoute status_routes[] = {{"lock", "locked", "user.lock", {"active"}},
+                                         {"unlock", "active", "user.lock", {"locked"}},
+                                         {"disable", "disabled", "user.write", {"active", "locked"}},
+                                         {"enable", "active", "user.write", {"disabled"}}};
+    for (const StatusRoute& s : status_routes) {
+        const std::string status = s.status;
+        router.Add({"POST", std::string("/api/v1/users/:id/") + s.verb, s.permission, std::string("user.") + s.verb,
+                    [d, status, from = s.from](Request& r) { return SetStatus(d, r, status, from); }});
     }
     router.Add({"POST", "/api/v1/users/:id/reset-password", "user.write", "user.reset_password",
                 [d](Request& r) { return ResetPassword(d, r); }});

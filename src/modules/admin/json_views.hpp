@@ -23,6 +23,9 @@ inline Json UserJson(const auth::User& u) {
             {"status", u.status},
             {"totp_enabled", u.totp_enabled},
             {"last_login_at", TimeOrNull(u.last_login_at)},
+            // The successful login before the current one: what "上次登录" means to the user who just logged in.
+            {"previous_login_at", TimeOrNull(u.prev_login_at)},
+            {"previous_login_ip", u.prev_login_at > 0 ? Json(u.prev_login_ip) : Json(nullptr)},
             {"created_at", TimeOrNull(u.created_at)}};
 }
 

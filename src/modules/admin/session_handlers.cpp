@@ -1,6 +1,7 @@
 // Session endpoints: login, current session, logout, password change, TOTP enrolment.
 #include "admin/admin_module.hpp"
 #include "admin/json_views.hpp"
+#include "audit/audit_detail.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/totp.hpp"
 #include "common/crypto.hpp"
@@ -41,7 +42,7 @@ Status NotifyIfLockedOut(storage::Connection& c, int64_t user_id, const std::str
                          audit::AuditEntry& e) {
     JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, user_id));
     if (u.locked_until <= now) return Status::Ok();
-    e.detail = "account locked until " + FormatChinaTime(u.locked_until);
+    e.detail = audit::EventDetail(MessageCode("audit.detail.locked_out"), {{"until", FormatChinaTime(u.locked_until)}});
     JW_ASSIGN_OR_RETURN(auto admins, auth::repo::ActiveUsersWithRole(c, "sec_admin"));
     for (int64_t admin : admins) {
         notify::Notification n;
@@ -78,7 +79,7 @@ Result<Reply> Login(Deps d, Request& req) {
         if (!verdict->status.ok()) {
             // Refusals are recorded (and counted) rather than rolled back, so the reply is the error.
             e.result = audit::ResultOf(verdict->status);
-            e.detail = verdict->status.message();
+            e.detail = audit::FailureDetail(verdict->status);
             out.status = http::HttpStatusFor(verdict->status.code());
             out.body = http::ErrorBody(verdict->status, rid, lang);
             return Status::Ok();

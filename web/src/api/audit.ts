@@ -8,6 +8,7 @@ export const AUDIT_RESULTS: AuditResult[] = ['ok', 'denied', 'failed', 'invalid'
 export interface AuditFilters {
   from?: string // ISO 8601 UTC
   to?: string
+  q?: string // one box over what the page shows: action and detail words, people, object
   user?: string
   action?: string
   object?: string
@@ -29,6 +30,19 @@ export interface AuditRecord {
   request_id: string
   hash: string
   detail?: string
+  // Words in the request's language (the server's catalogue, ADR 0045); the codes above stay for filters.
+  user_name: string | null // the actor's real name and username
+  action_name: string
+  object_text: string
+  result_name: string
+  detail_text: string
+  // A change records before and after (role changes from issue 13 on; older rows: null).
+  change: AuditChange | null
+}
+
+export interface AuditChange {
+  before: string[] | string
+  after: string[] | string
 }
 
 export interface AuditVerify {

@@ -24,5 +24,8 @@ export interface User {
   status: UserStatus
   totp_enabled: boolean
   last_login_at: string | null
+  // The successful login before the current one ("上次登录"), and its client address; null on a first login.
+  previous_login_at?: string | null
+  previous_login_ip?: string | null
   created_at: string
 }
