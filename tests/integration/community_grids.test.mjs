@@ -99,7 +99,7 @@ test('create, edit and team: addresses follow the polygon, stale versions and ov
   assert.equal(team.version, 3);
   assert.equal(team.team[1].phone, '138****8000');
   assert.equal(sql1("SELECT COUNT(*) FROM community_grid_members WHERE phone LIKE '%13800138000%'"), '0');
-  expectError(await leader.put('/community/grids/T-G1/team', { version: 3, team: [{ name: '李', role: 'auxiliary' }] }),
+  expectError(await leader.put('/community/grids/T-G1/team', { version: 3, team: [{ name: '李', role: 'auxiliary', phone: '13800138001' }] }),
     400, 'invalid_argument', { team: 'community_officer_required' });
   expectError(await leader.put('/community/grids/T-G1/team', { version: 3, team: [{ user_id: officerId, role: 'community_officer', phone: '123' }] }),
     400, 'invalid_argument', { 'team.0.phone': 'bad_mobile' });

@@ -21,7 +21,9 @@
 #include "community/people/demo_people.hpp"
 #include "community/people/people_handlers.hpp"
 #include "community/people/permit_reminders.hpp"
+#include "community/transfer_handlers.hpp"
 #include "community/work/work_module.hpp"
+#include "community/work/work_sections.hpp"
 #include "notify/scheduler.hpp"
 #include "storage/committer.hpp"
 
@@ -63,10 +65,12 @@ class CommunityModule final : public modules::Module {
             return committer->Run(
                 [](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
+        RegisterTransferRoutes(parts.router, s.db);  // before the houses' and units' ":id" routes
         RegisterHouseRoutes(parts.router, s.db);
         RegisterOrgRoutes(parts.router, s.db);
         // The person page; other modules add their sections to the same registry from their Start.
         dossier::AddCommunitySections(dossier::ServingRegistry());
+        AddWorkSections(dossier::ServingRegistry());  // visits and mediations naming the person
         dossier::RegisterDossierRoutes(parts.router, s.db, dossier::ServingRegistry());
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;
