@@ -72,3 +72,30 @@ test('houses and units: imported for the officer\'s unit, refused by line, expor
   const admin = await loggedIn(server, 'sysadmin');
   expectError(await admin.get('/community/orgs/export'), 403);
 });
+
+// Last: it moves units. Community rows follow a merge (ADR 0024): register and live work move, history stays.
+test('a unit merge moves the community rows of the merged unit; undo brings them back', async () => {
+  const sys = await loggedIn(server, 'sysadmin');
+  const [from, into] = ['519901031100', '519901031000'];  // 东城派出所 into 城关派出所
+  const fromId = count(`SELECT id FROM units WHERE code = '${from}'`);
+  const rows = (table, where = '1 = 1') => count(`SELECT COUNT(*) FROM ${table} WHERE unit_id = ${fromId} AND ${where}`);
+  const tables = ['community_people', 'community_houses', 'community_orgs', 'community_grids'];
+  const before = Object.fromEntries(tables.map((t) => [t, rows(t)]));
+  assert.ok(before.community_people > 0 && before.community_grids > 0, JSON.stringify(before));
+  const visits = rows('community_visits');
+  const date = new Date(Date.now() + 8 * 3600_000 + 30 * 86400_000).toISOString().slice(0, 10);
+  const plan = { title: '合并', effective_date: date, reason: '集成测试', operations: [{ op: 'merge', units: [into, from], into }] };
+
+  const dry = expectStatus(await sys.post('/units/restructure', { plan, dry_run: true }), 200);
+  const moved = (what) => dry.moves.find((m) => m.module === 'community' && m.what === what)?.count;
+  assert.equal(moved('people'), before.community_people, JSON.stringify(dry.moves));
+  assert.equal(moved('grids'), before.community_grids);
+
+  const applied = expectStatus(await sys.post('/units/restructure', { plan }), 200);
+  for (const t of tables) assert.equal(rows(t), 0, t);
+  assert.equal(rows('community_visits'), visits, 'visits are history: kept');
+  assert.equal(count(`SELECT COUNT(*) FROM community_grids WHERE unit_id = (SELECT id FROM units WHERE code = '${into}')`) >= before.community_grids, true);
+
+  expectStatus(await sys.post(`/units/restructures/${applied.id}/undo`, { reason: '测试撤销' }), 200);
+  for (const t of tables) assert.equal(rows(t), before[t], t);
+});
