@@ -73,6 +73,45 @@ test('houses and units: imported for the officer\'s unit, refused by line, expor
   expectError(await admin.get('/community/orgs/export'), 403);
 });
 
+test('demo cases lie at standard addresses inside the grids; a few are left for the officer to link', () => {
+  const total = count('SELECT COUNT(*) FROM cases');
+  const inGrid = count('SELECT COUNT(*) FROM cases k JOIN community_addresses a ON a.code = k.place_address_id WHERE a.grid_id IS NOT NULL');
+  const unlinked = count('SELECT COUNT(*) FROM cases WHERE place_address_id IS NULL');
+  assert.ok(total >= 20, `${total}`);
+  assert.equal(inGrid + unlinked, total, `${inGrid} in a grid, ${unlinked} unlinked of ${total}`);
+  assert.ok(unlinked >= 1 && inGrid >= total - 4, `${inGrid} in a grid, ${unlinked} unlinked`);
+  // area levels hold no grid
+  assert.equal(count("SELECT COUNT(*) FROM community_addresses WHERE level IN ('county', 'township', 'community') AND grid_id IS NOT NULL"), 0);
+});
+
+test('linking an unlinked case place: the candidate chosen, audited; an unknown address refused', async () => {
+  const caseId = count('SELECT id FROM cases WHERE place_address_id IS NULL ORDER BY id LIMIT 1');
+  const shown = expectStatus(await leader.get(`/cases/${caseId}`), 200);
+  assert.equal(shown.place.standard.address_id, null);
+  const candidates = expectStatus(await leader.post('/community/addresses/match', { input: shown.place.address }), 200).candidates;
+  assert.ok(candidates.length > 0, JSON.stringify(candidates));
+  expectError(await leader.request('PUT', `/cases/${caseId}/place-link`, { json: { address_id: 'NO-SUCH' } }), 400, 'invalid_argument', { address_id: 'unknown' });
+  const linked = expectStatus(await leader.request('PUT', `/cases/${caseId}/place-link`, { json: { address_id: candidates[0].address_id } }), 200);
+  assert.equal(linked.place.standard.address_id, candidates[0].address_id);
+  assert.equal(linked.place.address, shown.place.address, 'the text stays as written');
+  assert.equal(count(`SELECT COUNT(*) FROM audit_log WHERE action = 'case.place_link' AND object = 'case:${caseId}' AND result = 'ok'`), 1);
+});
+
+test('the grid team editor\'s rules name the row sent; a typed member keeps the stored phone', async () => {
+  const grid = execSql(server.db, 'SELECT code FROM community_grids ORDER BY code LIMIT 1').trim();
+  const g = expectStatus(await leader.get(`/community/grids/${grid}`), 200);
+  const officerRow = g.team.find((m) => m.role === 'community_officer');
+  const typed = g.team.find((m) => !m.user_id);
+  const team = g.team.map((m) => (m.user_id ? { user_id: m.user_id, role: m.role } : { name: m.name, role: m.role }));
+  expectError(await leader.put(`/community/grids/${grid}/team`, { version: g.version, team: [...team, { name: '新志愿者', role: 'volunteer' }] }),
+    400, 'invalid_argument', { [`team.${team.length}.phone`]: 'required' });
+  expectError(await leader.put(`/community/grids/${grid}/team`, { version: g.version, team: [...team, { user_id: officerRow.user_id, role: 'auxiliary' }] }),
+    400, 'invalid_argument', { [`team.${team.length}.user_id`]: 'duplicate' });
+  const saved = expectStatus(await leader.put(`/community/grids/${grid}/team`, { version: g.version, team: [...team, { name: '新志愿者', role: 'volunteer', phone: '13900001111' }] }), 200);
+  assert.equal(saved.team.length, g.team.length + 1);
+  if (typed) assert.equal(saved.team.find((m) => m.name === typed.name).phone, typed.phone, 'kept, shown masked as before');
+});
+
 // Last: it moves units. Community rows follow a merge (ADR 0024): register and live work move, history stays.
 test('a unit merge moves the community rows of the merged unit; undo brings them back', async () => {
   const sys = await loggedIn(server, 'sysadmin');

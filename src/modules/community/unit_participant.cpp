@@ -83,7 +83,7 @@ class CommunityParticipant : public units::Participant {
         const std::string key = k->key;
         JW_RETURN_IF_ERROR(c.Exec(std::string("UPDATE ") + k->table + " SET unit_id = ? WHERE " + key +
                                       " = ? AND unit_id = ?",
-                                  {V(to), key == "id" ? V(std::stoll(row)) : V(row), V(from)}));
+                                  {V(to), V(row), V(from)}));
         return what;
     }
 };
