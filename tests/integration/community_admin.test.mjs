@@ -130,7 +130,7 @@ test('a unit merge moves the community rows of the merged unit; undo brings them
   assert.equal(moved('people'), before.community_people, JSON.stringify(dry.moves));
   assert.equal(moved('grids'), before.community_grids);
 
-  const applied = expectStatus(await sys.post('/units/restructure', { plan }), 200);
+  const applied = expectStatus(await sys.post('/units/restructure', { plan }), 201);
   for (const t of tables) assert.equal(rows(t), 0, t);
   assert.equal(rows('community_visits'), visits, 'visits are history: kept');
   assert.equal(count(`SELECT COUNT(*) FROM community_grids WHERE unit_id = (SELECT id FROM units WHERE code = '${into}')`) >= before.community_grids, true);
