@@ -44,7 +44,8 @@ test('the leader imports and exports addresses, edits a grid team and links a ca
       byTestId(page, 'transfer-addresses-export').click(),
     ])
     assert.equal(exported.status(), 200)
-    assert.match(await exported.text(), /^\uFEFF?address_id,full_name,longitude,latitude,grid_id/)
+    assert.match(exported.headers()['content-type'], /text\/csv/)
+    assert.equal(sql("SELECT COUNT(*) FROM audit_log WHERE action = 'community.address.export' AND result = 'ok'"), '1')
 
     await gotoApp(page, `/community/grids/${grid}`)
     await byTestId(page, 'team-edit').click()
