@@ -34,6 +34,7 @@ Result<Config> LoadConfig(const std::string& path) {
             c.audit_anchor = t["security"]["audit_anchor"].value_or(c.audit_anchor);
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
+            c.media_unattached_hours = t["media"]["unattached_hours"].value_or(c.media_unattached_hours);
         } catch (const toml::parse_error& e) {
             return Status::Invalid("config", file + ": " + std::string(e.description()));
         }
@@ -57,6 +58,8 @@ Result<Config> LoadConfig(const std::string& path) {
     }
     if (const char* v = std::getenv("JINGWU_MAX_CONNECTIONS")) c.max_connections = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_ALLOWED_ORIGINS")) c.allowed_origins = v;
+    if (const char* v = std::getenv("JINGWU_MEDIA_UNATTACHED_HOURS")) c.media_unattached_hours = std::atoi(v);
+    if (c.media_unattached_hours < 1) return Status::Invalid("unattached_hours", "out_of_range");
     if (c.max_connections < 0) return Status::Invalid("max_connections", "out_of_range");
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));
     if (c.threads < 1 || c.threads > 256) return Status::Invalid("threads", "out_of_range");

@@ -2,7 +2,7 @@
 // Server configuration: defaults, then a TOML file (--config, or ./jingwu.toml when present), then the
 // environment (JINGWU_DB, JINGWU_LISTEN, JINGWU_WEB_ROOT, JINGWU_KEY_FILE, JINGWU_THREADS,
 // JINGWU_PASS_DIR, JINGWU_DEMO_SMS_FILE, JINGWU_AUDIT_ANCHOR, JINGWU_SECURE_COOKIES, JINGWU_MAX_CONNECTIONS,
-// JINGWU_ALLOWED_ORIGINS), then flags.
+// JINGWU_ALLOWED_ORIGINS, JINGWU_MEDIA_UNATTACHED_HOURS), then flags.
 
 #include <optional>
 #include <string>
@@ -37,6 +37,9 @@ struct Config {
     // Comma-separated origins (scheme://host[:port]) besides the server's own that may open the WebSocket,
     // e.g. the address users type when a reverse proxy rewrites Host.
     std::string allowed_origins;
+    // Photos uploaded but never attached to a record are deleted this many hours after the upload ([media]
+    // unattached_hours, JINGWU_MEDIA_UNATTACHED_HOURS; media/media_purge.hpp).
+    int media_unattached_hours = 24;
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };

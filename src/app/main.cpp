@@ -25,6 +25,7 @@
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
 #include "media/media_handlers.hpp"
+#include "media/media_purge.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
 #include "units/cli.hpp"
@@ -124,6 +125,13 @@ int Serve(Platform& p, const std::string& listen) {
     const modules::Services services{*p.db, *p.committer, *p.audit, outbox, sessions, p.registry, p.key, p.settings};
     modules::ServerParts parts{router, scheduler};
     media::RegisterMediaRoutes(router, *p.db, p.key);  // photos for every module; modules add access checks
+    // Photos nobody attached (abandoned forms) go after the configured hours; audited each run.
+    if (Status s = scheduler.Register(media::kPurgeJob, media::kPurgeIntervalSeconds,
+                                      [audit = p.audit.get(), hours = p.config.media_unattached_hours] {
+                                          return media::PurgeAbandoned(*audit, hours, NowUnix()).status();
+                                      });
+        !s.ok())
+        return Fail(s);
     for (const auto& m : p.modules) {
         if (Status s = m->Start(services, parts); !s.ok()) {
             for (auto started = p.modules.rbegin(); started != p.modules.rend(); ++started) (*started)->Stop();

@@ -231,20 +231,12 @@ Result<std::vector<Person>> StationOfficers(Connection& c) {
 }
 
 Result<std::vector<GridOfficer>> GridOfficers(Connection& c) {
-    // The grids part (another part of community, migration 007) may not be installed in this build: ask the
-    // catalogue first, so that a missing table is an empty answer and not a failed statement.
-    const char* exists = c.dialect() == storage::Dialect::kSqlite
-                             ? "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                               "'community_grid_members'"
-                             : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = "
-                               "'community_grid_members' AND table_schema = current_schema()";
-    JW_ASSIGN_OR_RETURN(auto n, c.QueryOne(exists));
-    std::vector<GridOfficer> out;
-    if (n.Int(0) == 0) return out;
+    // community comes before assessment (JW_MODULES): its grids are always migrated.
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT m.grid_code, COALESCE(g.name, m.grid_code), m.user_id FROM "
                                            "community_grid_members m LEFT JOIN community_grids g ON g.code = "
                                            "m.grid_code WHERE m.role = 'community_officer' AND m.user_id IS NOT "
                                            "NULL ORDER BY m.grid_code"));
+    std::vector<GridOfficer> out;
     for (const auto& r : rows) out.push_back({r.Str(0), r.Str(1), r.Int(2)});
     return out;
 }

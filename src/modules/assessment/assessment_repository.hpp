@@ -87,8 +87,7 @@ struct GridOfficer {
     std::string grid_code, grid_name;
     int64_t user_id = 0;
 };
-// Community officers of grids (community_grid_members, role community_officer); empty when the grids part
-// is not installed.
+// Community officers of grids (community_grid_members, role community_officer).
 Result<std::vector<GridOfficer>> GridOfficers(Connection& c);
 
 }  // namespace jw::assessment::repo

@@ -7,6 +7,10 @@
 #include "common/civil_time.hpp"
 #include "test_support/database_test.hpp"
 
+namespace jw::community::data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+
 namespace jw::assessment {
 namespace data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
@@ -21,6 +25,8 @@ class AssessmentTest : public test_support::DatabaseTest {
   protected:
     void SetUp() override {
         auto schemas = test_support::PlatformSchemas(/*with_audit=*/true);
+        // community before assessment, as the server migrates them: the grid officers come from its grids
+        schemas.push_back({"community", &community::data::EmbeddedFiles()});
         schemas.push_back({"assessment", &data::EmbeddedFiles()});
         if (!OpenDatabase("assessment", schemas)) return;
         bureau_ = Unit("519901000000", "示范县公安局", std::nullopt);
@@ -209,6 +215,11 @@ TEST_P(AssessmentTest, StationsAndOfficersAreRankedWithTies) {
     Audit(officer_b_, "519901031100", "community.visit.create", "ok", t + 3);
     Audit(officer_b_, "519901031100", "community.visit.create", "ok", t + 4);
     Import(t + 100);
+    // officer_b leads grid G1 (a member row of the community grids; the grid's name falls back to its code)
+    ASSERT_TRUE(c_->Exec("INSERT INTO community_grid_members (grid_code, user_id, name, role, phone, position) "
+                         "VALUES ('G1', ?, '乙', 'community_officer', '', 0)",
+                         {V(officer_b_)})
+                    .ok());
     auto r = Scores(*c_, "2026-03", std::nullopt);
     ASSERT_TRUE(r.ok());
     ASSERT_EQ(r->officers.size(), 3u);
@@ -218,7 +229,10 @@ TEST_P(AssessmentTest, StationsAndOfficersAreRankedWithTies) {
     EXPECT_EQ(r->officers[2].unit_rank, 2);
     ASSERT_EQ(r->stations.size(), 2u);
     EXPECT_EQ(r->stations[0].unit_name, "东城派出所");  // average 2 against 1.5
-    EXPECT_TRUE(r->grids.empty());                      // no grids part in this build
+    ASSERT_EQ(r->grids.size(), 1u);
+    EXPECT_EQ(r->grids[0].grid_code, "G1");
+    EXPECT_EQ(r->grids[0].officers, 1);
+    EXPECT_EQ(r->grids[0].total, 2);  // officer_b's score
     auto scoped = Scores(*c_, "2026-03", std::vector<int64_t>{station_b_});
     ASSERT_TRUE(scoped.ok());
     ASSERT_EQ(scoped->officers.size(), 1u);

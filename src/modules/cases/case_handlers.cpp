@@ -131,6 +131,27 @@ Result<Reply> EditCaseHandler(Request& req) {
     return r;
 }
 
+// PUT /api/v1/cases/:id/place-link {"address_id"}: the officer links the case's place to a standard address
+// (ChoosePlace). 200 with the case.
+Result<Reply> PlaceLinkHandler(Request& req) {
+    JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
+    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
+    JsonReader in(body, {"address_id"});
+    const std::string address_id = in.Text("address_id", true, 64).value_or("");
+    JW_RETURN_IF_ERROR(in.status());
+    Reply r;
+    r.audit_object = "case:" + std::to_string(id);
+    r.audit_detail = address_id;
+    r.write = [id, address_id, actor = *req.principal, matcher = community::ServingAddressIndex().Get()](
+                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(Case k, ChoosePlace(c, actor, id, matcher.get(), address_id));
+        e.case_no = k.case_no;
+        JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, k, NowUnix()));
+        return Status::Ok();
+    };
+    return r;
+}
+
 Result<Reply> ActionHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
@@ -221,6 +242,8 @@ void RegisterCaseRoutes(http::Router& router, Deps d) {
         {"PUT", "/api/v1/cases/:id", "case.write", "case.update", [](Request& r) { return EditCaseHandler(r); }});
     router.Add(
         {"POST", "/api/v1/cases/:id/events", "case.act", "case.event", [](Request& r) { return ActionHandler(r); }});
+    router.Add({"PUT", "/api/v1/cases/:id/place-link", "case.write", "case.place_link",
+                [](Request& r) { return PlaceLinkHandler(r); }});
     router.Add(
         {"POST", "/api/v1/cases/exported", "case.read", "case.export", [](Request& r) { return ExportedHandler(r); }});
     router.Add({"GET", "/api/v1/case-transitions", "case.read", "case.transitions",

@@ -31,6 +31,16 @@ Status LinkPlace(storage::Connection& tx, int64_t case_id, const community::Addr
     return repo::SetPlaceLink(tx, case_id, link.address_id, link.score);
 }
 
+Result<Case> ChoosePlace(storage::Connection& tx, const auth::Principal& actor, int64_t case_id,
+                         const community::AddressMatcher* matcher, const std::string& address_id) {
+    JW_ASSIGN_OR_RETURN(Case k, repo::GetCase(tx, case_id));
+    if (!actor.SeesUnit(k.unit_id)) return Status::NotFound("case");
+    if (matcher == nullptr) return Status(ErrorCode::kUnavailable, "address index not built yet");
+    if (community::AddressName(*matcher, address_id).empty()) return Status::Invalid("address_id", "unknown");
+    JW_RETURN_IF_ERROR(repo::SetPlaceLink(tx, case_id, address_id, 1.0));
+    return repo::GetCase(tx, case_id);
+}
+
 Result<int64_t> LinkMasterIndex(storage::Connection& c, const community::AddressMatcher* matcher, int batch,
                                 int max_batches) {
     int64_t done = 0;

@@ -30,6 +30,13 @@ Status LinkParty(storage::Connection& tx, const auth::Principal& actor, const Pe
 Status LinkPlace(storage::Connection& tx, int64_t case_id, const community::AddressMatcher* matcher,
                  const std::string& place);
 
+// The officer's choice of the standard address for the case's place (an unlinked place's candidate, or a
+// correction): stored with score 1 (chosen, not matched). The place's text stays as written. Errors: NotFound
+// "case" (none, or not in the actor's units), InvalidArgument address_id unknown (not in the matcher's
+// addresses), Unavailable without a matcher, the database's.
+Result<Case> ChoosePlace(storage::Connection& tx, const auth::Principal& actor, int64_t case_id,
+                         const community::AddressMatcher* matcher, const std::string& address_id);
+
 // The one-off backfill of cases stored before the index (and of any row a crash left behind): parties not looked
 // at, then — when `matcher` has addresses — places not looked at, in transactions of at most `batch` rows. Each row
 // is linked and marked in one transaction, so a kill -9 at any point leaves it either untouched or done; running it

@@ -21,7 +21,10 @@
 #include "community/people/demo_people.hpp"
 #include "community/people/people_handlers.hpp"
 #include "community/people/permit_reminders.hpp"
+#include "community/transfer_handlers.hpp"
+#include "community/unit_participant.hpp"
 #include "community/work/work_module.hpp"
+#include "community/work/work_sections.hpp"
 #include "notify/scheduler.hpp"
 #include "storage/committer.hpp"
 
@@ -31,9 +34,11 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 }
 namespace {
 
-class CommunityModule final : public modules::Module {
+class CommunityModule final : public modules::Module, public units::ParticipantSource {
   public:
     std::string_view Name() const override { return "community"; }
+    // People, houses, units, grids and live work move with a restructured unit (unit_participant.hpp).
+    std::unique_ptr<units::Participant> MakeParticipant() const override { return MakeUnitParticipant(); }
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
     // Personal fields of the master index are sealed with the community keys (community_keys.hpp, ADR 0017).
     Status Prepare(storage::Connection& /*c*/, const modules::PrepareContext& ctx) override {
@@ -63,10 +68,12 @@ class CommunityModule final : public modules::Module {
             return committer->Run(
                 [](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
+        RegisterTransferRoutes(parts.router, s.db);  // before the houses' and units' ":id" routes
         RegisterHouseRoutes(parts.router, s.db);
         RegisterOrgRoutes(parts.router, s.db);
         // The person page; other modules add their sections to the same registry from their Start.
         dossier::AddCommunitySections(dossier::ServingRegistry());
+        AddWorkSections(dossier::ServingRegistry());  // visits and mediations naming the person
         dossier::RegisterDossierRoutes(parts.router, s.db, dossier::ServingRegistry());
         // An import from the command line reaches the serving matcher within a minute.
         storage::Database* db = &s.db;

@@ -146,8 +146,12 @@ Result<int64_t> AssignAddresses(storage::Connection& c, const std::string& code,
     // The box, widened by a unit of the fixed grid: stored coordinates are rounded decimals of their own.
     const geo::Box& b = polygon.box;
     const double pad = 1 / geo::kFixedScale;
+    // Only road level and below lie in a grid: a county, township or community is an area that grids divide,
+    // whatever its representative point says (issue 14; migration 009 cleared the ones given before).
+    const std::string gridded = "level IN ('road', 'house', 'building', 'unit', 'room')";
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, longitude, latitude FROM community_addresses "
-                                           "WHERE longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ?",
+                                           "WHERE longitude BETWEEN ? AND ? AND latitude BETWEEN ? AND ? AND " +
+                                               gridded,
                                            {V(Degrees(b.MinLongitude() - pad)), V(Degrees(b.MaxLongitude() + pad)),
                                             V(Degrees(b.MinLatitude() - pad)), V(Degrees(b.MaxLatitude() + pad))}));
     std::vector<int64_t> inside;
@@ -161,7 +165,8 @@ Result<int64_t> AssignAddresses(storage::Connection& c, const std::string& code,
         JW_RETURN_IF_ERROR(
             c.Exec("UPDATE community_addresses SET grid_id = (SELECT p.grid_id FROM community_addresses p "
                    "WHERE p.code = community_addresses.parent_code) "
-                   "WHERE (longitude IS NULL OR latitude IS NULL) AND parent_code <> ''"));
+                   "WHERE (longitude IS NULL OR latitude IS NULL) AND parent_code <> '' AND " +
+                       gridded));
     }
     JW_ASSIGN_OR_RETURN(auto n, c.QueryOne("SELECT COUNT(*) FROM community_addresses WHERE grid_id = ?", {V(code)}));
     return n.Int(0);

@@ -36,7 +36,8 @@ Status ReplaceTeam(storage::Connection& c, const std::string& code, const std::v
 // Assigns community_addresses.grid_id = code to every address whose coordinates lie in the polygon (the boundary
 // rule of geo/polygon.hpp), clears it from addresses of this grid no longer inside, then gives every address
 // without coordinates the grid of its parent (recursively, so a room without coordinates goes with its building).
-// Returns how many addresses the grid has afterwards.
+// Only road level and below (road, house, building, unit, room) get a grid; areas (county, township,
+// community) never do. Returns how many addresses the grid has afterwards.
 Result<int64_t> AssignAddresses(storage::Connection& c, const std::string& code, const geo::Polygon& polygon);
 
 // The display name of an active user and their unit, nullopt when there is no such user.

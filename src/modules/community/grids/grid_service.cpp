@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "community/grids/grid_repository.hpp"
 
@@ -133,12 +134,9 @@ Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_
     JW_RETURN_IF_ERROR(CheckScope(actor, g.unit_id));
     if (g.version != version) return Status::Conflict("conflict");
     if (team.size() > kMaxTeam) return Status::Invalid("team", "too_many");
+    JW_ASSIGN_OR_RETURN(const std::vector<GridMember> current, LoadTeam(tx, code));  // phones sealed
     int officers = 0;
-    // Listed in role order (officer, auxiliaries, grid members, volunteers), each role in the order given.
-    std::stable_sort(team.begin(), team.end(), [](const GridMember& a, const GridMember& b) {
-        const auto& roles = GridRoles();
-        return std::find(roles.begin(), roles.end(), a.role) < std::find(roles.begin(), roles.end(), b.role);
-    });
+    std::set<int64_t> users;  // a user holds one place in a team
     for (size_t i = 0; i < team.size(); ++i) {
         GridMember& m = team[i];
         const std::string at = "team." + std::to_string(i) + ".";
@@ -151,14 +149,29 @@ Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_
             if (m.name.empty()) m.name = user->name;
         }
         if (m.name.empty()) return Status::Invalid(at + "name", "required");
+        // Someone not on the platform is reached by phone only: a typed member needs one. The editor shows the
+        // stored phone masked, so a member sent again without a phone keeps the one stored under that name.
+        std::optional<std::string> kept;
+        if (!m.user_id && m.phone.empty()) {
+            for (const auto& was : current)
+                if (!was.user_id && was.name == m.name && !was.phone.empty()) kept = was.phone;
+            if (!kept) return Status::Invalid(at + "phone", "required");
+        }
+        if (m.user_id && !users.insert(*m.user_id).second) return Status::Invalid(at + "user_id", "duplicate");
         if (m.role == "community_officer") {
             ++officers;
             if (!m.user_id) return Status::Invalid(at + "user_id", "required");
         }
-        m.phone = seal.Seal(m.phone);
+        m.phone = kept ? *kept : seal.Seal(m.phone);
     }
     // "1+3+10+N": one community officer leads each grid (the figures per officer hang on it).
     if (officers != 1) return Status::Invalid("team", "community_officer_required");
+    // Listed in role order (officer, auxiliaries, grid members, volunteers), each role in the order given; sorted
+    // after the checks so that an error's "team.<i>" is the position the caller sent.
+    std::stable_sort(team.begin(), team.end(), [](const GridMember& a, const GridMember& b) {
+        const auto& roles = GridRoles();
+        return std::find(roles.begin(), roles.end(), a.role) < std::find(roles.begin(), roles.end(), b.role);
+    });
     JW_RETURN_IF_ERROR(ReplaceTeam(tx, code, team));
     return TouchGrid(tx, code, version, now);
 }
@@ -174,6 +187,9 @@ Result<int64_t> RegridAddresses(storage::Connection& tx) {
         JW_ASSIGN_OR_RETURN(const int64_t n, AssignAddresses(tx, g.code, g.polygon));
         total += n;
     }
+    // An imported file may name a grid for an area level (county, township, community): areas hold no grid.
+    JW_RETURN_IF_ERROR(tx.Exec("UPDATE community_addresses SET grid_id = NULL "
+                               "WHERE level IN ('county', 'township', 'community') AND grid_id IS NOT NULL"));
     return total;
 }
 

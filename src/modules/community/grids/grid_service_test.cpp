@@ -45,6 +45,30 @@ TEST_P(GridServiceTest, SavingAPolygonAssignsTheAddressesInside) {
     EXPECT_EQ(GridOf("B-in"), "B");
 }
 
+// Only road level and below lie in a grid: a township or community whose point falls inside gets none, also
+// when an import named one; a road and its houses do (issue 14).
+TEST_P(GridServiceTest, AreasGetNoGridRoadsAndBelowDo) {
+    Address("T", "", 104.201, 30.801, "township");
+    Address("T-C", "T", 104.202, 30.802, "community");
+    Address("T-C-R", "T-C", 104.203, 30.803, "road");
+    Address("T-C-R-1", "T-C-R", std::nullopt, std::nullopt, "house");  // follows its road
+    Address("T-C2", "T", std::nullopt, std::nullopt, "community");     // would follow its township
+    auto a = Create("A", Rect(104.20, 30.80, 104.21, 30.81), station_a_, Leader());
+    ASSERT_TRUE(a.ok()) << a.status().message();
+    EXPECT_EQ(GridOf("T"), "(none)");
+    EXPECT_EQ(GridOf("T-C"), "(none)");
+    EXPECT_EQ(GridOf("T-C2"), "(none)");
+    EXPECT_EQ(GridOf("T-C-R"), "A");
+    EXPECT_EQ(GridOf("T-C-R-1"), "A");
+    EXPECT_EQ(a->addresses, 2);
+    // An import that names a grid for a community: the regrid clears it.
+    ASSERT_TRUE(c_->Exec("UPDATE community_addresses SET grid_id = 'A' WHERE code = 'T-C'").ok());
+    auto n = RegridAddresses(*c_);
+    ASSERT_TRUE(n.ok()) << n.status().message();
+    EXPECT_EQ(*n, 2);
+    EXPECT_EQ(GridOf("T-C"), "(none)");
+}
+
 TEST_P(GridServiceTest, OverlapsAreRefusedAndNothingIsWritten) {
     Address("x", "", 104.215, 30.805);
     ASSERT_TRUE(Create("A", Rect(104.20, 30.80, 104.21, 30.81), station_a_, Leader()).ok());
@@ -94,6 +118,17 @@ TEST_P(GridServiceTest, TeamNeedsOneOfficerAndSealsPhones) {
     EXPECT_EQ(none.status().fields().at("team"), "community_officer_required");
     auto bad_role = SetTeam(*c_, "A", 1, {{officer_a_, "", "chief", ""}}, seal, Leader(), 3000);
     EXPECT_EQ(bad_role.status().fields().at("team.0.role"), "invalid_enum");
+    // Errors name the position the caller sent (the auxiliary first), not the stored order.
+    auto no_phone = SetTeam(*c_, "A", 1, {{std::nullopt, "张秀英", "auxiliary", ""}, {officer_a_, "", "community_officer", ""}},
+                            seal, Leader(), 3000);
+    EXPECT_EQ(no_phone.status().fields().at("team.0.phone"), "required");
+    auto twice = SetTeam(*c_, "A", 1, {{officer_a_, "", "auxiliary", ""}, {officer_a_, "", "community_officer", ""}},
+                         seal, Leader(), 3000);
+    EXPECT_EQ(twice.status().fields().at("team.1.user_id"), "duplicate");
+    auto two_officers = SetTeam(*c_, "A", 1,
+                                {{officer_a_, "", "community_officer", ""}, {officer_b_, "", "community_officer", ""}},
+                                seal, Leader(), 3000);
+    EXPECT_EQ(two_officers.status().fields().at("team"), "community_officer_required");
     auto ok = SetTeam(*c_, "A", 1,
                       {{std::nullopt, "张秀英", "auxiliary", "13800138000"}, {officer_a_, "", "community_officer", ""}},
                       seal, Leader(), 3000);
@@ -107,6 +142,15 @@ TEST_P(GridServiceTest, TeamNeedsOneOfficerAndSealsPhones) {
     EXPECT_TRUE((*team)[1].phone.starts_with("sm4:"));
     EXPECT_EQ(*seal.Open((*team)[1].phone), "13800138000");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM community_grid_members WHERE phone LIKE '%13800138000%'"), 0);
+    // Sent again without a phone (the editor has it masked only), the member keeps the stored one.
+    auto again = SetTeam(*c_, "A", 2, {{officer_a_, "", "community_officer", ""}, {std::nullopt, "张秀英", "volunteer", ""}},
+                         seal, Leader(), 3000);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    auto kept = LoadTeam(*c_, "A");
+    ASSERT_TRUE(kept.ok());
+    ASSERT_EQ(kept->size(), 2u);
+    EXPECT_EQ((*kept)[1].role, "volunteer");
+    EXPECT_EQ(*seal.Open((*kept)[1].phone), "13800138000");
 }
 
 // The demo grids tile the county: no two overlap, and every demo address with coordinates is in exactly one.

@@ -108,6 +108,7 @@ Result<Page<Mediation>> ListMediations(storage::Connection& c, const WorkFilter&
     w.Eq("m.status", f.status);
     w.Eq("m.dispute_type", f.dispute_type);
     if (f.officer_id) w.Add("m.created_by = ?", {V(*f.officer_id)});
+    if (f.person_id) w.Add("m.person_ids LIKE ?", {V("%," + std::to_string(*f.person_id) + ",%")});
     if (f.from) w.Add("m.occurred_at >= ?", {V(*f.from)});
     if (f.to) w.Add("m.occurred_at < ?", {V(*f.to)});
     if (f.repeats_only) w.Add("m.repeat_count > 0", {});

@@ -139,6 +139,7 @@ Result<Page<Visit>> ListVisits(storage::Connection& c, const WorkFilter& f) {
     w.Eq("v.grid_id", f.grid_id);
     w.Eq("v.address_code", f.address_code);
     if (f.officer_id) w.Add("v.officer_id = ?", {V(*f.officer_id)});
+    if (f.person_id) w.Add("v.person_ids LIKE ?", {V("%," + std::to_string(*f.person_id) + ",%")});
     if (f.from) w.Add("v.visited_at >= ?", {V(*f.from)});
     if (f.to) w.Add("v.visited_at < ?", {V(*f.to)});
     if (f.follow_up_only) w.Add("v.follow_up = 1", {});

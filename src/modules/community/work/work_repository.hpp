@@ -23,6 +23,7 @@ struct WorkFilter {
     std::optional<std::vector<int64_t>> unit_scope;
     std::string grid_id, address_code;
     std::optional<int64_t> officer_id;  // author (visits, patrols, mediations)
+    std::optional<int64_t> person_id;   // visits and mediations naming this register person (person_ids)
     std::optional<int64_t> from, to;    // [from, to) on the record's own time
     std::string status;                 // mediations: open | mediating | closed; tasks: open | done | overdue
     std::string dispute_type;

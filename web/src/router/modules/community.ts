@@ -41,6 +41,12 @@ const community: RouteRecordRaw = {
       meta: { title: 'houses.menu.orgs', icon: 'School', permission: 'community.org.read' },
     },
     {
+      path: 'transfer',
+      name: 'community-transfer',
+      component: () => import('@/views/community/admin/transfer.vue'),
+      meta: { title: 'communityadmin.menu.transfer', icon: 'Upload', permission: ['community.address.read', 'community.address.write', 'community.house.write', 'community.org.write'] },
+    },
+    {
       path: 'grids/map',
       name: 'community-grids-map',
       component: () => import('@/views/community/grids/map/index.vue'),

@@ -9,12 +9,14 @@ const KNOWN: Record<string, string[]> = {
   moves: ['on_date', 'kind', 'full_name', 'reason'],
   houses: ['relation', 'full_name', 'use', 'from_date', 'to_date', 'reported_at'],
   orgs: ['role', 'name', 'kind', 'credit_code', 'full_name'],
+  visits: ['visited_at', 'kind', 'full_name', 'officer', 'findings', 'follow_up'],
+  mediations: ['occurred_at', 'dispute_type', 'status', 'outcome', 'full_name', 'parties', 'summary'],
   cases: ['case_no', 'role', 'cause', 'state', 'unit_name', 'accepted_at', 'name_in_case', 'id_number_in_case'],
 }
 
 // Fields whose values are codes with labels (dossier.<group>.<code>).
-const CODED: Record<string, string> = { kind: 'code', relation: 'code', use: 'code', role: 'code', state: 'stage' }
-const TIMES = new Set(['accepted_at', 'reported_at', 'recorded_at', 'at', 'created_at'])
+const CODED: Record<string, string> = { kind: 'code', relation: 'code', use: 'code', role: 'code', state: 'stage', status: 'code', outcome: 'code' }
+const TIMES = new Set(['accepted_at', 'reported_at', 'recorded_at', 'at', 'created_at', 'visited_at', 'occurred_at'])
 
 export function sectionColumns(s: DossierSection): string[] {
   const known = KNOWN[s.name]
