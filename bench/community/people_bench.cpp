@@ -8,16 +8,15 @@
 // and its children; on a local PostgreSQL also the server's, from /proc) and the ratios.
 // Not a test: figures depend on the machine. Usage: jw_people_bench DB_URL [people] [lookups]
 #include <sys/resource.h>
-
 #include <unistd.h>
 
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <random>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -186,7 +185,8 @@ int main(int argc, char** argv) {
         at = end + 1;
     }
     const std::string create = "DROP TABLE IF EXISTS bench_plain_people; CREATE TABLE bench_plain_people (" +
-                               plain_columns + "); CREATE INDEX bench_plain_people_id ON bench_plain_people (id_number);";
+                               plain_columns +
+                               "); CREATE INDEX bench_plain_people_id ON bench_plain_people (id_number);";
     std::string command;
     if (sqlite) {
         const std::string path = url.substr(std::string("sqlite:").size());
@@ -195,7 +195,8 @@ int main(int argc, char** argv) {
                   " " + ShellQuote(".import --skip 1 " + file + " bench_plain_people") + " | sqlite3 " +
                   ShellQuote(path) + " >/dev/null";
     } else {
-        command = "PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 " + ShellQuote(url) + " -c " + ShellQuote(create) + " -c " +
+        command = "PGOPTIONS='-c client_min_messages=warning' psql -q -v ON_ERROR_STOP=1 " + ShellQuote(url) + " -c " +
+                  ShellQuote(create) + " -c " +
                   ShellQuote("\\copy bench_plain_people FROM " + ShellQuote(file) + " WITH (FORMAT csv, HEADER true)") +
                   " >/dev/null";
     }
@@ -235,15 +236,18 @@ int main(int argc, char** argv) {
     const double import_s = Seconds(t0, t1), plain_s = Seconds(t2, t3);
     double load[3] = {0, 0, 0};
     (void)getloadavg(load, 3);
-    std::printf("backend %s, %d people (%lld new, %lld rows in the plain table), %d lookups (%d found); load "
-                "average %.1f on %ld CPUs\n",
-                sqlite ? "sqlite" : "postgres", n, static_cast<long long>(report.created),
-                static_cast<long long>(plain_rows->Int(0)), lookups, found, load[0], sysconf(_SC_NPROCESSORS_ONLN));
+    std::printf(
+        "backend %s, %d people (%lld new, %lld rows in the plain table), %d lookups (%d found); load "
+        "average %.1f on %ld CPUs\n",
+        sqlite ? "sqlite" : "postgres", n, static_cast<long long>(report.created),
+        static_cast<long long>(plain_rows->Int(0)), lookups, found, load[0], sysconf(_SC_NPROCESSORS_ONLN));
     const char* alt = sqlite ? "sqlite3 .import (clear, indexed)" : "psql \\copy (clear, indexed)";
-    auto srv = [&](double v) { return v < 0 ? std::string("-") : std::to_string(v).substr(0, std::to_string(v).find('.') + 2); };
+    auto srv = [&](double v) {
+        return v < 0 ? std::string("-") : std::to_string(v).substr(0, std::to_string(v).find('.') + 2);
+    };
     std::printf("%-36s %9s %9s %9s %11s %11s\n", "", "wall s", "cpu s", "server s", "lookup p50", "lookup p99");
-    std::printf("%-36s %9.1f %9.1f %9s %9.3fms %9.3fms\n", "Jingwu import (sealed, blind index)", import_s,
-                import_cpu, sqlite ? "-" : srv(import_srv).c_str(), ps.p50, ps.p99);
+    std::printf("%-36s %9.1f %9.1f %9s %9.3fms %9.3fms\n", "Jingwu import (sealed, blind index)", import_s, import_cpu,
+                sqlite ? "-" : srv(import_srv).c_str(), ps.p50, ps.p99);
     std::printf("%-36s %9.1f %9.1f %9s %9.3fms %9.3fms\n", alt, plain_s, plain_cpu,
                 sqlite ? "-" : srv(plain_srv).c_str(), pp.p50, pp.p99);
     std::printf("%-36s %8.1fx %8.1fx %8s %10.1fx %10.1fx\n", "ratio Jingwu / plain", import_s / plain_s,

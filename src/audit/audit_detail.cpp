@@ -19,7 +19,8 @@ std::string Worded(const Json& j, Lang lang) {
         const std::string p = problem.is_string() ? problem.get<std::string>() : problem.dump();
         const std::string code = "error.field." + p;
         if (!list.empty()) list += Message("error.field_separator", lang);
-        list += Message("error.field_item", lang, {{"field", field}, {"problem", HasMessage(code, lang) ? Message(code, lang) : p}});
+        list += Message("error.field_item", lang,
+                        {{"field", field}, {"problem", HasMessage(code, lang) ? Message(code, lang) : p}});
     }
     return Message("error.with_fields", lang, {{"message", words}, {"fields", list}});
 }
@@ -36,7 +37,8 @@ std::string FailureDetail(const Status& s) {
     std::string msg = "error." + code;
     if (IsMessageCode(s.message()) && HasMessage(msg + "." + s.message(), kDefaultLang)) msg += "." + s.message();
     // A locked account and a disabled one share the error code; the record says which.
-    if (s.code() == ErrorCode::kLocked && s.message() == "account is disabled") msg = MessageCode("audit.detail.account_disabled");
+    if (s.code() == ErrorCode::kLocked && s.message() == "account is disabled")
+        msg = MessageCode("audit.detail.account_disabled");
     Json j = {{"msg", msg}};
     if (!s.fields().empty() && s.code() == ErrorCode::kInvalidArgument) {
         Json fields = Json::object();

@@ -39,8 +39,9 @@ TEST(AuditDetail, AChangeKeepsBeforeAndAfter) {
     const Json c = DetailChange(d);
     EXPECT_EQ(c["before"], Json({"officer"}));
     EXPECT_EQ(c["after"], Json({"analyst", "officer"}));
-    const std::string s = EventDetail("audit.detail.status_changed",
-                                      {{"name", "王强"}, {"username", "wq"}, {"before", "active"}, {"after", "locked"}});
+    const std::string s =
+        EventDetail("audit.detail.status_changed",
+                    {{"name", "王强"}, {"username", "wq"}, {"before", "active"}, {"after", "locked"}});
     EXPECT_EQ(DetailText(s, Lang::kZhCN), "王强（wq）：正常 → 锁定");
 }
 

@@ -4,8 +4,8 @@
 
 #include <future>
 
-#include "common/civil_time.hpp"
 #include "audit/audit_search.hpp"
+#include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "storage/in_list.hpp"
 

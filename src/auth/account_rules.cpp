@@ -29,8 +29,8 @@ bool IsValidPersonName(const std::string& name) {
         uint32_t cp = c & (n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07);
         for (size_t k = 1; k < n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(name[i + k]) & 0x3F);
         i += n;
-        const bool ideograph = (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) ||
-                               (cp >= 0x20000 && cp <= 0x2FA1F);
+        const bool ideograph =
+            (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x20000 && cp <= 0x2FA1F);
         const bool middle_dot = cp == 0x00B7 || cp == 0x30FB || cp == 0x2022;  // · ・ • as input methods type it
         if (!ideograph && !middle_dot) return false;
     }

@@ -254,8 +254,9 @@ Result<bool> RecordLoginSuccess(Connection& c, int64_t id, int64_t now, int64_t 
 
 Result<std::vector<int64_t>> FindUserIds(Connection& c, const std::string& text, int limit) {
     const std::string like = "%" + text + "%";
-    auto rows = c.Query("SELECT id FROM users WHERE name LIKE ? OR username LIKE ? OR police_no LIKE ? ORDER BY id LIMIT ?",
-                        {V(like), V(like), V(like), V(static_cast<int64_t>(limit))});
+    auto rows =
+        c.Query("SELECT id FROM users WHERE name LIKE ? OR username LIKE ? OR police_no LIKE ? ORDER BY id LIMIT ?",
+                {V(like), V(like), V(like), V(static_cast<int64_t>(limit))});
     if (!rows.ok()) return rows.status();
     std::vector<int64_t> ids;
     for (const auto& r : *rows) ids.push_back(r.Int(0));

@@ -149,7 +149,8 @@ TEST(AccountRules, PoliceNumberIsSixDigitsAndNamesArePeoplesNames) {
     EXPECT_EQ(s.fields().at("name"), "bad_person_name");
     for (const char* bad : {"1234567", "12345", "99012a", ""}) EXPECT_FALSE(IsValidPoliceNo(bad)) << bad;
     EXPECT_TRUE(IsValidPoliceNo("990123"));
-    for (const char* good : {"王强", "阿依古丽·买买提", "欧阳娜娜", "Li Na", "𠮷野"}) EXPECT_TRUE(IsValidPersonName(good)) << good;
+    for (const char* good : {"王强", "阿依古丽·买买提", "欧阳娜娜", "Li Na", "𠮷野"})
+        EXPECT_TRUE(IsValidPersonName(good)) << good;
     for (const char* bad : {"王", "王强1", "王强😀", "王，强", " 王强", "王强强强强强强强强强强强强强强强强强强强强"})
         EXPECT_FALSE(IsValidPersonName(bad)) << bad;
 }

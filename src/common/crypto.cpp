@@ -3,7 +3,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
-
 #include <pthread.h>
 
 #include <atomic>
@@ -72,7 +71,9 @@ std::string Hmac(const char* name, std::string_view key, std::string_view data) 
 const EVP_CIPHER* FetchedCipher(const char* name) {
     static EVP_CIPHER* cbc = EVP_CIPHER_fetch(nullptr, "SM4-CBC", nullptr);
     static EVP_CIPHER* ecb = EVP_CIPHER_fetch(nullptr, "SM4-ECB", nullptr);
-    const EVP_CIPHER* c = std::string_view(name) == "SM4-CBC" ? cbc : std::string_view(name) == "SM4-ECB" ? ecb : nullptr;
+    const EVP_CIPHER* c = std::string_view(name) == "SM4-CBC"   ? cbc
+                          : std::string_view(name) == "SM4-ECB" ? ecb
+                                                                : nullptr;
     if (c == nullptr) throw std::runtime_error("openssl: no SM4");
     return c;
 }

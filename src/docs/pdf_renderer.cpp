@@ -188,8 +188,7 @@ class PdfLayout {
         std::vector<std::u32string> lines = Wrap(text, size, kTextWidth - indent, kTextWidth);
         const size_t tail = lines.size() < 2 ? 0 : lines.size() - 2;
         for (size_t i = 0; i < lines.size(); ++i) {
-            if (keep_after > 0 && i == tail)
-                Reserve(static_cast<double>(lines.size() - i) * line_height + keep_after);
+            if (keep_after > 0 && i == tail) Reserve(static_cast<double>(lines.size() - i) * line_height + keep_after);
             Reserve(line_height);
             double x = i == 0 ? kLeft + indent : kLeft;
             DrawLine(lines[i], size, line_height, x, kRight - x, y_, align, bold);

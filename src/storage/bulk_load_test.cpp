@@ -46,8 +46,8 @@ TEST_P(BulkLoadTest, LoadsEveryRowAsGivenAcrossBatchesAndPieces) {
     std::vector<Params> rows;
     const std::string awkward = "tab\there\nnew line\r\\N back\\slash 中文 'quote\" ,comma";
     for (int i = 0; i < 30000; ++i)
-        rows.push_back({V("key" + std::to_string(i)), i % 7 == 0 ? Null() : V(i == 5 ? awkward : "value " +
-                                                                                     std::to_string(i)),
+        rows.push_back({V("key" + std::to_string(i)),
+                        i % 7 == 0 ? Null() : V(i == 5 ? awkward : "value " + std::to_string(i)),
                         V(int64_t{i} * 1000003)});
     ASSERT_TRUE(Load(rows).ok());
     EXPECT_EQ(Count(), 30000);

@@ -5,8 +5,8 @@
 #include "admin/audit_words.hpp"
 #include "admin/json_views.hpp"
 #include "audit/audit_detail.hpp"
-#include "audit/audit_search.hpp"
 #include "audit/audit_log.hpp"
+#include "audit/audit_search.hpp"
 #include "auth/auth_repository.hpp"
 #include "common/civil_time.hpp"
 #include "common/csv.hpp"
@@ -137,7 +137,8 @@ Result<Reply> ExportCsv(Deps d, Request& req) {
     r.content_type = "text/csv; charset=utf-8";
     r.headers.emplace_back("Content-Disposition", "attachment; filename=\"audit.csv\"");
     r.audit_object = "audit_export";
-    r.audit_detail = audit::EventDetail(MessageCode("audit.detail.exported"), {{"rows", std::to_string(page.records.size())}});
+    r.audit_detail =
+        audit::EventDetail(MessageCode("audit.detail.exported"), {{"rows", std::to_string(page.records.size())}});
     return r;
 }
 

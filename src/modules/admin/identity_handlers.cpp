@@ -160,10 +160,10 @@ Result<Reply> SetStatus(Deps d, Request& req, std::string status, std::vector<st
         if (std::find(from.begin(), from.end(), state) == from.end())
             return Status::Invalid("status", "not_" + std::string(from.front()));
         JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(c, id, status, 0));
-        e.detail = audit::EventDetail(MessageCode("audit.detail.status_changed"),
-                                      {{"username", before.username}, {"name", before.name},
-                                       {"before", before.status}, {"after", status}},
-                                      {{"before", before.status}, {"after", status}});
+        e.detail = audit::EventDetail(
+            MessageCode("audit.detail.status_changed"),
+            {{"username", before.username}, {"name", before.name}, {"before", before.status}, {"after", status}},
+            {{"before", before.status}, {"after", status}});
         if (status != "active") JW_RETURN_IF_ERROR(auth::repo::DeleteUserSessions(c, id));
         d.sessions.Invalidate();
         JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, id));
@@ -287,11 +287,12 @@ Result<Reply> UpdateRole(Deps d, Request& req) {
         std::sort(before.begin(), before.end());
         std::sort(after.begin(), after.end());
         after.erase(std::unique(after.begin(), after.end()), after.end());
-        e.detail = audit::EventDetail(MessageCode("audit.detail.role_permissions_changed"), {{"role", role.code}},
-                                      {{"before", before},
-                                       {"after", after},
-                                       {"scope", {{"before", it->scope}, {"after", role.scope}}},
-                                       {"totp_required", {{"before", it->totp_required}, {"after", role.totp_required}}}});
+        e.detail =
+            audit::EventDetail(MessageCode("audit.detail.role_permissions_changed"), {{"role", role.code}},
+                               {{"before", before},
+                                {"after", after},
+                                {"scope", {{"before", it->scope}, {"after", role.scope}}},
+                                {"totp_required", {{"before", it->totp_required}, {"after", role.totp_required}}}});
         JW_RETURN_IF_ERROR(auth::repo::UpsertRole(c, updated));
         d.sessions.Invalidate();
         out.body = RoleJson(updated);

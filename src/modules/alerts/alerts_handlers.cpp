@@ -124,8 +124,9 @@ Result<Reply> ListHandler(const Deps& d, Request& req) {
         const Json& p = it.alert.payload;
         const bool grouped = p.is_object() && p.contains("sighting_count");
         j["sighting_count"] = grouped ? p["sighting_count"] : Json(0);
-        j["payload"] = grouped ? Json{{"sighting_count", p["sighting_count"]}, {"last_seen_at", p.value("last_seen_at", "")}}
-                               : Json::object();
+        j["payload"] =
+            grouped ? Json{{"sighting_count", p["sighting_count"]}, {"last_seen_at", p.value("last_seen_at", "")}}
+                    : Json::object();
         j["age_s"] = (it.alert.closed_at ? *it.alert.closed_at : now) - it.alert.raised_at;
         j["targets_total"] = it.targets;
         j["targets_signed"] = it.signed_count;
@@ -190,7 +191,7 @@ Result<Reply> SignHandler(const Deps&, Request& req) {
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
     r.write = [id, unit, user, lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry&,
-                                                                       Reply& out) -> Status {
+                                                                      Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Alert a, SignAndGet(c, id, unit, user, NowUnix()));
         JW_ASSIGN_OR_RETURN(out.body, AlertDetailJson(c, a, lang));
         return Status::Ok();
@@ -211,7 +212,7 @@ Result<Reply> FeedbackHandler(const Deps&, Request& req) {
     Reply r;
     r.audit_object = "alert:" + std::to_string(id);
     r.write = [id, unit, user, fi, lang = http::RequestLang(req.headers)](storage::Connection& c, audit::AuditEntry&,
-                                                                           Reply& out) -> Status {
+                                                                          Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Alert a, FeedbackAndGet(c, id, unit, fi, user, NowUnix()));
         JW_ASSIGN_OR_RETURN(out.body, AlertDetailJson(c, a, lang));
         return Status::Ok();

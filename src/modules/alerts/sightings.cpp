@@ -42,7 +42,8 @@ const std::map<std::string, int64_t, std::less<>>& Windows() {
 void Retitle(std::string& code, MessageParams& params, int64_t count, const std::string& place) {
     params["count"] = std::to_string(count);
     params["place"] = place;
-    code = count > 1 ? std::string(MessageCode("alerts.title.watch_hits")) : std::string(MessageCode("alerts.title.watch_hit"));
+    code = count > 1 ? std::string(MessageCode("alerts.title.watch_hits"))
+                     : std::string(MessageCode("alerts.title.watch_hit"));
 }
 
 MessageParams ParamsOf(const Json& j) {

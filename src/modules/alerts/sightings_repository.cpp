@@ -26,11 +26,11 @@ std::optional<double> OptDouble(const storage::Row& r, size_t i) {
 }  // namespace
 
 Result<GroupState> LockGroup(storage::Connection& c, const std::string& group_key, int64_t now) {
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO alert_groups (group_key, alert_id, first_at, last_at, touched_at) "
-                              "VALUES (?, NULL, 0, 0, ?) ON CONFLICT (group_key) DO NOTHING",
-                              {V(group_key), V(now)}));
     JW_RETURN_IF_ERROR(
-        c.Exec("UPDATE alert_groups SET touched_at = ? WHERE group_key = ?", {V(now), V(group_key)}));
+        c.Exec("INSERT INTO alert_groups (group_key, alert_id, first_at, last_at, touched_at) "
+               "VALUES (?, NULL, 0, 0, ?) ON CONFLICT (group_key) DO NOTHING",
+               {V(group_key), V(now)}));
+    JW_RETURN_IF_ERROR(c.Exec("UPDATE alert_groups SET touched_at = ? WHERE group_key = ?", {V(now), V(group_key)}));
     JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT g.alert_id, g.first_at, g.last_at, COALESCE(a.status, '') "
                                              "FROM alert_groups g LEFT JOIN alerts a ON a.id = g.alert_id "
                                              "WHERE g.group_key = ?",
@@ -85,8 +85,7 @@ Result<std::vector<Sighting>> ListSightings(storage::Connection& c, int64_t aler
 }
 
 Result<int64_t> CountSightings(storage::Connection& c, int64_t alert_id) {
-    JW_ASSIGN_OR_RETURN(auto row,
-                        c.QueryOne("SELECT COUNT(*) FROM alert_sightings WHERE alert_id = ?", {V(alert_id)}));
+    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT COUNT(*) FROM alert_sightings WHERE alert_id = ?", {V(alert_id)}));
     return row.Int(0);
 }
 

@@ -132,8 +132,7 @@ Result<CaseCalculation> CalculateForCase(const Case& k, const discretion::Catalo
 
 Result<Json> DecisionToRecord(const CaseCalculation& computed, const Json& shown) {
     if (!shown.is_object()) return Status::Invalid("decision", "required");
-    if (shown != computed.decision)
-        return Status(ErrorCode::kConflict, "decision_changed", {{"decision", "mismatch"}});
+    if (shown != computed.decision) return Status(ErrorCode::kConflict, "decision_changed", {{"decision", "mismatch"}});
     Json stored = computed.decision;
     stored["request"] = computed.request;
     stored["person_id"] = computed.person_id;

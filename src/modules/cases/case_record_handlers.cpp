@@ -220,10 +220,8 @@ Result<Reply> DocumentHandler(Deps d, Request& req, const std::string& name, con
     JW_ASSIGN_OR_RETURN(docs::Document doc, BuildCaseDocument(name, src.kase, src.events, src.bureau, src.inputs));
     Reply r;
     r.audit_object = "case:" + std::to_string(id) + "/document:" + name + "." + ext;
-    Json detail{{"document", name},
-                {"format", ext},
-                {"case_no", src.kase.case_no},
-                {"people", PeoplePrinted(name, src.kase)}};
+    Json detail{
+        {"document", name}, {"format", ext}, {"case_no", src.kase.case_no}, {"people", PeoplePrinted(name, src.kase)}};
     if (!NumberedDocument(name) || issued) {
         if (issued) detail["number"] = issued->number;
         r.audit_detail = detail.dump();
@@ -231,7 +229,7 @@ Result<Reply> DocumentHandler(Deps d, Request& req, const std::string& name, con
         return r;
     }
     r.write = [id, name, ext, detail, actor = *req.principal](storage::Connection& w, audit::AuditEntry& e,
-                                                             Reply& out) mutable -> Status {
+                                                              Reply& out) mutable -> Status {
         // Read again on the writer: the number and the document it is printed on come from one state.
         JW_ASSIGN_OR_RETURN(DocumentSource s, ReadDocumentSource(w, actor, id));
         JW_ASSIGN_OR_RETURN(IssuedNumber n, IssueNumber(w, s.kase, name, actor.user_id, NowUnix()));

@@ -127,9 +127,8 @@ Status PutSetting(storage::Connection& c, const std::string& name, const std::st
 Result<int64_t> NextSeq(storage::Connection& c, const std::string& prefix) {
     // One statement takes the number: the row lock (PostgreSQL) or the write lock (SQLite) makes two writers
     // queue instead of both reading the same last_seq.
-    JW_RETURN_IF_ERROR(
-        c.Exec("INSERT INTO case_number_seq (prefix, last_seq) VALUES (?, 0) ON CONFLICT (prefix) DO NOTHING",
-               {V(prefix)}));
+    JW_RETURN_IF_ERROR(c.Exec(
+        "INSERT INTO case_number_seq (prefix, last_seq) VALUES (?, 0) ON CONFLICT (prefix) DO NOTHING", {V(prefix)}));
     JW_ASSIGN_OR_RETURN(Row r, c.QueryOne("UPDATE case_number_seq SET last_seq = last_seq + 1 WHERE prefix = ? "
                                           "RETURNING last_seq",
                                           {V(prefix)}));

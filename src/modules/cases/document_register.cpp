@@ -29,8 +29,8 @@ IssuedNumber FromRow(const storage::Row& r) {
 
 }  // namespace
 
-std::string FormatDocumentNumber(const std::string& scheme, const std::string& abbr, const std::string& kind,
-                                 int year, int64_t seq) {
+std::string FormatDocumentNumber(const std::string& scheme, const std::string& abbr, const std::string& kind, int year,
+                                 int64_t seq) {
     std::string out = Fill(scheme, "{abbr}", abbr);
     out = Fill(out, "{kind}", kind);
     out = Fill(out, "{year}", std::to_string(year));
@@ -75,10 +75,11 @@ Result<IssuedNumber> IssueNumber(storage::Connection& c, const Case& k, const st
                                     k.case_type == kCriminal ? "刑" : "治", n.year, n.seq);
     n.issued_at = now;
     n.issued_by = actor_id;
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO case_document_numbers (case_id, doc_type, unit_id, year, seq, number, "
-                              "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                              {V(k.id), V(doc_type), V(n.unit_id), V(static_cast<int64_t>(n.year)), V(n.seq),
-                               V(n.number), V(n.issued_at), V(n.issued_by)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO case_document_numbers (case_id, doc_type, unit_id, year, seq, number, "
+               "issued_at, issued_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               {V(k.id), V(doc_type), V(n.unit_id), V(static_cast<int64_t>(n.year)), V(n.seq), V(n.number),
+                V(n.issued_at), V(n.issued_by)}));
     return n;
 }
 

@@ -40,8 +40,8 @@ Result<IssuedNumber> IssueNumber(storage::Connection& c, const Case& k, const st
                                  int64_t now);
 
 // The scheme with its placeholders filled. Pure.
-std::string FormatDocumentNumber(const std::string& scheme, const std::string& abbr, const std::string& kind,
-                                 int year, int64_t seq);
+std::string FormatDocumentNumber(const std::string& scheme, const std::string& abbr, const std::string& kind, int year,
+                                 int64_t seq);
 
 // The bureau (root of the unit tree) a unit belongs to: its id and name.
 Result<std::pair<int64_t, std::string>> BureauOf(storage::Connection& c, int64_t unit_id);

@@ -75,8 +75,7 @@ Status ValidateEvidence(const Evidence& e, const Case& k, int64_t now, const std
     return f.empty() ? Status::Ok() : s;
 }
 
-Result<std::vector<Evidence>> ListCaseEvidence(storage::Connection& c, const auth::Principal& actor,
-                                               int64_t case_id) {
+Result<std::vector<Evidence>> ListCaseEvidence(storage::Connection& c, const auth::Principal& actor, int64_t case_id) {
     JW_RETURN_IF_ERROR(LoadCase(c, actor, case_id).status());
     return repo::ListEvidence(c, case_id);
 }
@@ -90,8 +89,8 @@ Result<Case> AddEvidence(storage::Connection& c, const auth::Principal& actor, i
     e.created_by = actor.user_id;
     e.created_at = e.updated_at = now;
     JW_ASSIGN_OR_RETURN(e.id, repo::InsertEvidence(c, e));
-    JW_RETURN_IF_ERROR(internal::SaveWithRecord(c, actor, k, expected_version, "evidence_added", EventData(e),
-                                                std::nullopt, now));
+    JW_RETURN_IF_ERROR(
+        internal::SaveWithRecord(c, actor, k, expected_version, "evidence_added", EventData(e), std::nullopt, now));
     return k;
 }
 
@@ -103,8 +102,8 @@ Result<Case> EditEvidence(storage::Connection& c, const auth::Principal& actor, 
     e.case_id = case_id;
     e.updated_at = now;
     JW_RETURN_IF_ERROR(repo::UpdateEvidence(c, e));
-    JW_RETURN_IF_ERROR(internal::SaveWithRecord(c, actor, k, expected_version, "evidence_updated", EventData(e),
-                                                std::nullopt, now));
+    JW_RETURN_IF_ERROR(
+        internal::SaveWithRecord(c, actor, k, expected_version, "evidence_updated", EventData(e), std::nullopt, now));
     return k;
 }
 

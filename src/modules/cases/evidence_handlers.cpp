@@ -36,8 +36,8 @@ Result<Json> ListJson(storage::Connection& c, const Case& k) {
 
 // {kind, description, collected_at, collected_by} under `prefix` ("evidence." in a POST body).
 Result<Evidence> ParseEvidence(const Json& j, const std::string& prefix) {
-    if (!j.is_object()) return Status::Invalid(prefix.empty() ? "body" : prefix.substr(0, prefix.size() - 1),
-                                               "must_be_object");
+    if (!j.is_object())
+        return Status::Invalid(prefix.empty() ? "body" : prefix.substr(0, prefix.size() - 1), "must_be_object");
     JsonReader in(j, {"kind", "description", "collected_at", "collected_by", "expected_version"});
     Evidence e;
     // Required fields are checked with the rest (ValidateEvidence), so one reply names every problem.

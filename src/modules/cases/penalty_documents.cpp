@@ -59,18 +59,17 @@ discretion::CaseFacts FactsOf(const Case& k, const Person& offender, const std::
     f.id_document = offender.id_type == "none" || offender.id_number.empty() ? "无" : kind + " " + offender.id_number;
     f.address = offender.address;
     f.facts = k.facts;
-    for (const auto& e : in.evidence)
-        f.evidence.push_back(EvidenceKindText(e.kind) + "（" + e.description + "）");
+    for (const auto& e : in.evidence) f.evidence.push_back(EvidenceKindText(e.kind) + "（" + e.description + "）");
     f.reconsideration_body = CountyBody(bureau, "人民政府");
     f.court = CountyBody(bureau, "人民法院");
     f.decision_date = decided;
     // The events record who approved what; a box without its event stays blank for a hand signature.
     const CaseEvent* review = LastEvent(events, {"review_approved", "return_review"});
-    f.signoffs = {Box("承办人意见", LastEvent(events, {"propose_penalty"}), in, ""),
-                  Box("审核人（法制）意见", review, in,
-                      review && review->action == "review_approved" ? "审核通过。" : ""),
-                  Box("部门负责人意见", nullptr, in, ""),
-                  Box("局领导审批意见", LastEvent(events, {"decide_penalty"}), in, "批准。")};
+    f.signoffs = {
+        Box("承办人意见", LastEvent(events, {"propose_penalty"}), in, ""),
+        Box("审核人（法制）意见", review, in, review && review->action == "review_approved" ? "审核通过。" : ""),
+        Box("部门负责人意见", nullptr, in, ""),
+        Box("局领导审批意见", LastEvent(events, {"decide_penalty"}), in, "批准。")};
     return f;
 }
 
@@ -101,10 +100,8 @@ Result<docs::Document> PenaltyDocument(const std::string& name, const Case& k, c
     const CaseEvent* decided = LastEvent(events, {"decide_penalty"});
     if (decision && (decided == nullptr || k.outcome != "penalty")) return not_yet;
     const Person* offender = PenaltyOffender(k);
-    if (offender == nullptr)
-        return Status(ErrorCode::kConflict, "offender_required", {{"offender", "required"}});
-    if (inputs.evidence.empty())
-        return Status(ErrorCode::kConflict, "evidence_required", {{"evidence", "required"}});
+    if (offender == nullptr) return Status(ErrorCode::kConflict, "offender_required", {{"offender", "required"}});
+    if (inputs.evidence.empty()) return Status(ErrorCode::kConflict, "evidence_required", {{"evidence", "required"}});
     const CivilDate date = DateOf(decided ? decided->at : k.updated_at);
     discretion::CaseFacts f = FactsOf(k, *offender, events, bureau_name, inputs, date);
     const Json penalty = Json::parse(k.penalty_json, nullptr, false);

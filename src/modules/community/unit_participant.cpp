@@ -54,8 +54,8 @@ class CommunityParticipant : public units::Participant {
         std::vector<units::Candidate> out;
         for (const Kind& k : kMoving) {
             JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c,
-                                                            std::string("SELECT ") + k.key + ", unit_id, " +
-                                                                k.officer + " FROM " + k.table + " WHERE " + k.live +
+                                                            std::string("SELECT ") + k.key + ", unit_id, " + k.officer +
+                                                                " FROM " + k.table + " WHERE " + k.live +
                                                                 " AND unit_id IN @IDS@ ORDER BY " + k.key,
                                                             ctx.Sources()));
             for (const auto& r : rows) out.push_back({k.what, r.Str(0), r.Int(1), r.Int(2)});
@@ -68,9 +68,9 @@ class CommunityParticipant : public units::Participant {
         for (const KeptKind& k : kKept) {
             storage::Params params;
             const std::string in = storage::InFilter(c.dialect(), "unit_id", ctx.Sources(), params);
-            JW_ASSIGN_OR_RETURN(auto r, c.QueryOne(std::string("SELECT COUNT(*) FROM ") + k.table + " WHERE " +
-                                                       k.where + " AND " + in,
-                                                   params));
+            JW_ASSIGN_OR_RETURN(
+                auto r, c.QueryOne(std::string("SELECT COUNT(*) FROM ") + k.table + " WHERE " + k.where + " AND " + in,
+                                   params));
             out.push_back({"community", k.what, r.Int(0)});
         }
         return out;
@@ -81,9 +81,9 @@ class CommunityParticipant : public units::Participant {
         const Kind* k = Find(what);
         if (k == nullptr) return Status::Invalid("what", "unknown");
         const std::string key = k->key;
-        JW_RETURN_IF_ERROR(c.Exec(std::string("UPDATE ") + k->table + " SET unit_id = ? WHERE " + key +
-                                      " = ? AND unit_id = ?",
-                                  {V(to), V(row), V(from)}));
+        JW_RETURN_IF_ERROR(
+            c.Exec(std::string("UPDATE ") + k->table + " SET unit_id = ? WHERE " + key + " = ? AND unit_id = ?",
+                   {V(to), V(row), V(from)}));
         return what;
     }
 };

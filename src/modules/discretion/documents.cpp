@@ -222,7 +222,8 @@ docs::Document DecisionDocument(const CaseFacts& f, const DecisionWording& w, co
                                                 f.reconsideration_body + "申请行政复议，或者在六个月内依法向" +
                                                 f.court + "提起行政诉讼。"));
     doc.blocks.push_back(docs::Block::Signature(f.authority + "（印）", ChineseDate(f.decision_date)));
-    doc.blocks.push_back(docs::Block::Paragraph("本决定书已向我宣告并送达。\n被处罚人（签名）：　　　　　　　　　　年　　月　　日"));
+    doc.blocks.push_back(
+        docs::Block::Paragraph("本决定书已向我宣告并送达。\n被处罚人（签名）：　　　　　　　　　　年　　月　　日"));
     doc.footer = "本决定书一式三份，被处罚人一份，被侵害人一份，附卷一份。";
     return doc;
 }

@@ -49,7 +49,8 @@ Result<SearchException> DecideException(storage::Connection& c, int64_t id, bool
     SearchException e = FromRow(rows[0]);
     if (e.user_id == decider_id)
         return Status(ErrorCode::kPermissionDenied, "own_request", {{"decided_by", "own_request"}});
-    if (e.status != "pending") return Status(ErrorCode::kConflict, "already_decided", {{"status", "already_" + e.status}});
+    if (e.status != "pending")
+        return Status(ErrorCode::kConflict, "already_decided", {{"status", "already_" + e.status}});
     e.status = approve ? "approved" : "rejected";
     e.decided_by = decider_id;
     e.decider_name = decider_name;
@@ -57,12 +58,12 @@ Result<SearchException> DecideException(storage::Connection& c, int64_t id, bool
     e.decision_note = note;
     if (approve) e.valid_until = now + kExceptionValidDays * 86400;
     // The status in the WHERE makes two leaders deciding at once a conflict, not two decisions.
-    JW_ASSIGN_OR_RETURN(auto changed,
-                        c.Query("UPDATE analysis_exceptions SET status = ?, decided_by = ?, decider_name = ?, "
-                                "decided_at = ?, decision_note = ?, valid_until = ? WHERE id = ? AND status = 'pending' "
-                                "RETURNING id",
-                                {V(e.status), V(decider_id), V(decider_name), V(now), V(note),
-                                 e.valid_until ? V(*e.valid_until) : Null(), V(id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto changed, c.Query("UPDATE analysis_exceptions SET status = ?, decided_by = ?, decider_name = ?, "
+                              "decided_at = ?, decision_note = ?, valid_until = ? WHERE id = ? AND status = 'pending' "
+                              "RETURNING id",
+                              {V(e.status), V(decider_id), V(decider_name), V(now), V(note),
+                               e.valid_until ? V(*e.valid_until) : Null(), V(id)}));
     if (changed.size() != 1) return Status(ErrorCode::kConflict, "already_decided", {{"status", "already_decided"}});
     return e;
 }
@@ -75,8 +76,8 @@ Result<bool> HasApprovedException(storage::Connection& c, int64_t user_id, const
 }
 
 Result<std::pair<std::vector<SearchException>, int64_t>> ListExceptions(storage::Connection& c, int64_t user_id,
-                                                                       const std::string& status, int page,
-                                                                       int page_size) {
+                                                                        const std::string& status, int page,
+                                                                        int page_size) {
     std::string where = " WHERE 1 = 1";
     std::vector<storage::Value> params;
     if (user_id != 0) {

@@ -44,7 +44,7 @@ Result<bool> HasApprovedException(storage::Connection& c, int64_t user_id, const
 
 // Newest first; `user_id` 0 = everyone's; `status` "" = any. Second = total.
 Result<std::pair<std::vector<SearchException>, int64_t>> ListExceptions(storage::Connection& c, int64_t user_id,
-                                                                       const std::string& status, int page,
-                                                                       int page_size);
+                                                                        const std::string& status, int page,
+                                                                        int page_size);
 
 }  // namespace jw::checkpoint

@@ -53,7 +53,8 @@ Status CheckSearch(storage::Connection& c, const auth::Principal& actor, const s
     const Status future = CheckNotFuture(request, now);
     if (basis.ok()) return future;
     if (future.ok()) return basis;
-    Status both(ErrorCode::kInvalidArgument, "no basis for the search, and its range lies in the future", future.fields());
+    Status both(ErrorCode::kInvalidArgument, "no basis for the search, and its range lies in the future",
+                future.fields());
     both.mutable_fields()["case_no"] = basis.fields().at("case_no");
     return both;
 }

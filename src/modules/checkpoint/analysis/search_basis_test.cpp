@@ -2,10 +2,11 @@
 // pending → approved | rejected once, never by the requester, and an approval is a basis only for its user and
 // number and only until it lapses (SQLite and PostgreSQL). Case visibility itself is the cases module's rule
 // (cases/case_scope.hpp, tested there); the whole check over HTTP is in tests/integration/analysis_basis.test.mjs.
+#include "checkpoint/analysis/search_basis.hpp"
+
 #include <gtest/gtest.h>
 
 #include "checkpoint/analysis/analysis_exceptions.hpp"
-#include "checkpoint/analysis/search_basis.hpp"
 #include "checkpoint/checkpoint_test_fixture.hpp"
 #include "common/civil_time.hpp"
 
@@ -28,11 +29,10 @@ TEST(SearchBasis, ARangeInTheFutureIsRefusedNamingItsField) {
     Json all_future = {{"from", "2026-12-08 00:00:00"}, {"to", "2026-12-09 00:00:00"}};
     EXPECT_EQ(CheckNotFuture(all_future, kNow).fields(),
               (std::map<std::string, std::string>{{"from", "in_future"}, {"to", "in_future"}}));
-    Json collision = {{"q", "collision"},
-                      {"conditions", Json::array({past, all_future})}};
-    EXPECT_EQ(CheckNotFuture(collision, kNow).fields(),
-              (std::map<std::string, std::string>{{"conditions[1].from", "in_future"},
-                                                  {"conditions[1].to", "in_future"}}));
+    Json collision = {{"q", "collision"}, {"conditions", Json::array({past, all_future})}};
+    EXPECT_EQ(
+        CheckNotFuture(collision, kNow).fields(),
+        (std::map<std::string, std::string>{{"conditions[1].from", "in_future"}, {"conditions[1].to", "in_future"}}));
     // Times the engine cannot read are left for it to name.
     EXPECT_TRUE(CheckNotFuture({{"from", "soon"}, {"to", "later"}}, kNow).ok());
 }
@@ -61,8 +61,8 @@ TEST_P(SearchExceptionTest, ApprovedExceptionIsABasisForItsUserAndNumberUntilItL
     EXPECT_EQ(twice.status().fields().at("status"), "already_approved");
 
     EXPECT_TRUE(*HasApprovedException(*c_, 7, "5199012026XS00123", kNow + 3600));
-    EXPECT_FALSE(*HasApprovedException(*c_, 8, "5199012026XS00123", kNow));   // another user
-    EXPECT_FALSE(*HasApprovedException(*c_, 7, "5199012026XS00124", kNow));   // another number
+    EXPECT_FALSE(*HasApprovedException(*c_, 8, "5199012026XS00123", kNow));              // another user
+    EXPECT_FALSE(*HasApprovedException(*c_, 7, "5199012026XS00124", kNow));              // another number
     EXPECT_FALSE(*HasApprovedException(*c_, 7, "5199012026XS00123", *ok->valid_until));  // lapsed
     EXPECT_EQ(DecideException(*c_, 999, true, 9, "leader", "", kNow).status().code(), ErrorCode::kNotFound);
 }

@@ -24,8 +24,7 @@ std::map<std::string, int64_t> LastPasses(const analytics::Snapshot& snap, int64
     return out;
 }
 
-Result<std::map<std::string, int64_t>> WithCaptureDevices(storage::Connection& c,
-                                                          std::map<std::string, int64_t> seen) {
+Result<std::map<std::string, int64_t>> WithCaptureDevices(storage::Connection& c, std::map<std::string, int64_t> seen) {
     if (seen.empty()) return seen;
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, tollgate_id FROM checkpoint_devices WHERE kind = 'ape' AND "
                                            "tollgate_id <> ''"));

@@ -18,7 +18,6 @@ std::map<std::string, int64_t> LastPasses(const analytics::Snapshot& snap, int64
 
 // `seen` (checkpoint id → time) widened to the capture devices (APEs) registered under each checkpoint: the engine
 // keeps no device id, and a pass from a checkpoint shows its capture devices deliver. Errors: the database's.
-Result<std::map<std::string, int64_t>> WithCaptureDevices(storage::Connection& c,
-                                                          std::map<std::string, int64_t> seen);
+Result<std::map<std::string, int64_t>> WithCaptureDevices(storage::Connection& c, std::map<std::string, int64_t> seen);
 
 }  // namespace jw::checkpoint

@@ -99,9 +99,9 @@ TEST_P(GroupingTest, FourCheckpointsInTheWindowGrowOneAlertThatKeepsItsState) {
     EXPECT_EQ(Alerts(), 3);
     EXPECT_EQ(alerts::ListSightings(*c_, second)->size(), 1u);
     // A retried post of a recorded pass adds nothing.
-    EXPECT_TRUE(RecordHits(*c_, {PassHit{{"川A12345", 5, kGates[1], kT0 + 3500, 1, 2, 60}, a->payload["order_id"]}},
-                           kT0 + 3600)
-                    .ok());
+    EXPECT_TRUE(
+        RecordHits(*c_, {PassHit{{"川A12345", 5, kGates[1], kT0 + 3500, 1, 2, 60}, a->payload["order_id"]}}, kT0 + 3600)
+            .ok());
     EXPECT_EQ(Alerts(), 3);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM alert_sightings"), 6);
 }

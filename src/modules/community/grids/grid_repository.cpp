@@ -166,7 +166,7 @@ Result<int64_t> AssignAddresses(storage::Connection& c, const std::string& code,
             c.Exec("UPDATE community_addresses SET grid_id = (SELECT p.grid_id FROM community_addresses p "
                    "WHERE p.code = community_addresses.parent_code) "
                    "WHERE (longitude IS NULL OR latitude IS NULL) AND parent_code <> '' AND " +
-                       gridded));
+                   gridded));
     }
     JW_ASSIGN_OR_RETURN(auto n, c.QueryOne("SELECT COUNT(*) FROM community_addresses WHERE grid_id = ?", {V(code)}));
     return n.Int(0);

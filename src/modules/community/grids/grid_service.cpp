@@ -188,8 +188,9 @@ Result<int64_t> RegridAddresses(storage::Connection& tx) {
         total += n;
     }
     // An imported file may name a grid for an area level (county, township, community): areas hold no grid.
-    JW_RETURN_IF_ERROR(tx.Exec("UPDATE community_addresses SET grid_id = NULL "
-                               "WHERE level IN ('county', 'township', 'community') AND grid_id IS NOT NULL"));
+    JW_RETURN_IF_ERROR(
+        tx.Exec("UPDATE community_addresses SET grid_id = NULL "
+                "WHERE level IN ('county', 'township', 'community') AND grid_id IS NOT NULL"));
     return total;
 }
 

@@ -47,8 +47,8 @@ Result<GridSaved> ChangeGrid(storage::Connection& tx, const std::string& code, i
 // Replaces the team (phones given plain, sealed here); raises the grid's version. Returns the new version.
 // Rules ("1+3+10+N", errors name "team.<i>.<field>" by the position given): a known role (invalid_enum); a user
 // that exists (user_id not_found) and appears once (duplicate); a name (required; a user's own by default);
-// a member who is no user needs a phone (required), or keeps the one stored for a member of that name; exactly one community officer, a user
-// (team: community_officer_required).
+// a member who is no user needs a phone (required), or keeps the one stored for a member of that name; exactly one
+// community officer, a user (team: community_officer_required).
 Result<int64_t> SetTeam(storage::Connection& tx, const std::string& code, int64_t version, std::vector<GridMember> team,
                         const GridSeal& seal, const auth::Principal& actor, int64_t now);
 

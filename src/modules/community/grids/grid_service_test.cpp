@@ -119,15 +119,16 @@ TEST_P(GridServiceTest, TeamNeedsOneOfficerAndSealsPhones) {
     auto bad_role = SetTeam(*c_, "A", 1, {{officer_a_, "", "chief", ""}}, seal, Leader(), 3000);
     EXPECT_EQ(bad_role.status().fields().at("team.0.role"), "invalid_enum");
     // Errors name the position the caller sent (the auxiliary first), not the stored order.
-    auto no_phone = SetTeam(*c_, "A", 1, {{std::nullopt, "张秀英", "auxiliary", ""}, {officer_a_, "", "community_officer", ""}},
-                            seal, Leader(), 3000);
+    auto no_phone =
+        SetTeam(*c_, "A", 1, {{std::nullopt, "张秀英", "auxiliary", ""}, {officer_a_, "", "community_officer", ""}},
+                seal, Leader(), 3000);
     EXPECT_EQ(no_phone.status().fields().at("team.0.phone"), "required");
     auto twice = SetTeam(*c_, "A", 1, {{officer_a_, "", "auxiliary", ""}, {officer_a_, "", "community_officer", ""}},
                          seal, Leader(), 3000);
     EXPECT_EQ(twice.status().fields().at("team.1.user_id"), "duplicate");
-    auto two_officers = SetTeam(*c_, "A", 1,
-                                {{officer_a_, "", "community_officer", ""}, {officer_b_, "", "community_officer", ""}},
-                                seal, Leader(), 3000);
+    auto two_officers =
+        SetTeam(*c_, "A", 1, {{officer_a_, "", "community_officer", ""}, {officer_b_, "", "community_officer", ""}},
+                seal, Leader(), 3000);
     EXPECT_EQ(two_officers.status().fields().at("team"), "community_officer_required");
     auto ok = SetTeam(*c_, "A", 1,
                       {{std::nullopt, "张秀英", "auxiliary", "13800138000"}, {officer_a_, "", "community_officer", ""}},
@@ -143,8 +144,9 @@ TEST_P(GridServiceTest, TeamNeedsOneOfficerAndSealsPhones) {
     EXPECT_EQ(*seal.Open((*team)[1].phone), "13800138000");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM community_grid_members WHERE phone LIKE '%13800138000%'"), 0);
     // Sent again without a phone (the editor has it masked only), the member keeps the stored one.
-    auto again = SetTeam(*c_, "A", 2, {{officer_a_, "", "community_officer", ""}, {std::nullopt, "张秀英", "volunteer", ""}},
-                         seal, Leader(), 3000);
+    auto again =
+        SetTeam(*c_, "A", 2, {{officer_a_, "", "community_officer", ""}, {std::nullopt, "张秀英", "volunteer", ""}},
+                seal, Leader(), 3000);
     ASSERT_TRUE(again.ok()) << again.status().message();
     auto kept = LoadTeam(*c_, "A");
     ASSERT_TRUE(kept.ok());

@@ -10,9 +10,10 @@ using storage::V;
 
 // The columns a registration writes (version and id take their defaults), in SealedRow's order after seq.
 const std::vector<std::string> kColumns = {
-    "id_kind",  "id_number", "id_index",       "nationality", "name",      "sex",            "birth_date",
-    "ethnicity", "hukou_address", "residence_code", "category", "phones", "photo_media_id", "permit_no",
-    "permit_expires", "status", "collected_by", "unit_id", "created_at", "updated_at"};
+    "id_kind",  "id_number",    "id_index",       "nationality",   "name",
+    "sex",      "birth_date",   "ethnicity",      "hukou_address", "residence_code",
+    "category", "phones",       "photo_media_id", "permit_no",     "permit_expires",
+    "status",   "collected_by", "unit_id",        "created_at",    "updated_at"};
 
 std::string ColumnList() {
     std::string out;
@@ -33,10 +34,10 @@ storage::Value Opt(const std::optional<std::string>& s) { return s ? V(*s) : sto
 Result<PeopleLoad> PeopleLoad::Begin(storage::Connection& tx) {
     JW_RETURN_IF_ERROR(tx.Exec("DROP TABLE IF EXISTS " + TempTable(tx.dialect())));
     std::string columns;
-    for (const auto& c : kColumns) columns += ", " + c + (c == "collected_by" || c == "unit_id" || c == "created_at" ||
-                                                                  c == "updated_at"
-                                                              ? " BIGINT"
-                                                              : " TEXT");
+    for (const auto& c : kColumns)
+        columns +=
+            ", " + c +
+            (c == "collected_by" || c == "unit_id" || c == "created_at" || c == "updated_at" ? " BIGINT" : " TEXT");
     JW_RETURN_IF_ERROR(tx.Exec("CREATE TEMP TABLE jw_people_load (seq BIGINT NOT NULL" + columns + ")"));
     PeopleLoad load(tx);
     if (tx.dialect() == storage::Dialect::kSqlite) {
@@ -87,10 +88,10 @@ Result<std::unique_ptr<storage::BulkLoader>> PeopleLoad::Load() {
 
 Result<std::vector<std::string>> PeopleLoad::Move() {
     // "WHERE seq >= 0" keeps SQLite from reading ON CONFLICT as a join constraint of the SELECT.
-    JW_ASSIGN_OR_RETURN(auto rows, tx_->Query("INSERT INTO community_people (" + ColumnList() + ") SELECT " +
-                                              ColumnList() +
-                                              " FROM jw_people_load WHERE seq >= 0 ORDER BY seq ON CONFLICT "
-                                              "(id_index) DO NOTHING RETURNING id_index"));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        tx_->Query("INSERT INTO community_people (" + ColumnList() + ") SELECT " + ColumnList() +
+                                   " FROM jw_people_load WHERE seq >= 0 ORDER BY seq ON CONFLICT "
+                                   "(id_index) DO NOTHING RETURNING id_index"));
     JW_RETURN_IF_ERROR(tx_->Exec("DELETE FROM jw_people_load"));
     std::vector<std::string> inserted;
     inserted.reserve(rows.size());

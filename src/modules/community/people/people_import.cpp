@@ -29,8 +29,7 @@ struct SealedChunk {
 };
 
 // Seals rows [start, end) on the machine's cores; row i of the chunk is parsed row start + i (order kept).
-SealedChunk SealChunk(const ParsedPeople& parsed, size_t start, size_t end, const auth::Principal& actor,
-                      int64_t now) {
+SealedChunk SealChunk(const ParsedPeople& parsed, size_t start, size_t end, const auth::Principal& actor, int64_t now) {
     SealedChunk out;
     out.rows.resize(end - start);
     out.indexes.resize(end - start);
@@ -38,8 +37,8 @@ SealedChunk SealChunk(const ParsedPeople& parsed, size_t start, size_t end, cons
         for (size_t i = from; i < to; ++i) {
             const PersonInput& in = parsed.rows[i];
             out.indexes[i - start] = IdentityIndex({in.id_kind, in.nationality, in.id_number});
-            out.rows[i - start] = PeopleLoad::SealedRow(static_cast<int64_t>(i), NewPerson(in, actor, now),
-                                                        out.indexes[i - start]);
+            out.rows[i - start] =
+                PeopleLoad::SealedRow(static_cast<int64_t>(i), NewPerson(in, actor, now), out.indexes[i - start]);
         }
     };
     const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
@@ -63,9 +62,8 @@ Result<PeopleImportReport> ImportPeopleCsv(storage::Connection& tx, std::string_
     std::set<std::string> distinct;
     for (const auto& p : parsed.rows)
         if (p.residence_address_id) distinct.insert(*p.residence_address_id);
-    JW_ASSIGN_OR_RETURN(auto found,
-                        storage::QueryIn(tx, "SELECT code FROM community_addresses WHERE code IN @IDS@",
-                                         std::vector<std::string>(distinct.begin(), distinct.end())));
+    JW_ASSIGN_OR_RETURN(auto found, storage::QueryIn(tx, "SELECT code FROM community_addresses WHERE code IN @IDS@",
+                                                     std::vector<std::string>(distinct.begin(), distinct.end())));
     std::unordered_set<std::string> known;
     for (const auto& r : found) known.insert(r.Str(0));
     for (size_t i = 0; i < parsed.rows.size(); ++i)

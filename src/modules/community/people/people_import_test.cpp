@@ -34,8 +34,8 @@ constexpr int64_t kNow = 1790000000;
 std::string Id18(const std::string& first17) { return first17 + IdCheckCharacter(first17); }
 
 // The import as it was before ADR 0046 (people_csv.cpp until then), the reference the bulk path must equal.
-Result<PeopleImportReport> ReferenceImport(storage::Connection& tx, std::string_view text,
-                                           const auth::Principal& actor, int64_t now) {
+Result<PeopleImportReport> ReferenceImport(storage::Connection& tx, std::string_view text, const auth::Principal& actor,
+                                           int64_t now) {
     ParsedPeople parsed = ParsePeopleCsv(text);
     PeopleImportReport report;
     report.errors = std::move(parsed.errors);
@@ -62,8 +62,8 @@ Result<PeopleImportReport> ReferenceImport(storage::Connection& tx, std::string_
         std::vector<std::string> indexes;
         for (size_t i = start; i < end; ++i) {
             people.push_back(NewPerson(parsed.rows[i], actor, now));
-            indexes.push_back(IdentityIndex({parsed.rows[i].id_kind, parsed.rows[i].nationality,
-                                             parsed.rows[i].id_number}));
+            indexes.push_back(
+                IdentityIndex({parsed.rows[i].id_kind, parsed.rows[i].nationality, parsed.rows[i].id_number}));
         }
         JW_ASSIGN_OR_RETURN(auto inserted, InsertPeopleBulk(tx, people, indexes, true));
         const std::set<std::string> fresh(inserted.begin(), inserted.end());
@@ -129,8 +129,8 @@ class PeopleImportTest : public test_support::DatabaseTest {
             for (const auto& ph : p.phones) phones += (phones.empty() ? "" : ";") + ph;
             csv += p.id_kind + "," + p.id_number + "," + p.nationality + "," + CsvField(p.name) + "," + p.sex + "," +
                    p.birth_date + "," + CsvField(p.ethnicity) + "," + CsvField(hukou) + "," +
-                   p.residence_address_id.value_or("") + "," + p.category + "," + CsvField(phones) + "," +
-                   p.permit_no + "," + p.permit_expires.value_or("") + "\n";
+                   p.residence_address_id.value_or("") + "," + p.category + "," + CsvField(phones) + "," + p.permit_no +
+                   "," + p.permit_expires.value_or("") + "\n";
         }
         return csv;
     }
