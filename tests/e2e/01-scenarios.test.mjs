@@ -237,11 +237,13 @@ describe('scenario 3: the audit administrator finds both events', () => {
 
   it("finds the officer's password change (session.password)", async () => {
     const { page } = b
-    await fill(page, 'audit-action', 'session.password')
+    // The auditor searches with the words the page shows (修改密码 is session.password), ADR 0045.
+    await fill(page, 'audit-user', OFFICER)
+    await fill(page, 'audit-q', '修改密码')
     await byTestId(page, 'audit-search').click()
-    await waitForFilteredRows(page, 'audit-table', 'session.password')
+    await waitForFilteredRows(page, 'audit-table', '修改密码')
     const rows = await tableRows(page, 'audit-table')
-    const hit = rows.find((r) => r.includes(OFFICER) && r.includes('session.password') && r.includes('成功'))
+    const hit = rows.find((r) => r.includes('修改密码') && r.includes('成功'))
     assert.ok(hit, `a successful session.password by ${OFFICER}: ${JSON.stringify(rows)}`)
     await shot(page, 'desktop-audit-search-password')
   })
@@ -249,11 +251,13 @@ describe('scenario 3: the audit administrator finds both events', () => {
   it('finds the creation of the user (user.create)', async () => {
     const { page } = b
     assert.ok(createdUserId, 'scenario 2 must have created a user')
-    await fill(page, 'audit-action', 'user.create')
+    await fill(page, 'audit-user', 'sysadmin')
+    await fill(page, 'audit-q', '新建用户')
     await byTestId(page, 'audit-search').click()
-    await waitForFilteredRows(page, 'audit-table', 'user.create')
+    await waitForFilteredRows(page, 'audit-table', '新建用户')
     const rows = await tableRows(page, 'audit-table')
-    const hit = rows.find((r) => r.includes('sysadmin') && r.includes('user.create') && r.includes(`user:${createdUserId}`))
+    // The object reads 用户 <name> for user:<id>.
+    const hit = rows.find((r) => r.includes('新建用户') && r.includes(NEW_USER.name))
     assert.ok(hit, `user.create of user:${createdUserId} by sysadmin: ${JSON.stringify(rows)}`)
     await shot(page, 'desktop-audit-search-user-create')
   })

@@ -130,15 +130,14 @@ test('printed at once from many tabs: one number per case, the register has no r
 
 test('the approval report: sign-off boxes from the approval records, a short verification code, no raw hash', async () => {
   const { officer } = clients;
-  const decision = expectStatus(await officer.post('/discretion/decide', {
+  const k = await decidedCase(clients, { discretion: {
     law: 'auto', act_end_date: new Date(Date.now() + 8 * 3600_000 - 7200_000).toISOString().slice(0, 10),
     decision_date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-    offender: { birth_date: '1990-05-01', first_violation: true, pregnant: false, nursing_infant: false,
+    offender: { first_violation: true, pregnant: false, nursing_infant: false,
       mental_capacity: 'full', blind_or_deaf_mute: false },
     prior_restraint_days: 0,
     violations: [{ tier: { law: '2025', article: 51, paragraph: 1, kind: 'base' }, pick: 'detention', add_fine: true, factors: [] }],
-  }), 200);
-  const k = await decidedCase(clients, { penalty: { source: 'discretion', decision } });
+  } });
   const report = await officer.get(paper(k, 'approval_report'));
   assert.equal(report.status, 200, report.text.slice(0, 300));
   for (const s of ['承办人意见', '审核人（法制）意见', '部门负责人意见', '局领导审批意见', '事实清楚，证据确实充分，建议罚款五百元。',

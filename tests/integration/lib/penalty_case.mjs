@@ -17,8 +17,10 @@ export const EVIDENCE = [
 const act = async (c, id, action, version, extra = {}) =>
   expectStatus(await c.post(`/cases/${id}/events`, { action, expected_version: version, ...extra }), 201).case.version;
 
-// { officer, legal, leader } are logged-in clients; `penalty` the PUT /cases/:id/penalty body without the version.
-export async function decidedCase({ officer, legal, leader }, { evidence = EVIDENCE, penalty, decide = true } = {}) {
+// { officer, legal, leader } are logged-in clients; `penalty` the PUT /cases/:id/penalty body without the version,
+// or `discretion` a calculator request: the penalty is then calculated from the case for its suspect and recorded the
+// way the case page does it (POST …/discretion/decide, PUT …/penalty/discretion).
+export async function decidedCase({ officer, legal, leader }, { evidence = EVIDENCE, penalty, discretion, decide = true } = {}) {
   const k = expectStatus(await officer.post('/cases', {
     case_type: 'administrative', cause: '殴打他人', source: 'call_110',
     occurred_at: iso(Date.now() - 7200_000),
@@ -33,8 +35,16 @@ export async function decidedCase({ officer, legal, leader }, { evidence = EVIDE
     v = expectStatus(await officer.post(`/cases/${k.id}/evidence`, { expected_version: v, evidence: e }), 201).version;
   }
   v = await act(officer, k.id, 'propose_penalty', v, { reason: '事实清楚，证据确实充分，建议罚款五百元。' });
-  const body = penalty ?? { source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元' } };
-  v = expectStatus(await officer.put(`/cases/${k.id}/penalty`, { expected_version: v, ...body }), 200).version;
+  if (discretion) {
+    const c = expectStatus(await officer.get(`/cases/${k.id}`), 200);
+    const person_id = c.people.find((p) => p.role === 'suspect').id;
+    const decision = expectStatus(await officer.post(`/cases/${k.id}/discretion/decide`, { person_id, request: discretion }), 200);
+    v = expectStatus(await officer.put(`/cases/${k.id}/penalty/discretion`,
+      { expected_version: v, person_id, request: discretion, decision }), 200).version;
+  } else {
+    const body = penalty ?? { source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元' } };
+    v = expectStatus(await officer.put(`/cases/${k.id}/penalty`, { expected_version: v, ...body }), 200).version;
+  }
   v = await act(officer, k.id, 'submit_review', v);
   v = await act(legal, k.id, 'review_approved', v, { reason: '定性准确，程序合法，同意。' });
   if (decide) v = await act(leader, k.id, 'decide_penalty', v, { reason: '同意按法制意见处理。' });

@@ -24,9 +24,9 @@ Status SeedDemoUnitHeads(storage::Connection& c, int64_t now) {
         const char* name;
         const char* unit;
     };
-    const Head heads[] = {{"chief", "880101", "孙国栋", "城关派出所"},  {"chief2", "880102", "李振华", "东城派出所"},
-                          {"chief3", "880103", "周明远", "西河派出所"}, {"chief4", "880104", "吴建平", "南山派出所"},
-                          {"chief5", "880105", "郑海波", "北坝派出所"}, {"chief6", "880106", "冯立新", "青石派出所"}};
+    const Head heads[] = {{"chief", "870101", "孙国栋", "城关派出所"},  {"chief2", "870102", "李振华", "东城派出所"},
+                          {"chief3", "870103", "周明远", "西河派出所"}, {"chief4", "870104", "吴建平", "南山派出所"},
+                          {"chief5", "870105", "郑海波", "北坝派出所"}, {"chief6", "870106", "冯立新", "青石派出所"}};
     for (const Head& h : heads) {
         JW_ASSIGN_OR_RETURN(auto unit, c.Query("SELECT id FROM units WHERE name = ?", {storage::V(h.unit)}));
         if (unit.empty()) continue;  // a county without the demo's stations
