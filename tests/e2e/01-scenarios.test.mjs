@@ -257,7 +257,7 @@ describe('scenario 3: the audit administrator finds both events', () => {
     await waitForFilteredRows(page, 'audit-table', '新建用户')
     const rows = await tableRows(page, 'audit-table')
     // The object reads 用户 <name> for user:<id>.
-    const hit = rows.find((r) => r.includes('新建用户') && r.includes(NEW_USER.name))
+    const hit = rows.find((r) => r.includes('新建用户') && r.includes(`用户 ${NEW_USER.name}（${NEW_USER.username}）`))
     assert.ok(hit, `user.create of user:${createdUserId} by sysadmin: ${JSON.stringify(rows)}`)
     await shot(page, 'desktop-audit-search-user-create')
   })
