@@ -46,8 +46,13 @@ describe('grids: draw, save, see the address count', () => {
 
     await byTestId(page, 'grid-draw-rectangle').click()
     const box = await map.boundingBox()
-    await page.mouse.click(box.x + box.width * 0.9, box.y + box.height * 0.35)
-    await page.mouse.click(box.x + box.width * 0.97, box.y + box.height * 0.65)
+    // A user's gesture: move to the corner, click, drag the pointer across (the rectangle follows it), click again.
+    // Moving first gives the drawing layer its pointer events even when the browser is slow.
+    const [x1, y1, x2, y2] = [box.x + box.width * 0.9, box.y + box.height * 0.35, box.x + box.width * 0.97, box.y + box.height * 0.65]
+    await page.mouse.move(x1, y1)
+    await page.mouse.click(x1, y1)
+    await page.mouse.move(x2, y2, { steps: 8 })
+    await page.mouse.click(x2, y2)
     await byTestId(page, 'grid-new-dialog').waitFor()
     await fill(page, 'grid-name', '浏览器测试网格')
     const saved = page.waitForResponse((r) => r.request().method() === 'POST' &&
