@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn } from './lib/server.mjs';
 import { expectStatus } from './lib/expect.mjs';
-import { chinaTime, isoTime as iso } from './lib/china_time.mjs';
+import { isoTime as iso } from './lib/china_time.mjs';
 import { importPasses, passCsv } from './lib/passes.mjs';
 import { openWebSocket } from './lib/websocket.mjs';
 
@@ -29,7 +29,10 @@ test('four watched checkpoints in 30 minutes: one alert with four sightings that
     valid_from: iso(-3 * 3600), valid_to: iso(86400), unit_ids: [station],
   }), 201);
   expectStatus(await leader.post(`/checkpoint/watch-orders/${created.id}/approve`, {}), 200);
-  const pass = (i, ago) => ({ plate: PLATE, checkpoint: gates[i].id, time: chinaTime(-ago), direction: 2, lane: 1 });
+  // Times from one moment, so that a retried load below sends the very same passes however slow the run is.
+  const t0 = Date.now();
+  const at = (ago) => new Date(t0 - ago * 1000 + 8 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);  // China time
+  const pass = (i, ago) => ({ plate: PLATE, checkpoint: gates[i].id, time: at(ago), direction: 2, lane: 1 });
 
   await importPasses(admin, passCsv([pass(0, 1500), pass(1, 1200)]));
   let list = expectStatus(await officer.get(`/alerts?q=${PLATE}`), 200);
