@@ -125,7 +125,7 @@ describe('case page', { timeout: 30_000 }, () => {
     expect(posts[0].url).toBe('/api/v1/cases/7/events')
     expect(posts[0].body).toMatchObject({ action: 'file', expected_version: 1 })
     expect(posts[1].body.idempotency_key).toBe(posts[0].body.idempotency_key)
-    expect(w.find('[data-testid="case-detail-state"]').text()).toBe('已立案')
+    expect(w.find('[data-testid="case-detail-state"]').text()).toBe('待调查')  // an administrative case's filed stage (程序规定 §61, ADR 0040)
     w.unmount()
   })
 
@@ -143,7 +143,7 @@ describe('case page', { timeout: 30_000 }, () => {
     await flushPromises()
     expect(gets).toBe(2)
     expect(document.body.textContent).toContain('该案件已被他人修改')
-    expect(w.find('[data-testid="case-detail-state"]').text()).toBe('已立案')
+    expect(w.find('[data-testid="case-detail-state"]').text()).toBe('待调查')
     expect(w.find('[data-testid="case-action-file"]').exists()).toBe(false)
     w.unmount()
   })

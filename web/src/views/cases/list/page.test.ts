@@ -36,7 +36,7 @@ describe('case list', { timeout: 30_000 }, () => {
     expect(urls).toContain('/api/v1/cases?unit_id=11&state=filed&page=1&page_size=20')
     const table = w.find('[data-testid="cases-table"]').text()
     expect(table).toContain('A5199012026110001')
-    expect(table).toContain('已立案')
+    expect(table).toContain('待调查')  // administrative: filed reads 待调查 (ADR 0040)
     expect(table).toContain('超期 2 天')
     expect(w.find('.el-tag--danger').text()).toBe('超期 2 天')
   })

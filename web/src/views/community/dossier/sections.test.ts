@@ -6,7 +6,7 @@ const label = (group: string, key: string): string => `${group}:${key}`
 describe('person page sections', () => {
   it('shows a known section in its fixed columns and a later module\'s from its items', () => {
     expect(sectionColumns({ name: 'cases', order: 100, items: [], hidden: 0 })[0]).toBe('case_no')
-    const visits = { name: 'visits', order: 200, hidden: 0, items: [{ visit_id: 1, on_date: '2026-12-01', note: '走访' }, { extra: 'x' }] }
+    const visits = { name: 'later_module', order: 900, hidden: 0, items: [{ visit_id: 1, on_date: '2026-12-01', note: '走访' }, { extra: 'x' }] }
     expect(sectionColumns(visits)).toEqual(['on_date', 'note', 'extra'])
   })
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
+import { createMemoryHistory, createRouter } from 'vue-router'
 import { createPinia, setActivePinia } from 'pinia'
 import ElementPlus from 'element-plus'
 import { i18n } from '@/locales'
@@ -99,7 +100,9 @@ function render() {
   const pinia = createPinia()
   setActivePinia(pinia)
   i18n.global.locale.value = 'zh-CN'
-  return mount(Page, { global: { plugins: [pinia, i18n, ElementPlus] } })
+  // The page reads ?case= (opened from a case, ADR 0040): a router with no case in the query is the stand-alone page.
+  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/:any(.*)*', component: { template: '<div />' } }] })
+  return mount(Page, { global: { plugins: [pinia, i18n, router, ElementPlus] } })
 }
 
 afterEach(() => vi.unstubAllGlobals())

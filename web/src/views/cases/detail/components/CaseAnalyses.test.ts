@@ -18,7 +18,7 @@ describe('CaseAnalyses', () => {
     })
     const w = mount(CaseAnalyses, { props: { caseNo: 'A5199012026110001' }, global: { plugins: [ElementPlus, i18n] } })
     await flushPromises()
-    expect(listSavedForCase).toHaveBeenCalledWith('A5199012026110001')
+    expect(listSavedForCase).toHaveBeenCalledWith({ case_no: 'A5199012026110001', purpose: expect.any(String) })
     const text = w.find('[data-testid="case-analyses"]').text()
     expect(text).toContain('轨迹查询')
     expect(text).toContain('12')
