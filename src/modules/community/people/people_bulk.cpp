@@ -2,6 +2,7 @@
 
 #include "common/json_util.hpp"
 #include "community/community_keys.hpp"
+#include "community/people/people_repository.hpp"
 
 namespace jw::community {
 namespace {
@@ -57,27 +58,9 @@ PeopleLoad::~PeopleLoad() {
 }
 
 storage::Params PeopleLoad::SealedRow(int64_t seq, const Person& p, const std::string& id_index) {
-    return {V(seq),
-            V(p.id_kind),
-            V(Sealer().Seal(p.id_number)),
-            V(id_index),
-            V(p.nationality),
-            V(p.name),
-            V(p.sex),
-            V(p.birth_date),
-            V(p.ethnicity),
-            V(Sealer().Seal(p.hukou_address)),
-            Opt(p.residence_address_id),
-            V(p.category),
-            V(p.phones.empty() ? std::string() : Sealer().Seal(Json(p.phones).dump())),
-            Opt(p.photo_media_id),
-            V(p.permit_no),
-            Opt(p.permit_expires),
-            V(p.status),
-            V(p.collected_by),
-            V(p.unit_id),
-            V(p.created_at),
-            V(p.updated_at)};
+    storage::Params row = PersonRowValues(p, id_index);
+    row.insert(row.begin(), V(seq));
+    return row;
 }
 
 Result<std::unique_ptr<storage::BulkLoader>> PeopleLoad::Load() {

@@ -19,6 +19,29 @@ std::string SealPhones(const std::vector<std::string>& phones) {
 
 }  // namespace
 
+storage::Params PersonRowValues(const Person& p, const std::string& id_index) {
+    return {V(p.id_kind),
+            V(Sealer().Seal(p.id_number)),
+            V(id_index),
+            V(p.nationality),
+            V(p.name),
+            V(p.sex),
+            V(p.birth_date),
+            V(p.ethnicity),
+            V(Sealer().Seal(p.hukou_address)),
+            Opt(p.residence_address_id),
+            V(p.category),
+            V(SealPhones(p.phones)),
+            Opt(p.photo_media_id),
+            V(p.permit_no),
+            Opt(p.permit_expires),
+            V(p.status),
+            V(p.collected_by),
+            V(p.unit_id),
+            V(p.created_at),
+            V(p.updated_at)};
+}
+
 const char* kPersonSelect =
     "SELECT p.id, p.id_kind, p.id_number, p.nationality, p.name, p.sex, p.birth_date, p.ethnicity, p.hukou_address, "
     "p.residence_code, p.category, p.phones, p.photo_media_id, p.permit_no, p.permit_expires, p.status, "
@@ -63,26 +86,7 @@ Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const P
                 "ethnicity, hukou_address, residence_code, category, phones, photo_media_id, permit_no, "
                 "permit_expires, status, collected_by, unit_id, created_at, updated_at, version) VALUES (?, ?, ?, "
                 "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1) ON CONFLICT (id_index) DO NOTHING RETURNING id",
-                {V(p.id_kind),
-                 V(Sealer().Seal(p.id_number)),
-                 V(id_index),
-                 V(p.nationality),
-                 V(p.name),
-                 V(p.sex),
-                 V(p.birth_date),
-                 V(p.ethnicity),
-                 V(Sealer().Seal(p.hukou_address)),
-                 Opt(p.residence_address_id),
-                 V(p.category),
-                 V(SealPhones(p.phones)),
-                 Opt(p.photo_media_id),
-                 V(p.permit_no),
-                 Opt(p.permit_expires),
-                 V(p.status),
-                 V(p.collected_by),
-                 V(p.unit_id),
-                 V(p.created_at),
-                 V(p.updated_at)}));
+                PersonRowValues(p, id_index)));
     if (rows.empty()) return std::optional<int64_t>();
     return std::optional<int64_t>(rows[0].Int(0));
 }

@@ -17,6 +17,9 @@ namespace jw::community {
 
 // Inserts `p` (id and version ignored; version 1) unless a person with `id_index` exists. The new id, or nullopt
 // when the index was taken (also by a concurrent writer: ON CONFLICT DO NOTHING, the transaction stays usable).
+// The values of one register row in the column order id_kind … updated_at (no id, no version), the sealed fields
+// sealed: the single insert below and the bulk load (people_bulk.cpp) write the same row.
+storage::Params PersonRowValues(const Person& p, const std::string& id_index);
 Result<std::optional<int64_t>> InsertPersonIfNew(storage::Connection& c, const Person& p, const std::string& id_index);
 // The person with that blind index, or nullopt.
 Result<std::optional<Person>> FindPersonByIndex(storage::Connection& c, const std::string& id_index);
