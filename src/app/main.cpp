@@ -1,5 +1,5 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
-// deadlines compute, version. These names are contracts other tools rely on.
+// deadlines compute, property verify, version. These names are contracts other tools rely on.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -21,6 +21,7 @@
 #include "common/civil_time.hpp"
 #include "community/cli.hpp"
 #include "discretion/cli.hpp"
+#include "property/cli.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
@@ -345,6 +346,8 @@ int main(int argc, char** argv) {
     jw::cases::deadlines::AddDeadlinesCommands(cli);
     jw::community::CliOptions community;
     jw::community::AddCommunityCommands(cli, community);
+    jw::property::CliOptions property;
+    jw::property::AddPropertyCommands(cli, property);
 
     CLI11_PARSE(cli, argc, argv);
     // Commands other than serve write their results (CSV, JSON lines) to stdout: their logs go to stderr.
@@ -385,6 +388,7 @@ int main(int argc, char** argv) {
         return jw::community::RunCommunityCommand(
             community, *p.db, *p.audit,
             [&p](const std::string& action, const std::string& object) { return p.CliEntry(action, object); });
+    if (cli.got_subcommand("property")) return jw::property::RunPropertyCommand(property, *p.db, p.key);
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }
