@@ -317,14 +317,12 @@ TEST_P(PropertyTest, DisposalNeedsTheApproverAndEndsTheItem) {
 
 // data/reminders.csv: due_soon 3 days before, overdue the day after, escalate_unit_head 7 days after — each once.
 TEST_P(PropertyTest, RemindersGoOutOncePerStage) {
-    const int64_t custodian_user = test_support::InsertUser(*c_, {"cust", k_.station_a, "custodian"}).value();
-    const int64_t head = test_support::InsertUser(*c_, {"head", k_.station_a, "unit_head"}).value();
-    ASSERT_TRUE(c_->Exec("INSERT INTO roles (code, kind, scope) VALUES ('custodian', 'business', 'unit'), "
-                         "('unit_head', 'business', 'unit')")
-                    .ok());
-    ASSERT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'custodian'), (?, 'unit_head')",
-                         {V(custodian_user), V(head)})
-                    .ok());
+    ASSERT_TRUE(c_->Exec("INSERT INTO roles (code, kind, scope) VALUES ('custodian', 'business', 'unit')").ok());
+    ASSERT_TRUE(c_->Exec("INSERT INTO roles (code, kind, scope) VALUES ('unit_head', 'business', 'unit')").ok());
+    auto cust = test_support::InsertUser(*c_, {"cust", k_.station_a, "custodian"});
+    auto boss = test_support::InsertUser(*c_, {"head", k_.station_a, "unit_head"});
+    ASSERT_TRUE(cust.ok() && boss.ok()) << cust.status().message() << boss.status().message();
+    const int64_t custodian_user = *cust, head = *boss;
     Item item = Registered();  // review due 2026-04-01
     ASSERT_TRUE(CheckIn(*c_, custodian_, item.id, pos_a1_, {}, kNow).ok());
     const int64_t day = 86400;
