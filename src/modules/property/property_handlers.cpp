@@ -356,7 +356,7 @@ Result<Reply> DisposalDocumentHandler(Deps d, Request& req) {
 }
 
 // Labels: a sheet for the codes given (items and bags in scope), each print counted; PDF.
-Result<Reply> LabelsHandler(Deps d, Request& req) {
+Result<Reply> LabelsHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"codes"});
     auto codes = in.TextList("codes", true, 200, 40);
@@ -496,9 +496,9 @@ void RegisterPropertyRoutes(http::Router& router, Deps d) {
                 [](Request& r) { return CheckInHandler(r, false); }});
     router.Add({"POST", p + "/items/:id/move", "property.custody", "property.move",
                 [](Request& r) { return CheckInHandler(r, true); }});
-    router.Add({"POST", p + "/items/:id/check-out", "property.custody", "property.check_out", CheckOutHandler});
+    router.Add({"POST", p + "/items/:id/check-out", "property.take", "property.check_out", CheckOutHandler});
     router.Add({"POST", p + "/batch/check-in", "property.custody", "property.batch_check_in", BatchCheckInHandler});
-    router.Add({"POST", p + "/batch/check-out", "property.custody", "property.batch_check_out", BatchCheckOutHandler});
+    router.Add({"POST", p + "/batch/check-out", "property.take", "property.batch_check_out", BatchCheckOutHandler});
     router.Add({"POST", p + "/items/:id/disposal", "property.dispose.request", "property.dispose_request",
                 DisposalRequestHandler});
     router.Add({"POST", p + "/items/:id/disposal/decision", "property.dispose.approve", "property.dispose_decide",
@@ -513,7 +513,7 @@ void RegisterPropertyRoutes(http::Router& router, Deps d) {
     router.Add({"GET", p + "/cases/:id/seizure-list", "property.read", "property.seizure_list",
                 [d](Request& r) { return SeizureListHandler(d, r); }, false, true});
     router.Add({"POST", p + "/labels", "property.label", "property.label_print",
-                [d](Request& r) { return LabelsHandler(d, r); }});
+                LabelsHandler});
     router.Add({"GET", p + "/entry-rate", "property.supervise", "property.entry_rate",
                 [d](Request& r) { return EntryRateHandler(d, r); }});
     router.Add({"POST", p + "/stocktake", "property.custody", "property.stocktake",

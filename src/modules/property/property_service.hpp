@@ -8,7 +8,8 @@
 //   Conflict with fields {state: already_out | already_in | not_out | not_in_store | finished | not_registered},
 //     {place: wrong_store | not_a_position | full}, {disposal: …}.
 // Scope: an item is visible to an actor who sees (Principal::SeesUnit) the case's unit or the unit of the store
-// that holds it. Stateless; thread-safe.
+// that holds it, and to the custodians (property.custody) of a bureau store, who receive the items of the whole
+// county (第一百八十八条 集中保管). Stateless; thread-safe.
 
 #include <cstdint>
 #include <optional>
@@ -86,7 +87,9 @@ Result<Item> CheckIn(storage::Connection& c, const auth::Principal& actor, int64
 // Within its store (in_store only). Another store's place: Conflict {place: wrong_store}.
 Result<Item> Move(storage::Connection& c, const auth::Principal& actor, int64_t item_id, int64_t place_id,
                   const Movement& m, int64_t now);
-// Out for appraisal, interrogation, identification, court or other (第一百九十条第五款 调用，经办案部门负责人批准):
+// Out for appraisal, interrogation, identification, court or other (第一百九十条第五款: 经办案部门负责人批准，办案人民警察
+//可以调用涉案财物，并及时归还 — so the case officer takes it out himself, route permission property.take, the receiver
+// signing; the custodian checks it back in):
 // purpose (bad_value), holder (required), expected_return_at (required, in_past), approved_by (required).
 // An item already out: Conflict {state: already_out}; not in store: {state: not_in_store}.
 struct CheckOutInput {

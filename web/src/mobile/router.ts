@@ -43,6 +43,12 @@ export const mobileRoutes: RouteRecordRaw[] = [
     component: () => import('./views/TaskReport.vue'),
     meta: { title: 'mobile.task.title', permission: 'community.work.write' },
   },
+  {
+    path: '/property',
+    name: 'property-scan',
+    component: () => import('./views/PropertyScan.vue'),
+    meta: { title: 'property.mobile.title', permission: 'property.read' },
+  },
   { path: '/me', name: 'profile', component: () => import('./views/MePage.vue'), meta: { tab: true, title: 'mobile.me.title' } },
   { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenPage.vue'), meta: { public: true, title: 'mobile.forbidden.title' } },
   { path: '/:rest(.*)*', redirect: { name: 'home' } },
