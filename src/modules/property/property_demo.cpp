@@ -150,7 +150,7 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
          {"other", "吸毒工具一套", 1, "套", 0, "", "in_store"}},
         {{"valuables", "黄金项链一条", 1, "条", 860000, "王芳", "on_hold"}},
         {{"perishables", "海鲜（大闸蟹）一箱", 1, "箱", 40000, "陈伟", "overdue"},
-         {"other", "麻将机一台", 1, "台", 300000, "", "overdue"}},
+         {"perishables", "水果（苹果）一筐", 1, "筐", 20000, "", "overdue"}},
         {{"electronics", "笔记本电脑一台", 1, "台", 450000, "刘强", "registered"}},
         {{"cash", "赌资", 1500, "元", 150000, "", "disposed"}},
     };
