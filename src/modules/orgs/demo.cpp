@@ -9,6 +9,11 @@
 #include "orgs/orgs_service.hpp"
 
 namespace jw::orgs {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+
+const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
 
 Status SeedDemo(storage::Connection& tx, int64_t now) {
     JW_ASSIGN_OR_RETURN(int64_t bureau, auth::repo::UnitIdByCode(tx, "519901000000"));

@@ -5,12 +5,6 @@
 #include "orgs/orgs_module.hpp"
 
 namespace jw::orgs {
-namespace data {
-const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
-}
-
-const std::vector<std::pair<std::string_view, std::string_view>>& ModuleFiles() { return data::EmbeddedFiles(); }
-
 namespace {
 
 class OrgsModule final : public modules::Module {
