@@ -203,7 +203,9 @@ Result<auth::User> AddStaff(storage::Connection& c, const auth::Principal& actor
     if (auth::IsExternal(actor) && org->id == actor.org_id && kind && s.role == kind->admin_role)
         return Status::Invalid("role", "not_allowed");
     if (auth::repo::GetUserByUsername(c, s.username).ok()) return Status::Invalid("username", "duplicate");
-    if (s.account_no.empty()) JW_ASSIGN_OR_RETURN(s.account_no, repo::NextAccountNo(c, kAccountNoFrom, kAccountNoTo));
+    if (s.account_no.empty()) {
+        JW_ASSIGN_OR_RETURN(s.account_no, repo::NextAccountNo(c, kAccountNoFrom, kAccountNoTo));
+    }
     auth::User u;
     u.username = s.username;
     u.police_no = s.account_no;

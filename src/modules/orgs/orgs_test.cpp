@@ -230,7 +230,8 @@ TEST_P(OrgsDbTest, AnOrganisationAdministratorManagesOnlyItsOwnStaff) {
     ASSERT_NE(clerk, 0) << error.message();
     auto clerk_user = auth::repo::GetUser(*c_, clerk);
     ASSERT_TRUE(clerk_user.ok());
-    EXPECT_EQ(clerk_user->police_no, "890001");  // the next free external account number
+    // The next free external account number: after the company's (890001) and the outlet's (890002) administrators.
+    EXPECT_EQ(clerk_user->police_no, "890003");
     EXPECT_TRUE(clerk_user->must_change_password);
     // Not another administrator of its own outlet, nor a role of another kind, nor another company's outlet.
     Staff(outlet_admin, outlet.id, "cgadmin2", "outlet_admin", &error);
