@@ -166,8 +166,9 @@ Result<Reply> CreateOrg(Deps d, Request& req) {
         } else {
             JsonReader ain(a, {"username", "account_no", "name", "phone"});
             admin = ReadStaff(ain, false);
-            for (const auto& [k, v] : ain.status().fields()) in.Fail("admin." + k, v);
-            if (ain.status().ok()) {
+            const Status read = ain.status();  // a value: its fields must outlive the loop
+            for (const auto& [k, v] : read.fields()) in.Fail("admin." + k, v);
+            if (read.ok()) {
                 Status checked = ValidateNewStaff(*admin);
                 for (const auto& [k, v] : checked.fields()) in.Fail("admin." + k, v);
             }
@@ -194,9 +195,10 @@ Result<Reply> CreateOrg(Deps d, Request& req) {
             auto user = AddStaff(c, actor, created.id, *admin, hash, NowUnix());
             if (!user.ok()) {
                 // Name the field as the form does: the administrator's fields are under admin.
+                const Status refused = user.status();
                 Status s(ErrorCode::kInvalidArgument, "invalid administrator");
-                for (const auto& [k, v] : user.status().fields()) s.mutable_fields()["admin." + k] = v;
-                return s.fields().empty() ? user.status() : s;
+                for (const auto& [k, v] : refused.fields()) s.mutable_fields()["admin." + k] = v;
+                return s.fields().empty() ? refused : s;
             }
             out.body["admin"] = {{"user", StaffJson(*user)}, {"initial_password", initial}};
             JW_ASSIGN_OR_RETURN(Organisation with_staff, repo::GetOrg(c, created.id));
