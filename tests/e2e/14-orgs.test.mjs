@@ -12,7 +12,9 @@ const OUTLET = '示范速递南山网点'
 // Picks an option of an Element Plus select (or tree select) by its visible text.
 async function pick(page, testId, text) {
   await byTestId(page, testId).first().click()
-  await page.locator('.el-select-dropdown:visible, .el-tree-select__popper:visible').getByText(text, { exact: true }).first().click()
+  await page.locator('.el-select-dropdown, .el-tree-select__popper').getByRole('option', { name: text, exact: true })
+    .filter({ visible: true }).first().click()
+  await byTestId(page, testId).first().filter({ hasText: text }).waitFor()
 }
 
 // The initial password from the one-time dialog, then closes it.

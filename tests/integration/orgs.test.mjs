@@ -19,7 +19,7 @@ let outlet;      // its 城关 outlet
 async function firstLogin(username, initial) {
   const c = server.client();
   expectStatus(await c.login(username, initial), 200);
-  expectStatus(await c.put('/session/password', { old_password: initial, new_password: NEW_PASSWORD }), 200);
+  expectStatus(await c.put('/session/password', { old_password: initial, new_password: NEW_PASSWORD }), 204);
   return loggedIn(server, username, NEW_PASSWORD);
 }
 
