@@ -21,9 +21,9 @@ async function pick(page, testId, text) {
 async function initialPassword(page) {
   const dialog = byTestId(page, 'initial-password-dialog')
   await dialog.waitFor()
-  const text = await dialog.locator('.jw-initial').innerText()
-  const password = text.split('\n').map((l) => l.trim()).filter(Boolean).pop().replace(/^.*[:：]\s*/, '')
-  await dialog.locator('.el-dialog__footer button').first().click()
+  const password = (await dialog.locator('[data-testid="initial-password"]').innerText()).trim()
+  await byTestId(page, 'initial-password-close').click()
+  await dialog.waitFor({ state: 'hidden' })
   return password
 }
 
