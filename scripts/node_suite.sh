@@ -33,7 +33,8 @@ run() {
     echo "demo county for the $backend run made in $((SECONDS - t0)) s ($template)"
   fi
   JW_BACKEND=$backend JW_DEMO_TEMPLATE=${template:-} \
-    node --test --test-concurrency="$file_jobs" --test-reporter=spec "$@" "${files[@]}"
+    node --test --test-concurrency="$file_jobs" --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./scripts/file_times_reporter.mjs --test-reporter-destination=stdout "$@" "${files[@]}"
   local rc=$?
   drop_template
   return $rc
