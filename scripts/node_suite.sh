@@ -7,7 +7,9 @@
 #   JW_BACKENDS     which databases, default "sqlite postgres" (scripts/run_tests.sh runs each as its own suite)
 #   JW_TEST_FILE_JOBS  test files run side by side (node --test-concurrency), default 2
 #   JW_DEMO_TEMPLATE=0 every test file runs its own `jingwu init --demo` (the old way) instead of copying the
-#                   demo county made once here per database (tests/integration/lib/demo_template.mjs, ADR 0050)
+#                   demo county made once per database (tests/integration/lib/demo_template.mjs, ADR 0050)
+#   JW_DEMO_TEMPLATE_SQLITE, JW_DEMO_TEMPLATE_POSTGRES  templates made by the caller (scripts/run_tests.sh makes
+#                   one per database for all suites) — used and left in place; otherwise made and dropped here
 set -uo pipefail
 cd "$(dirname "$0")/.."
 label=$1 dir=$2
@@ -28,11 +30,17 @@ trap drop_template EXIT
 run() {
   local backend=$1 t0=$SECONDS
   shift
+  local given_var="JW_DEMO_TEMPLATE_${backend^^}" use=""
   if [ "${JW_DEMO_TEMPLATE:-}" != 0 ]; then
-    template=$(JW_BACKEND=$backend node "$template_lib" create "$backend") || return 1
-    echo "demo county for the $backend run made in $((SECONDS - t0)) s ($template)"
+    if [ -n "${!given_var:-}" ]; then
+      use=${!given_var}
+    else
+      template=$(JW_BACKEND=$backend node "$template_lib" create "$backend") || return 1
+      use=$template
+      echo "demo county for the $backend run made in $((SECONDS - t0)) s ($template)"
+    fi
   fi
-  JW_BACKEND=$backend JW_DEMO_TEMPLATE=${template:-} \
+  JW_BACKEND=$backend JW_DEMO_TEMPLATE=$use \
     node --test --test-concurrency="$file_jobs" --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./scripts/file_times_reporter.mjs --test-reporter-destination=stdout "$@" "${files[@]}"
   local rc=$?
