@@ -5,7 +5,8 @@
 #   JINGWU_BIN      server binary (default build/release/src/app/jingwu)
 #   JW_KEEP_TMP=1   keep temporary directories (databases, server logs)
 #   JW_BACKENDS     which databases, default "sqlite postgres" (scripts/run_tests.sh runs each as its own suite)
-#   JW_TEST_FILE_JOBS  test files run side by side (node --test-concurrency), default 2
+#   JW_TEST_FILE_JOBS  test files run side by side (node --test-concurrency), default 1: make test already runs
+#                   three suites at once on two cores, and more servers at once only add CPU contention (ADR 0050)
 #   JW_DEMO_TEMPLATE=0 every test file runs its own `jingwu init --demo` (the old way) instead of copying the
 #                   demo county made once per database (tests/integration/lib/demo_template.mjs, ADR 0050)
 #   JW_DEMO_TEMPLATE_SQLITE, JW_DEMO_TEMPLATE_POSTGRES  templates made by the caller (scripts/run_tests.sh makes
@@ -21,7 +22,7 @@ if [ ! -x "$JINGWU_BIN" ]; then
 fi
 files=("$dir"/*.test.mjs)
 failed=()
-file_jobs=${JW_TEST_FILE_JOBS:-2}
+file_jobs=${JW_TEST_FILE_JOBS:-1}
 template_lib=tests/integration/lib/demo_template.mjs
 template=""
 drop_template() { [ -n "$template" ] && node "$template_lib" drop "$template"; template=""; }
