@@ -77,7 +77,8 @@ run_one() { # suite
   local s=$1
   started[$s]=$SECONDS
   # The suite's processes' CPU time (user, system) ends its log: the machine is shared, wall times are noisy.
-  local suite="eval \"\${cmd[$s]}\"; rc=\$?; t=(\$(times)); echo \"== CPU time: user \${t[2]} sys \${t[3]}\"; exit \$rc"
+  local suite="eval \"\${cmd[$s]}\"; rc=\$?; times >\"$LOGS/$s.times\"; t=(\$(cat \"$LOGS/$s.times\"))
+    echo \"== CPU time: user \${t[2]} sys \${t[3]}\"; exit \$rc"
   if [ "$JOBS" -le 1 ]; then
     ( (eval "$suite") 2>&1 | tee "$LOGS/$s.log"; exit "${PIPESTATUS[0]}" ) &
   else

@@ -79,9 +79,18 @@ export function copyTemplate(tpl, env, dir) {
   fs.copyFileSync(path.join(tpl.dir, tpl.files.key), env.JINGWU_KEY_FILE);
   fs.chmodSync(env.JINGWU_KEY_FILE, 0o600);
   const anchor = anchorPath(env, dir);
-  fs.mkdirSync(path.dirname(anchor), { recursive: true });
+  fs.mkdirSync(path.dirname(anchor), { recursive: true, mode: 0o700 });
   fs.copyFileSync(path.join(tpl.dir, tpl.files.anchor), anchor);
-  fs.cpSync(path.join(tpl.dir, tpl.files.passes), passDir(env, dir), { recursive: true });
+  // The pass store at its default place under `dir` (e.g. var/passes) is copied from its top directory, so every
+  // directory keeps the mode the server gave it (0700: tests/security/http.test.mjs checks); elsewhere (the
+  // file's own JINGWU_PASS_DIR) only its contents.
+  const passes = passDir(env, dir);
+  if (passes === path.join(dir, tpl.files.passes)) {
+    const top = tpl.files.passes.split(path.sep)[0];
+    fs.cpSync(path.join(tpl.dir, top), path.join(dir, top), { recursive: true });
+  } else {
+    fs.cpSync(path.join(tpl.dir, tpl.files.passes), passes, { recursive: true });
+  }
 }
 
 // Runs `jingwu init --demo` once into a new template directory; returns the directory.
