@@ -3,9 +3,10 @@
 # the HTTP integration tests and the security suite on both databases, the web unit tests, and the browser
 # end-to-end tests.
 #
-# The suites are independent (each starts its own servers on free ports, each test file has a database of its own,
-# copied from one demo county made here per database: ADR 0050), so they run side by side, JW_TEST_JOBS at a time (default 3: the suites spend much of their time
-# waiting on servers, PostgreSQL and the browser, so three keep two cores busy). Each suite's output goes to
+# The suites are independent (each starts its own servers on free ports, each test file has a database of its
+# own, copied from one demo county made here per database: ADR 0050), so they run side by side, JW_TEST_JOBS at a
+# time (default 3: the suites spend much of their time waiting on servers, PostgreSQL and the browser, so three
+# keep two cores busy). Each suite's output goes to
 # build/test-logs/<suite>.log; a failed suite's log is printed whole at the end, with every suite's time.
 #   JW_TEST_JOBS=1     one suite after another (the old behaviour; the output then streams to the terminal too)
 #   JW_TEST_SUITES     a subset, e.g. "integration-sqlite e2e"
