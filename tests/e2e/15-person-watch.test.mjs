@@ -58,7 +58,6 @@ describe('person watch list: apply, approve, a check raises an alert on the duty
     await range.nth(0).fill(chinaTime(-3600))
     await range.nth(1).fill(chinaTime(86400))
     await range.nth(1).press('Enter')
-    await o.keyboard.press('Escape')
     await shot(o, 'desktop-personwatch-apply')
     await byTestId(o, 'pw-apply-submit').click()
     await dialog.waitFor({ state: 'hidden' })
