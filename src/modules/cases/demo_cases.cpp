@@ -8,10 +8,18 @@
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
 #include "common/validators.hpp"
+#include "discretion/cause_articles.hpp"
 
 namespace jw::cases {
 
 namespace {
+
+// The article a demo penalty cites: the cause's article in the case's text of the law (discretion/cause_articles.csv
+// has every demo cause).
+int DemoArticle(const std::string& cause, const std::string& law) {
+    const auto rows = discretion::ArticlesForCause(cause, law);
+    return rows.empty() ? 0 : rows.front().article;
+}
 
 using storage::V;
 
@@ -154,6 +162,7 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
                 JW_ASSIGN_OR_RETURN(Case penalised,
                                     SetPenalty(c, officer, created.kase.id, version, "manual",
                                                Json{{"kind", "fine"},
+                                                    {"article", DemoArticle(created.kase.cause, created.kase.law)},
                                                     {"amount_yuan", 200 + 100 * (i % 5)},
                                                     {"text", "罚款" + std::to_string(200 + 100 * (i % 5)) + "元"}},
                                                now));

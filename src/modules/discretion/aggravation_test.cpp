@@ -202,9 +202,9 @@ TEST(DiscretionAggravations, DocumentsCiteTheItemThatRaisedTheRange) {
                 "示范县人民法院",
                 {2025, 12, 1}};
     const std::string decision = docs::RenderHtml(DecisionDocument(f, *d, Catalogue::Embedded(), "1号"));
-    EXPECT_NE(decision.find("根据《治安管理处罚法》（2012）第四十三条第二款第（二）项（有下列情形之一的"),
+    EXPECT_NE(decision.find("根据《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项（有下列情形之一的"),
               std::string::npos);
-    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《治安管理处罚法》（2012）第"
+    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《中华人民共和国治安管理处罚法》第"
                             "五十条第二款之规定"),
               std::string::npos);
     const std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
