@@ -150,12 +150,9 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
             if (std::find(leaders.begin(), leaders.end(), u) == leaders.end()) leaders.push_back(u);
         // A server-made title (a watch hit's) in both languages, so the escalation reads in the reader's (ADR 0043).
         JW_ASSIGN_OR_RETURN(const Alert alert, repo::GetAlert(c, t.alert_id));
-        const MessageParams params{{"colour", t.colour},
-                                   {"title", t.title},
-                                   {"title_en", TitleIn(alert, Lang::kEn)},
-                                   {"subject", t.subject},
-                                   {"unit", t.unit_name},
-                                   {"alert_id", std::to_string(t.alert_id)}};
+        const MessageParams params{
+            {"colour", t.colour},   {"title", t.title},    {"title_en", TitleIn(alert, Lang::kEn)},
+            {"subject", t.subject}, {"unit", t.unit_name}, {"alert_id", std::to_string(t.alert_id)}};
         JW_RETURN_IF_ERROR(
             Notify(c, leaders, "alert_escalation", MessageCode("alerts.escalated"), params, rule && rule->sms));
     }

@@ -155,7 +155,8 @@ TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {
 TEST_P(AlertsTest, EscalationOfAWatchHitReadsInTheReadersLanguage) {
     RaiseInput in = Red({station_a_});
     in.title = "布控车辆 川A12345 经过 城关卡口";
-    in.payload = Json{{"title_code", "alerts.title.watch_hit"}, {"title_params", {{"plate", "川A12345"}, {"place", "城关卡口"}}}};
+    in.payload = Json{{"title_code", "alerts.title.watch_hit"},
+                      {"title_params", {{"plate", "川A12345"}, {"place", "城关卡口"}}}};
     ASSERT_TRUE(Raise(*c_, Policy::Default(), in, kT0).ok());
     ASSERT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 300), 1);
     auto row = c_->QueryOne("SELECT params FROM notifications WHERE user_id = ? AND channel = 'inapp' AND code = ?",
@@ -165,7 +166,8 @@ TEST_P(AlertsTest, EscalationOfAWatchHitReadsInTheReadersLanguage) {
     for (const auto& [k, v] : Json::parse(row->Str(0)).items()) params[k] = v.get<std::string>();
     EXPECT_EQ(Message("alerts.escalated.title", Lang::kEn, params),
               "[Alert not signed in time] Watched vehicle 川A12345 passed 城关卡口");
-    EXPECT_EQ(Message("alerts.escalated.title", Lang::kZhCN, params), "【预警超时未签收】布控车辆 川A12345 经过 城关卡口");
+    EXPECT_EQ(Message("alerts.escalated.title", Lang::kZhCN, params),
+              "【预警超时未签收】布控车辆 川A12345 经过 城关卡口");
     params.erase("title_en");
     EXPECT_EQ(Message("alerts.escalated.title", Lang::kEn, params),
               "[Alert not signed in time] 布控车辆 川A12345 经过 城关卡口");

@@ -24,9 +24,10 @@ class AppealSource final : public notify::todo::Source {
         storage::Params params;
         const std::string from = From(c, r, params);
         params.push_back(V(static_cast<int64_t>(limit)));
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT a.id, COALESCE(o.name, ''), COALESCE(un.name, ''), a.created_at" +
-                                                   from + " ORDER BY a.created_at, a.id LIMIT ?",
-                                               params));
+        JW_ASSIGN_OR_RETURN(auto rows,
+                            c.Query("SELECT a.id, COALESCE(o.name, ''), COALESCE(un.name, ''), a.created_at" + from +
+                                        " ORDER BY a.created_at, a.id LIMIT ?",
+                                    params));
         std::vector<Entry> out;
         for (const auto& row : rows)
             out.push_back({row.Int(0), row.Str(1), row.Str(2), row.Int(3), "", "/assessment/scores?tab=appeals"});

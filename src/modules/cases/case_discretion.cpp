@@ -32,8 +32,7 @@ Json Candidates(const Case& k, const discretion::Catalogue& catalogue) {
     for (const auto& a : discretion::ArticlesForCause(k.cause, k.law)) {
         std::vector<const discretion::Tier*> found;
         for (const auto& t : catalogue.tiers())
-            if (t.key.law == a.law && t.key.article == a.article && t.key.paragraph == a.paragraph)
-                found.push_back(&t);
+            if (t.key.law == a.law && t.key.article == a.article && t.key.paragraph == a.paragraph) found.push_back(&t);
         std::stable_sort(found.begin(), found.end(), [](const auto* x, const auto* y) {
             return (x->key.kind == "base") > (y->key.kind == "base");
         });

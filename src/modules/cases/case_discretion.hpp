@@ -47,7 +47,7 @@ struct CaseCalculation {
     Json request;     // the request decided, the birth date left out (stored with the decision, no personal data)
     Json case_facts;  // {first_violation, earlier_cases: [case_no], prior_restraint_days} as the case said them
     Json overrides;   // {field: reason} where the officer departed from the case's facts (audited, stored)
-    Json decision;  // DecisionToJson of the engine's decision on `catalogue`
+    Json decision;    // DecisionToJson of the engine's decision on `catalogue`
     int64_t person_id = 0;
 };
 

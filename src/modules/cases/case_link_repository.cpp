@@ -80,8 +80,8 @@ Result<std::vector<Person>> PartiesOfIndexPerson(storage::Connection& c, int64_t
     return out;
 }
 
-Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id,
-                                                     int64_t case_id, int64_t act_before) {
+Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id, int64_t case_id,
+                                                     int64_t act_before) {
     JW_ASSIGN_OR_RETURN(
         auto rows,
         c.Query("SELECT DISTINCT k.id, k.case_no, k.occurred_at FROM case_people p JOIN cases k ON k.id = p.case_id "

@@ -76,8 +76,8 @@ struct EarlierPenalty {
     std::string case_no;
     int64_t occurred_at = 0;
 };
-Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id,
-                                                     int64_t case_id, int64_t act_before);
+Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id, int64_t case_id,
+                                                     int64_t act_before);
 
 // --- events
 // Appends with seq = last + 1; fills e.id and e.seq. Conflict when the idempotency key was used on this case.

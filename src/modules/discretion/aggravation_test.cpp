@@ -202,11 +202,13 @@ TEST(DiscretionAggravations, DocumentsCiteTheItemThatRaisedTheRange) {
                 "示范县人民法院",
                 {2025, 12, 1}};
     const std::string decision = docs::RenderHtml(DecisionDocument(f, *d, Catalogue::Embedded(), "1号"));
-    EXPECT_NE(decision.find("根据《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项（有下列情形之一的"),
-              std::string::npos);
-    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《中华人民共和国治安管理处罚法》第"
-                            "五十条第二款之规定"),
-              std::string::npos);
+    // The decision cites the article, paragraph and item alone (the 公安行政法律文书 form); the report adds the words.
+    EXPECT_NE(decision.find("根据《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项之规定"), std::string::npos);
+    EXPECT_NE(
+        decision.find(
+            "根据《中华人民共和国治安管理处罚法》第五十条第一款、《中华人民共和国治安管理处罚法》第五十条第二款之规定"),
+        std::string::npos);
+    EXPECT_EQ(decision.find("（有下列情形之一的"), std::string::npos);
     const std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
     EXPECT_NE(report.find("符合“殴打、伤害六十周岁以上的人”"), std::string::npos);
     EXPECT_NE(report.find("符合“阻碍人民警察依法执行职务”"), std::string::npos);

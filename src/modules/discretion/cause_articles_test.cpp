@@ -79,14 +79,14 @@ TEST(CauseArticles, DemoCausesMapToTheirArticles) {
         int a2012, a2025;
     };
     const Want wants[] = {
-        {"殴打他人", 43, 51},     // 2012 §43¶1, 2025 §51¶1: 殴打他人的，或者故意伤害他人身体的
-        {"盗窃", 49, 58},         // 2012 §49; 2025 §58: 盗窃、诈骗、哄抢、抢夺或者敲诈勒索的
-        {"寻衅滋事", 26, 30},     // 2012 §26(四); 2025 §30(四)
-        {"故意损毁财物", 49, 59}, // 2012 §49; 2025 §59: 故意损毁公私财物的
-        {"扰乱单位秩序", 23, 26}, // 2012 §23¶1(一); 2025 §26¶1(一)
-        {"赌博", 70, 82},         // 2012 §70; 2025 §82
-        {"诈骗", 49, 58},         // 2012 §49; 2025 §58
-        {"盗窃罪", 49, 58},       // a criminal cause names the same act
+        {"殴打他人", 43, 51},      // 2012 §43¶1, 2025 §51¶1: 殴打他人的，或者故意伤害他人身体的
+        {"盗窃", 49, 58},          // 2012 §49; 2025 §58: 盗窃、诈骗、哄抢、抢夺或者敲诈勒索的
+        {"寻衅滋事", 26, 30},      // 2012 §26(四); 2025 §30(四)
+        {"故意损毁财物", 49, 59},  // 2012 §49; 2025 §59: 故意损毁公私财物的
+        {"扰乱单位秩序", 23, 26},  // 2012 §23¶1(一); 2025 §26¶1(一)
+        {"赌博", 70, 82},          // 2012 §70; 2025 §82
+        {"诈骗", 49, 58},          // 2012 §49; 2025 §58
+        {"盗窃罪", 49, 58},        // a criminal cause names the same act
     };
     for (const auto& w : wants) {
         SCOPED_TRACE(w.cause);
@@ -106,7 +106,7 @@ TEST(CauseArticles, OnlyTheSameActMatches) {
     EXPECT_TRUE(ArticlesForCause("盗窃电动车案件", "").empty());  // nor a longer text containing a cause
     EXPECT_TRUE(ArticlesForCause("危险驾驶罪", "").empty());      // not an act of the 治安管理处罚法
     EXPECT_TRUE(ArticlesForCause("", "").empty());
-    EXPECT_EQ(ArticlesForCause(" 盗窃 ", "2025").size(), 1u);     // spaces are not part of the cause
+    EXPECT_EQ(ArticlesForCause(" 盗窃 ", "2025").size(), 1u);  // spaces are not part of the cause
     EXPECT_EQ(ArticlesForCause("盗窃案", "2025").size(), 1u);
     EXPECT_EQ(NormaliseCause("罪"), "罪");  // a lone 罪 is kept (nothing left to match otherwise)
 }

@@ -129,8 +129,8 @@ std::string VerificationCode(const std::string& content_hash) {
 DecisionWording WordingOf(const CaseFacts& f, const Decision& d, const Catalogue& c) {
     DecisionWording w;
     for (const auto& v : d.violations)
-        w.decisions.push_back("根据" + PenaltyBasis(c, v, false) + "之规定，对" + f.offender_name + "决定" + PenaltyText(v) +
-                              "。");
+        w.decisions.push_back("根据" + PenaltyBasis(c, v, false) + "之规定，对" + f.offender_name + "决定" +
+                              PenaltyText(v) + "。");
     if (d.violations.size() > 1 || d.combined.executed_detention_days != d.combined.detention_days) {
         w.combined = "合并执行行政拘留" + std::to_string(d.combined.capped_detention_days) + "日，折抵后执行" +
                      std::to_string(d.combined.executed_detention_days) + "日；罚款合计" +
@@ -159,8 +159,8 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     }
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
-        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" + PenaltyBasis(c, v, true) +
-                                                    "。裁量结果：" + PenaltyText(v) + "。"));
+        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" +
+                                                    PenaltyBasis(c, v, true) + "。裁量结果：" + PenaltyText(v) + "。"));
         std::vector<docs::KeyValue> rows;
         for (const auto& s : v.trace) rows.push_back({s.basis, s.detail});
         if (!rows.empty()) doc.blocks.push_back(docs::Block::Table(std::move(rows)));
