@@ -6,49 +6,19 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "discretion/catalogue.hpp"
 #include "discretion/decision_json.hpp"
 #include "discretion/documents.hpp"
+#include "discretion/law_texts_for_tests.hpp"
 #include "docs/html_renderer.hpp"
 
 namespace jw::discretion {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// The text of article `n` ("第n条" up to the next article heading at a line start).
-std::string Article(const std::string& law_text, int n) {
-    const std::string head = "\n第" + ChineseNumber(n) + "条";
-    size_t start = law_text.find(head);
-    if (start == std::string::npos) return "";
-    size_t end = law_text.find("\n第" + ChineseNumber(n + 1) + "条", start + 1);
-    return law_text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
-struct LawTexts {
-    std::string t2012, t2025;
-    const std::string& Of(const std::string& law) const { return law == "2012" ? t2012 : t2025; }
-};
-
-std::optional<LawTexts> LoadLaw() {
-    const fs::path dir = std::getenv("JW_LAW_DIR") ? fs::path(std::getenv("JW_LAW_DIR")) : fs::path("/work/shared/law");
-    if (!fs::exists(dir / "zhian_guanli_chufa_fa_2012.md")) return std::nullopt;
-    return LawTexts{ReadFile(dir / "zhian_guanli_chufa_fa_2012.md"),
-                    ReadFile(dir / "zhian_guanli_chufa_fa_2025_revised.md")};
-}
+using testing::Article;
+using testing::LoadLaw;
 
 // Each condition's words must be in the article it cites: the age with 不满/以上 as the law writes it (the
 // 2012 text says 六十周岁, the 2025 text 七十周岁), 结伙, 多次, 多人, 首要分子, 一年以内, 从重处罚.

@@ -5,46 +5,25 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
 #include "discretion/catalogue.hpp"
+#include "discretion/law_texts_for_tests.hpp"
 
 namespace jw::discretion {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// The text of article `n` of a law text: from its heading at a line start to the next article's.
-std::string Article(const std::string& law_text, int n) {
-    const std::string head = "\n第" + ChineseNumber(n) + "条";
-    const size_t start = law_text.find(head);
-    if (start == std::string::npos) return "";
-    const size_t end = law_text.find("\n第" + ChineseNumber(n + 1) + "条", start + 1);
-    return law_text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
+using testing::Article;
+using testing::LoadLaw;
 
 std::string Cite(const CauseArticle& a) { return a.law + " §" + std::to_string(a.article); }
 
 // The words a row quotes after "：" are the law's own words in the article it cites.
 TEST(CauseArticles, EveryRowQuotesTheArticleItCites) {
-    const fs::path dir = std::getenv("JW_LAW_DIR") ? fs::path(std::getenv("JW_LAW_DIR")) : fs::path("/work/shared/law");
-    if (!fs::exists(dir / "zhian_guanli_chufa_fa_2012.md")) GTEST_SKIP() << "law texts not available";
-    const std::string t2012 = ReadFile(dir / "zhian_guanli_chufa_fa_2012.md");
-    const std::string t2025 = ReadFile(dir / "zhian_guanli_chufa_fa_2025_revised.md");
+    const auto law = LoadLaw();
+    if (!law) GTEST_SKIP() << "law texts not available";
     int quoted = 0;
     for (const auto& a : CauseArticles()) {
         SCOPED_TRACE(a.cause + " " + Cite(a));
-        const std::string text = Article(a.law == "2012" ? t2012 : t2025, a.article);
+        const std::string text = Article(law->Of(a.law), a.article);
         ASSERT_FALSE(text.empty());
         const size_t colon = a.source.find("：");
         if (colon == std::string::npos) continue;
