@@ -60,7 +60,7 @@ async function decide(k, penalty = manual({ article: 51, paragraph: 1 })) {
   await act(leader, k.id, 'decide_penalty', { reason: '同意。' });
 }
 
-const paper = (k, name) => officer.get(`/cases/${k.id}/documents/${name}.html?purpose=${encodeURIComponent('制作法律文书')}`);
+const paper = (k, name) => officer.get(`/cases/${k.id}/documents/${name}.html?purpose=${encodeURIComponent('制作法律文书')}&case_no=${k.case_no}`);
 
 test('a hand-recorded penalty asks for its article and the decision cites it with the full name, no edition', async () => {
   const k = await caseInInvestigation({ idNumber: residentId('1988-02-03', '201') });
@@ -227,7 +227,7 @@ test('to-do: watch orders and search exceptions to approve, appeals to decide, t
 
   // A search exception waits for the leader until decided.
   const exBefore = await count(leader, 'checkpoint.exception_approve');
-  const x = expectStatus(await analyst.post('/checkpoint/analyses/exceptions', { case_no: 'A5199012026000078', reason: '外省协查函' }), 201);
+  const x = expectStatus(await analyst.post('/checkpoint/analyses/exceptions', { case_no: '5199012026XS90078', reason: '外省协查函' }), 201);
   assert.equal(await count(leader, 'checkpoint.exception_approve'), exBefore + 1);
   expectStatus(await leader.post(`/checkpoint/analyses/exceptions/${x.id}/approve`, { note: '同意' }), 200);
   assert.equal(await count(leader, 'checkpoint.exception_approve'), exBefore);

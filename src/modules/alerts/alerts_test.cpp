@@ -163,7 +163,8 @@ TEST_P(AlertsTest, EscalationOfAWatchHitReadsInTheReadersLanguage) {
                             {V(leader_), V("alerts.escalated")});
     ASSERT_TRUE(row.ok());
     MessageParams params;
-    for (const auto& [k, v] : Json::parse(row->Str(0)).items()) params[k] = v.get<std::string>();
+    const Json stored = Json::parse(row->Str(0));
+    for (const auto& [k, v] : stored.items()) params[k] = v.get<std::string>();
     EXPECT_EQ(Message("alerts.escalated.title", Lang::kEn, params),
               "[Alert not signed in time] Watched vehicle 川A12345 passed 城关卡口");
     EXPECT_EQ(Message("alerts.escalated.title", Lang::kZhCN, params),
