@@ -56,7 +56,7 @@ describe('leftovers: a search exception approved by the leader; the calculator k
     await as('leader')
     const line = byTestId(page, 'todo-line-checkpoint.exception_approve')
     await line.waitFor()
-    assert.match(await line.innerText(), /待审批查询例外\s*\d+/)
+    assert.match(await line.innerText(), /^\s*[1-9]\d*\s+待审批查询例外/)  // the count, then the kind
     await shot(page, '12-leftovers-leader-todo')
     await line.click()
     await page.waitForURL((u) => u.pathname === '/todo')
