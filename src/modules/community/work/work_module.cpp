@@ -3,6 +3,7 @@
 #include "audit/audit_log.hpp"
 #include "common/civil_time.hpp"
 #include "community/work/demo_work.hpp"
+#include "community/work/todo_source.hpp"
 #include "community/work/work_handlers.hpp"
 #include "community/work/work_secrets.hpp"
 #include "community/work/work_service.hpp"
@@ -23,6 +24,7 @@ Status StartWork(const modules::Services& s, modules::ServerParts& parts) {
     const WorkDeps deps{s.db, timelimits::DefaultHolidayCalendar()};
     RegisterWorkRoutes(parts.router, deps);
     RegisterTaskRoutes(parts.router, deps);
+    notify::todo::ServingRegistry().Add(MakeTaskTodoSource());  // tasks assigned to me, in the to-do centre
     audit::AuditLog* log = &s.audit;
     return parts.scheduler.Register("community.task_reminders", 300, [log] {
         audit::AuditEntry e;
