@@ -173,3 +173,46 @@ test('bad input and other ways in: unknown codes, another unit\'s item, administ
   }
   expectError(await officer.post('/property/items', { case_id: 'x' }), 400, 'invalid_argument', { case_id: true });
 });
+
+test('a transfer list to the procuratorate, confirmed item by item with one discrepancy', async () => {
+  const custodian = await loggedIn(server, 'custodian');
+  const procurator = await loggedIn(server, 'procurator');
+  const receivers = expectStatus(await custodian.get('/property/receivers'), 200).receivers;
+  const procuratorate = receivers.find((r) => r.kind === 'procuratorate');
+  assert.ok(procuratorate && receivers.some((r) => r.kind === 'court'));
+  // The demo has one confirmed list (its items handed over, the car still in the police yard) and one open list.
+  const lists = expectStatus(await procurator.get('/property/transfers'), 200).transfers;
+  const confirmed = lists.find((t) => t.state === 'confirmed');
+  assert.ok(confirmed.items.some((i) => i.state === 'handed_over' && i.held_by_org === procuratorate.name));
+  assert.ok(confirmed.items.some((i) => i.stays_with_police && i.state === 'in_store'));
+  const open = lists.find((t) => t.state === 'sent');
+  assert.ok(open.items.length >= 2);
+  const [first, second] = open.items;
+  expectError(await procurator.post(`/property/transfers/${open.id}/items/${first.id}/confirm`, { outcome: 'discrepancy' }),
+    400, 'invalid_argument', { note: 'required' });
+  expectStatus(await procurator.post(`/property/transfers/${open.id}/items/${first.id}/confirm`, { outcome: 'accepted' }), 200);
+  expectError(await procurator.post(`/property/transfers/${open.id}/items/${first.id}/confirm`, { outcome: 'accepted' }),
+    409, 'conflict', { state: 'already_confirmed' });
+  const done = expectStatus(await procurator.post(`/property/transfers/${open.id}/items/${second.id}/confirm`,
+    { outcome: 'discrepancy', note: '实物为人民币3100元，与清单不符' }), 200);
+  assert.equal(done.state, open.items.length === 2 ? 'confirmed' : 'sent');
+  const accepted = expectStatus(await custodian.get(`/property/items/${first.id}`), 200);
+  assert.equal(accepted.state, 'handed_over');
+  assert.equal(accepted.events.at(-1).kind, 'handover_confirmed');
+  assert.equal(accepted.chain_intact, true);
+  const differs = expectStatus(await custodian.get(`/property/items/${second.id}`), 200);
+  assert.equal(differs.state, 'in_store');
+  assert.equal(differs.events.at(-1).kind, 'handover_discrepancy');
+  const paper = await procurator.get(`/property/transfers/${open.id}/document?format=html`);
+  assert.equal(paper.status, 200);
+  assert.match(paper.text, /移送清单/);
+  assert.match(paper.text, /有差异/);
+  // A new list: only the case's items, not finished ones, to a procuratorate or court.
+  const stock = expectStatus(await custodian.get('/property/items?state=in_store&page_size=200'), 200).items;
+  const pick = stock.find((i) => i.disposal_state === '' && i.id !== second.id);
+  expectError(await custodian.post('/property/transfers', { case_id: pick.case_id, receiver_org_id: procuratorate.id,
+    item_ids: [first.id] }), 400, 'invalid_argument', { item_ids: true });
+  const sent = expectStatus(await custodian.post('/property/transfers', { case_id: pick.case_id,
+    receiver_org_id: procuratorate.id, item_ids: [pick.id] }), 201);
+  assert.equal(sent.state, 'sent');
+});

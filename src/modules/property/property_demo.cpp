@@ -11,6 +11,7 @@
 #include "media/media_store.hpp"
 #include "property/property_repository.hpp"
 #include "property/property_service.hpp"
+#include "property/transfers.hpp"
 
 namespace jw::property {
 
@@ -138,11 +139,12 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
 
     // Open cases of the two stations, oldest first: seizures are recorded on them through the case service.
     JW_ASSIGN_OR_RETURN(auto cases, c.Query("SELECT id, unit_id, lead_officer_id, accepted_at FROM cases WHERE "
-                                            "state <> 'closed' AND unit_id IN (?, ?) ORDER BY id LIMIT 10",
+                                            "state <> 'closed' AND unit_id IN (?, ?) ORDER BY id LIMIT 16",
                                             {V(chengguan), V(dongcheng)}));
     const std::vector<std::vector<DemoItem>> plan = {
         {{"electronics", "黑色华为手机一部（屏幕碎裂）", 1, "部", 120000, "张建国", "in_store"},
-         {"cash", "人民币现金", 3200, "元", 320000, "张建国", "in_store"}},
+         {"cash", "人民币现金", 3200, "元", 320000, "张建国", "in_store"},
+         {"electronics", "银色笔记本电脑一台", 1, "台", 560000, "张建国", "registered"}},
         {{"weapons", "管制刀具（弹簧刀）一把", 1, "把", 5000, "", "requested"},
          {"documents", "伪造的驾驶证一本", 1, "本", 0, "", "approved"}},
         {{"vehicle", "白色两轮电动车一辆", 1, "辆", 180000, "李秀兰", "out"}},
@@ -153,8 +155,11 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
          {"perishables", "水果（苹果）一筐", 1, "筐", 20000, "", "overdue"}},
         {{"electronics", "笔记本电脑一台", 1, "台", 450000, "刘强", "registered"}},
         {{"cash", "赌资", 1500, "元", 150000, "", "disposed"}},
+        {{"electronics", "U盘两个", 2, "个", 0, "", "handed_over"},
+         {"vehicle", "黑色小型轿车一辆", 1, "辆", 8000000, "周某", "handed_over"}},
     };
     size_t bureau_next = 0, station_next = 0;
+    std::vector<std::pair<int64_t, std::vector<int64_t>>> open_list, handed;  // (case, items) for transfer lists
     for (size_t k = 0; k < cases.size() && k < plan.size() + 1; ++k) {
         const int64_t case_id = cases[k].Int(0), unit = cases[k].Int(1), officer_id = cases[k].Int(2);
         const int64_t accepted = cases[k].Int(3);
@@ -235,6 +240,10 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
                     done.receiver = "示范县财政局";
                     JW_RETURN_IF_ERROR(CompleteDisposal(c, custodian, stored.id, done, now - 10).status());
                 }
+            } else if (fate == "handed_over" || (k == 0)) {
+                auto& lists = fate == "handed_over" ? handed : open_list;
+                if (lists.empty() || lists.back().first != case_id) lists.push_back({case_id, {}});
+                lists.back().second.push_back(stored.id);
             } else if (fate == "on_hold") {
                 JW_RETURN_IF_ERROR(Hold(c, custodian, stored.id, "被侵害人尚未确认，待通知领取（第一百九十七条）",
                                         "2099-01-01", now - 10)
@@ -242,6 +251,24 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
             }
         }
     }
+    // Transfer lists to the procuratorate (随案移送): one confirmed (its items handed over, the vehicle staying in the
+    // police yard), one sent and waiting for the procurator (the first case's items).
+    JW_ASSIGN_OR_RETURN(auto procurator, c.Query("SELECT u.id, u.org_id, u.name FROM users u WHERE u.username = "
+                                                 "'procurator' AND u.org_id IS NOT NULL"));
+    if (procurator.empty()) return Status::Ok();  // a county without kit's demo organisations
+    const int64_t org = procurator[0].Int(1);
+    auth::Principal receiver;
+    receiver.user_id = procurator[0].Int(0);
+    receiver.name = procurator[0].Str(2);
+    receiver.org_id = org;
+    receiver.org_kind = "procuratorate";
+    receiver.org_scope = {org};
+    for (const auto& [case_id, ids] : handed) {
+        JW_ASSIGN_OR_RETURN(Transfer t, SendTransfer(c, custodian, case_id, org, ids, "随案移送", now - 5));
+        for (int64_t id : ids) JW_RETURN_IF_ERROR(ConfirmTransferItem(c, receiver, t.id, id, "accepted", "", now - 2).status());
+    }
+    for (const auto& [case_id, ids] : open_list)
+        JW_RETURN_IF_ERROR(SendTransfer(c, custodian, case_id, org, ids, "随案移送，请核对", now - 1).status());
     return Status::Ok();
 }
 

@@ -520,6 +520,7 @@ void RegisterPropertyRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return StocktakeHandler(d, r); }});
     router.Add({"GET", p + "/dashboard", "property.supervise", "property.dashboard",
                 [d](Request& r) { return DashboardHandler(d, r); }});
+    RegisterTransferRoutes(router, d);
 }
 
 }  // namespace jw::property

@@ -13,5 +13,7 @@ struct Deps {
 };
 
 void RegisterPropertyRoutes(http::Router& router, Deps deps);
+// Transfer lists to the procuratorate and court (transfer_handlers.cpp); called by RegisterPropertyRoutes.
+void RegisterTransferRoutes(http::Router& router, Deps deps);
 
 }  // namespace jw::property

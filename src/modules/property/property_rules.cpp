@@ -7,6 +7,7 @@
 #include "common/civil_time.hpp"
 #include "common/csv_reader.hpp"
 #include "common/text.hpp"
+#include "timelimits/period.hpp"
 #include "property/property.hpp"
 
 namespace jw::property {
@@ -154,7 +155,7 @@ Result<ReviewDate> ComputeReviewDate(const std::string& category, const std::str
         facts.law = "2025";
         facts.events.push_back({"accepted", seized, "", 0, 0, "", ""});
         facts.events.push_back({"seized", seized, "item", 0, 0, "", ""});
-        JW_ASSIGN_OR_RETURN(auto clocks, cases::deadlines::ComputeClocks(cases::deadlines::RuleSet::Default(),
+        JW_ASSIGN_OR_RETURN(auto clocks, cases::deadlines::ComputeClocks(cases::deadlines::CaseRules(),
                                                                          cases::deadlines::DefaultHolidayCalendar(),
                                                                          facts, seized));
         for (const auto& clock : clocks)
@@ -163,7 +164,7 @@ Result<ReviewDate> ComputeReviewDate(const std::string& category, const std::str
     }
     auto d = ParseDate(seized);
     if (!d) return Status::Internal("bad seizure date");
-    return ReviewDate{FormatDate(CivilFromDays(DaysFromCivil(*d) + rule->criminal_review_days)),
+    return ReviewDate{FormatDate(timelimits::AddDays(*d, rule->criminal_review_days)),
                       "本局涉案财物管理规定：刑事案件扣押" + std::to_string(rule->criminal_review_days) +
                           "日审查一次，随案移送前不得处置"};
 }

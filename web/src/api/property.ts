@@ -210,3 +210,31 @@ export function paperUrl(path: string, format: 'html' | 'pdf', purpose?: { purpo
   const q = new URLSearchParams({ format, ...(purpose ?? {}) })
   return `${API_BASE}/property/${path}?${q.toString()}`
 }
+
+export interface TransferItem extends PropertyItem {
+  stays_with_police: boolean
+  outcome: '' | 'accepted' | 'discrepancy'
+  outcome_note: string
+}
+
+export interface Transfer {
+  id: number
+  list_no: string
+  case_id: number
+  case_no: string
+  receiver_org_id: number
+  receiver_name: string
+  receiver_kind: 'procuratorate' | 'court'
+  state: 'sent' | 'confirmed'
+  note: string
+  created_at: string
+  confirmed_at: string | null
+  items: TransferItem[]
+}
+
+export const listTransfers = () => http.get<{ transfers: Transfer[] }>('/property/transfers')
+export const listReceivers = () => http.get<{ receivers: { id: number; name: string; kind: string }[] }>('/property/receivers')
+export const sendTransfer = (body: { case_id: number; receiver_org_id: number; item_ids: number[]; note?: string }) =>
+  http.post<Transfer>('/property/transfers', body)
+export const confirmTransferItem = (id: number, itemId: number, outcome: 'accepted' | 'discrepancy', note = '') =>
+  http.post<Transfer>(`/property/transfers/${id}/items/${itemId}/confirm`, { outcome, note })

@@ -5,8 +5,7 @@ import type { RouteRecordRaw } from 'vue-router'
 const property: RouteRecordRaw = {
   path: 'property',
   name: 'property',
-  meta: { title: 'property.menu.root', icon: 'Box', permission: 'property.read' },
-  redirect: { name: 'property-items' },
+  meta: { title: 'property.menu.root', icon: 'Box', permission: ['property.read', 'property.transfer.read'] },
   children: [
     {
       path: 'items',
@@ -25,6 +24,12 @@ const property: RouteRecordRaw = {
       name: 'property-worklist',
       component: () => import('@/views/property/worklist/index.vue'),
       meta: { title: 'property.menu.worklist', icon: 'AlarmClock', permission: 'property.read' },
+    },
+    {
+      path: 'transfers',
+      name: 'property-transfers',
+      component: () => import('@/views/property/transfers/index.vue'),
+      meta: { title: 'property.menu.transfers', icon: 'Document', permission: 'property.transfer.read' },
     },
     {
       path: 'dashboard',
