@@ -20,7 +20,7 @@ Status SeedWork(storage::Connection& tx, const modules::DemoContext& ctx) {
 
 Status StartWork(const modules::Services& s, modules::ServerParts& parts) {
     InstallWorkKeys(s.key);
-    const WorkDeps deps{s.db, cases::deadlines::DefaultHolidayCalendar()};
+    const WorkDeps deps{s.db, cases::deadlines::DefaultHolidayCalendar(), s.key};
     RegisterWorkRoutes(parts.router, deps);
     RegisterTaskRoutes(parts.router, deps);
     audit::AuditLog* log = &s.audit;
