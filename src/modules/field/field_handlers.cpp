@@ -1,9 +1,12 @@
 #include "field/field_handlers.hpp"
 
+#include <algorithm>
 #include <memory>
 
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
+#include "community/dossier/place_link.hpp"
+#include "community/grids/grid_repository.hpp"
 #include "community/work/work_json.hpp"
 #include "field/field_service.hpp"
 #include "http/params.hpp"
@@ -86,6 +89,37 @@ Result<Reply> CacheKeyHandler(Request& req, const std::string& cache_key, int ma
     r.audit_object = "field_cache_key";
     return r;
 }
+// The addresses of a grid the officer works in (a team member, or the grid's station), for picking an address
+// offline: the phone keeps no more than its own grid's. NotFound for a grid the officer has no part in (as for
+// an unknown one).
+Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
+    const auth::Principal& p = *req.principal;
+    const std::string code = req.Query("grid");
+    if (code.empty()) return Status::Invalid("grid", "required");
+    {
+        auto c = db.Acquire();
+        if (!c.ok()) return c.status();
+        JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
+        if (!grid) return Status::NotFound("grid");
+        JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
+        const bool member = std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
+        if (!member && !p.SeesUnit(grid->unit_id)) return Status::NotFound("grid");
+    }
+    Json items = Json::array();
+    const auto matcher = community::ServingAddressIndex().Get();
+    if (matcher) {
+        for (const auto& a : matcher->addresses()) {
+            if (a.grid_id != code || items.size() >= 5000) continue;
+            Json j = {{"address_id", a.code}, {"full_name", a.full_name}, {"level", a.level}};
+            if (a.longitude && a.latitude) j["position"] = {{"longitude", *a.longitude}, {"latitude", *a.latitude}};
+            items.push_back(std::move(j));
+        }
+    }
+    Reply r = Reply::Json200({{"grid", code}, {"items", items}});
+    r.audit_object = "grid:" + code;
+    r.audit_detail = std::to_string(items.size()) + " addresses";
+    return r;
+}
 }  // namespace
 
 void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
@@ -95,6 +129,8 @@ void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
                 idempotency::Once(db, deps.master, CheckHandler)});
     router.Add({"GET", base + "/checks", "field.check", "field.check.list",
                 [&db](Request& req) { return ListHandler(req, db); }});
+    router.Add({"GET", base + "/grid-addresses", "field.check", "field.grid_addresses",
+                [&db](Request& req) { return GridAddressesHandler(req, db); }});
     router.Add({"GET", base + "/cache-key", "field.check", "field.cache_key",
                 [key = DeriveKey(deps.master, "field.cache"), hours = deps.max_offline_hours](Request& req) {
                     return CacheKeyHandler(req, key, hours);

@@ -12,6 +12,7 @@ type Tree = { [key: string]: string | Tree }
 const files = {
   ...import.meta.glob<Tree>('../locales/*/mobile.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/errors.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/field.json', { eager: true, import: 'default' }),
 }
 
 export function loadMobileMessages(): Record<Locale, Tree> {
