@@ -82,7 +82,8 @@ router.beforeEach(async (to) => {
     await session.ensure()
   } catch {
     const copy = sessionStorage.getItem(SESSION_COPY)
-    if (copy && !navigator.onLine) session.info = JSON.parse(copy) as SessionInfo
+    // (the server is unreachable: a 401 would have cleared the session without throwing)
+    if (copy) session.info = JSON.parse(copy) as SessionInfo
     else session.clear()
   }
   if (session.info) sessionStorage.setItem(SESSION_COPY, JSON.stringify(session.info))

@@ -64,7 +64,7 @@ export async function openStore(userId: number): Promise<void> {
 
 function startSync(userId: number): void {
   const tick = async (): Promise<void> => {
-    if (!navigator.onLine || !unlocked()) return
+    if (!unlocked()) return
     await flush()
     localStorage.setItem(LAST_ONLINE, String(Date.now()))
     await background?.(userId).catch(() => undefined)

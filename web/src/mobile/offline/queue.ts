@@ -115,8 +115,10 @@ async function sendOne(rec: QueueRecord): Promise<Outcome> {
   try {
     res = await fetch(API_BASE + c.path, { method: c.method, headers, body: JSON.stringify(body), credentials: 'same-origin' })
   } catch {
+    queueState.online = false
     return 'stop' // no network: try again later
   }
+  queueState.online = true
   if (res.status === 401 || res.status === 403 || res.status >= 500 || res.status === 429) return 'stop'
   const text = await res.text()
   let json: unknown = null
@@ -149,7 +151,7 @@ const results = new Map<string, unknown>()
 
 // Sends what can be sent now, in order; stops at the first sign that the server cannot be reached.
 export function flush(): Promise<void> {
-  if (!unlocked() || !navigator.onLine) return Promise.resolve()
+  if (!unlocked()) return Promise.resolve()
   running ??= (async () => {
     queueState.syncing = true
     try {
