@@ -120,11 +120,7 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
         "JOIN users u ON u.id = m.user_id WHERE u.username = 'officer' AND a.level = 'room' ORDER BY a.code LIMIT 1",
     )
     assert.ok(room, 'the demo officer works in a grid with rooms')
-    await page.goto(`${BASE}/m/people/new`).catch((e) => console.log('# goto', e.message))
-    console.log('# state2', JSON.stringify(await page.evaluate(() => [Object.keys(sessionStorage), document.cookie, navigator.onLine]))) // offline: the service worker answers
-    await page.waitForTimeout(2000)
-    await shot(page, '16-debug')
-    console.log('# url', page.url())
+    await page.goto(`${BASE}/m/people/new`) // offline: the service worker answers with the app
     await inputOf(page, 'm-person-id').fill(OFFLINE_ID)
     await inputOf(page, 'm-person-name').fill(OFFLINE_NAME)
     await page.locator('[data-testid="m-address-input"] textarea').fill(room)
