@@ -1,17 +1,15 @@
-#include "cases/deadlines/reminder_plan.hpp"
+#include "timelimits/reminder_plan.hpp"
 
 #include <algorithm>
 #include <set>
 
-#include "cases/deadlines/period.hpp"
+#include "timelimits/period.hpp"
 
-namespace jw::cases::deadlines {
+namespace jw::timelimits {
 namespace {
 
-const std::vector<std::string> kOfficerAndReviewer = {"case_officer", "legal_reviewer"};
-
 Reminder Make(const Clock& c, const std::string& stage, const std::string& due, CivilDate fire_on, CivilDate today,
-              std::vector<std::string> recipients) {
+              const std::vector<std::string>& recipients) {
     Reminder r;
     r.key = c.key + "|" + c.rule_id + "|" + stage + "|" + due;
     r.clock_key = c.key;
@@ -20,7 +18,7 @@ Reminder Make(const Clock& c, const std::string& stage, const std::string& due, 
     r.due = due;
     r.fire_on = FormatDate(fire_on);
     r.days_left = DaysBetween(today, *ParseDate(due));
-    r.recipients = std::move(recipients);
+    r.recipients = recipients;
     r.name_zh = c.name_zh;
     r.name_en = c.name_en;
     r.basis = c.basis;
@@ -39,21 +37,21 @@ void PlanClock(const Clock& c, const ReminderPolicy& policy, CivilDate today, st
         for (int lead : leads) {
             if (lead < days_left) continue;
             std::string stage = lead == 0 ? "due_today" : "lead_" + std::to_string(lead);
-            out.push_back(Make(c, stage, c.due, AddDays(*due, -lead), today, kOfficerAndReviewer));
+            out.push_back(Make(c, stage, c.due, AddDays(*due, -lead), today, policy.recipients.before_due));
             break;
         }
     }
     // Post-due track: every stage reached, so none is lost when the planner skipped a day.
     if (days_left < 0) {
         const int overdue_days = -days_left;
-        out.push_back(Make(c, "overdue", c.due, AddDays(*due, 1), today, kOfficerAndReviewer));
+        out.push_back(Make(c, "overdue", c.due, AddDays(*due, 1), today, policy.recipients.overdue));
         if (overdue_days >= policy.escalate_after_days) {
             out.push_back(Make(c, "escalate_unit_head", c.due, AddDays(*due, policy.escalate_after_days), today,
-                               {"unit_head", "case_officer", "legal_reviewer"}));
+                               policy.recipients.escalation));
         }
         if (overdue_days >= policy.letter_after_days) {
             out.push_back(Make(c, "suggestion_letter", c.due, AddDays(*due, policy.letter_after_days), today,
-                               {"unit_head", "legal_reviewer"}));
+                               policy.recipients.letter));
         }
     }
     // The extension request date, when it comes before the deadline itself (custody: 7 days ahead).
@@ -63,7 +61,7 @@ void PlanClock(const Clock& c, const ReminderPolicy& policy, CivilDate today, st
         for (int lead : policy.lead_days) max_lead = std::max(max_lead, lead);
         if (by && today <= *by && DaysBetween(today, *by) <= max_lead) {
             out.push_back(Make(c, "extension_request", c.next_extension.request_by, AddDays(*by, -max_lead), today,
-                               kOfficerAndReviewer));
+                               policy.recipients.before_due));
         }
     }
 }
@@ -97,4 +95,4 @@ std::vector<Reminder> PlanReminders(const std::vector<Clock>& clocks, const Remi
     return out;
 }
 
-}  // namespace jw::cases::deadlines
+}  // namespace jw::timelimits

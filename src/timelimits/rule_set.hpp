@@ -1,15 +1,18 @@
 #pragma once
-// The statutory time-limit rules, as data. Each row of data/rules.csv is one kind of clock (a case limit, a
-// coercive measure, a seizure...) with the events that start, stop, resume, end and restart it, its length,
-// how it may be extended and by whom, whether it restricts personal liberty (then a period ending on a holiday
-// is not extended) and its legal basis. The engine (deadline_engine.hpp) interprets the rows; no article
-// number or length lives in code.
+// Time-limit rules, as data. Each row of a module's rules CSV is one kind of clock (a case limit, a coercive
+// measure, a seizure, a 110 feedback limit, a 信访 reply limit...) with the events that start, stop, resume, end and
+// restart it, its length, how it may be extended and by whom, whether it restricts personal liberty (then a period
+// ending on a holiday is not extended) and its legal basis. The engine (engine.hpp) interprets the rows; no article
+// number or length lives in code. Each module ships its own file (cases: cases/deadlines/data/rules.csv) and
+// names, in a RuleSchema, what its two selector columns are called and may hold (ADR 0049).
 //
-// Columns of rules.csv (header required; lists are ';'-separated):
+// Columns (header required; lists are ';'-separated):
 //   id               stable rule id, e.g. "zhian_case_2025"
-//   case_type        administrative | criminal
-//   law              "" (any), 2012 or 2025: the 治安管理处罚法 text the rule belongs to
-//   scope            case (one clock per case) | subject (one clock per person or item, ClockEvent::clock_key)
+//   <family column>  which family of subjects the rule applies to (cases: case_type = administrative | criminal);
+//                    the column's name and allowed values come from the RuleSchema
+//   <variant column> "" (any) or one of the schema's variants (cases: law = 2012 | 2025, the 治安管理处罚法 text)
+//   scope            case (one clock per subject of the facts: the case, the petition) | subject (one clock per
+//                    person or item, ClockEvent::clock_key). "case" is the word in the data for "the whole".
 //   start            events that start the clock
 //   pause / resume   events that stop the clock and restart it (time stopped is not counted)
 //   end              events that end the clock (the duty was done or the measure lifted)
@@ -37,7 +40,7 @@
 
 #include "common/status.hpp"
 
-namespace jw::cases::deadlines {
+namespace jw::timelimits {
 
 enum class PeriodUnit { kDays, kMonths };
 enum class ExtensionMode { kAdd, kTo };
@@ -50,10 +53,19 @@ struct AllowedTotal {
     std::vector<std::string> reasons;
 };
 
+// What a module's rules file calls its two selector columns and what they may hold.
+struct RuleSchema {
+    std::string file = "rules.csv";          // named in parse errors
+    std::string family_column = "family";    // cases: "case_type"
+    std::vector<std::string> families;       // allowed values (required, non-empty list)
+    std::string variant_column = "variant";  // cases: "law"
+    std::vector<std::string> variants;       // allowed non-empty values; "" (any variant) is always allowed
+};
+
 struct Rule {
     std::string id;
-    std::string case_type;
-    std::string law;
+    std::string family;   // the schema's family column (cases: case_type)
+    std::string variant;  // the schema's variant column, "" = any (cases: law)
     RuleScope scope = RuleScope::kCase;
     std::vector<std::string> start_events, pause_events, resume_events, end_events, restart_events;
     int length = 0;
@@ -75,22 +87,22 @@ struct Rule {
 
 class RuleSet {
   public:
-    // Parses rules.csv. Errors: kInvalidArgument naming "line N" and the column (unknown unit/mode/scope,
-    // bad number, missing column, duplicate id).
-    static Result<RuleSet> FromCsv(std::string_view csv);
-    // The rules shipped in data/rules.csv (embedded). Aborts at start-up if the shipped file is broken
-    // (a bug, caught by the tests).
-    static const RuleSet& Default();
+    // Parses a rules CSV. Errors: kInvalidArgument naming "line N" and the column (unknown family, variant,
+    // unit, mode or scope, bad number, missing column, duplicate id).
+    static Result<RuleSet> FromCsv(std::string_view csv, const RuleSchema& schema);
+    // A module's shipped rules: FromCsv of the file, aborting (with the file's name) when it is broken — a bug the
+    // module's tests catch. For the module's `static const RuleSet& Rules()`.
+    static RuleSet LoadShipped(std::string_view csv, const RuleSchema& schema);
 
     const std::vector<Rule>& rules() const { return rules_; }
     const Rule* Find(std::string_view id) const;  // nullptr if unknown
-    // Rules that apply to a case type and law ("2012" / "2025" for administrative cases, "" for criminal).
-    std::vector<const Rule*> For(std::string_view case_type, std::string_view law) const;
-    // True when some rule of the case type knows the event kind.
-    bool KnowsEvent(std::string_view case_type, std::string_view kind) const;
+    // Rules that apply to a family and variant: the family's rules whose variant is "" or `variant`.
+    std::vector<const Rule*> For(std::string_view family, std::string_view variant) const;
+    // True when some rule of the family knows the event kind.
+    bool KnowsEvent(std::string_view family, std::string_view kind) const;
 
   private:
     std::vector<Rule> rules_;
 };
 
-}  // namespace jw::cases::deadlines
+}  // namespace jw::timelimits

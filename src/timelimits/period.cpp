@@ -1,8 +1,8 @@
-#include "cases/deadlines/period.hpp"
+#include "timelimits/period.hpp"
 
 #include <algorithm>
 
-namespace jw::cases::deadlines {
+namespace jw::timelimits {
 namespace {
 
 int DaysInMonth(int year, int month) {
@@ -40,4 +40,4 @@ CivilDate ApplyHolidayRule(const HolidayCalendar& calendar, CivilDate last, bool
     return calendar.FirstWorkingDayOnOrAfter(last);
 }
 
-}  // namespace jw::cases::deadlines
+}  // namespace jw::timelimits

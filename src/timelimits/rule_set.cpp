@@ -1,4 +1,4 @@
-#include "cases/deadlines/rule_set.hpp"
+#include "timelimits/rule_set.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -9,17 +9,19 @@
 
 #include "common/csv_reader.hpp"
 
-namespace jw::cases::deadlines {
-namespace data {
-const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
-}
+namespace jw::timelimits {
 
 namespace {
 
-const char* const kColumns[] = {"id",       "case_type", "law",     "scope",        "start",         "pause",
-                                "resume",   "end",       "restart", "length",       "unit",          "ext_event",
-                                "ext_mode", "ext_steps", "ext_max", "ext_approver", "ext_basis",     "request_lead",
-                                "liberty",  "name_zh",   "name_en", "basis",        "counting_basis"};
+// The columns every rules file has besides the schema's family and variant columns.
+const char* const kColumns[] = {"id",      "scope",        "start",         "pause",        "resume",   "end",
+                                "restart", "length",       "unit",          "ext_event",    "ext_mode", "ext_steps",
+                                "ext_max", "ext_approver", "ext_basis",     "request_lead", "liberty",  "name_zh",
+                                "name_en", "basis",        "counting_basis"};
+
+bool Contains(const std::vector<std::string>& v, std::string_view s) {
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
 std::vector<std::string> SplitList(const std::string& s, char sep = ';') {
     std::vector<std::string> out;
@@ -60,15 +62,27 @@ bool ParseAllowedTotal(const std::string& s, AllowedTotal& out) {
 }
 
 // `at(col)` says where in the file column `col` of the row is ("line L, column C").
-Status ParseRule(const std::map<std::string, std::string>& c, const std::string& where,
+std::string OneOf(const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+    return out;
+}
+
+Status ParseRule(const std::map<std::string, std::string>& c, const RuleSchema& schema, const std::string& where,
                  const std::function<std::string(const char*)>& at, Rule& r) {
-    auto bad = [&](const char* col, const char* problem) { return CsvInvalid(where + "." + col, problem, at(col)); };
+    auto bad = [&](const char* col, const std::string& problem) {
+        return CsvInvalid(where + "." + col, problem, at(col));
+    };
     r.id = c.at("id");
     if (r.id.empty()) return bad("id", "empty");
-    r.case_type = c.at("case_type");
-    if (r.case_type != "administrative" && r.case_type != "criminal") return bad("case_type", "unknown case type");
-    r.law = c.at("law");
-    if (!r.law.empty() && r.law != "2012" && r.law != "2025") return bad("law", "must be empty, 2012 or 2025");
+    const char* family_col = schema.family_column.c_str();
+    const char* variant_col = schema.variant_column.c_str();
+    r.family = c.at(family_col);
+    if (!Contains(schema.families, r.family)) return bad(family_col, "must be one of " + OneOf(schema.families));
+    r.variant = c.at(variant_col);
+    if (!r.variant.empty() && !Contains(schema.variants, r.variant)) {
+        return bad(variant_col, "must be empty or one of " + OneOf(schema.variants));
+    }
     const std::string& scope = c.at("scope");
     if (scope == "case") {
         r.scope = RuleScope::kCase;
@@ -134,10 +148,6 @@ Status ParseRule(const std::map<std::string, std::string>& c, const std::string&
     return Status::Ok();
 }
 
-bool Contains(const std::vector<std::string>& v, std::string_view s) {
-    return std::find(v.begin(), v.end(), s) != v.end();
-}
-
 }  // namespace
 
 bool Rule::Uses(std::string_view kind) const {
@@ -145,15 +155,17 @@ bool Rule::Uses(std::string_view kind) const {
            Contains(end_events, kind) || Contains(restart_events, kind) || (!ext_event.empty() && ext_event == kind);
 }
 
-Result<RuleSet> RuleSet::FromCsv(std::string_view csv) {
+Result<RuleSet> RuleSet::FromCsv(std::string_view csv, const RuleSchema& schema) {
     RuleSet set;
     std::vector<std::string> header;
-    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = "rules.csv", .comment = '#'}));
+    JW_ASSIGN_OR_RETURN(const auto rows, ReadCsv(csv, CsvOptions{.name = schema.file, .comment = '#'}));
     for (const auto& row : rows) {
         const std::string where = "line " + std::to_string(row.line);
         if (header.empty()) {
             header = row.fields;
-            for (const char* col : kColumns) {
+            std::vector<std::string> required(std::begin(kColumns), std::end(kColumns));
+            required.insert(required.begin() + 1, {schema.family_column, schema.variant_column});
+            for (const auto& col : required) {
                 if (!Contains(header, col)) return CsvInvalid(where + "." + col, "missing column", row.Where(0));
             }
             continue;
@@ -168,7 +180,7 @@ Result<RuleSet> RuleSet::FromCsv(std::string_view csv) {
         }
         Rule rule;
         JW_RETURN_IF_ERROR(ParseRule(
-            cols, where, [&](const char* col) { return row.Where(index.at(col)); }, rule));
+            cols, schema, where, [&](const char* col) { return row.Where(index.at(col)); }, rule));
         if (set.Find(rule.id) != nullptr)
             return CsvInvalid(where + ".id", "duplicate rule id " + rule.id, row.Where(index.at("id")));
         set.rules_.push_back(std::move(rule));
@@ -177,21 +189,14 @@ Result<RuleSet> RuleSet::FromCsv(std::string_view csv) {
     return set;
 }
 
-const RuleSet& RuleSet::Default() {
-    static const RuleSet set = [] {
-        for (const auto& [name, content] : data::EmbeddedFiles()) {
-            if (name != "rules.csv") continue;
-            auto parsed = FromCsv(content);
-            if (!parsed.ok()) {
-                std::fprintf(stderr, "deadlines: shipped rules.csv is broken: %s\n", parsed.status().message().c_str());
-                std::abort();
-            }
-            return std::move(parsed).value();
-        }
-        std::fprintf(stderr, "deadlines: rules.csv is not embedded\n");
+RuleSet RuleSet::LoadShipped(std::string_view csv, const RuleSchema& schema) {
+    auto parsed = FromCsv(csv, schema);
+    if (!parsed.ok()) {
+        std::fprintf(stderr, "timelimits: shipped %s is broken: %s\n", schema.file.c_str(),
+                     parsed.status().message().c_str());
         std::abort();
-    }();
-    return set;
+    }
+    return std::move(parsed).value();
 }
 
 const Rule* RuleSet::Find(std::string_view id) const {
@@ -201,19 +206,19 @@ const Rule* RuleSet::Find(std::string_view id) const {
     return nullptr;
 }
 
-std::vector<const Rule*> RuleSet::For(std::string_view case_type, std::string_view law) const {
+std::vector<const Rule*> RuleSet::For(std::string_view family, std::string_view variant) const {
     std::vector<const Rule*> out;
     for (const auto& r : rules_) {
-        if (r.case_type == case_type && (r.law.empty() || r.law == law)) out.push_back(&r);
+        if (r.family == family && (r.variant.empty() || r.variant == variant)) out.push_back(&r);
     }
     return out;
 }
 
-bool RuleSet::KnowsEvent(std::string_view case_type, std::string_view kind) const {
+bool RuleSet::KnowsEvent(std::string_view family, std::string_view kind) const {
     for (const auto& r : rules_) {
-        if (r.case_type == case_type && r.Uses(kind)) return true;
+        if (r.family == family && r.Uses(kind)) return true;
     }
     return false;
 }
 
-}  // namespace jw::cases::deadlines
+}  // namespace jw::timelimits

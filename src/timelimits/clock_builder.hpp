@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the engine: builds one Clock from the events that concern it. deadline_engine.cpp routes each
+// Internal to the engine: builds one Clock from the events that concern it. engine.cpp routes each
 // event to the builders of the clocks it may affect; the builder applies the rule's semantics (start, stop,
 // resume, end, restart, extension) and finally renders the Clock as of a day.
 
@@ -8,12 +8,12 @@
 #include <string>
 #include <vector>
 
-#include "cases/deadlines/deadline_engine.hpp"
 #include "common/civil_time.hpp"
+#include "timelimits/engine.hpp"
 
-namespace jw::cases::deadlines::internal {
+namespace jw::timelimits::internal {
 
-// An event after normalisation: its index in CaseFacts::events (for error fields), kind after aliases, date.
+// An event after normalisation: its index in Facts::events (for error fields), kind after aliases, date.
 struct DatedEvent {
     size_t index = 0;
     std::string kind;
@@ -21,15 +21,13 @@ struct DatedEvent {
     const ClockEvent* source = nullptr;
 };
 
-// The Chinese name of an event kind for the trace ("accepted" → "受案"); the kind itself if unknown.
-std::string EventNameZh(const std::string& kind);
-
 // What an event did to a clock.
 enum class Effect { kNone, kApplied };
 
 class ClockBuilder {
   public:
-    ClockBuilder(const Rule& rule, const HolidayCalendar& calendar, std::string subject, std::string key);
+    ClockBuilder(const Rule& rule, const HolidayCalendar& calendar, const Vocabulary& words, std::string subject,
+                 std::string key);
 
     bool started() const { return started_; }
     bool ended() const { return ended_; }
@@ -38,7 +36,7 @@ class ClockBuilder {
     // Applies one event (already known to concern this clock's rule and subject). Errors name
     // "events[i].<field>". kNone when the event did not touch the clock (e.g. an end before the start).
     Result<Effect> Apply(const DatedEvent& e, bool is_start_kind);
-    // Adds a trace sentence (used by the engine for case-level notes such as the law chosen).
+    // Adds a trace sentence (used by the engine for notes such as the law chosen).
     void Note(std::string sentence) { clock_.trace.push_back(std::move(sentence)); }
 
     // The clock as of `today`.
@@ -47,6 +45,7 @@ class ClockBuilder {
   private:
     int PausedDaysAsOf(CivilDate day) const;
     std::string Approver(int extension_index) const;  // who approves the (index+1)-th extension
+    std::string StopZh(const std::string& pause_kind) const { return words_.StopNameZh(StopKindOf(pause_kind)); }
     void CloseStop(const std::string& pause_kind, CivilDate on);
     CivilDate RawLastDay(CivilDate as_of) const;
     CivilDate DueAsOf(CivilDate as_of) const;
@@ -59,6 +58,7 @@ class ClockBuilder {
 
     const Rule& rule_;
     const HolidayCalendar& calendar_;
+    const Vocabulary& words_;
     Clock clock_;
     bool started_ = false;
     bool ended_ = false;
@@ -72,4 +72,4 @@ class ClockBuilder {
     std::set<std::string> late_stops_;  // stops that began after expiry: not counted, their end is ignored
 };
 
-}  // namespace jw::cases::deadlines::internal
+}  // namespace jw::timelimits::internal

@@ -1,11 +1,11 @@
-#include "cases/deadlines/clock_builder.hpp"
+#include "timelimits/clock_builder.hpp"
 
 #include <algorithm>
 #include <map>
 
-#include "cases/deadlines/period.hpp"
+#include "timelimits/period.hpp"
 
-namespace jw::cases::deadlines::internal {
+namespace jw::timelimits::internal {
 namespace {
 
 std::string Field(const DatedEvent& e, const char* name) { return "events[" + std::to_string(e.index) + "]." + name; }
@@ -17,58 +17,7 @@ int IndexOf(const std::vector<std::string>& v, const std::string& s) {
 
 std::string UnitZh(PeriodUnit u) { return u == PeriodUnit::kDays ? "日" : "个月"; }
 
-std::string StopKindName(const std::string& pause_kind) {
-    if (pause_kind.rfind("psychiatric_appraisal", 0) == 0) return "psychiatric_appraisal";
-    if (pause_kind.rfind("appraisal", 0) == 0) return "appraisal";
-    if (pause_kind.rfind("hearing", 0) == 0) return "hearing";
-    return pause_kind;
-}
-
-std::string StopKindZh(const std::string& pause_kind) {
-    std::string k = StopKindName(pause_kind);
-    if (k == "psychiatric_appraisal") return "精神病鉴定";
-    return k == "appraisal" ? "鉴定" : k == "hearing" ? "听证" : k;
-}
-
 }  // namespace
-
-std::string EventNameZh(const std::string& kind) {
-    static const std::map<std::string, std::string> kNames = {
-        {"accepted", "受案"},
-        {"filed", "立案"},
-        {"not_filed", "决定不予立案"},
-        {"decided", "作出处理决定"},
-        {"closed", "结案"},
-        {"appraisal_started", "鉴定开始"},
-        {"appraisal_ended", "鉴定结束"},
-        {"hearing_started", "听证开始"},
-        {"hearing_ended", "听证结束"},
-        {"extension_approved", "批准延长办案期限"},
-        {"seized", "扣押"},
-        {"seizure_extension_approved", "批准延长扣押期限"},
-        {"seizure_released", "解除扣押"},
-        {"filing_review_extended", "批准延长立案审查期限"},
-        {"criminal_detention", "刑事拘留"},
-        {"detention_extended", "批准延长提请批准逮捕期限"},
-        {"arrest_requested", "提请批准逮捕"},
-        {"arrest_approved", "检察院批准逮捕"},
-        {"arrest_rejected", "检察院不批准逮捕"},
-        {"arrested", "执行逮捕"},
-        {"custody_extension_approved", "批准延长侦查羁押期限"},
-        {"new_major_crime", "发现另有重要罪行"},
-        {"psychiatric_appraisal_started", "精神病鉴定开始"},
-        {"psychiatric_appraisal_ended", "精神病鉴定结束"},
-        {"mediation_failed", "调解未达成协议或者达成协议后不履行"},
-        {"transferred_for_prosecution", "移送审查起诉"},
-        {"released", "释放"},
-        {"bail_started", "取保候审"},
-        {"bail_ended", "解除取保候审"},
-        {"surveillance_started", "监视居住"},
-        {"surveillance_ended", "解除监视居住"},
-    };
-    auto it = kNames.find(kind);
-    return it == kNames.end() ? kind : it->second;
-}
 
 std::string ClockBuilder::ExtensionBasis(size_t index) const {
     if (rule_.ext_basis.empty()) return rule_.basis;
@@ -80,8 +29,9 @@ std::string ClockBuilder::Approver(int extension_index) const {
     return rule_.ext_approvers[std::min<size_t>(extension_index, rule_.ext_approvers.size() - 1)];
 }
 
-ClockBuilder::ClockBuilder(const Rule& rule, const HolidayCalendar& calendar, std::string subject, std::string key)
-    : rule_(rule), calendar_(calendar) {
+ClockBuilder::ClockBuilder(const Rule& rule, const HolidayCalendar& calendar, const Vocabulary& words,
+                           std::string subject, std::string key)
+    : rule_(rule), calendar_(calendar), words_(words) {
     clock_.key = std::move(key);
     clock_.rule_id = rule.id;
     clock_.subject = std::move(subject);
@@ -103,7 +53,7 @@ int ClockBuilder::PausedDaysAsOf(CivilDate day) const {
 void ClockBuilder::CloseStop(const std::string& pause_kind, CivilDate on) {
     CivilDate from = open_stops_.at(pause_kind);
     clock_.stops.push_back(
-        {FormatDate(from), FormatDate(on), StopKindName(pause_kind), std::max(0, DaysBetween(from, on))});
+        {FormatDate(from), FormatDate(on), StopKindOf(pause_kind), std::max(0, DaysBetween(from, on))});
     open_stops_.erase(pause_kind);
     if (open_stops_.empty()) paused_closed_ += std::max(0, DaysBetween(stopped_since_, on));
 }
@@ -125,18 +75,18 @@ Result<Effect> ClockBuilder::Apply(const DatedEvent& e, bool is_start_kind) {
         while (!open_stops_.empty()) CloseStop(open_stops_.begin()->first, e.date);
         ended_ = true;
         end_ = e.date;
-        clock_.trace.push_back(date + " " + EventNameZh(e.kind) + "：" + rule_.name_zh + "终结。");
+        clock_.trace.push_back(date + " " + words_.EventNameZh(e.kind) + "：" + rule_.name_zh + "终结。");
         return Effect::kApplied;
     }
     if (IndexOf(rule_.pause_events, e.kind) >= 0) {
         if (open_stops_.count(e.kind) > 0) {
             return Status::Invalid(Field(e, "kind"),
-                                   StopKindZh(e.kind) + "已于" + FormatDate(open_stops_.at(e.kind)) + "开始，尚未结束");
+                                   StopZh(e.kind) + "已于" + FormatDate(open_stops_.at(e.kind)) + "开始，尚未结束");
         }
         if (open_stops_.empty() && e.date > DueAsOf(e.date)) {
             // A stop cannot revive a period that has already run out.
-            std::string w = date + " " + StopKindZh(e.kind) + "开始，但期限已于" + FormatDate(DueAsOf(e.date)) +
-                            "届满：不再中止计算。";
+            std::string w =
+                date + " " + StopZh(e.kind) + "开始，但期限已于" + FormatDate(DueAsOf(e.date)) + "届满：不再中止计算。";
             clock_.trace.push_back(w);
             clock_.warnings.push_back(w);
             late_stops_.insert(e.kind);
@@ -144,7 +94,7 @@ Result<Effect> ClockBuilder::Apply(const DatedEvent& e, bool is_start_kind) {
         }
         if (open_stops_.empty()) stopped_since_ = e.date;
         open_stops_[e.kind] = e.date;
-        clock_.trace.push_back(date + " " + StopKindZh(e.kind) + "开始：" + StopKindZh(e.kind) + "期间不计入期限（" +
+        clock_.trace.push_back(date + " " + StopZh(e.kind) + "开始：" + StopZh(e.kind) + "期间不计入期限（" +
                                rule_.basis + "）。");
         return Effect::kApplied;
     }
@@ -153,11 +103,11 @@ Result<Effect> ClockBuilder::Apply(const DatedEvent& e, bool is_start_kind) {
         if (late_stops_.erase(pause_kind) > 0) return Effect::kApplied;
         auto it = open_stops_.find(pause_kind);
         if (it == open_stops_.end()) {
-            return Status::Invalid(Field(e, "kind"), "没有正在进行的" + StopKindZh(pause_kind) + "可以结束");
+            return Status::Invalid(Field(e, "kind"), "没有正在进行的" + StopZh(pause_kind) + "可以结束");
         }
         const int before = PausedDaysAsOf(e.date);
         CloseStop(pause_kind, e.date);
-        clock_.trace.push_back(date + " " + StopKindZh(pause_kind) + "结束" +
+        clock_.trace.push_back(date + " " + StopZh(pause_kind) + "结束" +
                                (open_stops_.empty() ? "：累计不计入期限" + std::to_string(before) + "日，期限相应顺延。"
                                                     : "，其他中止事由尚未结束。"));
         return Effect::kApplied;
@@ -170,8 +120,9 @@ Result<Effect> ClockBuilder::Apply(const DatedEvent& e, bool is_start_kind) {
         if (!open_stops_.empty()) stopped_since_ = e.date;  // only stopped time after the restart counts
         clock_.extensions.clear();
         clock_.start = date;
-        clock_.trace.push_back(date + " " + EventNameZh(e.kind) + "：自该日起重新计算期限" + std::to_string(length_) +
-                               UnitZh(rule_.unit) + "，此前的延长不再适用（" + rule_.basis + "）。");
+        clock_.trace.push_back(date + " " + words_.EventNameZh(e.kind) + "：自该日起重新计算期限" +
+                               std::to_string(length_) + UnitZh(rule_.unit) + "，此前的延长不再适用（" + rule_.basis +
+                               "）。");
         return Effect::kApplied;
     }
     if (!rule_.ext_event.empty() && e.kind == rule_.ext_event) return Extend(e);
@@ -186,7 +137,7 @@ Result<Effect> ClockBuilder::Start(const DatedEvent& e) {
     start_ = e.date;
     length_ = rule_.length;
     clock_.start = FormatDate(e.date);
-    clock_.trace.push_back(clock_.start + " " + EventNameZh(e.kind) + "：" + rule_.name_zh + "开始，期限" +
+    clock_.trace.push_back(clock_.start + " " + words_.EventNameZh(e.kind) + "：" + rule_.name_zh + "开始，期限" +
                            std::to_string(length_) + UnitZh(rule_.unit) + "（" + rule_.basis + "），开始之日不计入（" +
                            rule_.counting_basis + "）。");
     return Effect::kApplied;
@@ -265,7 +216,7 @@ Clock ClockBuilder::Render(CivilDate today) const {
     c.length = length_;
     c.paused_days = PausedDaysAsOf(as_of);
     for (const auto& [kind, from] : open_stops_) {
-        c.stops.push_back({FormatDate(from), "", StopKindName(kind), std::max(0, DaysBetween(from, as_of))});
+        c.stops.push_back({FormatDate(from), "", StopKindOf(kind), std::max(0, DaysBetween(from, as_of))});
     }
     const CivilDate raw = RawLastDay(as_of);
     const CivilDate due = DueAsOf(as_of);
@@ -314,4 +265,4 @@ Clock ClockBuilder::Render(CivilDate today) const {
     return c;
 }
 
-}  // namespace jw::cases::deadlines::internal
+}  // namespace jw::timelimits::internal
