@@ -1,7 +1,8 @@
 // The offline-first phone app (issue 15, ADR 0053), at phone size with touch. First load of /m/ on Chromium's
-// 3G profile (measured and reported, not asserted). The officer logs in, checks a person known to the master index
-// and opens their record to verify it; then the network goes: the officer changes that record, makes three
-// checks, registers a person and records a visit naming them — all saved on the phone, counted as 待同步. The page
+// 3G profile (measured and reported, not asserted). The officer logs in and checks a wanted person (the instruction
+// on the phone, the alert on the duty desk's board), then a person known to the master index, and opens their
+// record to verify it; then the network goes: the officer changes that record, makes three checks (the wanted
+// person's answered from the phone's hashed list), registers a person and records a visit naming them — all saved on the phone, counted as 待同步. The page
 // is reloaded with no network (the service worker serves the app, the queue is still there). Meanwhile someone
 // changes the same record on the server. The network returns: everything is sent once, in order (the person
 // before the visit), and shows on the desktop's API; the verification that met the server's newer version is a
@@ -24,6 +25,7 @@ const seq = () => String(100 + Math.floor(Math.random() * 800))
 const KNOWN_ID = residentId(`51990119880214${seq()}`)
 const UNKNOWN_ID = residentId(`51990119700101${seq()}`)
 const OFFLINE_ID = residentId(`51990119950606${seq()}`)
+const WANTED_ID = residentId(`51990119790909${seq()}`)
 const OFFLINE_NAME = `离线登记${seq()}`
 
 // The desktop's API as another session of a demo user (cookies and CSRF by hand).
@@ -47,6 +49,8 @@ async function apiSession(username) {
   return { get: (p) => call('GET', p), post: (p, b) => call('POST', p, b), patch: (p, b) => call('PATCH', p, b) }
 }
 
+const iso = (s) => new Date(Date.now() + s * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z')
+
 describe('phone app offline: nothing lost, everything once, conflicts shown', () => {
   let phone
   before(async () => {
@@ -65,6 +69,18 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
     // A person the master index knows (registered from the desktop).
     const known = await desk.post('/community/people', { id_number: KNOWN_ID, name: '核实对象', category: 'household', phones: [] })
     assert.equal(known.status, 201)
+    // A wanted person on the person watch list (applied by the officer, approved by the leader).
+    const leader = await apiSession('leader')
+    const duty = await apiSession('duty')
+    const centre = (await desk.get('/personwatch/options')).json.units.find((u) => u.name === '指挥中心').id
+    const entry = await desk.post('/personwatch/entries', {
+      kind: 'wanted', id_number: WANTED_ID, name: '蓝天明', case_no: '示公刑立字〔2026〕301号', reason: '涉嫌抢劫罪，在逃',
+      instruction: '立即控制，通知城关派出所', valid_from: iso(-60), valid_to: iso(86400), unit_ids: [centre],
+    })
+    assert.equal(entry.status, 201, JSON.stringify(entry.json))
+    assert.equal((await leader.post(`/personwatch/entries/${entry.json.id}/approve`, { version: entry.json.version, reason: '同意' })).status, 200)
+    const personAlerts = async () => (await duty.get('/alerts?state=open&page_size=200')).json.items.filter((x) => x.source === 'personwatch')
+    const alertsBefore = new Set((await personAlerts()).map((a) => a.id))
 
     // First load on 3G: the login page ready to type in.
     const cdp = await context.newCDPSession(page)
@@ -80,14 +96,27 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
     await inputOf(page, 'm-login-password').fill(DEMO_PASSWORD)
     const keyed = page.waitForResponse((r) => r.url().endsWith('/api/v1/field/cache-key') && r.status() === 200)
     const addresses = page.waitForResponse((r) => r.url().includes('/api/v1/field/grid-addresses') && r.status() === 200)
+    const wantedList = page.waitForResponse((r) => r.url().endsWith('/api/v1/personwatch/offline-list') && r.status() === 200)
     await byTestId(page, 'm-login-submit').tap()
     await page.waitForURL((u) => u.pathname === '/m/')
     await keyed
     await addresses // the grid's addresses are on the phone (background refresh after login)
+    await wantedList // and the wanted persons' hashes
     await page.waitForFunction(() => navigator.serviceWorker?.controller !== null) // the shell is installed
 
-    // Two taps to an answer: 盘查, type, 查询.
+    // Two taps to an answer: 盘查, type, 查询. A wanted person: the instruction, and the duty desk alerted.
     await byTestId(page, 'm-home-check').tap()
+    await inputOf(page, 'm-check-id').fill(WANTED_ID)
+    await byTestId(page, 'm-check-submit').tap()
+    await page.locator('[data-testid="m-check-answer"][data-outcome="wanted"]').waitFor()
+    await byTestId(page, 'm-check-hit').filter({ hasText: '立即控制，通知城关派出所' }).waitFor()
+    await shot(page, '16-check-wanted')
+    const raised = (await personAlerts()).filter((a) => !alertsBefore.has(a.id))
+    assert.equal(raised.length, 1, 'the duty desk sees the hit at once')
+    const alert = (await duty.get(`/alerts/${raised[0].id}`)).json
+    assert.equal(alert.payload.check_source, 'mobile_check')
+    assert.ok(!JSON.stringify(alert).includes(WANTED_ID), 'the alert carries the masked number only')
+
     await inputOf(page, 'm-check-id').fill(KNOWN_ID)
     await byTestId(page, 'm-check-submit').tap()
     const answer = byTestId(page, 'm-check-answer')
@@ -107,10 +136,10 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
 
     // three checks
     await byTestId(page, 'm-home-check').tap()
-    for (const id of [KNOWN_ID, UNKNOWN_ID, OFFLINE_ID]) {
+    for (const [id, outcome] of [[KNOWN_ID, 'queued'], [UNKNOWN_ID, 'queued'], [WANTED_ID, 'wanted_offline']]) {
       await inputOf(page, 'm-check-id').fill(id)
       await byTestId(page, 'm-check-submit').tap()
-      await page.locator('[data-testid="m-check-answer"][data-outcome="queued"]').waitFor()
+      await page.locator(`[data-testid="m-check-answer"][data-outcome="${outcome}"]`).waitFor()
     }
     await shot(page, '16-check-offline')
 
@@ -139,7 +168,7 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
     await page.reload()
     await byTestId(page, 'm-home-pending').locator('.van-badge').filter({ hasText: /^6$/ }).waitFor()
     await shot(page, '16-home-offline-after-reload')
-    assert.equal(checksNow(), 1, 'only the online check reached the server')
+    assert.equal(checksNow(), 2, 'only the online checks reached the server')
 
     // meanwhile the record is changed on the server (version 2)
     const changed = await desk.patch(`/community/people/${known.json.person_id}`, { version: 1, phones: ['13900139000'] })
@@ -161,7 +190,7 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
     await shot(page, '16-pending-conflict')
 
     // exactly once, in order, visible on the desktop's API
-    assert.equal(checksNow(), 4, 'the three offline checks reached the server once each')
+    assert.equal(checksNow(), 5, 'the three offline checks reached the server once each')
     const people = await desk.get(`/community/people?q=${encodeURIComponent(OFFLINE_NAME)}`)
     assert.equal(people.json.total, 1)
     const personId = people.json.items[0].id

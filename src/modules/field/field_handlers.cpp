@@ -19,7 +19,17 @@ using http::Reply;
 using http::Request;
 
 Json CheckJson(const CheckResult& r) {
-    Json j = {{"id", r.id}, {"outcome", r.outcome}, {"checked_at", r.checked_at}};
+    Json hits = Json::array();
+    for (const auto& h : r.hits)
+        hits.push_back({{"kind", h.kind},
+                        {"kind_name_zh", h.kind_name_zh},
+                        {"kind_name_en", h.kind_name_en},
+                        {"name", h.masked_name},
+                        {"case_no", h.case_no},
+                        {"instruction", h.instruction},
+                        {"colour", h.colour},
+                        {"alert_id", h.alert_id}});
+    Json j = {{"id", r.id}, {"outcome", r.outcome}, {"checked_at", r.checked_at}, {"hits", hits}};
     if (r.person_id) {
         j["person"] = {
             {"id", *r.person_id}, {"name", r.masked_name}, {"id_number", r.masked_id}, {"category", r.category}};

@@ -8,6 +8,7 @@
 #include "community/community_keys.hpp"
 #include "community/people/people_queries.hpp"
 #include "community/people/people_service.hpp"
+#include "personwatch/check/identity_check.hpp"
 
 namespace jw::field {
 
@@ -53,11 +54,34 @@ Result<std::optional<CheckResult>> EarlierCheck(storage::Connection& c, int64_t 
     if (rows.empty()) return std::optional<CheckResult>();
     CheckResult r;
     r.id = rows[0].Int(0);
-    r.outcome = rows[0].Str(1);
+    r.outcome = rows[0].Str(1);  // as first answered (the list may have changed since)
     if (!rows[0].IsNull(2)) r.person_id = rows[0].Int(2);
     r.checked_at = rows[0].Int(3);
     r.replay = true;
     return std::optional<CheckResult>(r);
+}
+
+// The watch list's answer for this check (raising the alert on a hit, once per event_ref).
+Status AskWatchList(storage::Connection& c, const auth::Principal& officer, const CheckInput& in, int64_t now,
+                    CheckResult& r) {
+    personwatch::CheckSubject who;
+    who.id_number = in.id_number;
+    who.name = in.id_number.empty() ? in.name : "";
+    who.birth_date = in.id_number.empty() ? in.birth_date : "";
+    personwatch::CheckContext ctx;
+    ctx.source = "mobile_check";
+    ctx.event_ref = "field:" + std::to_string(officer.user_id) + ":" + in.client_key;
+    ctx.latitude = in.latitude;
+    ctx.longitude = in.longitude;
+    JW_ASSIGN_OR_RETURN(auto answer, personwatch::CheckIdentity(c, officer, who, ctx, now));
+    for (const auto& h : answer.hits)
+        r.hits.push_back(WatchHit{h.kind, h.kind_name_zh, h.kind_name_en, h.masked_name, h.case_no, h.instruction,
+                                  h.colour, h.alert_id});
+    if (!r.hits.empty()) {
+        const bool wanted = std::any_of(r.hits.begin(), r.hits.end(), [](const auto& h) { return h.kind == "wanted"; });
+        r.outcome = wanted ? "wanted" : "watched";
+    }
+    return Status::Ok();
 }
 
 void Describe(const community::Person& p, CheckResult& r) {
@@ -78,12 +102,15 @@ Result<CheckResult> RecordCheck(storage::Connection& c, const auth::Principal& o
             JW_ASSIGN_OR_RETURN(auto p, community::GetPerson(c, *earlier->person_id));
             Describe(p, *earlier);
         }
+        // The same event again: the same hits, nothing raised twice.
+        JW_RETURN_IF_ERROR(AskWatchList(c, officer, in, now, *earlier));
         return *earlier;
     }
     JW_ASSIGN_OR_RETURN(auto person, FindInMasterIndex(c, in));
     CheckResult r;
     r.outcome = person ? "known" : "nothing";
     if (person) Describe(*person, r);
+    JW_RETURN_IF_ERROR(AskWatchList(c, officer, in, now, r));
     r.checked_at = std::min(in.checked_at.value_or(now), now);
     const auto& sealer = community::Sealer();
     const std::string subject = in.id_number.empty() ? in.name + " " + in.birth_date : in.id_number;

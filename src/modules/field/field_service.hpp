@@ -2,10 +2,13 @@
 // The person check on the phone (盘查, issue 15). A check is looked up and recorded in one transaction (the
 // caller's, the audited write): the answer is what the officer sees on one screen.
 //
-// Outcomes, most urgent first: wanted (在逃) and watched (重点人员) come from the person watch list once it is
-// wired (personwatch); known = in the master index (community people); nothing = none of these.
+// Outcomes, most urgent first: wanted (an active 在逃 entry) and watched (any other active entry: 重点人员, missing)
+// from the person watch list through its identity check (personwatch/check/identity_check.hpp, source
+// mobile_check), which on a hit raises the alert on the duty desk's board with the officer's position, once per
+// check (event_ref "field:<officer>:<client_key>", so a resent check raises nothing new); known = in the master
+// index (community people); nothing = none of these.
 // Errors: InvalidArgument naming id_number (bad_format: not a valid resident ID) or name / birth_date (required
-// when no id_number; birth_date bad_format); the storage layer's. Thread safety: none needed (pure over `c`).
+// when no id_number; birth_date bad_format), longitude / latitude (only one given); the storage layer's. Thread safety: none needed (pure over `c`).
 
 #include <cstdint>
 #include <optional>
@@ -28,8 +31,15 @@ struct CheckInput {
     bool offline = false;               // answered on the phone from its local list first
 };
 
+struct WatchHit {
+    std::string kind, kind_name_zh, kind_name_en;  // personwatch data/kinds.csv
+    std::string masked_name, case_no, instruction, colour;
+    int64_t alert_id = 0;
+};
+
 struct CheckResult {
     int64_t id = 0;
+    std::vector<WatchHit> hits;  // the watch list's entries naming the person, most urgent first
     std::string outcome;  // wanted | watched | known | nothing
     std::optional<int64_t> person_id;
     std::string masked_name, masked_id, category;  // of the person found, masked

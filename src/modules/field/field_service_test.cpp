@@ -7,11 +7,8 @@
 #include "common/validators.hpp"
 #include "community/community_keys.hpp"
 #include "community/people/people_service.hpp"
-#include "test_support/database_test.hpp"
+#include "personwatch/personwatch_test_fixture.hpp"
 
-namespace jw::community::data {
-const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
-}
 namespace jw::field::data {
 const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
 }
@@ -19,35 +16,32 @@ const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles(
 namespace jw::field {
 namespace {
 
-std::string Id18(const std::string& first17) { return first17 + IdCheckCharacter(first17); }
+using personwatch::testing::Id18;
 
-class FieldCheckTest : public test_support::DatabaseTest {
+// The person watch list's set-up (a station, the command centre, an officer and a leader, keys), with this
+// module's table and a person of the master index.
+class FieldCheckTest : public personwatch::testing::PersonWatchTest {
   protected:
     void SetUp() override {
-        community::InstallKeys(std::string(16, 'k'));
-        auto schemas = test_support::PlatformSchemas();
-        schemas.push_back({"community", &community::data::EmbeddedFiles()});
-        schemas.push_back({"field", &data::EmbeddedFiles()});
-        if (!OpenDatabase("field_checks", schemas)) return;
-        const int64_t station = Unit("519901030100", "城关派出所", std::nullopt);
-        officer_.user_id = User("officer_a", station, "officer");
-        officer_.unit_id = station;
+        PersonWatchTest::SetUp();
+        if (!c_) return;
+        ASSERT_TRUE(test_support::Migrate(*db_, {{"field", &data::EmbeddedFiles()}}, true).ok());
+        officer_p_.permissions = {"field.check"};
         community::PersonInput p;
         p.id_number = known_id_;
         p.name = "王小明";
         ASSERT_TRUE(storage::InTransaction(*c_, [&](storage::Connection& tx) {
-                        return community::ResolvePerson(tx, p, officer_, 1000).status();
+                        return community::ResolvePerson(tx, p, officer_p_, 1000).status();
                     }).ok());
     }
     Result<CheckResult> Check(const CheckInput& in) {
         Result<CheckResult> out = Status::Internal("not run");
         (void)storage::InTransaction(*c_, [&](storage::Connection& tx) -> Status {
-            out = RecordCheck(tx, officer_, in, 5000);
+            out = RecordCheck(tx, officer_p_, in, now_);
             return out.status();
         });
         return out;
     }
-    auth::Principal officer_;
     const std::string known_id_ = Id18("51990119900307123");
 };
 
@@ -97,14 +91,14 @@ TEST_P(FieldCheckTest, AResentCheckIsOneRowAndTheSubjectIsSealed) {
     EXPECT_EQ(again->outcome, "known");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM field_checks"), 1);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM field_checks WHERE subject LIKE ?", {storage::V("%" + known_id_ + "%")}), 0);
-    auto rows = ListChecks(*c_, officer_.user_id, std::nullopt, 10);
+    auto rows = ListChecks(*c_, officer_p_.user_id, std::nullopt, 10);
     ASSERT_TRUE(rows.ok());
     ASSERT_EQ(rows->size(), 1u);
     EXPECT_EQ((*rows)[0].subject_masked, MaskIdNumber(known_id_));
     EXPECT_EQ((*rows)[0].checked_at, 4000);  // the phone's time of an offline check
     EXPECT_TRUE((*rows)[0].offline);
     // Another unit's desk does not see it.
-    EXPECT_TRUE(ListChecks(*c_, std::nullopt, std::vector<int64_t>{officer_.unit_id + 100}, 10)->empty());
+    EXPECT_TRUE(ListChecks(*c_, std::nullopt, std::vector<int64_t>{other_station_}, 10)->empty());
 }
 
 TEST_P(FieldCheckTest, ACheckNamesWhatIsMissing) {
@@ -116,6 +110,36 @@ TEST_P(FieldCheckTest, ACheckNamesWhatIsMissing) {
     EXPECT_EQ(r.status().fields().at("birth_date"), "required");
     in.id_number = "519901199003071230";  // wrong check character
     EXPECT_EQ(Check(in).status().code(), ErrorCode::kInvalidArgument);
+}
+
+TEST_P(FieldCheckTest, AWantedPersonIsAnsweredWantedAndAlertsTheDeskOnce) {
+    const std::string wanted = Id18("51990119770707555");
+    ASSERT_NE(Listed(Input("wanted", wanted)), 0);
+    CheckInput in;
+    in.client_key = "k-wanted-1";
+    in.id_number = wanted;
+    in.longitude = 104.07;
+    in.latitude = 30.67;
+    auto r = Check(in);
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ(r->outcome, "wanted");
+    ASSERT_EQ(r->hits.size(), 1u);
+    EXPECT_EQ(r->hits[0].instruction, "立即控制并带回审查");
+    EXPECT_GT(r->hits[0].alert_id, 0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts"), 1);
+    // The queue sends the same check again: the same answer, no second alert, no second row.
+    auto again = Check(in);
+    ASSERT_TRUE(again.ok()) << again.status().message();
+    EXPECT_EQ(again->outcome, "wanted");
+    EXPECT_EQ(again->hits.at(0).alert_id, r->hits[0].alert_id);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts"), 1);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM field_checks"), 1);
+    // A person of interest is "watched".
+    const std::string poi = Id18("51990119810203456");
+    ASSERT_NE(Listed(Input("poi", poi)), 0);
+    in.client_key = "k-poi-1";
+    in.id_number = poi;
+    EXPECT_EQ(Check(in)->outcome, "watched");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, FieldCheckTest, ::testing::ValuesIn(storage::testing::Backends()));

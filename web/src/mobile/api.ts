@@ -200,6 +200,7 @@ export interface CheckAnswer {
   outcome: 'wanted' | 'watched' | 'known' | 'nothing'
   checked_at: number
   person?: { id: number; name: string; id_number: string; category: string }
+  hits: { kind: string; kind_name_zh: string; kind_name_en: string; name: string; case_no: string; instruction: string; alert_id: number }[]
 }
 
 // GET /community/people/:id (masked), with the version an edit must name.

@@ -15,6 +15,7 @@ import { router } from './router'
 import { setBackgroundRefresh } from './offline/lifecycle'
 import { keep, loadGridAddresses } from './offline/cache'
 import { myGrid, myTasks } from './api'
+import { loadOfflineList } from './offline/watchlist'
 
 const app = createApp(App)
 app.use(pinia)
@@ -60,4 +61,5 @@ setBackgroundRefresh(async (userId) => {
   await keep('tasks', tasks)
   await keep('grid', grid)
   if (grid) await loadGridAddresses(grid.code)
+  if (session.can('personwatch.offline')) await loadOfflineList()
 })
