@@ -15,7 +15,6 @@ import { router } from './router'
 import { setBackgroundRefresh } from './offline/lifecycle'
 import { keep, loadGridAddresses } from './offline/cache'
 import { myGrid, myTasks } from './api'
-import { loadOfflineList } from './offline/watchlist'
 
 const app = createApp(App)
 app.use(pinia)
@@ -61,5 +60,6 @@ setBackgroundRefresh(async (userId) => {
   await keep('tasks', tasks)
   await keep('grid', grid)
   if (grid) await loadGridAddresses(grid.code)
-  if (session.can('personwatch.offline')) await loadOfflineList()
+  // (loaded lazily: the SM3 code is not part of the first load)
+  if (session.can('personwatch.offline')) await (await import('./offline/watchlist')).loadOfflineList()
 })
