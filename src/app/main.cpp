@@ -25,6 +25,7 @@
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/media_handlers.hpp"
 #include "media/media_purge.hpp"
 #include "notify/outbox.hpp"
@@ -130,6 +131,15 @@ int Serve(Platform& p, const std::string& listen) {
     if (Status s = scheduler.Register(media::kPurgeJob, media::kPurgeIntervalSeconds,
                                       [audit = p.audit.get(), hours = p.config.media_unattached_hours] {
                                           return media::PurgeAbandoned(*audit, hours, NowUnix()).status();
+                                      });
+        !s.ok())
+        return Fail(s);
+    // Idempotency keys of resent writes (ADR 0053) are kept idempotency::kRetentionDays, then dropped daily.
+    if (Status s = scheduler.Register(idempotency::kPurgeJob, 86400,
+                                      [db = p.db.get()]() -> Status {
+                                          auto c = db->Acquire();
+                                          if (!c.ok()) return c.status();
+                                          return idempotency::Purge(**c, NowUnix()).status();
                                       });
         !s.ok())
         return Fail(s);

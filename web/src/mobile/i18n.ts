@@ -16,6 +16,7 @@ const files = {
   ...import.meta.glob<Tree>('../locales/*/property.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/scan.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/signature.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/field.json', { eager: true, import: 'default' }),
 }
 
 export function loadMobileMessages(): Record<Locale, Tree> {

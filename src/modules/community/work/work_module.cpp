@@ -21,7 +21,7 @@ Status SeedWork(storage::Connection& tx, const modules::DemoContext& ctx) {
 
 Status StartWork(const modules::Services& s, modules::ServerParts& parts) {
     InstallWorkKeys(s.key);
-    const WorkDeps deps{s.db, timelimits::DefaultHolidayCalendar()};
+    const WorkDeps deps{s.db, timelimits::DefaultHolidayCalendar(), s.key};
     RegisterWorkRoutes(parts.router, deps);
     RegisterTaskRoutes(parts.router, deps);
     notify::todo::ServingRegistry().Add(MakeTaskTodoSource());  // tasks assigned to me, in the to-do centre
