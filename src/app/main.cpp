@@ -21,7 +21,6 @@
 #include "common/civil_time.hpp"
 #include "community/cli.hpp"
 #include "discretion/cli.hpp"
-#include "property/cli.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
@@ -30,6 +29,7 @@
 #include "media/media_purge.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
+#include "property/cli.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 

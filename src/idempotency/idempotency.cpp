@@ -12,14 +12,16 @@ namespace {
 bool WellFormed(std::string_view key) {
     if (key.size() < 8 || key.size() > 64) return false;
     for (char ch : key) {
-        const bool ok = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-                        ch == '-' || ch == '_';
+        const bool ok =
+            (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '-' || ch == '_';
         if (!ok) return false;
     }
     return true;
 }
 
-Status Reused() { return Status(ErrorCode::kConflict, "idempotency key used for another request", {{"idempotency_key", "reused"}}); }
+Status Reused() {
+    return Status(ErrorCode::kConflict, "idempotency key used for another request", {{"idempotency_key", "reused"}});
+}
 
 // The stored reply as the client first got it.
 Result<http::Reply> Replay(const FieldSealer& sealer, const StoredReply& stored) {
@@ -33,9 +35,7 @@ Result<http::Reply> Replay(const FieldSealer& sealer, const StoredReply& stored)
 }
 }  // namespace
 
-std::string RequestHash(const http::Request& req) {
-    return Sm3Hex(req.method + '\n' + req.path + '\n' + req.body);
-}
+std::string RequestHash(const http::Request& req) { return Sm3Hex(req.method + '\n' + req.path + '\n' + req.body); }
 
 Result<std::optional<StoredReply>> Find(storage::Connection& c, int64_t user_id, std::string_view key) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT action, request_hash, status, reply FROM idempotency_keys "
@@ -47,16 +47,17 @@ Result<std::optional<StoredReply>> Find(storage::Connection& c, int64_t user_id,
 }
 
 Status Save(storage::Connection& c, int64_t user_id, std::string_view key, const StoredReply& reply, int64_t now) {
-    return c.Exec("INSERT INTO idempotency_keys (user_id, idem_key, action, request_hash, status, reply, created_at) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                  {storage::V(user_id), storage::V(key), storage::V(reply.action), storage::V(reply.request_hash),
-                   storage::V(reply.status), storage::V(reply.body), storage::V(now)});
+    return c.Exec(
+        "INSERT INTO idempotency_keys (user_id, idem_key, action, request_hash, status, reply, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        {storage::V(user_id), storage::V(key), storage::V(reply.action), storage::V(reply.request_hash),
+         storage::V(reply.status), storage::V(reply.body), storage::V(now)});
 }
 
 Result<int64_t> Purge(storage::Connection& c, int64_t now) {
     const int64_t cutoff = now - int64_t{kRetentionDays} * 86400;
-    JW_ASSIGN_OR_RETURN(auto n, c.QueryOne("SELECT COUNT(*) FROM idempotency_keys WHERE created_at < ?",
-                                           {storage::V(cutoff)}));
+    JW_ASSIGN_OR_RETURN(auto n,
+                        c.QueryOne("SELECT COUNT(*) FROM idempotency_keys WHERE created_at < ?", {storage::V(cutoff)}));
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM idempotency_keys WHERE created_at < ?", {storage::V(cutoff)}));
     return n.Int(0);
 }
@@ -83,7 +84,7 @@ http::Handler Once(storage::Database& db, std::string master, http::Handler inne
         JW_ASSIGN_OR_RETURN(http::Reply reply, inner(req));
         auto first_write = std::move(reply.write);
         reply.write = [sealer, user, key, hash, action, first_write](storage::Connection& c, audit::AuditEntry& e,
-                                                                    http::Reply& out) -> Status {
+                                                                     http::Reply& out) -> Status {
             // Looked up again in the writing transaction: a copy that raced this one may have committed first.
             JW_ASSIGN_OR_RETURN(auto seen, Find(c, user, key));
             if (seen) {

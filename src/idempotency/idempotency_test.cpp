@@ -30,8 +30,8 @@ class IdempotencyTest : public test_support::DatabaseTest {
             r.write = [this, what](storage::Connection& c, audit::AuditEntry&, http::Reply& out) -> Status {
                 if (fail_write_) return Status(ErrorCode::kConflict, "changed meanwhile");
                 const int64_t id = ++next_id_;
-                JW_RETURN_IF_ERROR(c.Exec("INSERT INTO idem_things (id, what) VALUES (?, ?)",
-                                          {storage::V(id), storage::V(what)}));
+                JW_RETURN_IF_ERROR(
+                    c.Exec("INSERT INTO idem_things (id, what) VALUES (?, ?)", {storage::V(id), storage::V(what)}));
                 out.status = 201;
                 out.body = {{"id", id}, {"what", what}};
                 return Status::Ok();
@@ -138,7 +138,8 @@ TEST_P(IdempotencyTest, RefusalsAreNotRememberedSoAFixedResendApplies) {
 
 TEST_P(IdempotencyTest, MalformedKeysAreRefusedNamingTheField) {
     auto route = Route();
-    for (const std::string& key : std::vector<std::string>{"short", std::string(65, 'a'), "has space 123", "semi;colon-123"}) {
+    for (const std::string& key :
+         std::vector<std::string>{"short", std::string(65, 'a'), "has space 123", "semi;colon-123"}) {
         auto r = Send(route, Post(alice_, key, "x"));
         ASSERT_FALSE(r.ok()) << key;
         EXPECT_EQ(r.status().fields().at("idempotency_key"), "bad_format");

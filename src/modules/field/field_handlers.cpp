@@ -39,8 +39,8 @@ Json CheckJson(const CheckResult& r) {
 
 Result<Reply> CheckHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"client_key", "id_number", "name", "birth_date", "longitude", "latitude", "checked_at",
-                         "offline"});
+    JsonReader in(body,
+                  {"client_key", "id_number", "name", "birth_date", "longitude", "latitude", "checked_at", "offline"});
     CheckInput ci;
     ci.client_key = in.Text("client_key", true, 64).value_or("");
     ci.id_number = in.Text("id_number", false, 18).value_or("");
@@ -72,12 +72,18 @@ Result<Reply> ListHandler(Request& req, storage::Database& db) {
     if (!p.all_units) scope = p.unit_scope;
     auto c = db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto rows, ListChecks(**c, mine ? std::optional<int64_t>(p.user_id) : std::nullopt, scope, 200));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        ListChecks(**c, mine ? std::optional<int64_t>(p.user_id) : std::nullopt, scope, 200));
     Json items = Json::array();
     for (const auto& k : rows) {
-        Json j = {{"id", k.id},           {"officer_id", k.officer_id},   {"officer_name", k.officer_name},
-                  {"outcome", k.outcome}, {"subject", k.subject_masked},  {"checked_at", k.checked_at},
-                  {"received_at", k.received_at}, {"offline", k.offline}};
+        Json j = {{"id", k.id},
+                  {"officer_id", k.officer_id},
+                  {"officer_name", k.officer_name},
+                  {"outcome", k.outcome},
+                  {"subject", k.subject_masked},
+                  {"checked_at", k.checked_at},
+                  {"received_at", k.received_at},
+                  {"offline", k.offline}};
         j["person_id"] = k.person_id ? Json(*k.person_id) : Json(nullptr);
         if (k.longitude && k.latitude) j["position"] = {{"longitude", *k.longitude}, {"latitude", *k.latitude}};
         items.push_back(std::move(j));
@@ -112,7 +118,8 @@ Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
         JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
         if (!grid) return Status::NotFound("grid");
         JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
-        const bool member = std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
+        const bool member =
+            std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
         if (!member && !p.SeesUnit(grid->unit_id)) return Status::NotFound("grid");
     }
     Json items = Json::array();
@@ -135,8 +142,8 @@ Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
 void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
     storage::Database& db = deps.db;
     const std::string base = "/api/v1/field";
-    router.Add({"POST", base + "/checks", "field.check", "field.check",
-                idempotency::Once(db, deps.master, CheckHandler)});
+    router.Add(
+        {"POST", base + "/checks", "field.check", "field.check", idempotency::Once(db, deps.master, CheckHandler)});
     router.Add({"GET", base + "/checks", "field.check", "field.check.list",
                 [&db](Request& req) { return ListHandler(req, db); }});
     router.Add({"GET", base + "/grid-addresses", "field.check", "field.grid_addresses",

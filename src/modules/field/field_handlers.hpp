@@ -12,7 +12,7 @@ namespace jw::field {
 
 struct FieldDeps {
     storage::Database& db;
-    std::string master;        // the platform's master key
+    std::string master;          // the platform's master key
     int max_offline_hours = 72;  // the phone wipes its cache after this long without reaching the server
 };
 

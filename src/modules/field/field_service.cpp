@@ -4,11 +4,11 @@
 
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
-#include "storage/in_list.hpp"
 #include "community/community_keys.hpp"
 #include "community/people/people_queries.hpp"
 #include "community/people/people_service.hpp"
 #include "personwatch/check/identity_check.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::field {
 

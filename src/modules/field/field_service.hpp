@@ -8,7 +8,8 @@
 // check (event_ref "field:<officer>:<client_key>", so a resent check raises nothing new); known = in the master
 // index (community people); nothing = none of these.
 // Errors: InvalidArgument naming id_number (bad_format: not a valid resident ID) or name / birth_date (required
-// when no id_number; birth_date bad_format), longitude / latitude (only one given); the storage layer's. Thread safety: none needed (pure over `c`).
+// when no id_number; birth_date bad_format), longitude / latitude (only one given); the storage layer's. Thread safety:
+// none needed (pure over `c`).
 
 #include <cstdint>
 #include <optional>
@@ -40,7 +41,7 @@ struct WatchHit {
 struct CheckResult {
     int64_t id = 0;
     std::vector<WatchHit> hits;  // the watch list's entries naming the person, most urgent first
-    std::string outcome;  // wanted | watched | known | nothing
+    std::string outcome;         // wanted | watched | known | nothing
     std::optional<int64_t> person_id;
     std::string masked_name, masked_id, category;  // of the person found, masked
     int64_t checked_at = 0;

@@ -45,7 +45,8 @@ class CentralRefusalTest : public test_support::DatabaseTest {
         // The database grants the court's role a police permission too: the registry must not let it through.
         for (const char* grant : {"('officer', 'case.read')", "('officer', 'property.receive')",
                                   "('judge', 'property.receive')", "('judge', 'case.read')"})
-            ASSERT_TRUE(c_->Exec(std::string("INSERT INTO role_permissions (role_code, permission) VALUES ") + grant).ok());
+            ASSERT_TRUE(
+                c_->Exec(std::string("INSERT INTO role_permissions (role_code, permission) VALUES ") + grant).ok());
         auth::Principal seeder;
         seeder.all_units = true;
         Organisation court;
@@ -61,9 +62,12 @@ class CentralRefusalTest : public test_support::DatabaseTest {
                               "hash", NowUnix());
         ASSERT_TRUE(judge.ok()) << judge.status().message();
         // Passwords current (no forced change, not past the policy's age): the gates before the permission pass.
-        ASSERT_TRUE(c_->Exec("UPDATE users SET must_change_password = 0, password_changed_at = ?", {storage::V(NowUnix())}).ok());
+        ASSERT_TRUE(
+            c_->Exec("UPDATE users SET must_change_password = 0, password_changed_at = ?", {storage::V(NowUnix())})
+                .ok());
         for (const auto& [user, token] : {std::pair{judge->id, kJudge}, std::pair{officer, kOfficer}})
-            ASSERT_TRUE(auth::repo::InsertSession(*c_, {Sm3Hex(token), user, "csrf", NowUnix()}, "test", NowUnix()).ok());
+            ASSERT_TRUE(
+                auth::repo::InsertSession(*c_, {Sm3Hex(token), user, "csrf", NowUnix()}, "test", NowUnix()).ok());
 
         anchor_ = (std::filesystem::temp_directory_path() /
                    ("jw_orgs_anchor_" + GetParam() + "_" + std::to_string(::getpid())))

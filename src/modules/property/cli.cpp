@@ -28,7 +28,9 @@ int RunPropertyCommand(const CliOptions& options, storage::Database& db, const s
         auto rows = (*c)->Query("SELECT id FROM property_items WHERE id = ?", {storage::V(options.item_id)});
         if (!rows.ok() || rows->empty()) {
             Status s = Status::NotFound("item");
-            std::cout << Json{{"code", "not_found"}, {"message", ErrorMessage(s, Lang::kZhCN)}, {"fields", {{"item", "not_found"}}}}
+            std::cout << Json{{"code", "not_found"},
+                              {"message", ErrorMessage(s, Lang::kZhCN)},
+                              {"fields", {{"item", "not_found"}}}}
                              .dump()
                       << "\n";
             return 2;

@@ -11,8 +11,8 @@ std::string CanonicalContent(const CustodyEvent& e) {
     Json photos = Json::array();
     for (const auto& p : e.photos) photos.push_back(p);
     return Json::array({e.item_id, e.seq, e.kind, e.at, e.actor_id, e.actor_unit_id, e.from_state, e.to_state,
-                        e.from_place, e.to_place, e.reason, e.approved_by, e.receiver, e.signature_media_id,
-                        photos, e.batch})
+                        e.from_place, e.to_place, e.reason, e.approved_by, e.receiver, e.signature_media_id, photos,
+                        e.batch})
         .dump();
 }
 
@@ -64,15 +64,15 @@ Status AppendEvent(storage::Connection& c, const std::string& key, CustodyEvent&
     e.hash = ChainHash(key, e, e.prev_hash);
     Json photos = Json::array();
     for (const auto& p : e.photos) photos.push_back(p);
-    JW_ASSIGN_OR_RETURN(storage::Row row,
-                        c.QueryOne("INSERT INTO property_events (item_id, seq, kind, at, actor_id, actor_unit_id, "
-                                   "from_state, to_state, from_place, to_place, reason, approved_by, receiver, "
-                                   "signature_media_id, photos, batch, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                                   {V(e.item_id), V(e.seq), V(e.kind), V(e.at), V(e.actor_id), V(e.actor_unit_id),
-                                    V(e.from_state), V(e.to_state), V(e.from_place), V(e.to_place), V(e.reason),
-                                    V(e.approved_by), V(e.receiver), V(e.signature_media_id), V(photos.dump()),
-                                    V(e.batch), V(e.prev_hash), V(e.hash)}));
+    JW_ASSIGN_OR_RETURN(
+        storage::Row row,
+        c.QueryOne("INSERT INTO property_events (item_id, seq, kind, at, actor_id, actor_unit_id, "
+                   "from_state, to_state, from_place, to_place, reason, approved_by, receiver, "
+                   "signature_media_id, photos, batch, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, "
+                   "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                   {V(e.item_id), V(e.seq), V(e.kind), V(e.at), V(e.actor_id), V(e.actor_unit_id), V(e.from_state),
+                    V(e.to_state), V(e.from_place), V(e.to_place), V(e.reason), V(e.approved_by), V(e.receiver),
+                    V(e.signature_media_id), V(photos.dump()), V(e.batch), V(e.prev_hash), V(e.hash)}));
     e.id = row.Int(0);
     return Status::Ok();
 }

@@ -30,10 +30,10 @@ struct CustodyEvent {
     std::string from_place, to_place;  // "store name / place code", or the holder when out
     std::string reason;
     std::string approved_by;
-    std::string receiver;                 // who took it (a name, or the receiving organisation)
-    std::string signature_media_id;       // the receiver's signature image (media/, owner "property_event")
-    std::vector<std::string> photos;      // media ids of photos taken at that moment
-    std::string batch;                    // the batch operation's id when done for many items at once
+    std::string receiver;             // who took it (a name, or the receiving organisation)
+    std::string signature_media_id;   // the receiver's signature image (media/, owner "property_event")
+    std::vector<std::string> photos;  // media ids of photos taken at that moment
+    std::string batch;                // the batch operation's id when done for many items at once
     std::string prev_hash, hash;
     std::string actor_name;  // joined for display
 };

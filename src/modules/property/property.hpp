@@ -49,7 +49,7 @@ struct Item {
     int64_t unit_id = 0;  // the case's handling unit
     std::optional<int64_t> store_id, place_id, bag_id;
     std::string place_code, store_name;  // joined for display
-    std::string measure;                 // seize | seal | preserve | obtain (扣押 / 查封 / 先行登记保存 / 调取)
+    std::string measure;  // seize | seal | preserve | obtain (扣押 / 查封 / 先行登记保存 / 调取)
     std::string category;
     std::string description;
     double quantity = 1;
@@ -96,7 +96,7 @@ struct DisposalRule {
 
 struct ReminderStage {
     std::string stage;
-    int days_from_due = 0;  // the stage is due on review_due + days (negative: before)
+    int days_from_due = 0;                // the stage is due on review_due + days (negative: before)
     std::vector<std::string> recipients;  // custodian | unit_head
     std::string basis;
 };
@@ -112,8 +112,8 @@ Result<std::vector<CategoryRule>> ParseCategories(std::string_view csv);
 Result<std::vector<DisposalRule>> ParseDisposals(std::string_view csv);
 Result<std::vector<ReminderStage>> ParseReminderStages(std::string_view csv);
 
-const std::vector<std::string>& Measures();     // seize, seal, preserve, obtain
-const std::vector<std::string>& OutPurposes();  // appraisal, interrogation, identification, court, other
+const std::vector<std::string>& Measures();           // seize, seal, preserve, obtain
+const std::vector<std::string>& OutPurposes();        // appraisal, interrogation, identification, court, other
 std::string MeasureText(const std::string& measure);  // 扣押, 查封, …
 std::string CategoryText(const std::string& category);
 

@@ -47,7 +47,8 @@ Result<std::vector<int64_t>> MakeStore(storage::Connection& c, int64_t unit, con
     JW_ASSIGN_OR_RETURN(int64_t store, repo::InsertStore(c, Store{0, unit, "", name, kind}, now));
     std::vector<int64_t> positions;
     for (const auto& r : rooms) {
-        JW_ASSIGN_OR_RETURN(int64_t room, repo::InsertPlace(c, Place{0, store, std::nullopt, "room", r.code, r.name, 0}));
+        JW_ASSIGN_OR_RETURN(int64_t room,
+                            repo::InsertPlace(c, Place{0, store, std::nullopt, "room", r.code, r.name, 0}));
         for (int s = 1; s <= r.shelves; ++s) {
             const std::string shelf_code = r.code + "-" + (s < 10 ? "0" : "") + std::to_string(s);
             JW_ASSIGN_OR_RETURN(int64_t shelf, repo::InsertPlace(c, Place{0, store, room, "shelf", shelf_code,
@@ -106,8 +107,8 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
         const char* name;
         int64_t unit;
     };
-    for (const Account& a : {Account{"custodian2", "880301", "何丽萍", chengguan},
-                             Account{"custodian3", "880302", "林志军", dongcheng}}) {
+    for (const Account& a :
+         {Account{"custodian2", "880301", "何丽萍", chengguan}, Account{"custodian3", "880302", "林志军", dongcheng}}) {
         auth::User u;
         u.username = a.username;
         u.police_no = a.police_no;
@@ -120,20 +121,21 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
         JW_ASSIGN_OR_RETURN(int64_t id, auth::repo::InsertUser(c, u, now));
         JW_RETURN_IF_ERROR(auth::repo::SetUserRoles(c, id, {"custodian"}));
     }
-    JW_ASSIGN_OR_RETURN(auto bureau_positions,
-                        MakeStore(c, office, "示范县公安局涉案财物管理中心", "bureau",
-                                  {{"A", "一般物品库", 3, 4}, {"B", "贵重物品库", 1, 4}, {"C", "车辆停放场", 1, 6},
-                                   {"D", "危险物品库", 1, 2}},
-                                  now));
+    JW_ASSIGN_OR_RETURN(auto bureau_positions, MakeStore(c, office, "示范县公安局涉案财物管理中心", "bureau",
+                                                         {{"A", "一般物品库", 3, 4},
+                                                          {"B", "贵重物品库", 1, 4},
+                                                          {"C", "车辆停放场", 1, 6},
+                                                          {"D", "危险物品库", 1, 2}},
+                                                         now));
     JW_ASSIGN_OR_RETURN(auto cg_positions,
                         MakeStore(c, chengguan, "城关派出所涉案财物保管室", "station", {{"S", "保管室", 2, 4}}, now));
     JW_ASSIGN_OR_RETURN(auto dc_positions,
                         MakeStore(c, dongcheng, "东城派出所涉案财物保管室", "station", {{"S", "保管室", 2, 4}}, now));
-    JW_ASSIGN_OR_RETURN(auto custodian_row, c.QueryOne("SELECT id, unit_id, name FROM users WHERE username = 'custodian'"));
+    JW_ASSIGN_OR_RETURN(auto custodian_row,
+                        c.QueryOne("SELECT id, unit_id, name FROM users WHERE username = 'custodian'"));
     JW_ASSIGN_OR_RETURN(auto leader_row, c.QueryOne("SELECT id, unit_id, name FROM users WHERE username = 'leader'"));
-    const auth::Principal custodian =
-        Actor(custodian_row.Int(0), custodian_row.Int(1), {"property.custody", "property.dispose.request"},
-              custodian_row.Str(2));
+    const auth::Principal custodian = Actor(custodian_row.Int(0), custodian_row.Int(1),
+                                            {"property.custody", "property.dispose.request"}, custodian_row.Str(2));
     const auth::Principal leader =
         Actor(leader_row.Int(0), leader_row.Int(1), {"property.dispose.approve"}, leader_row.Str(2));
 
@@ -178,7 +180,7 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
         seize.at = std::min(at, now - 60);
         seize.data = {{"item", k < plan.size() ? plan[k][0].description : "现场扣押物品"}};
         auto seized = cases::ApplyAction(c, officer, case_id, seize, now);
-        if (!seized.ok()) continue;  // a case whose state takes no seizure: skip it
+        if (!seized.ok()) continue;   // a case whose state takes no seizure: skip it
         if (k == plan.size()) break;  // the last seizure stays without items (the entry rate's gap)
         for (const auto& d : plan[k]) {
             IntakeInput in;
@@ -196,7 +198,8 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
             in.legal_basis = kase.case_type == "criminal" ? "《刑事诉讼法》第一百四十一条"
                                                           : "《公安机关办理行政案件程序规定》第一百零七条";
             in.document_no = "示公（扣）字〔2026〕" + std::to_string(100 + k) + "号";
-            // A photo where the category requires one (第一百九十二条): a small placeholder image, uploaded by the officer.
+            // A photo where the category requires one (第一百九十二条): a small placeholder image, uploaded by the
+            // officer.
             const CategoryRule* rule = FindCategory(d.category);
             if (rule && rule->photos_required) {
                 JW_ASSIGN_OR_RETURN(std::string media_id, DemoPhoto(c, vault, officer_id, unit, now));
@@ -223,7 +226,8 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
                 out.movement.reason = "送检鉴定";
                 JW_RETURN_IF_ERROR(CheckOut(c, custodian, stored.id, out, now - 40).status());
                 if (fate == "out_overdue") {
-                    // Due back an hour ago: the alert job raises it (set after the check-out, which refuses a past date).
+                    // Due back an hour ago: the alert job raises it (set after the check-out, which refuses a past
+                    // date).
                     JW_RETURN_IF_ERROR(c.Exec("UPDATE property_items SET expected_return_at = ? WHERE id = ?",
                                               {V(now - 3600), V(stored.id)}));
                 }
@@ -265,7 +269,8 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
     receiver.org_scope = {org};
     for (const auto& [case_id, ids] : handed) {
         JW_ASSIGN_OR_RETURN(Transfer t, SendTransfer(c, custodian, case_id, org, ids, "随案移送", now - 5));
-        for (int64_t id : ids) JW_RETURN_IF_ERROR(ConfirmTransferItem(c, receiver, t.id, id, "accepted", "", now - 2).status());
+        for (int64_t id : ids)
+            JW_RETURN_IF_ERROR(ConfirmTransferItem(c, receiver, t.id, id, "accepted", "", now - 2).status());
     }
     for (const auto& [case_id, ids] : open_list)
         JW_RETURN_IF_ERROR(SendTransfer(c, custodian, case_id, org, ids, "随案移送，请核对", now - 1).status());

@@ -75,7 +75,8 @@ docs::Document SeizureListDocument(const std::string& bureau, const std::string&
                                                  {"法律文书", i.document_no}}));
     }
     if (items.empty()) doc.blocks.push_back(docs::Block::Paragraph("本案尚无登记的涉案财物。"));
-    doc.blocks.push_back(docs::Block::Paragraph("办案人民警察（签名）：　　　　　当事人（签名）：　　　　　见证人（签名）："));
+    doc.blocks.push_back(
+        docs::Block::Paragraph("办案人民警察（签名）：　　　　　当事人（签名）：　　　　　见证人（签名）："));
     doc.footer = "本清单一式两份，一份交当事人，一份附卷（《公安机关办理行政案件程序规定》第一百零九条第二款）。";
     return doc;
 }

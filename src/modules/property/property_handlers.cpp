@@ -140,7 +140,8 @@ Result<Reply> ScanHandler(Deps d, Request& req) {
         body["items"] = ItemList(s.bag_items);
     }
     Reply r = Reply::Json200(std::move(body));
-    r.audit_object = s.item ? "property_item:" + std::to_string(s.item->id) : "property_bag:" + std::to_string(s.bag->id);
+    r.audit_object =
+        s.item ? "property_item:" + std::to_string(s.item->id) : "property_bag:" + std::to_string(s.bag->id);
     return r;
 }
 
@@ -178,7 +179,7 @@ Result<Reply> BagHandler(Request& req) {
     r.status = 201;
     r.audit_object = "case:" + std::to_string(case_id) + "/property_bag";
     r.write = [case_id, label, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
-                                                        Reply& out) -> Status {
+                                                       Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Bag b, CreateBag(c, actor, case_id, label, NowUnix()));
         e.object = "property_bag:" + std::to_string(b.id);
         out.body = {{"id", b.id}, {"code", b.code}, {"case_id", b.case_id}, {"label", b.label}};
@@ -190,7 +191,8 @@ Result<Reply> BagHandler(Request& req) {
 Result<Reply> CheckInHandler(Request& req, bool move) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    if (!body.contains("place_id") || !body["place_id"].is_number_integer()) return Status::Invalid("place_id", "required");
+    if (!body.contains("place_id") || !body["place_id"].is_number_integer())
+        return Status::Invalid("place_id", "required");
     const int64_t place = body["place_id"].get<int64_t>();
     JW_ASSIGN_OR_RETURN(Movement m, ParseMovement(body, {"place_id"}));
     return ItemWrite(id, *req.principal, [id, place, m, move](storage::Connection& c, const auth::Principal& actor) {
@@ -232,7 +234,8 @@ Reply BatchWrite(const std::string& object,
 Result<Reply> BatchCheckInHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JW_ASSIGN_OR_RETURN(BatchTarget t, ParseTarget(body));
-    if (!body.contains("place_id") || !body["place_id"].is_number_integer()) return Status::Invalid("place_id", "required");
+    if (!body.contains("place_id") || !body["place_id"].is_number_integer())
+        return Status::Invalid("place_id", "required");
     const int64_t place = body["place_id"].get<int64_t>();
     JW_ASSIGN_OR_RETURN(Movement m, ParseMovement(body, {"place_id", "case_id", "bag_id"}));
     return BatchWrite(
@@ -364,7 +367,7 @@ Result<Reply> LabelsHandler(Request& req) {
     Reply r;
     r.audit_object = "property_labels";
     r.write = [codes = *codes, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
-                                                        Reply& out) -> Status {
+                                                       Reply& out) -> Status {
         std::vector<Label> labels;
         std::string printed;
         for (size_t i = 0; i < codes.size(); ++i) {
@@ -484,10 +487,13 @@ Result<Reply> DashboardHandler(Deps d, Request& req) {
 void RegisterPropertyRoutes(http::Router& router, Deps d) {
     const std::string p = "/api/v1/property";
     router.Add({"GET", p + "/meta", "property.read", "property.meta", Meta});
-    router.Add({"GET", p + "/stores", "property.read", "property.stores", [d](Request& r) { return ListStoresHandler(d, r); }});
-    router.Add({"GET", p + "/items", "property.read", "property.list", [d](Request& r) { return ListItemsHandler(d, r); }});
+    router.Add({"GET", p + "/stores", "property.read", "property.stores",
+                [d](Request& r) { return ListStoresHandler(d, r); }});
+    router.Add(
+        {"GET", p + "/items", "property.read", "property.list", [d](Request& r) { return ListItemsHandler(d, r); }});
     router.Add({"POST", p + "/items", "property.intake", "property.intake", IntakeHandler});
-    router.Add({"GET", p + "/items/:id", "property.read", "property.read", [d](Request& r) { return ItemHandler(d, r); }});
+    router.Add(
+        {"GET", p + "/items/:id", "property.read", "property.read", [d](Request& r) { return ItemHandler(d, r); }});
     router.Add({"GET", p + "/scan", "property.read", "property.scan", [d](Request& r) { return ScanHandler(d, r); }});
     router.Add({"GET", p + "/cases/:id/seizures", "property.read", "property.case_seizures",
                 [d](Request& r) { return CaseSeizuresHandler(d, r); }});
@@ -512,8 +518,7 @@ void RegisterPropertyRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return DisposalDocumentHandler(d, r); }, false, true});
     router.Add({"GET", p + "/cases/:id/seizure-list", "property.read", "property.seizure_list",
                 [d](Request& r) { return SeizureListHandler(d, r); }, false, true});
-    router.Add({"POST", p + "/labels", "property.label", "property.label_print",
-                LabelsHandler});
+    router.Add({"POST", p + "/labels", "property.label", "property.label_print", LabelsHandler});
     router.Add({"GET", p + "/entry-rate", "property.supervise", "property.entry_rate",
                 [d](Request& r) { return EntryRateHandler(d, r); }});
     router.Add({"POST", p + "/stocktake", "property.custody", "property.stocktake",

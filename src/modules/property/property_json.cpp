@@ -100,8 +100,8 @@ Json StoreJson(const Store& s, const std::vector<Place>& places) {
                       {"code", p.code},
                       {"name", p.name},
                       {"capacity", p.capacity}});
-    return {{"id", s.id}, {"unit_id", s.unit_id}, {"unit_name", s.unit_name}, {"name", s.name}, {"kind", s.kind},
-            {"places", ps}};
+    return {{"id", s.id},     {"unit_id", s.unit_id}, {"unit_name", s.unit_name},
+            {"name", s.name}, {"kind", s.kind},       {"places", ps}};
 }
 
 Json MetaJson() {
@@ -114,9 +114,13 @@ Json MetaJson() {
                               {"basis", c.basis}});
     Json disposals = Json::array();
     for (const auto& d : DisposalKinds())
-        disposals.push_back(
-            {{"code", d.kind}, {"name_zh", d.name_zh}, {"name_en", d.name_en}, {"document", d.document}, {"basis", d.basis}});
-    return {{"categories", categories}, {"disposals", disposals}, {"measures", Measures()}, {"purposes", OutPurposes()}};
+        disposals.push_back({{"code", d.kind},
+                             {"name_zh", d.name_zh},
+                             {"name_en", d.name_en},
+                             {"document", d.document},
+                             {"basis", d.basis}});
+    return {
+        {"categories", categories}, {"disposals", disposals}, {"measures", Measures()}, {"purposes", OutPurposes()}};
 }
 
 Result<IntakeInput> ParseIntake(const Json& body) {
@@ -138,18 +142,24 @@ Result<IntakeInput> ParseIntake(const Json& body) {
     if (auto id = in.Int("owner_person_id", false, 1, INT64_MAX)) out.owner_person_id = *id;
     if (auto id = in.Int("bag_id", false, 1, INT64_MAX)) out.bag_id = *id;
     if (body.contains("quantity")) {
-        if (!body["quantity"].is_number()) in.Fail("quantity", "must_be_number");
-        else out.quantity = body["quantity"].get<double>();
+        if (!body["quantity"].is_number())
+            in.Fail("quantity", "must_be_number");
+        else
+            out.quantity = body["quantity"].get<double>();
     }
     if (body.contains("value_yuan")) {
-        if (!body["value_yuan"].is_number()) in.Fail("value_yuan", "must_be_number");
-        else out.value_fen = static_cast<int64_t>(std::llround(body["value_yuan"].get<double>() * 100.0));
+        if (!body["value_yuan"].is_number())
+            in.Fail("value_yuan", "must_be_number");
+        else
+            out.value_fen = static_cast<int64_t>(std::llround(body["value_yuan"].get<double>() * 100.0));
     }
     auto photos = in.TextList("photos", false, 20, 80);
     if (photos) out.photos = *photos;
     auto t = Instant(body, "seized_at", false);
-    if (t.ok()) out.seized_at = *t;
-    else in.Merge(t.status());
+    if (t.ok())
+        out.seized_at = *t;
+    else
+        in.Merge(t.status());
     JW_RETURN_IF_ERROR(in.status());
     return out;
 }

@@ -73,8 +73,10 @@ Result<int> SendDisposalReminders(storage::Connection& c, int64_t now) {
             notify::Notification n;
             n.kind = "reminder";
             n.code = std::string(CodeOf(stage.stage));
-            n.params = {{"code", item.code},         {"case_no", item.case_no},
-                        {"category", CategoryText(item.category)}, {"due", item.review_due},
+            n.params = {{"code", item.code},
+                        {"case_no", item.case_no},
+                        {"category", CategoryText(item.category)},
+                        {"due", item.review_due},
                         {"basis", stage.basis}};
             for (int64_t user : users) {
                 n.user_id = user;
@@ -125,8 +127,8 @@ Result<int> RaiseOverdueReturns(storage::Connection& c, int64_t now) {
         JW_ASSIGN_OR_RETURN(bool already, repo::ReminderSent(c, item.id, "return_overdue", key));
         if (already) continue;
         JW_ASSIGN_OR_RETURN(int64_t alert_id, alerts::Raise(c, alerts::Policy::Default(), in, now));
-        JW_RETURN_IF_ERROR(repo::InsertReminder(c, item.id, "return_overdue", key, now,
-                                                Json::array({alert_id}).dump()));
+        JW_RETURN_IF_ERROR(
+            repo::InsertReminder(c, item.id, "return_overdue", key, now, Json::array({alert_id}).dump()));
         ++raised;
     }
     return raised;

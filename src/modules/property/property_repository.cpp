@@ -72,9 +72,7 @@ Result<Item> ItemFromRow(const storage::Row& r) {
     return i;
 }
 
-Store StoreFromRow(const storage::Row& r) {
-    return Store{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4)};
-}
+Store StoreFromRow(const storage::Row& r) { return Store{r.Int(0), r.Int(1), r.Str(2), r.Str(3), r.Str(4)}; }
 
 Place PlaceFromRow(const storage::Row& r) {
     return Place{r.Int(0), r.Int(1), OptInt(r, 2), r.Str(3), r.Str(4), r.Str(5), static_cast<int>(r.Int(6))};
@@ -112,10 +110,10 @@ Result<Store> GetStore(storage::Connection& c, int64_t id) {
 }
 
 Result<int64_t> InsertPlace(storage::Connection& c, const Place& p) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO property_places (store_id, parent_id, level, code, name, "
-                                             "capacity) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
-                                             {V(p.store_id), Opt(p.parent_id), V(p.level), V(p.code), V(p.name),
-                                              V(p.capacity)}));
+    JW_ASSIGN_OR_RETURN(auto row,
+                        c.QueryOne("INSERT INTO property_places (store_id, parent_id, level, code, name, "
+                                   "capacity) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                                   {V(p.store_id), Opt(p.parent_id), V(p.level), V(p.code), V(p.name), V(p.capacity)}));
     return row.Int(0);
 }
 
@@ -155,12 +153,32 @@ Result<int64_t> InsertItem(storage::Connection& c, const Item& i) {
                    "seized_by, seized_at, seized_place, legal_basis, document_no, state, review_due, review_basis, "
                    "created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                    "?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-                   {V(i.code), V(i.case_id), V(i.seizure_event_id), V(i.unit_id), Opt(i.store_id), Opt(i.place_id),
-                    Opt(i.bag_id), V(i.measure), V(i.category), V(i.description), V(Quantity(i.quantity)),
-                    V(i.quantity_unit), V(i.value_fen), Opt(i.owner_person_id),
-                    V(i.owner_name.empty() ? std::string() : Sealer().Seal(i.owner_name)), V(i.seized_by),
-                    V(i.seized_at), V(i.seized_place), V(i.legal_basis), V(i.document_no), V(i.state),
-                    V(i.review_due), V(i.review_basis), V(i.created_by), V(i.created_at), V(i.updated_at)}));
+                   {V(i.code),
+                    V(i.case_id),
+                    V(i.seizure_event_id),
+                    V(i.unit_id),
+                    Opt(i.store_id),
+                    Opt(i.place_id),
+                    Opt(i.bag_id),
+                    V(i.measure),
+                    V(i.category),
+                    V(i.description),
+                    V(Quantity(i.quantity)),
+                    V(i.quantity_unit),
+                    V(i.value_fen),
+                    Opt(i.owner_person_id),
+                    V(i.owner_name.empty() ? std::string() : Sealer().Seal(i.owner_name)),
+                    V(i.seized_by),
+                    V(i.seized_at),
+                    V(i.seized_place),
+                    V(i.legal_basis),
+                    V(i.document_no),
+                    V(i.state),
+                    V(i.review_due),
+                    V(i.review_basis),
+                    V(i.created_by),
+                    V(i.created_at),
+                    V(i.updated_at)}));
     return row.Int(0);
 }
 
@@ -238,16 +256,16 @@ Result<int64_t> InsertBag(storage::Connection& c, const Bag& b, int64_t by, int6
 }
 
 Result<std::optional<Bag>> FindBagByCode(storage::Connection& c, const std::string& code) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, code, case_id, unit_id, label FROM property_bags WHERE code = ?",
-                                           {V(code)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT id, code, case_id, unit_id, label FROM property_bags WHERE code = ?", {V(code)}));
     if (rows.empty()) return std::optional<Bag>();
     const auto& r = rows[0];
     return std::optional<Bag>(Bag{r.Int(0), r.Str(1), r.Int(2), r.Int(3), r.Str(4)});
 }
 
 Result<Bag> GetBag(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, code, case_id, unit_id, label FROM property_bags WHERE id = ?",
-                                           {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id, code, case_id, unit_id, label FROM property_bags WHERE id = ?", {V(id)}));
     if (rows.empty()) return Status::NotFound("bag");
     const auto& r = rows[0];
     return Bag{r.Int(0), r.Str(1), r.Int(2), r.Int(3), r.Str(4)};
@@ -258,9 +276,10 @@ Result<int64_t> CountPrint(storage::Connection& c, const std::string& code, int6
                                            "last_printed_by = ? WHERE code = ? RETURNING prints",
                                            {V(now), V(by), V(code)}));
     if (!rows.empty()) return rows[0].Int(0);
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO property_label_prints (code, prints, last_printed_at, last_printed_by) "
-                              "VALUES (?, 1, ?, ?)",
-                              {V(code), V(now), V(by)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO property_label_prints (code, prints, last_printed_at, last_printed_by) "
+               "VALUES (?, 1, ?, ?)",
+               {V(code), V(now), V(by)}));
     return 1;
 }
 
@@ -339,8 +358,9 @@ Result<std::optional<Disposal>> OpenDisposal(storage::Connection& c, int64_t ite
 }
 
 Result<std::optional<Disposal>> LastDisposal(storage::Connection& c, int64_t item_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kDisposalColumns) + " WHERE item_id = ? ORDER BY id DESC LIMIT 1",
-                                           {V(item_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query(std::string(kDisposalColumns) + " WHERE item_id = ? ORDER BY id DESC LIMIT 1", {V(item_id)}));
     if (rows.empty()) return std::optional<Disposal>();
     return std::optional<Disposal>(DisposalFromRow(rows[0]));
 }
@@ -359,9 +379,10 @@ Result<bool> ReminderSent(storage::Connection& c, int64_t item_id, const std::st
 
 Status InsertReminder(storage::Connection& c, int64_t item_id, const std::string& stage, const std::string& due,
                       int64_t now, const std::string& recipients_json) {
-    return c.Exec("INSERT INTO property_reminders (item_id, stage, review_due, sent_at, recipients) VALUES (?, ?, ?, "
-                  "?, ?)",
-                  {V(item_id), V(stage), V(due), V(now), V(recipients_json)});
+    return c.Exec(
+        "INSERT INTO property_reminders (item_id, stage, review_due, sent_at, recipients) VALUES (?, ?, ?, "
+        "?, ?)",
+        {V(item_id), V(stage), V(due), V(now), V(recipients_json)});
 }
 
 Result<std::vector<int64_t>> UsersWithRole(storage::Connection& c, int64_t unit_id, const std::string& role) {

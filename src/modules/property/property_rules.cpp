@@ -7,8 +7,8 @@
 #include "common/civil_time.hpp"
 #include "common/csv_reader.hpp"
 #include "common/text.hpp"
-#include "timelimits/period.hpp"
 #include "property/property.hpp"
+#include "timelimits/period.hpp"
 
 namespace jw::property {
 namespace data {
@@ -146,8 +146,7 @@ Result<ReviewDate> ComputeReviewDate(const std::string& category, const std::str
     const CategoryRule* rule = FindCategory(category);
     if (rule == nullptr) return Status::Invalid("category", "bad_value");
     const std::string seized = FormatChinaDate(seized_at);
-    if (rule->administrative_review == "immediate")
-        return ReviewDate{seized, rule->basis};
+    if (rule->administrative_review == "immediate") return ReviewDate{seized, rule->basis};
     if (case_type == "administrative") {
         // The seizure clock of the deadline engine: 30 days, the day of seizure not counted, a rest day moved on.
         cases::deadlines::CaseFacts facts;
@@ -155,9 +154,9 @@ Result<ReviewDate> ComputeReviewDate(const std::string& category, const std::str
         facts.law = "2025";
         facts.events.push_back({"accepted", seized, "", 0, 0, "", ""});
         facts.events.push_back({"seized", seized, "item", 0, 0, "", ""});
-        JW_ASSIGN_OR_RETURN(auto clocks, cases::deadlines::ComputeClocks(cases::deadlines::CaseRules(),
-                                                                         cases::deadlines::DefaultHolidayCalendar(),
-                                                                         facts, seized));
+        JW_ASSIGN_OR_RETURN(auto clocks,
+                            cases::deadlines::ComputeClocks(cases::deadlines::CaseRules(),
+                                                            cases::deadlines::DefaultHolidayCalendar(), facts, seized));
         for (const auto& clock : clocks)
             if (clock.rule_id == "seizure") return ReviewDate{clock.due, clock.basis + "（扣押期限届满）"};
         return Status::Internal("the deadline engine gave no seizure clock");

@@ -168,8 +168,10 @@ Result<Item> Intake(storage::Connection& c, const auth::Principal& actor, const 
     if (in.quantity_unit.empty()) problems["quantity_unit"] = "required";
     if (in.value_fen < 0) problems["value_fen"] = "negative";
     if (in.seized_by.empty()) problems["seized_by"] = "required";
-    if (in.seized_at <= 0) problems["seized_at"] = "required";
-    else if (in.seized_at > now + 300) problems["seized_at"] = "in_future";
+    if (in.seized_at <= 0)
+        problems["seized_at"] = "required";
+    else if (in.seized_at > now + 300)
+        problems["seized_at"] = "in_future";
     if (in.seized_place.empty()) problems["seized_place"] = "required";
     if (in.legal_basis.empty()) problems["legal_basis"] = "required";
     if (in.document_no.empty()) problems["document_no"] = "required";
@@ -215,8 +217,8 @@ Result<Item> Intake(storage::Connection& c, const auth::Principal& actor, const 
     item.created_at = item.updated_at = now;
     JW_ASSIGN_OR_RETURN(item.id, repo::InsertItem(c, item));
     for (size_t i = 0; i < in.photos.size(); ++i)
-        JW_RETURN_IF_ERROR(
-            media::Attach(c, in.photos[i], "property_item", item.id, actor.user_id, "photos[" + std::to_string(i) + "]"));
+        JW_RETURN_IF_ERROR(media::Attach(c, in.photos[i], "property_item", item.id, actor.user_id,
+                                         "photos[" + std::to_string(i) + "]"));
     CustodyEvent e = EventFor(actor, item, "register", Movement{}, now);
     e.from_state = "";
     e.to_state = "registered";
@@ -288,8 +290,10 @@ Result<Item> CheckOut(storage::Connection& c, const auth::Principal& actor, int6
     if (std::find(OutPurposes().begin(), OutPurposes().end(), in.purpose) == OutPurposes().end())
         problems["purpose"] = "bad_value";
     if (in.holder.empty()) problems["holder"] = "required";
-    if (in.expected_return_at <= 0) problems["expected_return_at"] = "required";
-    else if (in.expected_return_at <= now) problems["expected_return_at"] = "in_past";
+    if (in.expected_return_at <= 0)
+        problems["expected_return_at"] = "required";
+    else if (in.expected_return_at <= now)
+        problems["expected_return_at"] = "in_past";
     // 第一百九十条第五款: 调用 needs the approval of the handling department's head.
     if (in.movement.approved_by.empty()) problems["approved_by"] = "required";
     if (!problems.empty())
@@ -411,8 +415,8 @@ Result<Item> DecideDisposal(storage::Connection& c, const auth::Principal& actor
     return repo::GetItem(c, item.id);
 }
 
-Result<Item> CompleteDisposal(storage::Connection& c, const auth::Principal& actor, int64_t item_id,
-                              const Movement& m, int64_t now) {
+Result<Item> CompleteDisposal(storage::Connection& c, const auth::Principal& actor, int64_t item_id, const Movement& m,
+                              int64_t now) {
     JW_ASSIGN_OR_RETURN(Item item, LoadItem(c, actor, item_id));
     JW_ASSIGN_OR_RETURN(auto open, repo::OpenDisposal(c, item.id));
     if (!open || open->state != "approved") return Refuse("disposal_not_approved", "disposal", "not_approved");

@@ -87,7 +87,8 @@ Result<Item> CheckIn(storage::Connection& c, const auth::Principal& actor, int64
 // Within its store (in_store only). Another store's place: Conflict {place: wrong_store}.
 Result<Item> Move(storage::Connection& c, const auth::Principal& actor, int64_t item_id, int64_t place_id,
                   const Movement& m, int64_t now);
-// Out for appraisal, interrogation, identification, court or other (第一百九十条第五款: 经办案部门负责人批准，办案人民警察
+// Out for appraisal, interrogation, identification, court or other (第一百九十条第五款:
+// 经办案部门负责人批准，办案人民警察
 //可以调用涉案财物，并及时归还 — so the case officer takes it out himself, route permission property.take, the receiver
 // signing; the custodian checks it back in):
 // purpose (bad_value), holder (required), expected_return_at (required, in_past), approved_by (required).
@@ -119,8 +120,8 @@ Result<Item> RequestDisposal(storage::Connection& c, const auth::Principal& acto
                              int64_t now);
 Result<Item> DecideDisposal(storage::Connection& c, const auth::Principal& actor, int64_t item_id, bool approve,
                             const std::string& note, int64_t now);
-Result<Item> CompleteDisposal(storage::Connection& c, const auth::Principal& actor, int64_t item_id,
-                              const Movement& m, int64_t now);
+Result<Item> CompleteDisposal(storage::Connection& c, const auth::Principal& actor, int64_t item_id, const Movement& m,
+                              int64_t now);
 Result<Item> Hold(storage::Connection& c, const auth::Principal& actor, int64_t item_id, const std::string& reason,
                   const std::string& new_date, int64_t now);
 
@@ -146,7 +147,7 @@ Result<EntryRate> ComputeEntryRate(storage::Connection& c, const auth::Principal
 // place or below it). Unknown codes are reported, never looked up further.
 struct Stocktake {
     std::vector<Item> expected_missing;
-    std::vector<Item> unexpected;   // known items found here but recorded elsewhere
+    std::vector<Item> unexpected;      // known items found here but recorded elsewhere
     std::vector<std::string> unknown;  // codes that are no item
     int64_t expected = 0, found = 0;
 };

@@ -103,9 +103,8 @@ class PropertyTest : public ::testing::TestWithParam<std::string> {
     }
 
     Item Registered() {
-        auto item = Intake(*c_, officer_a_, Input(CaseWithSeizure(k_.station_a, k_.officer_a, "administrative",
-                                                                  kNow - 3600)),
-                           kNow);
+        auto item = Intake(*c_, officer_a_,
+                           Input(CaseWithSeizure(k_.station_a, k_.officer_a, "administrative", kNow - 3600)), kNow);
         EXPECT_TRUE(item.ok()) << item.status().message();
         return *item;
     }
@@ -233,7 +232,8 @@ TEST_P(PropertyTest, VerifyNamesTheFirstBrokenLink) {
     ASSERT_TRUE(CheckOut(*c_, custodian_, item.id, Out(kNow + 86400), kNow + 20).ok());
     ASSERT_TRUE(VerifyChains(*c_, ChainKey())->ok);
     // Someone with database access rewrites where the item went: the row's hash no longer matches.
-    ASSERT_TRUE(c_->Exec("UPDATE property_events SET to_place = '家中' WHERE item_id = ? AND seq = 3", {V(item.id)}).ok());
+    ASSERT_TRUE(
+        c_->Exec("UPDATE property_events SET to_place = '家中' WHERE item_id = ? AND seq = 3", {V(item.id)}).ok());
     auto r = VerifyChains(*c_, ChainKey());
     ASSERT_TRUE(r.ok());
     EXPECT_FALSE(r->ok);
@@ -300,10 +300,11 @@ TEST_P(PropertyTest, DisposalNeedsTheApproverAndEndsTheItem) {
     ASSERT_TRUE(CheckIn(*c_, custodian_, item.id, pos_a1_, {}, kNow).ok());
     EXPECT_EQ(RequestDisposal(*c_, custodian_, item.id, "burn", "x", "", kNow).status().fields().at("kind"),
               "bad_value");
-    EXPECT_EQ(RequestDisposal(*c_, custodian_, item.id, "return_owner", "发还", "", kNow).status().fields().at(
-                  "recipient"),
-              "required");
-    ASSERT_TRUE(RequestDisposal(*c_, custodian_, item.id, "return_owner", "权属明确（第一百九十二条）", "张三", kNow).ok());
+    EXPECT_EQ(
+        RequestDisposal(*c_, custodian_, item.id, "return_owner", "发还", "", kNow).status().fields().at("recipient"),
+        "required");
+    ASSERT_TRUE(
+        RequestDisposal(*c_, custodian_, item.id, "return_owner", "权属明确（第一百九十二条）", "张三", kNow).ok());
     EXPECT_EQ(CompleteDisposal(*c_, custodian_, item.id, {}, kNow).status().fields().at("disposal"), "not_approved");
     EXPECT_EQ(DecideDisposal(*c_, custodian_, item.id, true, "", kNow).status().code(), ErrorCode::kPermissionDenied);
     ASSERT_TRUE(DecideDisposal(*c_, leader_, item.id, true, "同意", kNow).ok());
@@ -328,8 +329,8 @@ TEST_P(PropertyTest, RemindersGoOutOncePerStage) {
     const int64_t day = 86400;
     const int64_t mar28 = ChinaMidnightOf(CivilDate{2026, 3, 28}) + 3600;
     EXPECT_EQ(*SendDisposalReminders(*c_, mar28), 0);
-    EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + day), 1);  // 03-29: three days before
-    EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + day), 0);  // exactly once
+    EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + day), 1);      // 03-29: three days before
+    EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + day), 0);      // exactly once
     EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + 5 * day), 1);  // 04-02: overdue
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ?", {V(head)}), 0);
     EXPECT_EQ(*SendDisposalReminders(*c_, mar28 + 11 * day), 1);  // 04-08: the unit head too

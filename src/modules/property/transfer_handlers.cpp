@@ -44,7 +44,8 @@ docs::Document TransferDocument(const Transfer& t) {
     docs::Document doc;
     doc.title = "涉案财物移送清单";
     doc.number = t.list_no;
-    doc.blocks.push_back(docs::Block::Table({{"案件编号", t.case_no}, {"接收单位", t.receiver_name}, {"备注", t.note}}));
+    doc.blocks.push_back(
+        docs::Block::Table({{"案件编号", t.case_no}, {"接收单位", t.receiver_name}, {"备注", t.note}}));
     int n = 0;
     for (const auto& ti : t.items) {
         const Item& i = ti.item;
@@ -52,9 +53,9 @@ docs::Document TransferDocument(const Transfer& t) {
         std::snprintf(qty, sizeof qty, "%g", i.quantity);
         std::string line = std::to_string(++n) + ". " + i.code + " " + i.description + "，" + qty + i.quantity_unit;
         if (ti.stays_with_police) line += "（原物仍由公安机关保管：" + i.store_name + " " + i.place_code + "）";
-        line += "。接收确认：" + (ti.outcome.empty() ? std::string("待确认")
-                                                   : ti.outcome == "accepted" ? std::string("已接收")
-                                                                              : "有差异：" + ti.note);
+        line += "。接收确认：" + (ti.outcome.empty()         ? std::string("待确认")
+                                  : ti.outcome == "accepted" ? std::string("已接收")
+                                                             : "有差异：" + ti.note);
         doc.blocks.push_back(docs::Block::Paragraph(line));
     }
     doc.blocks.push_back(docs::Block::Paragraph("移送人（签名）：　　　　　　　接收人（签名）：　　　　　　"));
@@ -167,7 +168,8 @@ void RegisterTransferRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/property/receivers", "property.transfer.send", "property.receivers",
                 [d](Request& r) { return ReceiversHandler(d, r); }});
     router.Add({"POST", p, "property.transfer.send", "property.transfer_send", SendHandler});
-    router.Add({"GET", p, "property.transfer.read", "property.transfer_list", [d](Request& r) { return ListHandler(d, r); }});
+    router.Add(
+        {"GET", p, "property.transfer.read", "property.transfer_list", [d](Request& r) { return ListHandler(d, r); }});
     router.Add({"GET", p + "/:id", "property.transfer.read", "property.transfer_read",
                 [d](Request& r) { return GetHandler(d, r); }});
     router.Add({"GET", p + "/:id/document", "property.transfer.read", "property.transfer_document",

@@ -26,10 +26,11 @@ bool IsReceiverKind(const std::string& kind) { return kind == "procuratorate" ||
 bool StaysWithPolice(const Item& i) { return i.category == "vehicle"; }
 
 Result<Transfer> Load(storage::Connection& c, int64_t id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT t.id, t.list_no, t.case_id, k.case_no, t.unit_id, t.receiver_org_id, "
-                                           "t.state, t.note, t.created_by, t.created_at, COALESCE(t.confirmed_at, 0) "
-                                           "FROM property_transfers t JOIN cases k ON k.id = t.case_id WHERE t.id = ?",
-                                           {V(id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT t.id, t.list_no, t.case_id, k.case_no, t.unit_id, t.receiver_org_id, "
+                                "t.state, t.note, t.created_by, t.created_at, COALESCE(t.confirmed_at, 0) "
+                                "FROM property_transfers t JOIN cases k ON k.id = t.case_id WHERE t.id = ?",
+                                {V(id)}));
     if (rows.empty()) return Status::NotFound("transfer");
     const auto& r = rows[0];
     Transfer t;
@@ -106,16 +107,18 @@ Result<Transfer> SendTransfer(storage::Connection& c, const auth::Principal& act
     // 移送清单 number: the case number and a running count of its lists.
     JW_ASSIGN_OR_RETURN(auto n, c.QueryOne("SELECT COUNT(*) FROM property_transfers WHERE case_id = ?", {V(case_id)}));
     const std::string list_no = k->case_no + "-YS" + std::to_string(n.Int(0) + 1);
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO property_transfers (list_no, case_id, unit_id, receiver_org_id, "
-                                             "state, note, created_by, created_at) VALUES (?, ?, ?, ?, 'sent', ?, ?, ?) "
-                                             "RETURNING id",
-                                             {V(list_no), V(case_id), V(k->unit_id), V(receiver_org_id), V(note),
-                                              V(actor.user_id), V(now)}));
+    JW_ASSIGN_OR_RETURN(
+        auto row,
+        c.QueryOne("INSERT INTO property_transfers (list_no, case_id, unit_id, receiver_org_id, "
+                   "state, note, created_by, created_at) VALUES (?, ?, ?, ?, 'sent', ?, ?, ?) "
+                   "RETURNING id",
+                   {V(list_no), V(case_id), V(k->unit_id), V(receiver_org_id), V(note), V(actor.user_id), V(now)}));
     const int64_t transfer_id = row.Int(0);
     for (auto& item : items) {
-        JW_RETURN_IF_ERROR(c.Exec("INSERT INTO property_transfer_items (transfer_id, item_id, stays_with_police) "
-                                  "VALUES (?, ?, ?)",
-                                  {V(transfer_id), V(item.id), V(StaysWithPolice(item))}));
+        JW_RETURN_IF_ERROR(
+            c.Exec("INSERT INTO property_transfer_items (transfer_id, item_id, stays_with_police) "
+                   "VALUES (?, ?, ?)",
+                   {V(transfer_id), V(item.id), V(StaysWithPolice(item))}));
         CustodyEvent e;
         e.item_id = item.id;
         e.kind = "handover";
@@ -126,7 +129,8 @@ Result<Transfer> SendTransfer(storage::Connection& c, const auth::Principal& act
         e.from_place = item.store_name + " " + item.place_code;
         e.to_place = org->name;
         e.receiver = org->name;
-        e.reason = "移送清单 " + list_no + (StaysWithPolice(item) ? "（随案移送清单及照片，原物仍由公安机关保管）" : "");
+        e.reason =
+            "移送清单 " + list_no + (StaysWithPolice(item) ? "（随案移送清单及照片，原物仍由公安机关保管）" : "");
         JW_RETURN_IF_ERROR(AppendEvent(c, ChainKey(), e));
     }
     return Load(c, transfer_id);
@@ -167,10 +171,12 @@ Result<Transfer> ConfirmTransferItem(storage::Connection& c, const auth::Princip
     if (outcome == "discrepancy" && note.empty()) return Status::Invalid("note", "required");
     auto it = std::find_if(t.items.begin(), t.items.end(), [&](const TransferItem& x) { return x.item.id == item_id; });
     if (it == t.items.end()) return Status::NotFound("item");
-    if (!it->outcome.empty()) return Status(ErrorCode::kConflict, "already_confirmed", {{"state", "already_confirmed"}});
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE property_transfer_items SET outcome = ?, note = ? WHERE transfer_id = ? AND "
-                              "item_id = ?",
-                              {V(outcome), V(note), V(transfer_id), V(item_id)}));
+    if (!it->outcome.empty())
+        return Status(ErrorCode::kConflict, "already_confirmed", {{"state", "already_confirmed"}});
+    JW_RETURN_IF_ERROR(
+        c.Exec("UPDATE property_transfer_items SET outcome = ?, note = ? WHERE transfer_id = ? AND "
+               "item_id = ?",
+               {V(outcome), V(note), V(transfer_id), V(item_id)}));
     Item item = it->item;
     CustodyEvent e;
     e.item_id = item.id;
@@ -197,9 +203,10 @@ Result<Transfer> ConfirmTransferItem(storage::Connection& c, const auth::Princip
                                               "outcome = ''",
                                               {V(transfer_id)}));
     if (open.Int(0) == 0)
-        JW_RETURN_IF_ERROR(c.Exec("UPDATE property_transfers SET state = 'confirmed', confirmed_by = ?, confirmed_at = ? "
-                                  "WHERE id = ?",
-                                  {V(actor.user_id), V(now), V(transfer_id)}));
+        JW_RETURN_IF_ERROR(
+            c.Exec("UPDATE property_transfers SET state = 'confirmed', confirmed_by = ?, confirmed_at = ? "
+                   "WHERE id = ?",
+                   {V(actor.user_id), V(now), V(transfer_id)}));
     return Load(c, transfer_id);
 }
 

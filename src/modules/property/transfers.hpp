@@ -52,8 +52,7 @@ Result<Transfer> SendTransfer(storage::Connection& c, const auth::Principal& act
 Result<Transfer> GetTransfer(storage::Connection& c, const auth::Principal& actor, int64_t id);
 Result<std::vector<Transfer>> ListTransfers(storage::Connection& c, const auth::Principal& actor);
 Result<Transfer> ConfirmTransferItem(storage::Connection& c, const auth::Principal& actor, int64_t transfer_id,
-                                     int64_t item_id, const std::string& outcome, const std::string& note,
-                                     int64_t now);
+                                     int64_t item_id, const std::string& outcome, const std::string& note, int64_t now);
 // The organisations a list may go to (procuratorates and courts, active): {id, name, kind}.
 struct Receiver {
     int64_t id = 0;

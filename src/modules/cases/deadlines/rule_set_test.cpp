@@ -1,11 +1,10 @@
 // Tests of the shipped rules (rules.csv) and their loader in the cases' schema, and of the case engine's
 // inputs (the calendar and the period arithmetic are tested in src/timelimits/).
-#include "cases/deadlines/deadline_engine.hpp"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
+#include "cases/deadlines/deadline_engine.hpp"
 #include "cases/deadlines/test_events.hpp"
 
 namespace jw::cases::deadlines {
