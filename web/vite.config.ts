@@ -120,6 +120,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // Page tests mount Element Plus pages in jsdom: a few seconds each when three suites share two cores (CI).
+    testTimeout: 20000,
     include: ['src/**/*.test.ts'],
   },
 })
