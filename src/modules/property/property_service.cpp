@@ -91,14 +91,19 @@ Status CheckRoom(storage::Connection& c, const Place& p) {
 
 }  // namespace
 
+Result<bool> HoldsBureauStore(storage::Connection& c, const auth::Principal& actor) {
+    if (!actor.Can("property.custody")) return false;
+    JW_ASSIGN_OR_RETURN(auto stores, repo::ListStores(c));
+    for (const auto& s : stores)
+        if (s.kind == "bureau" && SeesAny(actor, s.unit_id)) return true;
+    return false;
+}
+
 Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item) {
     if (SeesAny(actor, item.unit_id)) return true;
     // 第一百八十八条 集中保管: the custodians of a bureau store receive the items of every unit of the county.
-    if (actor.Can("property.custody")) {
-        JW_ASSIGN_OR_RETURN(auto stores, repo::ListStores(c));
-        for (const auto& s : stores)
-            if (s.kind == "bureau" && SeesAny(actor, s.unit_id)) return true;
-    }
+    JW_ASSIGN_OR_RETURN(const bool county, HoldsBureauStore(c, actor));
+    if (county) return true;
     if (item.store_id) {
         JW_ASSIGN_OR_RETURN(Store s, repo::GetStore(c, *item.store_id));
         if (SeesAny(actor, s.unit_id)) return true;

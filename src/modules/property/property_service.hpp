@@ -25,6 +25,9 @@
 
 namespace jw::property {
 
+// Whether `actor` is a custodian of a bureau store (第一百八十八条 集中保管): the items and transfer lists of every
+// unit of the county pass through their hands.
+Result<bool> HoldsBureauStore(storage::Connection& c, const auth::Principal& actor);
 // Whether `actor` may see `item` (the scope rule above). Needs the store's unit: read from the database.
 Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item);
 // The item if visible, NotFound "item" otherwise.
