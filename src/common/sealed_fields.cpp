@@ -7,9 +7,9 @@
 namespace jw {
 
 namespace {
-constexpr std::string_view kSealPrefix = "sm4:";       // every sealed value, old and new
-constexpr std::string_view kMacPrefix = "sm4:v2:";     // encrypt-then-MAC (since ADR 0056)
-constexpr size_t kTagBytes = 16;                       // HMAC-SM3 truncated: a forgery or wrong key is 2^-128
+constexpr std::string_view kSealPrefix = "sm4:";    // every sealed value, old and new
+constexpr std::string_view kMacPrefix = "sm4:v2:";  // encrypt-then-MAC (since ADR 0056)
+constexpr size_t kTagBytes = 16;                    // HMAC-SM3 truncated: a forgery or wrong key is 2^-128
 
 bool IsUtf8(std::string_view s) {
     for (size_t i = 0; i < s.size();) {

@@ -7,8 +7,9 @@
 // Stored forms: "" stays "" (an empty field says nothing); a sealed value is "sm4:v2:" + hex(IV ‖ SM4-CBC
 // ciphertext ‖ tag), the tag the first 16 bytes of HMAC-SM3 under DeriveKey(master, purpose + ".fields_mac") over
 // IV ‖ ciphertext, so another key or a changed value never opens (ADR 0056). Values sealed before, "sm4:" + hex(IV ‖
-// ciphertext), still open (checked by padding and UTF-8 only) and are sealed anew when rewritten. A blind index is 64 lower-case hex characters of HMAC-SM3(key, kind + ":" + normalised value).
-// Thread safety: a FieldSealer is immutable once made; every member is thread-safe.
+// ciphertext), still open (checked by padding and UTF-8 only) and are sealed anew when rewritten. A blind index is 64
+// lower-case hex characters of HMAC-SM3(key, kind + ":" + normalised value). Thread safety: a FieldSealer is immutable
+// once made; every member is thread-safe.
 
 #include <string>
 #include <string_view>
