@@ -450,7 +450,10 @@ Status Server::Run() {
             // The guard refuses bodies over their path's limit at the header; this is the backstop.
             .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}.max_body_size(limits.large_body))
             .read_next_http_message_timelimit(std::chrono::seconds(60))
-            .handle_request_timeout(std::chrono::seconds(30));
+            // A handler's own time: the worker pool bounds how many run at once, so this only cuts off a slow
+            // legitimate request (a unit merge moves every row of a station; on a loaded CI runner it passed 30 s
+            // and the client saw its connection closed while the work went on).
+            .handle_request_timeout(std::chrono::seconds(180));
     restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
 
     // Block the stop signals in every thread; this thread waits for them with sigwait.
