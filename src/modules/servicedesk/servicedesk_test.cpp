@@ -4,6 +4,8 @@
 // escalation exactly once, exactly-once callbacks, the public progress query and the figures.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -405,6 +407,38 @@ TEST_P(ServiceDeskTest, FiguresPerUnitComeFromTheRecords) {
     auto own = MonthFigures(*c_, "2026-03", now_, std::vector<int64_t>{other_});
     ASSERT_EQ(own->size(), 1u);
     EXPECT_EQ(MonthFigures(*c_, "2026-04", now_, std::nullopt)->size(), 0u);
+}
+
+TEST_P(ServiceDeskTest, DemoHasEveryStateOverTheSixChannels) {
+    for (const char* n : {"西河派出所", "南山派出所", "交通管理大队", "治安管理大队"})
+        Unit(std::string("5199010") + std::to_string(std::hash<std::string>{}(n) % 90000 + 10000), n, bureau_);
+    User("officer", station_, "officer");
+    const auto started = std::chrono::steady_clock::now();
+    ASSERT_TRUE(storage::InTransaction(*c_, [&](storage::Connection& tx) {
+                    return SeedDemoServiceDesk(tx, now_);
+                }).ok());
+    std::printf("demo servicedesk: %d tickets in %lld ms\n", kDemoTickets,
+                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                           std::chrono::steady_clock::now() - started)
+                                           .count()));
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM servicedesk_tickets"), kDemoTickets);
+    for (const auto& state : {"registered", "joined", "assigned", "replied", "rectifying", "rectified",
+                              "awaiting_callback", "closed"})
+        EXPECT_GT(Count("SELECT COUNT(*) FROM servicedesk_tickets WHERE state = ?", {storage::V(state)}), 0) << state;
+    for (const auto& ch : ChannelCodes())
+        EXPECT_GT(Count("SELECT COUNT(*) FROM servicedesk_tickets WHERE channel = ?", {storage::V(ch)}), 0) << ch;
+    // Every closed ticket was called back once; every joined ticket names its root.
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM servicedesk_tickets t WHERE state = 'closed' AND NOT EXISTS (SELECT 1 FROM "
+                    "servicedesk_callbacks c WHERE c.ticket_id = t.id)"),
+              0);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM servicedesk_tickets WHERE state = 'joined' AND parent_id IS NULL"), 0);
+    // The demo's complainants open with the module's key, and the figures read the records.
+    auto list = repo::ListTickets(*c_, TicketFilter{});
+    ASSERT_TRUE(list.ok()) << list.status().message();
+    EXPECT_FALSE(list->first.front().complainant_name.empty());
+    auto month = MonthFigures(*c_, FormatChinaDate(now_).substr(0, 7), now_, std::nullopt);
+    ASSERT_TRUE(month.ok());
+    EXPECT_FALSE(month->empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ServiceDeskTest, ::testing::ValuesIn(storage::testing::Backends()));
