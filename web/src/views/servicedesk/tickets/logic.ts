@@ -1,11 +1,11 @@
 // Pure helpers of the service ticket pages (tested in logic.test.ts).
 import type { Ticket, TicketState } from '@/api/servicedesk'
 
-export const STATE_TAG: Record<TicketState, '' | 'success' | 'info' | 'warning' | 'danger'> = {
+export const STATE_TAG: Record<TicketState, 'primary' | 'success' | 'info' | 'warning' | 'danger'> = {
   registered: 'warning',
   joined: 'info',
-  assigned: '',
-  replied: '',
+  assigned: 'primary',
+  replied: 'primary',
   rectifying: 'danger',
   rectified: 'warning',
   awaiting_callback: 'warning',
