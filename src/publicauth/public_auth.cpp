@@ -90,8 +90,8 @@ std::string SubjectOf(std::string_view phone) {
 }
 
 PublicAuth::PublicAuth()
-    : code_clients_(kMaxCodesPerClient, kClientWindowSeconds), verify_clients_(kMaxVerifiesPerClient,
-                                                                               kClientWindowSeconds) {}
+    : code_clients_(kMaxCodesPerClient, kClientWindowSeconds),
+      verify_clients_(kMaxVerifiesPerClient, kClientWindowSeconds) {}
 
 Result<CodeSent> PublicAuth::RequestCode(storage::Connection& c, std::string_view phone, std::string_view purpose,
                                          const std::string& client, int64_t now, std::string* code_out) {
@@ -110,10 +110,10 @@ Result<CodeSent> PublicAuth::RequestCode(storage::Connection& c, std::string_vie
     if (!code_clients_.Allow(client, now)) return CodeSent{Outcome::kRateLimited, kClientWindowSeconds};
     const std::string code = SixDigits();
     // One live code per number and purpose: the earlier one dies with the new one's arrival.
-    JW_RETURN_IF_ERROR(c.Exec(
-        "UPDATE publicauth_codes SET dead_at = ? WHERE subject = ? AND purpose = ? AND used_at IS NULL AND "
-        "dead_at IS NULL",
-        {V(now), V(subject), V(purpose)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("UPDATE publicauth_codes SET dead_at = ? WHERE subject = ? AND purpose = ? AND used_at IS NULL AND "
+               "dead_at IS NULL",
+               {V(now), V(subject), V(purpose)}));
     JW_RETURN_IF_ERROR(c.Exec(
         "INSERT INTO publicauth_codes (subject, purpose, code_hash, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
         {V(subject), V(purpose), V(CodeHash(subject, purpose, code)), V(now), V(now + kCodeTtlSeconds)}));
@@ -162,8 +162,7 @@ std::string IssueToken(const PublicPerson& p) {
 }
 
 Result<PublicPerson> ReadToken(std::string_view token, std::string_view purpose, int64_t now) {
-    const Status bad(ErrorCode::kUnauthenticated, "public token missing, invalid or expired",
-                     {{"token", "invalid"}});
+    const Status bad(ErrorCode::kUnauthenticated, "public token missing, invalid or expired", {{"token", "invalid"}});
     if (token.size() > 600 || token.substr(0, 4) != "pa1.") return bad;
     const size_t dot = token.rfind('.');
     if (dot <= 4) return bad;
@@ -185,8 +184,8 @@ Result<PublicPerson> ReadToken(std::string_view token, std::string_view purpose,
 }
 
 Result<int64_t> PurgeExpired(storage::Connection& c, int64_t now) {
-    JW_ASSIGN_OR_RETURN(auto n, c.QueryOne("SELECT COUNT(*) FROM publicauth_codes WHERE expires_at < ?",
-                                           {V(now - 86400)}));
+    JW_ASSIGN_OR_RETURN(auto n,
+                        c.QueryOne("SELECT COUNT(*) FROM publicauth_codes WHERE expires_at < ?", {V(now - 86400)}));
     if (n.Int(0) == 0) return int64_t{0};
     JW_RETURN_IF_ERROR(c.Exec("DELETE FROM publicauth_codes WHERE expires_at < ?", {V(now - 86400)}));
     return n.Int(0);

@@ -72,7 +72,7 @@ TEST_P(PublicAuthTest, ExpiredAndReplacedCodesAreWrongLikeUnknownNumbers) {
     const std::string second = Send(a, "13700137000");
     if (first != second) EXPECT_EQ(Try(a, "13700137000", first).outcome, Outcome::kWrong);  // replaced
     now_ += kCodeTtlSeconds;
-    EXPECT_EQ(Try(a, "13700137000", second).outcome, Outcome::kWrong);  // expired
+    EXPECT_EQ(Try(a, "13700137000", second).outcome, Outcome::kWrong);    // expired
     EXPECT_EQ(Try(a, "13600136000", "123456").outcome, Outcome::kWrong);  // never asked: the same answer
 }
 
@@ -117,7 +117,7 @@ TEST_P(PublicAuthTest, TokensAreScopedSignedAndShortLived) {
     auto ok = ReadToken(t, "servicedesk", now_);
     ASSERT_TRUE(ok.ok());
     EXPECT_EQ(ok->subject, p.subject);
-    EXPECT_FALSE(ReadToken(t, "dispatch", now_).ok());       // another purpose
+    EXPECT_FALSE(ReadToken(t, "dispatch", now_).ok());          // another purpose
     EXPECT_FALSE(ReadToken(t, "servicedesk", now_ + 60).ok());  // expired
     std::string forged = t;
     forged[10] = forged[10] == 'a' ? 'b' : 'a';

@@ -7,10 +7,10 @@
 #include "auth/auth_repository.hpp"
 #include "common/china_day.hpp"
 #include "common/civil_time.hpp"
+#include "common/text.hpp"
 #include "common/validators.hpp"
 #include "http/params.hpp"
 #include "http/static_files.hpp"
-#include "common/text.hpp"
 #include "servicedesk/assignment/reminders.hpp"
 #include "servicedesk/assignment/time_limits.hpp"
 #include "servicedesk/figures/figures.hpp"
@@ -34,8 +34,11 @@ Result<Reply> OptionsHandler(const Deps& d, Request&) {
     for (const auto& u : choices) units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}});
     Json channels = Json::array();
     for (const auto& ch : Channels())
-        channels.push_back({{"code", ch.code}, {"name_zh", ch.name_zh}, {"name_en", ch.name_en},
-                            {"external_ref", ch.external_ref}, {"public_form", ch.public_form},
+        channels.push_back({{"code", ch.code},
+                            {"name_zh", ch.name_zh},
+                            {"name_en", ch.name_en},
+                            {"external_ref", ch.external_ref},
+                            {"public_form", ch.public_form},
                             {"basis", ch.basis}});
     Json categories = Json::array();
     for (const auto& cat : Categories())
@@ -43,10 +46,18 @@ Result<Reply> OptionsHandler(const Deps& d, Request&) {
             {{"code", cat.code}, {"name_zh", cat.name_zh}, {"name_en", cat.name_en}, {"needs_unit", cat.needs_unit}});
     Json workflow = Json::array();
     for (const auto& t : Workflow())
-        workflow.push_back({{"action", t.action}, {"from", t.from}, {"to", t.to}, {"permission", t.permission},
-                            {"note_required", t.note_required}, {"name_zh", t.name_zh}, {"name_en", t.name_en}});
-    return Reply::Json200({{"units", units}, {"channels", channels}, {"categories", categories},
-                           {"workflow", workflow}, {"duplicate_window_days", kDuplicateWindowDays}});
+        workflow.push_back({{"action", t.action},
+                            {"from", t.from},
+                            {"to", t.to},
+                            {"permission", t.permission},
+                            {"note_required", t.note_required},
+                            {"name_zh", t.name_zh},
+                            {"name_en", t.name_en}});
+    return Reply::Json200({{"units", units},
+                           {"channels", channels},
+                           {"categories", categories},
+                           {"workflow", workflow},
+                           {"duplicate_window_days", kDuplicateWindowDays}});
 }
 
 Result<TicketFilter> ParseFilter(const Request& req) {
@@ -105,8 +116,8 @@ Result<Reply> DetailHandler(const Deps& d, Request& req, bool full) {
         j["events"] = Json::array();
         for (const auto& e : events) j["events"].push_back(EventJson(e));
         JW_ASSIGN_OR_RETURN(auto cb, repo::GetCallback(**c, id));
-        j["callback"] = cb ? Json{{"at", FormatUtcIso(cb->at)}, {"result", cb->result}, {"comment", cb->comment}}
-                           : Json(nullptr);
+        j["callback"] =
+            cb ? Json{{"at", FormatUtcIso(cb->at)}, {"result", cb->result}, {"comment", cb->comment}} : Json(nullptr);
         JW_ASSIGN_OR_RETURN(auto joined, repo::JoinedTo(**c, id));
         j["joined"] = joined;
         JW_ASSIGN_OR_RETURN(auto media, repo::ListAttachments(**c, id));

@@ -246,8 +246,7 @@ TEST_P(ServiceDeskTest, TheWholeLoopWithRolesAllowedAndRefused) {
               ErrorCode::kConflict);
     ASSERT_TRUE(Do(officer_, r.id, {.action = "reply", .note = "已批评教育当事民警"}, t1 + 60).ok());
     // Not in this state: verify before any rectification.
-    EXPECT_EQ(Do(supervisor_, r.id, {.action = "verify"}, t1).status().fields().at("action"),
-              "not_allowed_in_state");
+    EXPECT_EQ(Do(supervisor_, r.id, {.action = "verify"}, t1).status().fields().at("action"), "not_allowed_in_state");
     ASSERT_TRUE(Do(supervisor_, r.id, {.action = "require_rectification", .note = "须说明整改措施"}, t1 + 120).ok());
     EXPECT_EQ(Do(supervisor_, r.id, {.action = "report_rectified", .note = "x"}, t1).status().code(),
               ErrorCode::kPermissionDenied);
@@ -276,10 +275,9 @@ TEST_P(ServiceDeskTest, TheComplainantIsCalledBackExactlyOnce) {
     const int version = repo::GetTicket(*c_, r.id)->version;
     ASSERT_TRUE(Do(supervisor_, r.id, {.action = "callback", .version = version, .result = "basically"}, now_).ok());
     // The same request again (a double click, a retry with the version it read): refused.
-    EXPECT_EQ(Do(supervisor_, r.id, {.action = "callback", .version = version, .result = "satisfied"}, now_)
-                  .status()
-                  .code(),
-              ErrorCode::kConflict);
+    EXPECT_EQ(
+        Do(supervisor_, r.id, {.action = "callback", .version = version, .result = "satisfied"}, now_).status().code(),
+        ErrorCode::kConflict);
     EXPECT_FALSE(Do(supervisor_, r.id, {.action = "callback", .result = "satisfied"}, now_).ok());
     // And beneath the workflow, the table holds one callback per ticket.
     EXPECT_EQ(repo::InsertCallback(*c_, Callback{r.id, now_, supervisor_.user_id, "satisfied", ""}).code(),
@@ -378,7 +376,8 @@ TEST_P(ServiceDeskTest, PublicProgressRevealsOnlyTheStageAndLocksGuessing) {
     EXPECT_EQ(PublicQuery(*c_, "10.0.2.1", r.ticket_no, r.query_code, now_)->result, PublicQueryResult::kWrong);
     EXPECT_EQ(PublicQuery(*c_, "10.0.2.1", "FW209901010001", r.query_code, now_)->result, PublicQueryResult::kWrong);
     // One address guessing across numbers is stopped.
-    for (int i = 0; i < kMaxFailures; ++i) (void)PublicQuery(*c_, "10.9.9.9", "FW20260302000" + std::to_string(i), "X", now_);
+    for (int i = 0; i < kMaxFailures; ++i)
+        (void)PublicQuery(*c_, "10.9.9.9", "FW20260302000" + std::to_string(i), "X", now_);
     EXPECT_EQ(PublicQuery(*c_, "10.9.9.9", r.ticket_no, r.query_code, now_ + 10)->result,
               PublicQueryResult::kRateLimited);
 }
@@ -414,16 +413,15 @@ TEST_P(ServiceDeskTest, DemoHasEveryStateOverTheSixChannels) {
         Unit(std::string("5199010") + std::to_string(std::hash<std::string>{}(n) % 90000 + 10000), n, bureau_);
     User("officer", station_, "officer");
     const auto started = std::chrono::steady_clock::now();
-    ASSERT_TRUE(storage::InTransaction(*c_, [&](storage::Connection& tx) {
-                    return SeedDemoServiceDesk(tx, now_);
-                }).ok());
-    std::printf("demo servicedesk: %d tickets in %lld ms\n", kDemoTickets,
-                static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(
-                                           std::chrono::steady_clock::now() - started)
-                                           .count()));
+    ASSERT_TRUE(
+        storage::InTransaction(*c_, [&](storage::Connection& tx) { return SeedDemoServiceDesk(tx, now_); }).ok());
+    std::printf(
+        "demo servicedesk: %d tickets in %lld ms\n", kDemoTickets,
+        static_cast<long long>(
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()));
     EXPECT_EQ(Count("SELECT COUNT(*) FROM servicedesk_tickets"), kDemoTickets);
-    for (const auto& state : {"registered", "joined", "assigned", "replied", "rectifying", "rectified",
-                              "awaiting_callback", "closed"})
+    for (const auto& state :
+         {"registered", "joined", "assigned", "replied", "rectifying", "rectified", "awaiting_callback", "closed"})
         EXPECT_GT(Count("SELECT COUNT(*) FROM servicedesk_tickets WHERE state = ?", {storage::V(state)}), 0) << state;
     for (const auto& ch : ChannelCodes())
         EXPECT_GT(Count("SELECT COUNT(*) FROM servicedesk_tickets WHERE channel = ?", {storage::V(ch)}), 0) << ch;

@@ -63,8 +63,11 @@ Result<int> SendReminders(storage::Connection& c, int64_t now) {
                 n.kind = r.stage == "escalate_unit_head" ? "escalation" : "reminder";
                 n.channel = "inapp";
                 n.code = late ? "servicedesk.overdue" : "servicedesk.reminder";
-                n.params = {{"ticket_no", t.ticket_no}, {"clock", r.name_zh},         {"due", r.due},
-                            {"basis", r.basis},         {"days_left", std::to_string(r.days_left)},
+                n.params = {{"ticket_no", t.ticket_no},
+                            {"clock", r.name_zh},
+                            {"due", r.due},
+                            {"basis", r.basis},
+                            {"days_left", std::to_string(r.days_left)},
                             {"days_over", std::to_string(-r.days_left)}};
                 JW_RETURN_IF_ERROR(notify::Outbox::Enqueue(c, n).status());
                 ++queued;

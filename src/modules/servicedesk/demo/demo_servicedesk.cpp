@@ -44,10 +44,14 @@ const Plan& PlanFor(int i) {
 }
 
 const char* ToState(const std::string& step) {
-    static const std::map<std::string, const char*> to = {
-        {"join", "joined"},         {"assign", "assigned"},   {"reply", "replied"},
-        {"require_rectification", "rectifying"}, {"report_rectified", "rectified"},
-        {"verify", "awaiting_callback"}, {"accept", "awaiting_callback"}, {"callback", "closed"}};
+    static const std::map<std::string, const char*> to = {{"join", "joined"},
+                                                          {"assign", "assigned"},
+                                                          {"reply", "replied"},
+                                                          {"require_rectification", "rectifying"},
+                                                          {"report_rectified", "rectified"},
+                                                          {"verify", "awaiting_callback"},
+                                                          {"accept", "awaiting_callback"},
+                                                          {"callback", "closed"}};
     return to.at(step);
 }
 
@@ -81,9 +85,11 @@ Status SeedDemoServiceDesk(storage::Connection& c, int64_t now) {
     }
     static const std::vector<std::string> surnames = {"赵", "钱", "孙", "李", "周", "吴", "郑", "王", "冯", "陈"};
     static const std::vector<std::string> given = {"建国", "秀英", "志明", "海燕", "国强", "丽华", "小军", "春梅"};
-    static const std::map<std::string, std::string> titles = {
-        {"attitude", "窗口民警态度生硬"}, {"slow", "户籍业务办理拖延"},   {"conduct", "出警处置不规范"},
-        {"suggestion", "建议延长办证时间"}, {"praise", "感谢民警帮助找回失物"}};
+    static const std::map<std::string, std::string> titles = {{"attitude", "窗口民警态度生硬"},
+                                                              {"slow", "户籍业务办理拖延"},
+                                                              {"conduct", "出警处置不规范"},
+                                                              {"suggestion", "建议延长办证时间"},
+                                                              {"praise", "感谢民警帮助找回失物"}};
     const auto& channels = Channels();
     const auto& categories = Categories();
     const auto& sealer = Sealer();
@@ -96,12 +102,33 @@ Status SeedDemoServiceDesk(storage::Connection& c, int64_t now) {
     };
     std::vector<Row> rows;
     std::map<std::string, int> seq_of_day;
-    auto loader = storage::BulkLoader::Start(
-        c, "servicedesk_tickets",
-        {"ticket_no", "channel", "external_ref", "complainant_name", "complainant_phone", "complainant_id_number",
-         "phone_index", "id_index", "anonymous", "category", "title", "content", "unit_id", "officer_police_no",
-         "received_at", "state", "query_code_hash", "assigned_at", "replied_at", "closed_at", "reply",
-         "rectification", "finding", "created_by", "created_at", "updated_at"});
+    auto loader = storage::BulkLoader::Start(c, "servicedesk_tickets",
+                                             {"ticket_no",
+                                              "channel",
+                                              "external_ref",
+                                              "complainant_name",
+                                              "complainant_phone",
+                                              "complainant_id_number",
+                                              "phone_index",
+                                              "id_index",
+                                              "anonymous",
+                                              "category",
+                                              "title",
+                                              "content",
+                                              "unit_id",
+                                              "officer_police_no",
+                                              "received_at",
+                                              "state",
+                                              "query_code_hash",
+                                              "assigned_at",
+                                              "replied_at",
+                                              "closed_at",
+                                              "reply",
+                                              "rectification",
+                                              "finding",
+                                              "created_by",
+                                              "created_at",
+                                              "updated_at"});
     if (!loader.ok()) return loader.status();
     for (int i = 0; i < kDemoTickets; ++i) {
         const Plan& plan = PlanFor(i);
@@ -140,14 +167,33 @@ Status SeedDemoServiceDesk(storage::Connection& c, int64_t now) {
             if (step == "callback") closed = at;
         }
         auto opt = [](const std::optional<int64_t>& v) { return v ? V(*v) : Null(); };
-        JW_RETURN_IF_ERROR((*loader)->Add(
-            {V(r.no), V(ch.code), V(ch.external_ref ? "12345-" + day + "-" + std::to_string(i) : std::string()),
-             V(sealer.Seal(name)), V(sealer.Seal(phone)), V(""), V(PhoneIndex(phone)), V(""), V(false), V(cat.code),
-             V(titles.at(cat.code)), V("（演示）" + titles.at(cat.code) + "，请核查处理。"), V(unit),
-             V(cat.needs_unit ? "99" + std::to_string(1000 + i % 50) : std::string()), V(r.received), V(r.state),
-             V(QueryCodeHash(r.no, NewQueryCode())), opt(assigned), opt(replied), opt(closed), V(reply), V(rect),
-             V(finding), V(supervisor), V(r.received),
-             V(r.steps.empty() ? r.received : r.steps.back().second)}));
+        JW_RETURN_IF_ERROR(
+            (*loader)->Add({V(r.no),
+                            V(ch.code),
+                            V(ch.external_ref ? "12345-" + day + "-" + std::to_string(i) : std::string()),
+                            V(sealer.Seal(name)),
+                            V(sealer.Seal(phone)),
+                            V(""),
+                            V(PhoneIndex(phone)),
+                            V(""),
+                            V(false),
+                            V(cat.code),
+                            V(titles.at(cat.code)),
+                            V("（演示）" + titles.at(cat.code) + "，请核查处理。"),
+                            V(unit),
+                            V(cat.needs_unit ? "99" + std::to_string(1000 + i % 50) : std::string()),
+                            V(r.received),
+                            V(r.state),
+                            V(QueryCodeHash(r.no, NewQueryCode())),
+                            opt(assigned),
+                            opt(replied),
+                            opt(closed),
+                            V(reply),
+                            V(rect),
+                            V(finding),
+                            V(supervisor),
+                            V(r.received),
+                            V(r.steps.empty() ? r.received : r.steps.back().second)}));
         rows.push_back(std::move(r));
     }
     JW_RETURN_IF_ERROR((*loader)->Finish());
@@ -158,13 +204,12 @@ Status SeedDemoServiceDesk(storage::Connection& c, int64_t now) {
     auto events = storage::BulkLoader::Start(
         c, "servicedesk_events", {"ticket_id", "at", "user_id", "action", "from_state", "to_state", "note"});
     if (!events.ok()) return events.status();
-    auto callbacks =
-        std::vector<storage::Params>{};
+    auto callbacks = std::vector<storage::Params>{};
     std::vector<std::pair<int64_t, int64_t>> joins;  // ticket, parent
     for (const auto& r : rows) {
         const int64_t id = id_of.at(r.no);
-        JW_RETURN_IF_ERROR((*events)->Add({V(id), V(r.received), V(supervisor), V("register"), V(""),
-                                           V("registered"), V(channels[r.i % channels.size()].code)}));
+        JW_RETURN_IF_ERROR((*events)->Add({V(id), V(r.received), V(supervisor), V("register"), V(""), V("registered"),
+                                           V(channels[r.i % channels.size()].code)}));
         std::string from = "registered";
         for (const auto& [step, at] : r.steps) {
             const std::string to = ToState(step);
@@ -185,7 +230,8 @@ Status SeedDemoServiceDesk(storage::Connection& c, int64_t now) {
         }
     }
     JW_RETURN_IF_ERROR((*events)->Finish());
-    auto cbs = storage::BulkLoader::Start(c, "servicedesk_callbacks", {"ticket_id", "at", "user_id", "result", "comment"});
+    auto cbs =
+        storage::BulkLoader::Start(c, "servicedesk_callbacks", {"ticket_id", "at", "user_id", "result", "comment"});
     if (!cbs.ok()) return cbs.status();
     for (const auto& row : callbacks) JW_RETURN_IF_ERROR((*cbs)->Add(row));
     JW_RETURN_IF_ERROR((*cbs)->Finish());

@@ -37,8 +37,10 @@ Result<std::vector<UnitFigures>> MonthFigures(storage::Connection& c, const std:
                 continue;
             }
             ++u.received;
-            if (t.state == "closed") ++u.closed;
-            else ++u.open;
+            if (t.state == "closed")
+                ++u.closed;
+            else
+                ++u.open;
             JW_ASSIGN_OR_RETURN(auto events, repo::ListEvents(c, t.id));
             for (const auto& e : events) u.rectifications += e.action == "require_rectification";
             auto clocks = TicketClocks(t, events, ChinaDateOf(std::max(now, t.updated_at)));
@@ -66,19 +68,19 @@ Json FiguresJson(const std::string& month, const std::vector<UnitFigures>& rows)
     UnitFigures total;
     for (const auto& u : rows) {
         const int callbacks = u.satisfied + u.basically + u.unsatisfied;
-        items.push_back({{"unit_id", u.unit_id ? Json(*u.unit_id) : Json(nullptr)},
-                         {"unit_name", u.unit_name},
-                         {"received", u.received},
-                         {"joined", u.joined},
-                         {"closed", u.closed},
-                         {"open", u.open},
-                         {"overdue", u.overdue},
-                         {"rectifications", u.rectifications},
-                         {"satisfied", u.satisfied},
-                         {"basically", u.basically},
-                         {"unsatisfied", u.unsatisfied},
-                         {"satisfaction_rate", callbacks ? Json(double(u.satisfied + u.basically) / callbacks)
-                                                         : Json(nullptr)}});
+        items.push_back(
+            {{"unit_id", u.unit_id ? Json(*u.unit_id) : Json(nullptr)},
+             {"unit_name", u.unit_name},
+             {"received", u.received},
+             {"joined", u.joined},
+             {"closed", u.closed},
+             {"open", u.open},
+             {"overdue", u.overdue},
+             {"rectifications", u.rectifications},
+             {"satisfied", u.satisfied},
+             {"basically", u.basically},
+             {"unsatisfied", u.unsatisfied},
+             {"satisfaction_rate", callbacks ? Json(double(u.satisfied + u.basically) / callbacks) : Json(nullptr)}});
         total.received += u.received;
         total.joined += u.joined;
         total.closed += u.closed;

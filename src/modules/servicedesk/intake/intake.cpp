@@ -120,11 +120,20 @@ Result<IntakeResult> Register(storage::Connection& c, const IntakeInput& in, int
     }
     JW_ASSIGN_OR_RETURN(t.id, repo::InsertTicket(c, t));
     const std::optional<int64_t> by = user_id ? std::optional<int64_t>(user_id) : std::nullopt;
-    JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id, .at = now, .user_id = by, .action = "register",
-                                                     .from_state = "", .to_state = "registered", .note = t.channel}));
+    JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id,
+                                                     .at = now,
+                                                     .user_id = by,
+                                                     .action = "register",
+                                                     .from_state = "",
+                                                     .to_state = "registered",
+                                                     .note = t.channel}));
     if (root)
-        JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id, .at = now, .user_id = by, .action = "join",
-                                                         .from_state = "registered", .to_state = "joined",
+        JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id,
+                                                         .at = now,
+                                                         .user_id = by,
+                                                         .action = "join",
+                                                         .from_state = "registered",
+                                                         .to_state = "joined",
                                                          .note = std::to_string(root->id) + " auto"}));
     for (const auto& m : in.media_ids) {
         JW_RETURN_IF_ERROR(media::Attach(c, m, "servicedesk.ticket", t.id, user_id, "media_ids"));

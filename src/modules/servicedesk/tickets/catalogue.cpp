@@ -34,7 +34,8 @@ std::string_view DataFile(std::string_view name) { return File(name); }
 const std::vector<Channel>& Channels() {
     static const std::vector<Channel> all = [] {
         std::vector<Channel> out;
-        for (const auto& r : DataRows("channels.csv", 7)) out.push_back({r[0], r[1], r[2], r[3] == "1", r[4] == "1", r[5], r[6]});
+        for (const auto& r : DataRows("channels.csv", 7))
+            out.push_back({r[0], r[1], r[2], r[3] == "1", r[4] == "1", r[5], r[6]});
         return out;
     }();
     return all;
@@ -87,8 +88,11 @@ const timelimits::Vocabulary& TimeLimitWords() {
     static const timelimits::Vocabulary words = [] {
         timelimits::Vocabulary w;
         w.subject_noun = "ticket";
-        w.event_names_zh = {{"received", "收件"}, {"assigned", "受理交办"}, {"extension_approved", "批准延期"},
-                            {"replied", "办理答复"}, {"closed", "办结"}};
+        w.event_names_zh = {{"received", "收件"},
+                            {"assigned", "受理交办"},
+                            {"extension_approved", "批准延期"},
+                            {"replied", "办理答复"},
+                            {"closed", "办结"}};
         return w;
     }();
     return words;

@@ -57,7 +57,7 @@ struct Callback {
 struct TicketFilter {
     std::string state, channel, category, ticket_no;
     std::optional<int64_t> unit_id;
-    std::optional<int64_t> from, to;  // received_at in [from, to)
+    std::optional<int64_t> from, to;                 // received_at in [from, to)
     std::optional<std::vector<int64_t>> unit_scope;  // nullopt = every unit
     std::string filer_subject;                       // "" = any (the public's own list sets it)
     int page = 1, page_size = 20;

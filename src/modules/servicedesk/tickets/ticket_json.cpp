@@ -13,9 +13,9 @@ Json Time(const std::optional<int64_t>& t) { return t ? Json(FormatUtcIso(*t)) :
 }  // namespace
 
 Json ClockJson(const timelimits::Clock& c) {
-    return {{"rule_id", c.rule_id}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"basis", c.basis},
-            {"start", c.start},     {"due", c.due},         {"end", c.end},         {"state", c.state},
-            {"days_left", c.days_left}};
+    return {{"rule_id", c.rule_id}, {"name_zh", c.name_zh}, {"name_en", c.name_en},
+            {"basis", c.basis},     {"start", c.start},     {"due", c.due},
+            {"end", c.end},         {"state", c.state},     {"days_left", c.days_left}};
 }
 
 Json TicketJson(const Ticket& t, bool full, const std::vector<timelimits::Clock>* clocks) {

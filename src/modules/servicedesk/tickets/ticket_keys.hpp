@@ -14,8 +14,8 @@ namespace jw::servicedesk {
 
 void InstallKeys(std::string_view master_key);
 const FieldSealer& Sealer();
-std::string PhoneIndex(std::string_view phone);         // "" for ""
-std::string IdIndex(std::string_view id_number);        // "" for ""
+std::string PhoneIndex(std::string_view phone);   // "" for ""
+std::string IdIndex(std::string_view id_number);  // "" for ""
 std::string QueryCodeHash(std::string_view ticket_no, std::string_view code);
 std::string NewQueryCode();  // 8 characters of an alphabet without look-alikes
 

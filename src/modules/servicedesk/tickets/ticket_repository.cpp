@@ -83,11 +83,28 @@ Result<int64_t> InsertTicket(storage::Connection& c, const Ticket& t) {
             "complainant_id_number, phone_index, id_index, filer_subject, anonymous, category, title, content, "
             "unit_id, officer_police_no, received_at, state, parent_id, query_code_hash, created_by, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            {V(t.ticket_no), V(t.channel), V(t.external_ref), V(s.Seal(t.complainant_name)),
-             V(s.Seal(t.complainant_phone)), V(s.Seal(t.complainant_id_number)), V(t.phone_index), V(t.id_index),
-             V(t.filer_subject), V(t.anonymous), V(t.category), V(t.title), V(t.content), OptV(t.unit_id),
-             V(t.officer_police_no), V(t.received_at), V(t.state), OptV(t.parent_id), V(t.query_code_hash),
-             t.created_by ? V(t.created_by) : Null(), V(t.created_at), V(t.updated_at)}));
+            {V(t.ticket_no),
+             V(t.channel),
+             V(t.external_ref),
+             V(s.Seal(t.complainant_name)),
+             V(s.Seal(t.complainant_phone)),
+             V(s.Seal(t.complainant_id_number)),
+             V(t.phone_index),
+             V(t.id_index),
+             V(t.filer_subject),
+             V(t.anonymous),
+             V(t.category),
+             V(t.title),
+             V(t.content),
+             OptV(t.unit_id),
+             V(t.officer_police_no),
+             V(t.received_at),
+             V(t.state),
+             OptV(t.parent_id),
+             V(t.query_code_hash),
+             t.created_by ? V(t.created_by) : Null(),
+             V(t.created_at),
+             V(t.updated_at)}));
     return row.Int(0);
 }
 
@@ -167,8 +184,8 @@ Status UpdateTicket(storage::Connection& c, const Ticket& t, int expected_versio
 
 Result<std::string> NextTicketNo(storage::Connection& c, const std::string& yyyymmdd) {
     const std::string prefix = "FW" + yyyymmdd;
-    JW_ASSIGN_OR_RETURN(auto r, c.QueryOne("SELECT COUNT(*) FROM servicedesk_tickets WHERE ticket_no LIKE ?",
-                                           {V(prefix + "%")}));
+    JW_ASSIGN_OR_RETURN(
+        auto r, c.QueryOne("SELECT COUNT(*) FROM servicedesk_tickets WHERE ticket_no LIKE ?", {V(prefix + "%")}));
     const std::string seq = std::to_string(r.Int(0) + 1);
     return prefix + std::string(seq.size() < 4 ? 4 - seq.size() : 0, '0') + seq;
 }
@@ -192,11 +209,12 @@ Result<std::vector<TicketEvent>> ListEvents(storage::Connection& c, int64_t tick
 }
 
 Status InsertCallback(storage::Connection& c, const Callback& cb) {
-    JW_ASSIGN_OR_RETURN(auto seen,
-                        c.QueryOne("SELECT COUNT(*) FROM servicedesk_callbacks WHERE ticket_id = ?", {V(cb.ticket_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto seen, c.QueryOne("SELECT COUNT(*) FROM servicedesk_callbacks WHERE ticket_id = ?", {V(cb.ticket_id)}));
     if (seen.Int(0) > 0) return Status::Conflict("callback_recorded");
-    Status s = c.Exec("INSERT INTO servicedesk_callbacks (ticket_id, at, user_id, result, comment) VALUES (?, ?, ?, ?, ?)",
-                      {V(cb.ticket_id), V(cb.at), V(cb.user_id), V(cb.result), V(cb.comment)});
+    Status s =
+        c.Exec("INSERT INTO servicedesk_callbacks (ticket_id, at, user_id, result, comment) VALUES (?, ?, ?, ?, ?)",
+               {V(cb.ticket_id), V(cb.at), V(cb.user_id), V(cb.result), V(cb.comment)});
     if (s.code() == ErrorCode::kConflict) return Status::Conflict("callback_recorded");
     return s;
 }
@@ -206,7 +224,8 @@ Result<std::optional<Callback>> GetCallback(storage::Connection& c, int64_t tick
                                            "WHERE ticket_id = ?",
                                            {V(ticket_id)}));
     if (rows.empty()) return std::optional<Callback>{};
-    return std::optional<Callback>(Callback{rows[0].Int(0), rows[0].Int(1), rows[0].Int(2), rows[0].Str(3), rows[0].Str(4)});
+    return std::optional<Callback>(
+        Callback{rows[0].Int(0), rows[0].Int(1), rows[0].Int(2), rows[0].Str(3), rows[0].Str(4)});
 }
 
 Result<std::vector<Ticket>> DuplicateCandidates(storage::Connection& c, const std::string& phone_index,
@@ -247,7 +266,8 @@ Result<std::vector<int64_t>> JoinedTo(storage::Connection& c, int64_t parent_id)
 }
 
 Status AddAttachment(storage::Connection& c, int64_t ticket_id, const std::string& media_id) {
-    return c.Exec("INSERT INTO servicedesk_attachments (ticket_id, media_id) VALUES (?, ?)", {V(ticket_id), V(media_id)});
+    return c.Exec("INSERT INTO servicedesk_attachments (ticket_id, media_id) VALUES (?, ?)",
+                  {V(ticket_id), V(media_id)});
 }
 
 Result<std::vector<std::string>> ListAttachments(storage::Connection& c, int64_t ticket_id) {
@@ -266,11 +286,12 @@ Result<std::vector<Ticket>> OpenTickets(storage::Connection& c) {
 }
 
 Result<bool> MarkReminderSent(storage::Connection& c, const std::string& key, int64_t ticket_id, int64_t now) {
-    JW_ASSIGN_OR_RETURN(auto seen, c.QueryOne("SELECT COUNT(*) FROM servicedesk_reminders_sent WHERE reminder_key = ?",
-                                              {V(key)}));
+    JW_ASSIGN_OR_RETURN(auto seen,
+                        c.QueryOne("SELECT COUNT(*) FROM servicedesk_reminders_sent WHERE reminder_key = ?", {V(key)}));
     if (seen.Int(0) > 0) return false;
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO servicedesk_reminders_sent (reminder_key, ticket_id, sent_at) VALUES (?, ?, ?)",
-                              {V(key), V(ticket_id), V(now)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO servicedesk_reminders_sent (reminder_key, ticket_id, sent_at) VALUES (?, ?, ?)",
+               {V(key), V(ticket_id), V(now)}));
     return true;
 }
 

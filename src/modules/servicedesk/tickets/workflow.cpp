@@ -25,7 +25,8 @@ bool UnitAction(const Transition& tr) { return tr.permission == "servicedesk.rep
 const std::vector<Transition>& Workflow() {
     static const std::vector<Transition> rows = [] {
         std::vector<Transition> out;
-        for (const auto& r : DataRows("workflow.csv", 7)) out.push_back({r[0], r[1], r[2], r[3], r[4] == "1", r[5], r[6]});
+        for (const auto& r : DataRows("workflow.csv", 7))
+            out.push_back({r[0], r[1], r[2], r[3], r[4] == "1", r[5], r[6]});
         return out;
     }();
     return rows;
@@ -122,8 +123,12 @@ Result<Ticket> Step(storage::Connection& c, const auth::Principal& who, int64_t 
     if (in.action == "callback") note = in.result + (in.note.empty() ? "" : ": " + in.note);
     if (in.action == "extend") note = std::to_string(in.days) + " " + in.note;
     if (in.action == "join") note = std::to_string(*in.into) + (in.note.empty() ? "" : " " + in.note);
-    JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id, .at = now, .user_id = who.user_id,
-                                                     .action = in.action, .from_state = from, .to_state = next.state,
+    JW_RETURN_IF_ERROR(repo::AddEvent(c, TicketEvent{.ticket_id = t.id,
+                                                     .at = now,
+                                                     .user_id = who.user_id,
+                                                     .action = in.action,
+                                                     .from_state = from,
+                                                     .to_state = next.state,
                                                      .note = note}));
     return repo::GetTicket(c, t.id);
 }
