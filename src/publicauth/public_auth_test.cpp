@@ -24,7 +24,9 @@ class PublicAuthTest : public test_support::DatabaseTest {
         std::string code;
         auto s = a.RequestCode(*c_, phone, "servicedesk", client, now_, &code);
         EXPECT_TRUE(s.ok()) << s.status().message();
-        if (s.ok()) EXPECT_EQ(s->outcome, Outcome::kOk);
+        if (s.ok()) {
+            EXPECT_EQ(s->outcome, Outcome::kOk);
+        }
         return code;
     }
     Verified Try(PublicAuth& a, const std::string& phone, const std::string& code,
@@ -70,7 +72,9 @@ TEST_P(PublicAuthTest, ExpiredAndReplacedCodesAreWrongLikeUnknownNumbers) {
     PublicAuth a;
     const std::string first = Send(a, "13700137000");
     const std::string second = Send(a, "13700137000");
-    if (first != second) EXPECT_EQ(Try(a, "13700137000", first).outcome, Outcome::kWrong);  // replaced
+    if (first != second) {
+        EXPECT_EQ(Try(a, "13700137000", first).outcome, Outcome::kWrong);  // replaced
+    }
     now_ += kCodeTtlSeconds;
     EXPECT_EQ(Try(a, "13700137000", second).outcome, Outcome::kWrong);    // expired
     EXPECT_EQ(Try(a, "13600136000", "123456").outcome, Outcome::kWrong);  // never asked: the same answer
