@@ -33,13 +33,17 @@ Result<Reply> OptionsHandler(const Deps& d, Request&) {
     Json units = Json::array();
     for (const auto& u : choices) units.push_back({{"id", u.id}, {"name", u.name}, {"kind", u.kind}});
     Json channels = Json::array();
-    for (const auto& ch : Channels())
+    for (const auto& ch : Channels()) {
+        Ticket probe;  // the channel's handling extension step (time_limits.csv), for the extension form
+        probe.channel = ch.code;
         channels.push_back({{"code", ch.code},
                             {"name_zh", ch.name_zh},
                             {"name_en", ch.name_en},
                             {"external_ref", ch.external_ref},
                             {"public_form", ch.public_form},
-                            {"basis", ch.basis}});
+                            {"basis", ch.basis},
+                            {"extension_days", ExtensionStep(probe)}});
+    }
     Json categories = Json::array();
     for (const auto& cat : Categories())
         categories.push_back(

@@ -9,7 +9,7 @@ export const TICKET_STATES: TicketState[] = ['registered', 'joined', 'assigned',
   'awaiting_callback', 'closed']
 export type CallbackResult = 'satisfied' | 'basically' | 'unsatisfied'
 
-export interface Channel { code: string, name_zh: string, name_en: string, external_ref: boolean, public_form: boolean, basis: string }
+export interface Channel { code: string, name_zh: string, name_en: string, external_ref: boolean, public_form: boolean, basis: string, extension_days: number }
 export interface Category { code: string, name_zh: string, name_en: string, needs_unit: boolean }
 export interface Transition { action: string, from: string, to: string, permission: string, note_required: boolean, name_zh: string, name_en: string }
 export interface DeskOptions {
