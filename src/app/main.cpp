@@ -30,6 +30,7 @@
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
 #include "property/cli.hpp"
+#include "publicauth/public_auth.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 
@@ -131,6 +132,16 @@ int Serve(Platform& p, const std::string& listen) {
     if (Status s = scheduler.Register(media::kPurgeJob, media::kPurgeIntervalSeconds,
                                       [audit = p.audit.get(), hours = p.config.media_unattached_hours] {
                                           return media::PurgeAbandoned(*audit, hours, NowUnix()).status();
+                                      });
+        !s.ok())
+        return Fail(s);
+    // The public's SMS-code login (ADR 0058): two public routes; codes expired a day ago are dropped hourly.
+    publicauth::RegisterPublicAuthRoutes(router, std::make_shared<publicauth::PublicAuth>());
+    if (Status s = scheduler.Register("publicauth.purge", 3600,
+                                      [db = p.db.get()]() -> Status {
+                                          auto c = db->Acquire();
+                                          if (!c.ok()) return c.status();
+                                          return publicauth::PurgeExpired(**c, NowUnix()).status();
                                       });
         !s.ok())
         return Fail(s);

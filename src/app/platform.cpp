@@ -8,6 +8,7 @@
 #include "idempotency/idempotency.hpp"
 #include "media/media_store.hpp"
 #include "notify/outbox.hpp"
+#include "publicauth/public_auth.hpp"
 #include "storage/migrations.hpp"
 
 namespace jw::app {
@@ -57,6 +58,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("media", media::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("idempotency", idempotency::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(add("publicauth", publicauth::schema::EmbeddedFiles()));
     for (const auto& m : p->modules) JW_RETURN_IF_ERROR(add(m->Name(), m->Files()));
     {
         auto c = p->db->Acquire();
@@ -65,6 +67,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
         if (!applied.ok()) return applied.status();
         JW_RETURN_IF_ERROR(
             storage::InTransaction(**c, [&](storage::Connection& tx) { return auth::SeedRoles(tx, p->registry); }));
+        publicauth::InstallKeys(p->key);  // the public SMS-code login (ADR 0058), for every module
         const modules::PrepareContext ctx{p->key, p->settings, NowUnix()};
         for (const auto& m : p->modules) JW_RETURN_IF_ERROR(m->Prepare(**c, ctx));
     }

@@ -55,6 +55,8 @@ fi
 
 export JINGWU_DB=sqlite:$tmp/j.db
 export JINGWU_KEY_FILE=$tmp/key
+# The demo SMS gateway writes whole texts here (the public SMS-code login, query codes): the tests read the codes.
+export JINGWU_DEMO_SMS_FILE=$tmp/demo-sms.txt
 "$JINGWU_BIN" init --demo >"$tmp/init.log" 2>&1 || { cat "$tmp/init.log"; fail "jingwu init --demo failed"; }
 
 port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
@@ -76,7 +78,7 @@ done
 echo "e2e: server $server_pid on $base, database $tmp/j.db"
 
 mkdir -p "$E2E_DIR/out"
-E2E_BASE_URL=$base E2E_DB=$tmp/j.db E2E_KEY_FILE=$tmp/key JINGWU_BIN=$JINGWU_BIN \
+E2E_BASE_URL=$base E2E_DB=$tmp/j.db E2E_KEY_FILE=$tmp/key E2E_SMS_FILE=$tmp/demo-sms.txt JINGWU_BIN=$JINGWU_BIN \
   node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}
 status=$?
 

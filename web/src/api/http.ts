@@ -37,6 +37,8 @@ export interface RequestOptions {
   signal?: AbortSignal
   // Errors that the caller handles itself (login, password change) skip the global auth hook.
   skipAuthHook?: boolean
+  // Extra request headers (the public SMS-code login's X-Public-Token, api/publicauth.ts).
+  headers?: Record<string, string>
 }
 
 export interface HttpHooks {
@@ -119,7 +121,7 @@ export async function parseError(res: Response): Promise<ApiError> {
 }
 
 async function send(method: string, path: string, opts: RequestOptions, accept: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: accept }
+  const headers: Record<string, string> = { ...opts.headers, Accept: accept }
   const language = hooks.language?.()
   if (language) headers['Accept-Language'] = language
   let payload: string | undefined

@@ -16,6 +16,19 @@ const publicRoutes: RouteRecordRaw[] = [
     component: () => import('@/views/public/assessment/index.vue'),
     meta: { title: 'assessment.public.title', public: true },
   },
+  {
+    // The website / WeChat form of the service supervision centre, behind the public SMS-code login (ADR 0058).
+    path: '/service',
+    name: 'service-form',
+    component: () => import('@/views/public/service/index.vue'),
+    meta: { title: 'servicedesk.public.title', public: true },
+  },
+  {
+    path: '/service-progress',
+    name: 'service-progress',
+    component: () => import('@/views/public/service-progress/index.vue'),
+    meta: { title: 'servicedesk.progress.title', public: true },
+  },
 ]
 
 export default publicRoutes
