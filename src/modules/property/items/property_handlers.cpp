@@ -1,4 +1,4 @@
-#include "property/property_handlers.hpp"
+#include "property/items/property_handlers.hpp"
 
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
@@ -8,10 +8,10 @@
 #include "docs/pdf_renderer.hpp"
 #include "http/params.hpp"
 #include "property/keys.hpp"
-#include "property/labels.hpp"
-#include "property/property_documents.hpp"
-#include "property/property_json.hpp"
-#include "property/property_service.hpp"
+#include "property/labels/labels.hpp"
+#include "property/papers/property_documents.hpp"
+#include "property/items/property_json.hpp"
+#include "property/items/property_service.hpp"
 
 namespace jw::property {
 
