@@ -24,13 +24,13 @@ const property: RouteRecordRaw = {
       path: 'intake',
       name: 'property-intake',
       component: () => import('@/views/property/intake/index.vue'),
-      meta: { title: 'property.menu.intake', icon: 'DocumentAdd', permission: 'property.intake' },
+      meta: { title: 'property.menu.intake', icon: 'Notebook', permission: 'property.intake' },
     },
     {
       path: 'operations',
       name: 'property-operations',
       component: () => import('@/views/property/operations/index.vue'),
-      meta: { title: 'property.menu.operations', icon: 'Files', permission: ['property.custody', 'property.take', 'property.intake'] },
+      meta: { title: 'property.menu.operations', icon: 'Briefcase', permission: ['property.custody', 'property.take', 'property.intake'] },
     },
     {
       path: 'stores',
