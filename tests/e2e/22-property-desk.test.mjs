@@ -31,8 +31,6 @@ describe('property desk: intake with a label, store places, stocktake, exports',
 
   it('the station custodian registers, labels, sets up a place, takes stock and exports', async () => {
     // The officer records the seizure on an open case of 城关派出所 (the cases module's own API, as its page does).
-    const t0 = Date.now()
-    const mark = (what) => console.log(`# ${what}: ${Date.now() - t0} ms`)
     const officer = await desktop('officer')
     const caseNo = await officer.evaluate(async () => {
       const csrf = decodeURIComponent(document.cookie.split('; ').find((c) => c.startsWith('jw_csrf='))?.slice(8) ?? '')
@@ -49,7 +47,6 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     })
     assert.ok(caseNo, 'an open case of the officer took a seizure')
 
-    mark('seizure')
     // Intake: the seizure waits in the list; the item is registered and its label printed at 40×30 mm.
     const page = await desktop('custodian2')
     await gotoApp(page, '/property/intake')
@@ -74,7 +71,6 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     assert.equal(sqlite(`SELECT COUNT(*) FROM property_label_prints WHERE code = '${code}'`), '1')
     await shot(page, '22-intake')
 
-    mark('intake')
     // Stores: a new position with a capacity under the station store's first shelf.
     const shelf = sqlite("SELECT p.code FROM property_places p JOIN property_stores s ON s.id = p.store_id JOIN units u ON " +
       "u.id = s.unit_id WHERE u.name = '城关派出所' AND p.level = 'shelf' ORDER BY p.code LIMIT 1")
@@ -86,7 +82,6 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     await byTestId(page, 'store-places').locator('tr', { hasText: `${shelf}-E2E` }).filter({ hasText: '0 / 2' }).waitFor()
     await shot(page, '22-stores')
 
-    mark('stores')
     // Stocktake of the room holding the station's items: one scanned, one label of no item.
     const [roomId, inRoom] = sqlite("SELECT r.id, i.code FROM property_items i JOIN property_places pos ON pos.id = i.place_id " +
       "JOIN property_places sh ON sh.id = pos.parent_id JOIN property_places r ON r.id = sh.parent_id JOIN property_stores s " +
@@ -97,16 +92,13 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     await gotoApp(page, '/property/operations')
     await byTestId(page, 'take-store').click()
     await page.locator('.el-select-dropdown').getByRole('option').filter({ visible: true }).first().click()
-    mark('store chosen')
     await byTestId(page, 'take-room').click()
     await page.locator('.el-select-dropdown').getByRole('option', { name: roomLabel }).filter({ visible: true }).click()
-    mark('room chosen')
     for (const c of [inRoom, 'JWPAAAAAAAAAAAAAAAA']) {
       await byTestId(page, 'take-scan').locator('[data-testid="scan-typed"]').fill(c)
       await byTestId(page, 'take-scan').locator('[data-testid="scan-submit"]').click()
       await byTestId(page, 'take-codes').getByText(c).waitFor()
     }
-    mark('scanned')
     await byTestId(page, 'take-finish').click()
     await byTestId(page, 'take-unknown').filter({ hasText: 'JWPAAAAAAAAAAAAAAAA' }).waitFor()
     assert.equal(await byTestId(page, 'take-missing').getByText(inRoom).count(), 0, 'the scanned item is not missing')
@@ -115,7 +107,6 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     assert.match(take, /"无此财物","JWPAAAAAAAAAAAAAAAA"/)
     await shot(page, '22-stocktake')
 
-    mark('stocktake')
     // The ledger as a spreadsheet: the new item is in it, the owner masked.
     await gotoApp(page, '/property/items')
     await byTestId(page, 'property-items').locator('tbody tr').first().waitFor()
@@ -123,6 +114,5 @@ describe('property desk: intake with a label, store places, stocktake, exports',
     assert.match(ledger.split('\r\n')[0], /标签编码/)
     assert.ok(ledger.includes(code), 'the registered item in the export')
     assert.ok(!ledger.includes('赵德明') && ledger.includes('赵*'), 'the owner masked as in the list')
-    mark('ledger')
   })
 })
