@@ -4,7 +4,7 @@
 
 #include "common/json_util.hpp"
 #include "common/messages.hpp"
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 #include "property/keys.hpp"
 
 namespace jw::property {

@@ -6,10 +6,10 @@
 #include "media/media_store.hpp"
 #include "notify/scheduler.hpp"
 #include "property/keys.hpp"
-#include "property/property_demo.hpp"
-#include "property/property_handlers.hpp"
-#include "property/property_reminders.hpp"
-#include "property/property_service.hpp"
+#include "property/demo/property_demo.hpp"
+#include "property/items/property_handlers.hpp"
+#include "property/disposal/property_reminders.hpp"
+#include "property/items/property_service.hpp"
 
 namespace jw::property {
 namespace data {

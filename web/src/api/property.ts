@@ -1,6 +1,6 @@
 // Case-involved property (涉案财物, ADR 0054). Routes: docs/api/property.md. Owners are masked in lists and
 // details; the papers that print them in full need a purpose (PurposeDialog).
-import { API_BASE, csrfToken, http, parseError, ApiError, type Query } from './http'
+import { API_BASE, csrfToken, download, http, parseError, ApiError, type Query } from './http'
 
 export type ItemState = 'registered' | 'in_store' | 'out' | 'handed_over' | 'disposed'
 export const ITEM_STATES: ItemState[] = ['registered', 'in_store', 'out', 'handed_over', 'disposed']
@@ -190,14 +190,18 @@ export const entryRate = (q: Query = {}) => http.get<EntryRate>('/property/entry
 export const stocktake = (placeId: number, codes: string[]) =>
   http.post<Stocktake>('/property/stocktake', { place_id: placeId, codes })
 
-// A label sheet (PDF) for the codes; each print is counted and audited on the server.
-export async function printLabels(codes: string[]): Promise<Blob> {
+// Label stock (ADR 0060): an A4 sheet, or one label per page at a label printer's roll size.
+export type LabelSize = 'a4' | '40x30' | '60x40'
+export const LABEL_SIZES: LabelSize[] = ['40x30', '60x40', 'a4']
+
+// A label sheet (PDF) for the codes at `size`; each print is counted and audited on the server.
+export async function printLabels(codes: string[], size: LabelSize = 'a4'): Promise<Blob> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/pdf' }
   const token = csrfToken()
   if (token) headers['X-CSRF-Token'] = token
   let res: Response
   try {
-    res = await fetch(`${API_BASE}/property/labels`, { method: 'POST', headers, body: JSON.stringify({ codes }), credentials: 'same-origin' })
+    res = await fetch(`${API_BASE}/property/labels`, { method: 'POST', headers, body: JSON.stringify({ codes, size }), credentials: 'same-origin' })
   } catch (e) {
     throw new ApiError(0, { code: 'network', message: String(e) })
   }
@@ -238,3 +242,61 @@ export const sendTransfer = (body: { case_id: number; receiver_org_id: number; i
   http.post<Transfer>('/property/transfers', body)
 export const confirmTransferItem = (id: number, itemId: number, outcome: 'accepted' | 'discrepancy', note = '') =>
   http.post<Transfer>(`/property/transfers/${id}/items/${itemId}/confirm`, { outcome, note })
+
+// Batches and bags (程序规定第一百九十条: every item of a case or bag in one step, each recorded).
+export interface Bag {
+  id: number
+  code: string
+  case_id: number
+  label: string
+}
+export const createBag = (caseId: number, label: string) => http.post<Bag>('/property/bags', { case_id: caseId, label })
+export type BatchTarget = { case_id: number } | { bag_id: number }
+export const batchCheckIn = (target: BatchTarget, placeId: number, m: Movement = {}) =>
+  http.post<{ items: PropertyItem[] }>('/property/batch/check-in', { ...target, place_id: placeId, ...m })
+export const batchCheckOut = (target: BatchTarget, body: CheckOut) =>
+  http.post<{ items: PropertyItem[] }>('/property/batch/check-out', { ...target, ...body })
+
+// Store management (property.store.manage).
+export const createStore = (body: { unit_id: number; name: string; kind: 'bureau' | 'station' }) =>
+  http.post<Store>('/property/stores', body)
+export const addPlace = (storeId: number, body: { parent_id?: number | null; level: Place['level']; code: string; name?: string; capacity?: number }) =>
+  http.post<Place>(`/property/stores/${storeId}/places`, body)
+export const updatePlace = (id: number, body: { name?: string; capacity?: number }) => http.patch<Place>(`/property/places/${id}`, body)
+
+// Spreadsheet exports (CSV with BOM, opens in Excel/WPS): the server reads them with the list's own scope.
+export const exportItems = (q: Query) => download('/property/exports/items', q, 'property-items.csv')
+export async function exportStocktake(placeId: number, codes: string[]): Promise<{ blob: Blob; filename: string }> {
+  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/csv' }
+  const token = csrfToken()
+  if (token) headers['X-CSRF-Token'] = token
+  let res: Response
+  try {
+    res = await fetch(`${API_BASE}/property/exports/stocktake`, {
+      method: 'POST', headers, body: JSON.stringify({ place_id: placeId, codes }), credentials: 'same-origin',
+    })
+  } catch (e) {
+    throw new ApiError(0, { code: 'network', message: String(e) })
+  }
+  if (!res.ok) throw await parseError(res)
+  return { blob: await res.blob(), filename: 'property-stocktake.csv' }
+}
+
+// The intake desk: seizures with no item yet (in scope), and a case's seizures by its case number.
+export interface PendingSeizure {
+  event_id: number
+  case_id: number
+  case_no: string
+  case_type: string
+  unit_name: string
+  at: string
+  item: string
+}
+export interface CaseSeizures {
+  case_id: number
+  case_no: string
+  case_type: string
+  seizures: { event_id: number; at: string; item: string; items: number }[]
+}
+export const pendingSeizures = () => http.get<{ seizures: PendingSeizure[] }>('/property/seizures/pending')
+export const seizuresByCaseNo = (caseNo: string) => http.get<CaseSeizures>('/property/seizures/by-case', { case_no: caseNo })

@@ -1,6 +1,7 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-// Case-involved property (涉案财物, ADR 0054): the ledger with its scanner, an item's page, the disposal work list,
+// Case-involved property (涉案财物, ADR 0054/0060): the ledger with its scanner, an item's page, the intake desk, bags,
+// batches and stocktake, stores and places, the disposal work list,
 // the leader's overview. Phone pages (scan, take out, check back in) are in the /m/ app.
 const property: RouteRecordRaw = {
   path: 'property',
@@ -18,6 +19,24 @@ const property: RouteRecordRaw = {
       name: 'property-item',
       component: () => import('@/views/property/item/index.vue'),
       meta: { title: 'property.item.title', permission: 'property.read', hideInMenu: true },
+    },
+    {
+      path: 'intake',
+      name: 'property-intake',
+      component: () => import('@/views/property/intake/index.vue'),
+      meta: { title: 'property.menu.intake', icon: 'Notebook', permission: 'property.intake' },
+    },
+    {
+      path: 'operations',
+      name: 'property-operations',
+      component: () => import('@/views/property/operations/index.vue'),
+      meta: { title: 'property.menu.operations', icon: 'Briefcase', permission: ['property.custody', 'property.take', 'property.intake'] },
+    },
+    {
+      path: 'stores',
+      name: 'property-stores',
+      component: () => import('@/views/property/stores/index.vue'),
+      meta: { title: 'property.menu.stores', icon: 'OfficeBuilding', permission: 'property.read' },
     },
     {
       path: 'worklist',

@@ -1,4 +1,4 @@
-#include "property/property_documents.hpp"
+#include "property/papers/property_documents.hpp"
 
 #include <cstdio>
 

@@ -18,9 +18,9 @@
 
 #include "auth/principal.hpp"
 #include "common/status.hpp"
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 #include "property/property.hpp"
-#include "property/property_repository.hpp"
+#include "property/items/property_repository.hpp"
 #include "storage/database.hpp"
 
 namespace jw::property {

@@ -1,4 +1,4 @@
-#include "property/labels.hpp"
+#include "property/labels/labels.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,6 @@
-#include "property/property_handlers.hpp"
+#include "property/items/property_handlers.hpp"
+
+#include <algorithm>
 
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
@@ -8,10 +10,11 @@
 #include "docs/pdf_renderer.hpp"
 #include "http/params.hpp"
 #include "property/keys.hpp"
-#include "property/labels.hpp"
-#include "property/property_documents.hpp"
-#include "property/property_json.hpp"
-#include "property/property_service.hpp"
+#include "property/labels/label_stock.hpp"
+#include "property/labels/labels.hpp"
+#include "property/papers/property_documents.hpp"
+#include "property/items/property_json.hpp"
+#include "property/items/property_service.hpp"
 
 namespace jw::property {
 
@@ -78,7 +81,9 @@ Result<Reply> ListStoresHandler(Deps d, Request& req) {
     return Reply::Json200({{"stores", out}});
 }
 
-Result<Reply> ListItemsHandler(Deps d, Request& req) {
+}  // namespace
+
+Result<repo::ItemFilter> ItemFilterFromQuery(const Request& req) {
     JW_ASSIGN_OR_RETURN(auto page, http::QueryPage(req));
     repo::ItemFilter f;
     f.page = page.page;
@@ -101,6 +106,13 @@ Result<Reply> ListItemsHandler(Deps d, Request& req) {
         f.exclude_finished = true;
     }
     if (!req.principal->all_units) f.units = req.principal->unit_scope;
+    return f;
+}
+
+namespace {
+
+Result<Reply> ListItemsHandler(Deps d, Request& req) {
+    JW_ASSIGN_OR_RETURN(repo::ItemFilter f, ItemFilterFromQuery(req));
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto items, repo::ListItems(**c, f));
@@ -361,12 +373,15 @@ Result<Reply> DisposalDocumentHandler(Deps d, Request& req) {
 // Labels: a sheet for the codes given (items and bags in scope), each print counted; PDF.
 Result<Reply> LabelsHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"codes"});
+    JsonReader in(body, {"codes", "size"});
     auto codes = in.TextList("codes", true, 200, 40);
+    // The label stock the user chose (label_stock.hpp): an A4 sheet or one label printer roll size.
+    const std::string size = in.Text("size", false, 10).value_or("a4");
+    if (std::find(LabelSizes().begin(), LabelSizes().end(), size) == LabelSizes().end()) in.Fail("size", "bad_value");
     JW_RETURN_IF_ERROR(in.status());
     Reply r;
     r.audit_object = "property_labels";
-    r.write = [codes = *codes, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
+    r.write = [codes = *codes, size, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
                                                        Reply& out) -> Status {
         std::vector<Label> labels;
         std::string printed;
@@ -384,8 +399,8 @@ Result<Reply> LabelsHandler(Request& req) {
             printed += (printed.empty() ? "" : ",") + l.code + "#" + std::to_string(l.prints);
             labels.push_back(std::move(l));
         }
-        e.detail = printed;  // every print and reprint, in the audit chain
-        JW_ASSIGN_OR_RETURN(out.raw, docs::RenderPdf(LabelDocument("涉案财物标签", labels)));
+        e.detail = size + " " + printed;  // every print and reprint, in the audit chain
+        JW_ASSIGN_OR_RETURN(out.raw, RenderLabels("涉案财物标签", labels, size));
         out.content_type = "application/pdf";
         out.headers.push_back({"Content-Disposition", "inline; filename=\"labels.pdf\""});
         return Status::Ok();
@@ -526,6 +541,9 @@ void RegisterPropertyRoutes(http::Router& router, Deps d) {
     router.Add({"GET", p + "/dashboard", "property.supervise", "property.dashboard",
                 [d](Request& r) { return DashboardHandler(d, r); }});
     RegisterTransferRoutes(router, d);
+    RegisterStoreRoutes(router, d);
+    RegisterExportRoutes(router, d);
+    RegisterIntakeRoutes(router, d);
 }
 
 }  // namespace jw::property

@@ -1,4 +1,4 @@
-#include "property/property_service.hpp"
+#include "property/items/property_service.hpp"
 
 #include <algorithm>
 #include <map>
@@ -12,7 +12,7 @@
 #include "community/people/people_service.hpp"
 #include "media/media_store.hpp"
 #include "property/keys.hpp"
-#include "property/labels.hpp"
+#include "property/labels/labels.hpp"
 
 namespace jw::property {
 

@@ -10,9 +10,9 @@
 #include <vector>
 
 #include "docs/document.hpp"
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 #include "property/property.hpp"
-#include "property/property_repository.hpp"
+#include "property/items/property_repository.hpp"
 
 namespace jw::property {
 

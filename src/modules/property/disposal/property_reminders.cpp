@@ -1,4 +1,4 @@
-#include "property/property_reminders.hpp"
+#include "property/disposal/property_reminders.hpp"
 
 #include <algorithm>
 
@@ -9,7 +9,7 @@
 #include "common/messages.hpp"
 #include "notify/outbox.hpp"
 #include "property/property.hpp"
-#include "property/property_repository.hpp"
+#include "property/items/property_repository.hpp"
 
 namespace jw::property {
 

@@ -1,4 +1,4 @@
-#include "property/transfers.hpp"
+#include "property/transfers/transfers.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -7,10 +7,10 @@
 #include "cases/case_service.hpp"
 #include "common/china_day.hpp"
 #include "orgs/orgs_repository.hpp"
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 #include "property/keys.hpp"
-#include "property/property_repository.hpp"
-#include "property/property_service.hpp"
+#include "property/items/property_repository.hpp"
+#include "property/items/property_service.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::property {

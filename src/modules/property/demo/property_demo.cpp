@@ -1,4 +1,4 @@
-#include "property/property_demo.hpp"
+#include "property/demo/property_demo.hpp"
 
 #include <string>
 #include <vector>
@@ -9,9 +9,9 @@
 #include "cases/case_service.hpp"
 #include "common/crypto.hpp"
 #include "media/media_store.hpp"
-#include "property/property_repository.hpp"
-#include "property/property_service.hpp"
-#include "property/transfers.hpp"
+#include "property/items/property_repository.hpp"
+#include "property/items/property_service.hpp"
+#include "property/transfers/transfers.hpp"
 
 namespace jw::property {
 

@@ -1,4 +1,4 @@
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 
 #include "common/crypto.hpp"
 #include "common/json_util.hpp"

@@ -1,4 +1,4 @@
-#include "property/property_repository.hpp"
+#include "property/items/property_repository.hpp"
 
 #include <cstdlib>
 

@@ -1,4 +1,4 @@
-#include "property/property_json.hpp"
+#include "property/items/property_json.hpp"
 
 #include <cmath>
 

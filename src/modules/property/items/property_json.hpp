@@ -5,9 +5,9 @@
 
 #include "common/json_util.hpp"
 #include "common/status.hpp"
-#include "property/custody_chain.hpp"
+#include "property/custody/custody_chain.hpp"
 #include "property/property.hpp"
-#include "property/property_service.hpp"
+#include "property/items/property_service.hpp"
 
 namespace jw::property {
 

@@ -6,9 +6,9 @@
 #include "docs/html_renderer.hpp"
 #include "docs/pdf_renderer.hpp"
 #include "http/params.hpp"
-#include "property/property_handlers.hpp"
-#include "property/property_json.hpp"
-#include "property/transfers.hpp"
+#include "property/items/property_handlers.hpp"
+#include "property/items/property_json.hpp"
+#include "property/transfers/transfers.hpp"
 
 namespace jw::property {
 
