@@ -331,13 +331,17 @@ Result<std::string> RenderLocked(const Document& doc, const PdfOptions& options)
 
 }  // namespace
 
+std::mutex& PodofoMutex() {
+    static std::mutex mutex;
+    return mutex;
+}
+
 Result<std::string> RenderPdf(const Document& doc, const PdfOptions& options) {
     if (!Readable(options.font_path)) {
         return Status(ErrorCode::kUnavailable,
                       "CJK font not found: " + options.font_path + " (install fonts-arphic-gbsn00lp)");
     }
-    static std::mutex mutex;
-    std::lock_guard lock(mutex);
+    std::lock_guard lock(PodofoMutex());
     // Failures come back as a Status; PoDoFo's own logging would only repeat them on stderr.
     PoDoFo::PdfError::EnableLogging(false);
     try {

@@ -4,6 +4,7 @@
 // correctly with pdftotext), lines wrapped by measured glyph widths, page breaks where needed, the footer at the
 // foot of the last page and the page label on every page.
 
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -27,5 +28,9 @@ struct PdfOptions {
 // Thread-safe: calls are serialised internally, as PoDoFo 0.9 makes no thread-safety promise (it has global
 // encoding and logging state).
 Result<std::string> RenderPdf(const Document& doc, const PdfOptions& options = {});
+
+// PoDoFo 0.9 promises no thread safety (its logging and font caches are global): every use of it in the process,
+// this renderer's and any other's (the property labels' roll sizes), holds this one lock.
+std::mutex& PodofoMutex();
 
 }  // namespace jw::docs

@@ -101,8 +101,7 @@ Result<std::string> RenderLabels(const std::string& title, const std::vector<Lab
     if (size == "a4") return docs::RenderPdf(LabelDocument(title, labels));
     for (const auto& stock : kStocks) {
         if (size != stock.name) continue;
-        static std::mutex mutex;
-        std::lock_guard lock(mutex);
+        std::lock_guard lock(docs::PodofoMutex());  // the one PoDoFo lock of the process
         PoDoFo::PdfError::EnableLogging(false);
         try {
             return RenderRoll(stock, title, labels);
