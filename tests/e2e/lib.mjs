@@ -51,7 +51,9 @@ export async function openBrowser({ viewport = DESKTOP, phone = false } = {}) {
     hasTouch: phone,
     deviceScaleFactor: 1,
   })
-  context.setDefaultTimeout(15_000)
+  // A wait that is met returns at once; the limit only matters on a loaded runner (three suites on two cores), where
+  // a page's first render has taken over 15 s. E2E_TIMEOUT_MS overrides it.
+  context.setDefaultTimeout(Number(process.env.E2E_TIMEOUT_MS || 40_000))
   const page = context.pages()[0] ?? (await context.newPage())
   const problems = []
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`))
