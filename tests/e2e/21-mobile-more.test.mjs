@@ -98,15 +98,31 @@ describe('phone app: roles, passes with a basis, photos offline', () => {
     const media = () => Number(sqlite('SELECT count(*) FROM media_objects'))
     const mediaBefore = media()
     const name = `带照片${seq()}`
-    await page.goto(`${BASE}/m/people/new`)
-    await inputOf(page, 'm-person-id').waitFor()
+    // the grid's addresses are in the phone's store (the offline address picking reads them) before the network goes
+    await page.waitForFunction(async () => {
+      if (!(await indexedDB.databases()).some((d) => d.name === 'jw-field')) return false
+      return new Promise((resolve) => {
+        const req = indexedDB.open('jw-field')
+        req.onerror = () => resolve(false)
+        req.onsuccess = () => {
+          const db = req.result
+          if (!db.objectStoreNames.contains('cache')) { db.close(); resolve(false); return }
+          const get = db.transaction('cache').objectStore('cache').get('grid-addresses')
+          get.onsuccess = () => { db.close(); resolve(Boolean(get.result)) }
+          get.onerror = () => { db.close(); resolve(false) }
+        }
+      })
+    })
     await context.setOffline(true)
+    await page.goto(`${BASE}/m/people/new`) // offline: the service worker answers with the app
+    await inputOf(page, 'm-person-id').waitFor()
     await page.locator('[data-testid="m-photo"] input[type="file"]').setInputFiles(JPEG)
     await byTestId(page, 'm-photo-queued').waitFor()
     await inputOf(page, 'm-person-id').fill(residentId(`51990119900303${seq()}`))
     await inputOf(page, 'm-person-name').fill(name)
     await page.locator('[data-testid="m-address-input"] textarea').fill(room)
     await byTestId(page, 'm-address-match').tap()
+    await shot(page, '21-person-offline')
     await byTestId(page, 'm-address-candidate').filter({ hasText: room }).first().tap()
     await byTestId(page, 'm-person-submit').tap()
     await byTestId(page, 'm-person-done').filter({ hasText: '已离线保存' }).waitFor()
