@@ -97,7 +97,7 @@ describe('phone app: roles, passes with a basis, photos offline', () => {
     )
     const media = () => Number(sqlite('SELECT count(*) FROM media_objects'))
     const mediaBefore = media()
-    const name = `带照片${seq()}`
+    const name = `离线头像${seq()}`
     // the grid's addresses are in the phone's store (the offline address picking reads them) before the network goes
     await page.waitForFunction(async () => {
       if (!(await indexedDB.databases()).some((d) => d.name === 'jw-field')) return false
@@ -127,7 +127,7 @@ describe('phone app: roles, passes with a basis, photos offline', () => {
     await byTestId(page, 'm-person-submit').tap()
     await byTestId(page, 'm-person-done').filter({ hasText: '已离线保存' }).waitFor()
     await page.goto(`${BASE}/m/pending`) // offline: the service worker answers
-    await byTestId(page, 'm-pending-item').filter({ hasText: '照片' }).waitFor()
+    await byTestId(page, 'm-pending-item').filter({ hasText: '照片 · 照片' }).waitFor()
     assert.equal(await byTestId(page, 'm-pending-item').count(), 2, 'the photo and the person wait')
     assert.equal(media(), mediaBefore, 'nothing reached the server')
 
