@@ -127,6 +127,38 @@ TEST_F(StaticTest, RefusesPathTraversal) {
     EXPECT_EQ(ServeStatic(root_, "/%2Fetc/passwd", "r").status, 400);
 }
 
+// A precompressed copy beside a file (the web build writes x.js.gz) goes to a client that accepts gzip, marked
+// as such; a client that does not gets the plain file; a path without a copy is served as before.
+TEST_F(StaticTest, SendsThePrecompressedCopyOnlyToClientsThatAcceptGzip) {
+    std::ofstream(root_ / "assets" / "app-1234.js.gz") << "GZIP-BYTES";
+    auto header = [](const Outgoing& o, const std::string& name) {
+        for (const auto& h : o.headers) {
+            if (h.first == name) return h.second;
+        }
+        return std::string{};
+    };
+    const auto gz = ServeStatic(root_, "/assets/app-1234.js", "r", nullptr, true);
+    EXPECT_EQ(gz.body, "GZIP-BYTES");
+    EXPECT_EQ(header(gz, "Content-Encoding"), "gzip");
+    EXPECT_EQ(header(gz, "Vary"), "Accept-Encoding");
+    EXPECT_EQ(gz.content_type, ServeStatic(root_, "/assets/app-1234.js", "r").content_type);
+    const auto plain = ServeStatic(root_, "/assets/app-1234.js", "r", nullptr, false);
+    EXPECT_EQ(plain.body, "console.log(1)");
+    EXPECT_EQ(header(plain, "Content-Encoding"), "");
+    const auto index = ServeStatic(root_, "/", "r", nullptr, true);
+    EXPECT_EQ(index.body, "<html>app</html>");
+    EXPECT_EQ(header(index, "Content-Encoding"), "");
+    std::filesystem::remove(root_ / "assets" / "app-1234.js.gz");
+
+    EXPECT_TRUE(AcceptsGzip("gzip, deflate, br"));
+    EXPECT_TRUE(AcceptsGzip("br;q=1.0, GZIP;q=0.5"));
+    EXPECT_TRUE(AcceptsGzip("*"));
+    EXPECT_FALSE(AcceptsGzip(""));
+    EXPECT_FALSE(AcceptsGzip("br, deflate"));
+    EXPECT_FALSE(AcceptsGzip("gzip;q=0"));
+    EXPECT_FALSE(AcceptsGzip("gzip; q=0.000, identity"));
+}
+
 TEST(ResponseHeaders, ValuesCannotBreakOutOfTheirHeader) {
     EXPECT_EQ(SafeHeaderValue("X-Request-Id", "a\r\nSet-Cookie: x=1"), "a  Set-Cookie: x=1");
     EXPECT_EQ(SafeHeaderValue("Content-Disposition", "attachment; filename=\"a\"b;c\\.pdf\""),

@@ -397,7 +397,9 @@ Status Server::Run() {
                         request_id);
             } else {
                 std::string rejected;
-                Outgoing out = ServeStatic(options_.web_root, target, request_id, &rejected);
+                const bool gzip_ok =
+                    AcceptsGzip(req->header().get_field_or(restinio::http_field::accept_encoding, std::string{}));
+                Outgoing out = ServeStatic(options_.web_root, target, request_id, &rejected, gzip_ok);
                 if (!rejected.empty()) {
                     ++path_rejected;
                     spdlog::warn("static path rejected ({}): {} from {} [{}]", rejected, Printable(target),

@@ -1,5 +1,6 @@
 #include "http/static_files.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -116,8 +117,31 @@ bool Under(const std::filesystem::path& p, const std::filesystem::path& root) {
 }
 }  // namespace
 
+bool AcceptsGzip(const std::string& accept_encoding) {
+    std::string v;
+    for (char ch : accept_encoding) {
+        if (ch != ' ' && ch != '\t') v += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+    size_t start = 0;
+    while (start <= v.size()) {
+        size_t end = v.find(',', start);
+        if (end == std::string::npos) end = v.size();
+        const std::string item = v.substr(start, end - start);
+        const size_t semi = item.find(';');
+        const std::string coding = item.substr(0, semi);
+        if (coding == "gzip" || coding == "*") {
+            const std::string params = semi == std::string::npos ? "" : item.substr(semi + 1);
+            // "q=0", "q=0.0", "q=0.000" refuse it
+            const bool refused = params.rfind("q=0", 0) == 0 && params.find_first_not_of("q=0.") == std::string::npos;
+            if (!refused) return true;
+        }
+        start = end + 1;
+    }
+    return false;
+}
+
 Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, const std::string& request_id,
-                     std::string* rejected) {
+                     std::string* rejected, bool accepts_gzip) {
     bool ok = true;
     const std::string path = PercentDecode(raw_path, &ok);
     std::string problem = ok ? PathProblem(raw_path, path) : "bad percent-encoding";
@@ -142,13 +166,26 @@ Outgoing ServeStatic(const std::string& web_root, const std::string& raw_path, c
     // A symlink inside the root may point anywhere: serve only what resolves to a file under the root.
     const std::filesystem::path real = std::filesystem::canonical(file, ec);
     if (!ec && !Under(real, root)) return refuse(404, "outside the web root");
-    if (ec || !ReadFile(real, &out.body)) {
+    if (ec) return Error(404, "not_found", "the web app is not built (make web)", request_id);
+    // The precompressed copy, when there is one and it is a file under the root too.
+    bool gzipped = false;
+    if (accepts_gzip) {
+        std::filesystem::path gz = real;
+        gz += ".gz";
+        std::error_code gec;
+        const std::filesystem::path real_gz = std::filesystem::canonical(gz, gec);
+        gzipped = !gec && std::filesystem::is_regular_file(real_gz, gec) && Under(real_gz, root) &&
+                  ReadFile(real_gz, &out.body);
+    }
+    if (!gzipped && !ReadFile(real, &out.body)) {
         return Error(404, "not_found", "the web app is not built (make web)", request_id);
     }
     out.status = 200;
     out.content_type = MimeType(file.extension().string());
     const bool hashed = path.rfind("/assets/", 0) == 0;
     out.headers.emplace_back("Cache-Control", hashed ? "public, max-age=31536000, immutable" : "no-cache");
+    if (gzipped) out.headers.emplace_back("Content-Encoding", "gzip");
+    if (accepts_gzip || gzipped) out.headers.emplace_back("Vary", "Accept-Encoding");
     if (file.extension() == ".html") {
         out.headers.emplace_back("X-Frame-Options", "DENY");
         out.headers.emplace_back(

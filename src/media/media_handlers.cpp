@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "common/civil_time.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/image_check.hpp"
 #include "media/media_store.hpp"
 
@@ -63,8 +64,11 @@ Result<Reply> ReadHandler(storage::Database& db, const std::shared_ptr<const Med
 void RegisterMediaRoutes(http::Router& router, storage::Database& db, std::string_view master_key) {
     auto vault = std::make_shared<const MediaVault>(master_key);
     storage::Database* d = &db;
+    // Exactly once per Idempotency-Key (ADR 0053): the phone resends a photo taken offline until it hears the reply
+    // (issue 15, ADR 0059); a resend answers the first media_id and stores nothing twice.
     router.Add({"POST", "/api/v1/media", "media.upload", "media.upload",
-                [vault](Request& req) { return UploadHandler(vault, req); }});
+                idempotency::Once(db, std::string(master_key),
+                                  [vault](Request& req) { return UploadHandler(vault, req); })});
     router.Add({"GET", "/api/v1/media/:media_id", "", "media.read",
                 [d, vault](Request& req) { return ReadHandler(*d, vault, req); }});
 }

@@ -4,7 +4,9 @@
 // person watch list; the cache key is one per session and gone with it; a grid's addresses only for its team.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, loggedIn, execSql } from './lib/server.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startServer, loggedIn, execSql, REPO_ROOT } from './lib/server.mjs';
 import { expectError, expectStatus } from './lib/expect.mjs';
 
 function id18(first17) {
@@ -114,4 +116,27 @@ test('a grid\'s addresses for its team only', async () => {
   assert.ok(r.items.every((a) => a.address_id && a.full_name));
   expectError(await officer.get('/field/grid-addresses?grid=NO-SUCH-GRID'), 404);
   expectError(await officer.get('/field/grid-addresses'), 400, 'invalid_argument', { grid: 'required' });
+});
+
+// A photo taken offline is sent from the queue with its key until the phone hears the reply (issue 15, ADR 0059):
+// the upload is stored once and every resend answers the first media_id; then the task report naming it.
+test('a photo resent with the same key is stored once and answered with the first media_id', async () => {
+  const jpeg = fs.readFileSync(path.join(REPO_ROOT, 'src/media/testdata/exif_gps.jpg'));
+  const send = (k) => officer.request('POST', '/media', { body: jpeg, headers: { 'Content-Type': 'image/jpeg', 'Idempotency-Key': k } });
+  const before = count('SELECT count(*) FROM media_objects');
+  const first = await send('photo-key-000001');
+  expectStatus(first, 201);
+  const again = await send('photo-key-000001');
+  assert.equal(again.status, 201);
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.equal(again.json.media_id, first.json.media_id);
+  assert.equal(count('SELECT count(*) FROM media_objects'), before + 1);
+  // a second photo (another key) is another upload
+  const second = expectStatus(await send('photo-key-000002'), 201);
+  assert.notEqual(second.media_id, first.json.media_id);
+  assert.equal(count('SELECT count(*) FROM media_objects'), before + 2);
+  assert.equal(count(`SELECT count(*) FROM audit_log WHERE object = 'media:${first.json.media_id}' AND action = 'media.upload'`), 1,
+    'the upload is in the audit log once');
+  assert.ok(count("SELECT count(*) FROM audit_log WHERE action = 'media.upload' AND detail = 'replayed'") >= 1,
+    'and the replay as a replay');
 });

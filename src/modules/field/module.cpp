@@ -2,6 +2,7 @@
 // looks people up in).
 #include "modules/module.hpp"
 
+#include "field/demo_accounts.hpp"
 #include "field/field_handlers.hpp"
 
 namespace jw::field {
@@ -17,6 +18,10 @@ class FieldModule final : public modules::Module {
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         RegisterFieldRoutes(parts.router, FieldDeps{s.db, s.key, 72});
         return Status::Ok();
+    }
+    // The demo's auxiliary and grid member (demo_accounts.hpp); after community's grids (module order).
+    Status SeedDemo(storage::Connection& tx, const modules::DemoContext& ctx) override {
+        return SeedDemoFieldAccounts(tx, ctx.now);
     }
 };
 }  // namespace

@@ -21,7 +21,7 @@ export interface QueueRecord {
 
 interface FieldDB extends DBSchema {
   queue: { key: string; value: QueueRecord }
-  sent: { key: string; value: { id: string; server_id: number } }
+  sent: { key: string; value: { id: string; server_id: number | string } } // a media_id is a string
   cache: { key: string; value: { name: string; saved_at: number; sealed: Sealed } }
   meta: { key: string; value: { name: string; value: number | string } }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { resolveRefs, sendingOrder, type Orderable } from './order'
+import { refsIn, resolveBody, resolveRefs, sendingOrder, type Orderable } from './order'
 
 const item = (id: string, seq: number, depends_on: string[] = [], status: Orderable['status'] = 'pending'): Orderable => ({
   id,
@@ -42,5 +42,24 @@ describe('sendingOrder', () => {
 describe('resolveRefs', () => {
   it('puts the server ids of sent items in place of the references', () => {
     expect(resolveRefs(['ref:p1', 7, 'ref:unknown'], { p1: 42 })).toEqual([42, 7, 'ref:unknown'])
+  })
+})
+
+describe('photos taken offline', () => {
+  it('a body depends on the photos and people it names, as a field or in a list', () => {
+    expect(refsIn({ photo_media_id: 'ref:ph1', person_ids: ['ref:p1', 7], media_ids: ['ref:ph2'], note: 'ref is a word' }).sort())
+      .toEqual(['p1', 'ph1', 'ph2'])
+    expect(refsIn({ name: '张三', media_ids: [] })).toEqual([])
+  })
+  it('the sent photo\'s media_id replaces its reference; the rest is left as it is', () => {
+    const sent = { ph1: 'm_abc', p1: 42 }
+    expect(resolveBody({ photo_media_id: 'ref:ph1', person_ids: ['ref:p1', 7], media_ids: ['ref:ph9'], report: '已走访', n: 3 }, sent))
+      .toEqual({ photo_media_id: 'm_abc', person_ids: [42, 7], media_ids: ['ref:ph9'], report: '已走访', n: 3 })
+  })
+  it('a report naming a photo waits for the photo; a stuck photo holds it back', () => {
+    const photo = { id: 'ph1', seq: 2, status: 'pending' as const, depends_on: [] }
+    const report = { id: 'r1', seq: 1, status: 'pending' as const, depends_on: ['ph1'] }
+    expect(sendingOrder([report, photo]).map((i) => i.id)).toEqual(['ph1', 'r1'])
+    expect(sendingOrder([report, { ...photo, status: 'failed' as const }]).map((i) => i.id)).toEqual([])
   })
 })

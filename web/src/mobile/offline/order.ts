@@ -48,6 +48,26 @@ export function sendingOrder<T extends Orderable>(items: T[]): T[] {
 
 // Replaces references to items sent earlier ("ref:<item id>" in a list of ids) by the ids the server gave them.
 // Unknown references are left as they are, so the server refuses them naming the field.
-export function resolveRefs(ids: (number | string)[], sent: Record<string, number>): (number | string)[] {
+export function resolveRefs(ids: (number | string)[], sent: Record<string, number | string>): (number | string)[] {
   return ids.map((v) => (typeof v === 'string' && v.startsWith('ref:') && sent[v.slice(4)] !== undefined ? sent[v.slice(4)] : v))
+}
+
+// The items a body names by "ref:<item id>", as a field or in a list field (a person registered offline in a
+// visit's person_ids, a photo taken offline in photo_media_id or media_ids): what it depends on.
+export function refsIn(body: Record<string, unknown>): string[] {
+  const out = new Set<string>()
+  for (const v of Object.values(body)) {
+    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x.startsWith('ref:')) out.add(x.slice(4))
+  }
+  return [...out]
+}
+
+// The body with every reference (a field or a list element) replaced by the server's id of the item sent.
+export function resolveBody(body: Record<string, unknown>, sent: Record<string, number | string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [k, v] of Object.entries(body)) {
+    if (Array.isArray(v)) out[k] = resolveRefs(v as (number | string)[], sent)
+    else out[k] = typeof v === 'string' ? resolveRefs([v], sent)[0] : v
+  }
+  return out
 }

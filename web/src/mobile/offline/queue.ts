@@ -6,10 +6,20 @@
 import { reactive } from 'vue'
 import { API_BASE, ApiError, csrfToken } from '@/api/http'
 import { fieldDb, type QueueRecord } from './db'
-import { resolveRefs, sendingOrder } from './order'
+import { refsIn, resolveBody, sendingOrder } from './order'
 import { open, seal, unlocked } from './vault'
 
-export type Kind = 'person' | 'person_update' | 'visit' | 'check' | 'task_report'
+export type Kind = 'person' | 'person_update' | 'visit' | 'check' | 'task_report' | 'photo'
+
+// A photo taken offline (kind 'photo', path /media): its body is { data: base64 of the compressed JPEG, type }; it
+// is sent as the image itself (POST /media, the shared sealed upload, ADR 0033) with its Idempotency-Key, and the
+// items naming it ("ref:<its key>" in photo_media_id or media_ids) go after it with the media_id it got.
+function photoBytes(body: Record<string, unknown>): Blob {
+  const raw = atob(String(body.data ?? ''))
+  const bytes = new Uint8Array(raw.length)
+  for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i)
+  return new Blob([bytes], { type: String(body.type || 'image/jpeg') })
+}
 
 export interface Operation {
   kind: Kind
@@ -44,10 +54,15 @@ window.addEventListener('online', () => (queueState.online = true))
 window.addEventListener('offline', () => (queueState.online = false))
 
 // Results of checks sent from the queue (a check made offline learns its server answer here).
-type Listener = (kind: Kind, result: unknown, label: string) => void
+// `key` is the item's own (a photo field taken offline learns its media_id here).
+type Listener = (kind: Kind, result: unknown, label: string, key: string) => void
 const listeners: Listener[] = []
 export function onSent(fn: Listener): void {
   listeners.push(fn)
+}
+export function offSent(fn: Listener): void {
+  const i = listeners.indexOf(fn)
+  if (i >= 0) listeners.splice(i, 1)
 }
 
 function newKey(): string {
@@ -86,7 +101,7 @@ export async function enqueue(op: Operation): Promise<string> {
     seq: await nextSeq(),
     kind: op.kind,
     status: 'pending',
-    depends_on: op.depends_on ?? [],
+    depends_on: [...new Set([...(op.depends_on ?? []), ...refsIn(op.body)])],
     created_at: Date.now(),
     sealed: await seal(content),
   })
@@ -99,21 +114,23 @@ type Outcome = 'sent' | 'stuck' | 'stop'
 async function sendOne(rec: QueueRecord): Promise<Outcome> {
   const db = await fieldDb()
   const c = await open<Content>(rec.sealed)
-  const body = { ...c.body }
-  if (Array.isArray(body.person_ids)) {
-    const sent: Record<string, number> = {}
-    for (const dep of rec.depends_on) {
-      const s = await db.get('sent', dep)
-      if (s) sent[dep] = s.server_id
-    }
-    body.person_ids = resolveRefs(body.person_ids as (number | string)[], sent)
+  const sent: Record<string, number | string> = {}
+  for (const dep of rec.depends_on) {
+    const s = await db.get('sent', dep)
+    if (s) sent[dep] = s.server_id
   }
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json', 'Idempotency-Key': rec.id }
+  const photo = rec.kind === 'photo'
+  const headers: Record<string, string> = {
+    'Content-Type': photo ? String(c.body.type || 'image/jpeg') : 'application/json',
+    Accept: 'application/json',
+    'Idempotency-Key': rec.id,
+  }
   const token = csrfToken()
   if (token) headers['X-CSRF-Token'] = token
+  const payload = photo ? photoBytes(c.body) : JSON.stringify(resolveBody(c.body, sent))
   let res: Response
   try {
-    res = await fetch(API_BASE + c.path, { method: c.method, headers, body: JSON.stringify(body), credentials: 'same-origin' })
+    res = await fetch(API_BASE + c.path, { method: c.method, headers, body: payload, credentials: 'same-origin' })
   } catch {
     queueState.online = false
     return 'stop' // no network: try again later
@@ -128,12 +145,12 @@ async function sendOne(rec: QueueRecord): Promise<Outcome> {
     json = null
   }
   if (res.ok) {
-    const r = (json ?? {}) as { id?: number; person_id?: number }
-    const serverId = r.person_id ?? r.id
-    if (typeof serverId === 'number') await db.put('sent', { id: rec.id, server_id: serverId })
+    const r = (json ?? {}) as { id?: number; person_id?: number; media_id?: string }
+    const serverId = r.media_id ?? r.person_id ?? r.id
+    if (typeof serverId === 'number' || typeof serverId === 'string') await db.put('sent', { id: rec.id, server_id: serverId })
     await db.delete('queue', rec.id)
     results.set(rec.id, json)
-    for (const fn of listeners) fn(rec.kind as Kind, json, c.label)
+    for (const fn of [...listeners]) fn(rec.kind as Kind, json, c.label, rec.id)
     return 'sent'
   }
   const err = (json ?? { code: 'invalid_argument', message: res.statusText }) as Content['error']

@@ -1,0 +1,75 @@
+// The phone's identity and vehicle checks, p50 / p95 over HTTP (issue 15 target: a check answered in < 300 ms
+// p95 on the server). Not part of make test: a measurement, printed, nothing asserted. A demo county, the demo
+// officer logged in as the phone is, then:
+// - identity checks as the phone sends them (POST /api/v1/field/checks with an Idempotency-Key): one in five a
+//   wanted person of the demo's person watch list (a hit: an alert raised on the duty desk), one in five a person
+//   of the master index, the rest unknown numbers;
+// - vehicle checks as the phone's 车辆核查 page does them: GET /checkpoint/watch-orders/check-plate, then the
+//   active watch orders on the plate (two requests: the figure is the pair), a third of them watch-listed plates.
+// Measured at the client, so each figure includes HTTP and the durable commit of the audit record (and alert):
+// the server's own time is below it. Run:
+//   JINGWU_BIN=$PWD/build/release/src/app/jingwu [JW_BACKEND=postgres JW_TEST_PG_URL=…] node bench/mobile/check_latency.mjs
+//   knobs: JW_BENCH_CHECKS (300), JW_BENCH_PLATES (150)
+import os from 'node:os';
+import { startServer, loggedIn, execSql } from '../../tests/integration/lib/server.mjs';
+
+const CHECKS = Number(process.env.JW_BENCH_CHECKS || 300);
+const PLATES = Number(process.env.JW_BENCH_PLATES || 150);
+
+function id18(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, ch, i) => s + Number(ch) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+const pct = (a, p) => a.slice().sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(a.length * p))];
+const line = (k, a) => `${k}: n=${a.length} p50=${pct(a, 0.5).toFixed(1)} ms p95=${pct(a, 0.95).toFixed(1)} ms max=${Math.max(...a).toFixed(1)} ms`;
+
+const server = await startServer('bench_mobile_checks');
+try {
+  const officer = await loggedIn(server, 'officer');
+  const leader = await loggedIn(server, 'leader');
+  const caseNo = execSql(server.db, 'SELECT case_no FROM cases ORDER BY id LIMIT 1').trim();
+  const purpose = { 'x-purpose': encodeURIComponent('核查在逃人员身份'), 'x-case-no': encodeURIComponent(caseNo) };
+  const wanted = [];
+  for (const e of (await leader.get('/personwatch/entries?status=active&page_size=50')).json.items) {
+    wanted.push((await leader.get(`/personwatch/entries/${e.id}/record`, { headers: purpose })).json.id_number);
+  }
+  if (!wanted.length) throw new Error('the demo county has no active person watch entries');
+  const known = [];
+  for (let i = 0; i < 20; i++) {
+    const number = id18(`51990119830${String(101 + i).slice(-3)}${String(500 + i)}`.slice(0, 17));
+    const r = await officer.post('/community/people', { id_number: number, name: `基准${i}`, category: 'household', phones: [] });
+    if (r.status === 201) known.push(number);
+  }
+  const times = { wanted: [], known: [], nothing: [] };
+  for (let i = 0; i < CHECKS; i++) {
+    const kind = i % 5 === 0 ? 'wanted' : i % 5 === 1 && known.length ? 'known' : 'miss';
+    const number = kind === 'wanted' ? wanted[i % wanted.length] : kind === 'known' ? known[i % known.length]
+      : id18(`519901${1950 + (i * 7) % 50}${String(1 + (i % 12)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(100 + i).slice(-3)}`);
+    const key = `bench-${process.pid}-${i}`;
+    const t0 = process.hrtime.bigint();
+    const res = await officer.post('/field/checks', { client_key: key, id_number: number, latitude: 30.6, longitude: 104.07 },
+      { headers: { 'Idempotency-Key': key } });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (res.status !== 201) throw new Error(`${res.status} ${res.text}`);
+    (times[res.json.outcome] ?? (times[res.json.outcome] = [])).push(ms);
+  }
+  const watched = (await officer.get('/checkpoint/watch-orders?status=active&page_size=50')).json.items.map((o) => o.target).filter(Boolean);
+  const vehicle = [];
+  for (let i = 0; i < PLATES; i++) {
+    const plate = i % 3 === 0 && watched.length ? watched[i % watched.length] : `川A${String(10000 + i * 37).slice(-5)}`;
+    const t0 = process.hrtime.bigint();
+    const p = await officer.get(`/checkpoint/watch-orders/check-plate?plate=${encodeURIComponent(plate)}`);
+    if (p.status !== 200 || !p.json.ok) throw new Error(`check-plate ${plate}: ${p.status} ${p.text}`);
+    const o = await officer.get(`/checkpoint/watch-orders?plate=${encodeURIComponent(p.json.normalised)}&status=active&page_size=20`);
+    if (o.status !== 200) throw new Error(`watch-orders ${plate}: ${o.status} ${o.text}`);
+    vehicle.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  console.log(`backend ${process.env.JW_BACKEND || 'sqlite'}; load average ${os.loadavg()[0].toFixed(1)}; target p95 < 300 ms`);
+  const all = Object.values(times).flat();
+  console.log(line('identity check, all', all));
+  for (const [k, a] of Object.entries(times)) if (a.length) console.log(line(`identity check, ${k}`, a));
+  console.log(line('vehicle check (check-plate + watch orders)', vehicle));
+} finally {
+  await server.cleanup();
+}
