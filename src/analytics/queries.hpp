@@ -77,7 +77,10 @@ struct ClonedResult {
 // checkpoints whose haversine distance (R = 6371 km) over the time between them exceeds max_speed_kmh;
 // equal times at different places (distance > 0) count as infinite speed. Pairs involving a checkpoint
 // without coordinates are skipped. Ordered by plate, then a's time (then a's, b's checkpoint).
+// Answered from the snapshot's cloned index (cloned_index.hpp) when max_speed_kmh ≥ its floor, else by a scan.
 std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh);
+// The same answer by a scan of every pass of the range (the reference the index is tested against).
+std::vector<ClonedResult> ClonedScan(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh);
 
 struct NightSpec {
     int32_t start_s = 22 * 3600;  // China-time seconds of day; start ≠ end

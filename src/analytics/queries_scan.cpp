@@ -5,6 +5,7 @@
 #include <cmath>
 #include <tuple>
 
+#include "analytics/cloned_index.hpp"
 #include "analytics/parallel.hpp"
 #include "analytics/queries.hpp"
 #include "analytics/query_util.hpp"
@@ -43,51 +44,47 @@ double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
     return 2 * 6371.0 * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh) {
+namespace {
+
+std::vector<ClonedResult> ClonedFrom(const Snapshot& s, std::vector<ClonedPair> pairs, double max_speed_kmh) {
     const auto& table = s.checkpoints();
-    const auto segs = s.Segments(from, to);
-    struct Found {
-        uint32_t plate;
-        Hit a, b;
-        double km, speed;
-    };
-    // Plate by plate within each time block; each plate's last pass of the blocks before is kept in a dense array
-    // of the chunk, so the pair spanning two blocks is checked too.
-    auto found = ByPlateChunks<Found>(s.plate_count(), [&](uint32_t lo, uint32_t hi, std::vector<Found>& out) {
-        std::vector<Hit> last(hi - lo, Hit{0, 0});
-        std::vector<uint8_t> has(hi - lo, 0);
-        auto check = [&](uint32_t plate, const Hit& a, const Hit& b) {
-            if (a.cp == b.cp) return;
-            const Checkpoint& ca = table.list[a.cp];
-            const Checkpoint& cb = table.list[b.cp];
-            if (!ca.HasCoordinates() || !cb.HasCoordinates()) return;
-            const double km = HaversineKm(ca.latitude, ca.longitude, cb.latitude, cb.longitude);
-            if (km <= 0) return;
-            const double speed =
-                a.time == b.time ? std::numeric_limits<double>::infinity() : km / ((b.time - a.time) / 3600.0);
-            if (speed > max_speed_kmh) out.push_back({plate, a, b, km, speed});
-        };
-        detail::ForEachPlateByBlock(segs, table.rank, from, to, lo, hi, [&](uint32_t plate, const std::vector<Hit>& h) {
-            const uint32_t p = plate - lo;
-            if (has[p]) check(plate, last[p], h.front());
-            for (size_t i = 0; i + 1 < h.size(); ++i) check(plate, h[i], h[i + 1]);
-            has[p] = 1;
-            last[p] = h.back();
-        });
+    // Contract order: plate text, then a's time, then a's and b's checkpoint (the plate's chain order).
+    std::sort(pairs.begin(), pairs.end(), [&](const ClonedPair& x, const ClonedPair& y) {
+        if (x.plate != y.plate) return s.Plate(x.plate) < s.Plate(y.plate);
+        return std::tuple(x.a_time, table.rank[x.a_cp], x.b_time, table.rank[x.b_cp]) <
+               std::tuple(y.a_time, table.rank[y.a_cp], y.b_time, table.rank[y.b_cp]);
     });
-    // Found comes in time order per plate (a plate lives in one chunk); order by plate text, keeping that order.
-    std::stable_sort(found.begin(), found.end(),
-                     [&s](const Found& x, const Found& y) { return s.Plate(x.plate) < s.Plate(y.plate); });
     std::vector<ClonedResult> out;
-    out.reserve(found.size());
-    for (const Found& f : found) {
-        out.push_back({std::string(s.Plate(f.plate)),
-                       {table.list[f.a.cp].id, f.a.time},
-                       {table.list[f.b.cp].id, f.b.time},
-                       f.km,
-                       f.speed});
+    for (const ClonedPair& p : pairs) {
+        double km = 0, speed = 0;
+        if (!PairSpeed(table, Hit{p.a_time, p.a_cp}, Hit{p.b_time, p.b_cp}, &km, &speed) || !(speed > max_speed_kmh)) {
+            continue;
+        }
+        out.push_back({std::string(s.Plate(p.plate)),
+                       {table.list[p.a_cp].id, p.a_time},
+                       {table.list[p.b_cp].id, p.b_time},
+                       km,
+                       speed});
     }
     return out;
+}
+
+}  // namespace
+
+std::vector<ClonedResult> ClonedScan(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh) {
+    return ClonedFrom(s, ScanClonedPairs(s, from, to, max_speed_kmh), max_speed_kmh);
+}
+
+std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh) {
+    const ClonedPairs* index = s.cloned();
+    if (!index || !(max_speed_kmh >= kClonedIndexFloorKmh)) return ClonedScan(s, from, to, max_speed_kmh);
+    // The index holds every consecutive pair of the retained history over the floor; the range keeps those with
+    // both passes inside it (cloned_index.hpp says why that is the same answer).
+    std::vector<ClonedPair> pairs;
+    for (const ClonedPair& p : index->pairs) {
+        if (p.a_time >= from && p.b_time < to) pairs.push_back(p);
+    }
+    return ClonedFrom(s, std::move(pairs), max_speed_kmh);
 }
 
 std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec) {
