@@ -98,7 +98,10 @@ struct NightResult {
 // night: plates (with passes in [from, to)) active on ≥ min_nights nights whose night share
 // night_passes / (night_passes + day_passes) ≥ min_night_share. Ordered by nights descending, night_passes
 // descending, then plate.
+// The default night (22:00–05:00) reads the segments' night summaries (Segment::night_runs); other nights scan.
 std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec);
+// The same answer by a scan of every pass of the range (the reference the summaries are tested against).
+std::vector<NightResult> NightScan(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec);
 
 // True when the China-time second of day `tod` lies in the night [start, end) (wrapping).
 inline bool IsNight(int32_t tod, int32_t start, int32_t end) {

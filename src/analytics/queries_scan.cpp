@@ -34,6 +34,12 @@ std::vector<T> ByPlateChunks(uint32_t plate_count, F f) {
     return out;
 }
 
+void SortNight(std::vector<NightResult>& out) {
+    std::sort(out.begin(), out.end(), [](const NightResult& a, const NightResult& b) {
+        return std::tie(b.nights, b.night_passes, a.plate) < std::tie(a.nights, a.night_passes, b.plate);
+    });
+}
+
 }  // namespace
 
 double HaversineKm(double lat1, double lon1, double lat2, double lon2) {
@@ -87,7 +93,7 @@ std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, do
     return ClonedFrom(s, std::move(pairs), max_speed_kmh);
 }
 
-std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec) {
+std::vector<NightResult> NightScan(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec) {
     const auto segs = s.Segments(from, to);
     const bool wraps = spec.start_s > spec.end_s;
     const uint32_t lo_t = detail::Clamp32(from), hi_t = detail::Clamp32(to);
@@ -137,9 +143,77 @@ std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, cons
     std::vector<NightResult> out;
     out.reserve(found.size());
     for (const Found& f : found) out.push_back({std::string(s.Plate(f.plate)), f.nights, f.night_passes, f.day_passes});
-    std::sort(out.begin(), out.end(), [](const NightResult& a, const NightResult& b) {
-        return std::tie(b.nights, b.night_passes, a.plate) < std::tie(a.nights, a.night_passes, b.plate);
-    });
+    SortNight(out);
+    return out;
+}
+
+std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec) {
+    if (spec.start_s != Segment::kNightStartS || spec.end_s != Segment::kNightEndS || spec.min_nights == 0) {
+        return NightScan(s, from, to, spec);
+    }
+    // The default night: whole segments contribute their night summaries (Segment::night_runs), segments cut by
+    // the range their night rows; then only the plates active on enough nights get their day passes counted, as
+    // their passes in the range minus their night passes, through the run directories (galloping in plate order).
+    const auto segs = s.Segments(from, to);
+    const uint32_t lo_t = detail::Clamp32(from), hi_t = detail::Clamp32(to);
+    const uint32_t n = s.plate_count();
+    std::vector<uint32_t> night_passes(n, 0), nights(n, 0);
+    std::vector<int32_t> last(n, INT32_MIN), prev(n, INT32_MIN);
+    std::vector<uint32_t> seen;
+    // Nights come per plate in ascending order but for one step back (a segment cut by the range), so a night
+    // already counted is one of the two largest so far.
+    auto add = [&](uint32_t p, int32_t night, uint32_t passes) {
+        if (night_passes[p] == 0) seen.push_back(p);
+        night_passes[p] += passes;
+        if (night == last[p] || night == prev[p]) return;
+        ++nights[p];
+        if (night > last[p]) {
+            prev[p] = last[p];
+            last[p] = night;
+        } else if (night > prev[p]) {
+            prev[p] = night;
+        }
+    };
+    for (const Segment* seg : segs) {
+        if (seg->min_time() >= lo_t && seg->max_time() < hi_t) {
+            for (const Segment::NightRun& e : seg->night_runs()) add(e.plate, e.night, e.passes);
+            continue;
+        }
+        const int32_t day = ChinaDay(seg->min_time());
+        const int64_t day_start = ChinaMidnightOfDay(day);
+        for (size_t r = 0; r < seg->run_count(); ++r) {
+            auto [b, e] = seg->RunRange(r, lo_t, hi_t);
+            for (uint32_t i = b; i < e; ++i) {
+                const int64_t t = seg->time(i);
+                const int32_t d = t - day_start >= kDaySeconds ? day + 1 : day;
+                const auto tod = static_cast<int32_t>(t - ChinaMidnightOfDay(d));
+                if (IsNight(tod, spec.start_s, spec.end_s)) add(seg->run_plate(r), d - (tod < spec.end_s ? 1 : 0), 1);
+            }
+        }
+    }
+    std::vector<uint32_t> cand;
+    for (uint32_t p : seen) {
+        if (nights[p] >= spec.min_nights) cand.push_back(p);
+    }
+    std::sort(cand.begin(), cand.end());
+    std::vector<uint32_t> total(cand.size(), 0);
+    for (const Segment* seg : segs) {
+        const bool whole = seg->min_time() >= lo_t && seg->max_time() < hi_t;
+        size_t r = 0;
+        for (size_t k = 0; k < cand.size() && r < seg->run_count(); ++k) {
+            r = seg->LowerBoundRun(cand[k], r);
+            if (r >= seg->run_count() || seg->run_plate(r) != cand[k]) continue;
+            auto [b, e] = whole ? std::make_pair(seg->run_begin(r), seg->run_end(r)) : seg->RunRange(r, lo_t, hi_t);
+            total[k] += e - b;
+        }
+    }
+    std::vector<NightResult> out;
+    for (size_t k = 0; k < cand.size(); ++k) {
+        const uint32_t p = cand[k], np = night_passes[p];
+        if (static_cast<double>(np) < spec.min_night_share * total[k]) continue;
+        out.push_back({std::string(s.Plate(p)), nights[p], np, total[k] - np});
+    }
+    SortNight(out);
     return out;
 }
 
