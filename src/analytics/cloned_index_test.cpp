@@ -41,16 +41,7 @@ void ExpectIndexExact(const Snapshot& s) {
     }
 }
 
-void ExpectSame(const std::vector<ClonedResult>& got, const std::vector<ClonedResult>& want) {
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].plate, want[i].plate);
-        EXPECT_EQ(got[i].a, want[i].a);
-        EXPECT_EQ(got[i].b, want[i].b);
-        EXPECT_DOUBLE_EQ(got[i].distance_km, want[i].distance_km);
-        EXPECT_EQ(got[i].speed_kmh, want[i].speed_kmh);
-    }
-}
+using testing::ExpectSameCloned;
 
 // Cloned (index) = ClonedScan = the brute-force reference over random ranges, thresholds over the floor.
 void ExpectQueriesMatch(const Snapshot& s, const Dataset& d, uint32_t seed) {
@@ -62,8 +53,8 @@ void ExpectQueriesMatch(const Snapshot& s, const Dataset& d, uint32_t seed) {
         if (k == 0) from = d.start, to = d.start + span;  // everything
         for (double v : {kClonedIndexFloorKmh, 120.0, 150.0, 400.0}) {
             const auto got = Cloned(s, from, to, v);
-            ExpectSame(got, ClonedScan(s, from, to, v));
-            ExpectSame(got, testing::RefCloned(d, from, to, v));
+            ExpectSameCloned(got, ClonedScan(s, from, to, v));
+            ExpectSameCloned(got, testing::RefCloned(d, from, to, v));
         }
     }
 }

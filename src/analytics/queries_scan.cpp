@@ -34,6 +34,24 @@ std::vector<T> ByPlateChunks(uint32_t plate_count, F f) {
     return out;
 }
 
+// Distinct nights per plate (index), fed in ascending day order: a pass of day d belongs to night d or d − 1, so a
+// night already counted can only be one of the two largest so far.
+struct NightTally {
+    explicit NightTally(size_t n) : nights(n, 0), last(n, INT32_MIN), prev(n, INT32_MIN) {}
+    void Add(size_t p, int32_t night) {
+        if (night == last[p] || night == prev[p]) return;
+        ++nights[p];
+        if (night > last[p]) {
+            prev[p] = last[p];
+            last[p] = night;
+        } else if (night > prev[p]) {
+            prev[p] = night;
+        }
+    }
+    std::vector<uint32_t> nights;
+    std::vector<int32_t> last, prev;
+};
+
 void SortNight(std::vector<NightResult>& out) {
     std::sort(out.begin(), out.end(), [](const NightResult& a, const NightResult& b) {
         return std::tie(b.nights, b.night_passes, a.plate) < std::tie(a.nights, a.night_passes, b.plate);
@@ -100,12 +118,12 @@ std::vector<NightResult> NightScan(const Snapshot& s, int64_t from, int64_t to, 
     struct Found {
         uint32_t plate, nights, night_passes, day_passes;
     };
-    // Dense counters per plate of the chunk, rows scanned run by run in ascending day: a pass of day d
-    // belongs to night d or d − 1, so a night already counted can only be one of the two largest so far.
+    // Dense counters per plate of the chunk, rows scanned run by run in ascending day.
     auto found = ByPlateChunks<Found>(s.plate_count(), [&](uint32_t lo, uint32_t hi, std::vector<Found>& out) {
         const uint32_t n = hi - lo;
-        std::vector<uint32_t> night_passes(n, 0), day_passes(n, 0), nights(n, 0);
-        std::vector<int32_t> last(n, INT32_MIN), prev(n, INT32_MIN);
+        std::vector<uint32_t> night_passes(n, 0), day_passes(n, 0);
+        NightTally tally(n);
+        auto& nights = tally.nights;
         for (const Segment* seg : segs) {
             const bool whole = seg->min_time() >= lo_t && seg->max_time() < hi_t;
             // A segment lies within one China day (its time block): time of day is a subtraction, no division.
@@ -121,15 +139,7 @@ std::vector<NightResult> NightScan(const Snapshot& s, int64_t from, int64_t to, 
                         continue;
                     }
                     ++night_passes[p];
-                    const int32_t night = day - ((wraps && tod < spec.end_s) ? 1 : 0);
-                    if (night == last[p] || night == prev[p]) continue;
-                    ++nights[p];
-                    if (night > last[p]) {
-                        prev[p] = last[p];
-                        last[p] = night;
-                    } else if (night > prev[p]) {
-                        prev[p] = night;
-                    }
+                    tally.Add(p, day - ((wraps && tod < spec.end_s) ? 1 : 0));
                 }
             }
         }
@@ -157,22 +167,14 @@ std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, cons
     const auto segs = s.Segments(from, to);
     const uint32_t lo_t = detail::Clamp32(from), hi_t = detail::Clamp32(to);
     const uint32_t n = s.plate_count();
-    std::vector<uint32_t> night_passes(n, 0), nights(n, 0);
-    std::vector<int32_t> last(n, INT32_MIN), prev(n, INT32_MIN);
+    std::vector<uint32_t> night_passes(n, 0);
+    NightTally tally(n);
+    const auto& nights = tally.nights;
     std::vector<uint32_t> seen;
-    // Nights come per plate in ascending order but for one step back (a segment cut by the range), so a night
-    // already counted is one of the two largest so far.
     auto add = [&](uint32_t p, int32_t night, uint32_t passes) {
         if (night_passes[p] == 0) seen.push_back(p);
         night_passes[p] += passes;
-        if (night == last[p] || night == prev[p]) return;
-        ++nights[p];
-        if (night > last[p]) {
-            prev[p] = last[p];
-            last[p] = night;
-        } else if (night > prev[p]) {
-            prev[p] = night;
-        }
+        tally.Add(p, night);
     };
     for (const Segment* seg : segs) {
         if (seg->min_time() >= lo_t && seg->max_time() < hi_t) {
