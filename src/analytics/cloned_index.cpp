@@ -36,7 +36,8 @@ void ScanRange(const std::vector<const Segment*>& segs, const CheckpointTable& t
     std::vector<Hit> prev(hi - lo, Hit{0, UINT16_MAX});
     auto check = [&](uint32_t plate, const Hit& a, const Hit& b) {
         double km = 0, speed = 0;
-        if (PairSpeed(table, a, b, &km, &speed) && speed > floor_kmh) out.push_back({plate, a.time, b.time, a.cp, b.cp});
+        if (PairSpeed(table, a, b, &km, &speed) && speed > floor_kmh)
+            out.push_back({plate, a.time, b.time, a.cp, b.cp});
     };
     detail::ForEachPlateByBlock(segs, table.rank, from, to, lo, hi, [&](uint32_t plate, const std::vector<Hit>& h) {
         Hit& p = prev[plate - lo];

@@ -106,7 +106,7 @@ class Segment {
     std::vector<uint8_t> attr_raw_;    // raw mode: colour, direction, lane per row
     std::vector<uint32_t> attr_dict_;  // colour | direction << 8 | lane << 16
     std::vector<uint32_t> by_checkpoint_;
-    std::vector<uint32_t> cp_start_;  // (max checkpoint + 2) offsets into by_checkpoint_
+    std::vector<uint32_t> cp_start_;    // (max checkpoint + 2) offsets into by_checkpoint_
     std::vector<NightRun> night_runs_;  // derived (never serialised): built from the columns on load too
 };
 

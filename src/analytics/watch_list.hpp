@@ -55,9 +55,7 @@ class WatchList {
     size_t FindSlot(std::string_view plate, uint64_t h) const;  // slot holding plate, or the empty slot
     std::string_view Text(const Entry& e) const { return std::string_view(text_).substr(e.text_off, e.text_len); }
 
-    bool MayHold(uint64_t h) const {
-        return (filter_[FilterWord(h)] & FilterBits(h)) == FilterBits(h);
-    }
+    bool MayHold(uint64_t h) const { return (filter_[FilterWord(h)] & FilterBits(h)) == FilterBits(h); }
     size_t FilterWord(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> filter_shift_; }
     static uint64_t FilterBits(uint64_t h) { return uint64_t{1} << (h & 63) | uint64_t{1} << ((h >> 6) & 63); }
 
