@@ -54,6 +54,10 @@ const kinds = {
       (rows) => ({ plates: rows.map((r) => ({ plate: r[0], first_pass_time: fmt(r[1]), checkpoint_id: r[2] })), count: rows.length }),
     ];
   },
+  // Best form found: one window (lead over each plate's passes in (t, cp) order) over by_plate, the copy already
+  // sorted by (plate, t, cp), so the range filter prunes row groups by zone map and the window's sort meets
+  // ordered input; the haversine only for pairs at different checkpoints. (A self-join on row_number would
+  // materialise and join the whole range twice; not measured here.)
   cloned: (q) => [
     `WITH s AS (SELECT plate, cp, t, lead(cp) OVER w AS cp2, lead(t) OVER w AS t2 FROM by_plate
                 WHERE t >= $1 AND t < $2 WINDOW w AS (PARTITION BY plate ORDER BY t, cp)),
@@ -72,6 +76,9 @@ const kinds = {
       })),
     }),
   ],
+  // Best form found: a single grouped pass over by_plate (plate-sorted, so the hash aggregate sees each plate's
+  // rows together) with the night test as arithmetic on the time of day; distinct nights as a count(DISTINCT) of
+  // the night's start date in the same pass, rather than a second GROUP BY (plate, night) and a join back.
   night: (q) => {
     const sec = (s) => Number(s.slice(0, 2)) * 3600 + Number(s.slice(3, 5)) * 60;
     const s = sec(q.night_start), e = sec(q.night_end);

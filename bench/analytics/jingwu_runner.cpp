@@ -107,10 +107,11 @@ Status RunJingwu(const RunPaths& paths) {
     }
     store.reset();
     const auto t1 = Clock::now();
+    const double c1 = CpuSeconds();
     opened = Store::Open(paths.work);
     if (!opened.ok()) return opened.status();
     store = std::move(opened).value();
-    const double restart_s = SecondsSince(t1);
+    const double restart_s = SecondsSince(t1), restart_cpu_s = CpuSeconds() - c1;
     const analytics::StoreStats st = store->Stats();
 
     const analytics::Snapshot snap = store->GetSnapshot();
@@ -130,6 +131,7 @@ Status RunJingwu(const RunPaths& paths) {
                                    {"ingest_s", ingest_s},
                                    {"ingest_cpu_s", ingest_cpu_s},
                                    {"restart_s", restart_s},
+                                   {"restart_cpu_s", restart_cpu_s},
                                    {"bytes", memory},
                                    {"bytes_detail",
                                     {{"columns_and_indexes", st.segment_bytes},

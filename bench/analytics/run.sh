@@ -19,7 +19,9 @@ ENGINES=${JW_BENCH_ENGINES:-jingwu sqlite duckdb}
 BUILD=$ROOT/build/bench-analytics
 DATA=$BUILD/data/$PRESET-$SEED
 RESULTS=$BUILD/results/$PRESET
-BIN=$BUILD/jw_analytics_bench
+# The bench folder is added by the main tree's CMakeLists too, so the standalone build defines the target inside
+# the main tree's subdirectory: the binary lands in jingwu/bench/analytics/, not at the top of the build folder.
+BIN=$BUILD/jingwu/bench/analytics/jw_analytics_bench
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
 
 launcher=()
@@ -30,6 +32,7 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   cmake -S bench/analytics -B "$BUILD" "${generator[@]}" -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" >/dev/null
 fi
 cmake --build "$BUILD" --target jw_analytics_bench -j2 >/dev/null
+[ -x "$BIN" ] || { echo "bench-analytics: $BIN was not built" >&2; exit 1; }
 
 # npm packages normally come from scripts/setup.sh; install them here too when run on its own.
 if [ ! -d bench/analytics/node_modules/@duckdb/node-api ]; then

@@ -77,7 +77,10 @@ struct ClonedResult {
 // checkpoints whose haversine distance (R = 6371 km) over the time between them exceeds max_speed_kmh;
 // equal times at different places (distance > 0) count as infinite speed. Pairs involving a checkpoint
 // without coordinates are skipped. Ordered by plate, then a's time (then a's, b's checkpoint).
+// Answered from the snapshot's cloned index (cloned_index.hpp) when max_speed_kmh ≥ its floor, else by a scan.
 std::vector<ClonedResult> Cloned(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh);
+// The same answer by a scan of every pass of the range (the reference the index is tested against).
+std::vector<ClonedResult> ClonedScan(const Snapshot& s, int64_t from, int64_t to, double max_speed_kmh);
 
 struct NightSpec {
     int32_t start_s = 22 * 3600;  // China-time seconds of day; start ≠ end
@@ -95,7 +98,10 @@ struct NightResult {
 // night: plates (with passes in [from, to)) active on ≥ min_nights nights whose night share
 // night_passes / (night_passes + day_passes) ≥ min_night_share. Ordered by nights descending, night_passes
 // descending, then plate.
+// The default night (22:00–05:00) reads the segments' night summaries (Segment::night_runs); other nights scan.
 std::vector<NightResult> Night(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec);
+// The same answer by a scan of every pass of the range (the reference the summaries are tested against).
+std::vector<NightResult> NightScan(const Snapshot& s, int64_t from, int64_t to, const NightSpec& spec);
 
 // True when the China-time second of day `tod` lies in the night [start, end) (wrapping).
 inline bool IsNight(int32_t tod, int32_t start, int32_t end) {

@@ -25,16 +25,7 @@ void ExpectSameCompanions(const std::vector<CompanionResult>& got, const std::ve
     }
 }
 
-void ExpectSameCloned(const std::vector<ClonedResult>& got, const std::vector<ClonedResult>& want) {
-    ASSERT_EQ(got.size(), want.size());
-    for (size_t i = 0; i < got.size(); ++i) {
-        EXPECT_EQ(got[i].plate, want[i].plate);
-        EXPECT_EQ(got[i].a, want[i].a);
-        EXPECT_EQ(got[i].b, want[i].b);
-        EXPECT_DOUBLE_EQ(got[i].distance_km, want[i].distance_km);
-        EXPECT_EQ(got[i].speed_kmh, want[i].speed_kmh);
-    }
-}
+using testing::ExpectSameCloned;
 
 // first_seen's two fast paths: one-hour slices (read through the checkpoint index) and lookbacks covering whole
 // days (one bit per plate and day), also with `from` on a day boundary, against the brute-force reference.

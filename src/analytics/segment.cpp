@@ -5,6 +5,7 @@
 
 #include "analytics/codec.hpp"
 #include "analytics/radix_sort.hpp"
+#include "common/china_day.hpp"
 
 namespace jw::analytics {
 
@@ -138,6 +139,33 @@ void Segment::Build(Sorted&& s) {
     run_plate_.shrink_to_fit();
     run_start_.shrink_to_fit();
     run_of_block_.shrink_to_fit();
+    BuildNightRuns();
+}
+
+void Segment::BuildNightRuns() {
+    night_runs_.clear();
+    if (time_.empty()) return;
+    // Time of day without a division per row: the segment spans < 65536 s, so at most one midnight lies inside.
+    const int64_t day0 = ChinaDayNumber(base_);
+    const int64_t midnight0 = ChinaMidnightOfDay(day0), midnight1 = midnight0 + kDaySeconds;
+    for (size_t r = 0; r < run_plate_.size(); ++r) {
+        NightRun cur{run_plate_[r], 0, 0};
+        for (uint32_t i = run_start_[r]; i < run_start_[r + 1]; ++i) {
+            const int64_t t = int64_t{base_} + time_[i];
+            const bool next_day = t >= midnight1;
+            const auto tod = static_cast<int32_t>(t - (next_day ? midnight1 : midnight0));
+            if (tod >= kNightEndS && tod < kNightStartS) continue;
+            const auto night = static_cast<int32_t>(day0 + (next_day ? 1 : 0) - (tod < kNightEndS ? 1 : 0));
+            if (cur.passes > 0 && cur.night != night) {
+                night_runs_.push_back(cur);
+                cur.passes = 0;
+            }
+            cur.night = night;
+            ++cur.passes;
+        }
+        if (cur.passes > 0) night_runs_.push_back(cur);
+    }
+    night_runs_.shrink_to_fit();
 }
 
 Row Segment::row(size_t i) const {
@@ -230,6 +258,7 @@ std::shared_ptr<const Segment> Segment::Deserialize(Reader& r) {
     s->by_checkpoint_ = r.Vec<uint32_t>();
     s->cp_start_ = r.Vec<uint32_t>();
     if (!r.ok() || !s->Valid()) return nullptr;
+    s->BuildNightRuns();
     return s;
 }
 
@@ -258,7 +287,8 @@ bool Segment::Valid() const {
 size_t Segment::Bytes() const {
     return run_plate_.capacity() * 4 + run_start_.capacity() * 4 + run_of_block_.capacity() * 4 + time_.capacity() * 2 +
            checkpoint_.capacity() * 2 + speed_.capacity() + attr_code_.capacity() + attr_raw_.capacity() +
-           attr_dict_.capacity() * 4 + by_checkpoint_.capacity() * 4 + cp_start_.capacity() * 4;
+           attr_dict_.capacity() * 4 + by_checkpoint_.capacity() * 4 + cp_start_.capacity() * 4 +
+           night_runs_.capacity() * sizeof(NightRun);
 }
 
 }  // namespace jw::analytics

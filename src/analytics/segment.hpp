@@ -67,6 +67,17 @@ class Segment {
     std::pair<uint32_t, uint32_t> CheckpointRange(uint16_t checkpoint, uint32_t from, uint32_t to) const;
     uint32_t by_checkpoint(size_t k) const { return by_checkpoint_[k]; }
 
+    // The default night [22:00, 05:00) China time, summarised per run at build (issue 19: the night analysis over
+    // 30 days reads these short lists instead of every row). One entry per run and night (a night belongs to the
+    // China day it starts on) with that run's passes in it, in run order; runs without night passes have none.
+    static constexpr int32_t kNightStartS = 22 * 3600, kNightEndS = 5 * 3600;
+    struct NightRun {
+        uint32_t plate;
+        int32_t night;  // China day number
+        uint32_t passes;
+    };
+    const std::vector<NightRun>& night_runs() const { return night_runs_; }
+
     // Snapshot encoding: Serialize appends the segment; Deserialize reads one back and checks its
     // invariants (nullptr when the bytes are not a well-formed segment).
     void Serialize(class Writer& w) const;
@@ -81,6 +92,7 @@ class Segment {
     Segment() = default;
     bool Valid() const;
     void Build(Sorted&& s);
+    void BuildNightRuns();
 
     uint32_t base_ = 0;
     uint32_t max_time_ = 0;
@@ -94,7 +106,8 @@ class Segment {
     std::vector<uint8_t> attr_raw_;    // raw mode: colour, direction, lane per row
     std::vector<uint32_t> attr_dict_;  // colour | direction << 8 | lane << 16
     std::vector<uint32_t> by_checkpoint_;
-    std::vector<uint32_t> cp_start_;  // (max checkpoint + 2) offsets into by_checkpoint_
+    std::vector<uint32_t> cp_start_;    // (max checkpoint + 2) offsets into by_checkpoint_
+    std::vector<NightRun> night_runs_;  // derived (never serialised): built from the columns on load too
 };
 
 }  // namespace jw::analytics

@@ -1,10 +1,12 @@
 #include "analytics/store.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <map>
 
+#include "analytics/cloned_index.hpp"
 #include "analytics/codec.hpp"
 #include "analytics/parallel.hpp"
 #include "analytics/snapshot_file.hpp"
@@ -125,6 +127,9 @@ std::vector<const Segment*> Snapshot::Segments(int64_t from, int64_t to) const {
 }
 
 // ---- Store ------------------------------------------------------------------------------------------------
+
+Store::Store() : cloned_(std::make_unique<ClonedChain>()) {}
+Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions options, LogOpenStats* log_stats) {
     std::error_code ec;
@@ -336,13 +341,18 @@ Row ToRow(const PassRecord& p, uint32_t plate, uint16_t cp) {
 void Store::ApplyCheckpoints(const std::vector<Checkpoint>& cps) {
     auto v = Current();
     auto table = std::make_shared<CheckpointTable>(*v->checkpoints);
+    bool moved = false;  // a known checkpoint's coordinates changed: its pairs' speeds change
+    auto same = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || x == y; };
     for (const auto& c : cps) {
         bool changed = false;
-        table->list[InternCheckpoint(*table, c.id, &changed)] = c;
+        Checkpoint& slot = table->list[InternCheckpoint(*table, c.id, &changed)];
+        if (!changed && (!same(slot.latitude, c.latitude) || !same(slot.longitude, c.longitude))) moved = true;
+        slot = c;
     }
     table->Rerank();
     auto nv = std::make_shared<Version>(*v);
     nv->checkpoints = std::move(table);
+    if (moved || !nv->cloned) nv->cloned = cloned_->Rebuild(Snapshot(nv, &dict_));
     Publish(std::move(nv));
 }
 
@@ -376,8 +386,10 @@ void Store::ApplyPasses(const std::vector<PassRecord>& batch, bool /*merge*/) {
         table->Rerank();
         nv->checkpoints = std::move(table);
     }
+    for (const auto& [block, block_rows] : by_block) cloned_->Feed(block_rows, *nv->checkpoints, dict_.size());
     AddBlocks(*nv, by_block);
     nv->plate_count = dict_.size();
+    nv->cloned = cloned_->Finish(Snapshot(nv, &dict_), v->cloned);
     Publish(std::move(nv));
 }
 
@@ -430,6 +442,8 @@ void Store::FinishReplay() {
     nv->checkpoints = std::move(replay_cps_);
     AddBlocks(*nv, replay_rows_);
     nv->plate_count = dict_.size();
+    // Derived data, never persisted: rebuilt from what the snapshot and the log hold (also after kill -9).
+    nv->cloned = cloned_->Rebuild(Snapshot(nv, &dict_));
     Publish(std::move(nv));
 }
 
@@ -441,6 +455,7 @@ bool Store::DropLocked(int32_t day) {
     if (it == parts.begin()) return false;
     for (auto p = parts.begin(); p != it; ++p) nv->pass_count -= (*p)->passes;
     parts.erase(parts.begin(), it);
+    nv->cloned = cloned_->Drop(parts.empty() ? INT64_MAX : ChinaMidnightOfDay(parts.front()->day), v->cloned);
     Publish(std::move(nv));
     return true;
 }

@@ -75,9 +75,13 @@ struct Partition {
     mutable std::vector<uint64_t> bits_;
 };
 
+struct ClonedPairs;  // cloned_index.hpp
+class ClonedChain;
+
 struct Version {
     std::vector<std::shared_ptr<const Partition>> partitions;  // ascending day
     std::shared_ptr<const CheckpointTable> checkpoints;
+    std::shared_ptr<const ClonedPairs> cloned;  // the cloned index of exactly these partitions (cloned_index.hpp)
     uint32_t plate_count = 0;
     uint64_t pass_count = 0;
 };
@@ -95,6 +99,7 @@ class Snapshot {
     // Segments of partitions whose day may hold times in [from, to), ascending day then time block.
     std::vector<const Segment*> Segments(int64_t from, int64_t to) const;
     const std::vector<std::shared_ptr<const Partition>>& partitions() const { return v_->partitions; }
+    const ClonedPairs* cloned() const { return v_->cloned.get(); }
 
   private:
     std::shared_ptr<const Version> v_;
@@ -154,8 +159,10 @@ class Store {
     Snapshot GetSnapshot() const { return Snapshot(Current(), &dict_); }
     StoreStats Stats() const;
 
+    ~Store();
+
   private:
-    Store() = default;
+    Store();
     Status Validate(const std::vector<PassRecord>& batch) const;
     Status WriteSnapshotLocked();
     Status CompactLocked();
@@ -172,6 +179,7 @@ class Store {
     uint64_t log_at_snapshot_ = 0;  // log size when the last snapshot was written (or at open)
     std::string last_upkeep_error_;
     PlateDictionary dict_;
+    std::unique_ptr<ClonedChain> cloned_;  // the writer's side of Version::cloned
     std::shared_ptr<const Version> Current() const {
         std::lock_guard lock(publish_mu_);
         return version_;

@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analytics/queries.hpp"
 #include "analytics/store.hpp"
 #include "analytics/test_data.hpp"
 
@@ -34,6 +35,18 @@ inline std::unique_ptr<Store> LoadInBatches(const Dataset& d, const std::string&
         i += n;
     }
     return std::move(store).value();
+}
+
+// Same cloned answers (distances within 4 ULPs, EXPECT_DOUBLE_EQ).
+inline void ExpectSameCloned(const std::vector<ClonedResult>& got, const std::vector<ClonedResult>& want) {
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < got.size(); ++i) {
+        EXPECT_EQ(got[i].plate, want[i].plate);
+        EXPECT_EQ(got[i].a, want[i].a);
+        EXPECT_EQ(got[i].b, want[i].b);
+        EXPECT_DOUBLE_EQ(got[i].distance_km, want[i].distance_km);
+        EXPECT_EQ(got[i].speed_kmh, want[i].speed_kmh);
+    }
 }
 
 // In a forked child: `open()` gives the batch writer (nullptr: the child exits 2), called with 0, 1, 2, …

@@ -1,6 +1,7 @@
 #include "analytics/watch_list.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <unordered_map>
 
@@ -34,10 +35,14 @@ void WatchList::Reserve(size_t n) {
         std::vector<uint64_t> old;
         old.swap(slots_);
         slots_.assign(cap, 0);
+        filter_.assign(cap / 8, 0);
+        filter_shift_ = 64 - std::countr_zero(filter_.size());
         for (uint64_t s : old) {
             if (s == 0) continue;
             const Entry& e = entries_[(s & 0xFFFFFFFFu) - 1];
-            slots_[FindSlot(Text(e), HashPlate(Text(e)))] = s;
+            const uint64_t h = HashPlate(Text(e));
+            slots_[FindSlot(Text(e), h)] = s;
+            filter_[FilterWord(h)] |= FilterBits(h);
         }
     }
 }
@@ -76,6 +81,7 @@ Result<uint32_t> WatchList::Add(std::string_view raw_plate, int64_t valid_from, 
         text_.append(plate);
         entries_.push_back(e);
         slots_[slot] = ((h >> 32) << 32) | (idx + 1);
+        filter_[FilterWord(h)] |= FilterBits(h);
         last_of_plate_.push_back(idx);
     } else {
         const uint32_t head = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu) - 1;
@@ -90,7 +96,9 @@ Result<uint32_t> WatchList::Add(std::string_view raw_plate, int64_t valid_from, 
 
 size_t WatchList::Check(std::string_view plate, int64_t time, std::vector<WatchHit>* hits) const {
     if (slots_.empty()) return 0;
-    const size_t slot = FindSlot(plate, HashPlate(plate));
+    const uint64_t h = HashPlate(plate);
+    if (!MayHold(h)) return 0;
+    const size_t slot = FindSlot(plate, h);
     size_t added = 0;
     for (uint32_t i = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu); i != 0; i = entries_[i - 1].next) {
         const Entry& e = entries_[i - 1];
@@ -104,28 +112,26 @@ size_t WatchList::Check(std::string_view plate, int64_t time, std::vector<WatchH
 
 size_t WatchList::CheckBatch(const PassRecord* passes, size_t n, std::vector<std::pair<size_t, WatchHit>>* hits) const {
     if (slots_.empty() || n == 0) return 0;
-    constexpr size_t kAhead = 16;  // passes between a slot's prefetch and its probe
+    constexpr size_t kAhead = 16;  // passes between a filter word's prefetch and its test
     uint64_t hash[kAhead];
-    const size_t mask = slots_.size() - 1;
     size_t added = 0;
-    for (size_t i = 0; i < n + kAhead; ++i) {
-        if (i >= kAhead) {
-            const size_t j = i - kAhead;
-            const uint64_t h = hash[j % kAhead];
-            const PassRecord& p = passes[j];
-            const size_t slot = FindSlot(p.plate, h);
-            for (uint32_t e = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu); e != 0; e = entries_[e - 1].next) {
-                const Entry& en = entries_[e - 1];
-                if (p.time >= en.valid_from && p.time < en.valid_to) {
-                    hits->push_back({j, WatchHit{e - 1, owners_[en.owner], en.valid_from, en.valid_to}});
-                    ++added;
-                }
+    auto probe = [&](size_t j, uint64_t h) {
+        const PassRecord& p = passes[j];
+        const size_t slot = FindSlot(p.plate, h);
+        for (uint32_t e = static_cast<uint32_t>(slots_[slot] & 0xFFFFFFFFu); e != 0; e = entries_[e - 1].next) {
+            const Entry& en = entries_[e - 1];
+            if (p.time >= en.valid_from && p.time < en.valid_to) {
+                hits->push_back({j, WatchHit{e - 1, owners_[en.owner], en.valid_from, en.valid_to}});
+                ++added;
             }
         }
+    };
+    for (size_t i = 0; i < n + kAhead; ++i) {
+        if (i >= kAhead && MayHold(hash[(i - kAhead) % kAhead])) probe(i - kAhead, hash[(i - kAhead) % kAhead]);
         if (i < n) {
             const uint64_t h = HashPlate(passes[i].plate);
             hash[i % kAhead] = h;
-            __builtin_prefetch(&slots_[h & mask]);
+            __builtin_prefetch(&filter_[FilterWord(h)]);
         }
     }
     return added;
@@ -134,7 +140,7 @@ size_t WatchList::CheckBatch(const PassRecord* passes, size_t n, std::vector<std
 size_t WatchList::Bytes() const {
     size_t owners = 0;
     for (const auto& o : owners_) owners += sizeof(std::string) + o.capacity();
-    return slots_.capacity() * 8 + entries_.capacity() * sizeof(Entry) + text_.capacity() +
+    return slots_.capacity() * 8 + filter_.capacity() * 8 + entries_.capacity() * sizeof(Entry) + text_.capacity() +
            last_of_plate_.capacity() * 4 + owners;
 }
 

@@ -2,8 +2,10 @@
 // WatchList (布控 hotlist): normalised plate → entries, each with a validity window [valid_from, valid_to)
 // (Unix seconds) and an owner (the unit or order that placed it). Check() reports the entries a pass hits.
 // Layout for 10 M entries: an open-addressing table of 64-bit slots (32-bit hash tag | entry index + 1) at
-// load ≤ 0.5, so a miss — nearly every pass — costs one hash and usually one cache line; entries are 24-byte
-// structs chained per plate, plate text in one pooled string (≈ 50 bytes per entry in all).
+// load ≤ 0.5; entries are 24-byte structs chained per plate, plate text in one pooled string (≈ 50 bytes per entry
+// in all). In front of the table a blocked Bloom filter (two bits of one 64-bit word per plate, ≥ 16 bits per
+// entry, ~1 % false positives): a miss — nearly every pass — costs one hash and one load from a table 1/8 the
+// size of the slots (issue 19: fewer cache and TLB misses than probing the 860 MB of slots).
 // Thread safety: Add/Reserve are not thread-safe; once built, Check may run from any number of threads.
 // To change a live list, build a new one and swap a shared_ptr.
 
@@ -53,7 +55,13 @@ class WatchList {
     size_t FindSlot(std::string_view plate, uint64_t h) const;  // slot holding plate, or the empty slot
     std::string_view Text(const Entry& e) const { return std::string_view(text_).substr(e.text_off, e.text_len); }
 
+    bool MayHold(uint64_t h) const { return (filter_[FilterWord(h)] & FilterBits(h)) == FilterBits(h); }
+    size_t FilterWord(uint64_t h) const { return (h * 0x9E3779B97F4A7C15ull) >> filter_shift_; }
+    static uint64_t FilterBits(uint64_t h) { return uint64_t{1} << (h & 63) | uint64_t{1} << ((h >> 6) & 63); }
+
     std::vector<uint64_t> slots_;
+    std::vector<uint64_t> filter_;  // slots_.size() / 8 words (a power of two)
+    int filter_shift_ = 64;
     std::vector<Entry> entries_;
     std::string text_;
     std::vector<std::string> owners_;
