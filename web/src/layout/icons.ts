@@ -30,10 +30,16 @@ import {
   Box,
   AlarmClock,
   DataBoard,
+  Service,
+  Tickets,
+  EditPen,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
+  Service,
+  Tickets,
+  EditPen,
   Box,
   AlarmClock,
   DataBoard,
