@@ -98,6 +98,14 @@ std::string MatchEthnicity(const std::string& text) {
     return best;
 }
 
+std::string EthnicityCharacters() {
+    std::string out;
+    for (const auto& e : Ethnicities())
+        for (size_t i = 0; i < e.size(); i += 3)
+            if (out.find(e.substr(i, 3)) == std::string::npos) out += e.substr(i, 3);
+    return out;
+}
+
 IdCardReading ParseCard(const std::vector<Glyph>& glyphs, const std::string& id_line, double id_line_confidence) {
     // Where the fields stand on a card cropped to its edges (GA 450 front side; values start after the labels).
     Field name, sex, eth, birth, addr, id;

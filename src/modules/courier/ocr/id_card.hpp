@@ -35,5 +35,7 @@ nlohmann::ordered_json ToJson(const IdCardReading& r);
 
 // One of the 56 ethnic groups' names as printed on the card (汉, 蒙古, …), or "" when `text` names none.
 std::string MatchEthnicity(const std::string& text);
+// Every character of the 56 names, once (a Tesseract whitelist).
+std::string EthnicityCharacters();
 
 }  // namespace jw::courier::ocr

@@ -1,0 +1,15 @@
+#pragma once
+// The courier module's HTTP routes (issue 17; docs/api/courier.md).
+#include "courier/record.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace jw::courier {
+struct Deps {
+    storage::Database& db;
+    WatchCheck watch;
+};
+void RegisterRecordRoutes(http::Router& router, const Deps& d);   // counter, outlet's own, police search
+void RegisterBulkRoutes(http::Router& router, const Deps& d);     // the companies' signed API
+void RegisterSupervisionRoutes(http::Router& router, const Deps& d);  // outlets, rates, collisions
+}  // namespace jw::courier

@@ -1,0 +1,157 @@
+#include "courier/demo.hpp"
+
+#include <cstdio>
+
+#include "common/validators.hpp"
+#include "courier/courier_keys.hpp"
+#include "courier/record_repository.hpp"
+#include "courier/registry_repository.hpp"
+#include "storage/bulk_load.hpp"
+
+namespace jw::courier {
+namespace {
+using storage::V;
+
+const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "林"};
+const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};
+const char* kCities[] = {"广东省广州市天河区", "广东省深圳市南山区", "湖南省长沙市岳麓区", "四川省成都市武侯区",
+                         "浙江省杭州市西湖区", "北京市朝阳区", "上海市浦东新区", "湖北省武汉市洪山区"};
+const char* kContent[] = {"衣服", "书籍", "茶叶", "手机壳", "化妆品", "零食", "文件", "鞋子"};
+const char* kCategory[] = {"clothing", "document", "food", "electronics", "cosmetics", "food", "document", "clothing"};
+
+// A deterministic pseudo-random sequence (the demo is the same every time).
+struct Lcg {
+    uint64_t s;
+    uint32_t Next() {
+        s = s * 6364136223846793005ULL + 1442695040888963407ULL;
+        return static_cast<uint32_t>(s >> 33);
+    }
+    int Below(int n) { return static_cast<int>(Next() % static_cast<uint32_t>(n)); }
+};
+
+std::string Name(Lcg& r) { return std::string(kSurnames[r.Below(15)]) + kGiven[r.Below(16)] + (r.Below(3) ? kGiven[r.Below(16)] : ""); }
+std::string Phone(Lcg& r) {
+    char b[16];
+    std::snprintf(b, sizeof b, "13%09u", r.Next() % 1000000000u);
+    return b;
+}
+
+}  // namespace
+
+std::string DemoIdNumber(int64_t n) {
+    char body[18];
+    // Born 1960–1999, sequence from n; 519901 is the demo county.
+    const int year = 1960 + static_cast<int>(n % 40), month = 1 + static_cast<int>((n / 40) % 12),
+              day = 1 + static_cast<int>((n / 480) % 28), seq = static_cast<int>(n % 1000);
+    std::snprintf(body, sizeof body, "519901%04d%02d%02d%03d", year, month, day, seq);
+    return std::string(body, 17) + IdCheckCharacter(std::string_view(body, 17));
+}
+
+Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
+    // Stations of the county, for the outlets' local police.
+    JW_ASSIGN_OR_RETURN(auto stations, tx.Query("SELECT id, name FROM units WHERE kind = 'station' ORDER BY code"));
+    if (stations.empty()) return Status::Internal("courier demo: no stations");
+    JW_ASSIGN_OR_RETURN(auto addresses, tx.Query("SELECT id, full_name, township FROM community_addresses "
+                                                 "WHERE level = 'house' ORDER BY id LIMIT 12"));
+    const struct {
+        const char* code;
+        const char* name;
+    } companies[] = {{"SDKD", "顺达快递（示例）"}, {"YTWL", "远通物流（示例）"}, {"ZXSD", "中心速递（示例）"}};
+    std::vector<Outlet> outlets;
+    int n = 0;
+    for (const auto& co : companies) {
+        Company c{0, co.code, co.name, std::string("邮快许2026") + co.code};
+        JW_ASSIGN_OR_RETURN(c.id, InsertCompany(tx, c, std::string("jingwu-demo-") + co.code, now));
+        for (int k = 0; k < 4; ++k, ++n) {
+            Outlet o;
+            o.company_id = c.id;
+            o.code = std::string(co.code) + "-" + std::to_string(k + 1);
+            const auto& st = stations[static_cast<size_t>(n) % stations.size()];
+            o.station_unit_id = st.Int(0);
+            std::string station_area = st.Str(1).substr(0, st.Str(1).size() - std::string("派出所").size());
+            o.name = std::string(co.name).substr(0, 6) + station_area + "网点";
+            o.licence_no = std::string("分支备案") + o.code;
+            o.manager_name = std::string(kSurnames[n % 15]) + "经理";
+            o.manager_phone = "1380000" + std::to_string(1000 + n);
+            if (static_cast<size_t>(n) < addresses.size()) {
+                o.address_id = addresses[n].Int(0);
+                o.address_text = addresses[n].Str(1);
+                o.township = addresses[n].Str(2);
+            } else {
+                o.address_text = "示例县" + station_area + "大道" + std::to_string(n + 1) + "号";
+                o.township = station_area;
+            }
+            JW_ASSIGN_OR_RETURN(o.id, InsertOutlet(tx, o, now));
+            outlets.push_back(o);
+        }
+    }
+    // Staff: an administrator and a clerk per outlet; the first two outlets' have demo accounts (8804xx), made
+    // from the courier account's row so they share its demo password without hashing again.
+    Lcg rng{20261207};
+    for (size_t i = 0; i < outlets.size(); ++i) {
+        for (const char* role : {"admin", "clerk"}) {
+            Staff s;
+            s.outlet_id = outlets[i].id;
+            s.role = role;
+            s.name = Name(rng);
+            s.id_number = DemoIdNumber(100000 + static_cast<int64_t>(i) * 2 + (role[0] == 'a' ? 0 : 1));
+            s.phone = Phone(rng);
+            s.status = "unmatched";
+            if (i < 2) {
+                const int seq = static_cast<int>(i) * 2 + (role[0] == 'a' ? 1 : 2);
+                char police_no[8];
+                std::snprintf(police_no, sizeof police_no, "8804%02d", seq);
+                const std::string username = std::string(role[0] == 'a' ? "outlet_admin" : "outlet_clerk") +
+                                             std::to_string(i + 1);
+                JW_ASSIGN_OR_RETURN(
+                    auto row,
+                    tx.QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
+                                "password_changed_at, must_change_password, created_at) SELECT ?, ?, ?, ?, ?, "
+                                "status, password_hash, password_changed_at, 0, ? FROM users WHERE username = "
+                                "'courier' RETURNING id",
+                                {V(username), V(std::string(police_no)), V(s.name), V(outlets[i].station_unit_id),
+                                 V(s.phone), V(now)}));
+                s.user_id = row.Int(0);
+                JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)",
+                                           {V(*s.user_id), V(std::string(role[0] == 'a' ? "outlet_admin" : "outlet_clerk"))}));
+            }
+            JW_RETURN_IF_ERROR(InsertStaff(tx, s, now).status());
+        }
+    }
+    // Records: the bulk loader, sealed rows computed here.
+    JW_ASSIGN_OR_RETURN(auto loader, storage::BulkLoader::Start(tx, "courier_records", RecordColumns()));
+    std::vector<std::string> senders;
+    for (int i = 0; i < 3000; ++i) senders.push_back(DemoIdNumber(200000 + i));
+    for (int i = 0; i < records; ++i) {
+        NewRecord r;
+        const Outlet& o = outlets[static_cast<size_t>(rng.Below(static_cast<int>(outlets.size())))];
+        r.company_id = o.company_id;
+        r.outlet_id = o.id;
+        const bool pattern = i < 40;  // one sender, forty receivers, in the last week
+        r.in.waybill_no = "DEMO" + std::to_string(1000000 + i);
+        r.in.sender_name = pattern ? "周明" : Name(rng);
+        r.in.sender_id = pattern ? kDemoPatternSender : senders[static_cast<size_t>(rng.Below(3000))];
+        r.in.sender_phone = Phone(rng);
+        r.in.receiver_name = Name(rng);
+        r.in.receiver_phone = Phone(rng);
+        r.in.receiver_address = std::string(kCities[rng.Below(8)]) + "示例路" + std::to_string(rng.Below(300) + 1) + "号";
+        const int what = rng.Below(8);
+        r.in.category = kCategory[what];
+        r.in.declared_content = kContent[what];
+        r.in.declared_value_cents = 100 * (10 + rng.Below(500));
+        r.in.inspected = true;
+        r.in.accepted_at = now - (pattern ? rng.Below(7 * 86400) : rng.Below(30 * 86400));
+        // About 3 % of records come from outlets that did not check the document (an unverified temporary ID),
+        // and some reach the platform a day late: the supervision pages have something to show.
+        if (rng.Below(100) < 3) r.in.sender_doc_type = "temporary_id", r.in.sender_id = "LS" + std::to_string(100000 + i);
+        r.id_verified = r.in.sender_doc_type == "resident_id";
+        r.uploaded_at = r.in.accepted_at + (rng.Below(100) < 2 ? 2 * 86400 : 60);
+        if (r.uploaded_at > now) r.uploaded_at = now;
+        r.source = rng.Below(3) ? "bulk" : "counter";
+        r.status = "accepted";
+        JW_RETURN_IF_ERROR(loader->Add(RecordRow(r)));
+    }
+    return loader->Finish();
+}
+
+}  // namespace jw::courier
