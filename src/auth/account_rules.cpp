@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/external.hpp"
 #include "common/json_util.hpp"
 #include "common/validators.hpp"
 
@@ -79,7 +80,9 @@ Status ValidateRoleSet(const std::vector<std::string>& roles, const std::vector<
 }
 
 Status ValidateRoleGrant(const Role& role, const PermissionRegistry& registry) {
-    if (role.scope != "unit" && role.scope != "all") return Status::Invalid("scope", "bad_value");
+    // External roles are scoped to their organisation (ADR 0051), police roles to units.
+    if (IsExternalRole(role.code) ? role.scope != "org" : role.scope != "unit" && role.scope != "all")
+        return Status::Invalid("scope", "bad_value");
     for (const auto& p : role.permissions) {
         if (!registry.permissions().count(p)) return Status::Invalid("permissions", "unknown_permission");
         if (!registry.Allowed(role.code, p)) return Status::Invalid("permissions", "separation_of_duties");

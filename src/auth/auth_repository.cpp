@@ -16,7 +16,10 @@ constexpr const char* kUserColumns =
     "u.id, u.username, u.police_no, u.name, u.unit_id, n.name, u.phone, u.status, u.password_hash, "
     "u.password_changed_at, u.must_change_password, u.failed_logins, u.locked_until, u.totp_secret, "
     "u.totp_enabled, u.totp_pending, u.last_totp_step, u.last_login_at, u.created_at, "
-    "u.last_login_ip, u.prev_login_at, u.prev_login_ip";
+    "u.last_login_ip, u.prev_login_at, u.prev_login_ip, u.org_id, o.name, o.kind";
+// The user columns' tables: an external account's organisation joined when it has one.
+constexpr const char* kUserFrom =
+    " FROM users u JOIN units n ON n.id = u.unit_id LEFT JOIN organisations o ON o.id = u.org_id";
 
 User UserFromRow(const Row& r) {
     User u;
@@ -42,6 +45,11 @@ User UserFromRow(const Row& r) {
     u.last_login_ip = r.Str(19);
     u.prev_login_at = r.Int(20);
     u.prev_login_ip = r.Str(21);
+    if (!r.IsNull(22)) {
+        u.org_id = r.Int(22);
+        u.org_name = r.Str(23);
+        u.org_kind = r.Str(24);
+    }
     return u;
 }
 
@@ -61,7 +69,7 @@ Status LoadRoles(Connection& c, std::vector<User>& users) {
 
 Result<User> OneUser(Connection& c, const std::string& where, const storage::Params& params) {
     auto rows =
-        c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " + where,
+        c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where,
                 params);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("user");
@@ -154,13 +162,19 @@ Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const Use
         params.push_back(V(q.status));
     }
     if (q.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "u.unit_id", *q.unit_scope, params);
+    // Police accounts only, unless the organisations are asked for (ADR 0051): external staff are listed by the
+    // organisation pages, never among a unit's officers.
+    if (q.org_ids)
+        where += " AND " + storage::InFilter(c.dialect(), "u.org_id", *q.org_ids, params);
+    else
+        where += " AND u.org_id IS NULL";
     auto total = c.QueryOne("SELECT COUNT(*) FROM users u WHERE " + where, params);
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(q.page_size)));
     params.push_back(V(static_cast<int64_t>((q.page - 1) * q.page_size)));
     auto rows =
-        c.Query(std::string("SELECT ") + kUserColumns + " FROM users u JOIN units n ON n.id = u.unit_id WHERE " +
-                    where + " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
+        c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where +
+                    " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
                 params);
     if (!rows.ok()) return rows.status();
     std::vector<User> users;
@@ -177,9 +191,9 @@ Result<User> GetUserByUsername(Connection& c, const std::string& username) {
 Result<int64_t> InsertUser(Connection& c, const User& u, int64_t now) {
     auto r = c.QueryOne(
         "INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, password_changed_at, "
-        "must_change_password, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        "must_change_password, created_at, org_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
         {V(u.username), V(u.police_no), V(u.name), V(u.unit_id), V(u.phone), V(u.status), V(u.password_hash), V(now),
-         V(u.must_change_password), V(now)});
+         V(u.must_change_password), V(now), u.org_id ? V(u.org_id) : Null()});
     if (!r.ok()) return r.status();
     const int64_t id = r->Int(0);
     JW_RETURN_IF_ERROR(c.Exec("INSERT INTO password_history (user_id, hash, changed_at) VALUES (?, ?, ?)",
@@ -404,5 +418,18 @@ Result<bool> IsDemo(Connection& c) {
 }
 
 Status MarkDemo(Connection& c) { return c.Exec("UPDATE deployment SET demo = 1 WHERE singleton = 1"); }
+
+Result<OrgRef> GetOrgRef(Connection& c, int64_t org_id) {
+    auto r = c.QueryOne("SELECT name, kind, status FROM organisations WHERE id = ?", {V(org_id)});
+    if (!r.ok()) return r.status().code() == ErrorCode::kNotFound ? Status::NotFound("organisation") : r.status();
+    return OrgRef{r->Str(0), r->Str(1), r->Str(2)};
+}
+
+Result<std::vector<int64_t>> ChildOrgIds(Connection& c, int64_t org_id) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organisations WHERE parent_id = ? ORDER BY id", {V(org_id)}));
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+    return ids;
+}
 
 }  // namespace jw::auth::repo

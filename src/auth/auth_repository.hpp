@@ -36,6 +36,8 @@ struct UserQuery {
     std::optional<int64_t> unit_id;
     std::string status;
     std::optional<std::vector<int64_t>> unit_scope;  // restrict to these units (data scope)
+    // The staff of these organisations (ADR 0051); nullopt: police accounts only (external ones are left out).
+    std::optional<std::vector<int64_t>> org_ids;
     int page = 1, page_size = 20;
 };
 Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const UserQuery& q);
@@ -99,6 +101,13 @@ Result<int64_t> UnitIdByCode(Connection& c, const std::string& code);
 // Sessions not seen since `last_seen_before` (the idle timeout itself is enforced on each request).
 Status DeleteIdleSessions(Connection& c, int64_t last_seen_before);
 Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& keep_token_hash);
+
+// What a session needs of an external account's organisation (ADR 0051; the orgs module owns the rest).
+struct OrgRef {
+    std::string name, kind, status;
+};
+Result<OrgRef> GetOrgRef(Connection& c, int64_t org_id);  // NotFound ("organisation")
+Result<std::vector<int64_t>> ChildOrgIds(Connection& c, int64_t org_id);  // ascending
 
 // Whether this database holds the demo county (`init --demo`): plain http on loopback.
 Result<bool> IsDemo(Connection& c);

@@ -43,6 +43,9 @@ struct User {
     std::string prev_login_ip;
     int64_t created_at = 0;
     std::vector<std::string> roles;
+    int64_t org_id = 0;  // an external account's organisation (ADR 0051); 0 for police
+    std::string org_name;
+    std::string org_kind;
 };
 
 struct Role {

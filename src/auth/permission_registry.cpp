@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "auth/external.hpp"
 #include "common/csv_reader.hpp"
 
 namespace jw::auth {
@@ -53,6 +54,10 @@ bool PermissionRegistry::Allowed(std::string_view role, std::string_view permiss
     if (it == permissions_.end()) return false;
     if (it->second.personal) return true;
     if (IsAdminRole(role)) return it->second.admin_roles.count(std::string(role)) > 0;
+    // An external role (ADR 0051) holds only what some external role holds by default: nothing of the police's.
+    if (IsExternalRole(role))
+        return std::any_of(it->second.default_roles.begin(), it->second.default_roles.end(),
+                           [](const std::string& r) { return IsExternalRole(r); });
     return it->second.admin_roles.empty();
 }
 

@@ -4,7 +4,8 @@
 // sys_admin, sec_admin and audit_admin are the three separated administrators: a permission marked for
 // one of them is an administrator permission and may only ever be held by the administrators marked for
 // it; a permission of module "personal" (a user's own inbox, profile) may be held by anyone; every other
-// permission is a business permission and may never be held by an administrator.
+// permission is a business permission and may never be held by an administrator. An external role (auth/external.hpp,
+// ADR 0051) may hold only personal permissions and those that some external role holds by default.
 // Built once at start-up; read-only and thread-safe afterwards.
 
 #include <map>

@@ -24,6 +24,12 @@ struct Principal {
     bool totp_enrolment_required = false;  // a role requires TOTP and the user has not enrolled
     std::string csrf_token;
     std::string session_hash;
+    // An external account (ADR 0051, auth/external.hpp): its organisation, 0 for police. Such a principal has no
+    // unit scope; org_scope is its organisation and, for a company administrator, its outlets.
+    int64_t org_id = 0;
+    std::string org_kind;
+    std::string org_name;
+    std::vector<int64_t> org_scope;
 
     bool Can(const std::string& permission) const { return permissions.count(permission) > 0; }
     bool SeesUnit(int64_t unit) const;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "auth/auth_repository.hpp"
+#include "auth/external.hpp"
 #include "auth/password.hpp"
 
 namespace jw::auth {
@@ -14,6 +15,11 @@ Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry) {
         Role r{code, IsAdminRole(code) ? "admin" : "business", "unit", IsAdminRole(code), {}};
         // Administrators, the bureau's leaders, the duty desk and intelligence analysts see the whole county.
         if (IsAdminRole(code) || code == "leader" || code == "duty_desk" || code == "analyst") r.scope = "all";
+        // Staff of organisations outside the police (ADR 0051): scoped to their organisation, never to units.
+        if (IsExternalRole(code)) {
+            r.kind = "external";
+            r.scope = "org";
+        }
         for (const auto& [perm, info] : registry.permissions()) {
             if (info.default_roles.count(code)) r.permissions.push_back(perm);
         }

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "auth/auth_repository.hpp"
+#include "auth/external.hpp"
 #include "auth/totp.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
@@ -64,6 +65,12 @@ Result<Principal> SessionService::BuildPrincipal(storage::Connection& c, int64_t
     p.unit_id = user->unit_id;
     p.unit_name = user->unit_name;
     p.roles = user->roles;
+    if (user->org_id != 0) JW_RETURN_IF_ERROR(ScopeExternal(c, *user, p));
+    // An account holds only roles of its side (ADR 0051): even if the database says otherwise, a police account
+    // gets nothing from an external role and an external account nothing from a police role.
+    std::erase_if(p.roles, [&](const std::string& r) {
+        return user->org_id == 0 ? IsExternalRole(r) : !CheckAccountRoles(user->org_kind, {r}).ok();
+    });
     bool totp_required = false;
     for (const auto& role : *roles) {
         if (std::find(p.roles.begin(), p.roles.end(), role.code) == p.roles.end()) continue;
@@ -72,6 +79,16 @@ Result<Principal> SessionService::BuildPrincipal(storage::Connection& c, int64_t
         }
         if (role.scope == "all") p.all_units = true;
         totp_required = totp_required || role.totp_required;
+    }
+    p.must_change_password =
+        user->must_change_password || now - user->password_changed_at > int64_t{policy.max_age_days} * 86400;
+    p.totp_enrolment_required = totp_required && !user->totp_enabled;
+    if (p.org_id != 0) {
+        // No police data scope at all for an external account: its organisation is its scope.
+        p.all_units = false;
+        p.unit_id = 0;
+        p.unit_name.clear();
+        return p;
     }
     // Data scope: the user's unit and every unit below it.
     std::multimap<int64_t, int64_t> children;
@@ -87,10 +104,26 @@ Result<Principal> SessionService::BuildPrincipal(storage::Connection& c, int64_t
         auto [b, e] = children.equal_range(id);
         for (auto it = b; it != e; ++it) frontier.push_back(it->second);
     }
-    p.must_change_password =
-        user->must_change_password || now - user->password_changed_at > int64_t{policy.max_age_days} * 86400;
-    p.totp_enrolment_required = totp_required && !user->totp_enabled;
     return p;
+}
+
+Status SessionService::ScopeExternal(storage::Connection& c, const User& user, Principal& p) {
+    // The organisation must be active: a suspended one's accounts are logged out on their next request.
+    JW_ASSIGN_OR_RETURN(repo::OrgRef org, repo::GetOrgRef(c, user.org_id));
+    if (org.status != "active") return Status(ErrorCode::kUnauthenticated, "organisation suspended");
+    p.org_id = user.org_id;
+    p.org_name = org.name;
+    p.org_kind = org.kind;
+    p.org_scope = {user.org_id};
+    // A company administrator also manages its outlets (org_kinds.csv manages_children).
+    const OrgKind* kind = FindOrgKind(p.org_kind);
+    const bool admin = kind && !kind->admin_role.empty() &&
+                       std::find(user.roles.begin(), user.roles.end(), kind->admin_role) != user.roles.end();
+    if (kind && kind->manages_children && admin) {
+        JW_ASSIGN_OR_RETURN(auto children, repo::ChildOrgIds(c, user.org_id));
+        p.org_scope.insert(p.org_scope.end(), children.begin(), children.end());
+    }
+    return Status::Ok();
 }
 
 Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std::string& token, int64_t now) {

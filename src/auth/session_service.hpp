@@ -79,6 +79,7 @@ class SessionService {
                                                                   int64_t now);
 
     Result<Principal> BuildPrincipal(storage::Connection& c, int64_t user_id, int64_t now);
+    const PermissionRegistry& registry() const { return registry_; }
 
   private:
     struct Cached {
@@ -91,6 +92,8 @@ class SessionService {
     // A write outside a request: through the Committer when attached (the server), else in a transaction of
     // its own (unit tests).
     Status RunWrite(const std::function<Status(storage::Connection&)>& job);
+    // An external account's organisation into `p` (ADR 0051). Error: Unauthenticated when it is suspended.
+    Status ScopeExternal(storage::Connection& c, const User& user, Principal& p);
 
     storage::Database& db_;
     const PermissionRegistry& registry_;

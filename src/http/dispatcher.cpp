@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "audit/audit_detail.hpp"
+#include "auth/external.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "common/text.hpp"
@@ -109,6 +110,10 @@ void Dispatcher::Handle(Request req, Respond respond) {
                 return Status(ErrorCode::kPermissionDenied, "enrol a second factor first",
                               {{"totp", "enrolment_required"}});
         }
+        // Accounts of organisations outside the police (ADR 0051) reach only what is shared with them, whatever
+        // a module's own checks say: every route whose permission no external role holds is refused here.
+        if (principal->org_id != 0 && !auth::ExternalMayUse(sessions_.registry(), route->permission, route->action))
+            return Status::Denied();
         if (!route->permission.empty() && !principal->Can(route->permission)) return Status::Denied();
         if (IsStateChanging(req.method)) {
             auto h = req.headers.find("x-csrf-token");

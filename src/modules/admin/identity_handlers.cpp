@@ -4,6 +4,7 @@
 #include "audit/audit_detail.hpp"
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
+#include "auth/external.hpp"
 #include "http/params.hpp"
 
 namespace jw::admin {
@@ -229,6 +230,8 @@ Result<Reply> AssignRoles(Deps d, Request& req) {
         JW_ASSIGN_OR_RETURN(auto known, auth::repo::ListRoles(c));
         JW_RETURN_IF_ERROR(auth::ValidateRoleSet(roles, known));
         JW_ASSIGN_OR_RETURN(auth::User before, auth::repo::GetUser(c, id));
+        // Police roles for police accounts, the organisation kind's roles for external ones (ADR 0051).
+        JW_RETURN_IF_ERROR(auth::CheckAccountRoles(before.org_kind, roles));
         JW_RETURN_IF_ERROR(auth::repo::SetUserRoles(c, id, roles));
         std::vector<std::string> after = roles;
         std::sort(after.begin(), after.end());

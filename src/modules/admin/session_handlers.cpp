@@ -19,6 +19,12 @@ namespace {
 
 Json SessionJson(const auth::Principal& p, const auth::User& u, int idle_minutes) {
     Json user = UserJson(u);
+    if (p.org_id != 0) {
+        // An account of an organisation outside the police (ADR 0051): the header names its organisation.
+        user["org_id"] = p.org_id;
+        user["org_name"] = p.org_name;
+        user["org_kind"] = p.org_kind;
+    }
     return {{"user", user},
             {"csrf_token", p.csrf_token},
             {"must_change_password", p.must_change_password},

@@ -38,12 +38,13 @@ const std::map<std::string, int64_t, std::less<>>& Windows() {
     return windows;
 }
 
-// The title code and its parameters for an alert with `count` sightings, the latest at `place`.
+// The title code and its parameters for an alert with `count` sightings, the latest at `place`. A watch order's
+// title switches to its plural form; another source's own title code (a person check) keeps its words.
 void Retitle(std::string& code, MessageParams& params, int64_t count, const std::string& place) {
     params["count"] = std::to_string(count);
     params["place"] = place;
-    code = count > 1 ? std::string(MessageCode("alerts.title.watch_hits"))
-                     : std::string(MessageCode("alerts.title.watch_hit"));
+    const std::string_view one = MessageCode("alerts.title.watch_hit"), many = MessageCode("alerts.title.watch_hits");
+    if (code == one || code == many) code = std::string(count > 1 ? many : one);
 }
 
 MessageParams ParamsOf(const Json& j) {

@@ -4,20 +4,6 @@
 
 namespace jw::assessment {
 
-bool RateLimiter::Allow(const std::string& client, int64_t now) {
-    std::lock_guard lock(mu_);
-    if (seen_.size() > 10000) {  // forget idle clients so the map stays small
-        for (auto it = seen_.begin(); it != seen_.end();) {
-            it = (it->second.empty() || it->second.back() <= now - window_) ? seen_.erase(it) : std::next(it);
-        }
-    }
-    auto& times = seen_[client];
-    while (!times.empty() && times.front() <= now - window_) times.pop_front();
-    if (static_cast<int>(times.size()) >= limit_) return false;
-    times.push_back(now);
-    return true;
-}
-
 namespace {
 
 double Round1(double v) { return std::round(v * 10) / 10; }

@@ -5,31 +5,18 @@
 // and stores nothing, so a restart forgetting the counts costs nothing. Thread-safe.
 
 #include <cstdint>
-#include <deque>
-#include <map>
-#include <mutex>
 #include <string>
 
 #include "assessment/assessment_service.hpp"
 #include "common/json_util.hpp"
+#include "common/rate_limiter.hpp"
 
 namespace jw::assessment {
 
 inline constexpr int kPublicLimit = 30;
 inline constexpr int64_t kPublicWindowSeconds = 60;
 
-class RateLimiter {
-  public:
-    RateLimiter(int limit, int64_t window) : limit_(limit), window_(window) {}
-    // Counts a request of `client` at `now`; false when it is over the limit.
-    bool Allow(const std::string& client, int64_t now);
-
-  private:
-    int limit_;
-    int64_t window_;
-    std::mutex mu_;
-    std::map<std::string, std::deque<int64_t>> seen_;
-};
+using jw::RateLimiter;  // common/rate_limiter.hpp
 
 // {month, edition_version, stations:[{rank, unit_name, officers, average}], grids:[{rank, grid_code, grid_name,
 // officers, average}], officers:[{rank, police_no, unit_name, score}]}.

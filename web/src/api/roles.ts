@@ -2,7 +2,7 @@
 import { http } from './http'
 
 export type RoleKind = 'admin' | 'business'
-export type RoleScope = 'unit' | 'all'
+export type RoleScope = 'unit' | 'all' | 'org' // org: an external role (ADR 0051)
 
 export interface Role {
   code: string

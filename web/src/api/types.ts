@@ -28,4 +28,8 @@ export interface User {
   previous_login_at?: string | null
   previous_login_ip?: string | null
   created_at: string
+  // An account of an organisation outside the police (ADR 0051): the session names its organisation.
+  org_id?: number
+  org_name?: string
+  org_kind?: string
 }

@@ -8,6 +8,7 @@ export function useLabels() {
   function roleName(code: string, nameKey?: string): string {
     if (te(`common.roles.${code}`)) return t(`common.roles.${code}`)
     if (te(`todo.roles.${code}`)) return t(`todo.roles.${code}`) // the demo's unit heads (issue 13)
+    if (te(`orgs.roles.${code}`)) return t(`orgs.roles.${code}`) // organisations outside the police (ADR 0051)
     if (nameKey && te(nameKey)) return t(nameKey)
     return code
   }

@@ -3,6 +3,7 @@
 
 #include "common/civil_time.hpp"
 #include "http/params.hpp"
+#include "watchlist/form_fields.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -84,41 +85,8 @@ Json ImportReportJson(const ImportReport& r) {
             {"duplicates", Problems(r.duplicates)}};
 }
 
-std::optional<int64_t> TimeField(JsonReader& in, const Json& body, const char* name, bool required) {
-    auto text = in.Text(name, required, 40);
-    if (!text) return std::nullopt;
-    (void)body;
-    auto t = ParseUtcIso(*text);
-    if (!t) t = ParseChinaTime(*text);
-    if (!t) in.Fail(name, "bad_format");
-    return t;
-}
-
-std::optional<std::vector<int64_t>> UnitIdsField(JsonReader& in, const Json& body, bool required) {
-    auto it = body.find("unit_ids");
-    if (it == body.end() || it->is_null()) {
-        if (required) in.Fail("unit_ids", "required");
-        return std::nullopt;
-    }
-    if (!it->is_array() || it->empty() || it->size() > 50) {
-        in.Fail("unit_ids", "between 1 and 50 units");
-        return std::nullopt;
-    }
-    std::vector<int64_t> out;
-    for (const auto& e : *it) {
-        if (e.is_number_integer() && e.get<int64_t>() > 0) {
-            out.push_back(e.get<int64_t>());
-        } else if (auto id = e.is_string() ? http::ParseInteger("unit_ids", e.get<std::string>(), 1, INT64_MAX)
-                                           : Result<int64_t>(Status::Invalid("unit_ids", "must_be_string"));
-                   id.ok()) {
-            out.push_back(*id);
-        } else {
-            in.Fail("unit_ids", "not_a_unit_id");
-            return std::nullopt;
-        }
-    }
-    return out;
-}
+using watchlist::TimeField;
+using watchlist::UnitIdsField;
 
 Result<OrderInput> ParseOrderInput(const Json& body, bool allow_missing_target) {
     JsonReader in(body, {"target", "target_kind", "plate_color", "reason", "case_no", "valid_from", "valid_to",
@@ -130,8 +98,8 @@ Result<OrderInput> ParseOrderInput(const Json& body, bool allow_missing_target) 
     o.plate_color = static_cast<int>(in.Int("plate_color", false, 0, 255).value_or(0));
     o.reason = in.Text("reason", true, 200).value_or("");
     o.case_no = in.Text("case_no", true, 40).value_or("");
-    o.valid_from = TimeField(in, body, "valid_from", true).value_or(0);
-    o.valid_to = TimeField(in, body, "valid_to", true).value_or(0);
+    o.valid_from = TimeField(in, "valid_from", true).value_or(0);
+    o.valid_to = TimeField(in, "valid_to", true).value_or(0);
     o.priority = static_cast<int>(in.Int("priority", true, 1, 4).value_or(0));
     o.colour = in.Text("colour", false, 10).value_or("");
     o.unit_ids = UnitIdsField(in, body, true).value_or(std::vector<int64_t>{});
@@ -144,8 +112,8 @@ Result<ChangeInput> ParseChangeInput(const Json& body, std::optional<int64_t>* v
                   {"reason", "valid_from", "valid_to", "priority", "colour", "reason_text", "unit_ids", "version"});
     ChangeInput ch;
     ch.reason = in.Text("reason", true, 200).value_or("");
-    ch.valid_from = TimeField(in, body, "valid_from", false);
-    ch.valid_to = TimeField(in, body, "valid_to", false);
+    ch.valid_from = TimeField(in, "valid_from", false);
+    ch.valid_to = TimeField(in, "valid_to", false);
     if (auto p = in.Int("priority", false, 1, 4)) ch.priority = static_cast<int>(*p);
     ch.colour = in.Text("colour", false, 10);
     ch.reason_text = in.Text("reason_text", false, 200);

@@ -13,13 +13,7 @@ Json EventJson(const WatchEvent& e);
 Json HitJson(const WatchHitRow& h);
 Json ImportReportJson(const ImportReport& r);
 
-// A time field: "2026-01-02T03:04:05Z" (UTC) or "2026-01-02 11:04:05" (China time). Missing → nullopt unless
-// required (then "required"); otherwise "bad_format".
-std::optional<int64_t> TimeField(JsonReader& in, const Json& body, const char* name, bool required);
-
-// Reads unit_ids (array of numbers or numeric strings). Missing → nullopt unless required.
-std::optional<std::vector<int64_t>> UnitIdsField(JsonReader& in, const Json& body, bool required);
-
+// Time and unit fields are the shared watch-list form fields (watchlist/form_fields.hpp).
 // Create body: target, target_kind, plate_color, reason, case_no, valid_from, valid_to, priority, colour,
 // unit_ids. `allow_missing_target` for the import's common fields.
 Result<OrderInput> ParseOrderInput(const Json& body, bool allow_missing_target);

@@ -8,52 +8,30 @@
 #include "auth/auth_repository.hpp"
 #include "checkpoint/watch/watch_repository.hpp"
 #include "common/json_util.hpp"
+#include "watchlist/lifecycle.hpp"
 
 namespace jw::checkpoint {
 namespace {
 
-constexpr int64_t kMaxValidity = 366 * 86400;
-
-bool TextOk(const std::string& s, size_t max) {
-    auto n = Utf8Length(s);
-    return !s.empty() && n && *n <= max;
-}
+using watchlist::CheckUnits;
+using watchlist::TextOk;
+using watchlist::ValidateWindow;
 
 Status AddEvent(storage::Connection& c, int64_t order, int64_t at, std::optional<int64_t> user,
                 const std::string& action, const std::string& reason, const std::string& detail = "") {
     return InsertOrderEvent(c, order, at, user, action, reason, detail);
 }
 
-Result<OrderHead> LoadHead(storage::Connection& c, int64_t id, std::optional<int64_t> expected_version) {
+// The order's head as the shared lifecycle rules see it (watchlist/lifecycle.hpp), its version checked.
+Result<watchlist::Head> LoadHead(storage::Connection& c, int64_t id, std::optional<int64_t> expected_version) {
     JW_ASSIGN_OR_RETURN(auto head, LoadOrderHead(c, id));
     if (!head) return Status::NotFound("watch order");
-    if (expected_version && *expected_version != head->version) return Status::Conflict("version_mismatch");
-    return *head;
+    const watchlist::Head h{head->applicant, head->status, head->version, head->valid_to};
+    JW_RETURN_IF_ERROR(watchlist::CheckVersion(h, expected_version));
+    return h;
 }
 
-Status CheckUnits(storage::Connection& c, const std::vector<int64_t>& units) {
-    for (int64_t u : units) {
-        auto unit = auth::repo::GetUnit(c, u);
-        if (!unit.ok() && unit.status().code() != ErrorCode::kNotFound) return unit.status();
-        if (!unit.ok()) return Status::Invalid("unit_ids", "unknown unit " + std::to_string(u));
-        if (unit->dissolved_at) return Status::Invalid("unit_ids", "dissolved");
-    }
-    return Status::Ok();
-}
-
-Status ValidateWindow(int64_t from, int64_t to, int64_t now) {
-    if (from < 0 || from >= (int64_t{1} << 32)) return Status::Invalid("valid_from", "out_of_range");
-    if (to >= (int64_t{1} << 32)) return Status::Invalid("valid_to", "out_of_range");
-    if (to <= from) return Status::Invalid("valid_to", "must_be_after_valid_from");
-    if (to <= now) return Status::Invalid("valid_to", "already_passed");
-    if (to - from > kMaxValidity) return Status::Invalid("valid_to", "longer_than_366_days");
-    return Status::Ok();
-}
-
-Status ValidateUnits(const std::vector<int64_t>& units) {
-    if (units.empty() || units.size() > 50) return Status::Invalid("unit_ids", "between 1 and 50 units");
-    return Status::Ok();
-}
+Status ValidateUnits(const std::vector<int64_t>& units) { return watchlist::ValidateUnitCount(units); }
 
 Result<int64_t> CreatePending(storage::Connection& c, const OrderInput& in, const Actor& actor, int64_t now) {
     JW_ASSIGN_OR_RETURN(const int64_t id, InsertOrder(c, in, actor, now));
@@ -91,10 +69,8 @@ Result<int64_t> CreateOrder(storage::Connection& c, const alerts::Policy& policy
 
 Status ApproveOrder(storage::Connection& c, int64_t id, const Actor& actor, std::optional<int64_t> expected_version,
                     int64_t now, const std::string& comment) {
-    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
-    if (h.status != "pending") return Status::Conflict("not_pending");
-    if (h.applicant == actor.user_id) return Status::Denied("applicant_cannot_approve");
-    if (h.valid_to <= now) return Status::Conflict("expired");
+    JW_ASSIGN_OR_RETURN(const watchlist::Head h, LoadHead(c, id, expected_version));
+    JW_RETURN_IF_ERROR(watchlist::CheckApprove(h, actor.user_id, now));
     JW_RETURN_IF_ERROR(MarkOrderApproved(c, id, actor.user_id, now));
     return AddEvent(c, id, now, actor.user_id, "approve", comment);
 }
@@ -102,9 +78,8 @@ Status ApproveOrder(storage::Connection& c, int64_t id, const Actor& actor, std:
 Status RejectOrder(storage::Connection& c, int64_t id, const Actor& actor, const std::string& reason,
                    std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
-    if (h.status != "pending") return Status::Conflict("not_pending");
-    if (h.applicant == actor.user_id) return Status::Denied("applicant_cannot_approve");
+    JW_ASSIGN_OR_RETURN(const watchlist::Head h, LoadHead(c, id, expected_version));
+    JW_RETURN_IF_ERROR(watchlist::CheckReject(h, actor.user_id));
     JW_RETURN_IF_ERROR(MarkOrderRejected(c, id, actor.user_id, now));
     return AddEvent(c, id, now, actor.user_id, "reject", reason);
 }
@@ -112,8 +87,8 @@ Status RejectOrder(storage::Connection& c, int64_t id, const Actor& actor, const
 Status ChangeOrder(storage::Connection& c, const alerts::Policy& policy, int64_t id, const ChangeInput& in,
                    const Actor& actor, std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(in.reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
-    if (h.status != "pending" && h.status != "active") return Status::Conflict("not_changeable");
+    JW_ASSIGN_OR_RETURN(const watchlist::Head h, LoadHead(c, id, expected_version));
+    JW_RETURN_IF_ERROR(watchlist::CheckChange(h));
     JW_ASSIGN_OR_RETURN(const OrderTerms cur, LoadOrderTerms(c, id));
     const int64_t from = in.valid_from.value_or(cur.valid_from), to = in.valid_to.value_or(cur.valid_to);
     const int priority = in.priority.value_or(cur.priority);
@@ -150,8 +125,8 @@ Status ChangeOrder(storage::Connection& c, const alerts::Policy& policy, int64_t
 Status WithdrawOrder(storage::Connection& c, int64_t id, const Actor& actor, const std::string& reason,
                      std::optional<int64_t> expected_version, int64_t now) {
     if (!TextOk(reason, 200)) return Status::Invalid("reason", "required, at most 200 characters");
-    JW_ASSIGN_OR_RETURN(OrderHead h, LoadHead(c, id, expected_version));
-    if (h.status != "pending" && h.status != "active") return Status::Conflict("not_withdrawable");
+    JW_ASSIGN_OR_RETURN(const watchlist::Head h, LoadHead(c, id, expected_version));
+    JW_RETURN_IF_ERROR(watchlist::CheckWithdraw(h));
     JW_RETURN_IF_ERROR(SetOrderStatus(c, id, "withdrawn", now));
     return AddEvent(c, id, now, actor.user_id, "withdraw", reason);
 }

@@ -1,10 +1,10 @@
 import type { RouteRecordRaw } from 'vue-router'
 
-// System administrator: the unit tree and user accounts.
+// System administrator: the unit tree, user accounts, and organisations outside the police (ADR 0051).
 const system: RouteRecordRaw = {
   path: 'system',
   name: 'system',
-  meta: { title: 'layout.menu.system', icon: 'Setting', permission: ['unit.read', 'user.read'] },
+  meta: { title: 'layout.menu.system', icon: 'Setting', permission: ['unit.read', 'user.read', 'org.read'] },
   redirect: { name: 'system-units' },
   children: [
     {
@@ -18,6 +18,12 @@ const system: RouteRecordRaw = {
       name: 'system-users',
       component: () => import('@/views/system/users/index.vue'),
       meta: { title: 'layout.menu.systemUsers', icon: 'User', permission: 'user.read' },
+    },
+    {
+      path: 'orgs',
+      name: 'system-orgs',
+      component: () => import('@/views/system/orgs/index.vue'),
+      meta: { title: 'orgs.menu.registry', icon: 'OfficeBuilding', permission: 'org.read' },
     },
   ],
 }

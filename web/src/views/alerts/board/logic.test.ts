@@ -72,5 +72,7 @@ describe('grouped alerts (issue 13)', () => {
     const te = (k: string) => k in words
     expect(sourceLabel('checkpoint', t, te)).toBe('卡口布控')
     expect(sourceLabel('radar', t, te)).toBe('duty.source.other{"source":"radar"}')
+    words['personwatch.alertSource'] = '人员布控'  // a module naming its own source in its locale file
+    expect(sourceLabel('personwatch', t, te)).toBe('人员布控')
   })
 })

@@ -99,5 +99,8 @@ export function sightingPath(
 export function sourceLabel(source: string, t: (key: string, p?: Record<string, unknown>) => string,
   te: (key: string) => boolean): string {
   const key = `duty.source.${source}`
-  return te(key) ? t(key) : t('duty.source.other', { source })
+  if (te(key)) return t(key)
+  // A module that raises alerts may name its source in its own locale file (<module>.alertSource).
+  const own = `${source}.alertSource`
+  return te(own) ? t(own) : t('duty.source.other', { source })
 }
