@@ -2,10 +2,17 @@
 
 #include <cstdio>
 
+#include "auth/auth_repository.hpp"
+#include "auth/password.hpp"
+#include "auth/seed.hpp"
 #include "common/validators.hpp"
+#include "community/orgs/credit_code.hpp"
+#include "orgs/orgs_service.hpp"
 #include "courier/courier_keys.hpp"
 #include "courier/record_repository.hpp"
 #include "courier/registry_repository.hpp"
+#include "courier/watch_adapter.hpp"
+#include "personwatch/personwatch_repository.hpp"
 #include "storage/bulk_load.hpp"
 
 namespace jw::courier {
@@ -36,6 +43,26 @@ std::string Phone(Lcg& r) {
     return b;
 }
 
+// A unified social credit code (GB 32100) for demo organisation n: enterprise (9, 1), region 519901.
+std::string DemoCreditCode(int n) {
+    char body[18];
+    std::snprintf(body, sizeof body, "91519901MA%07d", 8804000 + n);
+    return std::string(body, 17) + community::CreditCodeCheckCharacter(std::string_view(body, 17));
+}
+
+// An account of the organisation (password kDemoPassword, no forced change).
+Result<int64_t> DemoAccount(storage::Connection& tx, int64_t org_id, const std::string& username, int seq,
+                            const std::string& name, const std::string& role, const std::string& hash, int64_t now) {
+    auth::Principal seeder;
+    seeder.all_units = true;
+    char account_no[8];
+    std::snprintf(account_no, sizeof account_no, "8804%02d", seq);
+    orgs::NewStaff st{username, account_no, name, std::string("1390") + account_no + "0", role};
+    JW_ASSIGN_OR_RETURN(auth::User u, orgs::AddStaff(tx, seeder, org_id, st, hash, now));
+    JW_RETURN_IF_ERROR(auth::repo::SetPassword(tx, u.id, hash, false, now));
+    return u.id;
+}
+
 }  // namespace
 
 std::string DemoIdNumber(int64_t n) {
@@ -58,10 +85,27 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         const char* name;
     } companies[] = {{"SDKD", "顺达快递（示例）"}, {"YTWL", "远通物流（示例）"}, {"ZXSD", "中心速递（示例）"}};
     std::vector<Outlet> outlets;
-    int n = 0;
+    std::vector<int64_t> outlet_orgs;
+    int n = 0, org_seq = 0;
+    auth::Principal seeder;  // the demo seed acts county-wide
+    seeder.all_units = true;
+    JW_ASSIGN_OR_RETURN(int64_t bureau, auth::repo::UnitIdByCode(tx, "519901000000"));
+    const std::string hash = auth::HashPassword(auth::kDemoPassword);
     for (const auto& co : companies) {
+        orgs::Organisation org;
+        org.kind = "courier_company";
+        org.name = co.name;
+        org.code = DemoCreditCode(org_seq++);
+        org.supervisor_unit_id = bureau;
+        org.contact_name = "企业联系人";
+        org.contact_phone = "0838-2288" + std::to_string(100 + org_seq);
+        JW_ASSIGN_OR_RETURN(orgs::Organisation company_org, orgs::CreateOrg(tx, org, seeder, now));
         Company c{0, co.code, co.name, std::string("邮快许2026") + co.code};
+        c.org_id = company_org.id;
         JW_ASSIGN_OR_RETURN(c.id, InsertCompany(tx, c, std::string("jingwu-demo-") + co.code, now));
+        if (org_seq == 1)  // the first company's administrator sees all its outlets (880405)
+            JW_RETURN_IF_ERROR(DemoAccount(tx, company_org.id, "courier_company1", 5, "企业管理员", "courier_company",
+                                           hash, now).status());
         for (int k = 0; k < 4; ++k, ++n) {
             Outlet o;
             o.company_id = c.id;
@@ -81,43 +125,57 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
                 o.address_text = "示例县" + station_area + "大道" + std::to_string(n + 1) + "号";
                 o.township = station_area;
             }
+            orgs::Organisation oo;
+            oo.kind = "courier_outlet";
+            oo.name = o.name;
+            oo.code = DemoCreditCode(org_seq++);
+            oo.parent_id = company_org.id;
+            oo.supervisor_unit_id = o.station_unit_id;
+            oo.contact_name = o.manager_name;
+            oo.contact_phone = o.manager_phone;
+            JW_ASSIGN_OR_RETURN(orgs::Organisation outlet_org, orgs::CreateOrg(tx, oo, seeder, now));
+            o.org_id = outlet_org.id;
             JW_ASSIGN_OR_RETURN(o.id, InsertOutlet(tx, o, now));
             outlets.push_back(o);
         }
     }
-    // Staff: an administrator and a clerk per outlet; the first two outlets' have demo accounts (8804xx), made
-    // from the courier account's row so they share its demo password without hashing again.
+    // Staff (从业人员备案): an administrator and a clerk per outlet; the first two outlets' have accounts
+    // (outlet_admin1 880401, outlet_clerk1 880402, outlet_admin2 880403, outlet_clerk2 880404).
     Lcg rng{20261207};
     for (size_t i = 0; i < outlets.size(); ++i) {
         for (const char* role : {"admin", "clerk"}) {
+            const bool admin = role[0] == 'a';
             Staff s;
             s.outlet_id = outlets[i].id;
             s.role = role;
             s.name = Name(rng);
-            s.id_number = DemoIdNumber(100000 + static_cast<int64_t>(i) * 2 + (role[0] == 'a' ? 0 : 1));
+            s.id_number = DemoIdNumber(100000 + static_cast<int64_t>(i) * 2 + (admin ? 0 : 1));
             s.phone = Phone(rng);
             s.status = "unmatched";
             if (i < 2) {
-                const int seq = static_cast<int>(i) * 2 + (role[0] == 'a' ? 1 : 2);
-                char police_no[8];
-                std::snprintf(police_no, sizeof police_no, "8804%02d", seq);
-                const std::string username = std::string(role[0] == 'a' ? "outlet_admin" : "outlet_clerk") +
-                                             std::to_string(i + 1);
-                JW_ASSIGN_OR_RETURN(
-                    auto row,
-                    tx.QueryOne("INSERT INTO users (username, police_no, name, unit_id, phone, status, password_hash, "
-                                "password_changed_at, must_change_password, created_at) SELECT ?, ?, ?, ?, ?, "
-                                "status, password_hash, password_changed_at, 0, ? FROM users WHERE username = "
-                                "'courier' RETURNING id",
-                                {V(username), V(std::string(police_no)), V(s.name), V(outlets[i].station_unit_id),
-                                 V(s.phone), V(now)}));
-                s.user_id = row.Int(0);
-                JW_RETURN_IF_ERROR(tx.Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, ?)",
-                                           {V(*s.user_id), V(std::string(role[0] == 'a' ? "outlet_admin" : "outlet_clerk"))}));
+                const std::string username = std::string(admin ? "outlet_admin" : "outlet_clerk") + std::to_string(i + 1);
+                JW_ASSIGN_OR_RETURN(int64_t uid, DemoAccount(tx, *outlets[i].org_id, username,
+                                                             static_cast<int>(i) * 2 + (admin ? 1 : 2), s.name,
+                                                             admin ? "outlet_admin" : "outlet_clerk", hash, now));
+                s.user_id = uid;
             }
             JW_RETURN_IF_ERROR(InsertStaff(tx, s, now).status());
         }
     }
+    // A few senders the watch list names (the person watch list's demo entries, seeded before this module).
+    personwatch::EntryFilter active;
+    active.status = "active";
+    active.page_size = 3;
+    JW_ASSIGN_OR_RETURN(auto listed, personwatch::ListEntries(tx, active));
+    std::vector<std::pair<std::string, std::string>> watched;  // (id number, name)
+    for (const auto& e : listed.first)
+        if (e.id_kind == "resident_id") watched.emplace_back(e.id_number, e.name);
+    struct Held {
+        Outlet outlet;
+        std::string waybill, id_number, name;
+        int64_t at;
+    };
+    std::vector<Held> held;
     // Records: the bulk loader, sealed rows computed here.
     JW_ASSIGN_OR_RETURN(auto loader, storage::BulkLoader::Start(tx, "courier_records", RecordColumns()));
     std::vector<std::string> senders;
@@ -149,9 +207,27 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         if (r.uploaded_at > now) r.uploaded_at = now;
         r.source = rng.Below(3) ? "bulk" : "counter";
         r.status = "accepted";
+        if (i >= 40 && static_cast<size_t>(i - 40) < watched.size()) {
+            r.in.sender_id = watched[static_cast<size_t>(i - 40)].first;
+            r.in.sender_name = watched[static_cast<size_t>(i - 40)].second;
+            r.in.sender_doc_type = "resident_id";
+            r.id_verified = true;
+            r.status = "held";
+            r.in.accepted_at = now - 3600 * (i - 39);
+            r.uploaded_at = r.in.accepted_at + 5;
+            held.push_back({o, r.in.waybill_no, r.in.sender_id, r.in.sender_name, r.in.accepted_at});
+        }
         JW_RETURN_IF_ERROR(loader->Add(RecordRow(r)));
     }
-    return loader->Finish();
+    JW_RETURN_IF_ERROR(loader->Finish());
+    // Their alerts, as the intake raised them at the time: the outlets' stations see them on the board.
+    const WatchCheck watch = MakeWatchCheck();
+    for (const auto& h : held) {
+        WatchSubject who{"resident_id", h.id_number, h.name, h.outlet.station_unit_id, h.outlet.name,
+                         "courier:" + std::to_string(h.outlet.company_id) + ":" + h.waybill};
+        JW_RETURN_IF_ERROR(watch(tx, who, h.at).status());
+    }
+    return Status::Ok();
 }
 
 }  // namespace jw::courier

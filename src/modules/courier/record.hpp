@@ -15,6 +15,7 @@ namespace jw::courier {
 
 struct Outlet {
     int64_t id = 0, company_id = 0, station_unit_id = 0;
+    std::optional<int64_t> org_id;  // the organisations registry's outlet (auth/external.hpp scopes by it)
     std::optional<int64_t> address_id;
     std::string code, name, licence_no, manager_name, manager_phone, address_text, township;
 };
@@ -22,6 +23,7 @@ struct Outlet {
 struct Company {
     int64_t id = 0;
     std::string code, name, licence_no;
+    std::optional<int64_t> org_id;
 };
 
 struct RecordInput {

@@ -6,6 +6,7 @@
 #include "courier/record_json.hpp"
 #include "courier/record_service.hpp"
 #include "courier/registry_repository.hpp"
+#include "auth/external.hpp"
 #include "http/params.hpp"
 
 namespace jw::courier {
@@ -13,11 +14,23 @@ namespace {
 using http::Reply;
 using http::Request;
 
-// The outlet whose staff the caller is; outlet users have no other way in (NotFound: reveal nothing).
-Result<Outlet> CallerOutlet(storage::Connection& c, const auth::Principal& p) {
-    JW_ASSIGN_OR_RETURN(std::optional<Staff> s, StaffOfUser(c, p.user_id));
-    if (!s) return Status::Denied("not staff of an outlet");
-    return LoadOutlet(c, s->outlet_id);
+// The outlet whose staff the caller is (an account of a courier_outlet organisation, auth/external.hpp).
+Result<Outlet> CallerOutlet(storage::Connection& c, int64_t org_id, const std::string& org_kind) {
+    if (org_kind != "courier_outlet") return Status::Denied("not staff of an outlet");
+    JW_ASSIGN_OR_RETURN(auto outlets, OutletsOfOrgs(c, {org_id}));
+    if (outlets.empty()) return Status::Denied("not staff of an outlet");
+    return outlets.front();
+}
+
+// The outlets an external caller sees: its outlet, or a company administrator's outlets (OrgFilter).
+Result<std::vector<int64_t>> CallerOutletIds(storage::Connection& c, const auth::Principal& p) {
+    auto filter = auth::OrgFilter(p);
+    if (!filter) return Status::Denied("not staff of an outlet");
+    JW_ASSIGN_OR_RETURN(auto outlets, OutletsOfOrgs(c, *filter));
+    std::vector<int64_t> ids;
+    for (const auto& o : outlets) ids.push_back(o.id);
+    if (ids.empty()) ids.push_back(-1);  // an organisation with no outlet registered sees nothing
+    return ids;
 }
 
 Result<Reply> Categories(Request&) {
@@ -33,14 +46,13 @@ Result<Reply> CreateAtCounter(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JW_ASSIGN_OR_RETURN(RecordInput in, RecordFromJson(body));
     JW_RETURN_IF_ERROR(ValidateRecord(in, Channel::kCounter, NowUnix()));  // before the writer: fast answers
-    const int64_t user = req.principal->user_id;
+    const int64_t user = req.principal->user_id, org = req.principal->org_id;
+    const std::string kind = req.principal->org_kind;
     Reply r;
     r.status = 201;
     r.audit_object = "courier_record:" + in.waybill_no;
-    r.write = [d, in, user](storage::Connection& c, audit::AuditEntry& e, Reply& reply) -> Status {
-        auth::Principal p;
-        p.user_id = user;
-        JW_ASSIGN_OR_RETURN(Outlet outlet, CallerOutlet(c, p));
+    r.write = [d, in, user, org, kind](storage::Connection& c, audit::AuditEntry& e, Reply& reply) -> Status {
+        JW_ASSIGN_OR_RETURN(Outlet outlet, CallerOutlet(c, org, kind));
         JW_ASSIGN_OR_RETURN(IntakeOutcome o, Intake(c, outlet, in, Channel::kCounter, user, d.watch, NowUnix()));
         e.object = "courier_record:" + std::to_string(o.record_id);
         e.detail = o.status;
@@ -73,18 +85,18 @@ Json PageJson(const RecordPage& page) {
     return {{"total", page.total}, {"items", items}};
 }
 
-// GET /api/v1/courier/my/records: an outlet's own records, masked, never another outlet's.
+// GET /api/v1/courier/my/records: an outlet's own records (a company administrator's: its outlets'), masked,
+// never another outlet's.
 Result<Reply> OwnRecords(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(RecordQuery q, QueryFrom(req));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
-    JW_ASSIGN_OR_RETURN(Outlet outlet, CallerOutlet(*c, *req.principal));
-    q.outlet_id.reset();
+    JW_ASSIGN_OR_RETURN(std::vector<int64_t> scope, CallerOutletIds(*c, *req.principal));
     q.company_id.reset();
-    q.outlet_ids = {outlet.id};
+    q.outlet_ids = scope;
     q.sender_id.clear(), q.sender_name.clear(), q.phone.clear();  // person searches are the police's
     JW_ASSIGN_OR_RETURN(RecordPage page, SearchRecords(*c, q, false));
     Reply r = Reply::Json200(PageJson(page));
-    r.audit_object = "courier_outlet:" + std::to_string(outlet.id);
+    r.audit_object = "org:" + std::to_string(req.principal->org_id);
     return r;
 }
 

@@ -16,18 +16,19 @@ Outlet OutletFrom(const storage::Row& r) {
     o.manager_phone = phone.ok() ? *phone : "";
     if (!r.IsNull(7)) o.address_id = r.Int(7);
     o.address_text = r.Str(8), o.township = r.Str(9), o.station_unit_id = r.Int(10);
+    if (!r.IsNull(11)) o.org_id = r.Int(11);
     return o;
 }
 constexpr const char* kOutletCols =
     "id, company_id, code, name, licence_no, manager_name, manager_phone_sealed, address_id, address_text, township, "
-    "station_unit_id";
+    "station_unit_id, org_id";
 
 }  // namespace
 
 Result<int64_t> InsertCompany(storage::Connection& c, const Company& co, const std::string& api_secret, int64_t now) {
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO courier_companies (code, name, licence_no, "
-                                             "api_secret_sealed, created_at) VALUES (?,?,?,?,?) RETURNING id",
-                                             {V(co.code), V(co.name), V(co.licence_no),
+    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO courier_companies (org_id, code, name, licence_no, "
+                                             "api_secret_sealed, created_at) VALUES (?,?,?,?,?,?) RETURNING id",
+                                             {co.org_id ? V(*co.org_id) : Null(), V(co.code), V(co.name), V(co.licence_no),
                                               V(ApiKeySealer().Seal(api_secret)), V(now)}));
     return row.Int(0);
 }
@@ -35,10 +36,10 @@ Result<int64_t> InsertCompany(storage::Connection& c, const Company& co, const s
 Result<int64_t> InsertOutlet(storage::Connection& c, const Outlet& o, int64_t now) {
     JW_ASSIGN_OR_RETURN(
         auto row,
-        c.QueryOne("INSERT INTO courier_outlets (company_id, code, name, licence_no, manager_name, "
+        c.QueryOne("INSERT INTO courier_outlets (org_id, company_id, code, name, licence_no, manager_name, "
                    "manager_phone_sealed, address_id, address_text, township, station_unit_id, created_at) "
-                   "VALUES (?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                   {V(o.company_id), V(o.code), V(o.name), V(o.licence_no), V(o.manager_name),
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
+                   {o.org_id ? V(*o.org_id) : Null(), V(o.company_id), V(o.code), V(o.name), V(o.licence_no), V(o.manager_name),
                     V(Sealer().Seal(o.manager_phone)), o.address_id ? V(*o.address_id) : Null(), V(o.address_text),
                     V(o.township), V(o.station_unit_id), V(now)}));
     return row.Int(0);
@@ -70,6 +71,18 @@ Result<Outlet> LoadOutletByCode(storage::Connection& c, int64_t company_id, cons
                                            {V(company_id), V(code)}));
     if (rows.empty()) return Status::NotFound("outlet");
     return OutletFrom(rows[0]);
+}
+
+Result<std::vector<Outlet>> OutletsOfOrgs(storage::Connection& c, const std::vector<int64_t>& org_ids) {
+    std::vector<Outlet> out;
+    for (int64_t org : org_ids) {
+        JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kOutletCols +
+                                                   " FROM courier_outlets WHERE org_id = ? OR company_id IN "
+                                                   "(SELECT id FROM courier_companies WHERE org_id = ?) ORDER BY id",
+                                               {V(org), V(org)}));
+        for (const auto& r : rows) out.push_back(OutletFrom(r));
+    }
+    return out;
 }
 
 Result<std::vector<Outlet>> ListOutlets(storage::Connection& c, std::optional<int64_t> company_id) {

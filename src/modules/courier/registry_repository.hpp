@@ -21,6 +21,8 @@ Result<Outlet> LoadOutlet(storage::Connection& c, int64_t id);
 Result<Outlet> LoadOutletByCode(storage::Connection& c, int64_t company_id, const std::string& code);
 // Outlets of a station's area (station_unit_ids empty: all) for the police; of a company for its administrator.
 Result<std::vector<Outlet>> ListOutlets(storage::Connection& c, std::optional<int64_t> company_id);
+// The outlets an external caller's org_scope covers: an outlet organisation's own, a company organisation's all.
+Result<std::vector<Outlet>> OutletsOfOrgs(storage::Connection& c, const std::vector<int64_t>& org_ids);
 
 struct Staff {
     int64_t id = 0, outlet_id = 0;
