@@ -185,7 +185,7 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         const Outlet& o = outlets[static_cast<size_t>(rng.Below(static_cast<int>(outlets.size())))];
         r.company_id = o.company_id;
         r.outlet_id = o.id;
-        const bool pattern = i < 40;  // one sender, forty receivers, in the last week
+        const bool pattern = i < 40;  // one sender, forty receivers, in the last five days
         r.in.waybill_no = "DEMO" + std::to_string(1000000 + i);
         r.in.sender_name = pattern ? "周明" : Name(rng);
         r.in.sender_id = pattern ? kDemoPatternSender : senders[static_cast<size_t>(rng.Below(3000))];
@@ -198,7 +198,7 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         r.in.declared_content = kContent[what];
         r.in.declared_value_cents = 100 * (10 + rng.Below(500));
         r.in.inspected = true;
-        r.in.accepted_at = now - (pattern ? rng.Below(7 * 86400) : rng.Below(30 * 86400));
+        r.in.accepted_at = now - (pattern ? rng.Below(5 * 86400) : rng.Below(30 * 86400));
         // About 3 % of records come from outlets that did not check the document (an unverified temporary ID),
         // and some reach the platform a day late: the supervision pages have something to show.
         if (rng.Below(100) < 3) r.in.sender_doc_type = "temporary_id", r.in.sender_id = "LS" + std::to_string(100000 + i);

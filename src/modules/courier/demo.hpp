@@ -13,7 +13,7 @@
 namespace jw::courier {
 
 inline constexpr int kDemoRecords = 30000;
-// The sender of the planted pattern: 40 receivers in the last week.
+// The sender of the planted pattern: 40 receivers in the last five days.
 inline constexpr const char* kDemoPatternSender = "519901198807150038";
 
 Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records = kDemoRecords);
