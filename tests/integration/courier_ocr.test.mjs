@@ -1,7 +1,8 @@
 // The courier counter's ID-card OCR (issue 17) on 50 synthetic cards made at test time
 // (tools/courier/make_cards.mjs: four Debian CJK fonts, rotation within ±10°, blur, JPEG quality 45–90):
 // POST /api/v1/courier/ocr through the real server, field accuracy asserted above the floors justified in ADR 0055,
-// and the CLI's contract (`jingwu courier ocr --image`: exactly the contract's keys; exit 2 when no card is found).
+// the CLI's contract (`jingwu courier ocr --image`: exactly the contract's keys; exit 2 when no card is found), and
+// a server without the chi_sim model (starts; the route answers 503, the CLI exits 1).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { startServer, loggedIn, JINGWU_BIN, REPO_ROOT } from './lib/server.mjs';
-import { expectError } from './lib/expect.mjs';
+import { expectError, expectStatus } from './lib/expect.mjs';
 
 const FIELDS = ['name', 'sex', 'ethnicity', 'birth_date', 'address', 'id_number'];
 // Floors (ADR 0055): measured on this set, less a margin for the slack between machines and library versions.
@@ -33,7 +34,7 @@ test('field accuracy on 50 synthetic cards is above the floors', async () => {
   let ms = 0;
   for (const card of truth) {
     const t0 = process.hrtime.bigint();
-    const res = await clerk.request('POST', '/courier/ocr', { body: fs.readFileSync(path.join(dir, card.file)), headers: { 'content-type': 'image/jpeg' } });
+    const res = await clerk.request('POST', '/courier/ocr', { body: fs.readFileSync(path.join(dir, card.file)), headers: { 'Content-Type': 'image/jpeg' } });
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     assert.equal(res.status, 200, `${card.file}: ${res.text}`);
     for (const f of FIELDS) if (res.json[f] === card[f]) right[f] += 1;
@@ -58,8 +59,40 @@ test('the CLI prints exactly the contract, and exits 2 when no card is found', (
 });
 
 test('the route refuses what is not an image, and the police (no counter) cannot use it', async () => {
-  const bad = await clerk.request('POST', '/courier/ocr', { body: Buffer.from('not an image'), headers: { 'content-type': 'image/jpeg' } });
+  const bad = await clerk.request('POST', '/courier/ocr', { body: Buffer.from('not an image'), headers: { 'Content-Type': 'image/jpeg' } });
   assert.equal(bad.status, 400);
   const police = await loggedIn(server, 'courier');
-  expectError(await police.request('POST', '/courier/ocr', { body: fs.readFileSync(path.join(dir, truth[0].file)), headers: { 'content-type': 'image/jpeg' } }), 403, 'permission_denied');
+  expectError(await police.request('POST', '/courier/ocr', { body: fs.readFileSync(path.join(dir, truth[0].file)), headers: { 'Content-Type': 'image/jpeg' } }), 403, 'permission_denied');
+});
+
+// A machine without tesseract-ocr-chi-sim (or a bureau without counters): the server still starts and says why in
+// its log, the route answers 503 naming the model, the rest of the module works; the CLI exits 1 with the same body.
+test('without the chi_sim model: the server starts, the route answers 503 ocr_model_missing, the CLI exits 1', async () => {
+  const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'jw-no-tessdata-'));
+  try {
+    const card = path.join(dir, truth[0].file);
+    const cli = spawnSync(JINGWU_BIN, ['courier', 'ocr', '--image', card],
+      { encoding: 'utf8', env: { ...process.env, TESSDATA_PREFIX: empty } });
+    assert.equal(cli.status, 1, cli.stdout + cli.stderr);
+    const printed = JSON.parse(cli.stdout);
+    assert.equal(printed.code, 'unavailable');
+    assert.equal(printed.detail, 'ocr_model_missing');
+    assert.deepEqual(printed.fields, { model: 'chi_sim' });
+
+    await server.stop();
+    server.env.TESSDATA_PREFIX = empty;
+    await server.start();
+    assert.match(server.log(), /chi_sim not found/);
+    const counter = await loggedIn(server, 'outlet_clerk1');
+    const res = await counter.request('POST', '/courier/ocr', { body: fs.readFileSync(card), headers: { 'Content-Type': 'image/jpeg' } });
+    const body = expectError(res, 503, 'unavailable', { model: 'chi_sim' });
+    assert.equal(body.detail, 'ocr_model_missing');
+    assert.equal(body.message, printed.message);
+    assert.match(body.message, /chi_sim/);
+    // The counter itself goes on: the clerk types the fields.
+    assert.ok(expectStatus(await counter.get('/courier/categories'), 200).items.length > 0);
+  } finally {
+    delete server.env.TESSDATA_PREFIX;
+    fs.rmSync(empty, { recursive: true, force: true });
+  }
 });

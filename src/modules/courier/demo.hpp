@@ -14,7 +14,7 @@ namespace jw::courier {
 
 inline constexpr int kDemoRecords = 30000;
 // The sender of the planted pattern: 40 receivers in the last five days.
-inline constexpr const char* kDemoPatternSender = "519901198807150038";
+inline constexpr const char* kDemoPatternSender = "519901198807150035";
 
 Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records = kDemoRecords);
 // A valid GB 11643 number for a synthetic person (region 519901), deterministic in n.

@@ -1,5 +1,7 @@
 #include "modules/module.hpp"
 
+#include <spdlog/spdlog.h>
+
 #include <memory>
 
 #include "courier/courier_handlers.hpp"
@@ -33,9 +35,15 @@ class CourierModule final : public modules::Module {
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);
         // The OCR model loads once (about half a second); requests run on the offloaded pool, not the network
-        // threads, as each takes about a second of CPU.
-        JW_ASSIGN_OR_RETURN(std::unique_ptr<ocr::IdCardReader> reader, ocr::IdCardReader::Open());
-        RegisterOcrRoutes(parts.router, std::shared_ptr<ocr::IdCardReader>(std::move(reader)));
+        // threads, as each takes about a second of CPU. Without the model (a machine without
+        // tesseract-ocr-chi-sim, a bureau that has no counters) everything else works: the route answers 503.
+        std::shared_ptr<ocr::IdCardReader> reader;
+        if (auto opened = ocr::IdCardReader::Open(); opened.ok())
+            reader = std::move(opened).value();
+        else
+            spdlog::warn("courier: ID-card OCR off, Tesseract model chi_sim not found (install tesseract-ocr-chi-sim "
+                         "and restart); POST /api/v1/courier/ocr answers 503 ocr_model_missing");
+        RegisterOcrRoutes(parts.router, std::move(reader));
         parts.offloaded_actions.push_back("courier.ocr");
         return Status::Ok();
     }

@@ -1,5 +1,6 @@
 #pragma once
-// The OCR route of the counter (issue 17). The reader is shared by all requests (it serialises them).
+// The OCR route of the counter (issue 17). The reader is shared by all requests (it serialises them); a null
+// reader (the model is not installed) makes the route answer IdCardReader::MissingModel(), 503.
 #include <memory>
 
 namespace jw::http {

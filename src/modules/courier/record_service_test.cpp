@@ -55,7 +55,7 @@ class CourierRecordTest : public ::testing::TestWithParam<std::string> {
             **c, storage::MigrationsFromFiles("courier", db_->dialect(), data::EmbeddedFiles()));
         ASSERT_TRUE(applied.ok()) << applied.status().message();
         InstallKeys(std::string(32, 'k'));
-        Company co{0, "TEST", "测试快递", "L1"};
+        Company co{0, "TEST", "测试快递", "L1", std::nullopt};
         co.id = InsertCompany(**c, co, "secret", kNow).value();
         for (int i = 0; i < 2; ++i) {
             Outlet o;
@@ -255,6 +255,13 @@ TEST(CourierBulkSignature, FreshSignedOnce) {
     EXPECT_TRUE(CheckFreshness("1796601600", "abcdefghijklmnop", kNow).ok());
     EXPECT_EQ(CheckFreshness("1796601000", "abcdefghijklmnop", kNow).fields().at("x_timestamp"), "stale");
     EXPECT_EQ(CheckFreshness("1796601600", "short", kNow).fields().at("x_nonce"), "bad_format");
+}
+
+// The demo's numbers go in through the bulk loader, past the counter's checks: they must be valid GB 11643
+// numbers themselves, or a list collision (which tells ID numbers from phones by the check) misses them.
+TEST(CourierDemo, NumbersAreValidIdNumbers) {
+    EXPECT_TRUE(CheckIdNumber(kDemoPatternSender).ok());
+    for (int64_t n : {0, 7, 100000, 203000}) EXPECT_TRUE(CheckIdNumber(DemoIdNumber(n)).ok()) << DemoIdNumber(n);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CourierRecordTest, ::testing::Values("sqlite", "postgres"));

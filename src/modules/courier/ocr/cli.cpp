@@ -6,18 +6,20 @@
 #include <memory>
 #include <string>
 
+#include "common/messages.hpp"
 #include "courier/ocr/id_card_reader.hpp"
+#include "http/error_table.hpp"
 
 namespace jw::courier {
 namespace {
 
+// The error as the HTTP route answers it (code, message from the catalogue, fields, detail), without the request
+// id; exit 2 for a photo without a card, 1 otherwise (the model is missing).
 int Fail(const Status& s) {
-    nlohmann::ordered_json j;
-    j["code"] = ErrorCodeName(s.code());
-    j["message"] = s.message();
-    j["fields"] = s.fields();
+    Json j = http::ErrorBody(s, "", kDefaultLang);
+    j.erase("request_id");
     std::cout << j.dump() << "\n";
-    return 2;
+    return s.code() == ErrorCode::kUnavailable || s.code() == ErrorCode::kInternal ? 1 : 2;
 }
 
 int Ocr(const std::string& path) {
@@ -25,10 +27,7 @@ int Ocr(const std::string& path) {
     if (!in) return Fail(Status::Invalid("image", "unreadable"));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     auto reader = ocr::IdCardReader::Open();
-    if (!reader.ok()) {
-        std::cerr << "error: " << reader.status().message() << "\n";
-        return 1;
-    }
+    if (!reader.ok()) return Fail(reader.status());
     auto r = (*reader)->Read(bytes);
     if (!r.ok()) return Fail(r.status());
     std::cout << ocr::ToJson(*r).dump() << "\n";

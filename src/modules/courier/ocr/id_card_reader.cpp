@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "common/messages.hpp"
 #include "courier/ocr/card_image.hpp"
 
 namespace jw::courier::ocr {
@@ -16,9 +17,13 @@ Result<std::unique_ptr<IdCardReader>> IdCardReader::Open(const std::string& tess
     std::unique_ptr<IdCardReader> r(new IdCardReader());
     r->api_ = std::make_unique<tesseract::TessBaseAPI>();
     if (r->api_->Init(tessdata_dir.empty() ? nullptr : tessdata_dir.c_str(), "chi_sim", tesseract::OEM_LSTM_ONLY) != 0)
-        return Status::Internal("OCR model chi_sim not available");
+        return MissingModel();
     r->api_->SetVariable("debug_file", "/dev/null");
     return r;
+}
+
+Status IdCardReader::MissingModel() {
+    return Status(ErrorCode::kUnavailable, std::string(MessageCode("ocr_model_missing")), {{"model", "chi_sim"}});
 }
 
 IdCardReader::~IdCardReader() {

@@ -19,9 +19,12 @@ namespace jw::courier::ocr {
 
 class IdCardReader {
   public:
-    // Loads chi_sim from `tessdata_dir` (empty: Tesseract's default, /usr/share/tesseract-ocr/5/tessdata).
-    // Error: Internal("OCR model chi_sim not available") when the model cannot be loaded.
+    // Loads chi_sim from `tessdata_dir` (empty: $TESSDATA_PREFIX, else Tesseract's default,
+    // /usr/share/tesseract-ocr/5/tessdata). Error: MissingModel() when the model cannot be loaded (a machine
+    // without tesseract-ocr-chi-sim): the server still starts and the OCR route answers that error.
     static Result<std::unique_ptr<IdCardReader>> Open(const std::string& tessdata_dir = "");
+    // Unavailable "ocr_model_missing", fields {model: "chi_sim"} (HTTP 503; the catalogue's words say what to install).
+    static Status MissingModel();
     ~IdCardReader();
 
     // Reads one card photo (JPEG or PNG bytes). Errors: InvalidArgument("image", "unreadable"); NotFound("card")
