@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import vue from '@vitejs/plugin-vue'
+import { VitePWA } from 'vite-plugin-pwa'
 
 const server = process.env.JW_API ?? 'http://127.0.0.1:8080'
 const page = (p: string) => fileURLToPath(new URL(p, import.meta.url))
@@ -34,8 +35,65 @@ function noRemoteFonts(): Plugin {
   }
 }
 
+// The phone app's own files: its entry chunk and everything it imports, statically or lazily (every page, so
+// each works offline), with their CSS. Only these are precached by the phone's service worker (ADR 0053): the
+// desktop's files (Element Plus, ECharts) never go to the phone.
+const phoneFiles = new Set<string>()
+function collectPhoneFiles(): Plugin {
+  return {
+    name: 'jw-phone-files',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      phoneFiles.clear()
+      const visit = (name: string): void => {
+        const chunk = bundle[name]
+        if (!chunk || phoneFiles.has(name)) return
+        phoneFiles.add(name)
+        if (chunk.type !== 'chunk') return
+        for (const css of chunk.viteMetadata?.importedCss ?? []) phoneFiles.add(css)
+        for (const asset of chunk.viteMetadata?.importedAssets ?? []) phoneFiles.add(asset)
+        for (const dep of [...chunk.imports, ...chunk.dynamicImports]) visit(dep)
+      }
+      for (const [name, chunk] of Object.entries(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'm') visit(name)
+      }
+    },
+  }
+}
+
+// The phone app is installable and works offline (ADR 0053): a Workbox service worker at /m/sw.js, scope /m/,
+// precaching the phone's shell only; every /m/… page is answered from the cached m/index.html when offline. API
+// data is not cached by the worker: the app keeps what it needs encrypted in IndexedDB (mobile/offline/).
+const phonePwa = VitePWA({
+  outDir: 'dist/m',
+  filename: 'sw.js',
+  base: '/m/',
+  scope: '/m/',
+  injectRegister: false,
+  manifest: false, // public/m/manifest.webmanifest, linked from m/index.html only (the desktop has none)
+  workbox: {
+    globDirectory: 'dist',
+    globPatterns: ['assets/*.{js,css,svg,png,woff2}', 'm/index.html', 'm/manifest.webmanifest', 'm/icon.svg'],
+    manifestTransforms: [
+      async (entries) => ({
+        // (after modifyURLPrefix: the URLs are absolute here)
+        manifest: entries.filter((e) => !e.url.startsWith('/assets/') || phoneFiles.has(e.url.slice(1))),
+        warnings: [],
+      }),
+    ],
+    modifyURLPrefix: { 'assets/': '/assets/', 'm/': '/m/' },
+    navigateFallback: '/m/index.html',
+    navigateFallbackAllowlist: [/^\/m(\/|$)/],
+    navigateFallbackDenylist: [/^\/api\//],
+    cleanupOutdatedCaches: true,
+    clientsClaim: true,
+    skipWaiting: true,
+    maximumFileSizeToCacheInBytes: 3 * 1024 * 1024,
+  },
+})
+
 export default defineConfig({
-  plugins: [vue(), phoneFallback(), noRemoteFonts()],
+  plugins: [vue(), phoneFallback(), noRemoteFonts(), collectPhoneFiles(), phonePwa],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -62,6 +120,8 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
+    // Page tests mount Element Plus pages in jsdom: a few seconds each when three suites share two cores (CI).
+    testTimeout: 20000,
     include: ['src/**/*.test.ts'],
   },
 })

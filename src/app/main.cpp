@@ -1,5 +1,5 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
-// deadlines compute, version. These names are contracts other tools rely on.
+// deadlines compute, property verify, courier ocr, version. These names are contracts other tools rely on.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -25,10 +25,12 @@
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/media_handlers.hpp"
 #include "media/media_purge.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
+#include "property/cli.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 
@@ -130,6 +132,15 @@ int Serve(Platform& p, const std::string& listen) {
     if (Status s = scheduler.Register(media::kPurgeJob, media::kPurgeIntervalSeconds,
                                       [audit = p.audit.get(), hours = p.config.media_unattached_hours] {
                                           return media::PurgeAbandoned(*audit, hours, NowUnix()).status();
+                                      });
+        !s.ok())
+        return Fail(s);
+    // Idempotency keys of resent writes (ADR 0053) are kept idempotency::kRetentionDays, then dropped daily.
+    if (Status s = scheduler.Register(idempotency::kPurgeJob, 86400,
+                                      [db = p.db.get()]() -> Status {
+                                          auto c = db->Acquire();
+                                          if (!c.ok()) return c.status();
+                                          return idempotency::Purge(**c, NowUnix()).status();
                                       });
         !s.ok())
         return Fail(s);
@@ -346,6 +357,8 @@ int main(int argc, char** argv) {
     jw::cases::deadlines::AddDeadlinesCommands(cli);
     jw::community::CliOptions community;
     jw::community::AddCommunityCommands(cli, community);
+    jw::property::CliOptions property;
+    jw::property::AddPropertyCommands(cli, property);
     jw::courier::AddCourierCommands(cli);
 
     CLI11_PARSE(cli, argc, argv);
@@ -388,6 +401,7 @@ int main(int argc, char** argv) {
         return jw::community::RunCommunityCommand(
             community, *p.db, *p.audit,
             [&p](const std::string& action, const std::string& object) { return p.CliEntry(action, object); });
+    if (cli.got_subcommand("property")) return jw::property::RunPropertyCommand(property, *p.db, p.key);
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

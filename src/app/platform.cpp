@@ -5,6 +5,7 @@
 #include "auth/seed.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/media_store.hpp"
 #include "notify/outbox.hpp"
 #include "storage/migrations.hpp"
@@ -55,6 +56,7 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     JW_RETURN_IF_ERROR(add("auth", auth::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("notify", notify::schema::EmbeddedFiles()));
     JW_RETURN_IF_ERROR(add("media", media::schema::EmbeddedFiles()));
+    JW_RETURN_IF_ERROR(add("idempotency", idempotency::schema::EmbeddedFiles()));
     for (const auto& m : p->modules) JW_RETURN_IF_ERROR(add(m->Name(), m->Files()));
     {
         auto c = p->db->Acquire();

@@ -68,9 +68,7 @@ Status LoadRoles(Connection& c, std::vector<User>& users) {
 }
 
 Result<User> OneUser(Connection& c, const std::string& where, const storage::Params& params) {
-    auto rows =
-        c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where,
-                params);
+    auto rows = c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where, params);
     if (!rows.ok()) return rows.status();
     if (rows->empty()) return Status::NotFound("user");
     std::vector<User> users{UserFromRow(rows->front())};
@@ -172,10 +170,9 @@ Result<std::pair<std::vector<User>, int64_t>> ListUsers(Connection& c, const Use
     if (!total.ok()) return total.status();
     params.push_back(V(static_cast<int64_t>(q.page_size)));
     params.push_back(V(static_cast<int64_t>((q.page - 1) * q.page_size)));
-    auto rows =
-        c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where +
-                    " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
-                params);
+    auto rows = c.Query(std::string("SELECT ") + kUserColumns + kUserFrom + " WHERE " + where +
+                            " ORDER BY u.unit_id, u.police_no LIMIT ? OFFSET ?",
+                        params);
     if (!rows.ok()) return rows.status();
     std::vector<User> users;
     for (const auto& r : *rows) users.push_back(UserFromRow(r));
@@ -426,7 +423,8 @@ Result<OrgRef> GetOrgRef(Connection& c, int64_t org_id) {
 }
 
 Result<std::vector<int64_t>> ChildOrgIds(Connection& c, int64_t org_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organisations WHERE parent_id = ? ORDER BY id", {V(org_id)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id FROM organisations WHERE parent_id = ? ORDER BY id", {V(org_id)}));
     std::vector<int64_t> ids;
     for (const auto& r : rows) ids.push_back(r.Int(0));
     return ids;

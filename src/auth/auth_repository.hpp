@@ -106,7 +106,7 @@ Status DeleteOtherSessions(Connection& c, int64_t user_id, const std::string& ke
 struct OrgRef {
     std::string name, kind, status;
 };
-Result<OrgRef> GetOrgRef(Connection& c, int64_t org_id);  // NotFound ("organisation")
+Result<OrgRef> GetOrgRef(Connection& c, int64_t org_id);                  // NotFound ("organisation")
 Result<std::vector<int64_t>> ChildOrgIds(Connection& c, int64_t org_id);  // ascending
 
 // Whether this database holds the demo county (`init --demo`): plain http on loopback.

@@ -34,8 +34,7 @@ std::vector<OrgKind> LoadKinds() {
                 continue;
             }
             if (row.fields.size() != 5) continue;
-            kinds.push_back(
-                {row.fields[0], Words(row.fields[1]), row.fields[2], row.fields[3], row.fields[4] == "1"});
+            kinds.push_back({row.fields[0], Words(row.fields[1]), row.fields[2], row.fields[3], row.fields[4] == "1"});
         }
     }
     return kinds;

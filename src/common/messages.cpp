@@ -51,6 +51,10 @@ std::string Render(const std::string& tmpl, Lang lang, const MessageParams& para
         const size_t colon = inner.find(':');
         const std::string name = inner.substr(0, colon);
         auto it = params.find(name);
+        // "{name_en}" of a row written before the fact had English words falls back to "{name}" (the words it has).
+        const std::string en = "_en";
+        if (it == params.end() && name.size() > en.size() && name.compare(name.size() - en.size(), en.size(), en) == 0)
+            it = params.find(name.substr(0, name.size() - en.size()));
         if (it == params.end()) {
             out.append(tmpl, open, close - open + 1);
         } else if (colon == std::string::npos) {

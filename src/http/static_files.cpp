@@ -34,6 +34,7 @@ std::string MimeType(const std::string& ext) {
     if (ext == ".js" || ext == ".mjs") return "text/javascript; charset=utf-8";
     if (ext == ".css") return "text/css; charset=utf-8";
     if (ext == ".json") return "application/json";
+    if (ext == ".webmanifest") return "application/manifest+json";  // the phone app's (ADR 0053)
     if (ext == ".svg") return "image/svg+xml";
     if (ext == ".png") return "image/png";
     if (ext == ".ico") return "image/x-icon";

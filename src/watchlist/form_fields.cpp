@@ -42,4 +42,14 @@ std::optional<std::vector<int64_t>> UnitIdsField(JsonReader& in, const Json& bod
     return out;
 }
 
+Result<ReasonBody> ParseReasonBody(std::string_view body, bool reason_required) {
+    JW_ASSIGN_OR_RETURN(Json object, ParseJsonObject(body.empty() ? "{}" : body));
+    JsonReader in(object, {"reason", "version"});
+    ReasonBody b;
+    b.reason = in.Text("reason", reason_required, 200).value_or("");
+    b.version = in.Int("version", false, 1, INT64_MAX);
+    JW_RETURN_IF_ERROR(in.status());
+    return b;
+}
+
 }  // namespace jw::watchlist

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/json_util.hpp"
@@ -17,5 +19,13 @@ std::optional<int64_t> TimeField(JsonReader& in, const char* name, bool required
 // "unit_ids": 1 to 50 positive ids (numbers or decimal strings). Problems: "required", "between 1 and 50 units",
 // "not_a_unit_id".
 std::optional<std::vector<int64_t>> UnitIdsField(JsonReader& in, const Json& body, bool required);
+
+// The body of approve / reject / withdraw: {reason (≤ 200; required when `reason_required`), version (optional,
+// optimistic concurrency)}; an empty body is {}. Errors: InvalidArgument naming the field (unknown fields too).
+struct ReasonBody {
+    std::string reason;
+    std::optional<int64_t> version;
+};
+Result<ReasonBody> ParseReasonBody(std::string_view body, bool reason_required);
 
 }  // namespace jw::watchlist

@@ -5,7 +5,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFileSync } from 'node:fs'
-import { BASE, PHONE, byTestId, expectPath, fill, gotoApp, login, openBrowser, shot, sqlite } from './lib.mjs'
+import { DESKTOP, PHONE, byTestId, expectPath, fill, gotoApp, login, openBrowser, shot, sqlite } from './lib.mjs'
 
 const TARGET = 'custodian'
 
@@ -23,23 +23,23 @@ async function noOverflow(page, what) {
 }
 
 describe('administrators: lock, find it in the audit log, refuse a bad police number', () => {
-  const opened = []
-  const browser = async (opts) => {
-    const b = await openBrowser(opts)
-    opened.push(b)
+  // One browser for the three administrators, one after another (a new Chromium per user cost most of the run).
+  let b
+  before(async () => { b = await openBrowser() })
+  after(async () => {
+    if (b?.problems.length) console.log(`# browser notes:\n#   ${b.problems.join('\n#   ')}`)
+    await b?.close()
+  })
+  const as = async (user) => {
+    await b.context.clearCookies()
+    await b.page.setViewportSize(DESKTOP)
+    await login(b.page, user)
+    await expectPath(b.page, '/')
     return b
   }
-  after(async () => {
-    for (const b of opened) {
-      if (b.problems.length) console.log(`# browser notes:\n#   ${b.problems.join('\n#   ')}`)
-      await b.close()
-    }
-  })
 
   it('the security administrator locks a user and changes their roles', async () => {
-    const { page } = await browser()
-    await login(page, 'secadmin')
-    await expectPath(page, '/')
+    const { page } = await as('secadmin')
     await gotoApp(page, '/system/users')
     const row = await userRow(page, TARGET)
     assert.equal(await row.locator('[data-testid="user-edit"]').count(), 0, 'no account editing for the security admin')
@@ -63,9 +63,7 @@ describe('administrators: lock, find it in the audit log, refuse a bad police nu
   })
 
   it('the audit administrator finds it by 锁定 and by the username, reads the difference, exports in China time', async () => {
-    const { page } = await browser()
-    await login(page, 'auditadmin')
-    await expectPath(page, '/')
+    const { page } = await as('auditadmin')
     await gotoApp(page, '/audit/log')
     await fill(page, 'audit-q', '锁定')
     await byTestId(page, 'audit-search').click()
@@ -103,9 +101,7 @@ describe('administrators: lock, find it in the audit log, refuse a bad police nu
   })
 
   it('the system administrator cannot lock, and the editor refuses police number "12" naming the field', async () => {
-    const { page } = await browser()
-    await login(page, 'sysadmin')
-    await expectPath(page, '/')
+    const { page } = await as('sysadmin')
     await gotoApp(page, '/system/users')
     const row = await userRow(page, TARGET)
     assert.equal(await row.locator('[data-testid="user-unlock"]').count(), 0, 'no unlock for the system admin')

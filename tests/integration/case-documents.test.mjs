@@ -133,9 +133,7 @@ test('the approval report: sign-off boxes from the approval records, a short ver
   const k = await decidedCase(clients, { discretion: {
     law: 'auto', act_end_date: new Date(Date.now() + 8 * 3600_000 - 7200_000).toISOString().slice(0, 10),
     decision_date: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
-    offender: { first_violation: true, pregnant: false, nursing_infant: false,
-      mental_capacity: 'full', blind_or_deaf_mute: false },
-    prior_restraint_days: 0,
+    offender: { pregnant: false, nursing_infant: false, mental_capacity: 'full', blind_or_deaf_mute: false },
     violations: [{ tier: { law: '2025', article: 51, paragraph: 1, kind: 'base' }, pick: 'detention', add_fine: true, factors: [] }],
   } });
   const report = await officer.get(paper(k, 'approval_report'));

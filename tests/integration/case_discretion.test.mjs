@@ -55,8 +55,8 @@ const request = (k, extra = {}) => ({
   law: 'auto',
   act_end_date: chinaDate(OCCURRED),
   decision_date: chinaDate(Date.now()),
-  offender: { first_violation: false, pregnant: false, nursing_infant: false, mental_capacity: 'full', blind_or_deaf_mute: false },
-  prior_restraint_days: 0,
+  // first_violation and prior_restraint_days come from the case (daywork.test.mjs tests them).
+  offender: { pregnant: false, nursing_infant: false, mental_capacity: 'full', blind_or_deaf_mute: false },
   violations: [{ tier: { law: '2025', article: 51, paragraph: 1, kind: 'base' }, factors: [], mitigation: 'lighten' }],
   ...extra,
 });
@@ -142,14 +142,14 @@ test('recording: only the server\'s recomputation is stored; a tampered decision
 test('the penalty is locked under legal review and after; a fine of 600 is accepted before', async () => {
   const k = await caseInInvestigation();
   const manual = (v, amount) => officer.put(`/cases/${k.id}/penalty`,
-    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: amount, text: `罚款${amount}元` } });
+    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: amount, text: `罚款${amount}元`, article: 51 } });
   let c = expectStatus(await manual(k.version, 600), 200);
   assert.equal(c.penalty.data.amount_yuan, 600);
   let v = expectStatus(await act(officer, k.id, 'propose_penalty', c.version, { reason: '事实清楚' }), 201).case.version;
   v = expectStatus(await act(officer, k.id, 'submit_review', v), 201).case.version;
 
   const locked = await officer.put(`/cases/${k.id}/penalty`,
-    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: 700, text: '罚款700元' } },
+    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: 700, text: '罚款700元', article: 51 } },
     { headers: { 'Accept-Language': 'zh-CN' } });
   const body = expectError(locked, 409, 'conflict', { penalty: 'locked' });
   assert.equal(body.detail, 'penalty_locked_review');
@@ -177,7 +177,7 @@ test('a penalty is refused before the investigation and on a criminal case, each
     people: [{ role: 'suspect', name: '钱七', id_type: 'resident_id', id_number: residentId('1980-02-02') }],
   }), 201);
   const early = expectError(await officer.put(`/cases/${k.id}/penalty`,
-    { expected_version: k.version, source: 'manual', penalty: { kind: 'warning', text: '警告' } }), 409, 'conflict', { penalty: 'not_yet' });
+    { expected_version: k.version, source: 'manual', penalty: { kind: 'warning', text: '警告', article: 51 } }), 409, 'conflict', { penalty: 'not_yet' });
   assert.equal(early.detail, 'penalty_not_yet');
   const p = expectStatus(await officer.get(`/cases/${k.id}/discretion`), 200);
   // 盗窃 (2025 text) is §58¶1 among others; every candidate is of the case's text.

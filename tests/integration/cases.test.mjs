@@ -108,7 +108,7 @@ test('lifecycle: roles, stale versions, idempotency keys, review and decision; c
   let v = expectStatus(await act(officer, k.id, 'start_investigation', 2), 201).case.version;
   v = expectStatus(await act(officer, k.id, 'propose_penalty', v, { reason: '事实清楚' }), 201).case.version;
   const penalty = expectStatus(await officer.put(`/cases/${k.id}/penalty`,
-    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元' } }), 200);
+    { expected_version: v, source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元', article: 51 } }), 200);
   v = penalty.version;
   assert.equal(penalty.penalty.data.amount_yuan, 500);
   v = expectStatus(await act(officer, k.id, 'submit_review', v), 201).case.version;

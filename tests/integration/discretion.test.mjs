@@ -171,7 +171,7 @@ test('facts entered raise 2012 §43¶1 to §43¶2(二) for a victim of 60, and t
   assert.deepEqual(v.tier, { law: '2012', article: 43, paragraph: 2, kind: 'base' });
   assert.deepEqual(v.requested_tier, { law: '2012', article: 43, paragraph: 1, kind: 'base' });
   assert.equal(v.aggravations.length, 1);
-  assert.equal(v.aggravations[0].basis, '《治安管理处罚法》（2012）第四十三条第二款第（二）项');
+  assert.equal(v.aggravations[0].basis, '《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项');
   assert.match(v.aggravations[0].facts, /60/);
   assert.equal(v.trace[0].step, 'aggravation');
   // 2012 §43¶2: 十日以上十五日以下拘留，并处五百元以上一千元以下罚款 → sample base 12 days, 750 yuan.

@@ -5,6 +5,7 @@
 
 #include "alerts/alerts_repository.hpp"
 #include "alerts/notify_text.hpp"
+#include "alerts/sightings.hpp"
 #include "auth/auth_repository.hpp"
 #include "common/json_util.hpp"
 #include "notify/outbox.hpp"
@@ -147,11 +148,11 @@ Result<int> EscalateOverdue(storage::Connection& c, const Policy& policy, int64_
         JW_ASSIGN_OR_RETURN(auto leaders, auth::repo::UsersWithPermission(c, "alerts.escalation", chain));
         for (int64_t u : centre)
             if (std::find(leaders.begin(), leaders.end(), u) == leaders.end()) leaders.push_back(u);
-        const MessageParams params{{"colour", t.colour},
-                                   {"title", t.title},
-                                   {"subject", t.subject},
-                                   {"unit", t.unit_name},
-                                   {"alert_id", std::to_string(t.alert_id)}};
+        // A server-made title (a watch hit's) in both languages, so the escalation reads in the reader's (ADR 0043).
+        JW_ASSIGN_OR_RETURN(const Alert alert, repo::GetAlert(c, t.alert_id));
+        const MessageParams params{
+            {"colour", t.colour},   {"title", t.title},    {"title_en", TitleIn(alert, Lang::kEn)},
+            {"subject", t.subject}, {"unit", t.unit_name}, {"alert_id", std::to_string(t.alert_id)}};
         JW_RETURN_IF_ERROR(
             Notify(c, leaders, "alert_escalation", MessageCode("alerts.escalated"), params, rule && rule->sms));
     }

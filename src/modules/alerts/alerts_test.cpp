@@ -150,6 +150,30 @@ TEST_P(AlertsTest, UnsignedTargetEscalatesOnceToLeadersAndCentre) {
     EXPECT_TRUE(a->targets[0].escalated_at.has_value() != a->targets[1].escalated_at.has_value());
 }
 
+// The escalation of a server-made title (a watch hit's, ADR 0043) reads in the reader's language (issue 13); an
+// escalation written before the English title was stored falls back to the words it has.
+TEST_P(AlertsTest, EscalationOfAWatchHitReadsInTheReadersLanguage) {
+    RaiseInput in = Red({station_a_});
+    in.title = "布控车辆 川A12345 经过 城关卡口";
+    in.payload = Json{{"title_code", "alerts.title.watch_hit"},
+                      {"title_params", {{"plate", "川A12345"}, {"place", "城关卡口"}}}};
+    ASSERT_TRUE(Raise(*c_, Policy::Default(), in, kT0).ok());
+    ASSERT_EQ(*EscalateOverdue(*c_, Policy::Default(), kT0 + 300), 1);
+    auto row = c_->QueryOne("SELECT params FROM notifications WHERE user_id = ? AND channel = 'inapp' AND code = ?",
+                            {V(leader_), V("alerts.escalated")});
+    ASSERT_TRUE(row.ok());
+    MessageParams params;
+    const Json stored = Json::parse(row->Str(0));
+    for (const auto& [k, v] : stored.items()) params[k] = v.get<std::string>();
+    EXPECT_EQ(Message("alerts.escalated.title", Lang::kEn, params),
+              "[Alert not signed in time] Watched vehicle 川A12345 passed 城关卡口");
+    EXPECT_EQ(Message("alerts.escalated.title", Lang::kZhCN, params),
+              "【预警超时未签收】布控车辆 川A12345 经过 城关卡口");
+    params.erase("title_en");
+    EXPECT_EQ(Message("alerts.escalated.title", Lang::kEn, params),
+              "[Alert not signed in time] 布控车辆 川A12345 经过 城关卡口");
+}
+
 TEST_P(AlertsTest, SignThenFeedbackFromEveryUnitClosesTheAlert) {
     auto id = Raise(*c_, Policy::Default(), Red({station_a_, station_b_}), kT0);
     ASSERT_TRUE(id.ok());

@@ -7,6 +7,7 @@
 #include "assessment/assessment_module.hpp"
 #include "assessment/assessment_service.hpp"
 #include "assessment/demo_assessment.hpp"
+#include "assessment/todo_source.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::assessment {
@@ -45,6 +46,7 @@ class AssessmentModule final : public modules::Module {
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, s.audit};
         RegisterRoutes(parts.router, deps);
+        notify::todo::ServingRegistry().Add(MakeAppealTodoSource());  // appeals to decide, in the to-do centre
         return RegisterJobs(parts.scheduler, deps);
     }
 };

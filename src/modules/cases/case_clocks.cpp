@@ -30,7 +30,7 @@ deadlines::CaseFacts FactsOf(const Case& k, const std::vector<CaseEvent>& events
     deadlines::CaseFacts facts;
     facts.case_type = k.case_type;
     facts.law = k.case_type == kAdministrative ? k.law : "";
-    const auto& rules = deadlines::RuleSet::Default();
+    const auto& rules = deadlines::CaseRules();
     const bool admin = k.case_type == kAdministrative;
     std::set<std::string> in_custody;  // subjects with a custody clock
     bool case_limit_ended = false;
@@ -81,8 +81,8 @@ deadlines::CaseFacts FactsOf(const Case& k, const std::vector<CaseEvent>& events
 
 Result<std::vector<deadlines::Clock>> ComputeCaseClocks(const Case& k, const std::vector<CaseEvent>& events,
                                                         const std::string& today) {
-    return deadlines::ComputeClocks(deadlines::RuleSet::Default(), deadlines::DefaultHolidayCalendar(),
-                                    FactsOf(k, events), today);
+    return deadlines::ComputeClocks(deadlines::CaseRules(), deadlines::DefaultHolidayCalendar(), FactsOf(k, events),
+                                    today);
 }
 
 // The engine's own JSON of a clock (deadlines_json.hpp), with `name_zh` and open stops as null for the case page.

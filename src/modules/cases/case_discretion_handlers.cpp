@@ -26,7 +26,8 @@ Result<Reply> PrefillHandler(Deps d, const Catalogues& catalogues, Request& req)
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
     JW_ASSIGN_OR_RETURN(auto catalogue, catalogues->ForDecision(**c, std::nullopt));
-    Reply r = Reply::Json200(DiscretionPrefillJson(k, *catalogue, NowUnix()));
+    JW_ASSIGN_OR_RETURN(OffenderHistories histories, LoadOffenderHistories(**c, k));
+    Reply r = Reply::Json200(DiscretionPrefillJson(k, *catalogue, histories, NowUnix()));
     r.audit_object = "case:" + std::to_string(id);
     return r;
 }
@@ -39,9 +40,12 @@ Result<Reply> CalculateHandler(Deps d, const Catalogues& catalogues, Request& re
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(Case k, LoadCase(**c, *req.principal, id));
     JW_ASSIGN_OR_RETURN(auto catalogue, catalogues->ForDecision(**c, std::nullopt));
-    JW_ASSIGN_OR_RETURN(CaseCalculation calc, CalculateForCase(k, *catalogue, body));
+    JW_ASSIGN_OR_RETURN(OffenderHistories histories, LoadOffenderHistories(**c, k));
+    JW_ASSIGN_OR_RETURN(CaseCalculation calc, CalculateForCase(k, *catalogue, histories, body));
     Reply r = Reply::Json200(calc.decision);
     r.audit_object = "case:" + std::to_string(id) + "/person:" + std::to_string(calc.person_id);
+    const std::string overrides = OverridesAuditText(body);
+    if (!overrides.empty()) r.audit_detail = "overrides " + overrides;
     return r;
 }
 
@@ -50,20 +54,23 @@ Result<Reply> CalculateHandler(Deps d, const Catalogues& catalogues, Request& re
 Result<Reply> RecordHandler(const Catalogues& catalogues, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, Body(req));
-    JsonReader in(body, {"expected_version", "person_id", "request", "decision"});
+    JsonReader in(body, {"expected_version", "person_id", "request", "decision", "overrides"});
     auto version = in.Int("expected_version", true, 1, INT64_MAX);
     JW_RETURN_IF_ERROR(in.status());
     if (!body.contains("decision") || !body["decision"].is_object()) return Status::Invalid("decision", "required");
     Reply r;
     r.audit_object = "case:" + std::to_string(id);
     r.audit_detail = "penalty discretion";
+    // A departure from the case's facts (first violation, days of prior restriction) is said in the audit line.
+    if (const std::string o = OverridesAuditText(body); !o.empty()) r.audit_detail += "; overrides " + o;
     r.write = [id, version = *version, body, catalogues, actor = *req.principal](
                   storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(Case k, LoadCase(c, actor, id));
         JW_RETURN_IF_ERROR(PenaltyOpen(k));  // a locked penalty is said so before any recalculation
         JW_ASSIGN_OR_RETURN(auto catalogue, catalogues->ForDecision(c, std::nullopt));
-        JW_ASSIGN_OR_RETURN(CaseCalculation calc, CalculateForCase(k, *catalogue, body));
+        JW_ASSIGN_OR_RETURN(OffenderHistories histories, LoadOffenderHistories(c, k));
+        JW_ASSIGN_OR_RETURN(CaseCalculation calc, CalculateForCase(k, *catalogue, histories, body));
         JW_ASSIGN_OR_RETURN(Json stored, DecisionToRecord(calc, body["decision"]));
         JW_ASSIGN_OR_RETURN(Case saved, SetPenalty(c, actor, id, version, "discretion", stored, now));
         JW_ASSIGN_OR_RETURN(out.body, FullCaseJson(c, actor, saved, now));

@@ -85,7 +85,7 @@ docs::Document AcceptanceForm(const Case& k, const std::string& bureau) {
 std::string FilingBasis(const Case& k) {
     if (k.case_type == kCriminal) return "《中华人民共和国刑事诉讼法》第一百一十二条";
     if (k.law == "2012") return "《中华人民共和国治安管理处罚法》第七十七条";
-    return "《中华人民共和国治安管理处罚法》（2025年修订）第九十条";
+    return "《中华人民共和国治安管理处罚法》第九十条";  // the 2025 text (a citation names no edition)
 }
 
 docs::Document FilingDecision(const Case& k, const CaseEvent& e, const std::string& bureau, const std::string& no) {

@@ -80,4 +80,17 @@ Result<std::vector<Person>> PartiesOfIndexPerson(storage::Connection& c, int64_t
     return out;
 }
 
+Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id, int64_t case_id,
+                                                     int64_t act_before) {
+    JW_ASSIGN_OR_RETURN(
+        auto rows,
+        c.Query("SELECT DISTINCT k.id, k.case_no, k.occurred_at FROM case_people p JOIN cases k ON k.id = p.case_id "
+                "WHERE p.person_id = ? AND p.role = 'suspect' AND k.id <> ? AND k.outcome = 'penalty' "
+                "AND k.state IN ('decided', 'executed', 'closed') AND k.occurred_at < ? ORDER BY k.occurred_at, k.id",
+                {V(index_person_id), V(case_id), V(act_before)}));
+    std::vector<EarlierPenalty> out;
+    for (const auto& r : rows) out.push_back({r.Int(0), r.Str(1), r.Int(2)});
+    return out;
+}
+
 }  // namespace jw::cases::repo

@@ -98,11 +98,16 @@ Result<Reply> PenaltyHandler(Request& req) {
     Json penalty;
     if (source == "manual") {
         if (!body.contains("penalty") || !body["penalty"].is_object()) return Status::Invalid("penalty", "required");
-        JsonReader pr(body["penalty"], {"kind", "amount_yuan", "days", "text"});
+        JsonReader pr(body["penalty"], {"kind", "amount_yuan", "days", "text", "article", "paragraph", "item"});
         const std::string kind = pr.Text("kind", true, 30).value_or("");
         auto amount = pr.Int("amount_yuan", false, 0, 1000000);
         auto days = pr.Int("days", false, 1, 20);
         const std::string text = pr.Text("text", true, 500).value_or("");
+        // The article the decision cites (the documents print it): 治安管理处罚法 has 119 articles (2012 text) and
+        // 144 (2025 text); the case's law text is checked where the case is at hand (SetPenalty).
+        auto article = pr.Int("article", true, 1, 144);
+        auto paragraph = pr.Int("paragraph", false, 0, 9);
+        auto item = pr.Int("item", false, 0, 20);
         if (!kind.empty() && kind != "warning" && kind != "fine" && kind != "detention" &&
             kind != "fine_and_detention" && kind != "other")
             pr.Fail("kind", "bad_value");
@@ -112,7 +117,9 @@ Result<Reply> PenaltyHandler(Request& req) {
             for (const auto& [k, v] : s.fields()) out.mutable_fields()["penalty." + k] = v;
             return out;
         }
-        penalty = {{"kind", kind}, {"text", text}};
+        penalty = {{"kind", kind}, {"text", text}, {"article", article.value_or(0)}};
+        if (paragraph && *paragraph > 0) penalty["paragraph"] = *paragraph;
+        if (item && *item > 0) penalty["item"] = *item;
         if (amount) penalty["amount_yuan"] = *amount;
         if (days) penalty["days"] = *days;
     } else if (source == "discretion") {

@@ -175,6 +175,13 @@ Result<Case> SetPenalty(storage::Connection& c, const auth::Principal& actor, in
     }
     JW_ASSIGN_OR_RETURN(Case k, LoadForWrite(c, actor, case_id, expected_version));
     JW_RETURN_IF_ERROR(PenaltyOpen(k));
+    if (source == "manual" && penalty.contains("article")) {
+        // The article must exist in the case's text of the law: 119 articles in 2012, 144 in the 2025 revision.
+        const int64_t last = k.law == "2012" ? 119 : 144;
+        const Json& a = penalty["article"];
+        if (!a.is_number_integer() || a.get<int64_t>() < 1 || a.get<int64_t>() > last)
+            return Status::Invalid("penalty.article", "not_in_law");
+    }
     k.penalty_source = source;
     k.penalty_json = penalty.dump();
     JW_RETURN_IF_ERROR(SaveWithRecord(c, actor, k, expected_version, "penalty_recorded",

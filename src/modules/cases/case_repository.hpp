@@ -68,6 +68,16 @@ Result<std::vector<UnlinkedPerson>> UnlinkedPeople(storage::Connection& c, int l
 Result<std::vector<std::pair<int64_t, std::string>>> UnlinkedPlaces(storage::Connection& c, int limit);
 // The cases with a party linked to this person of the master index: case id → the party rows (people of the case).
 Result<std::vector<Person>> PartiesOfIndexPerson(storage::Connection& c, int64_t index_person_id);
+// Other cases where this person of the master index was the suspect and a penalty was decided (outcome penalty,
+// decided / executed / closed), for an act before `act_before` (the case at hand's 案发时间): what makes the act
+// at hand not a first violation (行政处罚法 第三十三条第一款 初次违法). Oldest act first.
+struct EarlierPenalty {
+    int64_t case_id = 0;
+    std::string case_no;
+    int64_t occurred_at = 0;
+};
+Result<std::vector<EarlierPenalty>> EarlierPenalties(storage::Connection& c, int64_t index_person_id, int64_t case_id,
+                                                     int64_t act_before);
 
 // --- events
 // Appends with seq = last + 1; fills e.id and e.seq. Conflict when the idempotency key was used on this case.

@@ -8,10 +8,18 @@
 #include "cases/case_repository.hpp"
 #include "cases/case_service.hpp"
 #include "common/validators.hpp"
+#include "discretion/cause_articles.hpp"
 
 namespace jw::cases {
 
 namespace {
+
+// The article a demo penalty cites: the cause's article in the case's text of the law (discretion/cause_articles.csv
+// has every demo cause).
+int DemoArticle(const std::string& cause, const std::string& law) {
+    const auto rows = discretion::ArticlesForCause(cause, law);
+    return rows.empty() ? 0 : rows.front().article;
+}
 
 using storage::V;
 
@@ -85,6 +93,24 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
                                              "FROM community_addresses WHERE level = 'house' AND grid_id IS NOT "
                                              "NULL AND longitude IS NOT NULL AND latitude IS NOT NULL ORDER BY code"));
 
+    // The demo's plan of each case: its type, how many lifecycle steps it takes, how many days ago it happened.
+    auto is_criminal = [](int i) { return i % 3 == 2; };
+    auto steps_of = [&](int i) {
+        const auto& path = is_criminal(i) ? kCriminalPath : kAdminPath;
+        return std::min(path.size(), static_cast<size_t>((i * 7 + i / 3) % 9));
+    };
+    auto ago_of = [](int i) { return int64_t{2} + (i * 7) % 41; };
+    // A repeat offender (issue 13: the calculator says "not a first violation" and names the earlier case): the
+    // suspect of the latest decided administrative case of the first station is also the suspect of a later,
+    // still open administrative case of that station.
+    int earlier = -1, repeat = -1;
+    for (int i = 0; i < 30; ++i)
+        if (!is_criminal(i) && i % stations.size() == 0 && steps_of(i) >= 6 &&
+            (earlier < 0 || ago_of(i) < ago_of(earlier)))
+            earlier = i;
+    for (int i = 0; i < 30 && earlier >= 0; ++i)
+        if (!is_criminal(i) && i % stations.size() == 0 && steps_of(i) < 3 && ago_of(i) < ago_of(earlier)) repeat = i;
+
     for (int i = 0; i < 30; ++i) {
         const int64_t unit = stations[i % stations.size()].Int(0);
         JW_ASSIGN_OR_RETURN(auto officers, c.Query("SELECT u.id FROM users u JOIN user_roles r ON r.user_id = u.id "
@@ -93,8 +119,8 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
         if (officers.empty()) continue;
         const int64_t officer_id = officers[(i / stations.size()) % officers.size()].Int(0);
         const auth::Principal officer = PrincipalFor(officer_id, unit, "officer");
-        const bool criminal = i % 3 == 2;
-        const int64_t ago_days = 2 + (i * 7) % 41;
+        const bool criminal = is_criminal(i);
+        const int64_t ago_days = ago_of(i);
         const int64_t accepted = now - ago_days * 86400 - (i % 9) * 3600;
 
         NewCase in;
@@ -138,14 +164,14 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
             p.address = std::string("示范县") + kPlaces[n % 6] + std::to_string(n % 50 + 1) + "号";
             return p;
         };
-        k.people = {person("reporter", i * 3), person("suspect", i * 3 + 1)};
+        k.people = {person("reporter", i * 3), person("suspect", i == repeat ? earlier * 3 + 1 : i * 3 + 1)};
         if (i % 2 == 0) k.people.push_back(person("victim", i * 3 + 2));
         JW_ASSIGN_OR_RETURN(CreateResult created, CreateCase(c, officer, in, bureau.Str(1), now));
         // Written as the register names it: linked now (the others wait for the start-up backfill's matcher).
         if (place_code) JW_RETURN_IF_ERROR(repo::SetPlaceLink(c, created.kase.id, place_code, 1.0));
 
         const auto& path = criminal ? kCriminalPath : kAdminPath;
-        const size_t steps = std::min(path.size(), static_cast<size_t>((i * 7 + i / 3) % 9));
+        const size_t steps = steps_of(i);
         int64_t version = created.kase.version;
         const int64_t suspect = created.kase.people[1].id;
         for (size_t s = 0; s < steps; ++s) {
@@ -154,6 +180,7 @@ Status SeedDemoCases(storage::Connection& c, int64_t now) {
                 JW_ASSIGN_OR_RETURN(Case penalised,
                                     SetPenalty(c, officer, created.kase.id, version, "manual",
                                                Json{{"kind", "fine"},
+                                                    {"article", DemoArticle(created.kase.cause, created.kase.law)},
                                                     {"amount_yuan", 200 + 100 * (i % 5)},
                                                     {"text", "罚款" + std::to_string(200 + 100 * (i % 5)) + "元"}},
                                                now));

@@ -65,19 +65,29 @@ discretion::CaseFacts FactsOf(const Case& k, const Person& offender, const std::
     f.decision_date = decided;
     // The events record who approved what; a box without its event stays blank for a hand signature.
     const CaseEvent* review = LastEvent(events, {"review_approved", "return_review"});
+    const CaseEvent* proposal = LastEvent(events, {"propose_penalty"});
+    // The department head approves the proposal as it stands: an approval of an earlier proposal (withdrawn or
+    // returned since) is not this one's, and the box stays blank until the head approves again.
+    const CaseEvent* dept = LastEvent(events, {"dept_approve"});
+    if (dept != nullptr && proposal != nullptr && dept->seq < proposal->seq) dept = nullptr;
     f.signoffs = {
-        Box("承办人意见", LastEvent(events, {"propose_penalty"}), in, ""),
+        Box("承办人意见", proposal, in, ""),
         Box("审核人（法制）意见", review, in, review && review->action == "review_approved" ? "审核通过。" : ""),
-        Box("部门负责人意见", nullptr, in, ""),
+        Box("部门负责人意见", dept, in, "同意。"),
         Box("局领导审批意见", LastEvent(events, {"decide_penalty"}), in, "批准。")};
     return f;
 }
 
-// A penalty recorded by hand: its text is the decision; the form names no article.
+// A penalty recorded by hand: its text is the decision, under the article the officer recorded with it (older
+// records without one name the law only).
 discretion::DecisionWording ManualWording(const Json& p, const std::string& offender) {
     discretion::DecisionWording w;
     const std::string text = p.value("text", std::string());
-    w.decisions.push_back("依据《中华人民共和国治安管理处罚法》，对" + offender + "决定" + text + "。");
+    const int article = p.value("article", 0);
+    const std::string basis =
+        article > 0 ? discretion::Citation("治安管理处罚法", article, p.value("paragraph", 0), p.value("item", 0))
+                    : "《中华人民共和国治安管理处罚法》";
+    w.decisions.push_back("根据" + basis + "之规定，对" + offender + "决定" + text + "。");
     const std::string kind = p.value("kind", std::string());
     if (kind == "fine" || kind == "fine_and_detention") w.fine_yuan = p.value("amount_yuan", int64_t{0});
     if (kind == "detention" || kind == "fine_and_detention") w.executed_detention_days = p.value("days", 0);

@@ -5,6 +5,7 @@
 #include "checkpoint/demo/demo_seed.hpp"
 #include "checkpoint/devices/devices_handlers.hpp"
 #include "checkpoint/devices/devices_repository.hpp"
+#include "checkpoint/todo_sources.hpp"
 #include "checkpoint/unit_participant.hpp"
 #include "checkpoint/viid/viid_guard.hpp"
 #include "checkpoint/viid/viid_handlers.hpp"
@@ -63,6 +64,9 @@ class CheckpointModule final : public modules::Module, public units::Participant
         if (!hub.ok()) return hub.status();
         hub_ = std::move(hub).value();
         JW_RETURN_IF_ERROR(PrimeHub(s.db, *hub_));
+        // Watch orders and search exceptions waiting for a decision, in the to-do centre (issue 13).
+        notify::todo::ServingRegistry().Add(MakeWatchApprovalSource());
+        notify::todo::ServingRegistry().Add(MakeExceptionApprovalSource());
         const Deps deps{s.db, s.committer, s.audit, s.outbox, *hub_, s.key, s.settings.region_code};
         PassHub* pass_hub = hub_.get();
         if (pass_hub->torn_bytes() > 0) {

@@ -62,7 +62,7 @@ class CommunityModule final : public modules::Module, public units::ParticipantS
         grid_seal_ = std::make_unique<GridSeal>(s.key);
         RegisterGridRoutes(parts.router, GridDeps{s.db, *grid_seal_, s.settings.region_code});
         JW_RETURN_IF_ERROR(StartWork(s, parts));
-        RegisterPeopleRoutes(parts.router, s.db, *index);
+        RegisterPeopleRoutes(parts.router, s.db, *index, s.key);
         storage::Committer* committer = &s.committer;
         JW_RETURN_IF_ERROR(parts.scheduler.Register(kPermitReminderJob, kPermitReminderIntervalSeconds, [committer] {
             return committer->Run(

@@ -6,49 +6,19 @@
 
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "discretion/catalogue.hpp"
 #include "discretion/decision_json.hpp"
 #include "discretion/documents.hpp"
+#include "discretion/law_texts_for_tests.hpp"
 #include "docs/html_renderer.hpp"
 
 namespace jw::discretion {
 namespace {
 
-namespace fs = std::filesystem;
-
-std::string ReadFile(const fs::path& p) {
-    std::ifstream in(p);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-}
-
-// The text of article `n` ("第n条" up to the next article heading at a line start).
-std::string Article(const std::string& law_text, int n) {
-    const std::string head = "\n第" + ChineseNumber(n) + "条";
-    size_t start = law_text.find(head);
-    if (start == std::string::npos) return "";
-    size_t end = law_text.find("\n第" + ChineseNumber(n + 1) + "条", start + 1);
-    return law_text.substr(start, end == std::string::npos ? std::string::npos : end - start);
-}
-
-struct LawTexts {
-    std::string t2012, t2025;
-    const std::string& Of(const std::string& law) const { return law == "2012" ? t2012 : t2025; }
-};
-
-std::optional<LawTexts> LoadLaw() {
-    const fs::path dir = std::getenv("JW_LAW_DIR") ? fs::path(std::getenv("JW_LAW_DIR")) : fs::path("/work/shared/law");
-    if (!fs::exists(dir / "zhian_guanli_chufa_fa_2012.md")) return std::nullopt;
-    return LawTexts{ReadFile(dir / "zhian_guanli_chufa_fa_2012.md"),
-                    ReadFile(dir / "zhian_guanli_chufa_fa_2025_revised.md")};
-}
+using testing::Article;
+using testing::LoadLaw;
 
 // Each condition's words must be in the article it cites: the age with 不满/以上 as the law writes it (the
 // 2012 text says 六十周岁, the 2025 text 七十周岁), 结伙, 多次, 多人, 首要分子, 一年以内, 从重处罚.
@@ -202,11 +172,13 @@ TEST(DiscretionAggravations, DocumentsCiteTheItemThatRaisedTheRange) {
                 "示范县人民法院",
                 {2025, 12, 1}};
     const std::string decision = docs::RenderHtml(DecisionDocument(f, *d, Catalogue::Embedded(), "1号"));
-    EXPECT_NE(decision.find("根据《治安管理处罚法》（2012）第四十三条第二款第（二）项（有下列情形之一的"),
-              std::string::npos);
-    EXPECT_NE(decision.find("第五十条第一款（有下列行为之一的，处警告或者二百元以下罚款）、《治安管理处罚法》（2012）第"
-                            "五十条第二款之规定"),
-              std::string::npos);
+    // The decision cites the article, paragraph and item alone (the 公安行政法律文书 form); the report adds the words.
+    EXPECT_NE(decision.find("根据《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项之规定"), std::string::npos);
+    EXPECT_NE(
+        decision.find(
+            "根据《中华人民共和国治安管理处罚法》第五十条第一款、《中华人民共和国治安管理处罚法》第五十条第二款之规定"),
+        std::string::npos);
+    EXPECT_EQ(decision.find("（有下列情形之一的"), std::string::npos);
     const std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
     EXPECT_NE(report.find("符合“殴打、伤害六十周岁以上的人”"), std::string::npos);
     EXPECT_NE(report.find("符合“阻碍人民警察依法执行职务”"), std::string::npos);

@@ -58,12 +58,20 @@ std::string ChineseNumber(int64_t n) {
     return out;
 }
 
+std::string LawFullName(const std::string& source) {
+    std::string law = source.substr(0, source.find("（"));
+    // A national law is cited by its full name (中华人民共和国…法); regulations (…规定) keep theirs.
+    const std::string prc = "中华人民共和国";
+    const std::string fa = "法";
+    const bool is_law = law.size() >= fa.size() && law.compare(law.size() - fa.size(), fa.size(), fa) == 0;
+    if (is_law && law.rfind(prc, 0) != 0) law = prc + law;
+    return law;
+}
+
 std::string Citation(const std::string& source, int article, int paragraph, int item) {
-    std::string law = source;
-    auto paren = law.find("（");
-    std::string out =
-        paren == std::string::npos ? "《" + law + "》" : "《" + law.substr(0, paren) + "》" + law.substr(paren);
-    out += "第" + ChineseNumber(article) + "条";
+    // The documents and the calculator cite as 公安行政法律文书 do: full name, article, paragraph (item); the text's
+    // edition is not part of a citation (the trace's law_version step says which text applies).
+    std::string out = "《" + LawFullName(source) + "》第" + ChineseNumber(article) + "条";
     if (paragraph > 0) out += "第" + ChineseNumber(paragraph) + "款";
     if (item > 0) out += "第（" + ChineseNumber(item) + "）项";
     return out;

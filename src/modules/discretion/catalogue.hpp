@@ -148,7 +148,11 @@ class Catalogue {
 
 // Chinese numeral for a non-negative integer as the law texts write it (五, 十五, 二百, 一千, 二千五百).
 std::string ChineseNumber(int64_t n);
-// "《治安管理处罚法》（2012）第四十三条第二款" style citation.
+// The full name of a law from a catalogue source ("治安管理处罚法（2012）" → 中华人民共和国治安管理处罚法): the
+// edition in parentheses dropped, 中华人民共和国 added to a national law (…法), regulations unchanged.
+std::string LawFullName(const std::string& source);
+// The citation documents and the calculator print: "《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项"
+// (full name, article, paragraph when > 0, item when > 0; no edition suffix).
 std::string Citation(const std::string& source, int article, int paragraph, int item = 0);
 
 }  // namespace jw::discretion

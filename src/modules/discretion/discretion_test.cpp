@@ -97,8 +97,8 @@ TEST(DiscretionCases, TraceCitesLawForEveryStep) {
         EXPECT_FALSE(s["basis"].get<std::string>().empty()) << s.dump();
         EXPECT_FALSE(s["detail"].get<std::string>().empty()) << s.dump();
     }
-    EXPECT_EQ(trace[0]["basis"], "《治安管理处罚法》（2012）第四十三条第二款");
-    EXPECT_EQ((*r)["trace"][0]["basis"], "《行政处罚法》（2021）第三十七条第一款");
+    EXPECT_EQ(trace[0]["basis"], "《中华人民共和国治安管理处罚法》第四十三条第二款");
+    EXPECT_EQ((*r)["trace"][0]["basis"], "《中华人民共和国行政处罚法》第三十七条第一款");
 }
 
 TEST(DiscretionCases, MalformedBodyAndMissingFieldsAreNamed) {
@@ -259,7 +259,7 @@ TEST(DiscretionDocuments, ReportAndDecisionCarryTheResultAndBasis) {
     std::string report = docs::RenderHtml(ApprovalReport(f, *req, *d, Catalogue::Embedded()));
     EXPECT_NE(report.find("呈请行政处罚审批报告"), std::string::npos);
     EXPECT_NE(report.find("行政拘留12日，并处罚款750元"), std::string::npos);
-    EXPECT_NE(report.find("《治安管理处罚法》（2012）第四十三条第二款"), std::string::npos);
+    EXPECT_NE(report.find("《中华人民共和国治安管理处罚法》第四十三条第二款"), std::string::npos);
     EXPECT_NE(report.find("实际执行9日"), std::string::npos);
     const std::string number = DecisionNumber("示公(城关)行罚决字〔{year}〕{seq}号", 2026, 12);
     EXPECT_EQ(number, "示公(城关)行罚决字〔2026〕12号");
@@ -309,7 +309,7 @@ TEST(DiscretionDocuments, PdfsCarryTheChineseTextOfBothDocuments) {
     ASSERT_TRUE(report.ok());
     const std::string report_text = PdfText(report->bytes);
     EXPECT_NE(report_text.find("呈请行政处罚审批报告"), std::string::npos);
-    EXPECT_NE(report_text.find("《治安管理处罚法》（2012）第四十三条第二款"), std::string::npos);
+    EXPECT_NE(report_text.find("《中华人民共和国治安管理处罚法》第四十三条第二款"), std::string::npos);
     EXPECT_NE(report_text.find("适用裁量基准：SAMPLE-1第1版（样本，非正式裁量基准）"), std::string::npos)
         << report_text;
     auto html = RenderDocument(Catalogue::Embedded(), *req, "decision", "html");

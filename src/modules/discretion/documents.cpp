@@ -26,20 +26,22 @@ std::string PenaltyText(const ViolationDecision& v) {
     return out;
 }
 
-std::string TierCitation(const Catalogue& c, const TierKey& k) {
+// The article of a violation's tier; the report adds the clause's words for the reviewer, the decision cites the
+// article alone as the 公安行政法律文书 form does (根据《中华人民共和国治安管理处罚法》第X条第X款之规定).
+std::string TierCitation(const Catalogue& c, const TierKey& k, bool with_clause) {
     const Tier* t = c.Find(k);
-    std::string cite = Citation("治安管理处罚法（" + k.law + "）", k.article, k.paragraph);
-    return t ? cite + "（" + t->clause + "）" : cite;
+    std::string cite = Citation("治安管理处罚法", k.article, k.paragraph);
+    return t && with_clause ? cite + "（" + t->clause + "）" : cite;
 }
 
 // The legal basis of a violation's penalty: the item of the aggravating paragraph that raised its tier (e.g.
 // 第四十三条第二款第（二）项) rather than the bare paragraph, and each 从重 paragraph the facts met (ADR 0022).
-std::string PenaltyBasis(const Catalogue& c, const ViolationDecision& v) {
-    std::string basis = TierCitation(c, v.tier);
+std::string PenaltyBasis(const Catalogue& c, const ViolationDecision& v, bool with_clause) {
+    std::string basis = TierCitation(c, v.tier, with_clause);
     for (const auto& a : v.aggravations) {
         if (a.tier && *a.tier == v.tier) {
             const Tier* t = c.Find(v.tier);
-            basis = a.basis + (t ? "（" + t->clause + "）" : "");
+            basis = a.basis + (t && with_clause ? "（" + t->clause + "）" : "");
             break;
         }
     }
@@ -127,8 +129,8 @@ std::string VerificationCode(const std::string& content_hash) {
 DecisionWording WordingOf(const CaseFacts& f, const Decision& d, const Catalogue& c) {
     DecisionWording w;
     for (const auto& v : d.violations)
-        w.decisions.push_back("根据" + PenaltyBasis(c, v) + "之规定，对" + f.offender_name + "决定" + PenaltyText(v) +
-                              "。");
+        w.decisions.push_back("根据" + PenaltyBasis(c, v, false) + "之规定，对" + f.offender_name + "决定" +
+                              PenaltyText(v) + "。");
     if (d.violations.size() > 1 || d.combined.executed_detention_days != d.combined.detention_days) {
         w.combined = "合并执行行政拘留" + std::to_string(d.combined.capped_detention_days) + "日，折抵后执行" +
                      std::to_string(d.combined.executed_detention_days) + "日；罚款合计" +
@@ -157,8 +159,8 @@ docs::Document ApprovalReport(const CaseFacts& f, const DecisionRequest& request
     }
     for (size_t i = 0; i < d.violations.size(); ++i) {
         const auto& v = d.violations[i];
-        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" + PenaltyBasis(c, v) +
-                                                    "。裁量结果：" + PenaltyText(v) + "。"));
+        doc.blocks.push_back(docs::Block::Paragraph("违法行为" + std::to_string(i + 1) + "：" +
+                                                    PenaltyBasis(c, v, true) + "。裁量结果：" + PenaltyText(v) + "。"));
         std::vector<docs::KeyValue> rows;
         for (const auto& s : v.trace) rows.push_back({s.basis, s.detail});
         if (!rows.empty()) doc.blocks.push_back(docs::Block::Table(std::move(rows)));

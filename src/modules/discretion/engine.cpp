@@ -59,13 +59,13 @@ Result<Computation> ComputeUnder(const Catalogue& c, const DecisionRequest& req,
         std::vector<TraceStep> steps;
         if (v.tier.law != law) {
             if (auto from = FactsBaseTier(c, req, v)) {
-                steps.push_back(Step("aggravation", Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph),
-                                     "按" + law + "年文本依事实重新判断", Source(v.tier.law), v.tier.law, from->article,
-                                     from->paragraph,
-                                     "所选" + Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph) +
-                                         "系依所录事实适用的加重条款；按" + law + "年文本计算时，自" +
-                                         Citation(Source(v.tier.law), from->article, from->paragraph) +
-                                         "的对应条款起，依该文本的加重条款重新判断。"));
+                steps.push_back(Step(
+                    "aggravation", Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph),
+                    "按" + law + "年文本依事实重新判断", Source(v.tier.law), v.tier.law, from->article, from->paragraph,
+                    "所选" + v.tier.law + "年文本" + Citation(Source(v.tier.law), v.tier.article, v.tier.paragraph) +
+                        "系依所录事实适用的加重条款；按" + law + "年文本计算时，自" + v.tier.law + "年文本" +
+                        Citation(Source(v.tier.law), from->article, from->paragraph) +
+                        "的对应条款起，依该文本的加重条款重新判断。"));
                 v.tier = *from;
             }
         }

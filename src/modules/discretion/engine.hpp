@@ -53,8 +53,8 @@ struct TraceStep {
     std::string step;    // "law_version", "gate", "tier", "base", "adjust", "reduce", "execution", ...
     std::string input;   // what the step looked at
     std::string output;  // what it decided
-    std::string basis;   // citation, e.g. 《治安管理处罚法》（2012）第四十三条第二款
-    std::string law;     // "2012" | "2025" | "" (行政处罚法 / 程序规定)
+    std::string basis;  // citation, e.g. 《中华人民共和国治安管理处罚法》第四十三条第二款 (`law` says the text)
+    std::string law;  // "2012" | "2025" | "" (行政处罚法 / 程序规定)
     int article = 0, paragraph = 0;
     std::string detail;  // one plain Chinese sentence
 };
@@ -63,10 +63,10 @@ struct TraceStep {
 struct AppliedAggravation {
     std::string code, law;
     int article = 0, paragraph = 0, item = 0;
-    std::string basis;            // 《治安管理处罚法》（2012）第四十三条第二款第（二）项
-    std::string name;             // the law's words: 殴打、伤害六十周岁以上的人
-    std::string facts;            // the facts that met it: 被侵害人1：被侵害人年龄（周岁）：65
-    std::string note;             // how a word of the law is read, if the data says
+    std::string basis;  // 《中华人民共和国治安管理处罚法》第四十三条第二款第（二）项
+    std::string name;   // the law's words: 殴打、伤害六十周岁以上的人
+    std::string facts;  // the facts that met it: 被侵害人1：被侵害人年龄（周岁）：65
+    std::string note;   // how a word of the law is read, if the data says
     std::optional<TierKey> tier;  // the tier it raised the violation to
     std::string factor;           // or the 从重 factor it applied
 };

@@ -26,7 +26,7 @@ Status ViolationRun::CollectFactors() {
         if (f == nullptr) {
             if (code.rfind("gate.", 0) != 0) {
                 Add(Step("factor", code, "不适用", Source(law_), law_, 0, 0,
-                         "《治安管理处罚法》（" + law_ + "）没有规定该情节，不予适用。"));
+                         "《中华人民共和国治安管理处罚法》（" + law_ + "年文本）没有规定该情节，不予适用。"));
             }
             continue;
         }

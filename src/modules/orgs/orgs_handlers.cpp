@@ -155,8 +155,8 @@ std::string FirstRole(const std::string& kind) {
 
 Result<Reply> CreateOrg(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"kind", "name", "code", "parent_id", "supervisor_unit_id", "contact_name", "contact_phone",
-                         "admin"});
+    JsonReader in(
+        body, {"kind", "name", "code", "parent_id", "supervisor_unit_id", "contact_name", "contact_phone", "admin"});
     Organisation o = ReadOrg(in, true);
     std::optional<NewStaff> admin;
     if (in.Has("admin")) {
@@ -231,7 +231,7 @@ Result<Reply> SetStatus(Deps d, Request& req, std::string status) {
     Reply r;
     r.audit_object = "organisation:" + std::to_string(id);
     r.write = [d, id, status, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
-                                                     Reply& out) -> Status {
+                                                      Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(Organisation o, SetOrgStatus(c, id, status, actor, NowUnix()));
         d.sessions.Invalidate();  // cached sessions of its accounts end at once
         out.body = OrgJson(o);
@@ -280,8 +280,8 @@ Result<Reply> AddStaffTo(Deps d, Request& req, std::optional<int64_t> org_id) {
     const std::string hash = auth::HashPassword(initial);
     Reply r;
     r.status = 201;
-    r.write = [d, s, initial, hash, org = *org_id, actor = *req.principal](
-                  storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+    r.write = [d, s, initial, hash, org = *org_id, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
+                                                                           Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auth::User u, AddStaff(c, actor, org, s, hash, NowUnix()));
         e.object = "user:" + std::to_string(u.id);
         out.body = {{"user", StaffJson(u)}, {"initial_password", initial}};
@@ -330,7 +330,7 @@ Result<Reply> SetStaffStatus(Deps d, Request& req, std::string status, std::stri
     Reply r;
     r.audit_object = "user:" + std::to_string(id);
     r.write = [d, id, status, from, actor = *req.principal](storage::Connection& c, audit::AuditEntry&,
-                                                           Reply& out) -> Status {
+                                                            Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auth::User u, ManagedStaff(c, actor, id));
         if (u.status != from) return Status::Invalid("status", "not_" + from);
         JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(c, id, status, 0));
@@ -393,14 +393,16 @@ void RegisterRoutes(http::Router& router, Deps d) {
                 [d](Request& r) { return SetStatus(d, r, "suspended"); }});
     router.Add({"POST", base + "/:id/activate", "org.write", "org.activate",
                 [d](Request& r) { return SetStatus(d, r, "active"); }});
-    router.Add({"GET", base + "/:id/staff", "org.read", "org.staff_list", [d](Request& r) { return ListOrgStaff(d, r); }});
+    router.Add(
+        {"GET", base + "/:id/staff", "org.read", "org.staff_list", [d](Request& r) { return ListOrgStaff(d, r); }});
     router.Add({"POST", base + "/:id/staff", "org.write", "org.staff_add", [d](Request& r) -> Result<Reply> {
                     JW_ASSIGN_OR_RETURN(int64_t id, r.IdParam());
                     return AddStaffTo(d, r, id);
                 }});
     const std::string own = "/api/v1/my-org";
     router.Add({"GET", own, "org.staff.read", "org.own_read", [d](Request& r) { return MyOrg(d, r); }});
-    router.Add({"GET", own + "/staff", "org.staff.read", "org.own_staff_list", [d](Request& r) { return MyStaff(d, r); }});
+    router.Add(
+        {"GET", own + "/staff", "org.staff.read", "org.own_staff_list", [d](Request& r) { return MyStaff(d, r); }});
     router.Add({"POST", own + "/staff", "org.staff.write", "org.own_staff_add",
                 [d](Request& r) { return AddStaffTo(d, r, std::nullopt); }});
     router.Add({"POST", own + "/staff/:id/disable", "org.staff.write", "org.own_staff_disable",

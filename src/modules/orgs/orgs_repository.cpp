@@ -111,7 +111,12 @@ Result<std::vector<OrgChange>> ListChanges(Connection& c, int64_t org_id) {
                                            {V(org_id)}));
     std::vector<OrgChange> out;
     for (const auto& r : rows) {
-        OrgChange ch{r.Int(0), r.Int(1), r.Int(2), r.Str(3), r.Str(4), Json::parse(r.Str(5), nullptr, false),
+        OrgChange ch{r.Int(0),
+                     r.Int(1),
+                     r.Int(2),
+                     r.Str(3),
+                     r.Str(4),
+                     Json::parse(r.Str(5), nullptr, false),
                      Json::parse(r.Str(6), nullptr, false)};
         out.push_back(std::move(ch));
     }

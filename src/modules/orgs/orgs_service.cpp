@@ -27,7 +27,8 @@ Status CheckOrganisationCode(std::string_view code, std::string_view field) {
     int sum = 0;
     for (size_t i = 0; i < 8; ++i) {
         const char ch = code[i];
-        if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z'))) return Status::Invalid(std::string(field), "bad_charset");
+        if (!((ch >= '0' && ch <= '9') || (ch >= 'A' && ch <= 'Z')))
+            return Status::Invalid(std::string(field), "bad_charset");
         sum += CharValue(ch) * kWeights[i];
     }
     const int c = 11 - sum % 11;
@@ -42,7 +43,8 @@ bool IsLandline(const std::string& phone) {
     for (char ch : phone)
         if (ch != '-') digits += ch;
     if (std::count(phone.begin(), phone.end(), '-') > 1 || digits.size() < 10 || digits.size() > 12) return false;
-    return digits[0] == '0' && std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    return digits[0] == '0' &&
+           std::all_of(digits.begin(), digits.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
 }
 
 Json OrgFields(const Organisation& o) {
@@ -125,7 +127,8 @@ Result<Organisation> CreateOrg(storage::Connection& c, Organisation o, const aut
     }
     JW_RETURN_IF_ERROR(CheckSupervisor(c, actor, o.supervisor_unit_id));
     auto id = repo::InsertOrg(c, o, now);
-    if (!id.ok()) return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
+    if (!id.ok())
+        return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
     JW_ASSIGN_OR_RETURN(Organisation created, repo::GetOrg(c, *id));
     Json after = OrgFields(created);
     after["kind"] = created.kind;

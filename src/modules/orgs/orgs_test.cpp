@@ -66,7 +66,7 @@ TEST(ExternalRoles, TheKindsTableAndTheCentralRule) {
     EXPECT_FALSE(auth::ExternalMayUse(registry, "case.read", "case.list"));
     EXPECT_FALSE(auth::ExternalMayUse(registry, "unit.read", "unit.list"));
     EXPECT_FALSE(auth::ExternalMayUse(registry, "", "device.list"));  // any logged-in police user: not theirs
-    EXPECT_TRUE(auth::ExternalMayUse(registry, "", "todo.read"));      // sources apply by their own permission
+    EXPECT_TRUE(auth::ExternalMayUse(registry, "", "todo.read"));     // sources apply by their own permission
     EXPECT_TRUE(auth::ExternalMayUse(registry, "", "session.read"));
     EXPECT_TRUE(auth::ExternalMayUse(registry, "property.receive", "property.receive"));
     EXPECT_TRUE(auth::ExternalMayUse(registry, "notify.read", "notification.list"));
@@ -190,7 +190,8 @@ TEST_P(OrgsDbTest, ExternalPrincipalHasNoUnitScopeAndOnlyItsKindsRoles) {
     const int64_t judge = Staff(sysadmin_, court.id, "judge", "judge");
     ASSERT_NE(judge, 0);
     // Even if the database grants it a police role, an external account does not get it.
-    ASSERT_TRUE(c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'sys_admin')", {storage::V(judge)}).ok());
+    ASSERT_TRUE(
+        c_->Exec("INSERT INTO user_roles (user_id, role_code) VALUES (?, 'sys_admin')", {storage::V(judge)}).ok());
     auth::Principal p = PrincipalOf(judge);
     EXPECT_EQ(p.org_id, court.id);
     EXPECT_EQ(p.org_kind, "court");

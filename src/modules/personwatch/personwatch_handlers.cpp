@@ -21,6 +21,7 @@
 #include "personwatch/personwatch_keys.hpp"
 #include "personwatch/personwatch_repository.hpp"
 #include "personwatch/personwatch_service.hpp"
+#include "watchlist/form_fields.hpp"
 
 namespace jw::personwatch {
 namespace {
@@ -54,19 +55,10 @@ Result<Reply> ChangeReply(const Request& req, int64_t id, std::string detail, En
     return r;
 }
 
-struct ReasonBody {
-    std::string reason;
-    std::optional<int64_t> version;
-};
+using watchlist::ReasonBody;
 
-Result<ReasonBody> ParseReason(const Request& req, bool required) {
-    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body.empty() ? "{}" : req.body));
-    JsonReader in(body, {"reason", "version"});
-    ReasonBody b;
-    b.reason = in.Text("reason", required, 200).value_or("");
-    b.version = in.Int("version", false, 1, INT64_MAX);
-    JW_RETURN_IF_ERROR(in.status());
-    return b;
+Result<ReasonBody> ParseReason(const Request& req, bool reason_required) {
+    return watchlist::ParseReasonBody(req.body, reason_required);
 }
 
 Result<Reply> ListHandler(const Deps& d, Request& req) {

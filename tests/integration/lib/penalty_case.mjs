@@ -42,7 +42,7 @@ export async function decidedCase({ officer, legal, leader }, { evidence = EVIDE
     v = expectStatus(await officer.put(`/cases/${k.id}/penalty/discretion`,
       { expected_version: v, person_id, request: discretion, decision }), 200).version;
   } else {
-    const body = penalty ?? { source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元' } };
+    const body = penalty ?? { source: 'manual', penalty: { kind: 'fine', amount_yuan: 500, text: '罚款500元', article: 51, paragraph: 1 } };
     v = expectStatus(await officer.put(`/cases/${k.id}/penalty`, { expected_version: v, ...body }), 200).version;
   }
   v = await act(officer, k.id, 'submit_review', v);

@@ -8,6 +8,8 @@
 //   JW_TEST_PG_URL  postgresql://user@host:port/db — required for JW_BACKEND=postgres; each test file creates
 //                   and uses its own database on that server
 //   JW_KEEP_TMP=1   keep the temporary directories (database, logs) after the tests
+//   JW_DEMO_TEMPLATE  a demo county made once for the suite run (lib/demo_template.mjs; scripts/node_suite.sh
+//                   sets it): each file gets its own copy instead of running `jingwu init --demo` itself
 import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -15,6 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { usable as usableTemplate, copyTemplate } from './demo_template.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(here, '..', '..', '..');
@@ -47,8 +50,9 @@ export async function freePort() {
   });
 }
 
-// A fresh database URL for this test file: a SQLite file in the temp dir, or a new PostgreSQL database.
-function createDatabase(dir, label) {
+// A fresh database URL for this test file: a SQLite file in the temp dir, or a new PostgreSQL database
+// (`create`: false when the demo template's copy will create it).
+function createDatabase(dir, label, create = true) {
   if (BACKEND === 'sqlite') {
     const file = path.join(dir, 'jingwu.db');
     return { url: `sqlite:${file}`, sqliteFile: file, pgUrl: null, pgName: null };
@@ -56,7 +60,7 @@ function createDatabase(dir, label) {
   const base = process.env.JW_TEST_PG_URL;
   if (!base) throw new Error('JW_BACKEND=postgres needs JW_TEST_PG_URL');
   const name = `jw_it_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${process.pid}_${Date.now() % 100000}`;
-  execFileSync('psql', [base, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
+  if (create) execFileSync('psql', [base, '-v', 'ON_ERROR_STOP=1', '-qc', `CREATE DATABASE ${name}`], { stdio: 'pipe' });
   const u = new URL(base);
   u.pathname = `/${name}`;
   return { url: u.toString(), sqliteFile: null, pgUrl: u.toString(), pgName: name };
@@ -76,7 +80,8 @@ function runCli(env, cwd, args, timeoutMs = 300_000) { // a safety net for a hun
 }
 
 /**
- * Creates a temp dir and a database, runs `jingwu init --demo`, and starts `jingwu serve`.
+ * Creates a temp dir and a database holding the demo county (`jingwu init --demo`, or the suite's copy of it:
+ * JW_DEMO_TEMPLATE), and starts `jingwu serve`.
  * Returns a handle: { url, port, dir, webRoot, db, env, cli(args), stop(), kill9(), start(), client(),
  * rawRequest(), cleanup() }.
  */
@@ -90,10 +95,8 @@ export async function startServer(label = 'test') {
   // Outside the web root: must never be served.
   fs.writeFileSync(path.join(dir, 'secret.txt'), 'OUTSIDE-WEB-ROOT-SECRET\n');
 
-  const db = createDatabase(dir, label);
   const env = {
     ...process.env,
-    JINGWU_DB: db.url,
     JINGWU_WEB_ROOT: webRoot,
     JINGWU_KEY_FILE: path.join(dir, 'jingwu.key'),
     JINGWU_THREADS: process.env.JINGWU_THREADS || '2',
@@ -105,6 +108,9 @@ export async function startServer(label = 'test') {
     JINGWU_ALLOW_ROOT: '1',
   };
   delete env.JINGWU_LISTEN;
+  const template = usableTemplate(env);
+  const db = createDatabase(dir, label, !template);
+  env.JINGWU_DB = db.url;
 
   const discard = () => {
     dropDatabase(db);
@@ -112,12 +118,13 @@ export async function startServer(label = 'test') {
   };
   let init;
   try {
-    init = runCli(env, dir, ['init', '--demo']);
+    if (template) copyTemplate(template, env, dir);
+    else init = runCli(env, dir, ['init', '--demo']);
   } catch (e) {
     discard();
     throw e;
   }
-  if (init.code !== 0) {
+  if (init && init.code !== 0) {
     discard();
     throw new Error(`jingwu init --demo failed (${init.code}):\n${init.output}`);
   }

@@ -12,7 +12,14 @@ export interface CaseOffender {
   id_type: string
   age_at_act: number | null
   needs_birth_date: boolean
+  // From the case and the master index: null when the person is not in the index (the officer says).
+  first_violation: boolean | null
+  earlier_cases: { case_id: number; case_no: string; occurred_at: number }[]
+  prior_restraint_days: number
 }
+
+// Where the officer departs from the case's facts, the reason (audited, stored with the penalty).
+export type CaseOverrides = Partial<Record<'first_violation' | 'prior_restraint_days', string>>
 
 export interface CaseDiscretionPrefill {
   case_id: number
@@ -40,8 +47,13 @@ export function caseDiscretion(caseId: number): Promise<CaseDiscretionPrefill> {
   return http.get<CaseDiscretionPrefill>(`/cases/${caseId}/discretion`)
 }
 
-export function decideForCase(caseId: number, personId: number, request: CaseDecisionRequest): Promise<Decision> {
-  return http.post<Decision>(`/cases/${caseId}/discretion/decide`, { person_id: personId, request })
+export function decideForCase(
+  caseId: number,
+  personId: number,
+  request: CaseDecisionRequest,
+  overrides: CaseOverrides = {},
+): Promise<Decision> {
+  return http.post<Decision>(`/cases/${caseId}/discretion/decide`, { person_id: personId, request, overrides })
 }
 
 export function recordDecision(
@@ -50,11 +62,13 @@ export function recordDecision(
   personId: number,
   request: CaseDecisionRequest,
   decision: Decision,
+  overrides: CaseOverrides = {},
 ): Promise<Case> {
   return http.put<Case>(`/cases/${caseId}/penalty/discretion`, {
     expected_version: expectedVersion,
     person_id: personId,
     request,
     decision,
+    overrides,
   })
 }

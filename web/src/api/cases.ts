@@ -179,6 +179,10 @@ export interface ManualPenalty {
   amount_yuan?: number
   days?: number
   text: string
+  // The article of the 治安管理处罚法 the decision cites (printed on the documents); older records may lack it.
+  article?: number
+  paragraph?: number
+  item?: number
 }
 
 // Recorded by hand, or the reply of POST /discretion/decide.

@@ -27,10 +27,16 @@ import {
   House,
   Notebook,
   School,
+  Box,
+  AlarmClock,
+  DataBoard,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
+  Box,
+  AlarmClock,
+  DataBoard,
   MapLocation,
   VideoCamera,
   Aim,

@@ -191,3 +191,48 @@ export function clientKey(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16))
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
+
+// --- issue 15: the check, the vehicle check, verifying a person (ADR 0053) ---
+
+// POST /field/checks answers this (the person masked).
+export interface CheckAnswer {
+  id: number
+  outcome: 'wanted' | 'watched' | 'known' | 'nothing'
+  checked_at: number
+  person?: { id: number; name: string; id_number: string; category: string }
+  hits: { kind: string; kind_name_zh: string; kind_name_en: string; name: string; case_no: string; instruction: string; alert_id: number }[]
+}
+
+// GET /community/people/:id (masked), with the version an edit must name.
+export interface PersonBrief {
+  id: number
+  name: string
+  id_number: string
+  phones: string[]
+  status: string
+  residence_name?: string
+  version: number
+}
+
+export function getPerson(id: number): Promise<PersonBrief> {
+  return http.get<PersonBrief>(`/community/people/${id}`)
+}
+
+export interface WatchOrder {
+  id: number
+  target: string
+  reason: string
+  case_no: string
+  colour: string
+  status: string
+  valid_to: string
+  unit_name: string
+}
+
+export function checkPlate(plate: string): Promise<{ ok: boolean; normalised: string; problem?: string }> {
+  return http.get('/checkpoint/watch-orders/check-plate', { plate })
+}
+
+export function watchOrdersFor(plate: string): Promise<Page<WatchOrder>> {
+  return http.get<Page<WatchOrder>>('/checkpoint/watch-orders', { plate, status: 'active', page_size: 20 })
+}

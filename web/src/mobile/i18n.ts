@@ -12,6 +12,11 @@ type Tree = { [key: string]: string | Tree }
 const files = {
   ...import.meta.glob<Tree>('../locales/*/mobile.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/errors.json', { eager: true, import: 'default' }),
+  // Property's phone page and the shared scanner and signature pad (ADR 0054).
+  ...import.meta.glob<Tree>('../locales/*/property.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/scan.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/signature.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/field.json', { eager: true, import: 'default' }),
 }
 
 export function loadMobileMessages(): Record<Locale, Tree> {

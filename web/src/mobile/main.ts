@@ -12,6 +12,9 @@ import { useSessionStore } from '@/store/modules/session'
 import { i18n } from './i18n'
 import { installKit } from './vant'
 import { router } from './router'
+import { setBackgroundRefresh } from './offline/lifecycle'
+import { keep, loadGridAddresses } from './offline/cache'
+import { myGrid, myTasks } from './api'
 
 const app = createApp(App)
 app.use(pinia)
@@ -43,3 +46,20 @@ setHttpHooks({
 
 app.use(router)
 app.mount('#app')
+
+// Installable and offline (ADR 0053): the service worker at /m/sw.js (scope /m/) precaches the phone's shell.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  void navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch(() => undefined)
+}
+
+// While online, every half minute and when the network returns: the officer's open tasks, their grid and its
+// addresses are fetched again into the phone's sealed store, so they are there when the network is not.
+setBackgroundRefresh(async (userId) => {
+  const user = session.user
+  const [tasks, grid] = await Promise.all([myTasks('open'), user ? myGrid(userId, user.unit_id) : Promise.resolve(null)])
+  await keep('tasks', tasks)
+  await keep('grid', grid)
+  if (grid) await loadGridAddresses(grid.code)
+  // (loaded lazily: the SM3 code is not part of the first load)
+  if (session.can('personwatch.offline')) await (await import('./offline/watchlist')).loadOfflineList()
+})

@@ -5,6 +5,13 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/store/modules/session'
 import { decide } from '@/router/guard'
 import { i18n } from './i18n'
+import { openStore } from './offline/lifecycle'
+import type { SessionInfo } from '@/api/session'
+
+// The session as last seen online, for this browsing session only: a reload with no network keeps the officer
+// in the app (the queue and the kept data stay usable); the server decides again once it is reachable.
+const SESSION_COPY = 'jw_m_session'
+let storeFor = 0
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -43,6 +50,31 @@ export const mobileRoutes: RouteRecordRaw[] = [
     component: () => import('./views/TaskReport.vue'),
     meta: { title: 'mobile.task.title', permission: 'community.work.write' },
   },
+  {
+    path: '/property',
+    name: 'property-scan',
+    component: () => import('./views/PropertyScan.vue'),
+    meta: { title: 'property.mobile.title', permission: 'property.read' },
+  },
+  {
+    path: '/check',
+    name: 'check',
+    component: () => import('./views/CheckPage.vue'),
+    meta: { title: 'field.check.title', permission: 'field.check' },
+  },
+  {
+    path: '/vehicle',
+    name: 'vehicle',
+    component: () => import('./views/VehicleCheck.vue'),
+    meta: { title: 'field.vehicle.title', permission: 'watch.read' },
+  },
+  { path: '/pending', name: 'pending', component: () => import('./views/PendingPage.vue'), meta: { title: 'field.pending.title' } },
+  {
+    path: '/people/:id(\\d+)/verify',
+    name: 'person-edit',
+    component: () => import('./views/PersonEdit.vue'),
+    meta: { title: 'field.edit.title', permission: 'community.person.write' },
+  },
   { path: '/me', name: 'profile', component: () => import('./views/MePage.vue'), meta: { tab: true, title: 'mobile.me.title' } },
   { path: '/forbidden', name: 'forbidden', component: () => import('./views/ForbiddenPage.vue'), meta: { public: true, title: 'mobile.forbidden.title' } },
   { path: '/:rest(.*)*', redirect: { name: 'home' } },
@@ -55,8 +87,18 @@ router.beforeEach(async (to) => {
   try {
     await session.ensure()
   } catch {
-    session.clear()
+    const copy = sessionStorage.getItem(SESSION_COPY)
+    // (the server is unreachable: a 401 would have cleared the session without throwing)
+    if (copy) session.info = JSON.parse(copy) as SessionInfo
+    else session.clear()
   }
+  if (session.info) sessionStorage.setItem(SESSION_COPY, JSON.stringify(session.info))
+  const user = session.user
+  if (user && storeFor !== user.id && !session.mustChangePassword && !session.totpEnrolmentRequired) {
+    storeFor = user.id
+    void openStore(user.id)
+  }
+  if (!user) storeFor = 0
   return decide(to, {
     loggedIn: session.loggedIn,
     mustChangePassword: session.mustChangePassword,

@@ -25,6 +25,8 @@ import {
   Search,
   Tabbar,
   TabbarItem,
+  Tab,
+  Tabs,
   Tag,
   Uploader,
 } from 'vant'
@@ -51,6 +53,8 @@ import 'vant/es/radio-group/style/index'
 import 'vant/es/search/style/index'
 import 'vant/es/tabbar/style/index'
 import 'vant/es/tabbar-item/style/index'
+import 'vant/es/tab/style/index'
+import 'vant/es/tabs/style/index'
 import 'vant/es/tag/style/index'
 import 'vant/es/uploader/style/index'
 // the function-style ones (showToast, showDialog, showNotify) bring their component's CSS this way
@@ -82,6 +86,8 @@ const components = [
   Search,
   Tabbar,
   TabbarItem,
+  Tab,
+  Tabs,
   Tag,
   Uploader,
 ]

@@ -1,11 +1,13 @@
 #pragma once
-// The statutory deadline engine: from the facts of one case (its dated events) it computes every clock that
-// runs on the case — the 治安 case limit, the criminal filing review, the arrest request after criminal
-// detention, the procuratorate's review, custody after arrest, bail, residential surveillance, seizures — with
-// its legal basis, start, deadline, stopped intervals, extensions and state on a given day. Pure logic: no
-// I/O, no clock reading; the caller passes `today`. Thread-safe (pure functions over const inputs).
+// The statutory deadlines of cases: from the facts of one case (its dated events) the shared time-limit engine
+// (timelimits/engine.hpp, ADR 0049) computes every clock that runs on the case — the 治安 case limit, the criminal
+// filing review, the arrest request after criminal detention, the procuratorate's review, custody after arrest,
+// bail, residential surveillance, seizures — with its legal basis, start, deadline, stopped intervals, extensions
+// and state on a given day. What is about cases lives here: the rules (data/rules.csv), the words of the events,
+// the choice of the 治安管理处罚法 text. Pure logic: no I/O, no clock reading; the caller passes `today`.
+// Thread-safe (pure functions over const inputs).
 //
-// Counting (rules as data in data/rules.csv, counting in period.hpp):
+// Counting (rules as data in data/rules.csv, counting in timelimits/period.hpp):
 //  - the day of the starting event is not counted (程序规定第三十五条; 刑事诉讼法第一百零五条): a 30-day
 //    period starting 2026-01-05 ends 2026-02-04; months run to the corresponding day of the later month (or
 //    its last day when that day does not exist): 2 months from 2025-12-31 end 2026-02-28;
@@ -60,23 +62,29 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
-#include "cases/deadlines/rule_set.hpp"
 #include "common/holiday_calendar.hpp"
 #include "common/status.hpp"
+#include "timelimits/calendar.hpp"
+#include "timelimits/engine.hpp"
+#include "timelimits/rule_set.hpp"
 
 namespace jw::cases::deadlines {
 
-struct ClockEvent {
-    std::string kind;       // one of the kinds above (aliases accepted)
-    std::string date;       // YYYY-MM-DD, China civil date (or an ISO 8601 timestamp with +08:00; date part used)
-    std::string clock_key;  // person or item; "" = the only one
-    int days = 0;           // filing_review_extended / detention_extended: the new total length in days
-    int months = 0;         // custody_extension_approved: optional check of the extension length
-    std::string reason;     // detention_extended beyond 7 days: flight | serial | gang
-    std::string note;       // free text, copied into the trace
-};
+// The shared engine's types, under the names the cases module has always used.
+using timelimits::Clock;
+using timelimits::ClockEvent;
+using timelimits::DefaultHolidayCalendar;
+using timelimits::ExtensionMode;
+using timelimits::ExtensionUsed;
+using timelimits::NextExtension;
+using timelimits::PeriodUnit;
+using timelimits::Rule;
+using timelimits::RuleScope;
+using timelimits::RuleSet;
+using timelimits::StopInterval;
 
 struct CaseFacts {
     std::string case_type;           // administrative | criminal
@@ -84,58 +92,17 @@ struct CaseFacts {
     std::vector<ClockEvent> events;  // any order; sorted by date (stable) before use
 };
 
-struct StopInterval {
-    std::string from, to;  // to == "" while still stopped
-    std::string kind;      // appraisal | hearing | psychiatric_appraisal
-    int days = 0;          // days added to the period (to - from, or today - from while open)
-};
-
-struct ExtensionUsed {
-    std::string approved_on;  // date of the approval event
-    int length = 0;           // added length (add mode) or new total (to mode), in the rule's unit
-    std::string approver;     // who approved it (from the rule)
-    std::string basis;        // the article allowing it, e.g. 《刑事诉讼法》第一百五十八条
-};
-
-// The next extension the rule still allows, if any.
-struct NextExtension {
-    bool available = false;
-    int length = 0;          // add: the length it would add; to: the largest total allowed
-    std::string unit;        // days | months
-    std::string approver;    // who approves
-    std::string basis;       // the article allowing it
-    std::string request_by;  // date by which the request must be made (due - request_lead)
-};
-
-struct Clock {
-    std::string key;  // rule id, plus ":" + clock_key for subject clocks: "custody:suspect1"
-    std::string rule_id;
-    std::string subject;  // clock_key ("" for case clocks)
-    std::string name_zh, name_en;
-    std::string basis;  // legal basis of the period
-    std::string counting_basis;
-    std::string start;  // date of the (last) starting or restarting event
-    std::string due;    // the deadline (last day), after extensions, stops and the holiday rule
-    std::string end;    // date of the ending event; "" while open
-    std::string state;  // running | stopped | met | overdue
-    int days_left = 0;  // due - today while open (negative when overdue); due - end once ended
-    int length = 0;     // total length in `unit`, extensions included
-    std::string unit;   // days | months
-    int paused_days = 0;
-    std::vector<StopInterval> stops;
-    std::vector<ExtensionUsed> extensions;
-    int extensions_max = 0;
-    NextExtension next_extension;
-    bool liberty_restricting = false;
-    bool holiday_extended = false;      // the last day fell on a rest day and was moved
-    std::vector<std::string> trace;     // one plain Chinese sentence per step, citing its article
-    std::vector<std::string> warnings;  // facts recorded but not counted (an extension approved after expiry), and a
-                                        // deadline in a year the holiday calendar does not know yet
-};
-
-// The calendar shipped in data/holidays.csv (State Council arrangements 2024–2026). Aborts at start-up if the
-// shipped file is broken (a bug, caught by the tests).
-const HolidayCalendar& DefaultHolidayCalendar();
+// The cases' rules file: family column case_type (administrative | criminal), variant column law (2012 | 2025).
+const timelimits::RuleSchema& CaseRuleSchema();
+// The rules shipped in data/rules.csv (embedded). Aborts at start-up if the shipped file is broken (a bug, caught
+// by the tests).
+const RuleSet& CaseRules();
+// Parses a rules file in the cases' schema (errors as timelimits::RuleSet::FromCsv).
+Result<RuleSet> ParseCaseRules(std::string_view csv);
+// The words of case events and stops ("accepted" → 受案, "appraisal" → 鉴定) and the aliases above.
+const timelimits::Vocabulary& CaseVocabulary();
+// The Chinese name of an event kind for the trace ("accepted" → "受案"); the kind itself if unknown.
+std::string EventNameZh(const std::string& kind);
 
 // Computes every clock of the case as of `today` (YYYY-MM-DD), sorted by start date then key.
 // Errors (kInvalidArgument, the field named "events[i].<field>" or "case_type" / "law" / "today"):
@@ -145,10 +112,8 @@ const HolidayCalendar& DefaultHolidayCalendar();
 Result<std::vector<Clock>> ComputeClocks(const RuleSet& rules, const HolidayCalendar& calendar, const CaseFacts& facts,
                                          const std::string& today);
 
-// Reads an event date: "YYYY-MM-DD" (a China civil date), or an ISO 8601 timestamp in China time
-// ("2026-01-05T09:30:00+08:00", fraction and offset optional) or in UTC ("…Z", converted to the China date).
-// nullopt for anything else (another offset, a bad date).
-std::optional<CivilDate> ParseCaseDate(const std::string& text);
+// Reads an event date (timelimits::ParseDayOrInstant): "YYYY-MM-DD" or an ISO 8601 timestamp in China time or UTC.
+inline std::optional<CivilDate> ParseCaseDate(const std::string& text) { return timelimits::ParseDayOrInstant(text); }
 
 // Which 治安管理处罚法 text governs an administrative case: facts.law when it is "2012" or "2025", else by the
 // date of the first `accepted` (or `filed`) event: before 2026-01-01 → "2012", otherwise "2025". "" for

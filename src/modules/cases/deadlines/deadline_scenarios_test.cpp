@@ -169,7 +169,7 @@ TEST_P(DeadlineScenario, MatchesTheLaw) {
     SCOPED_TRACE(s.file + ":" + std::to_string(s.line) + " " + s.title);
     ASSERT_FALSE(s.today.empty()) << "scenario without today:";
     ASSERT_TRUE(!s.clocks.empty() || !s.error_field.empty()) << "scenario expects nothing";
-    auto result = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), s.facts, s.today);
+    auto result = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), s.facts, s.today);
     if (!s.error_field.empty()) {
         ASSERT_FALSE(result.ok()) << "expected an error on " << s.error_field << ", got clocks:\n"
                                   << Dump(result.value());

@@ -1,7 +1,6 @@
 #include "cases/deadlines/deadlines_json.hpp"
 
 #include <cstdio>
-#include <set>
 
 namespace jw::cases::deadlines {
 namespace {
@@ -30,18 +29,6 @@ void ReadEvent(const Json& item, size_t i, ClockEvent& e, std::map<std::string, 
     e.months = static_cast<int>(months.value_or(0));
     e.reason = reason.value_or("");
     e.note = note.value_or("");
-}
-
-Status AddDays(const std::vector<std::string>& dates, const char* name, DayKind kind,
-               std::map<int, std::vector<CalendarEntry>>& by_year, std::set<std::string>& seen) {
-    for (size_t i = 0; i < dates.size(); ++i) {
-        const std::string field = std::string(name) + "[" + std::to_string(i) + "]";
-        auto d = ParseDate(dates[i]);
-        if (!d || dates[i].size() != 10) return Status::Invalid(field, "not a YYYY-MM-DD date");
-        if (!seen.insert(dates[i]).second) return Status::Invalid(field, "date listed twice");
-        by_year[d->year].push_back({*d, kind, ""});
-    }
-    return Status::Ok();
 }
 
 // The engine names an event's fields by their canonical names ("events[2].date", "events[2].kind"); a client that
@@ -114,78 +101,7 @@ Result<ComputeRequest> ParseComputeRequest(const Json& request, const std::strin
 }
 
 Result<HolidayCalendar> CalendarFor(const ComputeRequest& request, const HolidayCalendar& shipped) {
-    HolidayCalendar cal = shipped;
-    std::map<int, std::vector<CalendarEntry>> by_year;
-    std::set<std::string> seen;
-    JW_RETURN_IF_ERROR(AddDays(request.holidays, "holidays", DayKind::kHoliday, by_year, seen));
-    JW_RETURN_IF_ERROR(AddDays(request.workdays, "workdays", DayKind::kWorkday, by_year, seen));
-    for (const auto& [year, entries] : by_year) JW_RETURN_IF_ERROR(cal.ReplaceYear(year, entries));
-    return cal;
-}
-
-Json ClockToJson(const Clock& c) {
-    Json stops = Json::array();
-    for (const auto& s : c.stops) stops.push_back({{"from", s.from}, {"to", s.to}, {"kind", s.kind}, {"days", s.days}});
-    Json extensions = Json::array();
-    for (const auto& e : c.extensions) {
-        extensions.push_back(
-            {{"approved_on", e.approved_on}, {"length", e.length}, {"approver", e.approver}, {"basis", e.basis}});
-    }
-    Json next = nullptr;
-    if (c.next_extension.available) {
-        next = {{"length", c.next_extension.length},
-                {"unit", c.next_extension.unit},
-                {"approver", c.next_extension.approver},
-                {"basis", c.next_extension.basis},
-                {"request_by", c.next_extension.request_by}};
-    }
-    return {{"key", c.key},
-            {"rule_id", c.rule_id},
-            {"subject", c.subject},
-            {"name", c.name_zh},
-            {"name_en", c.name_en},
-            {"basis", c.basis},
-            {"counting_basis", c.counting_basis},
-            {"start", c.start},
-            {"deadline", c.due},
-            {"end", c.end.empty() ? Json(nullptr) : Json(c.end)},
-            {"days_left", c.days_left},
-            {"status", c.state},
-            {"length", c.length},
-            {"unit", c.unit},
-            {"paused_days", c.paused_days},
-            {"stops", stops},
-            {"extensions", extensions},
-            {"extensions_max", c.extensions_max},
-            {"next_extension", next},
-            {"liberty_restricting", c.liberty_restricting},
-            {"holiday_extended", c.holiday_extended},
-            {"trace", c.trace},
-            {"warnings", c.warnings}};
-}
-
-Json ClocksToJson(const std::vector<Clock>& clocks) {
-    Json list = Json::array();
-    for (const auto& c : clocks) list.push_back(ClockToJson(c));
-    return {{"clocks", list}};
-}
-
-Json RemindersToJson(const std::vector<Reminder>& reminders) {
-    Json list = Json::array();
-    for (const auto& r : reminders) {
-        list.push_back({{"key", r.key},
-                        {"clock_key", r.clock_key},
-                        {"rule_id", r.rule_id},
-                        {"stage", r.stage},
-                        {"due", r.due},
-                        {"fire_on", r.fire_on},
-                        {"days_left", r.days_left},
-                        {"recipients", r.recipients},
-                        {"name", r.name_zh},
-                        {"name_en", r.name_en},
-                        {"basis", r.basis}});
-    }
-    return list;
+    return timelimits::CalendarWithOverrides(shipped, request.holidays, request.workdays);
 }
 
 Result<Json> ComputeJson(const Json& request, const RuleSet& rules, const HolidayCalendar& shipped,
@@ -202,7 +118,7 @@ Result<Json> ComputeJson(const Json& request, const RuleSet& rules, const Holida
 
 Result<Json> ComputeJsonBody(std::string_view body, const std::string& fallback_today) {
     JW_ASSIGN_OR_RETURN(Json request, ParseJsonObject(body));
-    return ComputeJson(request, RuleSet::Default(), DefaultHolidayCalendar(), fallback_today);
+    return ComputeJson(request, CaseRules(), DefaultHolidayCalendar(), fallback_today);
 }
 
 }  // namespace jw::cases::deadlines

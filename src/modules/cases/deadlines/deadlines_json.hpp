@@ -23,6 +23,7 @@
 #include "cases/deadlines/deadline_engine.hpp"
 #include "cases/deadlines/reminder_plan.hpp"
 #include "common/json_util.hpp"
+#include "timelimits/clock_json.hpp"
 
 namespace jw::cases::deadlines {
 
@@ -41,9 +42,10 @@ Result<ComputeRequest> ParseComputeRequest(const Json& request, const std::strin
 // Errors: kInvalidArgument naming "holidays[i]" / "workdays[i]" (bad date, a date in both lists).
 Result<HolidayCalendar> CalendarFor(const ComputeRequest& request, const HolidayCalendar& shipped);
 
-Json ClockToJson(const Clock& clock);
-Json ClocksToJson(const std::vector<Clock>& clocks);           // {"clocks": [...]}
-Json RemindersToJson(const std::vector<Reminder>& reminders);  // [{"key", "stage", ...}]
+// The shared JSON of clocks and reminders (timelimits/clock_json.hpp).
+using timelimits::ClocksToJson;
+using timelimits::ClockToJson;
+using timelimits::RemindersToJson;
 
 // The whole pipeline: request → {"law", "clocks"}. Errors as ParseComputeRequest, CalendarFor and ComputeClocks;
 // an engine error on an event names the field as the request spelled it ("events[0].at", "events[0].type" when

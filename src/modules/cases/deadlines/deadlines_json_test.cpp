@@ -7,7 +7,7 @@ namespace jw::cases::deadlines {
 namespace {
 
 Result<Json> Compute(const char* text) {
-    return ComputeJson(Json::parse(text), RuleSet::Default(), DefaultHolidayCalendar(), "2026-01-10");
+    return ComputeJson(Json::parse(text), CaseRules(), DefaultHolidayCalendar(), "2026-01-10");
 }
 
 // Issue 4's example: accepted and filed 2026-01-05 → deadline 2026-02-04 (2025 law art. 118; 程序规定第三十五条).

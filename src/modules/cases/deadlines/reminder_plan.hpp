@@ -1,60 +1,35 @@
 #pragma once
-// The reminder planner (双提醒): from the clocks of a case (deadline_engine.hpp) and a policy it lists the
-// reminders, escalations and suggestion letters that are due by `today`. Pure logic, thread-safe.
-//
-// Exactly once: each reminder carries an idempotency key built from the clock key, rule id, stage and due date.
-// The planner is stateless and returns the same keys on every run of the same day, so the caller (the
-// scheduler) records the keys it has sent and sends only new ones; run hourly, each reminder goes out once.
-// When a deadline moves (an approved extension, a stop), the due date in the key changes and the new
-// deadline gets its own reminders.
-//
-// Stages, per open clock (ended clocks and stopped clocks get none — a stopped clock's due moves every day):
-//  lead_N               N days before due (N from policy.lead_days, N > 0): to case_officer and legal_reviewer.
-//                       Only the latest lead stage reached is listed: a missed lead_3 is not sent on the day
-//                       of lead_1.
-//  due_today            on the due date (lead 0 in policy.lead_days).
-//  overdue              from the day after due: case_officer, legal_reviewer.
-//  escalate_unit_head   from policy.escalate_after_days after due: unit_head, case_officer, legal_reviewer.
-//  suggestion_letter    from policy.letter_after_days after due: an enforcement suggestion letter (执法建议书)
-//                       to unit_head, legal_reviewer.
-//  extension_request    for clocks whose extension must be requested before a date earlier than the due date
-//                       (custody: 7 days ahead), from max(lead_days) days before that date until it: to
-//                       case_officer, legal_reviewer.
-//  Post-due stages are cumulative: all reached stages are listed (an escalation is not skipped because the
-//  planner did not run on its day).
+// The reminder planner of case deadlines (双提醒): the shared planner (timelimits/reminder_plan.hpp, ADR 0049) with
+// the cases' recipients — before the deadline and when overdue the case officer and the legal reviewer
+// (case_officer, legal_reviewer); the escalation also to the unit head (unit_head); the enforcement suggestion
+// letter (执法建议书) to the unit head and the legal reviewer. Stages, idempotency keys and exactly-once sending
+// are described there; supervision/supervision_reminders.cpp sends them through the outbox.
 
 #include <string>
 #include <vector>
 
 #include "cases/deadlines/deadline_engine.hpp"
+#include "timelimits/reminder_plan.hpp"
 
 namespace jw::cases::deadlines {
 
-struct ReminderPolicy {
-    std::vector<int> lead_days{3, 1, 0};  // days before due; 0 = on the due date
-    int escalate_after_days = 1;          // days after due
-    int letter_after_days = 3;            // days after due
+using timelimits::PlanReminders;
+using timelimits::Reminder;
+using timelimits::ValidatePolicy;
+
+// The recipients of case reminders (role words resolved by supervision to users).
+inline timelimits::ReminderRecipients CaseReminderRecipients() {
+    timelimits::ReminderRecipients r;
+    r.before_due = {"case_officer", "legal_reviewer"};
+    r.overdue = {"case_officer", "legal_reviewer"};
+    r.escalation = {"unit_head", "case_officer", "legal_reviewer"};
+    r.letter = {"unit_head", "legal_reviewer"};
+    return r;
+}
+
+// The shared policy (lead days 3, 1, 0; escalation 1 day after due; letter after 3) with the cases' recipients.
+struct ReminderPolicy : timelimits::ReminderPolicy {
+    ReminderPolicy() { recipients = CaseReminderRecipients(); }
 };
-
-struct Reminder {
-    std::string key;  // idempotency key: "<clock key>|<rule id>|<stage>|<due>"
-    std::string clock_key;
-    std::string rule_id;
-    std::string stage;    // lead_N | due_today | overdue | escalate_unit_head | suggestion_letter | extension_request
-    std::string due;      // the clock's due date (request-by date for extension_request)
-    std::string fire_on;  // the first day this reminder is due to be sent
-    int days_left = 0;    // due - today (negative when overdue)
-    std::vector<std::string> recipients;  // roles: case_officer | legal_reviewer | unit_head
-    std::string name_zh, name_en, basis;  // copied from the clock for the message
-};
-
-// Checks a policy. Errors: kInvalidArgument naming "lead_days" (negative, duplicate), "escalate_after_days"
-// (< 1) or "letter_after_days" (< escalate_after_days).
-Status ValidatePolicy(const ReminderPolicy& policy);
-
-// Lists the reminders due by `today` (YYYY-MM-DD), sorted by clock key then stage order. An invalid policy or
-// date yields no reminders (validate first with ValidatePolicy).
-std::vector<Reminder> PlanReminders(const std::vector<Clock>& clocks, const ReminderPolicy& policy,
-                                    const std::string& today);
 
 }  // namespace jw::cases::deadlines

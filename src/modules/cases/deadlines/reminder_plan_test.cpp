@@ -7,11 +7,13 @@
 #include <map>
 #include <set>
 
-#include "cases/deadlines/period.hpp"
 #include "cases/deadlines/test_events.hpp"
+#include "timelimits/period.hpp"
 
 namespace jw::cases::deadlines {
 namespace {
+
+using timelimits::AddDays;
 
 struct Sent {
     std::string key, stage, day;
@@ -31,7 +33,7 @@ std::vector<Sent> Simulate(const CaseFacts& all_facts, const std::string& from, 
         for (const auto& e : all_facts.events) {
             if (e.date.substr(0, 10) <= day) facts.events.push_back(e);
         }
-        auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, day);
+        auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, day);
         EXPECT_TRUE(clocks.ok()) << day << ": " << clocks.status().message();
         if (!clocks.ok()) return sent;
         for (int hour = 0; hour < 3; ++hour) {
@@ -118,13 +120,13 @@ TEST(ReminderPlan, StoppedClocksAreQuiet) {
 // reminder is not sent late.
 TEST(ReminderPlan, MissedDays) {
     CaseFacts facts{"administrative", "auto", {Ev("filed", "2026-03-02")}};
-    auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-03-31");
+    auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-03-31");
     ASSERT_TRUE(clocks.ok());
     auto plan = PlanReminders(*clocks, {}, "2026-03-31");
     ASSERT_EQ(plan.size(), 1u);
     EXPECT_EQ(plan[0].stage, "lead_1");
     EXPECT_EQ(plan[0].fire_on, "2026-03-31");
-    clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-04-10");
+    clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-04-10");
     ASSERT_TRUE(clocks.ok());
     plan = PlanReminders(*clocks, {}, "2026-04-10");
     std::vector<std::string> stages;
@@ -150,7 +152,7 @@ TEST(ReminderPlan, CustodyExtensionRequestDate) {
 
 TEST(ReminderPlan, EndedClocksGetNothing) {
     CaseFacts facts{"administrative", "auto", {Ev("filed", "2026-03-02"), Ev("decided", "2026-04-05")}};
-    auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-04-10");
+    auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-04-10");
     ASSERT_TRUE(clocks.ok());
     ASSERT_EQ(clocks->front().state, "overdue");  // decided late, but nothing left to remind
     EXPECT_TRUE(PlanReminders(*clocks, {}, "2026-04-10").empty());
@@ -171,7 +173,7 @@ TEST(ReminderPlan, PolicyValidation) {
     EXPECT_EQ(ValidatePolicy(p).fields().count("letter_after_days"), 1u);
     // An invalid policy plans nothing rather than something wrong.
     CaseFacts facts{"administrative", "auto", {Ev("filed", "2026-03-02")}};
-    auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-04-10");
+    auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-04-10");
     ASSERT_TRUE(clocks.ok());
     EXPECT_TRUE(PlanReminders(*clocks, p, "2026-04-10").empty());
     EXPECT_FALSE(PlanReminders(*clocks, {}, "2026-04-10").empty());

@@ -1,19 +1,17 @@
-// Tests of the shipped data (rules.csv, holidays.csv), the CSV loaders and the period arithmetic.
-#include "cases/deadlines/rule_set.hpp"
-
+// Tests of the shipped rules (rules.csv) and their loader in the cases' schema, and of the case engine's
+// inputs (the calendar and the period arithmetic are tested in src/timelimits/).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
 #include "cases/deadlines/deadline_engine.hpp"
-#include "cases/deadlines/period.hpp"
 #include "cases/deadlines/test_events.hpp"
 
 namespace jw::cases::deadlines {
 namespace {
 
 TEST(RuleSet, ShippedRulesLoadAndCiteTheirBasis) {
-    const RuleSet& rules = RuleSet::Default();
+    const RuleSet& rules = CaseRules();
     for (const char* id : {"zhian_case_2012", "zhian_case_2025", "seizure", "filing_review", "arrest_request",
                            "procuratorate_review", "custody", "bail", "surveillance"}) {
         const Rule* r = rules.Find(id);
@@ -32,7 +30,7 @@ TEST(RuleSet, ShippedRulesLoadAndCiteTheirBasis) {
 }
 
 TEST(RuleSet, RulesPerCaseTypeAndLaw) {
-    const RuleSet& rules = RuleSet::Default();
+    const RuleSet& rules = CaseRules();
     std::vector<std::string> ids;
     for (const Rule* r : rules.For("administrative", "2012")) ids.push_back(r->id);
     EXPECT_EQ(ids, (std::vector<std::string>{"zhian_case_2012", "seizure"}));
@@ -45,84 +43,36 @@ TEST(RuleSet, CsvErrorsNameLineAndColumn) {
     const std::string header =
         "id,case_type,law,scope,start,pause,resume,end,restart,length,unit,ext_event,ext_mode,ext_steps,ext_max,"
         "ext_approver,ext_basis,request_lead,liberty,name_zh,name_en,basis,counting_basis\n";
-    auto ok = RuleSet::FromCsv(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,b,c\n");
+    auto ok = ParseCaseRules(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,b,c\n");
     ASSERT_TRUE(ok.ok()) << ok.status().message();
-    auto bad_unit = RuleSet::FromCsv(header + "r,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
+    auto bad_unit = ParseCaseRules(header + "r,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
     ASSERT_FALSE(bad_unit.ok());
     EXPECT_EQ(bad_unit.status().fields().count("line 2.unit"), 1u);
     EXPECT_NE(bad_unit.status().message().find("line 2, column 38"), std::string::npos) << bad_unit.status().message();
     // A quoted cell may hold commas and span lines; the next row's line is still its own.
-    auto quoted = RuleSet::FromCsv(
-        header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,\"b, \"\"c\"\"\nd\",c\n" +
-        "s,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
+    auto quoted =
+        ParseCaseRules(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,\"b, \"\"c\"\"\nd\",c\n" +
+                       "s,criminal,,case,accepted,,,filed,,3,weeks,,add,,0,,,0,0,n,n,b,c\n");
     ASSERT_FALSE(quoted.ok());
     EXPECT_EQ(quoted.status().fields().count("line 4.unit"), 1u) << quoted.status().message();
-    auto no_basis = RuleSet::FromCsv(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,,c\n");
+    auto no_basis = ParseCaseRules(header + "r,criminal,,case,accepted,,,filed,,3,days,,add,,0,,,0,0,n,n,,c\n");
     ASSERT_FALSE(no_basis.ok());
     EXPECT_EQ(no_basis.status().fields().count("line 2.basis"), 1u);
-    auto bad_total = RuleSet::FromCsv(header + "r,criminal,,case,a,,,f,,3,days,x,to,7-4,1,,,0,0,n,n,b,c\n");
+    auto bad_total = ParseCaseRules(header + "r,criminal,,case,a,,,f,,3,days,x,to,7-4,1,,,0,0,n,n,b,c\n");
     ASSERT_FALSE(bad_total.ok());
     EXPECT_EQ(bad_total.status().fields().count("line 2.ext_steps"), 1u);
-    auto dup = RuleSet::FromCsv(header + "r,criminal,,case,a,,,f,,3,days,,add,,0,,,0,0,n,n,b,c\n" +
-                                "r,criminal,,case,a,,,f,,3,days,,add,,0,,,0,0,n,n,b,c\n");
+    auto dup = ParseCaseRules(header + "r,criminal,,case,a,,,f,,3,days,,add,,0,,,0,0,n,n,b,c\n" +
+                              "r,criminal,,case,a,,,f,,3,days,,add,,0,,,0,0,n,n,b,c\n");
     ASSERT_FALSE(dup.ok());
     EXPECT_EQ(dup.status().fields().count("line 3.id"), 1u);
-    auto missing = RuleSet::FromCsv("id,case_type\nr,criminal\n");
+    auto missing = ParseCaseRules("id,case_type\nr,criminal\n");
     ASSERT_FALSE(missing.ok());
-}
-
-// The shipped calendar holds the State Council notices for 2024 (of 2023-10-25), 2025 (国办发明电〔2024〕12号)
-// and 2026 (notice of 2025-11-04): counts of holiday and make-up days per year as the notices list them.
-TEST(ShippedCalendar, MatchesTheNotices) {
-    const HolidayCalendar& cal = DefaultHolidayCalendar();
-    struct YearCount {
-        int year, holidays, workdays;
-    };
-    // 2024: 1 + 8 + 3 + 5 + 1 + 3 + 7 holidays; make-up days 2-04, 2-18, 4-07, 4-28, 5-11, 9-14, 9-29, 10-12.
-    // 2025: 1 + 8 + 3 + 5 + 3 + 8 holidays; make-up days 1-26, 2-08, 4-27, 9-28, 10-11.
-    // 2026: 3 + 9 + 3 + 5 + 3 + 3 + 7 holidays; make-up days 1-04, 2-14, 2-28, 5-09, 9-20, 10-10.
-    for (const YearCount& y : {YearCount{2024, 28, 8}, YearCount{2025, 28, 5}, YearCount{2026, 33, 6}}) {
-        ASSERT_TRUE(cal.KnowsYear(y.year)) << y.year;
-        int holidays = 0, workdays = 0;
-        for (const auto& e : cal.EntriesOf(y.year)) (e.kind == DayKind::kHoliday ? holidays : workdays)++;
-        EXPECT_EQ(holidays, y.holidays) << y.year;
-        EXPECT_EQ(workdays, y.workdays) << y.year;
-        // A make-up working day is always a Saturday or Sunday; otherwise listing it would mean nothing.
-        for (const auto& e : cal.EntriesOf(y.year)) {
-            if (e.kind != DayKind::kWorkday) continue;
-            int64_t weekday = (DaysFromCivil(e.date) % 7 + 7 + 3) % 7;  // 0 = Monday
-            EXPECT_GE(weekday, 5) << FormatDate(e.date);
-        }
-    }
-    EXPECT_FALSE(cal.IsWorkingDay({2025, 10, 8}));
-    EXPECT_TRUE(cal.IsWorkingDay({2025, 10, 11}));
-    EXPECT_FALSE(cal.IsWorkingDay({2026, 2, 23}));
-    EXPECT_TRUE(cal.IsWorkingDay({2026, 2, 28}));
-    EXPECT_FALSE(cal.IsWorkingDay({2024, 2, 17}));
-    EXPECT_TRUE(cal.IsWorkingDay({2024, 2, 18}));
-}
-
-TEST(Period, DaysAndMonths) {
-    EXPECT_EQ(AddDays({2026, 1, 5}, 30), (CivilDate{2026, 2, 4}));
-    EXPECT_EQ(AddMonths({2026, 3, 10}, 2), (CivilDate{2026, 5, 10}));
-    EXPECT_EQ(AddMonths({2025, 12, 31}, 2), (CivilDate{2026, 2, 28}));  // no 2-31: the last day of February
-    EXPECT_EQ(AddMonths({2023, 12, 31}, 2), (CivilDate{2024, 2, 29}));  // leap year
-    EXPECT_EQ(AddMonths({2025, 3, 1}, 12), (CivilDate{2026, 3, 1}));
-    EXPECT_EQ(AddMonths({2026, 8, 31}, 1), (CivilDate{2026, 9, 30}));
-    EXPECT_EQ(DaysBetween({2026, 3, 1}, {2026, 2, 27}), -2);
-}
-
-TEST(Period, HolidayRule) {
-    const HolidayCalendar& cal = DefaultHolidayCalendar();
-    EXPECT_EQ(ApplyHolidayRule(cal, {2025, 10, 3}, false), (CivilDate{2025, 10, 9}));
-    EXPECT_EQ(ApplyHolidayRule(cal, {2025, 10, 3}, true), (CivilDate{2025, 10, 3}));
-    EXPECT_EQ(ApplyHolidayRule(cal, {2025, 10, 9}, false), (CivilDate{2025, 10, 9}));
 }
 
 TEST(Engine, ClockCarriesBasisAndTrace) {
     CaseFacts facts{"administrative", "auto", {Ev("accepted", "2026-01-05"), Ev("filed", "2026-01-05")}};
     facts.events[1].note = "当场立案";
-    auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-01-10");
+    auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-01-10");
     ASSERT_TRUE(clocks.ok());
     ASSERT_EQ(clocks->size(), 1u);
     const Clock& c = clocks->front();
@@ -140,7 +90,7 @@ TEST(Engine, ClockCarriesBasisAndTrace) {
 // administrator. 2027-03-01 + 30 = 3-31, a Wednesday (程序规定第一百一十二条, 第三十五条).
 TEST(Engine, UnknownCalendarYearIsFlagged) {
     CaseFacts facts{"administrative", "auto", {Ev("seized", "2027-03-01", "car")}};
-    auto clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2027-03-02");
+    auto clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2027-03-02");
     ASSERT_TRUE(clocks.ok());
     ASSERT_EQ(clocks->size(), 1u);
     EXPECT_EQ(clocks->front().due, "2027-03-31");
@@ -148,26 +98,26 @@ TEST(Engine, UnknownCalendarYearIsFlagged) {
     EXPECT_NE(clocks->front().warnings[0].find("2027"), std::string::npos);
     // In a known year there is no such warning.
     facts.events = {Ev("seized", "2026-03-02", "car")};
-    clocks = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-03-03");
+    clocks = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-03-03");
     ASSERT_TRUE(clocks.ok());
     EXPECT_TRUE(clocks->front().warnings.empty());
 }
 
 TEST(Engine, BadInputsNameTheField) {
     CaseFacts facts{"traffic", "auto", {}};
-    auto r = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-01-10");
+    auto r = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-01-10");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().fields().count("case_type"), 1u);
     facts = {"administrative", "2019", {}};
-    r = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-01-10");
+    r = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-01-10");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().fields().count("law"), 1u);
     facts = {"administrative", "auto", {}};
-    r = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-1-10");
+    r = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-1-10");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().fields().count("today"), 1u);
     // No events: no clocks, no error.
-    r = ComputeClocks(RuleSet::Default(), DefaultHolidayCalendar(), facts, "2026-01-10");
+    r = ComputeClocks(CaseRules(), DefaultHolidayCalendar(), facts, "2026-01-10");
     ASSERT_TRUE(r.ok());
     EXPECT_TRUE(r->empty());
 }

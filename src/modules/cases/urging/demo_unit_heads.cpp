@@ -11,12 +11,12 @@
 namespace jw::cases::urging {
 
 Status SeedDemoUnitHeads(storage::Connection& c, int64_t now) {
-    auth::Role role{
-        "unit_head",
-        "business",
-        "unit",
-        false,
-        {"case.read", "case.person.read", "supervision.read", "case.urge", "case.urge.receive", "notify.read"}};
+    auth::Role role{"unit_head",
+                    "business",
+                    "unit",
+                    false,
+                    {"case.read", "case.person.read", "supervision.read", "case.urge", "case.urge.receive",
+                     "notify.read", "case.act"}};  // case.act: the 部门负责人审核 (dept_approve) of a proposed penalty
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, role));
     struct Head {
         const char* username;

@@ -16,6 +16,7 @@
 #include "common/text_upload.hpp"
 #include "common/validators.hpp"
 #include "http/params.hpp"
+#include "watchlist/form_fields.hpp"
 
 namespace jw::checkpoint {
 namespace {
@@ -48,19 +49,10 @@ Result<Reply> ChangeReply(const Deps& d, const Request& req, int64_t id, std::st
     return r;
 }
 
-struct ReasonBody {
-    std::string reason;
-    std::optional<int64_t> version;
-};
+using watchlist::ReasonBody;
 
 Result<ReasonBody> ParseReason(const Request& req, bool reason_required) {
-    JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body.empty() ? "{}" : req.body));
-    JsonReader in(body, {"reason", "version"});
-    ReasonBody b;
-    b.reason = in.Text("reason", reason_required, 200).value_or("");
-    b.version = in.Int("version", false, 1, INT64_MAX);
-    JW_RETURN_IF_ERROR(in.status());
-    return b;
+    return watchlist::ParseReasonBody(req.body, reason_required);
 }
 
 Status CanChange(const Request& req) {

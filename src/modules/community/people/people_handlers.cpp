@@ -8,6 +8,7 @@
 #include "community/people/people_service.hpp"
 #include "http/error_table.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace jw::community {
 namespace {
@@ -212,18 +213,20 @@ Result<Reply> ExportHandler(const Deps& d, Request&) {
 
 }  // namespace
 
-void RegisterPeopleRoutes(http::Router& router, storage::Database& db, AddressIndex& index) {
+void RegisterPeopleRoutes(http::Router& router, storage::Database& db, AddressIndex& index, const std::string& master) {
     auto deps = std::make_shared<Deps>(Deps{db, index});
     auto bind = [deps](Result<Reply> (*fn)(const Deps&, Request&)) {
         return [deps, fn](Request& req) { return fn(*deps, req); };
     };
     const std::string base = "/api/v1/community/people";
-    router.Add({"POST", base, "community.person.write", "community.person.create", bind(CreateHandler)});
+    router.Add({"POST", base, "community.person.write", "community.person.create",
+                idempotency::Once(db, master, bind(CreateHandler))});
     router.Add({"GET", base, "community.person.read", "community.person.list", bind(ListHandler)});
     router.Add({"POST", base + "/import", "community.person.write", "community.person.import", bind(ImportHandler)});
     router.Add({"GET", base + "/export", "community.person.read", "community.person.export", bind(ExportHandler)});
     router.Add({"GET", base + "/:id", "community.person.read", "community.person.read", bind(GetHandler)});
-    router.Add({"PATCH", base + "/:id", "community.person.write", "community.person.update", bind(PatchHandler)});
+    router.Add({"PATCH", base + "/:id", "community.person.write", "community.person.update",
+                idempotency::Once(db, master, bind(PatchHandler))});
     router.Add({"POST", base + "/:id/moves", "community.person.write", "community.person.move", bind(MoveHandler)});
 }
 

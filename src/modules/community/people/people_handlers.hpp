@@ -9,6 +9,7 @@
 
 namespace jw::community {
 
-void RegisterPeopleRoutes(http::Router& router, storage::Database& db, AddressIndex& index);
+// `master`: the master key (a registration from the phone is idempotent by its Idempotency-Key, idempotency::Once).
+void RegisterPeopleRoutes(http::Router& router, storage::Database& db, AddressIndex& index, const std::string& master);
 
 }  // namespace jw::community

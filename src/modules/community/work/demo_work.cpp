@@ -3,10 +3,10 @@
 #include <string>
 #include <vector>
 
-#include "cases/deadlines/deadline_engine.hpp"
 #include "common/china_day.hpp"
 #include "community/work/work_repository.hpp"
 #include "community/work/work_service.hpp"
+#include "timelimits/calendar.hpp"
 
 namespace jw::community {
 namespace {
@@ -135,7 +135,7 @@ Status SeedDemoWork(storage::Connection& tx, int64_t now) {
     later.fields.description = "在辖区内开展一次反诈宣传，提交活动照片和情况说明。";
     later.fields.assignee_id = me.user_id;
     later.limit_working_days = 5;
-    JW_RETURN_IF_ERROR(AssignTask(tx, boss, later, cases::deadlines::DefaultHolidayCalendar(), now).status());
+    JW_RETURN_IF_ERROR(AssignTask(tx, boss, later, timelimits::DefaultHolidayCalendar(), now).status());
     JW_ASSIGN_OR_RETURN(int64_t done_id,
                         task("排查沿街商铺消防隐患", today - 2 * kDaySeconds + 18 * 3600, std::nullopt));
     TaskReport report;

@@ -5,6 +5,7 @@
 #include "community/work/work_json.hpp"
 #include "community/work/work_service.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace jw::community {
 namespace {
@@ -125,7 +126,8 @@ void RegisterTaskRoutes(http::Router& router, WorkDeps d) {
     router.Add({"GET", base + "/:id", "community.work.read", "community.task.read", h(GetTaskHandler)});
     router.Add(
         {"GET", "/api/v1/community/officers", "community.task.assign", "community.officers", h(OfficersHandler)});
-    router.Add({"POST", base + "/:id/report", "community.work.write", "community.task.complete", h(ReportTaskHandler)});
+    router.Add({"POST", base + "/:id/report", "community.work.write", "community.task.complete",
+                idempotency::Once(d.db, d.master, h(ReportTaskHandler))});
 }
 
 }  // namespace jw::community

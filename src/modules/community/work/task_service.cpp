@@ -1,13 +1,13 @@
 // Tasks from the bureau and their reminders (work_service.hpp).
 #include <algorithm>
 
-#include "cases/deadlines/period.hpp"
 #include "common/china_day.hpp"
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "community/work/repository_util.hpp"
 #include "community/work/work_service.hpp"
 #include "notify/outbox.hpp"
+#include "timelimits/period.hpp"
 
 namespace jw::community {
 
@@ -58,7 +58,7 @@ Result<Saved<Task>> AssignTask(storage::Connection& c, const auth::Principal& ac
     if (in.due_at && in.limit_working_days) return Status::Invalid("due_at", "one_of_due_at_or_limit");
     if (in.limit_working_days) {
         // One counting of working days in the platform: the deadline engine's, over the holiday calendar.
-        const CivilDate last = cases::deadlines::AddWorkingDays(calendar, ChinaDateOf(now), *in.limit_working_days);
+        const CivilDate last = timelimits::AddWorkingDays(calendar, ChinaDateOf(now), *in.limit_working_days);
         t.due_at = ChinaMidnightOf(last) + kDaySeconds - 1;
         t.limit_working_days = in.limit_working_days;
     } else if (in.due_at) {

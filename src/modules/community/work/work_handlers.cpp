@@ -6,6 +6,7 @@
 #include "community/work/work_json.hpp"
 #include "community/work/work_service.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace jw::community {
 
@@ -286,7 +287,8 @@ void RegisterWorkRoutes(http::Router& router, WorkDeps d) {
     const std::string base = "/api/v1/community/";
     auto h = [d](Result<Reply> (*fn)(WorkDeps, Request&)) { return [d, fn](Request& r) { return fn(d, r); }; };
     router.Add({"GET", base + "visits", "community.work.read", "community.visit.list", h(ListVisitsHandler)});
-    router.Add({"POST", base + "visits", "community.work.write", "community.visit.create", h(CreateVisitHandler)});
+    router.Add({"POST", base + "visits", "community.work.write", "community.visit.create",
+                idempotency::Once(d.db, d.master, h(CreateVisitHandler))});
     router.Add({"GET", base + "visits/:id", "community.work.read", "community.visit.read", h(GetVisitHandler)});
     router.Add({"GET", base + "patrols", "community.work.read", "community.patrol.list", h(ListPatrolsHandler)});
     router.Add({"POST", base + "patrols", "community.work.write", "community.patrol.create", h(CreatePatrolHandler)});

@@ -12,6 +12,7 @@ namespace jw::community {
 struct WorkDeps {
     storage::Database& db;
     const HolidayCalendar& calendar;
+    std::string master;  // the master key: the phone's writes are idempotent by key (idempotency::Once)
 };
 
 // A replayed write: 200 instead of 201, and the audit record under "<action>.replay" with detail {"replay":true}.

@@ -1,13 +1,14 @@
 #include "community/work/work_module.hpp"
 
 #include "audit/audit_log.hpp"
-#include "cases/deadlines/deadline_engine.hpp"
 #include "common/civil_time.hpp"
 #include "community/work/demo_work.hpp"
+#include "community/work/todo_source.hpp"
 #include "community/work/work_handlers.hpp"
 #include "community/work/work_secrets.hpp"
 #include "community/work/work_service.hpp"
 #include "notify/scheduler.hpp"
+#include "timelimits/calendar.hpp"
 
 namespace jw::community {
 
@@ -20,9 +21,10 @@ Status SeedWork(storage::Connection& tx, const modules::DemoContext& ctx) {
 
 Status StartWork(const modules::Services& s, modules::ServerParts& parts) {
     InstallWorkKeys(s.key);
-    const WorkDeps deps{s.db, cases::deadlines::DefaultHolidayCalendar()};
+    const WorkDeps deps{s.db, timelimits::DefaultHolidayCalendar(), s.key};
     RegisterWorkRoutes(parts.router, deps);
     RegisterTaskRoutes(parts.router, deps);
+    notify::todo::ServingRegistry().Add(MakeTaskTodoSource());  // tasks assigned to me, in the to-do centre
     audit::AuditLog* log = &s.audit;
     return parts.scheduler.Register("community.task_reminders", 300, [log] {
         audit::AuditEntry e;

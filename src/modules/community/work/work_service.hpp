@@ -69,7 +69,7 @@ Result<Saved<Mediation>> ChangeMediation(storage::Connection& c, const auth::Pri
 // Tasks. Exactly one of assignee_id (an active user in the actor's units, {assignee_id: not_found |
 // outside_your_units}) and grid_id ({grid_id: required | one_of_assignee_or_grid}). The due time: due_at (after
 // now, {due_at: in_past}) or limit_working_days (1–60): the end (23:59:59 China time) of the day that many working
-// days after today, counted by the deadline engine over the holiday calendar (cases/deadlines/period.hpp).
+// days after today, counted by the shared time-limit library over the holiday calendar (timelimits/period.hpp).
 // A grid task belongs to unit_id (default: the actor's unit; must be in the actor's units).
 struct TaskInput {
     Task fields;  // title, description, assignee_id, grid_id, address_code, unit_id, client_key

@@ -4,7 +4,6 @@
 // the assignee, and the parties sealed at rest.
 #include <gtest/gtest.h>
 
-#include "cases/deadlines/deadline_engine.hpp"
 #include "common/china_day.hpp"
 #include "common/civil_time.hpp"
 #include "community/addresses/address_repository.hpp"
@@ -12,6 +11,7 @@
 #include "community/work/work_secrets.hpp"
 #include "community/work/work_service.hpp"
 #include "test_support/database_test.hpp"
+#include "timelimits/calendar.hpp"
 
 namespace jw::community {
 namespace data {
@@ -120,7 +120,7 @@ TEST_P(WorkTest, SameClientKeyTwiceGivesOnePatrolMediationAndTask) {
     t.fields.assignee_id = officer_.user_id;
     t.fields.client_key = "k1";
     t.due_at = kNow + 86400;
-    const auto& cal = cases::deadlines::DefaultHolidayCalendar();
+    const auto& cal = timelimits::DefaultHolidayCalendar();
     auto t1 = AssignTask(*c_, leader_, t, cal, kNow);
     ASSERT_TRUE(t1.ok()) << t1.status().message();
     ASSERT_TRUE(AssignTask(*c_, leader_, t, cal, kNow)->replay);
@@ -229,14 +229,13 @@ TEST_P(WorkTest, WorkingDayLimitIsCountedByTheDeadlineEngine) {
     t.fields.title = "走访";
     t.fields.assignee_id = officer_.user_id;
     t.limit_working_days = 3;
-    auto task = AssignTask(*c_, leader_, t, cases::deadlines::DefaultHolidayCalendar(), at);
+    auto task = AssignTask(*c_, leader_, t, timelimits::DefaultHolidayCalendar(), at);
     ASSERT_TRUE(task.ok()) << task.status().message();
     EXPECT_EQ(FormatChinaTime(task->record.due_at), "2026-10-10 23:59:59");
     EXPECT_EQ(task->record.limit_working_days.value_or(0), 3);
     t.due_at = at + 3600;
-    EXPECT_EQ(
-        AssignTask(*c_, leader_, t, cases::deadlines::DefaultHolidayCalendar(), at).status().fields().at("due_at"),
-        "one_of_due_at_or_limit");
+    EXPECT_EQ(AssignTask(*c_, leader_, t, timelimits::DefaultHolidayCalendar(), at).status().fields().at("due_at"),
+              "one_of_due_at_or_limit");
 }
 
 TEST_P(WorkTest, OverdueFlagAndRemindersFromAKnownClock) {
@@ -245,7 +244,7 @@ TEST_P(WorkTest, OverdueFlagAndRemindersFromAKnownClock) {
     t.fields.assignee_id = officer_.user_id;
     const int64_t due = kNow + 2 * kDaySeconds;
     t.due_at = due;
-    const auto& cal = cases::deadlines::DefaultHolidayCalendar();
+    const auto& cal = timelimits::DefaultHolidayCalendar();
     auto task = AssignTask(*c_, leader_, t, cal, kNow);
     ASSERT_TRUE(task.ok()) << task.status().message();
     EXPECT_FALSE(IsOverdue(task->record, due));
@@ -309,7 +308,7 @@ TEST_P(WorkTest, OnlyTheAssigneeReports) {
     t.fields.title = "核查";
     t.fields.assignee_id = officer_.user_id;
     t.due_at = kNow + 86400;
-    auto task = AssignTask(*c_, leader_, t, cases::deadlines::DefaultHolidayCalendar(), kNow);
+    auto task = AssignTask(*c_, leader_, t, timelimits::DefaultHolidayCalendar(), kNow);
     ASSERT_TRUE(task.ok());
     const TaskReport r{"已完成", {}, {}, {}, ""};
     auto colleague = ReportTask(*c_, colleague_, task->record.id, r, kNow);
@@ -324,7 +323,7 @@ TEST_P(WorkTest, OnlyTheAssigneeReports) {
     g.fields.title = "网格排查";
     g.fields.grid_id = "G-01";
     g.due_at = kNow + 86400;
-    auto grid_task = AssignTask(*c_, leader_, g, cases::deadlines::DefaultHolidayCalendar(), kNow);
+    auto grid_task = AssignTask(*c_, leader_, g, timelimits::DefaultHolidayCalendar(), kNow);
     ASSERT_TRUE(grid_task.ok()) << grid_task.status().message();
     EXPECT_EQ(ReportTask(*c_, leader_, grid_task->record.id, r, kNow).status().code(), ErrorCode::kPermissionDenied);
     EXPECT_TRUE(ReportTask(*c_, colleague_, grid_task->record.id, r, kNow).ok());
@@ -358,11 +357,9 @@ TEST_P(WorkTest, ValidationNamesTheField) {
     t.fields.title = "x";
     t.fields.assignee_id = other_.user_id;
     t.due_at = kNow + 60;
-    EXPECT_EQ(AssignTask(*c_, officer_, t, cases::deadlines::DefaultHolidayCalendar(), kNow)
-                  .status()
-                  .fields()
-                  .at("assignee_id"),
-              "outside_your_units");
+    EXPECT_EQ(
+        AssignTask(*c_, officer_, t, timelimits::DefaultHolidayCalendar(), kNow).status().fields().at("assignee_id"),
+        "outside_your_units");
     EXPECT_EQ(Count("SELECT COUNT(*) FROM community_visits") + Count("SELECT COUNT(*) FROM community_tasks"), 0);
 }
 

@@ -21,6 +21,8 @@ export function useTypedLabels() {
   function typed(group: 'action' | 'stage', code: string, caseType: string): string {
     const key = `casework.administrative.${group}.${code}`
     if (caseType === 'administrative' && te(key)) return t(key)
+    // Actions added with the daily-work leftovers (部门负责人审核, 先行限制人身自由) have their words in daywork.json.
+    if (group === 'action' && te(`daywork.actions.${code}`)) return t(`daywork.actions.${code}`)
     return label(group, code)
   }
   return {

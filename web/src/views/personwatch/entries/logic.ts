@@ -3,15 +3,10 @@
 import type { EntryStatus, PersonEntry } from '@/api/personwatch'
 import { formatChinaTime } from '@/utils/time'
 
-export const STATUS_TAG: Record<EntryStatus, 'warning' | 'success' | 'danger' | 'info'> = {
-  pending: 'warning',
-  active: 'success',
-  rejected: 'danger',
-  withdrawn: 'info',
-  expired: 'info',
-}
+// The same lifecycle as the vehicle watch orders (src/watchlist), so the same tags.
+export { STATUS_TAG } from '@/views/checkpoint/watch/logic'
 
-export type ReasonAction = 'approve' | 'reject' | 'withdraw'
+export type { ReasonAction } from '@/views/checkpoint/watch/logic'
 
 export interface Viewer {
   userId: number

@@ -27,18 +27,35 @@ export interface PenaltyForm {
   days: number | null
   amount_yuan: number | null
   text: string
+  article: number | null
+  paragraph: number | null
+  item: number | null
 }
 
-export const emptyPenaltyForm = (): PenaltyForm => ({ kind: '', days: null, amount_yuan: null, text: '' })
+export const emptyPenaltyForm = (): PenaltyForm => ({
+  kind: '',
+  days: null,
+  amount_yuan: null,
+  text: '',
+  article: null,
+  paragraph: null,
+  item: null,
+})
+
+// The last article of each text of the 治安管理处罚法 (2012: 119 articles; 2025 revision: 144).
+export const lastArticle = (law: string) => (law === '2012' ? 119 : 144)
 
 export const needsDays = (k: PenaltyKind | '') => k === 'detention' || k === 'fine_and_detention'
 export const needsAmount = (k: PenaltyKind | '') => k === 'fine' || k === 'fine_and_detention'
 
 // Field → message key of the first problem; empty when the form may be sent. Detention is at most 20 days
 // even when combined (治安管理处罚法 2012 §16, 2025 §19); the server checks the rest.
-export function checkPenalty(f: PenaltyForm): Record<string, string> {
+export function checkPenalty(f: PenaltyForm, law = ''): Record<string, string> {
   const out: Record<string, string> = {}
   if (!f.kind) out.kind = 'required'
+  // The decision cites the article (documents print it): required, within the case's text of the law.
+  if (f.article === null) out.article = 'required'
+  else if (!Number.isInteger(f.article) || f.article < 1 || f.article > lastArticle(law)) out.article = 'not_in_law'
   if (needsDays(f.kind) && (f.days === null || f.days < 1 || f.days > 20)) out.days = 'days_range'
   if (needsAmount(f.kind)) {
     const a = f.amount_yuan
@@ -53,6 +70,9 @@ export function checkPenalty(f: PenaltyForm): Record<string, string> {
 
 export function toManualPenalty(f: PenaltyForm): ManualPenalty {
   const p: ManualPenalty = { kind: f.kind as PenaltyKind, text: f.text.trim() }
+  if (f.article !== null) p.article = f.article
+  if (f.paragraph) p.paragraph = f.paragraph
+  if (f.item) p.item = f.item
   if (needsDays(f.kind) && f.days !== null) p.days = f.days
   if (needsAmount(f.kind) && f.amount_yuan !== null) p.amount_yuan = f.amount_yuan
   return p

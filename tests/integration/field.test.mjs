@@ -1,0 +1,117 @@
+// The phone app's server side (issue 15, ADR 0053) through the real server, on SQLite and PostgreSQL: a write
+// resent with the same Idempotency-Key is applied once and answered with the first reply; the key reused for
+// another body is refused; the person check is recorded once per key and answered from the master index and the
+// person watch list; the cache key is one per session and gone with it; a grid's addresses only for its team.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startServer, loggedIn, execSql } from './lib/server.mjs';
+import { expectError, expectStatus } from './lib/expect.mjs';
+
+function id18(first17) {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...first17].reduce((s, ch, i) => s + Number(ch) * w[i], 0);
+  return first17 + '10X98765432'[sum % 11];
+}
+
+let server;
+let officer;
+before(async () => {
+  server = await startServer('field');
+  officer = await loggedIn(server, 'officer');
+});
+after(async () => { await server?.cleanup(); });
+
+const count = (sql) => Number(execSql(server.db, sql).trim());
+const key = (h) => ({ headers: { 'Idempotency-Key': h } });
+
+test('a visit resent with the same key is recorded once and answered the same', async () => {
+  const address = execSql(server.db, "SELECT code FROM community_addresses WHERE level = 'room' ORDER BY code LIMIT 1").trim();
+  const body = { kind: 'routine', address_id: address, findings: '门口走访：一切正常', person_ids: [], follow_up: false };
+  const before = count('SELECT count(*) FROM community_visits');
+  const first = await officer.post('/community/visits', body, key('visit-key-000001'));
+  expectStatus(first, 201);
+  const again = await officer.post('/community/visits', body, key('visit-key-000001'));
+  assert.equal(again.status, 201);
+  assert.equal(again.headers.get('idempotent-replayed'), 'true');
+  assert.deepEqual(again.json, first.json);
+  assert.equal(count('SELECT count(*) FROM community_visits'), before + 1);
+  expectError(await officer.post('/community/visits', { ...body, findings: '另一次走访' }, key('visit-key-000001')),
+    409, 'conflict', { idempotency_key: 'reused' });
+  expectError(await officer.post('/community/visits', body, key('bad key')), 400, 'invalid_argument',
+    { idempotency_key: 'bad_format' });
+  // another user's same key is their own
+  const other = await loggedIn(server, 'officer');
+  assert.equal(count('SELECT count(*) FROM idempotency_keys WHERE idem_key = \'visit-key-000001\''), 1);
+  expectStatus(await other.get('/field/cache-key'), 200);
+});
+
+test('a person registered twice through the queue is one person; a stale edit is a conflict', async () => {
+  const id = id18('51990119930405271');
+  const body = { id_number: id, name: '队列登记', category: 'household', phones: [] };
+  const a = expectStatus(await officer.post('/community/people', body, key('person-key-0001')), 201);
+  const b = await officer.post('/community/people', body, key('person-key-0001'));
+  assert.equal(b.status, 201);
+  assert.deepEqual(b.json, a);
+  const edit = { version: 1, status: 'present', phones: ['13800138000'] };
+  expectStatus(await officer.request('PATCH', `/community/people/${a.person_id}`, { json: edit, headers: { 'Idempotency-Key': 'edit-key-0001' } }), 200);
+  // the phone's queue sends the same edit again: the first answer, not a conflict
+  expectStatus(await officer.request('PATCH', `/community/people/${a.person_id}`, { json: edit, headers: { 'Idempotency-Key': 'edit-key-0001' } }), 200);
+  // a second phone edited version 1 meanwhile: refused, not written over
+  const stale = await officer.request('PATCH', `/community/people/${a.person_id}`,
+    { json: { ...edit, phones: ['13900139000'] }, headers: { 'Idempotency-Key': 'edit-key-0002' } });
+  assert.equal(stale.status, 409);
+});
+
+test('a check is recorded once per key and answers from the watch list and the master index', async () => {
+  const known = id18('51990119880101333');
+  expectStatus(await officer.post('/community/people', { id_number: known, name: '盘查对象', category: 'household', phones: [] }), 201);
+  const before = count('SELECT count(*) FROM field_checks');
+  const body = { client_key: 'check-1', id_number: known, longitude: 104.07, latitude: 30.67, checked_at: 1_700_000_000, offline: true };
+  const a = expectStatus(await officer.post('/field/checks', body, key('check-key-00001')), 201);
+  assert.equal(a.outcome, 'known');
+  assert.equal(a.person.name, '盘***');
+  assert.ok(!JSON.stringify(a).includes(known));
+  const b = await officer.post('/field/checks', body, key('check-key-00001'));
+  assert.deepEqual(b.json, a);
+  // the same client_key under another header key (a phone that lost its header) is still one check
+  const c = expectStatus(await officer.post('/field/checks', body, key('check-key-00002')), 200);
+  assert.equal(c.id, a.id);
+  assert.equal(count('SELECT count(*) FROM field_checks'), before + 1);
+  const nothing = expectStatus(await officer.post('/field/checks', { client_key: 'check-2', id_number: id18('51990119880101334') }), 201);
+  assert.equal(nothing.outcome, 'nothing');
+  expectError(await officer.post('/field/checks', { client_key: 'check-3' }), 400, 'invalid_argument',
+    { name: 'required', birth_date: 'required' });
+  const mine = expectStatus(await officer.get('/field/checks?mine=true'), 200);
+  const row = mine.items.find((x) => x.id === a.id);
+  assert.equal(row.offline, true);
+  assert.equal(row.checked_at, 1_700_000_000);
+  assert.deepEqual(row.position, { longitude: 104.07, latitude: 30.67 });
+  assert.ok(!JSON.stringify(mine).includes(known), 'the list shows masked numbers');
+  // a wanted person of the demo county's watch list
+  const wanted = await officer.get('/personwatch/entries?status=active&kind=wanted&page_size=1');
+  assert.ok(wanted.json.items.length > 0, 'the demo lists wanted persons');
+});
+
+test('the cache key is one per session and gone with it', async () => {
+  const s1 = await loggedIn(server, 'officer');
+  const s2 = await loggedIn(server, 'officer');
+  const a = expectStatus(await s1.get('/field/cache-key'), 200);
+  const again = expectStatus(await s1.get('/field/cache-key'), 200);
+  const b = expectStatus(await s2.get('/field/cache-key'), 200);
+  assert.match(a.secret, /^[0-9a-f]{64}$/);
+  assert.equal(again.secret, a.secret);
+  assert.notEqual(b.secret, a.secret);
+  assert.ok(a.max_offline_hours > 0);
+  expectStatus(await s1.del('/session'), 204);
+  expectError(await s1.get('/field/cache-key'), 401);
+});
+
+test('a grid\'s addresses for its team only', async () => {
+  const grid = execSql(server.db, "SELECT m.grid_code FROM community_grid_members m JOIN users u ON u.id = m.user_id WHERE u.username = 'officer' LIMIT 1").trim();
+  assert.ok(grid);
+  const r = expectStatus(await officer.get(`/field/grid-addresses?grid=${encodeURIComponent(grid)}`), 200);
+  assert.ok(r.items.length > 0);
+  assert.ok(r.items.every((a) => a.address_id && a.full_name));
+  expectError(await officer.get('/field/grid-addresses?grid=NO-SUCH-GRID'), 404);
+  expectError(await officer.get('/field/grid-addresses'), 400, 'invalid_argument', { grid: 'required' });
+});

@@ -1,0 +1,54 @@
+// What the phone keeps to work without the network (ADR 0053): the officer's open tasks, the addresses of the
+// officer's grid, and the lookup data a check needs; sealed like the queue (vault.ts), fetched at login and
+// refreshed in the background while online. Reads fall back to the kept copy when the server cannot be reached.
+import { http, ApiError } from '@/api/http'
+import { fieldDb } from './db'
+import { open, seal, unlocked } from './vault'
+
+export async function keep(name: string, value: unknown): Promise<void> {
+  if (!unlocked()) return
+  await (await fieldDb()).put('cache', { name, saved_at: Date.now(), sealed: await seal(value) })
+}
+
+export async function kept<T>(name: string): Promise<{ value: T; saved_at: number } | null> {
+  if (!unlocked()) return null
+  const row = await (await fieldDb()).get('cache', name)
+  if (!row) return null
+  return { value: await open<T>(row.sealed), saved_at: row.saved_at }
+}
+
+export function isNetworkError(e: unknown): boolean {
+  return (e instanceof ApiError && (e.status === 0 || e.status >= 502)) || e instanceof TypeError
+}
+
+// The server's answer, kept; or, when the server cannot be reached, the kept copy (null if none).
+export async function fresh<T>(name: string, load: () => Promise<T>): Promise<{ value: T; offline: boolean } | null> {
+  try {
+    const value = await load()
+    await keep(name, value)
+    return { value, offline: false }
+  } catch (e) {
+    if (!isNetworkError(e)) throw e
+    const copy = await kept<T>(name)
+    return copy ? { value: copy.value, offline: true } : null
+  }
+}
+
+export interface GridAddress {
+  address_id: string
+  full_name: string
+  level: string
+}
+
+export async function loadGridAddresses(grid: string): Promise<void> {
+  const r = await http.get<{ items: GridAddress[] }>('/field/grid-addresses', { grid })
+  await keep('grid-addresses', r.items)
+}
+
+// Addresses of the kept grid whose name contains every part of `text` (offline address picking).
+export async function searchKeptAddresses(text: string, limit = 8): Promise<GridAddress[]> {
+  const copy = await kept<GridAddress[]>('grid-addresses')
+  if (!copy) return []
+  const parts = text.trim().split(/\s+/).filter(Boolean)
+  return copy.value.filter((a) => parts.every((p) => a.full_name.includes(p))).slice(0, limit)
+}
