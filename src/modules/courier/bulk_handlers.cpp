@@ -26,9 +26,7 @@ std::string Header(const Request& req, const char* name) {
     return it == req.headers.end() ? "" : it->second;
 }
 
-Status Unauthenticated(const std::string& why) {
-    return Status(ErrorCode::kUnauthenticated, "bulk API: " + why);
-}
+Status Unauthenticated(const std::string& why) { return Status(ErrorCode::kUnauthenticated, "bulk API: " + why); }
 
 Result<Reply> Bulk(const Deps& d, Request& req) {
     const int64_t now = NowUnix();

@@ -9,7 +9,7 @@ struct Deps {
     storage::Database& db;
     WatchCheck watch;
 };
-void RegisterRecordRoutes(http::Router& router, const Deps& d);   // counter, outlet's own, police search
-void RegisterBulkRoutes(http::Router& router, const Deps& d);     // the companies' signed API
+void RegisterRecordRoutes(http::Router& router, const Deps& d);       // counter, outlet's own, police search
+void RegisterBulkRoutes(http::Router& router, const Deps& d);         // the companies' signed API
 void RegisterSupervisionRoutes(http::Router& router, const Deps& d);  // outlets, rates, collisions
 }  // namespace jw::courier

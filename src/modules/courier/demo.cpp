@@ -13,11 +13,11 @@
 #include "auth/seed.hpp"
 #include "common/validators.hpp"
 #include "community/orgs/credit_code.hpp"
-#include "orgs/orgs_service.hpp"
 #include "courier/courier_keys.hpp"
 #include "courier/record_repository.hpp"
 #include "courier/registry_repository.hpp"
 #include "courier/watch_adapter.hpp"
+#include "orgs/orgs_service.hpp"
 #include "personwatch/personwatch_repository.hpp"
 #include "storage/bulk_load.hpp"
 
@@ -28,7 +28,7 @@ using storage::V;
 const char* kSurnames[] = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙", "马", "朱", "林"};
 const char* kGiven[] = {"伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "涛", "明", "超"};
 const char* kCities[] = {"广东省广州市天河区", "广东省深圳市南山区", "湖南省长沙市岳麓区", "四川省成都市武侯区",
-                         "浙江省杭州市西湖区", "北京市朝阳区", "上海市浦东新区", "湖北省武汉市洪山区"};
+                         "浙江省杭州市西湖区", "北京市朝阳区",       "上海市浦东新区",     "湖北省武汉市洪山区"};
 const char* kContent[] = {"衣服", "书籍", "茶叶", "手机壳", "化妆品", "零食", "文件", "鞋子"};
 const char* kCategory[] = {"clothing", "document", "food", "electronics", "cosmetics", "food", "document", "clothing"};
 
@@ -42,7 +42,9 @@ struct Lcg {
     int Below(int n) { return static_cast<int>(Next() % static_cast<uint32_t>(n)); }
 };
 
-std::string Name(Lcg& r) { return std::string(kSurnames[r.Below(15)]) + kGiven[r.Below(16)] + (r.Below(3) ? kGiven[r.Below(16)] : ""); }
+std::string Name(Lcg& r) {
+    return std::string(kSurnames[r.Below(15)]) + kGiven[r.Below(16)] + (r.Below(3) ? kGiven[r.Below(16)] : "");
+}
 std::string Phone(Lcg& r) {
     char b[16];
     std::snprintf(b, sizeof b, "13%09u", r.Next() % 1000000000u);
@@ -127,8 +129,9 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         c.org_id = company_org.id;
         JW_ASSIGN_OR_RETURN(c.id, InsertCompany(tx, c, std::string("jingwu-demo-") + co.code, now));
         if (org_seq == 1)  // the first company's administrator sees all its outlets (880405)
-            JW_RETURN_IF_ERROR(DemoAccount(tx, company_org.id, "courier_company1", 5, "企业管理员", "courier_company",
-                                           hash, now).status());
+            JW_RETURN_IF_ERROR(
+                DemoAccount(tx, company_org.id, "courier_company1", 5, "企业管理员", "courier_company", hash, now)
+                    .status());
         for (int k = 0; k < 4; ++k, ++n) {
             Outlet o;
             o.company_id = c.id;
@@ -176,7 +179,8 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
             s.phone = Phone(rng);
             s.status = "unmatched";
             if (i < 2) {
-                const std::string username = std::string(admin ? "outlet_admin" : "outlet_clerk") + std::to_string(i + 1);
+                const std::string username =
+                    std::string(admin ? "outlet_admin" : "outlet_clerk") + std::to_string(i + 1);
                 JW_ASSIGN_OR_RETURN(int64_t uid, DemoAccount(tx, *outlets[i].org_id, username,
                                                              static_cast<int>(i) * 2 + (admin ? 1 : 2), s.name,
                                                              admin ? "outlet_admin" : "outlet_clerk", hash, now));
@@ -218,7 +222,8 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         r.in.sender_phone = Phone(rng);
         r.in.receiver_name = Name(rng);
         r.in.receiver_phone = Phone(rng);
-        r.in.receiver_address = std::string(kCities[rng.Below(8)]) + "示例路" + std::to_string(rng.Below(300) + 1) + "号";
+        r.in.receiver_address =
+            std::string(kCities[rng.Below(8)]) + "示例路" + std::to_string(rng.Below(300) + 1) + "号";
         const int what = rng.Below(8);
         r.in.category = kCategory[what];
         r.in.declared_content = kContent[what];
@@ -229,7 +234,8 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
         // and some reach the platform a day late: the supervision pages have something to show.
         // The planted pattern keeps its sender's resident ID (碰撞比对 finds all forty).
         const bool unverified = rng.Below(100) < 3;
-        if (unverified && !pattern) r.in.sender_doc_type = "temporary_id", r.in.sender_id = "LS" + std::to_string(100000 + i);
+        if (unverified && !pattern)
+            r.in.sender_doc_type = "temporary_id", r.in.sender_id = "LS" + std::to_string(100000 + i);
         r.id_verified = r.in.sender_doc_type == "resident_id";
         r.uploaded_at = r.in.accepted_at + (rng.Below(100) < 2 ? 2 * 86400 : 60);
         if (r.uploaded_at > now) r.uploaded_at = now;
@@ -257,8 +263,9 @@ Status SeedCourierDemo(storage::Connection& tx, int64_t now, int records) {
     // Their alerts, as the intake raised them at the time: the outlets' stations see them on the board.
     const WatchCheck watch = MakeWatchCheck();
     for (const auto& h : held) {
-        WatchSubject who{"resident_id", h.id_number, h.name, h.outlet.station_unit_id, h.outlet.name,
-                         "courier:" + std::to_string(h.outlet.company_id) + ":" + h.waybill};
+        WatchSubject who{"resident_id", h.id_number,
+                         h.name,        h.outlet.station_unit_id,
+                         h.outlet.name, "courier:" + std::to_string(h.outlet.company_id) + ":" + h.waybill};
         JW_RETURN_IF_ERROR(watch(tx, who, h.at).status());
     }
     const auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };

@@ -41,8 +41,9 @@ class CourierModule final : public modules::Module {
         if (auto opened = ocr::IdCardReader::Open(); opened.ok())
             reader = std::move(opened).value();
         else
-            spdlog::warn("courier: ID-card OCR off, Tesseract model chi_sim not found (install tesseract-ocr-chi-sim "
-                         "and restart); POST /api/v1/courier/ocr answers 503 ocr_model_missing");
+            spdlog::warn(
+                "courier: ID-card OCR off, Tesseract model chi_sim not found (install tesseract-ocr-chi-sim "
+                "and restart); POST /api/v1/courier/ocr answers 503 ocr_model_missing");
         RegisterOcrRoutes(parts.router, std::move(reader));
         parts.offloaded_actions.push_back("courier.ocr");
         return Status::Ok();

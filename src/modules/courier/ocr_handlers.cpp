@@ -13,7 +13,8 @@ void RegisterOcrRoutes(http::Router& router, std::shared_ptr<ocr::IdCardReader> 
     // as `jingwu courier ocr`; 404 {code: not_found} when no card is found; 503 {code: unavailable, detail:
     // ocr_model_missing, fields: {model: chi_sim}} on a server without the model (the clerk types the fields).
     // The photo is not kept: the clerk attaches the card photo, if at all, with the record.
-    router.Add({"POST", "/api/v1/courier/ocr", "courier.ocr", "courier.ocr", [reader](http::Request& req) -> Result<http::Reply> {
+    router.Add({"POST", "/api/v1/courier/ocr", "courier.ocr", "courier.ocr",
+                [reader](http::Request& req) -> Result<http::Reply> {
                     if (!reader) return ocr::IdCardReader::MissingModel();
                     auto type = req.headers.find("content-type");
                     JW_ASSIGN_OR_RETURN(media::CheckedImage image,

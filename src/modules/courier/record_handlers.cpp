@@ -1,12 +1,12 @@
 #include <optional>
 
+#include "auth/external.hpp"
 #include "common/civil_time.hpp"
 #include "courier/categories.hpp"
 #include "courier/courier_handlers.hpp"
 #include "courier/record_json.hpp"
 #include "courier/record_service.hpp"
 #include "courier/registry_repository.hpp"
-#include "auth/external.hpp"
 #include "http/params.hpp"
 
 namespace jw::courier {
@@ -36,8 +36,8 @@ Result<std::vector<int64_t>> CallerOutletIds(storage::Connection& c, const auth:
 Result<Reply> Categories(Request&) {
     Json items = Json::array();
     for (const auto& c : courier::Categories())
-        items.push_back({{"code", c.code}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"level", c.level},
-                         {"basis", c.basis}});
+        items.push_back(
+            {{"code", c.code}, {"name_zh", c.name_zh}, {"name_en", c.name_en}, {"level", c.level}, {"basis", c.basis}});
     return Reply::Json200({{"items", items}});
 }
 

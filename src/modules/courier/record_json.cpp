@@ -15,12 +15,17 @@ Status Str(const Json& j, const char* key, std::string& out) {
 Result<RecordInput> RecordFromJson(const Json& j) {
     if (!j.is_object()) return Status::Invalid("record", "bad_type");
     RecordInput in;
-    for (auto [key, field] : std::initializer_list<std::pair<const char*, std::string*>>{
-             {"waybill_no", &in.waybill_no}, {"sender_doc_type", &in.sender_doc_type},
-             {"sender_name", &in.sender_name}, {"sender_id", &in.sender_id}, {"sender_phone", &in.sender_phone},
-             {"receiver_name", &in.receiver_name}, {"receiver_phone", &in.receiver_phone},
-             {"receiver_address", &in.receiver_address}, {"category", &in.category},
-             {"declared_content", &in.declared_content}})
+    for (auto [key, field] :
+         std::initializer_list<std::pair<const char*, std::string*>>{{"waybill_no", &in.waybill_no},
+                                                                     {"sender_doc_type", &in.sender_doc_type},
+                                                                     {"sender_name", &in.sender_name},
+                                                                     {"sender_id", &in.sender_id},
+                                                                     {"sender_phone", &in.sender_phone},
+                                                                     {"receiver_name", &in.receiver_name},
+                                                                     {"receiver_phone", &in.receiver_phone},
+                                                                     {"receiver_address", &in.receiver_address},
+                                                                     {"category", &in.category},
+                                                                     {"declared_content", &in.declared_content}})
         JW_RETURN_IF_ERROR(Str(j, key, *field));
     if (j.contains("declared_value_cents")) {
         if (!j["declared_value_cents"].is_number_integer()) return Status::Invalid("declared_value_cents", "bad_type");

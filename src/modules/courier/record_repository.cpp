@@ -21,9 +21,12 @@ std::string MaskAddress(const std::string& a) {
     while (i < a.size() && chars < 6) {
         size_t n = 1;
         const unsigned char c = a[i];
-        if (c >= 0xF0) n = 4;
-        else if (c >= 0xE0) n = 3;
-        else if (c >= 0xC0) n = 2;
+        if (c >= 0xF0)
+            n = 4;
+        else if (c >= 0xE0)
+            n = 3;
+        else if (c >= 0xC0)
+            n = 2;
         out += a.substr(i, n);
         i += n;
         ++chars;
@@ -39,13 +42,36 @@ std::string ChinaDate(int64_t t) {
 }
 
 const std::vector<std::string>& RecordColumns() {
-    static const std::vector<std::string> cols = {
-        "company_id", "outlet_id", "waybill_no", "source", "sender_doc_type", "sender_name_sealed",
-        "sender_name_index", "sender_id_sealed", "sender_id_index", "sender_phone_sealed", "sender_phone_index",
-        "id_verified", "receiver_name_sealed", "receiver_name_index", "receiver_phone_sealed", "receiver_phone_index",
-        "receiver_address_sealed", "receiver_address_index", "category", "declared_content", "declared_value_cents",
-        "inspected", "status", "refusal_reason", "ocr_used", "ocr_corrected", "clerk_user_id", "accepted_at",
-        "uploaded_at", "day"};
+    static const std::vector<std::string> cols = {"company_id",
+                                                  "outlet_id",
+                                                  "waybill_no",
+                                                  "source",
+                                                  "sender_doc_type",
+                                                  "sender_name_sealed",
+                                                  "sender_name_index",
+                                                  "sender_id_sealed",
+                                                  "sender_id_index",
+                                                  "sender_phone_sealed",
+                                                  "sender_phone_index",
+                                                  "id_verified",
+                                                  "receiver_name_sealed",
+                                                  "receiver_name_index",
+                                                  "receiver_phone_sealed",
+                                                  "receiver_phone_index",
+                                                  "receiver_address_sealed",
+                                                  "receiver_address_index",
+                                                  "category",
+                                                  "declared_content",
+                                                  "declared_value_cents",
+                                                  "inspected",
+                                                  "status",
+                                                  "refusal_reason",
+                                                  "ocr_used",
+                                                  "ocr_corrected",
+                                                  "clerk_user_id",
+                                                  "accepted_at",
+                                                  "uploaded_at",
+                                                  "day"};
     return cols;
 }
 
@@ -54,15 +80,35 @@ storage::Params RecordRow(const NewRecord& r) {
     const RecordInput& in = r.in;
     std::string corrected;
     for (const auto& f : in.ocr_corrected) corrected += (corrected.empty() ? "" : ",") + f;
-    return {V(r.company_id), V(r.outlet_id), V(in.waybill_no), V(r.source), V(in.sender_doc_type),
-            V(s.Seal(in.sender_name)), V(s.BlindIndex("name", in.sender_name)), V(s.Seal(in.sender_id)),
-            V(s.BlindIndex("id", NormaliseIdNumber(in.sender_id))), V(s.Seal(in.sender_phone)),
-            V(s.BlindIndex("phone", NormalisePhone(in.sender_phone))), V(r.id_verified), V(s.Seal(in.receiver_name)),
-            V(s.BlindIndex("name", in.receiver_name)), V(s.Seal(in.receiver_phone)),
-            V(s.BlindIndex("phone", NormalisePhone(in.receiver_phone))), V(s.Seal(in.receiver_address)),
-            V(s.BlindIndex("address", in.receiver_address)), V(in.category), V(in.declared_content),
-            V(in.declared_value_cents), V(in.inspected), V(r.status), V(r.refusal_reason), V(in.ocr_used),
-            V(corrected), r.clerk_user_id ? V(*r.clerk_user_id) : Null(), V(in.accepted_at), V(r.uploaded_at),
+    return {V(r.company_id),
+            V(r.outlet_id),
+            V(in.waybill_no),
+            V(r.source),
+            V(in.sender_doc_type),
+            V(s.Seal(in.sender_name)),
+            V(s.BlindIndex("name", in.sender_name)),
+            V(s.Seal(in.sender_id)),
+            V(s.BlindIndex("id", NormaliseIdNumber(in.sender_id))),
+            V(s.Seal(in.sender_phone)),
+            V(s.BlindIndex("phone", NormalisePhone(in.sender_phone))),
+            V(r.id_verified),
+            V(s.Seal(in.receiver_name)),
+            V(s.BlindIndex("name", in.receiver_name)),
+            V(s.Seal(in.receiver_phone)),
+            V(s.BlindIndex("phone", NormalisePhone(in.receiver_phone))),
+            V(s.Seal(in.receiver_address)),
+            V(s.BlindIndex("address", in.receiver_address)),
+            V(in.category),
+            V(in.declared_content),
+            V(in.declared_value_cents),
+            V(in.inspected),
+            V(r.status),
+            V(r.refusal_reason),
+            V(in.ocr_used),
+            V(corrected),
+            r.clerk_user_id ? V(*r.clerk_user_id) : Null(),
+            V(in.accepted_at),
+            V(r.uploaded_at),
             V(ChinaDate(in.accepted_at))};
 }
 
@@ -80,9 +126,9 @@ Result<int64_t> InsertRecord(storage::Connection& c, const NewRecord& r) {
         cols += (cols.empty() ? "" : ",") + col;
         marks += marks.empty() ? "?" : ",?";
     }
-    JW_ASSIGN_OR_RETURN(auto row,
-                        c.QueryOne("INSERT INTO courier_records (" + cols + ") VALUES (" + marks + ") RETURNING id",
-                                   RecordRow(r)));
+    JW_ASSIGN_OR_RETURN(
+        auto row,
+        c.QueryOne("INSERT INTO courier_records (" + cols + ") VALUES (" + marks + ") RETURNING id", RecordRow(r)));
     return row.Int(0);
 }
 
@@ -96,8 +142,10 @@ Result<RecordPage> SearchRecords(storage::Connection& c, const RecordQuery& q, b
     const auto& s = Sealer();
     std::string where = " WHERE 1=1";
     storage::Params p;
-    if (!q.sender_id.empty()) where += " AND r.sender_id_index = ?", p.push_back(V(s.BlindIndex("id", NormaliseIdNumber(q.sender_id))));
-    if (!q.sender_name.empty()) where += " AND r.sender_name_index = ?", p.push_back(V(s.BlindIndex("name", q.sender_name)));
+    if (!q.sender_id.empty())
+        where += " AND r.sender_id_index = ?", p.push_back(V(s.BlindIndex("id", NormaliseIdNumber(q.sender_id))));
+    if (!q.sender_name.empty())
+        where += " AND r.sender_name_index = ?", p.push_back(V(s.BlindIndex("name", q.sender_name)));
     if (!q.phone.empty()) {
         const std::string idx = s.BlindIndex("phone", NormalisePhone(q.phone));
         where += " AND (r.sender_phone_index = ? OR r.receiver_phone_index = ?)";

@@ -1,6 +1,8 @@
 // Courier records on SQLite and PostgreSQL (issue 17): the rules of 快递暂行条例 art. 22 and 反恐怖主义法 art. 20
 // (record_service.hpp), sealing, the watch-list hold, idempotency, outlet isolation, the bulk API's signature and
 // replay checks, the supervision figures and 碰撞比对.
+#include "courier/record_service.hpp"
+
 #include <gtest/gtest.h>
 
 #include "common/civil_time.hpp"
@@ -10,7 +12,6 @@
 #include "courier/courier_keys.hpp"
 #include "courier/demo.hpp"
 #include "courier/record_repository.hpp"
-#include "courier/record_service.hpp"
 #include "courier/registry_repository.hpp"
 #include "courier/supervision.hpp"
 #include "storage/migrations.hpp"
@@ -214,7 +215,8 @@ TEST(CourierValidation, EveryFieldNamed) {
         {[](RecordInput& r) { r.sender_doc_type = "library_card"; }, "sender_doc_type", "invalid_enum"},
         {[](RecordInput& r) { r.sender_name = ""; }, "sender_name", "required"},
         {[](RecordInput& r) { r.sender_id = ""; }, "sender_id", "required"},
-        {[](RecordInput& r) { r.sender_id[17] = r.sender_id[17] == '0' ? '1' : '0'; }, "sender_id", "bad_check_character"},
+        {[](RecordInput& r) { r.sender_id[17] = r.sender_id[17] == '0' ? '1' : '0'; }, "sender_id",
+         "bad_check_character"},
         {[](RecordInput& r) { r.sender_doc_type = "passport", r.sender_id = "E1"; }, "sender_id", "bad_format"},
         {[](RecordInput& r) { r.sender_phone = "12345"; }, "sender_phone", "bad_mobile"},
         {[](RecordInput& r) { r.receiver_name = ""; }, "receiver_name", "required"},
@@ -224,8 +226,14 @@ TEST(CourierValidation, EveryFieldNamed) {
         {[](RecordInput& r) { r.declared_content = ""; }, "declared_content", "required"},
         {[](RecordInput& r) { r.declared_value_cents = -1; }, "declared_value_cents", "out_of_range"},
         {[](RecordInput& r) { r.inspected = false; }, "inspected", "required"},
-        {[](RecordInput& r) { r.photos = {{"m1", "parcel"}}; }, "photos", "opened_photo_required"},
-        {[](RecordInput& r) { r.photos = {{"m1", "selfie"}}; }, "photos", "invalid_enum"},
+        {[](RecordInput& r) {
+             r.photos = {{"m1", "parcel"}};
+         },
+         "photos", "opened_photo_required"},
+        {[](RecordInput& r) {
+             r.photos = {{"m1", "selfie"}};
+         },
+         "photos", "invalid_enum"},
         {[](RecordInput& r) { r.accepted_at = kNow + 3600; }, "accepted_at", "out_of_range"},
         {[](RecordInput& r) { r.ocr_corrected = {"shoe_size"}; }, "ocr_corrected", "invalid_enum"},
     };
@@ -250,8 +258,9 @@ TEST(CourierBulkSignature, FreshSignedOnce) {
     EXPECT_EQ(sig.size(), 64u);
     EXPECT_TRUE(VerifySignature("key", base, sig));
     EXPECT_FALSE(VerifySignature("other", base, sig));
-    EXPECT_FALSE(VerifySignature("key", SignatureBase("POST", "/api/v1/courier/bulk", "1796601600",
-                                                      "abcdefghijklmnop", "{ }"), sig));  // body changed
+    EXPECT_FALSE(VerifySignature("key",
+                                 SignatureBase("POST", "/api/v1/courier/bulk", "1796601600", "abcdefghijklmnop", "{ }"),
+                                 sig));  // body changed
     EXPECT_TRUE(CheckFreshness("1796601600", "abcdefghijklmnop", kNow).ok());
     EXPECT_EQ(CheckFreshness("1796601000", "abcdefghijklmnop", kNow).fields().at("x_timestamp"), "stale");
     EXPECT_EQ(CheckFreshness("1796601600", "short", kNow).fields().at("x_nonce"), "bad_format");

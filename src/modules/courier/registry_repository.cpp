@@ -28,8 +28,8 @@ constexpr const char* kOutletCols =
 Result<int64_t> InsertCompany(storage::Connection& c, const Company& co, const std::string& api_secret, int64_t now) {
     JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("INSERT INTO courier_companies (org_id, code, name, licence_no, "
                                              "api_secret_sealed, created_at) VALUES (?,?,?,?,?,?) RETURNING id",
-                                             {co.org_id ? V(*co.org_id) : Null(), V(co.code), V(co.name), V(co.licence_no),
-                                              V(ApiKeySealer().Seal(api_secret)), V(now)}));
+                                             {co.org_id ? V(*co.org_id) : Null(), V(co.code), V(co.name),
+                                              V(co.licence_no), V(ApiKeySealer().Seal(api_secret)), V(now)}));
     return row.Int(0);
 }
 
@@ -39,15 +39,15 @@ Result<int64_t> InsertOutlet(storage::Connection& c, const Outlet& o, int64_t no
         c.QueryOne("INSERT INTO courier_outlets (org_id, company_id, code, name, licence_no, manager_name, "
                    "manager_phone_sealed, address_id, address_text, township, station_unit_id, created_at) "
                    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
-                   {o.org_id ? V(*o.org_id) : Null(), V(o.company_id), V(o.code), V(o.name), V(o.licence_no), V(o.manager_name),
-                    V(Sealer().Seal(o.manager_phone)), o.address_id ? V(*o.address_id) : Null(), V(o.address_text),
-                    V(o.township), V(o.station_unit_id), V(now)}));
+                   {o.org_id ? V(*o.org_id) : Null(), V(o.company_id), V(o.code), V(o.name), V(o.licence_no),
+                    V(o.manager_name), V(Sealer().Seal(o.manager_phone)), o.address_id ? V(*o.address_id) : Null(),
+                    V(o.address_text), V(o.township), V(o.station_unit_id), V(now)}));
     return row.Int(0);
 }
 
 Result<Company> LoadCompanyByCode(storage::Connection& c, const std::string& code) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, code, name, licence_no FROM courier_companies WHERE code = ?",
-                                           {V(code)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id, code, name, licence_no FROM courier_companies WHERE code = ?", {V(code)}));
     if (rows.empty()) return Status::NotFound("company");
     return Company{rows[0].Int(0), rows[0].Str(1), rows[0].Str(2), rows[0].Str(3)};
 }
@@ -131,9 +131,9 @@ Result<std::optional<Staff>> StaffOfUser(storage::Connection& c, int64_t user_id
 }
 
 Result<std::vector<Staff>> ListStaff(storage::Connection& c, int64_t outlet_id) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string("SELECT ") + kStaffCols +
-                                               " FROM courier_staff WHERE outlet_id = ? ORDER BY id",
-                                           {V(outlet_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string("SELECT ") + kStaffCols + " FROM courier_staff WHERE outlet_id = ? ORDER BY id",
+                           {V(outlet_id)}));
     std::vector<Staff> out;
     for (const auto& r : rows) out.push_back(StaffFrom(r));
     return out;

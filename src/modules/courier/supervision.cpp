@@ -27,17 +27,16 @@ Result<std::vector<int64_t>> Ids(storage::Connection& c, const std::string& wher
 
 Result<std::vector<OutletDay>> OutletDays(storage::Connection& c, const std::string& from_day,
                                           const std::string& to_day) {
-    JW_ASSIGN_OR_RETURN(
-        auto rows,
-        c.Query("SELECT r.outlet_id, o.name, co.name, o.township, r.day, COUNT(*), "
-                "SUM(CASE WHEN r.id_verified = 1 THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN r.uploaded_at > r.accepted_at + ? THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN r.status = 'refused' THEN 1 ELSE 0 END), "
-                "SUM(CASE WHEN r.status = 'held' THEN 1 ELSE 0 END) "
-                "FROM courier_records r JOIN courier_outlets o ON o.id = r.outlet_id "
-                "JOIN courier_companies co ON co.id = r.company_id WHERE r.day >= ? AND r.day <= ? "
-                "GROUP BY r.outlet_id, o.name, co.name, o.township, r.day ORDER BY r.day, r.outlet_id",
-                {V(kLateSeconds), V(from_day), V(to_day)}));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT r.outlet_id, o.name, co.name, o.township, r.day, COUNT(*), "
+                                "SUM(CASE WHEN r.id_verified = 1 THEN 1 ELSE 0 END), "
+                                "SUM(CASE WHEN r.uploaded_at > r.accepted_at + ? THEN 1 ELSE 0 END), "
+                                "SUM(CASE WHEN r.status = 'refused' THEN 1 ELSE 0 END), "
+                                "SUM(CASE WHEN r.status = 'held' THEN 1 ELSE 0 END) "
+                                "FROM courier_records r JOIN courier_outlets o ON o.id = r.outlet_id "
+                                "JOIN courier_companies co ON co.id = r.company_id WHERE r.day >= ? AND r.day <= ? "
+                                "GROUP BY r.outlet_id, o.name, co.name, o.township, r.day ORDER BY r.day, r.outlet_id",
+                                {V(kLateSeconds), V(from_day), V(to_day)}));
     std::vector<OutletDay> out;
     for (const auto& r : rows) {
         OutletDay d;
@@ -84,8 +83,8 @@ Result<std::vector<Collision>> CollideWithList(storage::Connection& c, const std
     for (const auto& item : list) {
         const bool is_id = CheckIdNumber(item).ok();
         if (is_id) {
-            JW_ASSIGN_OR_RETURN(auto ids, Ids(c, "sender_id_index", s.BlindIndex("id", NormaliseIdNumber(item)),
-                                              from_day, to_day));
+            JW_ASSIGN_OR_RETURN(
+                auto ids, Ids(c, "sender_id_index", s.BlindIndex("id", NormaliseIdNumber(item)), from_day, to_day));
             if (!ids.empty()) out.push_back({"listed", MaskIdNumber(item), int64_t(ids.size()), ids});
             continue;
         }

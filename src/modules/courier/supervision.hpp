@@ -25,9 +25,9 @@ Result<std::vector<OutletDay>> OutletDays(storage::Connection& c, const std::str
                                           const std::string& to_day);
 
 struct Collision {
-    std::string kind;     // one_sender_many_receivers | many_senders_one_address | listed
-    std::string key_masked;  // the sender's ID or the address, masked
-    int64_t count = 0;    // receivers, senders, or records
+    std::string kind;                 // one_sender_many_receivers | many_senders_one_address | listed
+    std::string key_masked;           // the sender's ID or the address, masked
+    int64_t count = 0;                // receivers, senders, or records
     std::vector<int64_t> record_ids;  // at most 50
 };
 // Senders with at least `min_count` distinct receivers (by phone), and receiving addresses with at least

@@ -26,9 +26,14 @@ Result<Reply> Outlets(const Deps& d, Request&) {
     JW_ASSIGN_OR_RETURN(auto outlets, ListOutlets(*c, std::nullopt));
     Json items = Json::array();
     for (const auto& o : outlets)
-        items.push_back({{"id", o.id}, {"company_id", o.company_id}, {"code", o.code}, {"name", o.name},
-                         {"licence_no", o.licence_no}, {"manager_name", o.manager_name},
-                         {"address", o.address_text}, {"township", o.township},
+        items.push_back({{"id", o.id},
+                         {"company_id", o.company_id},
+                         {"code", o.code},
+                         {"name", o.name},
+                         {"licence_no", o.licence_no},
+                         {"manager_name", o.manager_name},
+                         {"address", o.address_text},
+                         {"township", o.township},
                          {"station_unit_id", o.station_unit_id}});
     return Reply::Json200({{"items", items}});
 }
@@ -41,9 +46,16 @@ Result<Reply> Rates(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto days, OutletDays(*c, from, to));
     Json items = Json::array();
     for (const auto& x : days)
-        items.push_back({{"outlet_id", x.outlet_id}, {"outlet_name", x.outlet_name}, {"company_name", x.company_name},
-                         {"township", x.township}, {"day", x.day}, {"total", x.total}, {"verified", x.verified},
-                         {"rate", x.rate()}, {"late", x.late}, {"refused", x.refused}});
+        items.push_back({{"outlet_id", x.outlet_id},
+                         {"outlet_name", x.outlet_name},
+                         {"company_name", x.company_name},
+                         {"township", x.township},
+                         {"day", x.day},
+                         {"total", x.total},
+                         {"verified", x.verified},
+                         {"rate", x.rate()},
+                         {"late", x.late},
+                         {"refused", x.refused}});
     return Reply::Json200({{"from", from}, {"to", to}, {"items", items}});
 }
 

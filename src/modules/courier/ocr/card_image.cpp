@@ -155,7 +155,8 @@ Result<GrayImage> ExtractCard(std::string_view image_bytes, int out_width) {
     out.skew_degrees = angle;
     out.pixels.resize(static_cast<size_t>(out.width) * out.height);
     for (int y = 0; y < out.height; ++y)
-        for (int x = 0; x < out.width; ++x) out.pixels[static_cast<size_t>(y) * out.width + x] = Gray(scaled.get(), x, y);
+        for (int x = 0; x < out.width; ++x)
+            out.pixels[static_cast<size_t>(y) * out.width + x] = Gray(scaled.get(), x, y);
     return out;
 }
 

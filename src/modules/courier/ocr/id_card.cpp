@@ -13,11 +13,11 @@ namespace {
 // GB 3304 names of the 56 groups as the card prints them (without 族).
 const std::vector<std::string>& Ethnicities() {
     static const std::vector<std::string> names = {
-        "汉", "蒙古", "回", "藏", "维吾尔", "苗", "彝", "壮", "布依", "朝鲜", "满", "侗", "瑶", "白", "土家",
-        "哈尼", "哈萨克", "傣", "黎", "傈僳", "佤", "畲", "高山", "拉祜", "水", "东乡", "纳西", "景颇", "柯尔克孜",
-        "土", "达斡尔", "仫佬", "羌", "布朗", "撒拉", "毛南", "仡佬", "锡伯", "阿昌", "普米", "塔吉克", "怒",
-        "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固", "京", "塔塔尔", "独龙", "鄂伦春", "赫哲", "门巴",
-        "珞巴", "基诺"};
+        "汉",   "蒙古",   "回",   "藏",     "维吾尔",   "苗",   "彝",       "壮",     "布依",   "朝鲜", "满",   "侗",
+        "瑶",   "白",     "土家", "哈尼",   "哈萨克",   "傣",   "黎",       "傈僳",   "佤",     "畲",   "高山", "拉祜",
+        "水",   "东乡",   "纳西", "景颇",   "柯尔克孜", "土",   "达斡尔",   "仫佬",   "羌",     "布朗", "撒拉", "毛南",
+        "仡佬", "锡伯",   "阿昌", "普米",   "塔吉克",   "怒",   "乌孜别克", "俄罗斯", "鄂温克", "德昂", "保安", "裕固",
+        "京",   "塔塔尔", "独龙", "鄂伦春", "赫哲",     "门巴", "珞巴",     "基诺"};
     return names;
 }
 
@@ -118,10 +118,14 @@ IdCardReading ParseCard(const std::vector<Glyph>& glyphs, const std::string& id_
         }
         if (cx < 0.16) continue;  // the labels column
         if (cy < 0.10) continue;
-        if (cy < 0.235) name.glyphs.push_back(&g);
-        else if (cy < 0.365) (cx < 0.29 ? sex : eth).glyphs.push_back(&g);
-        else if (cy < 0.50) birth.glyphs.push_back(&g);
-        else addr.glyphs.push_back(&g);
+        if (cy < 0.235)
+            name.glyphs.push_back(&g);
+        else if (cy < 0.365)
+            (cx < 0.29 ? sex : eth).glyphs.push_back(&g);
+        else if (cy < 0.50)
+            birth.glyphs.push_back(&g);
+        else
+            addr.glyphs.push_back(&g);
     }
     for (Field* f : {&name, &sex, &eth, &birth, &addr, &id}) SortReading(f->glyphs);
 

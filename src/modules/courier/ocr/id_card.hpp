@@ -3,16 +3,15 @@
 // characters Tesseract found are turned into fields (issue 17). Pure functions, thread-safe.
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 namespace jw::courier::ocr {
 
 // One character Tesseract recognised, its box in card coordinates normalised to 0..1 (x across, y down).
 struct Glyph {
-    std::string text;  // UTF-8, usually one character
+    std::string text;       // UTF-8, usually one character
     double confidence = 0;  // 0..1
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
 };

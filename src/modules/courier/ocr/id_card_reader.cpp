@@ -94,7 +94,8 @@ Result<IdCardReading> IdCardReader::Read(std::string_view image_bytes) {
     api.Clear();
     if (std::getenv("JW_OCR_DEBUG")) {  // the glyphs and their places, for tuning the layout bands
         for (const auto& g : glyphs)
-            std::fprintf(stderr, "%s %.2f x%.3f-%.3f y%.3f-%.3f\n", g.text.c_str(), g.confidence, g.x0, g.x1, g.y0, g.y1);
+            std::fprintf(stderr, "%s %.2f x%.3f-%.3f y%.3f-%.3f\n", g.text.c_str(), g.confidence, g.x0, g.x1, g.y0,
+                         g.y1);
         std::fprintf(stderr, "id line: %s (%.2f) skew %.2f\n", line ? line.get() : "", line_conf, card.skew_degrees);
     }
     IdCardReading r = ParseCard(glyphs, line ? line.get() : "", line_conf);

@@ -101,7 +101,7 @@ TEST(CourierOcrParse, JsonHasExactlyTheContractKeys) {
     std::vector<std::string> keys;
     for (auto& [k, v] : j.items()) keys.push_back(k);
     EXPECT_EQ(keys, (std::vector<std::string>{"name", "sex", "ethnicity", "birth_date", "address", "id_number",
-                                             "confidence"}));
+                                              "confidence"}));
     EXPECT_EQ(j["confidence"].size(), 6u);
 }
 
