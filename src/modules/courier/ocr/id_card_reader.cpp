@@ -8,7 +8,6 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "common/messages.hpp"
 #include "courier/ocr/card_image.hpp"
 
 namespace jw::courier::ocr {
@@ -23,7 +22,8 @@ Result<std::unique_ptr<IdCardReader>> IdCardReader::Open(const std::string& tess
 }
 
 Status IdCardReader::MissingModel() {
-    return Status(ErrorCode::kUnavailable, std::string(MessageCode("ocr_model_missing")), {{"model", "chi_sim"}});
+    // A detail code: the catalogue's error.unavailable.ocr_model_missing gives the words (what to install).
+    return Status(ErrorCode::kUnavailable, "ocr_model_missing", {{"model", "chi_sim"}});
 }
 
 IdCardReader::~IdCardReader() {
