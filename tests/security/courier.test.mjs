@@ -75,6 +75,7 @@ test('the clear values need a purpose and a case number, and the read is audited
   assert.ok(fullRead, JSON.stringify(reads.slice(0, 2)));
   assert.equal(fullRead.purpose, '核查寄递记录');
   assert.equal(fullRead.case_no, CASE_NO);
+  assert.equal(fullRead.action_name, '按人员查询寄递记录');
   assertNoLeak({ text: JSON.stringify(reads) }, SECRETS, 'audit records');
 });
 
