@@ -105,6 +105,8 @@ describe('cases: an officer records and files a case on a phone', () => {
     await byTestId(page, 'penalty-kind').click()
     await page.locator('.el-select-dropdown__item:visible', { hasText: '警告' }).first().click()
     await fill(page, 'penalty-text', '对李某某予以警告。')
+    // A penalty recorded by hand names its article (殴打他人: 治安管理处罚法 2025 第五十一条).
+    await fill(page, 'penalty-article', '51')
     await byTestId(page, 'penalty-save').click()
     await byTestId(page, 'case-penalty').getByText('对李某某予以警告。').waitFor()
     await act(page, 'submit_review')

@@ -107,6 +107,7 @@ describe('the officer: from a call to a decision calculated from the case, submi
     await pickOption(page, 'penalty-kind', '罚款')
     await fill(page, 'penalty-amount', '600')
     await fill(page, 'penalty-text', '对李明罚款六百元。')
+    await fill(page, 'penalty-article', '51')  // 殴打他人: 治安管理处罚法 2025 第五十一条
     const reply = page.waitForResponse((r) => /\/penalty$/.test(r.url()) && r.request().method() === 'PUT')
     await byTestId(page, 'penalty-save').click()
     assert.equal((await reply).status(), 200)

@@ -113,7 +113,7 @@ test('上次登录 is the login before this one', async () => {
 
 test('警号 must be six digits and a name 2–20 characters; the field is named', async () => {
   const unit = (await findUser(sys, 'officer')).unit_id;
-  const base = { username: 'zhao_test', police_no: '880301', name: '赵测试', unit_id: unit, phone: '13912340000' };
+  const base = { username: 'zhao_test', police_no: '770301', name: '赵测试', unit_id: unit, phone: '13912340000' };
   const short = expectError(await sys.post('/users', { ...base, police_no: '12' }), 400, 'invalid_argument',
     { police_no: 'bad_police_no' });
   assert.match(short.message, /警号/);

@@ -12,7 +12,7 @@ let server, sys, sec;
 let baseline; // {users, units}
 let unitId, bureauId, officer;
 
-const validUser = () => ({ username: 'wang_ceshi', police_no: '880201', name: '王测试', unit_id: unitId, phone: '13912345678' });
+const validUser = () => ({ username: 'wang_ceshi', police_no: '770201', name: '王测试', unit_id: unitId, phone: '13912345678' });
 const validUnit = () => ({ code: '519901039900', name: '测试派出所', kind: 'station', parent_id: bureauId });
 
 async function counts() {
@@ -60,7 +60,7 @@ test('a JSON body that is not an object is 400', async () => {
 test('wrong types are 400 naming each field with must_be_*', async () => {
   const cases = [
     [{ username: 123 }, { username: 'must_be_string' }],
-    [{ police_no: 880201 }, { police_no: 'must_be_string' }],
+    [{ police_no: 770201 }, { police_no: 'must_be_string' }],
     [{ name: ['王测试'] }, { name: 'must_be_string' }],
     [{ phone: 13912345678 }, { phone: 'must_be_string' }],
     [{ unit_id: String(unitId) }, { unit_id: 'must_be_integer' }],

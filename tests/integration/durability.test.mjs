@@ -7,7 +7,7 @@ import { expectStatus } from './lib/expect.mjs';
 
 let server;
 let created;
-const USER = { username: 'zhao_durable', police_no: '880301', name: '赵持久', phone: '13712345678' };
+const USER = { username: 'zhao_durable', police_no: '770301', name: '赵持久', phone: '13712345678' };
 const TAMPERED_ID = 3;
 
 before(async () => { server = await startServer('durability'); });

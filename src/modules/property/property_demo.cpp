@@ -162,7 +162,9 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
     };
     size_t bureau_next = 0, station_next = 0;
     std::vector<std::pair<int64_t, std::vector<int64_t>>> open_list, handed;  // (case, items) for transfer lists
-    for (size_t k = 0; k < cases.size() && k < plan.size() + 1; ++k) {
+    // `p` walks the plan: a case whose state takes no seizure is skipped without losing its plan entry.
+    size_t p = 0;
+    for (size_t k = 0; k < cases.size() && p < plan.size() + 1; ++k) {
         const int64_t case_id = cases[k].Int(0), unit = cases[k].Int(1), officer_id = cases[k].Int(2);
         const int64_t accepted = cases[k].Int(3);
         auth::Principal officer;
@@ -172,17 +174,18 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
         officer.unit_scope = {unit};
         JW_ASSIGN_OR_RETURN(cases::Case kase, cases::LoadCase(c, officer, case_id));
         // The review dates differ by age: the overdue ones were seized 50 days ago.
-        const bool old = k < plan.size() && plan[k][0].fate == std::string("overdue");
+        const bool old = p < plan.size() && plan[p][0].fate == std::string("overdue");
         const int64_t at = std::max(accepted + 3600, now - (old ? 50 : 5) * 86400);
         cases::ActionInput seize;
         seize.action = "seized";
         seize.expected_version = kase.version;
         seize.at = std::min(at, now - 60);
-        seize.data = {{"item", k < plan.size() ? plan[k][0].description : "现场扣押物品"}};
+        seize.data = {{"item", p < plan.size() ? plan[p][0].description : "现场扣押物品"}};
         auto seized = cases::ApplyAction(c, officer, case_id, seize, now);
         if (!seized.ok()) continue;   // a case whose state takes no seizure: skip it
-        if (k == plan.size()) break;  // the last seizure stays without items (the entry rate's gap)
-        for (const auto& d : plan[k]) {
+        if (p == plan.size()) break;  // the last seizure stays without items (the entry rate's gap)
+        const size_t step = p++;
+        for (const auto& d : plan[step]) {
             IntakeInput in;
             in.case_id = case_id;
             in.seizure_event_id = seized->event.id;
@@ -197,7 +200,7 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
             in.seized_place = kase.place_address;
             in.legal_basis = kase.case_type == "criminal" ? "《刑事诉讼法》第一百四十一条"
                                                           : "《公安机关办理行政案件程序规定》第一百零七条";
-            in.document_no = "示公（扣）字〔2026〕" + std::to_string(100 + k) + "号";
+            in.document_no = "示公（扣）字〔2026〕" + std::to_string(100 + step) + "号";
             // A photo where the category requires one (第一百九十二条): a small placeholder image, uploaded by the
             // officer.
             const CategoryRule* rule = FindCategory(d.category);
@@ -244,7 +247,7 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
                     done.receiver = "示范县财政局";
                     JW_RETURN_IF_ERROR(CompleteDisposal(c, custodian, stored.id, done, now - 10).status());
                 }
-            } else if (fate == "handed_over" || (k == 0)) {
+            } else if (fate == "handed_over" || (step == 0)) {
                 auto& lists = fate == "handed_over" ? handed : open_list;
                 if (lists.empty() || lists.back().first != case_id) lists.push_back({case_id, {}});
                 lists.back().second.push_back(stored.id);
