@@ -121,6 +121,16 @@ for s in "${order[@]}"; do
 done
 echo "  total wall time        $SECONDS  (load: $(cut -d' ' -f1-3 /proc/loadavg))"
 if [ ${#failed[@]} -gt 0 ]; then
+  # The failing tests of every failed suite, last, where a reader of only the end of the output sees them:
+  # node's spec (✖) and TAP (not ok) reporters, vitest (×, FAIL), CTest ("N - name (Failed)").
+  echo
+  echo "failing tests:"
+  for s in "${failed[@]}"; do
+    echo "  $s:"
+    sed 's/\x1b\[[0-9;]*m//g' "$LOGS/$s.log" |
+      grep -E '^\s*(✖|×|not ok [0-9]|FAIL )|^\s+[0-9]+ - .*\((Failed|Timeout|SEGFAULT|Subprocess aborted|Exception)\)' |
+      grep -v -E '^\s*✖ failing tests:' | sed 's/^\s*/    /' | awk '!seen[$0]++' | head -20
+  done
   echo "FAILED: ${failed[*]}"
   exit 1
 fi

@@ -4,22 +4,11 @@
 
 #include "auth/seed.hpp"
 #include "common/csv_reader.hpp"
+#include "common/text.hpp"
 
 namespace jw::auth {
 
 namespace {
-
-std::vector<std::string> Words(const std::string& text) {
-    std::vector<std::string> out;
-    size_t at = 0;
-    while (at < text.size()) {
-        size_t end = text.find(' ', at);
-        if (end == std::string::npos) end = text.size();
-        if (end > at) out.push_back(text.substr(at, end - at));
-        at = end + 1;
-    }
-    return out;
-}
 
 std::vector<OrgKind> LoadKinds() {
     std::vector<OrgKind> kinds;
@@ -34,7 +23,8 @@ std::vector<OrgKind> LoadKinds() {
                 continue;
             }
             if (row.fields.size() != 5) continue;
-            kinds.push_back({row.fields[0], Words(row.fields[1]), row.fields[2], row.fields[3], row.fields[4] == "1"});
+            kinds.push_back(
+                {row.fields[0], SplitNonEmpty(row.fields[1], ' '), row.fields[2], row.fields[3], row.fields[4] == "1"});
         }
     }
     return kinds;

@@ -4,8 +4,10 @@
 // computes blind indexes, HMAC-SM3 under DeriveKey(master, purpose + ".blind_index"), for equality lookups. No
 // key is in the database. Modules keep one sealer per purpose, installed once at start-up (Module::Prepare).
 //
-// Stored forms: "" stays "" (an empty field says nothing); a sealed value is "sm4:" + hex(IV ‖ SM4-CBC
-// ciphertext); a blind index is 64 lower-case hex characters of HMAC-SM3(key, kind + ":" + normalised value).
+// Stored forms: "" stays "" (an empty field says nothing); a sealed value is "sm4:v2:" + hex(IV ‖ SM4-CBC
+// ciphertext ‖ tag), the tag the first 16 bytes of HMAC-SM3 under DeriveKey(master, purpose + ".fields_mac") over
+// IV ‖ ciphertext, so another key or a changed value never opens (ADR 0056). Values sealed before, "sm4:" + hex(IV ‖
+// ciphertext), still open (checked by padding and UTF-8 only) and are sealed anew when rewritten. A blind index is 64 lower-case hex characters of HMAC-SM3(key, kind + ":" + normalised value).
 // Thread safety: a FieldSealer is immutable once made; every member is thread-safe.
 
 #include <string>
@@ -30,7 +32,7 @@ class FieldSealer {
     static bool IsSealed(std::string_view stored);
 
   private:
-    std::string seal_key_, index_key_, what_;
+    std::string seal_key_, index_key_, mac_key_, what_;
 };
 
 // The normal forms blind indexes are computed over, shared so that every module finds the same value the same

@@ -6,10 +6,13 @@
 //    U+00A0 and the ideographic space U+3000 that a Chinese input method types, so "　" alone counts as empty.
 // Both return a view into their argument (keep the argument alive).
 // Case: LowerAscii and EqualsIgnoringAsciiCase touch the ASCII letters A-Z only (protocol tokens, header names,
-// word lists), never other bytes, so UTF-8 text passes unchanged whatever the locale. Thread-safe: pure functions.
+// word lists), never other bytes, so UTF-8 text passes unchanged whatever the locale.
+// SplitNonEmpty: the pieces between `sep` bytes, empty pieces left out ("/a//b" → a, b; "x y" → x, y).
+// Thread-safe: pure functions.
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace jw {
 
@@ -17,5 +20,6 @@ std::string_view TrimAsciiSpace(std::string_view s);
 std::string_view TrimUnicodeBlanks(std::string_view s);
 std::string LowerAscii(std::string_view s);
 bool EqualsIgnoringAsciiCase(std::string_view a, std::string_view b);
+std::vector<std::string> SplitNonEmpty(std::string_view s, char sep);
 
 }  // namespace jw

@@ -1,20 +1,11 @@
 #include "http/router.hpp"
 
+#include "common/text.hpp"
 #include "http/params.hpp"
 
 namespace jw::http {
 
-std::vector<std::string> SplitPath(const std::string& path) {
-    std::vector<std::string> out;
-    size_t start = 0;
-    while (start < path.size()) {
-        size_t end = path.find('/', start);
-        if (end == std::string::npos) end = path.size();
-        if (end > start) out.push_back(path.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
+std::vector<std::string> SplitPath(const std::string& path) { return SplitNonEmpty(path, '/'); }
 
 void Router::Add(Route route) {
     segments_.push_back(SplitPath(route.pattern));

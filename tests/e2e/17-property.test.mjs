@@ -76,9 +76,9 @@ describe('property: label and check in, take out on a phone, handover, overdue',
     await gotoApp(page, '/property/transfers')
     const card = page.locator('[data-testid^="transfer-"]').filter({ has: byTestId(page, 'transfer-accept') }).first()
     await card.waitFor()
-    await card.locator('[data-testid="transfer-accept"]').first().click()
+    await card.locator('[data-testid="transfer-accept"]:visible').first().click()
     await page.getByText('已确认接收').first().waitFor()
-    await card.locator('[data-testid="transfer-discrepancy"]').first().click()
+    await card.locator('[data-testid="transfer-discrepancy"]:visible').first().click()
     await inputOf(page, 'discrepancy-note').fill('实物为人民币3100元，与清单所列3200元不符')
     await byTestId(page, 'discrepancy-confirm').click()
     await card.locator('[data-testid="transfer-state"]').filter({ hasText: '已确认' }).waitFor()
@@ -87,6 +87,7 @@ describe('property: label and check in, take out on a phone, handover, overdue',
     // The leader sees the overdue disposals.
     page = await desktop('leader')
     await gotoApp(page, '/property/dashboard')
+    await byTestId(page, 'overdue-table').locator('tr.el-table__row').first().waitFor()  // loaded, then counted
     const overdue = await byTestId(page, 'overdue-table').locator('tr.el-table__row').count()
     assert.ok(overdue >= 1, `${overdue} overdue rows`)
     await shot(page, '17-leader-overview')

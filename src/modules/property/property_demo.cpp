@@ -139,10 +139,13 @@ Status SeedDemoProperty(storage::Connection& c, const std::string& key, int64_t 
     const auth::Principal leader =
         Actor(leader_row.Int(0), leader_row.Int(1), {"property.dispose.approve"}, leader_row.Str(2));
 
-    // Open cases of the two stations, oldest first: seizures are recorded on them through the case service.
-    JW_ASSIGN_OR_RETURN(auto cases, c.Query("SELECT id, unit_id, lead_officer_id, accepted_at FROM cases WHERE "
-                                            "state <> 'closed' AND unit_id IN (?, ?) ORDER BY id LIMIT 16",
-                                            {V(chengguan), V(dongcheng)}));
+    // Open cases of the two stations first, oldest first: seizures are recorded on them through the case service; the
+    // seizure left without items may fall on another unit's case.
+    JW_ASSIGN_OR_RETURN(auto cases,
+                        c.Query("SELECT id, unit_id, lead_officer_id, accepted_at FROM cases WHERE "
+                                "state <> 'closed' ORDER BY CASE WHEN unit_id IN (?, ?) THEN 0 ELSE 1 END, id "
+                                "LIMIT 40",
+                                {V(chengguan), V(dongcheng)}));
     const std::vector<std::vector<DemoItem>> plan = {
         {{"electronics", "黑色华为手机一部（屏幕碎裂）", 1, "部", 120000, "张建国", "in_store"},
          {"cash", "人民币现金", 3200, "元", 320000, "张建国", "in_store"},

@@ -91,14 +91,24 @@ Status CheckRoom(storage::Connection& c, const Place& p) {
 
 }  // namespace
 
+Result<bool> HoldsBureauStore(storage::Connection& c, const auth::Principal& actor) {
+    if (!actor.Can("property.custody")) return false;
+    JW_ASSIGN_OR_RETURN(auto stores, repo::ListStores(c));
+    for (const auto& s : stores)
+        if (s.kind == "bureau" && SeesAny(actor, s.unit_id)) return true;
+    return false;
+}
+
 Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item) {
     if (SeesAny(actor, item.unit_id)) return true;
+    JW_ASSIGN_OR_RETURN(const bool county, HoldsBureauStore(c, actor));
+    return MaySee(c, actor, item, county);
+}
+
+Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item, bool county) {
+    if (SeesAny(actor, item.unit_id)) return true;
     // 第一百八十八条 集中保管: the custodians of a bureau store receive the items of every unit of the county.
-    if (actor.Can("property.custody")) {
-        JW_ASSIGN_OR_RETURN(auto stores, repo::ListStores(c));
-        for (const auto& s : stores)
-            if (s.kind == "bureau" && SeesAny(actor, s.unit_id)) return true;
-    }
+    if (county) return true;
     if (item.store_id) {
         JW_ASSIGN_OR_RETURN(Store s, repo::GetStore(c, *item.store_id));
         if (SeesAny(actor, s.unit_id)) return true;
@@ -322,9 +332,10 @@ Result<std::vector<Item>> BatchItems(storage::Connection& c, const auth::Princip
     f.exclude_finished = true;
     f.page_size = 1000;
     JW_ASSIGN_OR_RETURN(auto items, repo::ListItems(c, f));
+    JW_ASSIGN_OR_RETURN(const bool county, HoldsBureauStore(c, actor));
     std::vector<Item> out;
     for (auto& item : items.first) {
-        JW_ASSIGN_OR_RETURN(bool ok, MaySee(c, actor, item));
+        JW_ASSIGN_OR_RETURN(bool ok, MaySee(c, actor, item, county));
         if (ok) out.push_back(std::move(item));
     }
     if (out.empty()) return Status::NotFound(t.bag_id ? "bag" : "case");
@@ -493,6 +504,7 @@ Result<Stocktake> TakeStock(storage::Connection& c, const auth::Principal& actor
                             const std::vector<std::string>& scanned) {
     JW_ASSIGN_OR_RETURN(auto where, PlaceInScope(c, actor, place_id));
     const Place& room = where.second;
+    JW_ASSIGN_OR_RETURN(const bool county, HoldsBureauStore(c, actor));
     // The place and everything under it (room → shelf → position).
     JW_ASSIGN_OR_RETURN(auto places, repo::ListPlaces(c, room.store_id));
     std::set<int64_t> inside = {room.id};
@@ -526,7 +538,7 @@ Result<Stocktake> TakeStock(storage::Connection& c, const auth::Principal& actor
             out.unknown.push_back(*code);
             continue;
         }
-        JW_ASSIGN_OR_RETURN(bool visible, MaySee(c, actor, *item));
+        JW_ASSIGN_OR_RETURN(bool visible, MaySee(c, actor, *item, county));
         if (!visible) {
             out.unknown.push_back(*code);  // another unit's item: reveal nothing about it
             continue;

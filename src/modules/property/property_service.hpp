@@ -25,8 +25,13 @@
 
 namespace jw::property {
 
+// Whether `actor` is a custodian of a bureau store (第一百八十八条 集中保管): the items and transfer lists of every
+// unit of the county pass through their hands.
+Result<bool> HoldsBureauStore(storage::Connection& c, const auth::Principal& actor);
 // Whether `actor` may see `item` (the scope rule above). Needs the store's unit: read from the database.
 Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item);
+// The same when HoldsBureauStore(actor) is already known: a loop over many items reads the stores once.
+Result<bool> MaySee(storage::Connection& c, const auth::Principal& actor, const Item& item, bool county);
 // The item if visible, NotFound "item" otherwise.
 Result<Item> LoadItem(storage::Connection& c, const auth::Principal& actor, int64_t item_id);
 // A scanned code: an item's or a bag's. NotFound "code" for an unknown code and for one outside the scope.
