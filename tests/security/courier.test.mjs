@@ -3,7 +3,8 @@
 // and in the clear only through the person search with a stated purpose and case number, audited with it. Every
 // other way in is refused and leaks nothing: the three administrators, police roles without the permission,
 // another outlet's clerk (by waybill, by a person filter, by the parcel photo's id), another kind of external
-// account, no session at all; the outlets cannot use the police's routes.
+// account, no session at all; the outlets cannot use the police's routes. A parcel photo: only through its record
+// with a purpose (never the shared media route, never another record's path).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn, execSql } from '../integration/lib/server.mjs';
@@ -25,7 +26,7 @@ const SECRETS = [SENDER_ID, SENDER_ID.slice(6, 14), SENDER, SENDER_PHONE, RECEIV
 // An 8×8 JPEG: an image the media store takes (the parcel photo 开封验视 requires).
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABf/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AIgAUu//2Q==', 'base64');
 
-let server, clerk, police, PURPOSE, CASE_NO, photoId;
+let server, clerk, police, PURPOSE, CASE_NO, photoId, recordId;
 before(async () => {
   server = await startServer('courier-security');
   CASE_NO = execSql(server.db, 'SELECT case_no FROM cases ORDER BY id LIMIT 1').trim();
@@ -39,6 +40,7 @@ before(async () => {
     photos: [{ media_id: photoId, kind: 'opened' }],
   }), 201);
   assert.equal(rec.status, 'accepted');
+  recordId = rec.record_id;
 });
 after(async () => { await server?.cleanup(); });
 
@@ -120,7 +122,38 @@ test('the outlets: another outlet sees nothing of it however it asks, and no out
       assertNoLeak(res, SECRETS, path);
     }
   }
-  // Nor by a police officer: once attached, the photo is read through the owner's access check, and courier
-  // records register none yet (the police's record page will), so it is the same 404 as an unknown id.
-  expectError(await (await loggedIn(server, 'officer')).get(`/media/${photoId}`), 404, 'not_found');
+  // The police's photo route is not theirs either (central refusal, whatever the purpose).
+  for (const c of [clerk, clerk2, admin1, company])
+    expectError(await c.get(`/courier/records/${recordId}/photos/${photoId}`, { headers: PURPOSE }), 403, 'permission_denied');
+});
+
+test('a parcel photo: only through its record with a purpose and a case number, audited; the shared route and other records give nothing', async () => {
+  const path = `/courier/records/${recordId}/photos`;
+  // No purpose: refused before anything is read.
+  for (const p of [path, `${path}/${photoId}`])
+    expectError(await police.get(p), 400, 'invalid_argument', { purpose: 'required', case_no: 'required' });
+  const list = expectStatus(await police.get(path, { headers: PURPOSE }), 200);
+  assert.deepEqual(list.items, [{ media_id: photoId, kind: 'opened' }]);
+  const photo = await police.get(`${path}/${photoId}`, { headers: PURPOSE });
+  assert.equal(photo.status, 200);
+  assert.match(photo.headers.get('content-type') || '', /^image\/jpeg/);
+  // The purpose as query parameters (an <img src>) is the same way in.
+  const q = `purpose=${encodeURIComponent('核查寄递记录')}&case_no=${encodeURIComponent(CASE_NO)}`;
+  assert.equal((await police.get(`${path}/${photoId}?${q}`)).status, 200);
+  // The shared media route cannot ask for a purpose: the same 404 as an unknown id, for every police reader.
+  for (const user of ['courier', 'officer', 'leader', 'analyst'])
+    expectError(await (await loggedIn(server, user)).get(`/media/${photoId}`), 404, 'not_found');
+  // Another record's path does not open this photo; an unknown record says the same.
+  const other = execSql(server.db, `SELECT id FROM courier_records WHERE id <> ${recordId} ORDER BY id LIMIT 1`).trim();
+  for (const p of [`/courier/records/${other}/photos/${photoId}`, `/courier/records/999999999/photos/${photoId}`])
+    expectError(await police.get(p, { headers: PURPOSE }), 404, 'not_found');
+  // Police roles without courier.search (the supervisor sees rates, not people), administrators: refused.
+  for (const user of ['leader', 'officer', 'sysadmin', 'auditadmin'])
+    expectError(await (await loggedIn(server, user)).get(`${path}/${photoId}`, { headers: PURPOSE }), 403, 'permission_denied');
+  const auditor = await loggedIn(server, 'auditadmin');
+  const reads = expectStatus(await auditor.get('/audit?action=courier.photos.read&page_size=50'), 200).items;
+  const read = reads.find((r) => r.result === 'ok' && r.object === `courier_record:${recordId}`);
+  assert.ok(read, JSON.stringify(reads.slice(0, 2)));
+  assert.equal(read.purpose, '核查寄递记录');
+  assert.equal(read.case_no, CASE_NO);
 });

@@ -198,4 +198,19 @@ Result<RecordPage> SearchRecords(storage::Connection& c, const RecordQuery& q, b
     return page;
 }
 
+Result<std::optional<int64_t>> RecordOutlet(storage::Connection& c, int64_t id) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT outlet_id FROM courier_records WHERE id = ?", {V(id)}));
+    if (rows.empty()) return std::optional<int64_t>{};
+    return std::optional<int64_t>{rows[0].Int(0)};
+}
+
+Result<std::vector<RecordPhoto>> RecordPhotos(storage::Connection& c, int64_t record_id) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT media_id, kind FROM courier_record_photos WHERE record_id = ? "
+                                           "ORDER BY kind, media_id",
+                                           {V(record_id)}));
+    std::vector<RecordPhoto> out;
+    for (const auto& r : rows) out.push_back({r.Str(0), r.Str(1)});
+    return out;
+}
+
 }  // namespace jw::courier

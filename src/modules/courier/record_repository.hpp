@@ -26,6 +26,12 @@ Result<std::optional<int64_t>> FindRecordByWaybill(storage::Connection& c, int64
 Result<int64_t> InsertRecord(storage::Connection& c, const NewRecord& r);
 Status InsertRecordPhoto(storage::Connection& c, int64_t record_id, const std::string& media_id,
                          const std::string& kind);
+// The outlet of record `id`, or nullopt when there is no such record.
+Result<std::optional<int64_t>> RecordOutlet(storage::Connection& c, int64_t id);
+struct RecordPhoto {
+    std::string media_id, kind;  // kind: opened | parcel | card
+};
+Result<std::vector<RecordPhoto>> RecordPhotos(storage::Connection& c, int64_t record_id);
 // The row values of a record in the order of RecordColumns() (for storage::BulkLoader).
 const std::vector<std::string>& RecordColumns();
 storage::Params RecordRow(const NewRecord& r);
