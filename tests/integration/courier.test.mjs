@@ -167,3 +167,46 @@ test('bulk API: signature, clock and replay checks; idempotent; per-record statu
   const tooMany = await bulk(signed({ records: Array(1001).fill(records[0]) }));
   assert.equal(tooMany.status, 400);
 });
+
+test('inspections: passed or a 责令整改通知书 (HTML and PDF) tracked to closure; fields checked; only the inspector records', async () => {
+  const outlet = execSql(server.db, 'SELECT id FROM courier_outlets ORDER BY id LIMIT 1').trim();
+  expectError(await police.post('/courier/inspections', { outlet_id: Number(outlet), findings: '', rectify_days: 7 }), 400, 'invalid_argument', { findings: 'required' });
+  expectError(await police.post('/courier/inspections', { outlet_id: Number(outlet), findings: '未验视', rectify_days: 91 }), 400, 'invalid_argument', { rectify_days: 'out_of_range' });
+  expectError(await police.post('/courier/inspections', { outlet_id: 999999, findings: '未验视' }), 400, 'invalid_argument', { outlet_id: 'not_found' });
+  // The supervisor sees inspections but does not record them (courier.inspect).
+  expectError(await leader.post('/courier/inspections', { outlet_id: Number(outlet), findings: '未验视' }), 403, 'permission_denied');
+  const passed = expectStatus(await police.post('/courier/inspections', { outlet_id: Number(outlet), findings: '实名登记、开箱验视均规范' }), 201);
+  assert.equal(passed.status, 'passed');
+  assert.equal(passed.notice_no, '');
+  expectError(await police.get(`/courier/inspections/${passed.id}/notice`), 404, 'not_found');
+  const findings = '抽查十件，三件未开箱验视即收寄；两件寄件人身份证号码未核对';
+  const notice = expectStatus(await police.post('/courier/inspections', { outlet_id: Number(outlet), findings, rectify_days: 15 }), 201);
+  assert.equal(notice.status, 'rectifying');
+  assert.match(notice.notice_no, /^寄递责改〔\d{4}〕\d+号$/);
+  assert.equal(notice.rectify_by - notice.inspected_at, 15 * 86400);
+  const html = await leader.get(`/courier/inspections/${notice.id}/notice`);
+  assert.equal(html.status, 200);
+  for (const words of ['责令整改通知书', notice.notice_no, findings, '第二十二条', notice.outlet_name]) assert.ok(html.text.includes(words), words);
+  const pdf = await leader.get(`/courier/inspections/${notice.id}/notice?format=pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.bytes.subarray(0, 5).toString(), '%PDF-');
+  const open = expectStatus(await leader.get(`/courier/inspections?status=rectifying&outlet_id=${outlet}`), 200);
+  assert.ok(open.items.some((i) => i.id === notice.id));
+  expectError(await police.post(`/courier/inspections/${passed.id}/close`, { note: '复查' }), 409, 'conflict', { status: 'not_rectifying' });
+  const closed = expectStatus(await police.post(`/courier/inspections/${notice.id}/close`, { note: '复查：已整改，验视规范' }), 200);
+  assert.equal(closed.status, 'closed');
+  expectError(await clerk.get('/courier/inspections'), 403, 'permission_denied');
+});
+
+test('an outlet\'s staff for the police: the 备案 check\'s status, personal fields masked', async () => {
+  const outlet = execSql(server.db, 'SELECT outlet_id FROM courier_staff ORDER BY id LIMIT 1').trim();
+  const staff = expectStatus(await leader.get(`/courier/outlets/${outlet}/staff`), 200);
+  assert.ok(staff.items.length >= 1);
+  for (const s of staff.items) {
+    assert.ok(['registered', 'unmatched', 'left'].includes(s.status), s.status);
+    assert.match(s.id_number, /\*{4}/);
+    assert.match(s.name, /\*/);
+  }
+  expectError(await leader.get('/courier/outlets/999999/staff'), 404, 'not_found');
+  expectError(await clerk.get(`/courier/outlets/${outlet}/staff`), 403, 'permission_denied');
+});

@@ -12,6 +12,8 @@ struct Deps {
 void RegisterRecordRoutes(http::Router& router, const Deps& d);       // counter, outlet's own, police search
 void RegisterBulkRoutes(http::Router& router, const Deps& d);         // the companies' signed API
 void RegisterSupervisionRoutes(http::Router& router, const Deps& d);  // outlets, rates, collisions
+// Inspections of outlets and the 责令整改通知书 (inspection_handlers.cpp).
+void RegisterInspectionRoutes(http::Router& router, const Deps& d);
 // Parcel photos (photo_handlers.cpp): read by the police as part of the full record, with a purpose.
 void RegisterPhotoRoutes(http::Router& router, const Deps& d, std::string_view master_key);
 }  // namespace jw::courier
