@@ -1,5 +1,5 @@
 // The `jingwu` command line: serve, init [--demo], migrate, user add|passwd|lock|unlock, audit verify,
-// deadlines compute, property verify, version. These names are contracts other tools rely on.
+// deadlines compute, property verify, courier ocr, version. These names are contracts other tools rely on.
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 #include <sys/stat.h>
@@ -20,6 +20,7 @@
 #include "checkpoint/viid/viid_clients.hpp"
 #include "common/civil_time.hpp"
 #include "community/cli.hpp"
+#include "courier/ocr/cli.hpp"
 #include "discretion/cli.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
@@ -369,11 +370,13 @@ int main(int argc, char** argv) {
     jw::community::AddCommunityCommands(cli, community);
     jw::property::CliOptions property;
     jw::property::AddPropertyCommands(cli, property);
+    jw::courier::AddCourierCommands(cli);
 
     CLI11_PARSE(cli, argc, argv);
     // Commands other than serve write their results (CSV, JSON lines) to stdout: their logs go to stderr.
     if (!serve->parsed()) spdlog::set_default_logger(spdlog::stderr_color_mt("jingwu"));
-    if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics") || cli.got_subcommand("deadlines"))
+    if (cli.got_subcommand("discretion") || cli.got_subcommand("analytics") || cli.got_subcommand("deadlines") ||
+        cli.got_subcommand("courier"))
         return 0;
     if (cli.got_subcommand("demo")) return jw::checkpoint::RunDemoReplay(replay);
     if (cli.got_subcommand("version")) {

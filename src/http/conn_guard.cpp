@@ -19,8 +19,10 @@ int64_t SteadyMillis() {
 
 size_t BodyLimitFor(const GuardLimits& limits, std::string_view target) {
     const std::string_view path = target.substr(0, target.find('?'));
-    // The endpoints that take big bodies: GA/T 1400 intake (batches of records), the CSV imports and photos.
-    if (path.starts_with("/VIID/") || path.find("/import") != std::string_view::npos || path == "/api/v1/media")
+    // The endpoints that take big bodies: GA/T 1400 intake (batches of records), the CSV imports, photos (the
+    // shared upload and the courier counter's ID-card OCR) and the courier companies' signed batches (≤ 1,000).
+    if (path.starts_with("/VIID/") || path.find("/import") != std::string_view::npos || path == "/api/v1/media" ||
+        path == "/api/v1/courier/ocr" || path == "/api/v1/courier/bulk")
         return limits.large_body;
     return limits.small_body;
 }

@@ -183,6 +183,8 @@ TEST(ConnGuard, LimitsFollowTheFileLimitAndThePath) {
     EXPECT_EQ(BodyLimitFor(l, "/api/v1/session"), l.small_body);
     EXPECT_EQ(BodyLimitFor(l, "/VIID/MotorVehicles"), l.large_body);
     EXPECT_EQ(BodyLimitFor(l, "/api/v1/checkpoint/import/7/chunks?x=1"), l.large_body);
+    EXPECT_EQ(BodyLimitFor(l, "/api/v1/courier/bulk"), l.large_body);
+    EXPECT_EQ(BodyLimitFor(l, "/api/v1/courier/records"), l.small_body);
 }
 
 }  // namespace

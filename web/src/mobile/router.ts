@@ -28,7 +28,17 @@ export const mobileRoutes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: LoginPage, meta: { public: true, title: 'mobile.login.title' } },
   { path: '/password', name: 'password', component: () => import('./views/PasswordPage.vue'), meta: { title: 'mobile.password.title' } },
   { path: '/totp', name: 'totp-enrol', component: () => import('./views/TotpPage.vue'), meta: { title: 'mobile.totp.title' } },
-  { path: '/', name: 'home', component: () => import('./views/HomePage.vue'), meta: { tab: true, title: 'mobile.home.title' } },
+  {
+    path: '/',
+    name: 'home',
+    component: () => import('./views/HomePage.vue'),
+    meta: { tab: true, title: 'mobile.home.title' },
+    // Outlet staff (courier, issue 17) have no grid or tasks: their home is the counter.
+    beforeEnter: () => {
+      const s = useSessionStore()
+      return s.can('courier.record.create') && !s.can('community.work.read') ? { name: 'courier-counter' } : true
+    },
+  },
   {
     path: '/people/new',
     name: 'person-new',
@@ -70,6 +80,12 @@ export const mobileRoutes: RouteRecordRaw[] = [
     name: 'vehicle',
     component: () => import('./views/VehicleCheck.vue'),
     meta: { title: 'field.vehicle.title', permission: 'watch.read' },
+  },
+  {
+    path: '/courier',
+    name: 'courier-counter',
+    component: () => import('./views/CourierCounter.vue'),
+    meta: { tab: true, title: 'courier.counter.title', permission: 'courier.record.create' },
   },
   { path: '/pending', name: 'pending', component: () => import('./views/PendingPage.vue'), meta: { title: 'field.pending.title' } },
   {

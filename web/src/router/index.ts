@@ -16,10 +16,11 @@ import orgs from './modules/orgs'
 import property from './modules/property'
 import personwatch from './modules/personwatch'
 import servicedesk from './modules/servicedesk'
+import courier from './modules/courier'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, checkpoint, personwatch, cases, property, servicedesk, community, assessment, discretion, orgs, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, checkpoint, personwatch, courier, cases, property, servicedesk, community, assessment, discretion, orgs, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,

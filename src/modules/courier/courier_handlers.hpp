@@ -1,0 +1,19 @@
+#pragma once
+// The courier module's HTTP routes (issue 17; docs/api/courier.md).
+#include "courier/record.hpp"
+#include "http/router.hpp"
+#include "storage/database.hpp"
+
+namespace jw::courier {
+struct Deps {
+    storage::Database& db;
+    WatchCheck watch;
+};
+void RegisterRecordRoutes(http::Router& router, const Deps& d);       // counter, outlet's own, police search
+void RegisterBulkRoutes(http::Router& router, const Deps& d);         // the companies' signed API
+void RegisterSupervisionRoutes(http::Router& router, const Deps& d);  // outlets, rates, collisions
+// Inspections of outlets and the 责令整改通知书 (inspection_handlers.cpp).
+void RegisterInspectionRoutes(http::Router& router, const Deps& d);
+// Parcel photos (photo_handlers.cpp): read by the police as part of the full record, with a purpose.
+void RegisterPhotoRoutes(http::Router& router, const Deps& d, std::string_view master_key);
+}  // namespace jw::courier

@@ -1,0 +1,279 @@
+// Courier records on SQLite and PostgreSQL (issue 17): the rules of 快递暂行条例 art. 22 and 反恐怖主义法 art. 20
+// (record_service.hpp), sealing, the watch-list hold, idempotency, outlet isolation, the bulk API's signature and
+// replay checks, the supervision figures and 碰撞比对.
+#include "courier/record_service.hpp"
+
+#include <gtest/gtest.h>
+
+#include "common/civil_time.hpp"
+#include "common/sealed_fields.hpp"
+#include "common/validators.hpp"
+#include "courier/bulk_signature.hpp"
+#include "courier/courier_keys.hpp"
+#include "courier/demo.hpp"
+#include "courier/record_repository.hpp"
+#include "courier/registry_repository.hpp"
+#include "courier/supervision.hpp"
+#include "storage/migrations.hpp"
+#include "storage/test_databases.hpp"
+
+namespace jw::courier {
+namespace data {
+const std::vector<std::pair<std::string_view, std::string_view>>& EmbeddedFiles();
+}
+namespace {
+
+constexpr int64_t kNow = 1796601600;  // 2026-12-07 08:00 China
+
+RecordInput Valid(const std::string& waybill = "SF1234567890") {
+    RecordInput in;
+    in.waybill_no = waybill;
+    in.sender_name = "张三";
+    in.sender_id = DemoIdNumber(7);
+    in.sender_phone = "13800138000";
+    in.receiver_name = "李四";
+    in.receiver_phone = "0752-8123456";
+    in.receiver_address = "广东省广州市天河区示例路1号";
+    in.category = "clothing";
+    in.declared_content = "衣服";
+    in.declared_value_cents = 5000;
+    in.inspected = true;
+    in.photos = {{"m1", "opened"}};
+    return in;
+}
+
+class CourierRecordTest : public ::testing::TestWithParam<std::string> {
+  protected:
+    void SetUp() override {
+        const std::string url = storage::testing::FreshDatabaseUrl(GetParam(), "courier_records");
+        if (url.empty()) GTEST_SKIP() << GetParam() << " not available";
+        auto db = storage::Database::Open(url);
+        ASSERT_TRUE(db.ok()) << db.status().message();
+        db_ = std::move(db).value();
+        auto c = db_->Acquire();
+        ASSERT_TRUE(c.ok());
+        auto applied = storage::ApplyMigrations(
+            **c, storage::MigrationsFromFiles("courier", db_->dialect(), data::EmbeddedFiles()));
+        ASSERT_TRUE(applied.ok()) << applied.status().message();
+        InstallKeys(std::string(32, 'k'));
+        Company co{0, "TEST", "测试快递", "L1", std::nullopt};
+        co.id = InsertCompany(**c, co, "secret", kNow).value();
+        for (int i = 0; i < 2; ++i) {
+            Outlet o;
+            o.company_id = co.id;
+            o.code = "T-" + std::to_string(i);
+            o.name = "网点" + std::to_string(i);
+            o.licence_no = "B" + std::to_string(i);
+            o.manager_name = "经理";
+            o.station_unit_id = 100 + i;
+            o.id = InsertOutlet(**c, o, kNow).value();
+            outlets_.push_back(o);
+        }
+    }
+    // Intake at the bulk channel (no media to attach) on a fresh transaction.
+    Result<IntakeOutcome> Take(const RecordInput& in, const WatchCheck& watch = {}, int outlet = 0) {
+        auto c = db_->Acquire();
+        if (!c.ok()) return c.status();
+        IntakeOutcome out;
+        Status s = storage::InTransaction(**c, [&](storage::Connection& tx) -> Status {
+            JW_ASSIGN_OR_RETURN(out, Intake(tx, outlets_[outlet], in, Channel::kBulk, std::nullopt, watch, kNow));
+            return Status::Ok();
+        });
+        if (!s.ok()) return s;
+        return out;
+    }
+    std::unique_ptr<storage::Database> db_;
+    std::vector<Outlet> outlets_;
+};
+
+TEST_P(CourierRecordTest, AcceptedRecordIsSealedAndFoundMasked) {
+    auto out = Take(Valid());
+    ASSERT_TRUE(out.ok()) << out.status().message();
+    EXPECT_EQ(out->status, "accepted");
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    auto raw = (*c)->QueryOne("SELECT sender_id_sealed, sender_name_sealed, id_verified FROM courier_records");
+    ASSERT_TRUE(raw.ok());
+    EXPECT_EQ(raw->Str(0).find(DemoIdNumber(7)), std::string::npos);  // ADR 0017: never in the clear
+    EXPECT_TRUE(FieldSealer::IsSealed(raw->Str(1)));
+    EXPECT_TRUE(raw->Bool(2));  // a resident ID that passed GB 11643
+    RecordQuery q;
+    q.sender_id = DemoIdNumber(7);
+    auto masked = SearchRecords(**c, q, false);
+    ASSERT_TRUE(masked.ok());
+    ASSERT_EQ(masked->total, 1);
+    EXPECT_EQ(masked->items[0].sender_id, MaskIdNumber(DemoIdNumber(7)));
+    EXPECT_EQ(masked->items[0].sender_name, "张*");
+    auto full = SearchRecords(**c, q, true);
+    ASSERT_TRUE(full.ok());
+    EXPECT_EQ(full->items[0].sender_id, DemoIdNumber(7));
+    EXPECT_EQ(full->items[0].receiver_phone, "0752-8123456");
+}
+
+TEST_P(CourierRecordTest, ProhibitedItemIsRefusedWithReason) {
+    // 反恐怖主义法 art. 20 and 禁止寄递物品指导目录 一(四): controlled knives are not accepted.
+    RecordInput in = Valid();
+    in.category = "control_knife";
+    int calls = 0;
+    auto out = Take(in, [&](storage::Connection&, const WatchSubject&, int64_t) -> Result<WatchVerdict> {
+        ++calls;
+        return WatchVerdict{};
+    });
+    ASSERT_TRUE(out.ok());
+    EXPECT_EQ(out->status, "refused");
+    EXPECT_NE(out->reason.find("管制"), std::string::npos);
+    EXPECT_NE(out->reason.find("一(四)"), std::string::npos);
+    EXPECT_EQ(calls, 0);
+}
+
+TEST_P(CourierRecordTest, WatchHitHoldsOnceAndDuplicatesChangeNothing) {
+    int calls = 0;
+    WatchSubject seen;
+    WatchCheck watch = [&](storage::Connection&, const WatchSubject& who, int64_t) -> Result<WatchVerdict> {
+        ++calls;
+        seen = who;
+        return WatchVerdict{true, "请稍候，系统核验中"};
+    };
+    auto out = Take(Valid(), watch, 1);
+    ASSERT_TRUE(out.ok());
+    EXPECT_EQ(out->status, "held");
+    EXPECT_EQ(out->instruction, "请稍候，系统核验中");
+    EXPECT_EQ(seen.station_unit_id, 101);  // the outlet's local station is told
+    EXPECT_EQ(seen.id_number, DemoIdNumber(7));
+    // The same company + waybill again (a retried upload): the first record's id, no second check, no second row.
+    auto again = Take(Valid(), watch, 1);
+    ASSERT_TRUE(again.ok());
+    EXPECT_EQ(again->status, "duplicate");
+    EXPECT_EQ(again->record_id, out->record_id);
+    EXPECT_EQ(calls, 1);
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ((*c)->QueryOne("SELECT COUNT(*) FROM courier_records")->Int(0), 1);
+}
+
+TEST_P(CourierRecordTest, OutletScopeSeesOnlyItsOwn) {
+    ASSERT_TRUE(Take(Valid("A00000001"), {}, 0).ok());
+    ASSERT_TRUE(Take(Valid("B00000001"), {}, 1).ok());
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    RecordQuery q;
+    q.outlet_ids = {outlets_[1].id};
+    auto page = SearchRecords(**c, q, false);
+    ASSERT_TRUE(page.ok());
+    ASSERT_EQ(page->total, 1);
+    EXPECT_EQ(page->items[0].waybill_no, "B00000001");
+}
+
+TEST_P(CourierRecordTest, RatesAndCollisions) {
+    // One sender, twelve receivers (the pattern 碰撞比对 looks for), and one unverified document.
+    for (int i = 0; i < 12; ++i) {
+        RecordInput in = Valid("P" + std::to_string(10000000 + i));
+        in.receiver_phone = "1390000" + std::to_string(1000 + i);
+        ASSERT_TRUE(Take(in).ok());
+    }
+    RecordInput other = Valid("Q10000000");
+    other.sender_doc_type = "passport";
+    other.sender_id = "E12345678";
+    ASSERT_TRUE(Take(other).ok());
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    const std::string day = ChinaDate(kNow);
+    auto days = OutletDays(**c, day, day);
+    ASSERT_TRUE(days.ok()) << days.status().message();
+    ASSERT_EQ(days->size(), 1u);
+    EXPECT_EQ((*days)[0].total, 13);
+    EXPECT_EQ((*days)[0].verified, 12);
+    auto within = CollideWithin(**c, day, day, 10);
+    ASSERT_TRUE(within.ok()) << within.status().message();
+    ASSERT_GE(within->size(), 1u);
+    EXPECT_EQ((*within)[0].kind, "one_sender_many_receivers");
+    EXPECT_EQ((*within)[0].count, 12);
+    auto listed = CollideWithList(**c, day, day, {DemoIdNumber(7), "13900001003", DemoIdNumber(8)});
+    ASSERT_TRUE(listed.ok());
+    ASSERT_EQ(listed->size(), 2u);  // the ID (12 records) and one receiver's phone; the third is unknown
+    EXPECT_EQ((*listed)[0].count, 12);
+    EXPECT_EQ((*listed)[1].count, 1);
+}
+
+TEST_P(CourierRecordTest, NonceIsAcceptedOnce) {
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    EXPECT_TRUE(RememberNonce(**c, 1, "nonce-0000000001", kNow, kNow - 600).ok());
+    EXPECT_EQ(RememberNonce(**c, 1, "nonce-0000000001", kNow + 1, kNow - 599).code(), ErrorCode::kConflict);
+    EXPECT_TRUE(RememberNonce(**c, 2, "nonce-0000000001", kNow, kNow - 600).ok());  // per company
+}
+
+TEST(CourierValidation, EveryFieldNamed) {
+    // 快递暂行条例 art. 22 (identity, receiver, item) and 反恐怖主义法 art. 20 (inspection, 开封验视 photo).
+    struct Case {
+        std::function<void(RecordInput&)> change;
+        std::string field, problem;
+    };
+    const std::vector<Case> cases = {
+        {[](RecordInput& r) { r.waybill_no = ""; }, "waybill_no", "required"},
+        {[](RecordInput& r) { r.waybill_no = "单号123456"; }, "waybill_no", "bad_format"},
+        {[](RecordInput& r) { r.sender_doc_type = "library_card"; }, "sender_doc_type", "invalid_enum"},
+        {[](RecordInput& r) { r.sender_name = ""; }, "sender_name", "required"},
+        {[](RecordInput& r) { r.sender_id = ""; }, "sender_id", "required"},
+        {[](RecordInput& r) { r.sender_id[17] = r.sender_id[17] == '0' ? '1' : '0'; }, "sender_id",
+         "bad_check_character"},
+        {[](RecordInput& r) { r.sender_doc_type = "passport", r.sender_id = "E1"; }, "sender_id", "bad_format"},
+        {[](RecordInput& r) { r.sender_phone = "12345"; }, "sender_phone", "bad_mobile"},
+        {[](RecordInput& r) { r.receiver_name = ""; }, "receiver_name", "required"},
+        {[](RecordInput& r) { r.receiver_phone = ""; }, "receiver_phone", "required"},
+        {[](RecordInput& r) { r.receiver_address = std::string(201, 'a'); }, "receiver_address", "too_long"},
+        {[](RecordInput& r) { r.category = "moon_rock"; }, "category", "invalid_enum"},
+        {[](RecordInput& r) { r.declared_content = ""; }, "declared_content", "required"},
+        {[](RecordInput& r) { r.declared_value_cents = -1; }, "declared_value_cents", "out_of_range"},
+        {[](RecordInput& r) { r.inspected = false; }, "inspected", "required"},
+        {[](RecordInput& r) {
+             r.photos = {{"m1", "parcel"}};
+         },
+         "photos", "opened_photo_required"},
+        {[](RecordInput& r) {
+             r.photos = {{"m1", "selfie"}};
+         },
+         "photos", "invalid_enum"},
+        {[](RecordInput& r) { r.accepted_at = kNow + 3600; }, "accepted_at", "out_of_range"},
+        {[](RecordInput& r) { r.ocr_corrected = {"shoe_size"}; }, "ocr_corrected", "invalid_enum"},
+    };
+    EXPECT_TRUE(ValidateRecord(Valid(), Channel::kCounter, kNow).ok());
+    for (const auto& c : cases) {
+        RecordInput in = Valid();
+        c.change(in);
+        Status s = ValidateRecord(in, Channel::kCounter, kNow);
+        ASSERT_FALSE(s.ok()) << c.field;
+        ASSERT_EQ(s.fields().count(c.field), 1u) << c.field << ": " << s.message();
+        EXPECT_EQ(s.fields().at(c.field), c.problem) << c.field;
+    }
+    // Companies' systems keep their own photos: no opened-parcel photo is required on the bulk channel.
+    RecordInput bulk = Valid();
+    bulk.photos.clear();
+    EXPECT_TRUE(ValidateRecord(bulk, Channel::kBulk, kNow).ok());
+}
+
+TEST(CourierBulkSignature, FreshSignedOnce) {
+    const std::string base = SignatureBase("POST", "/api/v1/courier/bulk", "1796601600", "abcdefghijklmnop", "{}");
+    const std::string sig = Sign("key", base);
+    EXPECT_EQ(sig.size(), 64u);
+    EXPECT_TRUE(VerifySignature("key", base, sig));
+    EXPECT_FALSE(VerifySignature("other", base, sig));
+    EXPECT_FALSE(VerifySignature("key",
+                                 SignatureBase("POST", "/api/v1/courier/bulk", "1796601600", "abcdefghijklmnop", "{ }"),
+                                 sig));  // body changed
+    EXPECT_TRUE(CheckFreshness("1796601600", "abcdefghijklmnop", kNow).ok());
+    EXPECT_EQ(CheckFreshness("1796601000", "abcdefghijklmnop", kNow).fields().at("x_timestamp"), "stale");
+    EXPECT_EQ(CheckFreshness("1796601600", "short", kNow).fields().at("x_nonce"), "bad_format");
+}
+
+// The demo's numbers go in through the bulk loader, past the counter's checks: they must be valid GB 11643
+// numbers themselves, or a list collision (which tells ID numbers from phones by the check) misses them.
+TEST(CourierDemo, NumbersAreValidIdNumbers) {
+    EXPECT_TRUE(CheckIdNumber(kDemoPatternSender).ok());
+    for (int64_t n : {0, 7, 100000, 203000}) EXPECT_TRUE(CheckIdNumber(DemoIdNumber(n)).ok()) << DemoIdNumber(n);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CourierRecordTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace jw::courier
