@@ -31,8 +31,10 @@ const Keys& Installed() {
 
 void InstallKeys(std::string_view master_key) {
     TheKeys().emplace(Keys{FieldSealer(master_key, "dispatch", "dispatch_calls"),
-                           DeriveKey(master_key, "dispatch.webhook")});
+                           WebhookKey(master_key)});
 }
+
+std::string WebhookKey(std::string_view master_key) { return DeriveKey(master_key, "dispatch.webhook"); }
 
 const FieldSealer& Sealer() { return Installed().sealer; }
 
