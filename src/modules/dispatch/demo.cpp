@@ -265,11 +265,6 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
     }
     JW_RETURN_IF_ERROR(calls->Finish());
 
-    JW_ASSIGN_OR_RETURN(auto order_loader, storage::BulkLoader::Start(tx, "dispatch_work_orders",
-                                                                      {"order_no", "call_id", "department_code",
-                                                                       "org_id", "state", "due_at", "accepted_at",
-                                                                       "reported_at", "report", "closed_at", "version",
-                                                                       "created_at", "updated_at"}));
     JW_ASSIGN_OR_RETURN(auto dept_rows, tx.Query("SELECT code, org_id, limit_hours FROM dispatch_departments"));
     std::map<std::string, std::pair<std::optional<int64_t>, int64_t>> dept_info;
     for (const auto& r : dept_rows)
@@ -277,6 +272,12 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
     std::map<int64_t, int64_t> order_of_call;
     JW_ASSIGN_OR_RETURN(auto max_order, tx.QueryOne("SELECT COALESCE(MAX(id), 0) FROM dispatch_work_orders"));
     int64_t next_order = max_order.Int(0) + 1;
+    // No other statement between a loader's Start and Finish (bulk_load.hpp): the lookups above come first.
+    JW_ASSIGN_OR_RETURN(auto order_loader, storage::BulkLoader::Start(tx, "dispatch_work_orders",
+                                                                      {"order_no", "call_id", "department_code",
+                                                                       "org_id", "state", "due_at", "accepted_at",
+                                                                       "reported_at", "report", "closed_at", "version",
+                                                                       "created_at", "updated_at"}));
     for (const auto& o : orders) {
         const auto& info = dept_info[o.dept];
         const bool accepted = o.state != "sent", reported = o.state == "reported" || o.state == "closed";
