@@ -15,10 +15,11 @@ import community from './modules/community'
 import orgs from './modules/orgs'
 import property from './modules/property'
 import personwatch from './modules/personwatch'
+import dispatch from './modules/dispatch'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, checkpoint, personwatch, cases, property, community, assessment, discretion, orgs, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, dispatch, checkpoint, personwatch, cases, property, community, assessment, discretion, orgs, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,
