@@ -30,10 +30,20 @@ import {
   Box,
   AlarmClock,
   DataBoard,
+  PhoneFilled,
+  Phone,
+  ChatDotRound,
+  Tickets,
+  PieChart,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
 export const menuIcons: Record<string, Component> = {
+  PhoneFilled,
+  Phone,
+  ChatDotRound,
+  Tickets,
+  PieChart,
   Box,
   AlarmClock,
   DataBoard,
