@@ -32,6 +32,7 @@
 #include "notify/scheduler.hpp"
 #include "property/cli.hpp"
 #include "publicauth/public_auth.hpp"
+#include "dispatch/cli.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 
@@ -371,6 +372,8 @@ int main(int argc, char** argv) {
     jw::property::CliOptions property;
     jw::property::AddPropertyCommands(cli, property);
     jw::courier::AddCourierCommands(cli);
+    jw::dispatch::CliOptions dispatch_cli;
+    jw::dispatch::AddDispatchCommands(cli, dispatch_cli);
 
     CLI11_PARSE(cli, argc, argv);
     // Commands other than serve write their results (CSV, JSON lines) to stdout: their logs go to stderr.
@@ -413,6 +416,7 @@ int main(int argc, char** argv) {
             community, *p.db, *p.audit,
             [&p](const std::string& action, const std::string& object) { return p.CliEntry(action, object); });
     if (cli.got_subcommand("property")) return jw::property::RunPropertyCommand(property, *p.db, p.key);
+    if (cli.got_subcommand("dispatch")) return jw::dispatch::RunDispatchCommand(dispatch_cli, p.key);
     for (const char* verb : {"add", "passwd", "lock", "unlock"}) {
         if (user->got_subcommand(verb)) return UserCommand(p, verb, opt);
     }

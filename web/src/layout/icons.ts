@@ -33,6 +33,10 @@ import {
   Service,
   Tickets,
   EditPen,
+  PhoneFilled,
+  Phone,
+  ChatDotRound,
+  PieChart,
 } from '@element-plus/icons-vue'
 import type { Component } from 'vue'
 
@@ -40,6 +44,10 @@ export const menuIcons: Record<string, Component> = {
   Service,
   Tickets,
   EditPen,
+  PhoneFilled,
+  Phone,
+  ChatDotRound,
+  PieChart,
   Box,
   AlarmClock,
   DataBoard,

@@ -17,10 +17,11 @@ import property from './modules/property'
 import personwatch from './modules/personwatch'
 import servicedesk from './modules/servicedesk'
 import courier from './modules/courier'
+import dispatch from './modules/dispatch'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, checkpoint, personwatch, courier, cases, property, servicedesk, community, assessment, discretion, orgs, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, dispatch, checkpoint, personwatch, courier, cases, property, servicedesk, community, assessment, discretion, orgs, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,
