@@ -73,7 +73,9 @@ describe('courier: the counter on the phone, the officer and the inspector at th
     const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/media') && r.request().method() === 'POST')
     await byTestId(page, 'm-courier-opened').locator('input[type=file]').setInputFiles(card)
     assert.equal((await uploaded).status(), 201)
-    await byTestId(page, 'm-courier-inspected').tap()
+    // A click event rather than a tap: the switch sits beside the photo previews, which keep moving while they
+    // load on a busy runner, so Playwright never finds it "stable" (the toggle itself is the switch's own handler).
+    await byTestId(page, 'm-courier-inspected').dispatchEvent('click')
     await page.waitForFunction(() => document.querySelector('[data-testid="m-courier-inspected"]')?.getAttribute('aria-checked') === 'true')
     await shot(page, '18-courier-counter')
     const sent = page.waitForResponse((r) => r.url().endsWith('/api/v1/courier/records') && r.request().method() === 'POST')
