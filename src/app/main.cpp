@@ -22,6 +22,7 @@
 #include "community/cli.hpp"
 #include "courier/ocr/cli.hpp"
 #include "discretion/cli.hpp"
+#include "dispatch/cli.hpp"
 #include "http/dispatcher.hpp"
 #include "http/server.hpp"
 #include "http/worker_pool.hpp"
@@ -32,7 +33,6 @@
 #include "notify/scheduler.hpp"
 #include "property/cli.hpp"
 #include "publicauth/public_auth.hpp"
-#include "dispatch/cli.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 

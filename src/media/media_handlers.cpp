@@ -66,9 +66,9 @@ void RegisterMediaRoutes(http::Router& router, storage::Database& db, std::strin
     storage::Database* d = &db;
     // Exactly once per Idempotency-Key (ADR 0053): the phone resends a photo taken offline until it hears the reply
     // (issue 15, ADR 0059); a resend answers the first media_id and stores nothing twice.
-    router.Add({"POST", "/api/v1/media", "media.upload", "media.upload",
-                idempotency::Once(db, std::string(master_key),
-                                  [vault](Request& req) { return UploadHandler(vault, req); })});
+    router.Add(
+        {"POST", "/api/v1/media", "media.upload", "media.upload",
+         idempotency::Once(db, std::string(master_key), [vault](Request& req) { return UploadHandler(vault, req); })});
     router.Add({"GET", "/api/v1/media/:media_id", "", "media.read",
                 [d, vault](Request& req) { return ReadHandler(*d, vault, req); }});
 }

@@ -88,7 +88,8 @@ Result<Reply> Notice(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(Inspection i, LoadInspection(*c, id));
     if (i.notice_no.empty()) return Status::NotFound("notice");
     JW_ASSIGN_OR_RETURN(Outlet o, LoadOutlet(*c, i.outlet_id));
-    JW_ASSIGN_OR_RETURN(storage::Row bureau, c->QueryOne("SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1"));
+    JW_ASSIGN_OR_RETURN(storage::Row bureau,
+                        c->QueryOne("SELECT name FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1"));
     const docs::Document doc = RectificationNotice(i, o, bureau.Str(0));
     Reply r;
     r.audit_object = "courier_inspection:" + std::to_string(id);
@@ -130,7 +131,8 @@ Result<Reply> StaffList(const Deps& d, Request& req) {
 void RegisterInspectionRoutes(http::Router& router, const Deps& d) {
     const std::string base = "/api/v1/courier/inspections";
     router.Add({"GET", base, "courier.supervise", "courier.inspections.list", [d](Request& r) { return List(d, r); }});
-    router.Add({"POST", base, "courier.inspect", "courier.inspections.create", [d](Request& r) { return Create(d, r); }});
+    router.Add(
+        {"POST", base, "courier.inspect", "courier.inspections.create", [d](Request& r) { return Create(d, r); }});
     router.Add({"POST", base + "/:id/close", "courier.inspect", "courier.inspections.close",
                 [d](Request& r) { return Close(d, r); }});
     router.Add({"GET", "/api/v1/courier/outlets/:id/staff", "courier.supervise", "courier.staff.list",

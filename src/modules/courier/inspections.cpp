@@ -38,17 +38,20 @@ Result<int64_t> CreateInspection(storage::Connection& tx, const NewInspection& i
     const size_t len = Utf8Length(in.findings).value_or(0);
     if (len == 0) return Status::Invalid("findings", "required");
     if (len > 2000) return Status::Invalid("findings", "too_long");
-    if (in.rectify_days < 0 || in.rectify_days > kMaxRectifyDays) return Status::Invalid("rectify_days", "out_of_range");
+    if (in.rectify_days < 0 || in.rectify_days > kMaxRectifyDays)
+        return Status::Invalid("rectify_days", "out_of_range");
     auto outlet = LoadOutlet(tx, in.outlet_id);
-    if (!outlet.ok() && outlet.status().code() == ErrorCode::kNotFound) return Status::Invalid("outlet_id", "not_found");
+    if (!outlet.ok() && outlet.status().code() == ErrorCode::kNotFound)
+        return Status::Invalid("outlet_id", "not_found");
     if (!outlet.ok()) return outlet.status();
     const bool notice = in.rectify_days > 0;
     JW_ASSIGN_OR_RETURN(
         storage::Row row,
-        tx.QueryOne("INSERT INTO courier_inspections (outlet_id, inspector_user_id, inspected_at, findings, rectify_by, "
-                    "status) VALUES (?,?,?,?,?,?) RETURNING id",
-                    {V(in.outlet_id), V(inspector), V(now), V(in.findings),
-                     notice ? V(now + int64_t(in.rectify_days) * 86400) : Null(), V(notice ? "rectifying" : "passed")}));
+        tx.QueryOne(
+            "INSERT INTO courier_inspections (outlet_id, inspector_user_id, inspected_at, findings, rectify_by, "
+            "status) VALUES (?,?,?,?,?,?) RETURNING id",
+            {V(in.outlet_id), V(inspector), V(now), V(in.findings),
+             notice ? V(now + int64_t(in.rectify_days) * 86400) : Null(), V(notice ? "rectifying" : "passed")}));
     const int64_t id = row.Int(0);
     if (notice) {
         // The number follows the id: unique without a counter table. 〔year〕 is the inspection's year in China.
@@ -91,13 +94,15 @@ docs::Document RectificationNotice(const Inspection& i, const Outlet& o, const s
     d.title = "责令整改通知书";
     d.number = i.notice_no;
     d.blocks.push_back(docs::Block::Paragraph(o.name + "："));
-    d.blocks.push_back(docs::Block::Paragraph(
-        "经" + Chinese(ChinaDate(i.inspected_at)) + "对你网点开展寄递安全检查，发现下列问题，不符合《快递暂行条例》第二十二条、" +
-        "《中华人民共和国反恐怖主义法》第二十条关于收寄验视、实名收寄的规定："));
+    d.blocks.push_back(
+        docs::Block::Paragraph("经" + Chinese(ChinaDate(i.inspected_at)) +
+                               "对你网点开展寄递安全检查，发现下列问题，不符合《快递暂行条例》第二十二条、" +
+                               "《中华人民共和国反恐怖主义法》第二十条关于收寄验视、实名收寄的规定："));
     d.blocks.push_back(docs::Block::Paragraph(i.findings));
     const std::string by = i.rectify_by ? Chinese(ChinaDate(*i.rectify_by)) : "";
     d.blocks.push_back(docs::Block::Paragraph(
-        "现责令你网点于" + by + "前整改完毕，并将整改情况书面报告我局。逾期不整改的，依照《中华人民共和国反恐怖主义法》" +
+        "现责令你网点于" + by +
+        "前整改完毕，并将整改情况书面报告我局。逾期不整改的，依照《中华人民共和国反恐怖主义法》" +
         "第八十五条的规定处理。"));
     d.blocks.push_back(docs::Block::Table({{"网点", o.name},
                                            {"许可证号", o.licence_no},

@@ -59,8 +59,8 @@ Result<Reply> ReadPhoto(const Deps& d, const std::shared_ptr<const media::MediaV
 
 void RegisterPhotoRoutes(http::Router& router, const Deps& d, std::string_view master_key) {
     // Nobody by the shared route: it cannot ask for the purpose this route requires (see the header comment).
-    media::RegisterAccessCheck(kOwnerKind,
-                               [](storage::Connection&, const auth::Principal&, int64_t) -> Result<bool> { return false; });
+    media::RegisterAccessCheck(
+        kOwnerKind, [](storage::Connection&, const auth::Principal&, int64_t) -> Result<bool> { return false; });
     auto vault = std::make_shared<const media::MediaVault>(master_key);
     http::Route list{"GET", "/api/v1/courier/records/:id/photos", "courier.search", "courier.photos.list",
                      [d](Request& r) { return ListPhotos(d, r); }};

@@ -29,8 +29,8 @@ const std::vector<Category>& Categories() {
         std::vector<Category> out;
         for (const auto& r : Rows("categories.csv")) {
             if (r.size() != 9) continue;
-            out.push_back(Category{r[0], r[1], r[2], r[3], r[4] == "1", std::stoi(r[5]), std::stoi(r[6]),
-                                   std::stoi(r[7]), r[8]});
+            out.push_back(
+                Category{r[0], r[1], r[2], r[3], r[4] == "1", std::stoi(r[5]), std::stoi(r[6]), std::stoi(r[7]), r[8]});
         }
         return out;
     }();

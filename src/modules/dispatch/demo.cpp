@@ -95,8 +95,9 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
     const auto started = std::chrono::steady_clock::now();
     const std::string hash = auth::HashPassword(auth::kDemoPassword);  // one argon2 run for every demo account
     JW_RETURN_IF_ERROR(SeedDepartments(tx, hash, now));
-    JW_ASSIGN_OR_RETURN(auto station_rows,
-                        tx.Query("SELECT id, name FROM units WHERE kind = 'station' AND COALESCE(dissolved_at, 0) = 0 ORDER BY code"));
+    JW_ASSIGN_OR_RETURN(
+        auto station_rows,
+        tx.Query("SELECT id, name FROM units WHERE kind = 'station' AND COALESCE(dissolved_at, 0) = 0 ORDER BY code"));
     if (station_rows.empty()) return Status::Ok();
     std::vector<int64_t> stations;
     for (const auto& r : station_rows) stations.push_back(r.Int(0));
@@ -126,7 +127,7 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
 
     // Places: standard addresses of the master index (so repeat places show), else a few texts.
     JW_ASSIGN_OR_RETURN(auto address_rows, tx.Query("SELECT id, code, full_name FROM community_addresses WHERE "
-                                                     "level IN ('house', 'building') ORDER BY id LIMIT 120"));
+                                                    "level IN ('house', 'building') ORDER BY id LIMIT 120"));
     std::vector<Category> police, non_police;
     for (const auto& c : Categories()) {
         if (c.parent.empty()) continue;
@@ -148,15 +149,15 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
     std::vector<std::string> repeat_phones;
     for (int i = 0; i < 30; ++i) repeat_phones.push_back("1380000" + std::to_string(1000 + i));
 
-    JW_ASSIGN_OR_RETURN(auto calls, storage::BulkLoader::Start(tx, "dispatch_calls",
-                                                               {"id", "call_no", "received_at", "caller_phone",
-                                                                "caller_index", "caller_name", "summary", "place_text",
-                                                                "address_id", "address_code", "place_key", "category",
-                                                                "police", "priority", "unit_id", "patrol_id", "state",
-                                                                "outcome", "dispatched_at", "accepted_at", "arrived_at",
-                                                                "finished_at", "closed_at", "dispatch_due_at",
-                                                                "arrival_due_at", "taken_by", "created_at",
-                                                                "updated_at"}));
+    JW_ASSIGN_OR_RETURN(
+        auto calls,
+        storage::BulkLoader::Start(tx, "dispatch_calls",
+                                   {"id",          "call_no",     "received_at", "caller_phone",    "caller_index",
+                                    "caller_name", "summary",     "place_text",  "address_id",      "address_code",
+                                    "place_key",   "category",    "police",      "priority",        "unit_id",
+                                    "patrol_id",   "state",       "outcome",     "dispatched_at",   "accepted_at",
+                                    "arrived_at",  "finished_at", "closed_at",   "dispatch_due_at", "arrival_due_at",
+                                    "taken_by",    "created_at",  "updated_at"}));
     struct Later {
         int64_t call_id;
         int64_t at;
@@ -175,8 +176,8 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
             if (at >= now - 60) continue;  // the future part of today
             const int64_t age = now - at;
             const bool is_police = rnd.Below(3) == 0;
-            const Category& cat = is_police ? police[rnd.Below(int(police.size()))]
-                                            : non_police[rnd.Below(int(non_police.size()))];
+            const Category& cat =
+                is_police ? police[rnd.Below(int(police.size()))] : non_police[rnd.Below(int(non_police.size()))];
             const int64_t unit = stations[rnd.Below(int(stations.size()))];
             const std::string phone = rnd.Below(10) == 0 ? repeat_phones[rnd.Below(30)]
                                                          : "139" + std::to_string(10000000 + rnd.Below(89999999));
@@ -253,13 +254,36 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
                 }
             }
             const int64_t dispatch_due = at + int64_t(cat.dispatch_minutes) * 60;
-            const int64_t arrival_due = at + int64_t(cat.arrival_minutes ? cat.arrival_minutes : cat.dispatch_minutes) * 60;
-            JW_RETURN_IF_ERROR(calls->Add(
-                {V(next_call), V(call_no), V(at), V(sealer.Seal(phone)), V(CallerIndex(phone)), V(sealer.Seal(name)),
-                 V(std::string(is_police ? "报警称" : "求助：") + cat.name_zh), V(place), OptV(address_id),
-                 V(address_code), V(PlaceKey(address_id, place)), V(cat.code), V(cat.police), V(cat.priority), V(unit),
-                 Null(), V(state), V(outcome), OptV(dispatched), OptV(accepted), OptV(arrived), OptV(finished),
-                 OptV(closed), V(dispatch_due), V(arrival_due), V(desk), V(at), V(closed.value_or(at))}));
+            const int64_t arrival_due =
+                at + int64_t(cat.arrival_minutes ? cat.arrival_minutes : cat.dispatch_minutes) * 60;
+            JW_RETURN_IF_ERROR(calls->Add({V(next_call),
+                                           V(call_no),
+                                           V(at),
+                                           V(sealer.Seal(phone)),
+                                           V(CallerIndex(phone)),
+                                           V(sealer.Seal(name)),
+                                           V(std::string(is_police ? "报警称" : "求助：") + cat.name_zh),
+                                           V(place),
+                                           OptV(address_id),
+                                           V(address_code),
+                                           V(PlaceKey(address_id, place)),
+                                           V(cat.code),
+                                           V(cat.police),
+                                           V(cat.priority),
+                                           V(unit),
+                                           Null(),
+                                           V(state),
+                                           V(outcome),
+                                           OptV(dispatched),
+                                           OptV(accepted),
+                                           OptV(arrived),
+                                           OptV(finished),
+                                           OptV(closed),
+                                           V(dispatch_due),
+                                           V(arrival_due),
+                                           V(desk),
+                                           V(at),
+                                           V(closed.value_or(at))}));
             ++next_call;
         }
     }
@@ -273,27 +297,27 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
     JW_ASSIGN_OR_RETURN(auto max_order, tx.QueryOne("SELECT COALESCE(MAX(id), 0) FROM dispatch_work_orders"));
     int64_t next_order = max_order.Int(0) + 1;
     // No other statement between a loader's Start and Finish (bulk_load.hpp): the lookups above come first.
-    JW_ASSIGN_OR_RETURN(auto order_loader, storage::BulkLoader::Start(tx, "dispatch_work_orders",
-                                                                      {"order_no", "call_id", "department_code",
-                                                                       "org_id", "state", "due_at", "accepted_at",
-                                                                       "reported_at", "report", "closed_at", "version",
-                                                                       "created_at", "updated_at"}));
+    JW_ASSIGN_OR_RETURN(auto order_loader,
+                        storage::BulkLoader::Start(
+                            tx, "dispatch_work_orders",
+                            {"order_no", "call_id", "department_code", "org_id", "state", "due_at", "accepted_at",
+                             "reported_at", "report", "closed_at", "version", "created_at", "updated_at"}));
     for (const auto& o : orders) {
         const auto& info = dept_info[o.dept];
         const bool accepted = o.state != "sent", reported = o.state == "reported" || o.state == "closed";
-        JW_RETURN_IF_ERROR(order_loader->Add(
-            {V("GD" + o.call_no.substr(2)), V(o.call_id), V(o.dept), OptV(info.first), V(o.state),
-             V(o.at + info.second * 3600), accepted ? V(o.at + 3600) : Null(), reported ? V(o.at + 80000) : Null(),
-             V(std::string(reported ? "已处理并答复群众" : "")), o.state == "closed" ? V(o.at + 2 * 86400) : Null(),
-             V(int64_t{1}), V(o.at), V(o.at)}));
+        JW_RETURN_IF_ERROR(
+            order_loader->Add({V("GD" + o.call_no.substr(2)), V(o.call_id), V(o.dept), OptV(info.first), V(o.state),
+                               V(o.at + info.second * 3600), accepted ? V(o.at + 3600) : Null(),
+                               reported ? V(o.at + 80000) : Null(), V(std::string(reported ? "已处理并答复群众" : "")),
+                               o.state == "closed" ? V(o.at + 2 * 86400) : Null(), V(int64_t{1}), V(o.at), V(o.at)}));
         order_of_call[o.call_id] = next_order++;
     }
     JW_RETURN_IF_ERROR(order_loader->Finish());
 
-    JW_ASSIGN_OR_RETURN(auto cb_loader, storage::BulkLoader::Start(tx, "dispatch_callbacks",
-                                                                   {"call_id", "work_order_id", "unit_id", "created_at",
-                                                                    "due_at", "state", "result", "comment", "done_by",
-                                                                    "done_at", "review", "review_note"}));
+    JW_ASSIGN_OR_RETURN(auto cb_loader, storage::BulkLoader::Start(
+                                            tx, "dispatch_callbacks",
+                                            {"call_id", "work_order_id", "unit_id", "created_at", "due_at", "state",
+                                             "result", "comment", "done_by", "done_at", "review", "review_note"}));
     for (const auto& b : callbacks) {
         const bool done = b.callback != "pending";
         auto order = order_of_call.find(b.call_id);

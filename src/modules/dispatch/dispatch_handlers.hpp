@@ -17,9 +17,9 @@ namespace jw::dispatch {
 struct Deps {
     storage::Database& db;
     audit::AuditLog& audit;
-    std::string region;                                // the bureau's GB/T 2260 code (case numbers)
-    std::shared_ptr<community::AddressIndex> places;   // standard addresses for intake matching
-    std::string webhook_url;                           // the 12345 platform (JINGWU_12345_URL); empty: not sent
+    std::string region;                               // the bureau's GB/T 2260 code (case numbers)
+    std::shared_ptr<community::AddressIndex> places;  // standard addresses for intake matching
+    std::string webhook_url;                          // the 12345 platform (JINGWU_12345_URL); empty: not sent
 };
 
 void RegisterCallRoutes(http::Router& router, const Deps& deps);

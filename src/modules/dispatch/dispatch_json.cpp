@@ -54,14 +54,25 @@ Json CallJson(const Call& k, bool caller_full, int64_t now) {
 }
 
 Json EventJson(const CallEvent& e) {
-    return Json{{"id", e.id},          {"at", e.at},     {"user_id", Opt(e.user_id)},  {"user_name", e.user_name},
-                {"action", e.action},  {"from_state", e.from_state}, {"to_state", e.to_state}, {"detail", e.detail}};
+    return Json{{"id", e.id},
+                {"at", e.at},
+                {"user_id", Opt(e.user_id)},
+                {"user_name", e.user_name},
+                {"action", e.action},
+                {"from_state", e.from_state},
+                {"to_state", e.to_state},
+                {"detail", e.detail}};
 }
 
 Json PatrolJson(const Patrol& p) {
-    return Json{{"id", p.id},           {"code", p.code},           {"name", p.name},
-                {"unit_id", p.unit_id}, {"unit_name", p.unit_name}, {"status", p.status},
-                {"status_at", p.status_at}, {"call_id", Opt(p.call_id)}};
+    return Json{{"id", p.id},
+                {"code", p.code},
+                {"name", p.name},
+                {"unit_id", p.unit_id},
+                {"unit_name", p.unit_name},
+                {"status", p.status},
+                {"status_at", p.status_at},
+                {"call_id", Opt(p.call_id)}};
 }
 
 Json WorkOrderJson(const WorkOrder& w) {

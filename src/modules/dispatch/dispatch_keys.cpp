@@ -30,8 +30,7 @@ const Keys& Installed() {
 }  // namespace
 
 void InstallKeys(std::string_view master_key) {
-    TheKeys().emplace(Keys{FieldSealer(master_key, "dispatch", "dispatch_calls"),
-                           WebhookKey(master_key)});
+    TheKeys().emplace(Keys{FieldSealer(master_key, "dispatch", "dispatch_calls"), WebhookKey(master_key)});
 }
 
 std::string WebhookKey(std::string_view master_key) { return DeriveKey(master_key, "dispatch.webhook"); }

@@ -170,24 +170,44 @@ Result<int64_t> InsertCall(storage::Connection& c, const NewCallRow& row) {
     const FieldSealer& s = Sealer();
     JW_ASSIGN_OR_RETURN(
         auto r,
-        c.QueryOne("INSERT INTO dispatch_calls (call_no, received_at, caller_phone, caller_index, caller_name, summary, "
-                   "place_text, address_id, address_code, place_key, latitude, longitude, category, police, priority, "
-                   "source, external_ref, unit_id, state, outcome, dispatch_due_at, arrival_due_at, taken_by, version, "
-                   "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?) RETURNING id",
-                   {V(k.call_no), V(k.received_at), V(s.Seal(k.caller_phone)), V(CallerIndex(k.caller_phone)),
-                    V(s.Seal(k.caller_name)), V(k.summary), V(k.place_text), OptV(k.address_id), V(k.address_code),
-                    V(row.place_key), Coord(k.latitude), Coord(k.longitude), V(k.category), V(k.police),
-                    V(k.priority), V(k.source), V(k.external_ref), V(k.unit_id), V(k.state), V(k.outcome),
-                    V(k.dispatch_due_at), V(k.arrival_due_at), OptV(k.taken_by), V(k.created_at),
-                    V(k.updated_at)}));
+        c.QueryOne(
+            "INSERT INTO dispatch_calls (call_no, received_at, caller_phone, caller_index, caller_name, summary, "
+            "place_text, address_id, address_code, place_key, latitude, longitude, category, police, priority, "
+            "source, external_ref, unit_id, state, outcome, dispatch_due_at, arrival_due_at, taken_by, version, "
+            "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,1,?,?) RETURNING id",
+            {V(k.call_no),
+             V(k.received_at),
+             V(s.Seal(k.caller_phone)),
+             V(CallerIndex(k.caller_phone)),
+             V(s.Seal(k.caller_name)),
+             V(k.summary),
+             V(k.place_text),
+             OptV(k.address_id),
+             V(k.address_code),
+             V(row.place_key),
+             Coord(k.latitude),
+             Coord(k.longitude),
+             V(k.category),
+             V(k.police),
+             V(k.priority),
+             V(k.source),
+             V(k.external_ref),
+             V(k.unit_id),
+             V(k.state),
+             V(k.outcome),
+             V(k.dispatch_due_at),
+             V(k.arrival_due_at),
+             OptV(k.taken_by),
+             V(k.created_at),
+             V(k.updated_at)}));
     return r.Int(0);
 }
 
 Result<std::string> NextCallNo(storage::Connection& c, int64_t t) {
     std::string date = FormatChinaDate(t);
     std::string prefix = "JJ" + date.substr(0, 4) + date.substr(5, 2) + date.substr(8, 2);
-    JW_ASSIGN_OR_RETURN(auto row, c.QueryOne("SELECT COUNT(*) FROM dispatch_calls WHERE call_no LIKE ?",
-                                             {V(prefix + "%")}));
+    JW_ASSIGN_OR_RETURN(auto row,
+                        c.QueryOne("SELECT COUNT(*) FROM dispatch_calls WHERE call_no LIKE ?", {V(prefix + "%")}));
     char buf[16];
     std::snprintf(buf, sizeof buf, "%04lld", static_cast<long long>(row.Int(0) + 1));
     return prefix + buf;
@@ -225,16 +245,16 @@ Result<std::pair<std::vector<Call>, int64_t>> ListCalls(storage::Connection& c, 
     }
     if (f.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "k.unit_id", *f.unit_scope, params);
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM dispatch_calls k" + where, params));
-    JW_ASSIGN_OR_RETURN(auto calls, CallsOf(c, std::string(kCallColumns) + where +
-                                                   " ORDER BY k.received_at DESC, k.id DESC" +
-                                                   Paging(f.page, f.page_size),
+    JW_ASSIGN_OR_RETURN(auto calls, CallsOf(c,
+                                            std::string(kCallColumns) + where +
+                                                " ORDER BY k.received_at DESC, k.id DESC" + Paging(f.page, f.page_size),
                                             params));
     return std::make_pair(std::move(calls), total.Int(0));
 }
 
 Result<std::vector<Call>> RelatedCalls(storage::Connection& c, const std::string& caller_index,
-                                       std::optional<int64_t> address_id, const std::string& place_key,
-                                       int64_t since, int64_t before, int64_t except_id, int limit) {
+                                       std::optional<int64_t> address_id, const std::string& place_key, int64_t since,
+                                       int64_t before, int64_t except_id, int limit) {
     storage::Params params{V(caller_index), V(place_key)};
     std::string place = "k.place_key = ?";
     if (address_id) {
@@ -247,7 +267,8 @@ Result<std::vector<Call>> RelatedCalls(storage::Connection& c, const std::string
     return CallsOf(c,
                    std::string(kCallColumns) + " WHERE (k.caller_index = ? OR " + place +
                        ") AND k.received_at >= ? AND k.received_at < ? AND k.id <> ? ORDER BY k.received_at DESC "
-                       "LIMIT " + std::to_string(limit),
+                       "LIMIT " +
+                       std::to_string(limit),
                    params);
 }
 
@@ -291,8 +312,8 @@ Result<std::vector<CallEvent>> ListEvents(storage::Connection& c, int64_t call_i
                                            {V(call_id)}));
     std::vector<CallEvent> out;
     for (const auto& r : rows)
-        out.push_back(CallEvent{r.Int(0), r.Int(1), r.Int(2), OptInt(r, 3), r.Str(4), r.Str(5), r.Str(6), r.Str(7),
-                                r.Str(8)});
+        out.push_back(
+            CallEvent{r.Int(0), r.Int(1), r.Int(2), OptInt(r, 3), r.Str(4), r.Str(5), r.Str(6), r.Str(7), r.Str(8)});
     return out;
 }
 
@@ -301,7 +322,8 @@ Result<std::vector<Call>> OverdueCalls(storage::Connection& c, int64_t now, int 
                    std::string(kCallColumns) +
                        " WHERE k.escalated_at IS NULL AND k.police = 1 AND ((k.state = 'received' AND "
                        "k.dispatch_due_at < ?) OR (k.state IN ('dispatched', 'accepted') AND k.arrival_due_at < ?)) "
-                       "ORDER BY k.id LIMIT " + std::to_string(limit),
+                       "ORDER BY k.id LIMIT " +
+                       std::to_string(limit),
                    {V(now), V(now)});
 }
 
@@ -318,8 +340,7 @@ const char* kPatrolColumns =
     "SELECT p.id, p.code, p.name, p.unit_id, COALESCE(u.name, ''), p.leader_user_id, p.status, p.status_at, "
     "p.call_id FROM dispatch_patrols p LEFT JOIN units u ON u.id = p.unit_id";
 Patrol PatrolFromRow(const storage::Row& r) {
-    return Patrol{r.Int(0), r.Str(1),    r.Str(2), r.Int(3), r.Str(4), OptInt(r, 5),
-                  r.Str(6), r.Int(7), OptInt(r, 8)};
+    return Patrol{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Str(4), OptInt(r, 5), r.Str(6), r.Int(7), OptInt(r, 8)};
 }
 }  // namespace
 
@@ -350,14 +371,16 @@ Status UpsertDepartment(storage::Connection& c, const Department& d) {
     for (const auto& t : d.topics) topics += (topics.empty() ? "" : ";") + t;
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT code FROM dispatch_departments WHERE code = ?", {V(d.code)}));
     if (rows.empty())
-        return c.Exec("INSERT INTO dispatch_departments (code, name, org_id, contact_name, contact_phone, limit_hours, "
-                      "channel, topics) VALUES (?,?,?,?,?,?,?,?)",
-                      {V(d.code), V(d.name), OptV(d.org_id), V(d.contact_name), V(d.contact_phone), V(d.limit_hours),
-                       V(d.channel), V(topics)});
-    return c.Exec("UPDATE dispatch_departments SET name = ?, org_id = COALESCE(?, org_id), contact_name = ?, "
-                  "contact_phone = ?, limit_hours = ?, channel = ?, topics = ? WHERE code = ?",
-                  {V(d.name), OptV(d.org_id), V(d.contact_name), V(d.contact_phone), V(d.limit_hours), V(d.channel),
-                   V(topics), V(d.code)});
+        return c.Exec(
+            "INSERT INTO dispatch_departments (code, name, org_id, contact_name, contact_phone, limit_hours, "
+            "channel, topics) VALUES (?,?,?,?,?,?,?,?)",
+            {V(d.code), V(d.name), OptV(d.org_id), V(d.contact_name), V(d.contact_phone), V(d.limit_hours),
+             V(d.channel), V(topics)});
+    return c.Exec(
+        "UPDATE dispatch_departments SET name = ?, org_id = COALESCE(?, org_id), contact_name = ?, "
+        "contact_phone = ?, limit_hours = ?, channel = ?, topics = ? WHERE code = ?",
+        {V(d.name), OptV(d.org_id), V(d.contact_name), V(d.contact_phone), V(d.limit_hours), V(d.channel), V(topics),
+         V(d.code)});
 }
 
 namespace {
@@ -399,11 +422,12 @@ Result<std::optional<Department>> GetDepartment(storage::Connection& c, const st
 
 Result<int64_t> InsertWorkOrder(storage::Connection& c, const WorkOrder& w) {
     JW_ASSIGN_OR_RETURN(
-        auto r, c.QueryOne("INSERT INTO dispatch_work_orders (order_no, call_id, department_code, org_id, state, due_at, "
-                           "note, external_ref, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,1,?,?) "
-                           "RETURNING id",
-                           {V(w.order_no), V(w.call_id), V(w.department_code), OptV(w.org_id), V(w.state), V(w.due_at),
-                            V(w.note), V(w.external_ref), V(w.created_at), V(w.updated_at)}));
+        auto r,
+        c.QueryOne("INSERT INTO dispatch_work_orders (order_no, call_id, department_code, org_id, state, due_at, "
+                   "note, external_ref, version, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,1,?,?) "
+                   "RETURNING id",
+                   {V(w.order_no), V(w.call_id), V(w.department_code), OptV(w.org_id), V(w.state), V(w.due_at),
+                    V(w.note), V(w.external_ref), V(w.created_at), V(w.updated_at)}));
     return r.Int(0);
 }
 
@@ -433,8 +457,8 @@ Result<std::pair<std::vector<WorkOrder>, int64_t>> ListWorkOrders(storage::Conne
     }
     if (f.org_ids) where += " AND " + storage::InFilter(c.dialect(), "w.org_id", *f.org_ids, params);
     JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM dispatch_work_orders w" + where, params));
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kOrderColumns) + where + " ORDER BY w.created_at DESC, w.id DESC" +
-                                               Paging(f.page, f.page_size),
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kOrderColumns) + where +
+                                               " ORDER BY w.created_at DESC, w.id DESC" + Paging(f.page, f.page_size),
                                            params));
     std::vector<WorkOrder> out;
     for (const auto& r : rows) out.push_back(OrderFromRow(r));
@@ -480,9 +504,10 @@ Result<std::optional<WorkOrder>> OpenWorkOrderOfCall(storage::Connection& c, int
 Result<bool> InsertCallbackOnce(storage::Connection& c, const Callback& cb) {
     JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM dispatch_callbacks WHERE call_id = ?", {V(cb.call_id)}));
     if (!rows.empty()) return false;
-    JW_RETURN_IF_ERROR(c.Exec("INSERT INTO dispatch_callbacks (call_id, work_order_id, unit_id, created_at, due_at, "
-                              "state) VALUES (?,?,?,?,?,'pending')",
-                              {V(cb.call_id), OptV(cb.work_order_id), V(cb.unit_id), V(cb.created_at), V(cb.due_at)}));
+    JW_RETURN_IF_ERROR(
+        c.Exec("INSERT INTO dispatch_callbacks (call_id, work_order_id, unit_id, created_at, due_at, "
+               "state) VALUES (?,?,?,?,?,'pending')",
+               {V(cb.call_id), OptV(cb.work_order_id), V(cb.unit_id), V(cb.created_at), V(cb.due_at)}));
     return true;
 }
 
@@ -521,27 +546,30 @@ Result<std::pair<std::vector<Callback>, int64_t>> ListCallbacks(storage::Connect
 
 Status RecordCallback(storage::Connection& c, int64_t id, const std::string& result, const std::string& comment,
                       int64_t user_id, int64_t now) {
-    return c.Exec("UPDATE dispatch_callbacks SET state = 'done', result = ?, comment = ?, done_by = ?, done_at = ?, "
-                  "review = ? WHERE id = ?",
-                  {V(result), V(comment), V(user_id), V(now), V(result == "unsatisfied" ? "open" : ""), V(id)});
+    return c.Exec(
+        "UPDATE dispatch_callbacks SET state = 'done', result = ?, comment = ?, done_by = ?, done_at = ?, "
+        "review = ? WHERE id = ?",
+        {V(result), V(comment), V(user_id), V(now), V(result == "unsatisfied" ? "open" : ""), V(id)});
 }
 
 Status ConcludeReview(storage::Connection& c, int64_t id, const std::string& note, int64_t user_id, int64_t now) {
-    return c.Exec("UPDATE dispatch_callbacks SET review = 'done', review_note = ?, review_by = ?, review_at = ? "
-                  "WHERE id = ?",
-                  {V(note), V(user_id), V(now), V(id)});
+    return c.Exec(
+        "UPDATE dispatch_callbacks SET review = 'done', review_note = ?, review_by = ?, review_at = ? "
+        "WHERE id = ?",
+        {V(note), V(user_id), V(now), V(id)});
 }
 
-Status EnqueueWebhook(storage::Connection& c, int64_t work_order_id, const std::string& event,
-                      const std::string& body, int64_t now) {
+Status EnqueueWebhook(storage::Connection& c, int64_t work_order_id, const std::string& event, const std::string& body,
+                      int64_t now) {
     return c.Exec("INSERT INTO dispatch_webhook_out (work_order_id, event, body, created_at) VALUES (?,?,?,?)",
                   {V(work_order_id), V(event), V(body), V(now)});
 }
 
 Result<std::vector<WebhookMessage>> PendingWebhooks(storage::Connection& c, int limit) {
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, work_order_id, event, body, attempts FROM dispatch_webhook_out "
-                                           "WHERE delivered_at IS NULL AND attempts < 100 ORDER BY attempts, id LIMIT " +
-                                           std::to_string(limit)));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT id, work_order_id, event, body, attempts FROM dispatch_webhook_out "
+                                "WHERE delivered_at IS NULL AND attempts < 100 ORDER BY attempts, id LIMIT " +
+                                std::to_string(limit)));
     std::vector<WebhookMessage> out;
     for (const auto& r : rows)
         out.push_back(WebhookMessage{r.Int(0), r.Int(1), r.Str(2), r.Str(3), static_cast<int>(r.Int(4))});
@@ -550,9 +578,10 @@ Result<std::vector<WebhookMessage>> PendingWebhooks(storage::Connection& c, int 
 
 Status MarkWebhook(storage::Connection& c, int64_t id, bool delivered, const std::string& error, int64_t now) {
     if (delivered)
-        return c.Exec("UPDATE dispatch_webhook_out SET delivered_at = ?, attempts = attempts + 1, last_error = '' "
-                      "WHERE id = ?",
-                      {V(now), V(id)});
+        return c.Exec(
+            "UPDATE dispatch_webhook_out SET delivered_at = ?, attempts = attempts + 1, last_error = '' "
+            "WHERE id = ?",
+            {V(now), V(id)});
     return c.Exec("UPDATE dispatch_webhook_out SET attempts = attempts + 1, last_error = ? WHERE id = ?",
                   {V(error), V(id)});
 }

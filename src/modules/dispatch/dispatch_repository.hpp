@@ -28,8 +28,8 @@ Result<std::pair<std::vector<Call>, int64_t>> ListCalls(storage::Connection& c, 
 // Earlier calls (newest first, at most `limit`) from the same caller index or the same place (address id or place
 // key) received in [since, before), excluding `except_id`.
 Result<std::vector<Call>> RelatedCalls(storage::Connection& c, const std::string& caller_index,
-                                       std::optional<int64_t> address_id, const std::string& place_key,
-                                       int64_t since, int64_t before, int64_t except_id, int limit);
+                                       std::optional<int64_t> address_id, const std::string& place_key, int64_t since,
+                                       int64_t before, int64_t except_id, int limit);
 // Sets the named time column (dispatched_at | accepted_at | arrived_at | finished_at | closed_at | escalated_at)
 // besides state/outcome when given; version +1. Conflict "version_mismatch" when `expected_version` is given and
 // differs.
@@ -97,8 +97,8 @@ Status RecordCallback(storage::Connection& c, int64_t id, const std::string& res
 Status ConcludeReview(storage::Connection& c, int64_t id, const std::string& note, int64_t user_id, int64_t now);
 
 // --- webhook out
-Status EnqueueWebhook(storage::Connection& c, int64_t work_order_id, const std::string& event,
-                      const std::string& body, int64_t now);
+Status EnqueueWebhook(storage::Connection& c, int64_t work_order_id, const std::string& event, const std::string& body,
+                      int64_t now);
 struct WebhookMessage {
     int64_t id = 0, work_order_id = 0;
     std::string event, body;

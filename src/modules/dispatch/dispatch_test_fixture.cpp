@@ -48,10 +48,11 @@ void DispatchTest::SetUp() {
     leader_id_ = User("leader_a", bureau_, "leader");
     analyst_id_ = User("analyst_a", centre_, "analyst");
     auto org = [&](const std::string& name, const std::string& code) -> int64_t {
-        auto r = c_->QueryOne("INSERT INTO organisations (kind, name, code, supervisor_unit_id, contact_name, "
-                              "contact_phone, status, created_at, updated_at) VALUES ('department', ?, ?, ?, '罗城安', "
-                              "'0838-2210303', 'active', ?, ?) RETURNING id",
-                              {V(name), V(code), V(bureau_), V(now_), V(now_)});
+        auto r = c_->QueryOne(
+            "INSERT INTO organisations (kind, name, code, supervisor_unit_id, contact_name, "
+            "contact_phone, status, created_at, updated_at) VALUES ('department', ?, ?, ?, '罗城安', "
+            "'0838-2210303', 'active', ?, ?) RETURNING id",
+            {V(name), V(code), V(bureau_), V(now_), V(now_)});
         EXPECT_TRUE(r.ok()) << r.status().message();
         return r.ok() ? r->Int(0) : 0;
     };

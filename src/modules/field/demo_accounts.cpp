@@ -7,28 +7,29 @@
 namespace jw::field {
 
 Status SeedDemoFieldAccounts(storage::Connection& c, int64_t now) {
-    const auth::Role auxiliary{"auxiliary",
-                               "business",
-                               "unit",
-                               false,
-                               {"community.address.match", "community.address.read", "community.grid.read",
-                                "community.work.read", "community.work.write", "community.person.read",
-                                "community.person.write", "community.house.read", "community.house.write",
-                                "community.org.read", "field.check", "personwatch.offline", "watch.read"}};
-    const auth::Role grid_member{"grid_member",
-                                 "business",
-                                 "unit",
-                                 false,
-                                 {"community.address.match", "community.address.read", "community.grid.read",
-                                  "community.work.read", "community.work.write", "community.person.read",
-                                  "community.house.read"}};
+    const auth::Role auxiliary{
+        "auxiliary",
+        "business",
+        "unit",
+        false,
+        {"community.address.match", "community.address.read", "community.grid.read", "community.work.read",
+         "community.work.write", "community.person.read", "community.person.write", "community.house.read",
+         "community.house.write", "community.org.read", "field.check", "personwatch.offline", "watch.read"}};
+    const auth::Role grid_member{
+        "grid_member",
+        "business",
+        "unit",
+        false,
+        {"community.address.match", "community.address.read", "community.grid.read", "community.work.read",
+         "community.work.write", "community.person.read", "community.house.read"}};
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, auxiliary));
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, grid_member));
     JW_ASSIGN_OR_RETURN(auto unit, c.Query("SELECT id FROM units WHERE name = '城关派出所'"));
     if (unit.empty()) return Status::Ok();  // a county without the demo's stations
     // The demo officer's grid: the two join its team (replacing a named member of their role without an account).
-    JW_ASSIGN_OR_RETURN(auto grid, c.Query("SELECT m.grid_code FROM community_grid_members m JOIN users u ON "
-                                           "u.id = m.user_id WHERE u.username = 'officer' ORDER BY m.grid_code LIMIT 1"));
+    JW_ASSIGN_OR_RETURN(auto grid,
+                        c.Query("SELECT m.grid_code FROM community_grid_members m JOIN users u ON "
+                                "u.id = m.user_id WHERE u.username = 'officer' ORDER BY m.grid_code LIMIT 1"));
     struct Account {
         const char* username;
         const char* police_no;

@@ -5,11 +5,11 @@
 #include "common/civil_time.hpp"
 #include "media/media_store.hpp"
 #include "notify/scheduler.hpp"
-#include "property/keys.hpp"
 #include "property/demo/property_demo.hpp"
-#include "property/items/property_handlers.hpp"
 #include "property/disposal/property_reminders.hpp"
+#include "property/items/property_handlers.hpp"
 #include "property/items/property_service.hpp"
+#include "property/keys.hpp"
 
 namespace jw::property {
 namespace data {

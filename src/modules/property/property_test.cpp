@@ -10,10 +10,10 @@
 #include "common/crypto.hpp"
 #include "media/media_store.hpp"
 #include "property/custody/custody_chain.hpp"
-#include "property/keys.hpp"
-#include "property/labels/labels.hpp"
 #include "property/disposal/property_reminders.hpp"
 #include "property/items/property_service.hpp"
+#include "property/keys.hpp"
+#include "property/labels/labels.hpp"
 #include "storage/migrations.hpp"
 #include "test_support/database_test.hpp"
 

@@ -28,8 +28,7 @@ Status RecordCallbackResult(storage::Connection& c, const auth::Principal& actor
     if (result == "unsatisfied" && comment.empty()) return Status::Invalid("comment", "required");
     JW_ASSIGN_OR_RETURN(Callback cb, repo::GetCallback(c, callback_id));
     JW_ASSIGN_OR_RETURN(Call k, CallInScope(c, actor, cb.call_id));
-    if (cb.state != "pending")
-        return Status(ErrorCode::kConflict, "already recorded", {{"state", "already_recorded"}});
+    if (cb.state != "pending") return Status(ErrorCode::kConflict, "already recorded", {{"state", "already_recorded"}});
     JW_ASSIGN_OR_RETURN(const Transition* close, CheckTransition("callback", k.state, actor));
     JW_RETURN_IF_ERROR(repo::RecordCallback(c, cb.id, result, comment, actor.user_id, now));
     repo::CallChange ch;

@@ -16,8 +16,13 @@ class QuerySource final : public notify::todo::Source {
     using Scoper = std::string (*)(storage::Connection&, const auth::Principal&, storage::Params&);
     QuerySource(std::string kind, int order, std::string link, std::string permission, std::string from,
                 std::string entry_link, Scoper scope)
-        : kind_(std::move(kind)), order_(order), link_(std::move(link)), permission_(std::move(permission)),
-          from_(std::move(from)), entry_link_(std::move(entry_link)), scope_(scope) {}
+        : kind_(std::move(kind)),
+          order_(order),
+          link_(std::move(link)),
+          permission_(std::move(permission)),
+          from_(std::move(from)),
+          entry_link_(std::move(entry_link)),
+          scope_(scope) {}
     std::string_view Kind() const override { return kind_; }
     int Order() const override { return order_; }
     std::string_view Link() const override { return link_; }

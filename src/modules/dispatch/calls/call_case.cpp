@@ -18,8 +18,8 @@ Result<int64_t> CaseFromCall(storage::Connection& c, const auth::Principal& acto
     const Category* cat = FindCategory(k.category);
     cases::NewCase nc;
     cases::Case& f = nc.fields;
-    f.case_type = !in.case_type.empty() ? in.case_type
-                                        : (k.category.rfind("01", 0) == 0 ? "criminal" : "administrative");
+    f.case_type =
+        !in.case_type.empty() ? in.case_type : (k.category.rfind("01", 0) == 0 ? "criminal" : "administrative");
     if (f.case_type != "criminal" && f.case_type != "administrative")
         return Status::Invalid("case_type", "invalid_enum");
     f.cause = !in.cause.empty() ? in.cause : (cat ? cat->name_zh : k.category);

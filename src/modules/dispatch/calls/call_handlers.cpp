@@ -159,7 +159,8 @@ Result<Reply> RelatedHandler(const Deps& d, Request& req) {
     if (!c.ok()) return c.status();
     const int64_t now = NowUnix();
     JW_ASSIGN_OR_RETURN(auto related, RelatedCalls(**c, phone, address_id, place, now + 1, 0));
-    Reply r = Reply::Json200({{"items", CallList(related, now)}, {"address_id", address_id ? Json(*address_id) : Json()}});
+    Reply r =
+        Reply::Json200({{"items", CallList(related, now)}, {"address_id", address_id ? Json(*address_id) : Json()}});
     r.audit_object = "dispatch_related";
     r.audit_detail = MaskPhone(phone);
     return r;
@@ -272,8 +273,11 @@ Result<Reply> BoardHandler(const Deps& d, Request& req) {
     for (const auto& k : page.first) counts[k.state] = counts[k.state].get<int64_t>() + 1;
     Json pj = Json::array();
     for (const auto& p : patrols) pj.push_back(PatrolJson(p));
-    return Reply::Json200(
-        {{"now", now}, {"calls", CallList(page.first, now)}, {"total", page.second}, {"counts", counts}, {"patrols", pj}});
+    return Reply::Json200({{"now", now},
+                           {"calls", CallList(page.first, now)},
+                           {"total", page.second},
+                           {"counts", counts},
+                           {"patrols", pj}});
 }
 
 Result<Reply> PatrolsHandler(const Deps& d, Request& req) {
@@ -311,7 +315,8 @@ Result<Reply> FiguresHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto to, http::QueryInstant(req, "to"));
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto rows, repo::Figures(**c, from.value_or(now - 92 * 86400), to.value_or(now + 1), Scope(req)));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        repo::Figures(**c, from.value_or(now - 92 * 86400), to.value_or(now + 1), Scope(req)));
     Json items = Json::array();
     int64_t calls = 0, diverted = 0, callbacks = 0, satisfied = 0, basic = 0;
     for (const auto& m : rows) {

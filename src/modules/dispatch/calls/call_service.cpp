@@ -121,7 +121,8 @@ Result<int64_t> TakeCall(storage::Connection& c, const auth::Principal& actor, C
     k.unit_id = in.unit_id;
     k.state = "received";
     k.dispatch_due_at = k.received_at + int64_t(cat.dispatch_minutes) * 60;
-    k.arrival_due_at = k.received_at + int64_t(cat.arrival_minutes > 0 ? cat.arrival_minutes : cat.dispatch_minutes) * 60;
+    k.arrival_due_at =
+        k.received_at + int64_t(cat.arrival_minutes > 0 ? cat.arrival_minutes : cat.dispatch_minutes) * 60;
     if (actor.user_id != 0) k.taken_by = actor.user_id;  // 0: the 12345 platform's hand-over
     k.created_at = k.updated_at = now;
     JW_ASSIGN_OR_RETURN(k.call_no, repo::NextCallNo(c, k.received_at));
@@ -136,11 +137,11 @@ Result<Call> CallInScope(storage::Connection& c, const auth::Principal& actor, i
 }
 
 Result<std::vector<Call>> RelatedCalls(storage::Connection& c, const std::string& caller_phone,
-                                       std::optional<int64_t> address_id, const std::string& place_text,
-                                       int64_t before, int64_t except_id) {
+                                       std::optional<int64_t> address_id, const std::string& place_text, int64_t before,
+                                       int64_t except_id) {
     const std::string index = caller_phone.empty() ? std::string("-") : CallerIndex(caller_phone);
-    return repo::RelatedCalls(c, index, address_id, PlaceKey(address_id, place_text),
-                              before - kRelatedWindowSeconds, before, except_id, kRelatedLimit);
+    return repo::RelatedCalls(c, index, address_id, PlaceKey(address_id, place_text), before - kRelatedWindowSeconds,
+                              before, except_id, kRelatedLimit);
 }
 
 Status DispatchCall(storage::Connection& c, const auth::Principal& actor, int64_t id, std::optional<int64_t> patrol_id,
@@ -169,7 +170,8 @@ Status DispatchCall(storage::Connection& c, const auth::Principal& actor, int64_
 
 Status RespondCall(storage::Connection& c, const auth::Principal& actor, int64_t id, const std::string& action,
                    const std::string& note, std::optional<int64_t> expected_version, int64_t now) {
-    if (action != "accept" && action != "arrive" && action != "finish") return Status::Invalid("action", "unknown_action");
+    if (action != "accept" && action != "arrive" && action != "finish")
+        return Status::Invalid("action", "unknown_action");
     JW_ASSIGN_OR_RETURN(Call k, CallInScope(c, actor, id));
     JW_RETURN_IF_ERROR(CheckTransition(action, k.state, actor).status());
     repo::CallChange ch;

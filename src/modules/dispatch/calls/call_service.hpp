@@ -46,8 +46,8 @@ Result<Call> CallInScope(storage::Connection& c, const auth::Principal& actor, i
 
 // Earlier calls (within kRelatedWindowSeconds before `before`, newest first) from the same number or the same place.
 Result<std::vector<Call>> RelatedCalls(storage::Connection& c, const std::string& caller_phone,
-                                       std::optional<int64_t> address_id, const std::string& place_text,
-                                       int64_t before, int64_t except_id);
+                                       std::optional<int64_t> address_id, const std::string& place_text, int64_t before,
+                                       int64_t except_id);
 
 // Dispatch to a patrol unit (its station becomes the call's unit), or to a station only (patrol_id empty: the
 // station's duty desk picks the unit). Errors: the transition's; InvalidArgument patrol_id=not_found |

@@ -37,19 +37,29 @@ TEST_P(CallTest, TransitionsPerRole) {
         const char* expect;
     };
     const Row rows[] = {
-        {"dispatch", "received", desk_, "ok"},          {"dispatch", "received", officer_, "denied"},
-        {"dispatch", "received", analyst_, "denied"},   {"dispatch", "received", city_, "denied"},
+        {"dispatch", "received", desk_, "ok"},
+        {"dispatch", "received", officer_, "denied"},
+        {"dispatch", "received", analyst_, "denied"},
+        {"dispatch", "received", city_, "denied"},
         {"dispatch", "accepted", desk_, "state=not_allowed_in_state"},
-        {"accept", "dispatched", officer_, "ok"},       {"accept", "dispatched", analyst_, "denied"},
-        {"accept", "dispatched", city_, "denied"},      {"arrive", "accepted", officer_, "ok"},
+        {"accept", "dispatched", officer_, "ok"},
+        {"accept", "dispatched", analyst_, "denied"},
+        {"accept", "dispatched", city_, "denied"},
+        {"arrive", "accepted", officer_, "ok"},
         {"arrive", "dispatched", officer_, "state=not_allowed_in_state"},
-        {"finish", "arrived", officer_, "ok"},          {"finish", "arrived", analyst_, "denied"},
-        {"divert", "received", desk_, "ok"},            {"divert", "received", officer_, "denied"},
+        {"finish", "arrived", officer_, "ok"},
+        {"finish", "arrived", analyst_, "denied"},
+        {"divert", "received", desk_, "ok"},
+        {"divert", "received", officer_, "denied"},
         {"divert", "finished", desk_, "state=not_allowed_in_state"},
-        {"callback", "finished", desk_, "ok"},          {"callback", "diverted", desk_, "ok"},
-        {"callback", "finished", officer_, "denied"},   {"callback", "received", desk_, "state=not_allowed_in_state"},
-        {"conclude", "review", leader_, "ok"},          {"conclude", "review", desk_, "denied"},
-        {"case", "arrived", officer_, "ok"},            {"case", "received", officer_, "state=not_allowed_in_state"},
+        {"callback", "finished", desk_, "ok"},
+        {"callback", "diverted", desk_, "ok"},
+        {"callback", "finished", officer_, "denied"},
+        {"callback", "received", desk_, "state=not_allowed_in_state"},
+        {"conclude", "review", leader_, "ok"},
+        {"conclude", "review", desk_, "denied"},
+        {"case", "arrived", officer_, "ok"},
+        {"case", "received", officer_, "state=not_allowed_in_state"},
         {"fly", "received", desk_, "action=unknown_action"},
     };
     for (const auto& r : rows)
@@ -137,8 +147,9 @@ TEST_P(CallTest, DispatchToPatrolThroughFinishOpensOneCallback) {
                   "ok");
     EXPECT_EQ(repo::GetPatrol(*c_, patrol_)->status, "on_scene");
     // The unit cannot free itself by hand while on the call.
-    EXPECT_EQ(Problem(Tx([&](storage::Connection& c) { return SetPatrolStatus(c, officer_, patrol_, "available", now_); })),
-              "status=on_call");
+    EXPECT_EQ(
+        Problem(Tx([&](storage::Connection& c) { return SetPatrolStatus(c, officer_, patrol_, "available", now_); })),
+        "status=on_call");
     EXPECT_EQ(Problem(Tx([&](storage::Connection& c) {
                   return RespondCall(c, officer_, id, "finish", "", std::nullopt, now_ + 90);
               })),
@@ -236,9 +247,9 @@ TEST_P(CallTest, MissedTargetsEscalateOnceToTheLeader) {
     EXPECT_TRUE(Get(id).escalated_at.has_value());
     EXPECT_FALSE(Get(non_police).escalated_at.has_value());  // a non-police call waits for diversion, not a patrol
     EXPECT_EQ(Count("SELECT COUNT(*) FROM alerts WHERE source = 'dispatch' AND subject = ?", {V(Get(id).call_no)}), 1);
-    EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'dispatch.overdue'",
-                    {V(leader_id_)}),
-              1);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM notifications WHERE user_id = ? AND code = 'dispatch.overdue'", {V(leader_id_)}),
+        1);
     EXPECT_EQ(escalate(now_ + 3600), 0);
 }
 

@@ -77,7 +77,8 @@ Result<int64_t> RootUnit(storage::Connection& c) {
 
 Status SyncDepartments(storage::Connection& c) {
     for (Department d : Departments()) {
-        JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id FROM organisations WHERE code = ?", {storage::V(d.org_code)}));
+        JW_ASSIGN_OR_RETURN(auto rows,
+                            c.Query("SELECT id FROM organisations WHERE code = ?", {storage::V(d.org_code)}));
         if (!rows.empty()) d.org_id = rows.front().Int(0);
         JW_RETURN_IF_ERROR(repo::UpsertDepartment(c, d));
     }
@@ -118,16 +119,18 @@ Result<int64_t> DivertCall(storage::Connection& c, const auth::Principal& actor,
     w.note = note;
     w.created_at = w.updated_at = now;
     JW_ASSIGN_OR_RETURN(w.id, repo::InsertWorkOrder(c, w));
-    JW_RETURN_IF_ERROR(RecordEvent(c, k.id, actor.user_id, "divert", k.state, t->to, dept->name + " " + w.order_no, now));
+    JW_RETURN_IF_ERROR(
+        RecordEvent(c, k.id, actor.user_id, "divert", k.state, t->to, dept->name + " " + w.order_no, now));
     if (dept->channel == "webhook")
-        JW_RETURN_IF_ERROR(repo::EnqueueWebhook(c, w.id, "order.created", OrderMessage(w, k, "order.created", now), now));
+        JW_RETURN_IF_ERROR(
+            repo::EnqueueWebhook(c, w.id, "order.created", OrderMessage(w, k, "order.created", now), now));
     // The caller is told where the call went (a mobile number only: a landline cannot take an SMS).
     if (CheckMobile(k.caller_phone).ok())
-        JW_RETURN_IF_ERROR(notify::Outbox::EnqueueSms(c, k.caller_phone, "dispatch_diverted", "dispatch.diverted",
-                                                      {{"department", dept->name},
-                                                       {"order_no", w.order_no},
-                                                       {"contact_phone", dept->contact_phone}})
-                               .status());
+        JW_RETURN_IF_ERROR(
+            notify::Outbox::EnqueueSms(
+                c, k.caller_phone, "dispatch_diverted", "dispatch.diverted",
+                {{"department", dept->name}, {"order_no", w.order_no}, {"contact_phone", dept->contact_phone}})
+                .status());
     return w.id;
 }
 

@@ -27,7 +27,8 @@ class DiversionTest : public DispatchTest {
     int64_t Divert(int64_t call, const std::string& dept) {
         int64_t order = 0;
         Status s = Tx([&](storage::Connection& c) -> Status {
-            JW_ASSIGN_OR_RETURN(order, DivertCall(c, desk_, call, dept, "请核实处理", std::nullopt, std::nullopt, now_));
+            JW_ASSIGN_OR_RETURN(order,
+                                DivertCall(c, desk_, call, dept, "请核实处理", std::nullopt, std::nullopt, now_));
             return Status::Ok();
         });
         EXPECT_TRUE(s.ok()) << s.message();
@@ -65,8 +66,9 @@ TEST_P(DiversionTest, DepartmentAccountWorksItsOwnOrdersAndTheCallbackClosesTheL
     // The caller is told where it went (an SMS to the number, not to a user).
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE user_id = 0 AND code = 'dispatch.diverted'"), 1);
     // Another department's account and a police account cannot touch it.
-    EXPECT_EQ(Problem(Tx([&](storage::Connection& c) { return AcceptWorkOrder(c, market_, order, std::nullopt, now_); })),
-              "not_found");
+    EXPECT_EQ(
+        Problem(Tx([&](storage::Connection& c) { return AcceptWorkOrder(c, market_, order, std::nullopt, now_); })),
+        "not_found");
     EXPECT_EQ(Problem(WorkOrderInScope(*c_, market_, order).status()), "not_found");
     EXPECT_EQ(Problem(Tx([&](storage::Connection& c) { return AcceptWorkOrder(c, desk_, order, std::nullopt, now_); })),
               "denied");
@@ -75,8 +77,9 @@ TEST_P(DiversionTest, DepartmentAccountWorksItsOwnOrdersAndTheCallbackClosesTheL
                   return ReportWorkOrder(c, city_, order, "已修复", std::nullopt, now_);
               })),
               "state=not_allowed_in_state");
-    ASSERT_EQ(Problem(Tx([&](storage::Connection& c) { return AcceptWorkOrder(c, city_, order, std::nullopt, now_ + 60); })),
-              "ok");
+    ASSERT_EQ(
+        Problem(Tx([&](storage::Connection& c) { return AcceptWorkOrder(c, city_, order, std::nullopt, now_ + 60); })),
+        "ok");
     // Nothing is closed before the department reports: no callback yet, and the desk cannot close the call.
     EXPECT_EQ(Count("SELECT COUNT(*) FROM dispatch_callbacks WHERE call_id = ?", {V(id)}), 0);
     EXPECT_EQ(Problem(Tx([&](storage::Connection& c) {
@@ -125,10 +128,10 @@ TEST_P(DiversionTest, TwelveThreeFourFiveByWebhookBothDirections) {
     EXPECT_EQ(Problem(inbound({{"event", "drop_table"}})), "event=invalid_enum");
 
     // The other direction: a police matter 12345 received becomes a call on the desk's board, once per reference.
-    const Json matter = {{"event", "police_matter"}, {"external_ref", "12345-2026-0001"},
-                         {"caller_phone", "13900139000"}, {"caller_name", "李某"},
-                         {"summary", "市民反映有人在小区内持刀威胁"}, {"place_text", "城关镇解放路12号"},
-                         {"category", "0201"}};
+    const Json matter = {
+        {"event", "police_matter"}, {"external_ref", "12345-2026-0001"},         {"caller_phone", "13900139000"},
+        {"caller_name", "李某"},    {"summary", "市民反映有人在小区内持刀威胁"}, {"place_text", "城关镇解放路12号"},
+        {"category", "0201"}};
     Json first, second;
     Status took = Tx([&](storage::Connection& c) -> Status {
         JW_ASSIGN_OR_RETURN(first, ApplyInbound(c, matter, now_ + 200));

@@ -40,7 +40,7 @@ Result<Reply> DivertHandler(const Deps&, Request& req) {
     r.audit_object = "dispatch_call:" + std::to_string(id);
     r.audit_detail = dept;
     r.write = [who, id, dept, note, category, version](storage::Connection& c, audit::AuditEntry& e,
-                                                        Reply& out) -> Status {
+                                                       Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(int64_t order, DivertCall(c, who, id, dept, note, category, version, now));
         e.detail = dept + " work_order:" + std::to_string(order);
@@ -187,8 +187,8 @@ Result<Reply> WebhookHandler(const Deps&, RateLimiter& limiter, Request& req) {
     if (sig == req.headers.end() || !WebhookSignatureValid(req.body, sig->second)) {
         Reply r;
         r.status = 401;
-        r.body = http::ErrorBody("bad_signature", "the message is not signed with the shared key", req.request_id,
-                                 lang);
+        r.body =
+            http::ErrorBody("bad_signature", "the message is not signed with the shared key", req.request_id, lang);
         return r;
     }
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
@@ -249,7 +249,8 @@ Status RegisterJobs(notify::Scheduler& scheduler, const Deps& deps) {
         });
     }));
     if (deps.places)
-        JW_RETURN_IF_ERROR(scheduler.Register("dispatch.places", 300, [deps] { return deps.places->Refresh(deps.db); }));
+        JW_RETURN_IF_ERROR(
+            scheduler.Register("dispatch.places", 300, [deps] { return deps.places->Refresh(deps.db); }));
     if (deps.webhook_url.empty()) return Status::Ok();
     // Every 10 s: the outbound 12345 messages, signed, oldest first; at least once (the platform dedups by
     // order_no and event).
@@ -269,9 +270,9 @@ Status RegisterJobs(notify::Scheduler& scheduler, const Deps& deps) {
         if (pending.empty()) return Status::Ok();
         checkpoint::demo::HttpClient client(host, port);
         for (const auto& m : pending) {
-            auto res = client.Send("POST", path,
-                                   {{"Content-Type", "application/json"}, {"X-Jingwu-Signature", WebhookSignature(m.body)}},
-                                   m.body);
+            auto res = client.Send(
+                "POST", path, {{"Content-Type", "application/json"}, {"X-Jingwu-Signature", WebhookSignature(m.body)}},
+                m.body);
             const bool ok = res.ok() && res->status >= 200 && res->status < 300;
             const std::string error = res.ok() ? "HTTP " + std::to_string(res->status) : res.status().message();
             audit::AuditEntry e;

@@ -8,8 +8,8 @@
 #include "common/json_util.hpp"
 #include "common/messages.hpp"
 #include "notify/outbox.hpp"
-#include "property/property.hpp"
 #include "property/items/property_repository.hpp"
+#include "property/property.hpp"
 
 namespace jw::property {
 

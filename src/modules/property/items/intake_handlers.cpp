@@ -51,7 +51,8 @@ Result<Reply> ByCaseNumberHandler(Deps d, Request& req) {
         if (s.case_id == k->id)
             out.push_back({{"event_id", s.event_id}, {"at", FormatUtcIso(s.at)}, {"item", s.item}, {"items", s.items}});
     const cases::Case& kase = *k;
-    Reply r = Reply::Json200(Json{{"case_id", kase.id}, {"case_no", kase.case_no}, {"case_type", kase.case_type}, {"seizures", out}});
+    Reply r = Reply::Json200(
+        Json{{"case_id", kase.id}, {"case_no", kase.case_no}, {"case_type", kase.case_type}, {"seizures", out}});
     r.audit_object = "case:" + std::to_string(k->id) + "/property";
     return r;
 }

@@ -28,8 +28,11 @@ std::string Line(const std::vector<std::string>& cells) {
 }
 
 std::string StateName(const std::string& s) {
-    static const std::pair<const char*, const char*> kNames[] = {
-        {"registered", "待入库"}, {"in_store", "在库"}, {"out", "出库中"}, {"handed_over", "已移送"}, {"disposed", "已处置"}};
+    static const std::pair<const char*, const char*> kNames[] = {{"registered", "待入库"},
+                                                                 {"in_store", "在库"},
+                                                                 {"out", "出库中"},
+                                                                 {"handed_over", "已移送"},
+                                                                 {"disposed", "已处置"}};
     for (auto [k, v] : kNames)
         if (s == k) return v;
     return s;
@@ -76,10 +79,10 @@ std::string ItemsHeader() {
 }
 
 std::string ItemLine(const Item& i, const std::string& today) {
-    return Line({i.code, i.case_no, i.description, CategoryName(i.category), Quantity(i.quantity),
-                 i.quantity_unit, Money(i.value_fen), MaskName(i.owner_name), FormatChinaTime(i.seized_at),
-                 StateName(i.state), WhereText(i), i.expected_return_at ? FormatChinaTime(i.expected_return_at) : "",
-                 i.review_due, ClassName(WorkClass(i, today))});
+    return Line({i.code, i.case_no, i.description, CategoryName(i.category), Quantity(i.quantity), i.quantity_unit,
+                 Money(i.value_fen), MaskName(i.owner_name), FormatChinaTime(i.seized_at), StateName(i.state),
+                 WhereText(i), i.expected_return_at ? FormatChinaTime(i.expected_return_at) : "", i.review_due,
+                 ClassName(WorkClass(i, today))});
 }
 
 Reply Csv(std::string body, const std::string& file, const std::string& object, const std::string& detail) {
@@ -133,9 +136,11 @@ Result<Reply> StocktakeExportHandler(Deps d, Request& req) {
     std::string out = Line({"盘点结果", "应在", std::to_string(s.expected), "实盘", std::to_string(s.found)});
     out += Line({"结果", "标签编码", "案件编号", "财物名称", "类别", "状态", "登记位置"});
     for (const auto& i : s.expected_missing)
-        out += Line({"应在未见", i.code, i.case_no, i.description, CategoryName(i.category), StateName(i.state), WhereText(i)});
+        out += Line(
+            {"应在未见", i.code, i.case_no, i.description, CategoryName(i.category), StateName(i.state), WhereText(i)});
     for (const auto& i : s.unexpected)
-        out += Line({"不应在此", i.code, i.case_no, i.description, CategoryName(i.category), StateName(i.state), WhereText(i)});
+        out += Line(
+            {"不应在此", i.code, i.case_no, i.description, CategoryName(i.category), StateName(i.state), WhereText(i)});
     for (const auto& code : s.unknown) out += Line({"无此财物", code, "", "", "", "", ""});
     return Csv(std::move(out), "property-stocktake.csv", "property_place:" + std::to_string(place) + "/stocktake",
                std::to_string(s.expected_missing.size()) + " missing, " + std::to_string(s.unexpected.size()) +

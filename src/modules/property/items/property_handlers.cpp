@@ -9,12 +9,12 @@
 #include "docs/html_renderer.hpp"
 #include "docs/pdf_renderer.hpp"
 #include "http/params.hpp"
+#include "property/items/property_json.hpp"
+#include "property/items/property_service.hpp"
 #include "property/keys.hpp"
 #include "property/labels/label_stock.hpp"
 #include "property/labels/labels.hpp"
 #include "property/papers/property_documents.hpp"
-#include "property/items/property_json.hpp"
-#include "property/items/property_service.hpp"
 
 namespace jw::property {
 
@@ -382,7 +382,7 @@ Result<Reply> LabelsHandler(Request& req) {
     Reply r;
     r.audit_object = "property_labels";
     r.write = [codes = *codes, size, actor = *req.principal](storage::Connection& c, audit::AuditEntry& e,
-                                                       Reply& out) -> Status {
+                                                             Reply& out) -> Status {
         std::vector<Label> labels;
         std::string printed;
         for (size_t i = 0; i < codes.size(); ++i) {

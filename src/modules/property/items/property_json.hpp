@@ -6,8 +6,8 @@
 #include "common/json_util.hpp"
 #include "common/status.hpp"
 #include "property/custody/custody_chain.hpp"
-#include "property/property.hpp"
 #include "property/items/property_service.hpp"
+#include "property/property.hpp"
 
 namespace jw::property {
 

@@ -19,8 +19,8 @@
 #include "auth/principal.hpp"
 #include "common/status.hpp"
 #include "property/custody/custody_chain.hpp"
-#include "property/property.hpp"
 #include "property/items/property_repository.hpp"
+#include "property/property.hpp"
 #include "storage/database.hpp"
 
 namespace jw::property {

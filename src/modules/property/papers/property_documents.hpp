@@ -11,8 +11,8 @@
 
 #include "docs/document.hpp"
 #include "property/custody/custody_chain.hpp"
-#include "property/property.hpp"
 #include "property/items/property_repository.hpp"
+#include "property/property.hpp"
 
 namespace jw::property {
 

@@ -15,8 +15,12 @@ using http::Request;
 namespace {
 
 Json PlaceJson(const Place& p) {
-    return {{"id", p.id},     {"store_id", p.store_id}, {"parent_id", p.parent_id ? Json(*p.parent_id) : Json()},
-            {"level", p.level}, {"code", p.code},       {"name", p.name},
+    return {{"id", p.id},
+            {"store_id", p.store_id},
+            {"parent_id", p.parent_id ? Json(*p.parent_id) : Json()},
+            {"level", p.level},
+            {"code", p.code},
+            {"name", p.name},
             {"capacity", p.capacity}};
 }
 

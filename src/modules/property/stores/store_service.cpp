@@ -59,7 +59,11 @@ Result<Place> AddPlace(storage::Connection& c, const auth::Principal& actor, int
     if (in.capacity < 0) return Status::Invalid("capacity", "negative");
     JW_ASSIGN_OR_RETURN(bool taken, repo::PlaceCodeTaken(c, store.id, in.code));
     if (taken) return Status(ErrorCode::kConflict, "place_code_taken", {{"code", "taken"}});
-    Place p{.store_id = store.id, .parent_id = in.parent_id, .level = in.level, .code = in.code, .name = name,
+    Place p{.store_id = store.id,
+            .parent_id = in.parent_id,
+            .level = in.level,
+            .code = in.code,
+            .name = name,
             .capacity = in.capacity};
     JW_ASSIGN_OR_RETURN(p.id, repo::InsertPlace(c, p));
     return p;

@@ -8,9 +8,9 @@
 #include "common/china_day.hpp"
 #include "orgs/orgs_repository.hpp"
 #include "property/custody/custody_chain.hpp"
-#include "property/keys.hpp"
 #include "property/items/property_repository.hpp"
 #include "property/items/property_service.hpp"
+#include "property/keys.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::property {
