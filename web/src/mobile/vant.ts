@@ -23,6 +23,7 @@ import {
   Radio,
   RadioGroup,
   Search,
+  Switch,
   Tabbar,
   TabbarItem,
   Tab,
@@ -51,6 +52,7 @@ import 'vant/es/pull-refresh/style/index'
 import 'vant/es/radio/style/index'
 import 'vant/es/radio-group/style/index'
 import 'vant/es/search/style/index'
+import 'vant/es/switch/style/index'
 import 'vant/es/tabbar/style/index'
 import 'vant/es/tabbar-item/style/index'
 import 'vant/es/tab/style/index'
@@ -84,6 +86,7 @@ const components = [
   Radio,
   RadioGroup,
   Search,
+  Switch,
   Tabbar,
   TabbarItem,
   Tab,
