@@ -163,15 +163,24 @@ describe('scenario 2: the system administrator creates a user', () => {
     await fill(page, 'user-form-police-no', NEW_USER.police_no)
     await fill(page, 'user-form-name', NEW_USER.name)
     await fill(page, 'user-form-phone', NEW_USER.phone)
-    // the unit is a tree select: open it and pick the police station
-    await byTestId(page, 'user-form-unit').first().click()
-    await page
-      .locator('.el-tree-select__popper')
-      .getByRole('option', { name: NEW_USER.unit, exact: true })
-      .filter({ visible: true })
-      .first()
-      .click()
-    await byTestId(page, 'user-form-unit').first().filter({ hasText: NEW_USER.unit }).waitFor()
+    // The unit is a tree select: open it and pick the police station. On a loaded runner a pick made while the
+    // list was still opening did not take (the field stayed empty): pick again until the field shows the unit.
+    const unitField = byTestId(page, 'user-form-unit').first()
+    for (let attempt = 1; ; attempt++) {
+      if (!(await page.locator('.el-tree-select__popper').filter({ visible: true }).count())) await unitField.click()
+      await page
+        .locator('.el-tree-select__popper')
+        .getByRole('option', { name: NEW_USER.unit, exact: true })
+        .filter({ visible: true })
+        .first()
+        .click()
+      try {
+        await unitField.filter({ hasText: NEW_USER.unit }).waitFor({ timeout: 10_000 })
+        break
+      } catch (e) {
+        if (attempt === 3) throw e
+      }
+    }
     await shot(page, 'desktop-user-create-dialog')
     const reply = page.waitForResponse((r) => r.url().endsWith('/api/v1/users') && r.request().method() === 'POST')
     await byTestId(page, 'user-save').click()
