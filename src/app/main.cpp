@@ -39,6 +39,17 @@
 namespace jw::app {
 namespace {
 
+// A periodic clean-up that needs only a database connection: one job of the shared scheduler.
+template <typename Purge>
+Status RegisterPurge(notify::Scheduler& scheduler, const std::string& name, int64_t every_seconds,
+                     storage::Database& db, Purge purge) {
+    return scheduler.Register(name, every_seconds, [&db, purge]() -> Status {
+        auto c = db.Acquire();
+        if (!c.ok()) return c.status();
+        return purge(**c);
+    });
+}
+
 int Fail(const Status& s) {
     std::cerr << "error: " << s.message();
     for (const auto& [k, v] : s.fields()) std::cerr << " [" << k << ": " << v << "]";
@@ -139,21 +150,14 @@ int Serve(Platform& p, const std::string& listen) {
         return Fail(s);
     // The public's SMS-code login (ADR 0058): two public routes; codes expired a day ago are dropped hourly.
     publicauth::RegisterPublicAuthRoutes(router, std::make_shared<publicauth::PublicAuth>());
-    if (Status s = scheduler.Register("publicauth.purge", 3600,
-                                      [db = p.db.get()]() -> Status {
-                                          auto c = db->Acquire();
-                                          if (!c.ok()) return c.status();
-                                          return publicauth::PurgeExpired(**c, NowUnix()).status();
-                                      });
+    if (Status s =
+            RegisterPurge(scheduler, "publicauth.purge", 3600, *p.db,
+                          [](storage::Connection& c) { return publicauth::PurgeExpired(c, NowUnix()).status(); });
         !s.ok())
         return Fail(s);
     // Idempotency keys of resent writes (ADR 0053) are kept idempotency::kRetentionDays, then dropped daily.
-    if (Status s = scheduler.Register(idempotency::kPurgeJob, 86400,
-                                      [db = p.db.get()]() -> Status {
-                                          auto c = db->Acquire();
-                                          if (!c.ok()) return c.status();
-                                          return idempotency::Purge(**c, NowUnix()).status();
-                                      });
+    if (Status s = RegisterPurge(scheduler, idempotency::kPurgeJob, 86400, *p.db,
+                                 [](storage::Connection& c) { return idempotency::Purge(c, NowUnix()).status(); });
         !s.ok())
         return Fail(s);
     for (const auto& m : p.modules) {
