@@ -33,6 +33,9 @@ describe('houses and units: register a house with a photo, check it, browse unit
     const address = inputOf(page, 'house-address')
     await address.fill(fullName.replace('示范县', ''))  // as an officer types it
     await page.locator('.el-autocomplete-suggestion li', { hasText: fullName }).first().click()
+    await page.getByText(code).first().waitFor()  // the pick has reached the form
+    await page.locator('.el-autocomplete-suggestion:visible').waitFor({ state: 'detached', timeout: 5000 })
+      .catch(() => address.press('Escape'))  // a late answer reopened the list: close it as a user would
     await byTestId(page, 'house-use').locator('label', { hasText: '出租' }).click()
     const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/media' && r.status() === 201)
     await byTestId(page, 'house-photo').locator('input[type=file]').setInputFiles(PHOTO)
