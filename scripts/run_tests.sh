@@ -9,7 +9,7 @@
 # keep two cores busy). Each suite's output goes to
 # build/test-logs/<suite>.log; a failed suite's log is printed whole at the end, with every suite's time.
 #   JW_TEST_JOBS=1     one suite after another (the old behaviour; the output then streams to the terminal too)
-#   JW_TEST_SUITES     a subset, e.g. "integration-sqlite e2e"
+#   JW_TEST_SUITES     a subset, e.g. "integration-sqlite e2e-1 e2e-2" (the browser tests run as two shards)
 #   JW_DEMO_TEMPLATE=0 every integration/security test file runs its own `jingwu init --demo` (the old way)
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -56,7 +56,8 @@ drop_templates() {
 
 # One command per suite. The longest first, so the last to start is not the one everybody waits for.
 declare -A cmd=(
-  [e2e]='bash tests/e2e/run.sh'
+  [e2e-1]='E2E_SHARD=1/2 bash tests/e2e/run.sh'
+  [e2e-2]='E2E_SHARD=2/2 bash tests/e2e/run.sh'
   [integration-postgres]='wait_template postgres && JW_BACKENDS=postgres bash tests/integration/run.sh'
   [integration-sqlite]='wait_template sqlite && JW_BACKENDS=sqlite bash tests/integration/run.sh'
   [unit]="ctest --test-dir $BUILD --output-on-failure -j2"
@@ -64,7 +65,7 @@ declare -A cmd=(
   [security-sqlite]='wait_template sqlite && JW_BACKENDS=sqlite bash tests/security/run.sh'
   [web]='cd web && npm test --silent'
 )
-order=(e2e integration-postgres integration-sqlite unit security-postgres security-sqlite web)
+order=(e2e-1 e2e-2 integration-postgres integration-sqlite unit security-postgres security-sqlite web)
 [ -n "${JW_TEST_SUITES:-}" ] && read -r -a order <<<"$JW_TEST_SUITES"
 
 if [ "${JW_DEMO_TEMPLATE:-}" != 0 ]; then

@@ -29,7 +29,7 @@ cleanup() {
     wait "$server_pid" 2>/dev/null
   fi
   mkdir -p "$E2E_DIR/out"
-  [ -f "$tmp/server.log" ] && cp "$tmp/server.log" "$E2E_DIR/out/server.log"
+  [ -f "$tmp/server.log" ] && cp "$tmp/server.log" "$E2E_DIR/out/server${E2E_SHARD:+-${E2E_SHARD%/*}}.log"
   if [ -n "${E2E_KEEP_TMP:-}" ]; then echo "e2e: kept $tmp"; else rm -rf "$tmp"; fi
 }
 trap cleanup EXIT
@@ -77,9 +77,20 @@ done
 [ -n "$ready" ] || { cat "$tmp/server.log"; fail "the server did not answer /readyz at $base"; }
 echo "e2e: server $server_pid on $base, database $tmp/j.db"
 
+# E2E_SHARD=i/n runs every n-th file starting at the i-th (make test runs two shards side by side, each with its
+# own server and demo county: the browser tests mostly wait, and one shard after the other was the longest suite).
+files=${E2E_FILES:-}
+if [ -z "$files" ]; then
+  all=(tests/e2e/*.test.mjs)
+  shard=${E2E_SHARD:-1/1}
+  i=${shard%/*} n=${shard#*/}
+  [[ "$i" =~ ^[0-9]+$ && "$n" =~ ^[0-9]+$ && $i -ge 1 && $i -le $n ]] || fail "E2E_SHARD must be i/n with 1 <= i <= n, not $shard"
+  for k in "${!all[@]}"; do [ $((k % n)) -eq $((i - 1)) ] && files+=" ${all[$k]}"; done
+fi
+
 mkdir -p "$E2E_DIR/out"
 E2E_BASE_URL=$base E2E_DB=$tmp/j.db E2E_KEY_FILE=$tmp/key E2E_SMS_FILE=$tmp/demo-sms.txt JINGWU_BIN=$JINGWU_BIN \
-  node --test --test-concurrency=1 ${E2E_FILES:-tests/e2e/*.test.mjs}
+  node --test --test-concurrency=1 $files
 status=$?
 
 echo "e2e: screenshots in tests/e2e/out/"
