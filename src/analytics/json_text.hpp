@@ -10,6 +10,7 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -47,8 +48,17 @@ class JsonText {
     void ChinaTime(int64_t t) {
         Comma();
         char buf[21];
-        FormatChinaTimeTo(t, buf + 1);
         buf[0] = buf[20] = '"';
+        const int64_t local = t + 8 * 3600;
+        if (t >= 0 && local / 86400 == cached_day_) {
+            // Same China day as the previous time (a trajectory's passes mostly are): only the clock changes.
+            std::memcpy(buf + 1, cached_, 11);
+            Clock(local % 86400, buf + 12);
+        } else {
+            FormatChinaTimeTo(t, buf + 1);
+            cached_day_ = t >= 0 ? local / 86400 : -1;
+            std::memcpy(cached_, buf + 1, 11);
+        }
         out_.append(buf, 21);
     }
 
@@ -67,14 +77,19 @@ class JsonText {
         p[7] = '-';
         Digits(p + 8, d.day, 2);
         p[10] = ' ';
-        Digits(p + 11, static_cast<int>(secs / 3600), 2);
-        p[13] = ':';
-        Digits(p + 14, static_cast<int>(secs / 60 % 60), 2);
-        p[16] = ':';
-        Digits(p + 17, static_cast<int>(secs % 60), 2);
+        Clock(secs, p + 11);
     }
 
   private:
+    // "HH:MM:SS" of a second of the day.
+    static void Clock(int64_t secs, char* p) {
+        Digits(p, static_cast<int>(secs / 3600), 2);
+        p[2] = ':';
+        Digits(p + 3, static_cast<int>(secs / 60 % 60), 2);
+        p[5] = ':';
+        Digits(p + 6, static_cast<int>(secs % 60), 2);
+    }
+
     static void Digits(char* p, int v, int n) {
         for (int i = n - 1; i >= 0; --i, v /= 10) p[i] = static_cast<char>('0' + v % 10);
     }
@@ -125,6 +140,8 @@ class JsonText {
     std::string out_;
     bool first_ = true;       // nothing written yet in the current object / array (or at top level)
     bool after_key_ = false;  // the next value follows a key: no comma
+    int64_t cached_day_ = -1;  // China day (days since 1970-01-01) of cached_
+    char cached_[11] = {};     // "YYYY-MM-DD " of cached_day_
 };
 
 }  // namespace jw::analytics

@@ -43,6 +43,21 @@ TEST(JsonText, TimesEqualFormatChinaTime) {
         JsonText::FormatChinaTimeTo(t, buf);
         ASSERT_EQ(std::string(buf, 19), FormatChinaTime(t)) << t;
     }
+    // Through the writer, whose date cache serves runs of times on one China day (around midnight both ways).
+    std::vector<int64_t> run;
+    for (int64_t t = 1772294400 - 300; t < 1772294400 + 3 * 86400; t += static_cast<int64_t>(rng() % 2000)) {
+        run.push_back(t);
+    }
+    run.insert(run.end(), times.begin(), times.begin() + 200);
+    JsonText w;
+    w.BeginArray();
+    Json want = Json::array();
+    for (int64_t t : run) {
+        w.ChinaTime(t);
+        want.push_back(FormatChinaTime(t));
+    }
+    w.EndArray();
+    EXPECT_EQ(w.str(), want.dump());
 }
 
 TEST(RunQueryText, EqualsTheJsonReplyByteForByte) {

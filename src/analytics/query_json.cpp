@@ -143,15 +143,21 @@ Result<Json> RunTrajectory(const Snapshot& s, Fields& in, const QueryLimits& lim
 
 // Keys in sorted order, as nlohmann's std::map objects dump them (json_text.hpp).
 Result<std::string> TrajectoryText(const Snapshot& s, Fields& in, const QueryLimits& limits) {
-    JW_ASSIGN_OR_RETURN(auto rows, TrajectoryRows(s, in, limits));
-    JsonText w(16 + rows.size() * 56);
+    in.Allow({"q", "plate", "from", "to"});
+    auto plate = in.Plate("plate");
+    int64_t from = 0, to = 0;
+    in.Range("", limits, &from, &to);
+    JW_RETURN_IF_ERROR(in.status());
+    const auto rows = TrajectoryAt(s, *plate, from, to);
+    const auto& cps = s.checkpoints().list;
+    JsonText w(16 + rows.size() * 64);
     w.BeginObject();
     w.Key("passes");
     w.BeginArray();
     for (const auto& p : rows) {
         w.BeginObject();
         w.Key("checkpoint_id");
-        w.String(p.checkpoint_id);
+        w.String(cps[p.cp].id);
         w.Key("pass_time");
         w.ChinaTime(p.time);
         w.EndObject();
