@@ -119,13 +119,27 @@ class JsonText {
             out_.append(s.data() + run, i - run);
             run = i + 1;
             switch (c) {
-                case '"': out_ += "\\\""; break;
-                case '\\': out_ += "\\\\"; break;
-                case '\b': out_ += "\\b"; break;
-                case '\f': out_ += "\\f"; break;
-                case '\n': out_ += "\\n"; break;
-                case '\r': out_ += "\\r"; break;
-                case '\t': out_ += "\\t"; break;
+                case '"':
+                    out_ += "\\\"";
+                    break;
+                case '\\':
+                    out_ += "\\\\";
+                    break;
+                case '\b':
+                    out_ += "\\b";
+                    break;
+                case '\f':
+                    out_ += "\\f";
+                    break;
+                case '\n':
+                    out_ += "\\n";
+                    break;
+                case '\r':
+                    out_ += "\\r";
+                    break;
+                case '\t':
+                    out_ += "\\t";
+                    break;
                 default: {
                     static constexpr char kHex[] = "0123456789abcdef";
                     const char esc[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
@@ -138,8 +152,8 @@ class JsonText {
     }
 
     std::string out_;
-    bool first_ = true;       // nothing written yet in the current object / array (or at top level)
-    bool after_key_ = false;  // the next value follows a key: no comma
+    bool first_ = true;        // nothing written yet in the current object / array (or at top level)
+    bool after_key_ = false;   // the next value follows a key: no comma
     int64_t cached_day_ = -1;  // China day (days since 1970-01-01) of cached_
     char cached_[11] = {};     // "YYYY-MM-DD " of cached_day_
 };
