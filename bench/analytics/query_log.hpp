@@ -10,6 +10,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "common/json_util.hpp"
@@ -38,9 +39,11 @@ inline bool IsPointQuery(const std::string& kind) {
 
 // Runs `run` on every query of <data>/queries.jsonl by the rule above and writes {"i","q","us","runs","reply"}
 // lines to `answers_path`. `run` returns the reply or an error (written as {"error": message}, so the report
-// flags it).
-inline Status RunQueries(const std::string& data, const std::string& answers_path,
-                         const std::function<Result<Json>(const Json&)>& run) {
+// flags it). The reply is a Json tree or JSON text (Jingwu's engine answers as text, as it sends a reply; the
+// text is parsed into the answers file after the timing).
+template <typename Reply = Json>
+Status RunQueries(const std::string& data, const std::string& answers_path,
+                  const std::type_identity_t<std::function<Result<Reply>(const Json&)>>& run) {
     std::ifstream in(data + "/queries.jsonl");
     if (!in) return Status::Internal("cannot read " + data + "/queries.jsonl");
     std::vector<Json> queries;
@@ -56,7 +59,7 @@ inline Status RunQueries(const std::string& data, const std::string& answers_pat
     for (size_t i = 0; i < queries.size(); ++i) {
         std::vector<double> runs, cpu;
         double total_s = 0;
-        Result<Json> reply = Status::Internal("not run");
+        Result<Reply> reply = Status::Internal("not run");
         while (static_cast<int>(runs.size()) < kMaxRuns && total_s < kRunBudgetS) {
             const auto t0 = std::chrono::steady_clock::now();
             const double c0 = CpuSeconds();
@@ -74,7 +77,11 @@ inline Status RunQueries(const std::string& data, const std::string& answers_pat
                      {"cpu_us", cpu[cpu.size() / 2]},
                      {"runs", runs.size()}};
         if (reply.ok()) {
-            line["reply"] = std::move(reply).value();
+            if constexpr (std::is_same_v<Reply, std::string>) {
+                line["reply"] = Json::parse(*reply);
+            } else {
+                line["reply"] = std::move(reply).value();
+            }
         } else {
             line["error"] = reply.status().message();
         }

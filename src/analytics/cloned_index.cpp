@@ -129,6 +129,14 @@ std::shared_ptr<const ClonedPairs> ClonedChain::Finish(const Snapshot& s,
     return out;
 }
 
+void ClonedChain::Restore(std::vector<Hit> last, uint32_t plate_count) {
+    last_ = std::move(last);
+    last_.resize(std::max<size_t>(last_.size(), plate_count), Hit{0, kNone});
+    dirty_.assign(last_.size(), 0);
+    dirty_list_.clear();
+    fresh_.clear();
+}
+
 std::shared_ptr<const ClonedPairs> ClonedChain::Drop(int64_t retained_from,
                                                      const std::shared_ptr<const ClonedPairs>& prev) {
     for (Hit& l : last_) {

@@ -14,9 +14,12 @@
 //    makes one new pair, tested in O(1) — the common case of passes arriving in time order;
 //  - a pass before a plate's latest marks the plate dirty: after the batch is published, the plate's pairs are
 //    recomputed from its whole retained history in the segments (many dirty plates: everything is rebuilt);
-//  - checkpoint coordinates changing, and opening the store (snapshot + log replay, also after kill -9), rebuild
-//    the pairs from the segments by one scan: the index is derived data, never persisted, so it cannot disagree
-//    with the durable pass log;
+//  - checkpoint coordinates changing rebuild the pairs from the segments by one scan;
+//  - the snapshot file saves the pairs and each plate's latest pass with the segments they were derived from
+//    (one CRC over all, written atomically, ADR 0065); opening restores them and feeds the log records after the
+//    snapshot through Feed/Finish like new batches, so after kill -9 the index is exactly what the surviving
+//    passes give. Opening without them (an older snapshot, or none) or with a checkpoint moved in the replayed
+//    log rebuilds by one scan;
 //  - retention: pairs whose a lies before the first retained day are dropped with that day (then b has no
 //    predecessor in the retained history), and a plate's latest pass before that day no longer pairs.
 // Thread-safety: ClonedPairs is immutable once published; ClonedChain is the writer's alone.
@@ -68,6 +71,12 @@ class ClonedChain {
     std::shared_ptr<const ClonedPairs> Finish(const Snapshot& s, const std::shared_ptr<const ClonedPairs>& prev);
     // Retention dropped the days before `retained_from` (Unix seconds of the first retained day's midnight).
     std::shared_ptr<const ClonedPairs> Drop(int64_t retained_from, const std::shared_ptr<const ClonedPairs>& prev);
+    // Each plate's latest pass (per plate id; cp UINT16_MAX: none), as the snapshot saves it beside the pairs;
+    // between batches (under the store's write lock) it belongs to the published version exactly.
+    const std::vector<detail::Hit>& last() const { return last_; }
+    // Opening from a snapshot that saved the pairs: the chain state saved with them, so the log records after
+    // the snapshot are fed like new batches instead of rebuilding the index by a scan.
+    void Restore(std::vector<detail::Hit> last, uint32_t plate_count);
 
   private:
     static constexpr uint16_t kNone = UINT16_MAX;

@@ -127,6 +127,48 @@ TEST(ClonedIndexUpkeep, RetentionMovedCheckpointsAndLateHistoryKeepItExact) {
     ExpectIndexExact(store->GetSnapshot());
 }
 
+// The snapshot saves the index and the chain (ADR 0065); opening restores them and feeds the log tail written
+// after the snapshot: late passes, passes of new plates, and (second round) a checkpoint moved in the tail,
+// which makes the open rebuild instead. Each time the index equals the scan of all passes.
+TEST(ClonedIndexUpkeep, RestoredFromTheSnapshotPlusTheLogTail) {
+    for (bool move_in_tail : {false, true}) {
+        Dataset d = DenseMostlyOrdered(21, 17);
+        testing::TempDir dir;
+        const size_t half = d.passes.size() / 2;
+        {
+            auto opened = Store::Open(dir.path(), StoreOptions{.sync = false, .snapshot_log_bytes = 0});
+            ASSERT_TRUE(opened.ok());
+            auto& store = *opened;
+            ASSERT_TRUE(store->UpsertCheckpoints(d.checkpoints).ok());
+            ASSERT_TRUE(store->Append({d.passes.begin(), d.passes.begin() + static_cast<std::ptrdiff_t>(half)}).ok());
+            ASSERT_TRUE(store->WriteSnapshot().ok());
+            // The tail: the second half in shuffled batches, so many passes arrive before a plate's latest.
+            std::vector<PassRecord> rest(d.passes.begin() + static_cast<std::ptrdiff_t>(half), d.passes.end());
+            std::shuffle(rest.begin() + static_cast<std::ptrdiff_t>(rest.size() / 2), rest.end(), std::mt19937(4));
+            for (size_t b = 0; b < rest.size(); b += 500) {
+                const auto e = rest.begin() + static_cast<std::ptrdiff_t>(std::min(rest.size(), b + 500));
+                ASSERT_TRUE(store->Append({rest.begin() + static_cast<std::ptrdiff_t>(b), e}).ok());
+            }
+            if (move_in_tail) {
+                Checkpoint moved = d.checkpoints[2];
+                moved.longitude += 0.31;
+                ASSERT_TRUE(store->UpsertCheckpoints({moved}).ok());
+            }
+            ExpectIndexExact(store->GetSnapshot());
+        }
+        auto reopened = Store::Open(dir.path(), StoreOptions{.sync = false, .snapshot_log_bytes = 0});
+        ASSERT_TRUE(reopened.ok());
+        EXPECT_EQ((*reopened)->GetSnapshot().pass_count(), d.passes.size());
+        ExpectIndexExact((*reopened)->GetSnapshot());
+        // And from a snapshot taken now (no tail): the saved index alone.
+        ASSERT_TRUE((*reopened)->WriteSnapshot().ok());
+        reopened->reset();
+        auto again = Store::Open(dir.path(), StoreOptions{.sync = false});
+        ASSERT_TRUE(again.ok());
+        ExpectIndexExact((*again)->GetSnapshot());
+    }
+}
+
 TEST(ClonedIndexUpkeep, RebuiltAfterKillNine) {
     const Dataset d = DenseMostlyOrdered(9, 13);
     testing::TempDir dir;

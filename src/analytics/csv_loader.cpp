@@ -133,12 +133,54 @@ Result<PassRecord> ParsePassLine(std::string_view line) {
     return ParsePassFields(rec.fields);
 }
 
+bool PlateFastPath::Canonical(std::string_view p) const {
+    // A 7-character ordinary plate already in normal form: a 3-byte province, an office letter, five serial
+    // characters, all ASCII upper case or digits (no separators, no full-width forms, no suffix character).
+    if (p.size() != 9) return false;
+    const auto office = static_cast<unsigned char>(p[3]);
+    if (office < 'A' || office > 'Z' || office == 'I') return false;
+    for (size_t i = 4; i < 9; ++i) {
+        const auto c = static_cast<unsigned char>(p[i]);
+        const bool serial = (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z' && c != 'I' && c != 'O');
+        if (!serial) return false;
+    }
+    const uint32_t prefix = uint32_t{static_cast<unsigned char>(p[0])} << 16 |
+                            uint32_t{static_cast<unsigned char>(p[1])} << 8 | static_cast<unsigned char>(p[2]);
+    for (size_t i = 0; i < known_; ++i) {
+        if (provinces_[i] == prefix) return true;
+    }
+    return false;
+}
+
+void PlateFastPath::Learn(std::string_view accepted) {
+    // Called with a plate CheckPlate accepted unchanged by NormalisePlate: if it has the fast path's shape, its
+    // first three bytes are a valid province.
+    if (accepted.size() != 9 || known_ == kMaxProvinces) return;
+    const uint32_t prefix = uint32_t{static_cast<unsigned char>(accepted[0])} << 16 |
+                            uint32_t{static_cast<unsigned char>(accepted[1])} << 8 |
+                            static_cast<unsigned char>(accepted[2]);
+    for (size_t i = 0; i < known_; ++i) {
+        if (provinces_[i] == prefix) return;
+    }
+    provinces_[known_++] = prefix;
+}
+
 Result<PassRecord> ParsePassFields(std::span<const std::string_view> f) {
+    PlateFastPath none;
+    return ParsePassFields(f, none);
+}
+
+Result<PassRecord> ParsePassFields(std::span<const std::string_view> f, PlateFastPath& plates) {
     if (f.size() != 7) return Bad("row", "expected 7 fields, got " + std::to_string(f.size()));
     PassRecord p;
-    p.plate = NormalisePlate(f[0]);
-    Status st = CheckPlate(p.plate, "plate_no");
-    if (!st.ok()) return st;
+    if (plates.Canonical(f[0])) {
+        p.plate = std::string(f[0]);
+    } else {
+        p.plate = NormalisePlate(f[0]);
+        Status st = CheckPlate(p.plate, "plate_no");
+        if (!st.ok()) return st;
+        if (p.plate == f[0]) plates.Learn(p.plate);
+    }
     int v = 0;
     if (!ParseSmallInt(f[1], 255, &v)) return Bad("plate_color", "bad_number");
     p.plate_color = static_cast<uint8_t>(v);
@@ -161,10 +203,11 @@ Result<PassRecord> ParsePassFields(std::span<const std::string_view> f) {
 Status LoadPassesCsv(Store& store, std::istream& in, LoadReport* report, const LoadOptions& options) {
     std::vector<PassRecord> batch;
     batch.reserve(options.batch_rows);
+    PlateFastPath plates;
     return LoadRecords(
         in, kPassFields, report, options,
         [&](const CsvRecord& rec) {
-            auto p = ParsePassFields(rec.fields);
+            auto p = ParsePassFields(rec.fields, plates);
             if (!p.ok()) return p.status();
             batch.push_back(std::move(p).value());
             return Status::Ok();

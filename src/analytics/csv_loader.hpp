@@ -48,6 +48,23 @@ Status LoadCheckpointsCsv(Store& store, std::istream& in, LoadReport* report, co
 Result<PassRecord> ParsePassLine(std::string_view line);
 // The same for a record's fields (plate_no … speed) as CsvReader gives them: the bulk paths use this.
 Result<PassRecord> ParsePassFields(std::span<const std::string_view> fields);
+
+// Skips NormalisePlate + CheckPlate (most of a row's parsing cost, issue 19) for a plate that is already in
+// normal form with the shape of an ordinary 7-character plate whose province byte sequence an earlier plate
+// proved valid through the full check: exactly the plates the full check accepts unchanged, so the result is
+// the same as without it (csv_loader_test compares both on every kind of plate). One per load; not
+// thread-safe.
+class PlateFastPath {
+  public:
+    bool Canonical(std::string_view plate) const;
+    void Learn(std::string_view accepted_unchanged);
+
+  private:
+    static constexpr size_t kMaxProvinces = 40;
+    uint32_t provinces_[kMaxProvinces] = {};
+    size_t known_ = 0;
+};
+Result<PassRecord> ParsePassFields(std::span<const std::string_view> fields, PlateFastPath& plates);
 // "field: problem (column C)" for a pass record ParsePassFields refused: the column of the field it names.
 std::string DescribePassError(const Status& st, const CsvReader& reader, const CsvRecord& rec);
 

@@ -25,13 +25,25 @@ std::vector<Hit> PlatePasses(const Snapshot& s, uint32_t plate, int64_t from, in
         for (uint32_t i = b; i < e; ++i) out.push_back({seg->time(i), seg->checkpoint(i)});
     }
     const auto& rank = s.checkpoints().rank;
-    std::sort(out.begin(), out.end(), [&rank](const Hit& a, const Hit& b) {
+    const auto before = [&rank](const Hit& a, const Hit& b) {
         return a.time != b.time ? a.time < b.time : rank[a.cp] < rank[b.cp];
-    });
+    };
+    // Usually sorted already (segments in time order, a plate's run in time order): one pass instead of a sort.
+    if (!std::is_sorted(out.begin(), out.end(), before)) std::sort(out.begin(), out.end(), before);
     return out;
 }
 
 }  // namespace
+
+std::vector<PassAt> TrajectoryAt(const Snapshot& s, std::string_view plate, int64_t from, int64_t to) {
+    std::vector<PassAt> out;
+    auto id = s.FindPlate(plate);
+    if (!id) return out;
+    const auto hits = PlatePasses(s, *id, from, to);
+    out.reserve(hits.size());
+    for (const Hit& h : hits) out.push_back({h.time, h.cp});
+    return out;
+}
 
 std::vector<PassPoint> Trajectory(const Snapshot& s, std::string_view plate, int64_t from, int64_t to) {
     std::vector<PassPoint> out;

@@ -22,6 +22,12 @@ struct PassPoint {
 
 // trajectory: every pass of `plate` in [from, to), ordered by time then checkpoint.
 std::vector<PassPoint> Trajectory(const Snapshot& s, std::string_view plate, int64_t from, int64_t to);
+// The same passes with the checkpoint as its index in s.checkpoints().list (no string per pass: the text reply).
+struct PassAt {
+    uint32_t time;
+    uint16_t cp;
+};
+std::vector<PassAt> TrajectoryAt(const Snapshot& s, std::string_view plate, int64_t from, int64_t to);
 
 struct CompanionResult {
     std::string plate;

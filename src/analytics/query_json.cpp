@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 
+#include "analytics/json_text.hpp"
 #include "analytics/parallel.hpp"
 #include "analytics/queries.hpp"
 #include "common/civil_time.hpp"
@@ -123,15 +124,47 @@ Json Point(const PassPoint& p) {
     return Json{{"checkpoint_id", p.checkpoint_id}, {"pass_time", FormatChinaTime(p.time)}};
 }
 
-Result<Json> RunTrajectory(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+// trajectory's answer (validated request → rows), shared by the Json and the text replies.
+Result<std::vector<PassPoint>> TrajectoryRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "plate", "from", "to"});
     auto plate = in.Plate("plate");
     int64_t from = 0, to = 0;
     in.Range("", limits, &from, &to);
     JW_RETURN_IF_ERROR(in.status());
+    return Trajectory(s, *plate, from, to);
+}
+
+Result<Json> RunTrajectory(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto rows, TrajectoryRows(s, in, limits));
     Json passes = Json::array();
-    for (const auto& p : Trajectory(s, *plate, from, to)) passes.push_back(Point(p));
+    for (const auto& p : rows) passes.push_back(Point(p));
     return Json{{"passes", std::move(passes)}};
+}
+
+// Keys in sorted order, as nlohmann's std::map objects dump them (json_text.hpp).
+Result<std::string> TrajectoryText(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    in.Allow({"q", "plate", "from", "to"});
+    auto plate = in.Plate("plate");
+    int64_t from = 0, to = 0;
+    in.Range("", limits, &from, &to);
+    JW_RETURN_IF_ERROR(in.status());
+    const auto rows = TrajectoryAt(s, *plate, from, to);
+    const auto& cps = s.checkpoints().list;
+    JsonText w(16 + rows.size() * 64);
+    w.BeginObject();
+    w.Key("passes");
+    w.BeginArray();
+    for (const auto& p : rows) {
+        w.BeginObject();
+        w.Key("checkpoint_id");
+        w.String(cps[p.cp].id);
+        w.Key("pass_time");
+        w.ChinaTime(p.time);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(w).Take();
 }
 
 Result<Json> RunCompanion(const Snapshot& s, Fields& in, const QueryLimits& limits) {
@@ -188,15 +221,42 @@ Result<Json> RunCollision(const Snapshot& s, Fields& in, const QueryLimits& limi
     return Json{{"plates", std::move(list)}};
 }
 
-Result<Json> RunFirstSeen(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<std::vector<FirstSeenResult>> FirstSeenRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "from", "to", "lookback_days", "checkpoints"});
     int64_t from = 0, to = 0;
     in.Range("", limits, &from, &to);
     auto days = in.Int("lookback_days", "lookback_days", true, 0, limits.max_lookback_days);
     auto cps = in.Strings("checkpoints", "checkpoints", false, limits.max_checkpoints);
     JW_RETURN_IF_ERROR(in.status());
+    return FirstSeen(s, from, to, *days, cps ? *cps : std::vector<std::string>{});
+}
+
+Result<std::string> FirstSeenText(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto found, FirstSeenRows(s, in, limits));
+    JsonText w(32 + found.size() * 88);
+    w.BeginObject();
+    w.Key("count");
+    w.Uint(found.size());
+    w.Key("plates");
+    w.BeginArray();
+    for (const auto& r : found) {
+        w.BeginObject();
+        w.Key("checkpoint_id");
+        w.String(r.checkpoint_id);
+        w.Key("first_pass_time");
+        w.ChinaTime(r.first_pass_time);
+        w.Key("plate");
+        w.String(r.plate);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(w).Take();
+}
+
+Result<Json> RunFirstSeen(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto found, FirstSeenRows(s, in, limits));
     Json list = Json::array();
-    const auto found = FirstSeen(s, from, to, *days, cps ? *cps : std::vector<std::string>{});
     for (const auto& r : found) {
         list.push_back({{"plate", r.plate},
                         {"first_pass_time", FormatChinaTime(r.first_pass_time)},
@@ -243,6 +303,20 @@ Result<Json> RunNight(const Snapshot& s, Fields& in, const QueryLimits& limits) 
 }
 
 }  // namespace
+
+Result<std::string> RunQueryText(const Snapshot& s, const Json& request, const QueryLimits& limits) {
+    if (request.is_object()) {
+        auto q = request.find("q");
+        if (q != request.end() && q->is_string()) {
+            const std::string& name = q->get_ref<const std::string&>();
+            Fields in(request);
+            if (name == "trajectory") return TrajectoryText(s, in, limits);
+            if (name == "first_seen") return FirstSeenText(s, in, limits);
+        }
+    }
+    JW_ASSIGN_OR_RETURN(Json reply, RunQuery(s, request, limits));
+    return reply.dump();
+}
 
 Result<Json> RunQuery(const Snapshot& s, const Json& request, const QueryLimits& limits) {
     if (!request.is_object()) return Status::Invalid("body", "not_an_object");

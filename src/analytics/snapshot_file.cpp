@@ -14,7 +14,8 @@
 namespace jw::analytics {
 namespace {
 
-constexpr std::string_view kMagic = "JWSNAP01";
+constexpr std::string_view kMagicV1 = "JWSNAP01";  // no cloned section
+constexpr std::string_view kMagic = "JWSNAP02";
 constexpr size_t kHeader = 8 + 8 + 4;
 
 Status IoError(const std::string& what, const std::string& path) {
@@ -30,7 +31,7 @@ Status Corrupt(const std::string& path, const std::string& why) {
 std::string SnapshotPath(const std::string& dir) { return (std::filesystem::path(dir) / "passes.jwsnap").string(); }
 
 Status SaveSnapshot(const std::string& dir, const Version& v, const PlateDictionary& dict, uint64_t log_epoch,
-                    uint64_t log_offset) {
+                    uint64_t log_offset, const std::vector<detail::Hit>& cloned_last) {
     Writer w;
     w.Put(log_epoch);
     w.Put(log_offset);
@@ -49,6 +50,16 @@ Status SaveSnapshot(const std::string& dir, const Version& v, const PlateDiction
         w.Put(static_cast<uint32_t>(p->segments.size()));
         for (const auto& s : p->segments) s->Serialize(w);
     }
+    // The cloned index (times and checkpoints apart: Hit has padding bytes, which would make the file vary).
+    w.Vec(v.cloned ? v.cloned->pairs : std::vector<ClonedPair>{});
+    std::vector<uint32_t> last_time(cloned_last.size());
+    std::vector<uint16_t> last_cp(cloned_last.size());
+    for (size_t i = 0; i < cloned_last.size(); ++i) {
+        last_time[i] = cloned_last[i].time;
+        last_cp[i] = cloned_last[i].cp;
+    }
+    w.Vec(last_time);
+    w.Vec(last_cp);
     const std::string& body = w.out();
     std::string head(kMagic);
     const uint64_t len = body.size();
@@ -106,7 +117,8 @@ Result<std::optional<SnapshotImage>> LoadSnapshot(const std::string& dir) {
     }
     ::close(fd);
     if (got < data.size()) return IoError("cannot read", path);
-    if (data.size() < kHeader || std::string_view(data).substr(0, 8) != kMagic) return Corrupt(path, "bad header");
+    const std::string_view magic = data.size() >= kHeader ? std::string_view(data).substr(0, 8) : "";
+    if (magic != kMagic && magic != kMagicV1) return Corrupt(path, "bad header");
     uint64_t len;
     uint32_t crc;
     std::memcpy(&len, data.data() + 8, 8);
@@ -153,6 +165,24 @@ Result<std::optional<SnapshotImage>> LoadSnapshot(const std::string& dir) {
         }
         if (rows != p->passes) return Corrupt(path, "partition count mismatch");
         img.partitions.push_back(std::move(p));
+    }
+    if (magic == kMagic) {
+        auto cloned = std::make_shared<ClonedPairs>();
+        cloned->pairs = r.Vec<ClonedPair>();
+        const auto last_time = r.Vec<uint32_t>();
+        const auto last_cp = r.Vec<uint16_t>();
+        if (!r.ok() || last_time.size() != last_cp.size() || last_time.size() > plates) {
+            return Corrupt(path, "bad cloned index");
+        }
+        for (const ClonedPair& p : cloned->pairs) {
+            if (p.plate >= plates || p.a_cp >= cps || p.b_cp >= cps) return Corrupt(path, "bad cloned pair");
+        }
+        img.cloned_last.resize(last_time.size());
+        for (size_t i = 0; i < last_time.size(); ++i) {
+            if (last_cp[i] >= cps && last_cp[i] != UINT16_MAX) return Corrupt(path, "bad cloned chain");
+            img.cloned_last[i] = detail::Hit{last_time[i], last_cp[i]};
+        }
+        img.cloned = std::move(cloned);
     }
     if (!r.ok()) return Corrupt(path, "truncated body");
     return std::optional<SnapshotImage>(std::move(img));

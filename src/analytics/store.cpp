@@ -169,6 +169,10 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
         base->partitions = std::move(img.partitions);
         for (const auto& p : base->partitions) base->pass_count += p->passes;
         base->plate_count = store->dict_.size();
+        if (img.cloned) {
+            base->cloned = std::move(img.cloned);
+            store->cloned_->Restore(std::move(img.cloned_last), base->plate_count);
+        }
         local.snapshot_passes = base->pass_count;
     }
     store->Publish(base);
@@ -195,11 +199,14 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& dir, StoreOptions 
         std::lock_guard lock(store->write_mu_);
         JW_RETURN_IF_ERROR(store->ApplyRetentionLocked());
     }
+    // Built now rather than by the first first_seen after a restart (a cold outlier of a few ms per day of
+    // lookback, issue 19); partitions are immutable, so the bits stay valid until an append replaces one.
+    for (const auto& p : store->Current()->partitions) (void)p->PlateBits();
     return store;
 }
 
 Status Store::WriteSnapshotLocked() {
-    JW_RETURN_IF_ERROR(SaveSnapshot(dir_, *Current(), dict_, log_->epoch(), log_->size()));
+    JW_RETURN_IF_ERROR(SaveSnapshot(dir_, *Current(), dict_, log_->epoch(), log_->size(), cloned_->last()));
     log_at_snapshot_ = log_->size();
     return Status::Ok();
 }
@@ -428,10 +435,17 @@ void Store::Replay(std::string_view payload) {
             block_rows->push_back(rows[i]);
         }
     } else if (type == kRecordCheckpoints) {
+        auto same = [](double x, double y) { return (std::isnan(x) && std::isnan(y)) || x == y; };
         for (uint32_t i = 0; i < n && r.ok(); ++i) {
             const Checkpoint c = GetCheckpoint(r);
             if (!r.ok()) break;
-            replay_cps_->list[InternCheckpoint(*replay_cps_, c.id, &changed)] = c;
+            bool fresh = false;
+            Checkpoint& slot = replay_cps_->list[InternCheckpoint(*replay_cps_, c.id, &fresh)];
+            // As ApplyCheckpoints: a known checkpoint's coordinates changing changes its pairs' speeds.
+            if (!fresh && (!same(slot.latitude, c.latitude) || !same(slot.longitude, c.longitude))) {
+                replay_moved_ = true;
+            }
+            slot = c;
         }
     }
 }
@@ -440,10 +454,18 @@ void Store::FinishReplay() {
     auto nv = std::make_shared<Version>(*Current());
     replay_cps_->Rerank();
     nv->checkpoints = std::move(replay_cps_);
-    AddBlocks(*nv, replay_rows_);
     nv->plate_count = dict_.size();
-    // Derived data, never persisted: rebuilt from what the snapshot and the log hold (also after kill -9).
-    nv->cloned = cloned_->Rebuild(Snapshot(nv, &dict_));
+    if (nv->cloned && !replay_moved_) {
+        // The snapshot's index plus the replayed records fed as batches (cloned_index.hpp): exactly what a scan
+        // of the surviving passes gives, also after kill -9.
+        for (const auto& [block, block_rows] : replay_rows_) cloned_->Feed(block_rows, *nv->checkpoints, dict_.size());
+        AddBlocks(*nv, replay_rows_);
+        nv->cloned = cloned_->Finish(Snapshot(nv, &dict_), nv->cloned);
+    } else {
+        AddBlocks(*nv, replay_rows_);
+        nv->cloned = cloned_->Rebuild(Snapshot(nv, &dict_));
+    }
+    replay_rows_.clear();
     Publish(std::move(nv));
 }
 

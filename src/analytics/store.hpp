@@ -195,6 +195,7 @@ class Store {
     std::unique_ptr<AppendLog> log_;
     std::map<int64_t, std::vector<Row>> replay_rows_;  // by time block  // only during Open
     std::shared_ptr<CheckpointTable> replay_cps_;      // only during Open
+    bool replay_moved_ = false;                        // a replayed record moved a known checkpoint
 };
 
 }  // namespace jw::analytics
