@@ -18,6 +18,14 @@ const anAddress = () => sql("SELECT code FROM community_addresses WHERE township
   + 'ORDER BY code LIMIT 1');
 
 test('demo: the officer has open tasks, one due today and one overdue, and weeks of records', async () => {
+  // The demo county is made once at the start of the suite; its "due today" task is due at the end of that China
+  // day. A run that crosses midnight (Beijing) would see it overdue: check it was seeded at the end of a China day,
+  // then move it to the end of this one.
+  const seeded = Number(sql("SELECT due_at FROM community_tasks WHERE title = '核查辖区出租屋登记情况'"));
+  assert.equal((seeded + 8 * 3600 + 1) % 86400, 0, `seeded at the end of a China day, not ${seeded}`);
+  const dayEnd = Math.floor((Date.now() / 1000 + 8 * 3600) / 86400) * 86400 - 8 * 3600 + 86400 - 1;
+  assert.ok(dayEnd - seeded <= 86400, 'seeded on this China day or the one before');
+  sql(`UPDATE community_tasks SET due_at = ${dayEnd} WHERE title = '核查辖区出租屋登记情况'`);
   const officer = await loggedIn(server, 'officer');
   const mine = expectStatus(await officer.get('/community/tasks?mine=1&status=open'), 200);
   const overdue = mine.items.filter((t) => t.overdue);
