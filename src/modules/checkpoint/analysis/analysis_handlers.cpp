@@ -1,6 +1,8 @@
 // Thin HTTP adapter of the analysis part: parse → limits → engine / task store → JSON.
 #include "checkpoint/analysis/analysis_handlers.hpp"
 
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
+
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -114,7 +116,7 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
         };
         return r;
     }
-    JW_ASSIGN_OR_RETURN(Json result, analytics::RunQuery(snapshot, request, qlimits));
+    JW_ASSIGN_OR_RETURN(Json result, clickhouse::RunAnalysis(snapshot, request, qlimits));  // backend hook
     result["checkpoints"] = CheckpointsOf(snapshot, request, result);
     task.status = "done";
     task.progress = 100;

@@ -10,7 +10,9 @@
 #include <filesystem>
 
 #include "analytics/store.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "checkpoint/analysis/clickhouse/clickhouse_backend.hpp"
+#include "common/civil_time.hpp"
 #include "checkpoint/analysis/clickhouse/compare.hpp"
 #include "generator.hpp"
 
@@ -117,6 +119,57 @@ TEST_F(ClickHouseTest, NewPassesAndCheckpointChangesAreSeenAtOnce) {
     r = (*backend)->RunQuery(q);
     ASSERT_TRUE(r.ok());
     EXPECT_EQ((*r)["suspects"].size(), 0u) << r->dump();
+}
+
+TEST_F(ClickHouseTest, RouterShipsBatchesAndSendsOldDaysToClickHouse) {
+    RouterConfig config;
+    config.backend = "clickhouse";
+    config.clickhouse.urls = {*url_};
+    config.clickhouse.database = "jw_test_router";
+    auto router = Router::Open(config);
+    ASSERT_TRUE(router.ok()) << router.status().message();
+    ASSERT_TRUE((*router)->backend().Truncate().ok());
+    auto store = analytics::Store::Open((*dir_ / "router_engine").string(), {.sync = false, .retention_days = 0});
+    ASSERT_TRUE(store.ok());
+    const int64_t day = *ParseChinaTime("2026-11-01 00:00:00");
+    ASSERT_TRUE((*store)->UpsertCheckpoints({{"K1", "东门", 116.0, 39.0}}).ok());
+    // Three days of one plate, shipped as the intake hook ships them.
+    for (int d : {0, 10, 11}) {
+        const std::vector<analytics::PassRecord> batch = {{"京A12345", 0, "K1", day + d * kDaySeconds + 3600}};
+        ASSERT_TRUE((*store)->Append(batch).ok());
+        (*router)->Ship(batch, (*store)->GetSnapshot());
+    }
+    ASSERT_TRUE((*router)->Flush().ok());
+    EXPECT_EQ((*router)->Stats().shipped, 3u);
+    // The engine as a hot cache: the old day is gone from it.
+    (*store)->DropPartitionsBefore(day + 10 * kDaySeconds);
+    const auto snap = (*store)->GetSnapshot();
+    const Json all = {{"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-01 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
+    EXPECT_EQ(Router::Choose(snap, *Router::NeedFrom(all)), Router::Target::kClickHouse);
+    auto r = (*router)->RunQuery(snap, all, {});
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    EXPECT_EQ((*r)["passes"].size(), 3u) << r->dump();  // the engine alone has 2
+    // A range inside the engine's complete days is the engine's (its first day may be partial: not that one).
+    const Json recent = {{"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-12 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
+    EXPECT_EQ(Router::Choose(snap, *Router::NeedFrom(recent)), Router::Target::kEngine);
+    EXPECT_EQ(Router::Choose(snap, *ParseChinaTime("2026-11-11 12:00:00")), Router::Target::kClickHouse);
+    r = (*router)->RunQuery(snap, recent, {});
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ((*r)["passes"].size(), 1u);
+}
+
+TEST(RouterRule, NeedFromCoversWindowsAndLookbacks) {
+    const int64_t from = *ParseChinaTime("2026-11-10 00:00:00");
+    EXPECT_EQ(Router::NeedFrom({{"q", "night"}, {"from", "2026-11-10 00:00:00"}}), from);
+    EXPECT_EQ(Router::NeedFrom({{"q", "companion"}, {"from", "2026-11-10 00:00:00"}, {"window_s", 60}}), from - 60);
+    EXPECT_EQ(Router::NeedFrom({{"q", "first_seen"}, {"from", "2026-11-10 00:00:00"}, {"lookback_days", 30}}),
+              from - 30 * kDaySeconds);
+    EXPECT_EQ(Router::NeedFrom({{"q", "collision"},
+                                {"conditions", {{{"from", "2026-11-10 00:00:00"}}, {{"from", "2026-11-09 00:00:00"}}}}}),
+              from - kDaySeconds);
+    EXPECT_EQ(Router::NeedFrom({{"q", "trajectory"}, {"from", "bad"}}), std::nullopt);
+    // Without a router the engine answers (the default backend).
+    EXPECT_EQ(InstalledRouter(), nullptr);
 }
 
 }  // namespace
