@@ -33,11 +33,16 @@ int main(int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
         auto next = [&]() { return i + 1 < argc ? std::string(argv[++i]) : std::string(); };
-        if (a == "--data") data = next();
-        else if (a == "--engine") engine = next();
-        else if (a == "--urls") urls = next();
-        else if (a == "--scale") scale = std::max(1, std::stoi(next()));
-        else if (a == "--generate") generate = true;
+        if (a == "--data")
+            data = next();
+        else if (a == "--engine")
+            engine = next();
+        else if (a == "--urls")
+            urls = next();
+        else if (a == "--scale")
+            scale = std::max(1, std::stoi(next()));
+        else if (a == "--generate")
+            generate = true;
     }
     if (data.empty() || engine.empty() || urls.empty()) {
         std::fprintf(stderr, "usage: %s --data DIR --engine DIR --urls URL,URL [--scale N] [--generate]\n", argv[0]);
@@ -88,8 +93,8 @@ int main(int argc, char** argv) {
         }
     }
     int total_differ = 0;
-    std::printf("%-18s %5s %12s %12s %12s %12s %8s %7s\n", "query", "n", "engine p50", "engine p99", "CH p50",
-                "CH p99", "CH/eng", "differ");
+    std::printf("%-18s %5s %12s %12s %12s %12s %8s %7s\n", "query", "n", "engine p50", "engine p99", "CH p50", "CH p99",
+                "CH/eng", "differ");
     for (const auto& [k, v] : e_us) {
         const double ep50 = Pct(v, 0.5), cp50 = Pct(c_us[k], 0.5);
         std::printf("%-18s %5zu %10.2fms %10.2fms %10.2fms %10.2fms %7.1fx %7d\n", k.c_str(), v.size(), ep50,

@@ -1,12 +1,12 @@
 #include "checkpoint/pass_hub.hpp"
 
-#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
-
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
 #include <charconv>
 #include <utility>
+
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 
 namespace jw::checkpoint {
 

@@ -1,8 +1,6 @@
 // Thin HTTP adapter of the analysis part: parse → limits → engine / task store → JSON.
 #include "checkpoint/analysis/analysis_handlers.hpp"
 
-#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
-
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
@@ -11,6 +9,7 @@
 #include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "checkpoint/analysis/search_basis.hpp"
 #include "common/civil_time.hpp"
 

@@ -1,11 +1,10 @@
 #include "checkpoint/analysis/analysis_run.hpp"
 
-#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
-
 #include <algorithm>
 #include <map>
 #include <set>
 
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/china_day.hpp"
 
 namespace jw::checkpoint {

@@ -151,7 +151,8 @@ Status Router::Flush() {
     std::unique_lock lock(mu_);
     for (;;) {
         if (queue_.empty() && !checkpoints_from_ && !busy_) return Status::Ok();
-        if (!stats_.last_error.empty() && !busy_) return Status(ErrorCode::kUnavailable, "clickhouse: " + stats_.last_error);
+        if (!stats_.last_error.empty() && !busy_)
+            return Status(ErrorCode::kUnavailable, "clickhouse: " + stats_.last_error);
         cv_.wait(lock);
     }
 }

@@ -96,8 +96,7 @@ Status Backend::LoadCheckpoints() {
     auto list = std::make_shared<std::vector<analytics::Checkpoint>>();
     for (const auto& row : SplitTsv(body)) {
         if (row.size() != 4) return Status::Internal("clickhouse: bad checkpoint row");
-        list->push_back({UnescapeTsv(row[0]), UnescapeTsv(row[1]), ParseCoordinate(row[2]),
-                         ParseCoordinate(row[3])});
+        list->push_back({UnescapeTsv(row[0]), UnescapeTsv(row[1]), ParseCoordinate(row[2]), ParseCoordinate(row[3])});
     }
     std::lock_guard lock(mu_);
     checkpoints_ = std::move(list);
@@ -174,7 +173,8 @@ Result<Json> Backend::RunQuery(const Json& request, const analytics::QueryLimits
         }
         return FirstSeen(Time(request, "from"), Time(request, "to"), request.at("lookback_days").get<int64_t>(), cps);
     }
-    if (q == "cloned") return Cloned(Time(request, "from"), Time(request, "to"), request.at("max_speed_kmh").get<double>());
+    if (q == "cloned")
+        return Cloned(Time(request, "from"), Time(request, "to"), request.at("max_speed_kmh").get<double>());
     // night (the validator refused every other kind)
     analytics::NightSpec spec{ClockTime(request, "night_start"), ClockTime(request, "night_end"),
                               request.at("min_nights").get<uint32_t>(), request.at("min_night_share").get<double>()};

@@ -3,6 +3,8 @@
 // generator's small preset loaded into both, and every reply compared — the workload's queries, the extra
 // requests of compare.cpp, an invalid request, and the statistics.
 
+#include "checkpoint/analysis/clickhouse/clickhouse_backend.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -11,9 +13,8 @@
 
 #include "analytics/store.hpp"
 #include "checkpoint/analysis/clickhouse/analytics_router.hpp"
-#include "checkpoint/analysis/clickhouse/clickhouse_backend.hpp"
-#include "common/civil_time.hpp"
 #include "checkpoint/analysis/clickhouse/compare.hpp"
+#include "common/civil_time.hpp"
 #include "generator.hpp"
 
 namespace jw::checkpoint::clickhouse {
@@ -38,8 +39,10 @@ class ClickHouseTest : public ::testing::Test {
         while (p && std::fgets(buf, sizeof buf, p)) out += buf;
         const int rc = p ? ::pclose(p) : -1;
         url_ = new std::string();
-        if (rc == 0 && out.rfind("http://", 0) == 0) *url_ = out.substr(0, out.find('\n'));
-        else start_error_ = new std::string("exit " + std::to_string(WEXITSTATUS(rc)) + ": " + out);
+        if (rc == 0 && out.rfind("http://", 0) == 0)
+            *url_ = out.substr(0, out.find('\n'));
+        else
+            start_error_ = new std::string("exit " + std::to_string(WEXITSTATUS(rc)) + ": " + out);
     }
     static void TearDownTestSuite() {
         (void)std::system(("bash " + Script() + " stop " + *state_).c_str());
@@ -110,7 +113,8 @@ TEST_F(ClickHouseTest, NewPassesAndCheckpointChangesAreSeenAtOnce) {
     const int64_t t = 1796000000;
     ASSERT_TRUE((*backend)->UpsertCheckpoints({{"K1", "东门", 116.0, 39.0}, {"K2", "西门", 117.0, 39.0}}).ok());
     ASSERT_TRUE((*backend)->Append({{"京A12345", 0, "K1", t}, {"京A12345", 0, "K2", t + 60}}).ok());
-    const Json q = {{"q", "cloned"}, {"from", "2026-11-30 00:00:00"}, {"to", "2026-12-30 00:00:00"}, {"max_speed_kmh", 120}};
+    const Json q = {
+        {"q", "cloned"}, {"from", "2026-11-30 00:00:00"}, {"to", "2026-12-30 00:00:00"}, {"max_speed_kmh", 120}};
     auto r = (*backend)->RunQuery(q);
     ASSERT_TRUE(r.ok()) << r.status().message();
     ASSERT_EQ((*r)["suspects"].size(), 1u) << r->dump();
@@ -144,13 +148,15 @@ TEST_F(ClickHouseTest, RouterShipsBatchesAndSendsOldDaysToClickHouse) {
     // The engine as a hot cache: the old day is gone from it.
     (*store)->DropPartitionsBefore(day + 10 * kDaySeconds);
     const auto snap = (*store)->GetSnapshot();
-    const Json all = {{"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-01 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
+    const Json all = {
+        {"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-01 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
     EXPECT_EQ(Router::Choose(snap, *Router::NeedFrom(all)), Router::Target::kClickHouse);
     auto r = (*router)->RunQuery(snap, all, {});
     ASSERT_TRUE(r.ok()) << r.status().message();
     EXPECT_EQ((*r)["passes"].size(), 3u) << r->dump();  // the engine alone has 2
     // A range inside the engine's complete days is the engine's (its first day may be partial: not that one).
-    const Json recent = {{"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-12 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
+    const Json recent = {
+        {"q", "trajectory"}, {"plate", "京A12345"}, {"from", "2026-11-12 00:00:00"}, {"to", "2026-11-20 00:00:00"}};
     EXPECT_EQ(Router::Choose(snap, *Router::NeedFrom(recent)), Router::Target::kEngine);
     EXPECT_EQ(Router::Choose(snap, *ParseChinaTime("2026-11-11 12:00:00")), Router::Target::kClickHouse);
     r = (*router)->RunQuery(snap, recent, {});
@@ -164,9 +170,10 @@ TEST(RouterRule, NeedFromCoversWindowsAndLookbacks) {
     EXPECT_EQ(Router::NeedFrom({{"q", "companion"}, {"from", "2026-11-10 00:00:00"}, {"window_s", 60}}), from - 60);
     EXPECT_EQ(Router::NeedFrom({{"q", "first_seen"}, {"from", "2026-11-10 00:00:00"}, {"lookback_days", 30}}),
               from - 30 * kDaySeconds);
-    EXPECT_EQ(Router::NeedFrom({{"q", "collision"},
-                                {"conditions", {{{"from", "2026-11-10 00:00:00"}}, {{"from", "2026-11-09 00:00:00"}}}}}),
-              from - kDaySeconds);
+    EXPECT_EQ(
+        Router::NeedFrom({{"q", "collision"},
+                          {"conditions", {{{"from", "2026-11-10 00:00:00"}}, {{"from", "2026-11-09 00:00:00"}}}}}),
+        from - kDaySeconds);
     EXPECT_EQ(Router::NeedFrom({{"q", "trajectory"}, {"from", "bad"}}), std::nullopt);
     // Without a router the engine answers (the default backend).
     EXPECT_EQ(InstalledRouter(), nullptr);

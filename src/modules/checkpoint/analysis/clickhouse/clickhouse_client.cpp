@@ -22,7 +22,11 @@ std::string UrlEncode(std::string_view s) {
 }  // namespace
 
 Client::Client(std::string url, std::string host, int port, std::string user, std::string password)
-    : url_(std::move(url)), host_(std::move(host)), port_(port), user_(std::move(user)), password_(std::move(password)) {}
+    : url_(std::move(url)),
+      host_(std::move(host)),
+      port_(port),
+      user_(std::move(user)),
+      password_(std::move(password)) {}
 
 Result<std::unique_ptr<Client>> Client::Open(const std::string& url, std::string user, std::string password) {
     std::string host;
@@ -81,10 +85,17 @@ std::string Quote(std::string_view s) {
 void AppendTsv(std::string& out, std::string_view s) {
     for (char c : s) {
         switch (c) {
-            case '\t': out += "\\t"; break;
-            case '\n': out += "\\n"; break;
-            case '\\': out += "\\\\"; break;
-            default: out += c;
+            case '\t':
+                out += "\\t";
+                break;
+            case '\n':
+                out += "\\n";
+                break;
+            case '\\':
+                out += "\\\\";
+                break;
+            default:
+                out += c;
         }
     }
 }

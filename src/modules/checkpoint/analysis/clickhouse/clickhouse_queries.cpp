@@ -90,8 +90,8 @@ Result<Json> Backend::Companion(const std::string& plate, int64_t from, int64_t 
                       TimeRange(std::max<int64_t>(lo, 0), hi) + ")";
         }
     }
-    JW_ASSIGN_OR_RETURN(auto body, coordinator().Query(
-                                       "SELECT DISTINCT checkpoint_id, time, plate FROM " + Table("passes_cp") +
+    JW_ASSIGN_OR_RETURN(
+        auto body, coordinator().Query("SELECT DISTINCT checkpoint_id, time, plate FROM " + Table("passes_cp") +
                                        " WHERE checkpoint_id IN " + QuotedList(cps) + " AND plate != " + Quote(plate) +
                                        " AND (" + filter + ") ORDER BY checkpoint_id, time, plate"));
     // From here on the engine's own computation (analytics/queries.cpp Companions), over plate ids of this reply.
@@ -159,8 +159,8 @@ Result<Json> Backend::Collision(const Json& request) {
     std::string flags, any;
     for (size_t i = 0; i < conds.size(); ++i) {
         const auto& c = conds[i];
-        const std::string cond = "(checkpoint_id IN " + QuotedList(c.at("checkpoints").get<std::vector<std::string>>()) +
-                                 " AND " +
+        const std::string cond = "(checkpoint_id IN " +
+                                 QuotedList(c.at("checkpoints").get<std::vector<std::string>>()) + " AND " +
                                  TimeRange(*ParseChinaTime(c.at("from").get<std::string>()),
                                            *ParseChinaTime(c.at("to").get<std::string>())) +
                                  ")";
@@ -169,13 +169,13 @@ Result<Json> Backend::Collision(const Json& request) {
     }
     // A pass may satisfy several conditions: each condition it meets becomes one row (ARRAY JOIN), and a plate's
     // match count is the number of distinct conditions among its rows.
-    JW_ASSIGN_OR_RETURN(auto body,
-                        coordinator().Query("SELECT plate, uniqExact(c) AS matched FROM " + Table("passes_cp") +
-                                                " ARRAY JOIN arrayFilter(x -> x > 0, [" + flags + "]) AS c WHERE " +
-                                                any + " GROUP BY plate HAVING matched >= " +
-                                                std::to_string(request.at("min_match").get<int64_t>()) +
-                                                " ORDER BY matched DESC, plate",
-                                            kShardLocal));
+    JW_ASSIGN_OR_RETURN(
+        auto body, coordinator().Query("SELECT plate, uniqExact(c) AS matched FROM " + Table("passes_cp") +
+                                           " ARRAY JOIN arrayFilter(x -> x > 0, [" + flags + "]) AS c WHERE " + any +
+                                           " GROUP BY plate HAVING matched >= " +
+                                           std::to_string(request.at("min_match").get<int64_t>()) +
+                                           " ORDER BY matched DESC, plate",
+                                       kShardLocal));
     std::vector<analytics::CollisionResult> out;
     for (const auto& r : SplitTsv(body)) out.push_back({UnescapeTsv(r[0]), U32(r[1])});
     // Shards answer separately: the contract's order over the union.
@@ -194,10 +194,12 @@ Result<Json> Backend::FirstSeen(int64_t from, int64_t to, int64_t lookback_days,
                       Table(cps.empty() ? "passes" : "passes_cp") + " WHERE " + TimeRange(from, to);
     if (!cps.empty()) sql += " AND checkpoint_id IN " + QuotedList(cps);
     if (lb_from < from) {
-        sql += " AND plate NOT IN (SELECT plate FROM " + Table("passes_local") + " WHERE " + TimeRange(lb_from, from) + ")";
+        sql += " AND plate NOT IN (SELECT plate FROM " + Table("passes_local") + " WHERE " + TimeRange(lb_from, from) +
+               ")";
     }
     sql += " GROUP BY plate";
-    JW_ASSIGN_OR_RETURN(auto body, coordinator().Query("SELECT plate, first.1, first.2 FROM (" + sql + ")", kShardLocal));
+    JW_ASSIGN_OR_RETURN(auto body,
+                        coordinator().Query("SELECT plate, first.1, first.2 FROM (" + sql + ")", kShardLocal));
     std::vector<analytics::FirstSeenResult> out;
     for (const auto& r : SplitTsv(body)) out.push_back({UnescapeTsv(r[0]), U32(r[1]), UnescapeTsv(r[2])});
     std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
@@ -231,20 +233,21 @@ Result<Json> Backend::Cloned(int64_t from, int64_t to, double max_speed_kmh) {
     const std::string lat = "transform(%, [" + ids + "], [" + lats + "], 0.)";
     const std::string lon = "transform(%, [" + ids + "], [" + lons + "], 0.)";
     auto at = [](std::string f, const std::string& arg) { return f.replace(f.find('%'), 1, arg); };
-    const std::string hav =
-        "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
-        ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
-        " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") + ") * pi() / 360), 2))))";
+    const std::string hav = "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
+                            ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
+                            " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") +
+                            ") * pi() / 360), 2))))";
     const std::string keep = "p.2 != p.4 AND has([" + ids + "], p.2) AND has([" + ids + "], p.4) AND (p.1 = p.3 OR " +
                              hav + " * 3600 / (p.3 - p.1) > " + std::to_string(max_speed_kmh * 0.997) + ")";
     const std::string sql =
         "SELECT plate, arrayFilter(p -> " + keep +
         ", arrayMap((a, b) -> (a.1, a.2, b.1, b.2), arrayPopBack(s), arrayPopFront(s))) AS pairs FROM (SELECT plate, "
         "arraySort(groupArray((time, checkpoint_id))) AS s FROM " +
-        Table("passes") + " WHERE " + TimeRange(from, to) + " GROUP BY plate HAVING count() > 1) WHERE length(pairs) > 0";
-    JW_ASSIGN_OR_RETURN(auto body, coordinator().Query(
-                                       "SELECT plate, arrayJoin(pairs) AS p, p.1, p.2, p.3, p.4 FROM (" + sql + ")",
-                                       kShardLocal));
+        Table("passes") + " WHERE " + TimeRange(from, to) +
+        " GROUP BY plate HAVING count() > 1) WHERE length(pairs) > 0";
+    JW_ASSIGN_OR_RETURN(
+        auto body,
+        coordinator().Query("SELECT plate, arrayJoin(pairs) AS p, p.1, p.2, p.3, p.4 FROM (" + sql + ")", kShardLocal));
     std::vector<analytics::ClonedResult> out;
     for (const auto& r : SplitTsv(body)) {
         const std::string a_cp = UnescapeTsv(r[3]), b_cp = UnescapeTsv(r[5]);
@@ -277,17 +280,16 @@ Result<Json> Backend::Cloned(int64_t from, int64_t to, double max_speed_kmh) {
 Result<Json> Backend::Night(int64_t from, int64_t to, const analytics::NightSpec& spec) {
     const std::string s = std::to_string(spec.start_s), e = std::to_string(spec.end_s);
     const std::string tod = "((time + 28800) % 86400)";
-    const std::string is_night =
-        spec.start_s < spec.end_s ? "(" + tod + " >= " + s + " AND " + tod + " < " + e + ")"
-                                  : "(" + tod + " >= " + s + " OR " + tod + " < " + e + ")";
+    const std::string is_night = spec.start_s < spec.end_s ? "(" + tod + " >= " + s + " AND " + tod + " < " + e + ")"
+                                                           : "(" + tod + " >= " + s + " OR " + tod + " < " + e + ")";
     // A night belongs to the China date it starts: after midnight of a wrapping night, the day before.
-    const std::string night_day =
-        "(intDiv(time + 28800, 86400) - " + std::string(spec.start_s > spec.end_s ? "(" + tod + " < " + e + ")" : "0") + ")";
-    const std::string sql = "SELECT plate, uniqExactIf(" + night_day + ", " + is_night +
-                            ") AS nights, countIf(" + is_night + ") AS np, count() - np FROM " + Table("passes") +
-                            " WHERE " + TimeRange(from, to) + " GROUP BY plate HAVING nights >= " +
-                            std::to_string(spec.min_nights) + " AND np >= " +
-                            std::to_string(spec.min_night_share * 0.999) + " * count()";
+    const std::string night_day = "(intDiv(time + 28800, 86400) - " +
+                                  std::string(spec.start_s > spec.end_s ? "(" + tod + " < " + e + ")" : "0") + ")";
+    const std::string sql = "SELECT plate, uniqExactIf(" + night_day + ", " + is_night + ") AS nights, countIf(" +
+                            is_night + ") AS np, count() - np FROM " + Table("passes") + " WHERE " +
+                            TimeRange(from, to) +
+                            " GROUP BY plate HAVING nights >= " + std::to_string(spec.min_nights) +
+                            " AND np >= " + std::to_string(spec.min_night_share * 0.999) + " * count()";
     JW_ASSIGN_OR_RETURN(auto body, coordinator().Query(sql, kShardLocal));
     std::vector<analytics::NightResult> out;
     for (const auto& r : SplitTsv(body)) {

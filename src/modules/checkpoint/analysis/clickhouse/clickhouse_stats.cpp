@@ -11,10 +11,11 @@ namespace jw::checkpoint::clickhouse {
 Result<std::vector<analytics::HourlyRow>> Backend::TopCheckpoints(int32_t from_day, int32_t to_day, size_t limit) {
     std::vector<analytics::HourlyRow> out;
     if (to_day < from_day) return out;
-    JW_ASSIGN_OR_RETURN(auto body, coordinator().Query(
-                                       "SELECT checkpoint_id, intDiv((time + 28800) % 86400, 3600) AS h, count() FROM " +
-                                       Table("passes_cp") + " WHERE day >= " + std::to_string(from_day) +
-                                       " AND day <= " + std::to_string(to_day) + " GROUP BY checkpoint_id, h"));
+    JW_ASSIGN_OR_RETURN(
+        auto body,
+        coordinator().Query("SELECT checkpoint_id, intDiv((time + 28800) % 86400, 3600) AS h, count() FROM " +
+                            Table("passes_cp") + " WHERE day >= " + std::to_string(from_day) +
+                            " AND day <= " + std::to_string(to_day) + " GROUP BY checkpoint_id, h"));
     std::map<std::string, analytics::HourlyRow> rows;
     for (const auto& r : SplitTsv(body)) {
         auto& row = rows[UnescapeTsv(r[0])];
@@ -46,9 +47,9 @@ Result<std::vector<analytics::NewPlatesDay>> Backend::NewPlatesPerDay(int32_t fr
     const std::string lb = std::to_string(lookback_days), f = std::to_string(from_day);
     // Per plate (on its shard) the days it was seen; each day of the range it was seen is one row, new when none
     // of the lookback days before it is among them.
-    const std::string per_plate = "SELECT groupUniqArray(day) AS days FROM " + Table("passes") + " WHERE day >= " +
-                                  std::to_string(int64_t{from_day} - lookback_days) + " AND day <= " +
-                                  std::to_string(to_day) + " GROUP BY plate";
+    const std::string per_plate = "SELECT groupUniqArray(day) AS days FROM " + Table("passes") +
+                                  " WHERE day >= " + std::to_string(int64_t{from_day} - lookback_days) +
+                                  " AND day <= " + std::to_string(to_day) + " GROUP BY plate";
     JW_ASSIGN_OR_RETURN(auto body,
                         coordinator().Query("SELECT d, count(), countIf(NOT arrayExists(x -> x + " + lb +
                                                 " >= d AND x < d, days)) FROM (" + per_plate +

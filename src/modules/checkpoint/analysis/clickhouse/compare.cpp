@@ -26,7 +26,8 @@ size_t MainRows(const Json& reply) {
 
 Json StatsJson(const std::vector<analytics::HourlyRow>& rows) {
     Json out = Json::array();
-    for (const auto& r : rows) out.push_back({{"id", r.checkpoint_id}, {"name", r.name}, {"hours", r.hours}, {"total", r.total}});
+    for (const auto& r : rows)
+        out.push_back({{"id", r.checkpoint_id}, {"name", r.name}, {"hours", r.hours}, {"total", r.total}});
     return out;
 }
 
@@ -101,10 +102,20 @@ Result<std::vector<Json>> ReadRequests(const std::string& data_dir, const analyt
     const auto& cps = s.checkpoints().list;
     std::vector<std::string> some;
     for (size_t i = 0; i < cps.size() && some.size() < 4; i += 3) some.push_back(cps[i].id);
-    out.push_back({{"q", "night"}, {"from", from}, {"to", to}, {"night_start", "01:00"}, {"night_end", "04:30"},
-                   {"min_nights", 1}, {"min_night_share", 0.5}});
-    out.push_back({{"q", "night"}, {"from", from}, {"to", to}, {"night_start", "23:30"}, {"night_end", "03:00"},
-                   {"min_nights", 1}, {"min_night_share", 0.2}});
+    out.push_back({{"q", "night"},
+                   {"from", from},
+                   {"to", to},
+                   {"night_start", "01:00"},
+                   {"night_end", "04:30"},
+                   {"min_nights", 1},
+                   {"min_night_share", 0.5}});
+    out.push_back({{"q", "night"},
+                   {"from", from},
+                   {"to", to},
+                   {"night_start", "23:30"},
+                   {"night_end", "03:00"},
+                   {"min_nights", 1},
+                   {"min_night_share", 0.2}});
     out.push_back({{"q", "cloned"}, {"from", from}, {"to", to}, {"max_speed_kmh", 60}});
     out.push_back({{"q", "first_seen"}, {"from", from}, {"to", to}, {"lookback_days", 1}, {"checkpoints", some}});
     if (!some.empty()) {
