@@ -228,15 +228,18 @@ Result<Json> Backend::Cloned(int64_t from, int64_t to, double max_speed_kmh) {
     // Per plate (on its shard): its passes in contract order (time, then checkpoint), consecutive pairs zipped,
     // kept when both checkpoints are located and differ and the pair is fast by a coarse haversine on
     // coordinates as ClickHouse parses them (3 ‰ slack). The exact test below, with the engine's formula, decides.
-    const std::string lat = "transform(%, [" + ids + "], [" + lats + "], 0.)";
-    const std::string lon = "transform(%, [" + ids + "], [" + lons + "], 0.)";
+    // Unlocated checkpoints map to nan (the transform's default), which fails every comparison: one hash lookup
+    // per pass and coordinate instead of a linear has() over the checkpoint list.
+    const std::string lat = "transform(%, [" + ids + "], [" + lats + "], nan)";
+    const std::string lon = "transform(%, [" + ids + "], [" + lons + "], nan)";
     auto at = [](std::string f, const std::string& arg) { return f.replace(f.find('%'), 1, arg); };
-    const std::string hav = "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
-                            ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
-                            " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") +
-                            ") * pi() / 360), 2))))";
-    const std::string keep = "p.2 != p.4 AND has([" + ids + "], p.2) AND has([" + ids + "], p.4) AND (p.1 = p.3 OR " +
-                             hav + " * 3600 / (p.3 - p.1) > " + std::to_string(max_speed_kmh * 0.997) + ")";
+    const std::string hav =
+        "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
+        ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
+        " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") + ") * pi() / 360), 2))))";
+    const std::string keep = "p.2 != p.4 AND NOT isNaN(" + at(lat, "p.2") + " + " + at(lat, "p.4") +
+                             ") AND (p.1 = p.3 OR " + hav + " * 3600 / (p.3 - p.1) > " +
+                             std::to_string(max_speed_kmh * 0.997) + ")";
     const std::string sql =
         "SELECT plate, arrayFilter(p -> " + keep +
         ", arrayMap((a, b) -> (a.1, a.2, b.1, b.2), arrayPopBack(s), arrayPopFront(s))) AS pairs FROM (SELECT plate, "
@@ -250,8 +253,10 @@ Result<Json> Backend::Cloned(int64_t from, int64_t to, double max_speed_kmh) {
     for (const auto& r : SplitTsv(body)) {
         const std::string a_cp = UnescapeTsv(r[3]), b_cp = UnescapeTsv(r[5]);
         const int64_t a_t = U32(r[2]), b_t = U32(r[4]);
-        const analytics::Checkpoint& ca = *located.at(a_cp);
-        const analytics::Checkpoint& cb = *located.at(b_cp);
+        auto ia = located.find(a_cp), ib = located.find(b_cp);
+        if (ia == located.end() || ib == located.end()) continue;  // not located (the engine skips the pair)
+        const analytics::Checkpoint& ca = *ia->second;
+        const analytics::Checkpoint& cb = *ib->second;
         // analytics::PairSpeed, by id instead of table index.
         const double km = analytics::HaversineKm(ca.latitude, ca.longitude, cb.latitude, cb.longitude);
         if (km <= 0) continue;
