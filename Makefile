@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JINGWU := $(BUILD)/src/app/jingwu
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake bench-community format format-check clean
+.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake bench-community bench-province format format-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -42,6 +42,11 @@ bench-intake: build
 
 bench-community: build
 	@bash bench/community/run.sh
+
+# A 2-shard ClickHouse cluster on loopback against the engine, on a 7-day slice of the province preset (ADR 0067);
+# JW_PROVINCE_SCALE (default 100) divides its size.
+bench-province: setup
+	@bash bench/province/run.sh
 
 # clang-format (Debian's 14) with .clang-format over every C++ file; format-check changes nothing and fails on a
 # file that format would change (CI runs it).

@@ -11,6 +11,7 @@ DEB_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev
   libpodofo-dev fonts-arphic-gbsn00lp libqrencode-dev poppler-utils
   chromium wrk curl clang-format
+  clickhouse-server clickhouse-client
   tesseract-ocr tesseract-ocr-chi-sim libtesseract-dev libleptonica-dev imagemagick fonts-noto-cjk fonts-wqy-microhei
 )
 # Node.js 20 ships npm itself; Debian's npm conflicts with it, so take Debian's only when node is absent.

@@ -35,6 +35,18 @@ Result<Config> LoadConfig(const std::string& path) {
             c.county_name = t["county"]["name"].value_or(c.county_name);
             c.region_code = t["county"]["region_code"].value_or(c.region_code);
             c.media_unattached_hours = t["media"]["unattached_hours"].value_or(c.media_unattached_hours);
+            c.analytics_backend = t["analytics"]["backend"].value_or(c.analytics_backend);
+            c.analytics_hot_days = t["analytics"]["hot_days"].value_or(c.analytics_hot_days);
+            if (const auto* urls = t["analytics"]["clickhouse"]["urls"].as_array()) {
+                for (const auto& u : *urls) {
+                    if (auto s = u.value<std::string>()) c.clickhouse_urls.push_back(*s);
+                }
+            }
+            const auto ch = t["analytics"]["clickhouse"];
+            c.clickhouse_database = ch["database"].value_or(c.clickhouse_database);
+            c.clickhouse_cluster = ch["cluster"].value_or(c.clickhouse_cluster);
+            c.clickhouse_user = ch["user"].value_or(c.clickhouse_user);
+            c.clickhouse_password = ch["password"].value_or(c.clickhouse_password);
         } catch (const toml::parse_error& e) {
             return Status::Invalid("config", file + ": " + std::string(e.description()));
         }
@@ -59,6 +71,10 @@ Result<Config> LoadConfig(const std::string& path) {
     if (const char* v = std::getenv("JINGWU_MAX_CONNECTIONS")) c.max_connections = std::atoi(v);
     if (const char* v = std::getenv("JINGWU_ALLOWED_ORIGINS")) c.allowed_origins = v;
     if (const char* v = std::getenv("JINGWU_MEDIA_UNATTACHED_HOURS")) c.media_unattached_hours = std::atoi(v);
+    if (c.analytics_backend != "engine" && c.analytics_backend != "clickhouse")
+        return Status::Invalid("analytics.backend", "expected engine or clickhouse");
+    if (c.analytics_backend == "clickhouse" && c.clickhouse_urls.empty())
+        return Status::Invalid("analytics.clickhouse.urls", "required");
     if (c.media_unattached_hours < 1) return Status::Invalid("unattached_hours", "out_of_range");
     if (c.max_connections < 0) return Status::Invalid("max_connections", "out_of_range");
     if (c.threads == 0) c.threads = static_cast<int>(std::max(8u, 4 * std::thread::hardware_concurrency()));

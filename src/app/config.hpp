@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
 
@@ -40,6 +41,16 @@ struct Config {
     // Photos uploaded but never attached to a record are deleted this many hours after the upload ([media]
     // unattached_hours, JINGWU_MEDIA_UNATTACHED_HOURS; media/media_purge.hpp).
     int media_unattached_hours = 24;
+    // Pass analytics backend ([analytics], ADR 0067): "engine" (in-process, the default) or "clickhouse" (the engine
+    // keeps `analytics_hot_days` days in front of a ClickHouse cluster: [analytics.clickhouse] urls (every shard's
+    // http://host:port, the first answers queries), database, cluster, user, password).
+    std::string analytics_backend = "engine";
+    int analytics_hot_days = 7;
+    std::vector<std::string> clickhouse_urls;
+    std::string clickhouse_database = "jingwu";
+    std::string clickhouse_cluster = "jw";
+    std::string clickhouse_user = "default";
+    std::string clickhouse_password;
     std::string county_name = "示范县公安局";
     std::string region_code = "519901";
 };

@@ -104,6 +104,7 @@ int Init(Platform& p, bool demo) {
 }
 
 int Serve(Platform& p, const std::string& listen) {
+    if (Status st = InstallAnalyticsBackend(p.config); !st.ok()) return Fail(st);
     const auto colon = listen.rfind(':');
     if (colon == std::string::npos) return Fail(Status::Invalid("listen", "expected HOST:PORT"));
     http::ServerOptions options;

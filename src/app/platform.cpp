@@ -3,6 +3,7 @@
 #include <filesystem>
 
 #include "auth/seed.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "idempotency/idempotency.hpp"
@@ -81,6 +82,21 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config) {
     p->committer = std::move(committer).value();
     p->audit->Attach(p->committer.get());
     return p;
+}
+
+Status InstallAnalyticsBackend(const Config& config) {
+    if (config.analytics_backend != "clickhouse") return Status::Ok();
+    checkpoint::clickhouse::RouterConfig rc;
+    rc.backend = config.analytics_backend;
+    rc.hot_days = config.analytics_hot_days;
+    rc.clickhouse.urls = config.clickhouse_urls;
+    rc.clickhouse.database = config.clickhouse_database;
+    rc.clickhouse.cluster = config.clickhouse_cluster;
+    rc.clickhouse.user = config.clickhouse_user;
+    rc.clickhouse.password = config.clickhouse_password;
+    JW_ASSIGN_OR_RETURN(auto router, checkpoint::clickhouse::Router::Open(rc));
+    checkpoint::clickhouse::InstallRouter(std::move(router));
+    return Status::Ok();
 }
 
 }  // namespace jw::app

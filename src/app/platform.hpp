@@ -33,4 +33,9 @@ struct Platform {
 // Errors: the database's or a migration's, naming it.
 Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
 
+// [analytics] backend = "clickhouse": opens the ClickHouse backend and installs it as the pass analytics' router
+// (checkpoint/analysis/clickhouse/analytics_router.hpp) before the modules start; "engine": nothing. Errors: the
+// backend's (ClickHouse unreachable at start-up is an error, not a silent fallback).
+Status InstallAnalyticsBackend(const Config& config);
+
 }  // namespace jw::app

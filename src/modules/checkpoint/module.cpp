@@ -1,6 +1,7 @@
 #include "modules/module.hpp"
 
 #include "checkpoint/analysis/analysis_handlers.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "checkpoint/checkpoint_module.hpp"
 #include "checkpoint/demo/demo_seed.hpp"
 #include "checkpoint/devices/devices_handlers.hpp"
@@ -60,6 +61,8 @@ class CheckpointModule final : public modules::Module, public units::Participant
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         HubOptions options;
         options.dir = s.settings.pass_dir;
+        // Hook (ADR 0067): in front of ClickHouse the engine keeps only the hot days.
+        if (auto router = clickhouse::InstalledRouter()) options.retention_days = router->hot_days();
         auto hub = PassHub::Open(options);
         if (!hub.ok()) return hub.status();
         hub_ = std::move(hub).value();

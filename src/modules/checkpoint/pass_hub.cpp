@@ -6,6 +6,8 @@
 #include <charconv>
 #include <utility>
 
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
+
 namespace jw::checkpoint {
 
 Result<std::unique_ptr<PassHub>> PassHub::Open(const HubOptions& options) {
@@ -32,6 +34,8 @@ Result<std::unique_ptr<PassHub>> PassHub::Open(const HubOptions& options) {
 Result<std::vector<PassHit>> PassHub::Append(const std::vector<analytics::PassRecord>& batch) {
     JW_RETURN_IF_ERROR(store_->Append(batch));
     appended_ += batch.size();
+    // Hook (ADR 0067): with [analytics] backend = "clickhouse" the durable batch is queued for ClickHouse too.
+    if (auto router = clickhouse::InstalledRouter()) router->Ship(batch, store_->GetSnapshot());
     std::vector<PassHit> out;
     auto list = watch_list();
     if (list->size() == 0) return out;

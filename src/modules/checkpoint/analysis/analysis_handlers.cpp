@@ -9,6 +9,7 @@
 #include "checkpoint/analysis/analysis_repository.hpp"
 #include "checkpoint/analysis/analysis_run.hpp"
 #include "checkpoint/analysis/analysis_runner.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "checkpoint/analysis/search_basis.hpp"
 #include "common/civil_time.hpp"
 
@@ -114,7 +115,7 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
         };
         return r;
     }
-    JW_ASSIGN_OR_RETURN(Json result, analytics::RunQuery(snapshot, request, qlimits));
+    JW_ASSIGN_OR_RETURN(Json result, clickhouse::RunAnalysis(snapshot, request, qlimits));  // backend hook
     result["checkpoints"] = CheckpointsOf(snapshot, request, result);
     task.status = "done";
     task.progress = 100;

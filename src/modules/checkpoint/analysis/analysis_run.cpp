@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/china_day.hpp"
 
 namespace jw::checkpoint {
@@ -34,7 +35,7 @@ Result<Json> Trajectory(const analytics::Snapshot& s, const Json& request, const
         Json chunk = request;
         chunk["from"] = FormatChinaTime(days[i].first);
         chunk["to"] = FormatChinaTime(days[i].second);
-        JW_ASSIGN_OR_RETURN(Json r, analytics::RunQuery(s, chunk, limits));
+        JW_ASSIGN_OR_RETURN(Json r, clickhouse::RunAnalysis(s, chunk, limits));
         for (auto& p : r["passes"]) passes.push_back(std::move(p));
         Report(control, static_cast<int>((i + 1) * 100 / days.size()),
                "day " + std::to_string(i + 1) + "/" + std::to_string(days.size()));
@@ -50,7 +51,7 @@ Result<Json> Collision(const analytics::Snapshot& s, const Json& request, const 
     for (size_t i = 0; i < conds.size(); ++i) {
         if (StopNow(control)) return Cancelled();
         Json chunk = {{"q", "collision"}, {"conditions", Json::array({conds[i]})}, {"min_match", 1}};
-        auto r = analytics::RunQuery(s, chunk, limits);
+        auto r = clickhouse::RunAnalysis(s, chunk, limits);
         if (!r.ok()) return r.status();
         for (const auto& p : (*r)["plates"]) ++matched[p["plate"].get<std::string>()];
         Report(control, static_cast<int>((i + 1) * 100 / conds.size()),
@@ -120,7 +121,7 @@ Result<Json> RunChunked(const analytics::Snapshot& s, const Json& request, const
     if (kind == "trajectory") return Trajectory(s, request, limits, control);
     if (kind == "collision") return Collision(s, request, limits, control);
     Report(control, 10, "running");
-    auto r = analytics::RunQuery(s, request, limits);
+    auto r = clickhouse::RunAnalysis(s, request, limits);  // the backend hook (ADR 0067)
     if (StopNow(control)) return Cancelled();
     return r;
 }

@@ -1,6 +1,7 @@
 #include "checkpoint/devices/stats_handlers.hpp"
 
 #include "analytics/stats.hpp"
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/civil_time.hpp"
 #include "http/params.hpp"
 
@@ -52,21 +53,24 @@ Json Rows(const std::vector<analytics::HourlyRow>& rows, bool hours) {
 Result<Reply> HourlyHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(DayRange r, Range(req));
     JW_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 60, 1, 1000));
-    auto rows = analytics::TopCheckpoints(d.hub.Snapshot(), r.from, r.to, static_cast<size_t>(limit));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        clickhouse::TopCheckpointsFor(d.hub.Snapshot(), r.from, r.to, static_cast<size_t>(limit)));
     return Reply::Json200({{"from", Day(r.from)}, {"to", Day(r.to)}, {"rows", Rows(rows, true)}});
 }
 
 Result<Reply> TopHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(DayRange r, Range(req));
     JW_ASSIGN_OR_RETURN(int64_t limit, IntParam(req, "limit", 10, 1, 100));
-    auto rows = analytics::TopCheckpoints(d.hub.Snapshot(), r.from, r.to, static_cast<size_t>(limit));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        clickhouse::TopCheckpointsFor(d.hub.Snapshot(), r.from, r.to, static_cast<size_t>(limit)));
     return Reply::Json200({{"from", Day(r.from)}, {"to", Day(r.to)}, {"rows", Rows(rows, false)}});
 }
 
 Result<Reply> NewPlatesHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(DayRange r, Range(req));
     JW_ASSIGN_OR_RETURN(int64_t lookback, IntParam(req, "lookback_days", 7, 1, 90));
-    auto days = analytics::NewPlatesPerDay(d.hub.Snapshot(), r.from, r.to, static_cast<int>(lookback));
+    JW_ASSIGN_OR_RETURN(auto days,
+                        clickhouse::NewPlatesFor(d.hub.Snapshot(), r.from, r.to, static_cast<int>(lookback)));
     Json out = Json::array();
     for (const auto& x : days) out.push_back({{"day", Day(x.day)}, {"plates", x.plates}, {"new_plates", x.new_plates}});
     return Reply::Json200({{"from", Day(r.from)}, {"to", Day(r.to)}, {"lookback_days", lookback}, {"days", out}});

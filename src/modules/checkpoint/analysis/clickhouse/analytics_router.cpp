@@ -1,0 +1,192 @@
+#include "checkpoint/analysis/clickhouse/analytics_router.hpp"
+
+#include <chrono>
+
+#include "common/civil_time.hpp"
+
+namespace jw::checkpoint::clickhouse {
+namespace {
+
+std::mutex g_mu;
+std::shared_ptr<Router> g_router;  // guarded by g_mu (copied out, never used under the lock)
+
+std::optional<int64_t> TimeOf(const Json& obj, const char* name) {
+    auto it = obj.find(name);
+    if (it == obj.end() || !it->is_string()) return std::nullopt;
+    return ParseChinaTime(it->get<std::string>());
+}
+
+std::optional<int64_t> IntOf(const Json& obj, const char* name) {
+    auto it = obj.find(name);
+    if (it == obj.end() || !it->is_number_integer()) return std::nullopt;
+    return it->get<int64_t>();
+}
+
+}  // namespace
+
+Result<std::shared_ptr<Router>> Router::Open(const RouterConfig& config) {
+    if (config.backend != "clickhouse") return Status::Invalid("backend", "expected engine or clickhouse");
+    if (config.hot_days < 1) return Status::Invalid("hot_days", "out_of_range");
+    JW_ASSIGN_OR_RETURN(auto backend, Backend::Open(config.clickhouse));
+    std::shared_ptr<Router> r(new Router(std::move(backend), config.hot_days));
+    r->thread_ = std::thread([raw = r.get()] { raw->Loop(); });
+    return r;
+}
+
+Router::~Router() {
+    {
+        std::lock_guard lock(mu_);
+        stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
+}
+
+Router::Target Router::Choose(const analytics::Snapshot& hot, int64_t need_from) {
+    const auto& parts = hot.partitions();
+    if (parts.empty()) return Target::kClickHouse;
+    return parts.front()->day < analytics::ChinaDay(need_from) ? Target::kEngine : Target::kClickHouse;
+}
+
+std::optional<int64_t> Router::NeedFrom(const Json& request) {
+    if (!request.is_object()) return std::nullopt;
+    auto q = request.find("q");
+    if (q == request.end() || !q->is_string()) return std::nullopt;
+    const std::string kind = q->get<std::string>();
+    if (kind == "collision") {
+        auto conds = request.find("conditions");
+        if (conds == request.end() || !conds->is_array() || conds->empty()) return std::nullopt;
+        std::optional<int64_t> first;
+        for (const auto& c : *conds) {
+            auto f = c.is_object() ? TimeOf(c, "from") : std::nullopt;
+            if (!f) return std::nullopt;
+            first = first ? std::min(*first, *f) : *f;
+        }
+        return first;
+    }
+    auto from = TimeOf(request, "from");
+    if (!from) return std::nullopt;
+    if (kind == "companion") return *from - IntOf(request, "window_s").value_or(0);
+    if (kind == "first_seen") return *from - IntOf(request, "lookback_days").value_or(0) * kDaySeconds;
+    return from;
+}
+
+Result<Json> Router::RunQuery(const analytics::Snapshot& hot, const Json& request,
+                              const analytics::QueryLimits& limits) {
+    auto need = NeedFrom(request);
+    if (!need || Choose(hot, *need) == Target::kEngine) return analytics::RunQuery(hot, request, limits);
+    return backend_->RunQuery(request, limits);
+}
+
+Result<std::vector<analytics::HourlyRow>> Router::TopCheckpoints(const analytics::Snapshot& hot, int32_t from_day,
+                                                                 int32_t to_day, size_t limit) {
+    if (Choose(hot, ChinaMidnightOfDay(from_day)) == Target::kEngine) {
+        return analytics::TopCheckpoints(hot, from_day, to_day, limit);
+    }
+    return backend_->TopCheckpoints(from_day, to_day, limit);
+}
+
+Result<std::vector<analytics::NewPlatesDay>> Router::NewPlatesPerDay(const analytics::Snapshot& hot, int32_t from_day,
+                                                                     int32_t to_day, int lookback_days) {
+    if (Choose(hot, ChinaMidnightOfDay(int64_t{from_day} - std::max(lookback_days, 1))) == Target::kEngine) {
+        return analytics::NewPlatesPerDay(hot, from_day, to_day, lookback_days);
+    }
+    return backend_->NewPlatesPerDay(from_day, to_day, lookback_days);
+}
+
+void Router::Ship(const std::vector<analytics::PassRecord>& batch, const analytics::Snapshot& hot) {
+    {
+        std::lock_guard lock(mu_);
+        if (&hot.checkpoints() != shipped_table_) checkpoints_from_ = hot;
+        if (stats_.queued + batch.size() > kMaxQueued) {
+            stats_.dropped += batch.size();
+            return;
+        }
+        queue_.push_back(batch);
+        stats_.queued += batch.size();
+    }
+    cv_.notify_all();
+}
+
+void Router::Loop() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+        cv_.wait(lock, [&] { return stop_ || !queue_.empty() || checkpoints_from_; });
+        if (stop_) return;
+        // Coalesce queued batches into one insert of up to ~200 k passes (ClickHouse prefers few large inserts).
+        std::optional<analytics::Snapshot> cps = std::move(checkpoints_from_);
+        checkpoints_from_.reset();
+        std::vector<analytics::PassRecord> rows;
+        size_t taken = 0;
+        while (taken < queue_.size() && rows.size() < 200'000) {
+            rows.insert(rows.end(), queue_[taken].begin(), queue_[taken].end());
+            ++taken;
+        }
+        busy_ = true;
+        lock.unlock();
+        Status st = Status::Ok();
+        if (cps) st = backend_->UpsertCheckpoints(cps->checkpoints().list);
+        if (st.ok()) st = backend_->Append(rows);
+        lock.lock();
+        busy_ = false;
+        if (st.ok()) {
+            if (cps) shipped_table_ = &cps->checkpoints();
+            for (size_t i = 0; i < taken; ++i) queue_.pop_front();
+            stats_.queued -= rows.size();
+            stats_.shipped += rows.size();
+            stats_.last_error.clear();
+        } else {
+            // Kept for the next try; ClickHouse may be restarting.
+            if (cps && !checkpoints_from_) checkpoints_from_ = std::move(cps);
+            stats_.last_error = st.message();
+            cv_.notify_all();
+            cv_.wait_for(lock, std::chrono::seconds(2), [&] { return stop_; });
+            if (stop_) return;
+        }
+        cv_.notify_all();
+    }
+}
+
+Status Router::Flush() {
+    std::unique_lock lock(mu_);
+    for (;;) {
+        if (queue_.empty() && !checkpoints_from_ && !busy_) return Status::Ok();
+        if (!stats_.last_error.empty() && !busy_)
+            return Status(ErrorCode::kUnavailable, "clickhouse: " + stats_.last_error);
+        cv_.wait(lock);
+    }
+}
+
+Router::ShipStats Router::Stats() const {
+    std::lock_guard lock(mu_);
+    return stats_;
+}
+
+void InstallRouter(std::shared_ptr<Router> router) {
+    std::lock_guard lock(g_mu);
+    g_router = std::move(router);
+}
+
+std::shared_ptr<Router> InstalledRouter() {
+    std::lock_guard lock(g_mu);
+    return g_router;
+}
+
+Result<Json> RunAnalysis(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits) {
+    if (auto r = InstalledRouter()) return r->RunQuery(hot, request, limits);
+    return analytics::RunQuery(hot, request, limits);
+}
+
+Result<std::vector<analytics::HourlyRow>> TopCheckpointsFor(const analytics::Snapshot& hot, int32_t from_day,
+                                                            int32_t to_day, size_t limit) {
+    if (auto r = InstalledRouter()) return r->TopCheckpoints(hot, from_day, to_day, limit);
+    return analytics::TopCheckpoints(hot, from_day, to_day, limit);
+}
+
+Result<std::vector<analytics::NewPlatesDay>> NewPlatesFor(const analytics::Snapshot& hot, int32_t from_day,
+                                                          int32_t to_day, int lookback_days) {
+    if (auto r = InstalledRouter()) return r->NewPlatesPerDay(hot, from_day, to_day, lookback_days);
+    return analytics::NewPlatesPerDay(hot, from_day, to_day, lookback_days);
+}
+
+}  // namespace jw::checkpoint::clickhouse
