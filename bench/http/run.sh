@@ -113,6 +113,13 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # cpu_per_request TICKS REQUESTS: server CPU microseconds per request served.
 cpu_per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
 
+# login_cookie PORT: logs in as $USERNAME and prints the session cookie's value (empty when refused).
+login_cookie() {
+  curl -fsS -D - -o /dev/null --max-time 5 -X POST -H 'Content-Type: application/json' \
+       -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$1/api/v1/session" \
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: jw_session=\([^;]*\).*/\1/p' | head -n1
+}
+
 # start_extra BIN DIR DB PORT: another `jingwu serve` on the same database and key (its pid in EXTRA_PIDS).
 EXTRA_PIDS=()
 start_extra() {
@@ -148,9 +155,7 @@ bench_jingwu() {
   cd "$ROOT"
   wait_ready "http://127.0.0.1:$port/readyz" "$log"
 
-  cookie=$(curl -fsS -D - -o /dev/null --max-time 5 -X POST -H 'Content-Type: application/json' \
-             -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$port/api/v1/session" \
-           | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: jw_session=\([^;]*\).*/\1/p' | head -n1)
+  cookie=$(login_cookie "$port")
   [ -n "$cookie" ] || { echo "bench: login as $USERNAME failed" >&2; return 1; }
   curl -fsS -o /dev/null --max-time 5 -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port$ENDPOINT" \
     || { echo "bench: GET $ENDPOINT with the session failed" >&2; return 1; }
@@ -200,9 +205,7 @@ bench_two() {
   SERVER_PID=${EXTRA_PIDS[0]}; wait_ready "http://127.0.0.1:$port_a/readyz" "$dir/server-$port_a.log"
   SERVER_PID=${EXTRA_PIDS[1]}; wait_ready "http://127.0.0.1:$port_b/readyz" "$dir/server-$port_b.log"
   SERVER_PID=""
-  cookie=$(curl -fsS -D - -o /dev/null --max-time 5 -X POST -H 'Content-Type: application/json' \
-             -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$port_a/api/v1/session" \
-           | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: jw_session=\([^;]*\).*/\1/p' | head -n1)
+  cookie=$(login_cookie "$port_a")
   [ -n "$cookie" ] || { echo "bench: login as $USERNAME on the first server failed" >&2; return 1; }
   curl -fsS -o /dev/null --max-time 5 -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port_b$ENDPOINT" \
     || { echo "bench: the session opened on the first server was refused by the second" >&2; return 1; }
