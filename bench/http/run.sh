@@ -11,6 +11,9 @@
 #   JW_TEST_PG_URL      existing PostgreSQL to use (a fresh database is created on it and dropped after);
 #                       otherwise scripts/pg_test_server.sh starts a throw-away one; JW_BENCH_PG=0 skips PG
 #   JW_BENCH_PERF=1     record `perf` on the Jingwu server during the SQLite run → bench/out/perf-sqlite.txt
+#   JW_BENCH_TWO=0      skip the two-server run (two `jingwu serve` on one PostgreSQL, one wrk each, at once)
+#   JW_BENCH_BASELINE_BIN  another server binary (e.g. main's before a change) benchmarked on PostgreSQL too, in
+#                       the same run and on the same data, as the row jingwu-pg-baseline
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -35,6 +38,7 @@ SERVER_PID=""
 PG_STARTED=0
 PG_ADMIN_URL=""
 PG_BENCH_DB=""
+PG_BASE_DB=""
 
 stop_server() {
   [ -n "$SERVER_PID" ] || return 0
@@ -51,8 +55,12 @@ cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_server
+  stop_extras
   if [ -n "$PG_BENCH_DB" ] && [ -n "$PG_ADMIN_URL" ]; then
     psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $PG_BENCH_DB" >/dev/null 2>&1 || true
+  fi
+  if [ -n "$PG_BASE_DB" ] && [ -n "$PG_ADMIN_URL" ]; then
+    psql "$PG_ADMIN_URL" -qc "DROP DATABASE IF EXISTS $PG_BASE_DB" >/dev/null 2>&1 || true
   fi
   if [ "$PG_STARTED" = 1 ]; then JW_PG_STATE=$tmp/pg_state bash scripts/pg_test_server.sh stop || true; fi
   rm -rf "$tmp"
@@ -105,6 +113,28 @@ cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # cpu_per_request TICKS REQUESTS: server CPU microseconds per request served.
 cpu_per_request() { awk -v t="$1" -v n="$2" -v hz="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.0f", t * 1e6 / hz / n; else print "-" }'; }
 
+# login_cookie PORT: logs in as $USERNAME and prints the session cookie's value (empty when refused).
+login_cookie() {
+  curl -fsS -D - -o /dev/null --max-time 5 -X POST -H 'Content-Type: application/json' \
+       -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$1/api/v1/session" \
+    | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: jw_session=\([^;]*\).*/\1/p' | head -n1
+}
+
+# start_extra BIN DIR DB PORT: another `jingwu serve` on the same database and key (its pid in EXTRA_PIDS).
+EXTRA_PIDS=()
+start_extra() {
+  local bin=$1 dir=$2 db=$3 port=$4
+  (cd "$dir" && JINGWU_ALLOW_ROOT=1 JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key JINGWU_THREADS=$THREADS \
+     exec "$bin" serve --listen "127.0.0.1:$port" >"$dir/server-$port.log" 2>&1) &
+  EXTRA_PIDS+=($!)
+}
+stop_extras() {
+  local pid
+  for pid in "${EXTRA_PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${EXTRA_PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  EXTRA_PIDS=()
+}
+
 # bench_jingwu NAME DB_URL COUNT_CMD...: init --demo, serve, log in, wrk, count audit rows.
 bench_jingwu() {
   local name=$1 db=$2; shift 2
@@ -114,17 +144,18 @@ bench_jingwu() {
   log=$dir/server.log
   echo "== $name: $db"
   # Run from the temp dir so no ./jingwu.toml of the caller is picked up.
-  (cd "$dir" && JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key "$BIN" init --demo >"$dir/init.log" 2>&1) \
-    || { cat "$dir/init.log" >&2; return 1; }
+  local bin=${BENCH_BIN:-$BIN}
+  if [ -z "${BENCH_NO_INIT:-}" ]; then
+    (cd "$dir" && JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key "$bin" init --demo >"$dir/init.log" 2>&1) \
+      || { cat "$dir/init.log" >&2; return 1; }
+  fi
   cd "$dir"
-  JINGWU_ALLOW_ROOT=1 JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key JINGWU_THREADS=$THREADS "$BIN" serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
+  JINGWU_ALLOW_ROOT=1 JINGWU_DB=$db JINGWU_KEY_FILE=$dir/key JINGWU_THREADS=$THREADS "$bin" serve --listen "127.0.0.1:$port" >"$log" 2>&1 &
   SERVER_PID=$!
   cd "$ROOT"
   wait_ready "http://127.0.0.1:$port/readyz" "$log"
 
-  cookie=$(curl -fsS -D - -o /dev/null --max-time 5 -X POST -H 'Content-Type: application/json' \
-             -d "{\"username\":\"$USERNAME\",\"password\":\"$PASSWORD\"}" "http://127.0.0.1:$port/api/v1/session" \
-           | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: jw_session=\([^;]*\).*/\1/p' | head -n1)
+  cookie=$(login_cookie "$port")
   [ -n "$cookie" ] || { echo "bench: login as $USERNAME failed" >&2; return 1; }
   curl -fsS -o /dev/null --max-time 5 -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port$ENDPOINT" \
     || { echo "bench: GET $ENDPOINT with the session failed" >&2; return 1; }
@@ -159,6 +190,50 @@ bench_jingwu() {
   ROWS+=("$name|$RPS|$P50|$P99|$REQS|$added|$NON2XX|$(cpu_per_request $((cpu1 - cpu0)) "$REQS")")
 }
 
+# bench_two NAME DB_URL COUNT_CMD...: two servers on the database the PostgreSQL run made (same key), one wrk
+# against each at once (-t1 -c32 each: the same 2 wrk threads and 64 connections in all as the one-server run). The
+# session is opened on the first server and used on both. Requests/s are summed; p50 is the mean of the two, p99
+# the worse of the two.
+bench_two() {
+  local name=$1 db=$2; shift 2
+  local dir=$tmp/jingwu-postgres port_a port_b cookie before after pid
+  port_a=$(free_port); port_b=$(free_port)
+  while [ "$port_b" = "$port_a" ]; do port_b=$(free_port); done
+  echo "== $name: two servers (ports $port_a, $port_b) on $db"
+  start_extra "$BIN" "$dir" "$db" "$port_a"
+  start_extra "$BIN" "$dir" "$db" "$port_b"
+  SERVER_PID=${EXTRA_PIDS[0]}; wait_ready "http://127.0.0.1:$port_a/readyz" "$dir/server-$port_a.log"
+  SERVER_PID=${EXTRA_PIDS[1]}; wait_ready "http://127.0.0.1:$port_b/readyz" "$dir/server-$port_b.log"
+  SERVER_PID=""
+  cookie=$(login_cookie "$port_a")
+  [ -n "$cookie" ] || { echo "bench: login as $USERNAME on the first server failed" >&2; return 1; }
+  curl -fsS -o /dev/null --max-time 5 -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port_b$ENDPOINT" \
+    || { echo "bench: the session opened on the first server was refused by the second" >&2; return 1; }
+  before=$("$@")
+  local cpu0=0 cpu1=0
+  for pid in "${EXTRA_PIDS[@]}"; do cpu0=$((cpu0 + $(cpu_ticks "$pid"))); done
+  timeout 120 wrk -t1 -c32 -d"$DURATION" --latency -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port_a$ENDPOINT" >"$dir/wrk-a.txt" &
+  local wrk_a=$!
+  timeout 120 wrk -t1 -c32 -d"$DURATION" --latency -H "Cookie: jw_session=$cookie" "http://127.0.0.1:$port_b$ENDPOINT" >"$dir/wrk-b.txt"
+  wait "$wrk_a"
+  for pid in "${EXTRA_PIDS[@]}"; do cpu1=$((cpu1 + $(cpu_ticks "$pid"))); done
+  stop_extras
+  after=$("$@")
+  cat "$dir/wrk-a.txt" "$dir/wrk-b.txt"
+  parse_wrk "$dir/wrk-a.txt"
+  local rps_a=$RPS p50_a=$P50 p99_a=$P99 reqs_a=$REQS non_a=$NON2XX
+  parse_wrk "$dir/wrk-b.txt"
+  local rps p50 p99 reqs non
+  rps=$(awk -v a="$rps_a" -v b="$RPS" 'BEGIN { printf "%.2f", a + b }')
+  p50=$(awk -v a="$p50_a" -v b="$P50" 'BEGIN { printf "%.2f", (a + b) / 2 }')
+  p99=$(awk -v a="$p99_a" -v b="$P99" 'BEGIN { printf "%.2f", (a > b) ? a : b }')
+  reqs=$((reqs_a + REQS)); non=$((non_a + NON2XX))
+  local added=$((after - before))
+  echo "$name: server A $rps_a/s (p99 $p99_a ms), server B $RPS/s (p99 $P99 ms); $reqs requests served, $added audit records added"
+  if [ "$added" -lt "$reqs" ]; then echo "bench: WARNING fewer audit records than requests served" >&2; fi
+  ROWS+=("$name|$rps|$p50|$p99|$reqs|$added|$non|$(cpu_per_request $((cpu1 - cpu0)) "$reqs")")
+}
+
 # --- SQLite -------------------------------------------------------------------------------------------
 bench_jingwu jingwu-sqlite "sqlite:$tmp/j.db" sqlite3 "$tmp/j.db" "select count(*) from audit_log"
 
@@ -183,6 +258,17 @@ if [ "${JW_BENCH_PG:-1}" != 0 ] && command -v psql >/dev/null; then
     if psql "$PG_ADMIN_URL" -qc "CREATE DATABASE $db_name" >/dev/null; then
       PG_BENCH_DB=$db_name
       bench_jingwu jingwu-postgres "$pg_url" pg_count "$pg_url"
+      if [ "${JW_BENCH_TWO:-1}" != 0 ]; then
+        BENCH_NO_INIT=1 bench_two jingwu-pg-2servers "$pg_url" pg_count "$pg_url"
+      fi
+      if [ -n "${JW_BENCH_BASELINE_BIN:-}" ]; then
+        base_name=jingwu_bench_base_$$
+        base_url="${no_query%/*}/$base_name$query"
+        if psql "$PG_ADMIN_URL" -qc "CREATE DATABASE $base_name" >/dev/null; then
+          PG_BASE_DB=$base_name
+          BENCH_BIN=$(realpath "$JW_BENCH_BASELINE_BIN") bench_jingwu jingwu-pg-baseline "$base_url" pg_count "$base_url"
+        fi
+      fi
     else
       echo "bench: cannot create database on $base_url; skipping PostgreSQL" >&2
     fi

@@ -33,6 +33,7 @@
 #include "notify/scheduler.hpp"
 #include "property/cli.hpp"
 #include "publicauth/public_auth.hpp"
+#include "storage/change_feed.hpp"
 #include "units/cli.hpp"
 #include "units/units_module.hpp"
 
@@ -194,9 +195,27 @@ int Serve(Platform& p, const std::string& listen) {
     outbox.Start(p.committer.get(), [&server](int64_t user, const notify::Outbox::PushText& text) {
         return server.PushToUser(user, text);
     });
+    // Several servers on one PostgreSQL (ADR 0066): what another one (or the CLI) changed reaches this one's caches
+    // at once, and a notification it queued wakes this one's delivery (its duty desks may be connected here).
+    storage::PgListener listener;
+    if (p.db->dialect() == storage::Dialect::kPostgres) {
+        listener.Start(
+            p.db->url(), {"jw_ref", "jw_outbox"},
+            [&outbox](const std::string& channel, const std::string&) {
+                if (channel == "jw_outbox")
+                    outbox.Wake();
+                else
+                    storage::BumpReferenceGeneration();
+            },
+            [&outbox] {
+                storage::BumpReferenceGeneration();  // notifications missed while away: drop every cache
+                outbox.Wake();
+            });
+    }
     scheduler.Start();
     Status s = server.Run();
     for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes
+    listener.Stop();
     scheduler.Stop();
     outbox.Stop();
     p.committer->Stop();  // everything acknowledged is already durable; this drains what is queued

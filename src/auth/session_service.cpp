@@ -8,6 +8,7 @@
 #include "auth/totp.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
+#include "storage/change_feed.hpp"
 
 namespace jw::auth {
 
@@ -29,9 +30,13 @@ SessionService::SessionService(storage::Database& db, const PermissionRegistry& 
     : db_(db), registry_(registry), key_(std::move(secret_key)) {}
 
 void SessionService::Invalidate() {
-    std::lock_guard lock(mu_);
-    ++generation_;
-    policy_.reset();
+    {
+        std::lock_guard lock(mu_);
+        ++generation_;
+        policy_.reset();
+    }
+    // The process's other caches (ReferenceCache) too; called inside a write job, it moves again after the commit.
+    storage::BumpReferenceGeneration();
 }
 
 PasswordPolicy SessionService::Policy() {
@@ -131,9 +136,14 @@ Result<std::shared_ptr<const Principal>> SessionService::Authenticate(const std:
     const std::string hash = Sm3Hex(token);
     const int64_t idle = int64_t{Policy().idle_minutes} * 60;
     std::unique_lock lock(mu_);
+    // This service's own count plus the process-wide one (storage/change_feed.hpp), which also moves when another
+    // server or the CLI changed accounts, grants, sessions or the policy (ADR 0066): both only grow, so the sum
+    // changes whenever either does.
+    const uint64_t current = generation_ + storage::ReferenceGeneration();
     auto it = cache_.find(hash);
-    if (it == cache_.end() || it->second.generation != generation_ || now - it->second.loaded_at >= kRecheckSeconds) {
-        const uint64_t generation = generation_;
+    if (it == cache_.end() || it->second.generation != current || now - it->second.loaded_at >= kRecheckSeconds) {
+        const uint64_t generation = current;
+        if (it != cache_.end() && it->second.generation != current) policy_.reset();  // may have changed as well
         lock.unlock();
         auto c = db_.Acquire();
         if (!c.ok()) return c.status();

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <set>
 #include <nlohmann/json.hpp>
 
 #include "common/civil_time.hpp"
@@ -49,6 +50,8 @@ Status LoggingSmsGateway::SendToPhone(const std::string& phone, const std::strin
 }
 
 namespace {
+
+constexpr int64_t kSmsClaimSeconds = 60;  // a server that died while sending leaves it to the others after this
 
 std::string ParamsText(const MessageParams& params) {
     if (params.empty()) return "";
@@ -207,10 +210,33 @@ size_t Outbox::DeliverPending() {
             phones.push_back(r.Str(7));
         }
     }
+    // Two servers on one database (ADR 0066) both see every pending message. An in-app one is pushed by each to
+    // the WebSockets open on it (each socket gets it once); an SMS is claimed first, so only one server sends it.
+    std::set<int64_t> claimed;
+    {
+        std::vector<int64_t> sms;
+        for (const Notification& n : pending)
+            if (n.channel == "sms") sms.push_back(n.id);
+        if (!sms.empty() && committer_) {
+            const int64_t now = NowUnix();
+            (void)committer_->Run([&](storage::Connection& c) -> Status {
+                JW_ASSIGN_OR_RETURN(
+                    auto rows, storage::QueryIn(c,
+                                                "UPDATE notifications SET claimed_until = ? WHERE id IN @IDS@ AND "
+                                                "delivered_at = 0 AND claimed_until < ? RETURNING id",
+                                                sms, {V(now + kSmsClaimSeconds)}, {V(now)}));
+                for (const auto& r : rows) claimed.insert(r.Int(0));
+                return Status::Ok();
+            });
+        } else {
+            claimed.insert(sms.begin(), sms.end());  // no committer (unit tests): nobody to share with
+        }
+    }
     std::vector<int64_t> delivered, failed;
     std::vector<std::string> delivered_phones;  // parallel to delivered: what stays of the number (masked)
     for (size_t i = 0; i < pending.size(); ++i) {
         const Notification& n = pending[i];
+        if (n.channel == "sms" && !claimed.count(n.id)) continue;  // another server is sending it
         bool ok = false;
         if (n.channel == "sms" && !phones[i].empty()) {
             ok = sms_ && sms_->SendToPhone(phones[i], BodyOf(n, Lang::kZhCN)).ok();
@@ -236,8 +262,10 @@ size_t Outbox::DeliverPending() {
                            "'' END, "
                            "phone = ? WHERE id = ?",
                            {V(now), V(delivered_phones[k]), V(delivered[k])}));
-            // Failed ones in few statements (most are in-app messages to users with no open page).
-            return storage::ExecIn(c, "UPDATE notifications SET attempts = attempts + 1 WHERE id IN @IDS@", failed);
+            // Failed ones in few statements (most are in-app messages to users with no open page); a failed SMS's
+            // claim ends, so the next pass (of any server) tries again.
+            return storage::ExecIn(
+                c, "UPDATE notifications SET attempts = attempts + 1, claimed_until = 0 WHERE id IN @IDS@", failed);
         });
     }
     return delivered.size();

@@ -1,5 +1,8 @@
 #include "storage/committer.hpp"
 
+#include "storage/change_feed.hpp"
+#include "storage/light_job.hpp"
+
 namespace jw::storage {
 
 Result<std::unique_ptr<Committer>> Committer::Start(Database& db, Hooks hooks, size_t max_batch) {
@@ -47,6 +50,7 @@ Status Committer::Run(Job job) {
 }
 
 void Committer::Loop() {
+    detail::MarkWriterThread();
     for (;;) {
         std::deque<std::pair<Job, Done>> batch;
         {
@@ -73,6 +77,16 @@ void Committer::RunBatch(std::deque<std::pair<Job, Done>>& batch) {
         return;
     }
     for (auto& [job, done] : batch) {
+        if (job.target<LightJob>() != nullptr) {  // no savepoint: its failure is the batch's (light_job.hpp)
+            Status s;
+            try {
+                s = job(*conn_);
+            } catch (const std::exception& e) {
+                s = Status::Internal(std::string("job threw: ") + e.what());
+            }
+            outcomes.push_back(std::move(s));
+            continue;
+        }
         Status s = conn_->Exec("SAVEPOINT jw_job");
         if (s.ok()) {
             try {
@@ -93,6 +107,7 @@ void Committer::RunBatch(std::deque<std::pair<Job, Done>>& batch) {
     } else if (hooks_.after_commit) {
         hooks_.after_commit();
     }
+    detail::AfterBatch();  // reference data a job changed: caches reload what they read meanwhile
     ++batches_;
     jobs_ += batch.size();
     for (size_t i = 0; i < batch.size(); ++i) batch[i].second(commit.ok() ? outcomes[i] : commit);

@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "storage/change_feed.hpp"
+
 namespace jw::storage {
 
 int64_t Row::Int(size_t i) const {
@@ -43,6 +45,7 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, int pool_
     auto first = db->OpenConnection();  // fail early on a bad path or an unreachable server
     if (!first.ok()) return first.status();
     db->Release(std::move(first).value());
+    BumpReferenceGeneration();  // nothing cached for an earlier Database (at this address) is valid for this one
     return db;
 }
 

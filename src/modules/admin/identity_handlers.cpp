@@ -5,6 +5,7 @@
 #include "auth/account_rules.hpp"
 #include "auth/auth_repository.hpp"
 #include "auth/external.hpp"
+#include "auth/reference_cache.hpp"
 #include "http/params.hpp"
 
 namespace jw::admin {
@@ -23,15 +24,15 @@ Status UnitRefused(const Status& s) {
 // Live units by default; `include_dissolved=1` adds the dissolved ones (with dissolved_at) for history pages.
 Result<Reply> ListUnits(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(bool with_dissolved, http::QueryBool(req, "include_dissolved", false));
-    auto c = d.db.Acquire();
-    if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto units, with_dissolved ? auth::repo::ListUnits(**c) : auth::repo::ListLiveUnits(**c));
+    // From the server's cache (ADR 0066): no database read on this hot path; the cache follows every change.
+    auto& cache = auth::ReferenceCache::For(d.db);
+    JW_ASSIGN_OR_RETURN(auto units, with_dissolved ? cache.Units() : cache.LiveUnits());
     Json items = Json::array();
-    for (const auto& u : units) items.push_back(UnitJson(u));
+    for (const auto& u : *units) items.push_back(UnitJson(u));
     return Reply::Json200({{"items", items}});
 }
 
-Result<Reply> CreateUnit(Request& req) {
+Result<Reply> CreateUnit(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"code", "name", "kind", "parent_id"});
     auth::Unit u;
@@ -45,7 +46,7 @@ Result<Reply> CreateUnit(Request& req) {
     u.region_code = u.code.substr(0, 6);
     Reply r;
     r.status = 201;
-    r.write = [u](storage::Connection& c, audit::AuditEntry& e, Reply& out) mutable -> Status {
+    r.write = [d, u](storage::Connection& c, audit::AuditEntry& e, Reply& out) mutable -> Status {
         if (u.parent_id) {
             auto parent = auth::repo::GetLiveUnit(c, *u.parent_id);
             if (!parent.ok())
@@ -57,13 +58,14 @@ Result<Reply> CreateUnit(Request& req) {
             return id.status().code() == ErrorCode::kConflict ? Status::Invalid("code", "duplicate") : id.status();
         u.id = *id;
         e.object = "unit:" + std::to_string(u.id);
+        d.sessions.Invalidate();  // the unit list and the scopes of the parent unit's officers
         out.body = UnitJson(u);
         return Status::Ok();
     };
     return r;
 }
 
-Result<Reply> UpdateUnit(Request& req) {
+Result<Reply> UpdateUnit(Deps d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, req.IdParam());
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"name", "kind"});
@@ -72,12 +74,13 @@ Result<Reply> UpdateUnit(Request& req) {
     JW_RETURN_IF_ERROR(in.status());
     Reply r;
     r.audit_object = "unit:" + std::to_string(id);
-    r.write = [id, name = *name, kind = *kind](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [d, id, name = *name, kind = *kind](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auth::Unit u, auth::repo::GetUnit(c, id));
         u.name = name;
         u.kind = kind;
         JW_RETURN_IF_ERROR(auth::ValidateUnit(u, u.parent_id.has_value()));
         JW_RETURN_IF_ERROR(auth::repo::UpdateUnit(c, u));
+        d.sessions.Invalidate();  // the unit list (names shown from it)
         out.body = UnitJson(u);
         return Status::Ok();
     };
@@ -344,8 +347,8 @@ Result<Reply> SetPolicy(Deps d, Request& req) {
 
 void RegisterIdentityRoutes(http::Router& router, Deps d) {
     router.Add({"GET", "/api/v1/units", "unit.read", "unit.list", [d](Request& r) { return ListUnits(d, r); }});
-    router.Add({"POST", "/api/v1/units", "unit.write", "unit.create", [](Request& r) { return CreateUnit(r); }});
-    router.Add({"PUT", "/api/v1/units/:id", "unit.write", "unit.update", [](Request& r) { return UpdateUnit(r); }});
+    router.Add({"POST", "/api/v1/units", "unit.write", "unit.create", [d](Request& r) { return CreateUnit(d, r); }});
+    router.Add({"PUT", "/api/v1/units/:id", "unit.write", "unit.update", [d](Request& r) { return UpdateUnit(d, r); }});
     router.Add({"GET", "/api/v1/users", "user.read", "user.list", [d](Request& r) { return ListUsers(d, r); }});
     router.Add({"GET", "/api/v1/users/:id/contact", "user.read", "user.read_contact",
                 [d](Request& r) { return UserContact(d, r); }, false, true});
