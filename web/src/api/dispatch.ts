@@ -47,6 +47,8 @@ export interface Call {
   summary: string
   place_text: string
   address_id: number | null
+  latitude: number | null
+  longitude: number | null
   category: string
   category_zh: string
   category_en: string
