@@ -18,7 +18,7 @@ before(async () => {
   [duty, patrol] = await Promise.all(['duty', 'patrol'].map((u) => loggedIn(server, u)));
   ws = await openWebSocket(server.port, '/api/v1/ws', { cookie: `jw_session=${duty.cookie('jw_session')}` });
   assert.equal(ws.status, 101);
-  assert.equal(JSON.parse(await ws.nextText()).type, 'hello');
+  assert.equal(JSON.parse(await ws.nextText(120_000)).type, 'hello');
   // Collects the board's pushes in the background for the tests below.
   void (async () => {
     while (reading) {
