@@ -5,7 +5,6 @@
 
 #include "common/civil_time.hpp"
 #include "common/rate_limiter.hpp"
-#include "http/error_table.hpp"
 #include "media/image_check.hpp"
 #include "media/media_store.hpp"
 #include "publicauth/public_auth.hpp"
@@ -25,14 +24,8 @@ struct Limits {
 Result<Reply> UploadHandler(const std::shared_ptr<const media::MediaVault>& vault, Limits& limits, Request& req) {
     const int64_t now = NowUnix();
     JW_ASSIGN_OR_RETURN(publicauth::PublicPerson who, publicauth::FromRequest(req, kPublicPurpose, now));
-    if (!limits.per_client.Allow(req.client, now) || !limits.per_filer.Allow(who.subject, now)) {
-        Reply r;
-        r.status = 429;
-        r.body = http::ErrorBody("rate_limited", "too many requests; try again later", req.request_id,
-                                 http::RequestLang(req.headers));
-        r.headers.push_back({"Retry-After", std::to_string(kPhotoWindowSeconds)});
-        return r;
-    }
+    if (!limits.per_client.Allow(req.client, now) || !limits.per_filer.Allow(who.subject, now))
+        return TooMany(req, kPhotoWindowSeconds);
     auto type = req.headers.find("content-type");
     JW_ASSIGN_OR_RETURN(media::CheckedImage image,
                         media::CheckImage(type == req.headers.end() ? "" : type->second, req.body));
