@@ -5,6 +5,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { byTestId, expectPath, gotoApp, inputOf, login, openBrowser, shot } from './lib.mjs'
+import { intake } from './lib-dispatch.mjs'
 
 const TAG = `E2E${Date.now() % 100000}`
 
@@ -13,28 +14,6 @@ async function satisfiedTotal(page) {
   const n = byTestId(page, 'total-satisfied').locator('.el-statistic__number')
   await n.waitFor()
   return Number((await n.innerText()).replace(/[^\d]/g, ''))
-}
-
-// Types a call into the intake form; returns the number of fields filled and clicks made.
-async function intake(p, { phone, summary, place, category }) {
-  let fields = 0
-  let clicks = 0
-  await inputOf(p, 'caller-phone').waitFor()
-  await inputOf(p, 'caller-phone').fill(phone); fields++
-  await inputOf(p, 'summary').fill(summary); fields++
-  await inputOf(p, 'place').fill(place); fields++
-  await byTestId(p, 'category').click(); clicks++
-  await p.keyboard.type(category)
-  const option = p.locator('.el-select-dropdown__item:visible', { hasText: category }).first()
-  await option.waitFor()
-  await p.keyboard.press('Enter'); fields++
-  await p.locator('[data-testid="category"] .el-select__selected-item', { hasText: category }).first().waitFor()
-  const saved = p.waitForResponse((r) => r.url().endsWith('/api/v1/dispatch/calls') && r.request().method() === 'POST')
-  await p.keyboard.press('Control+Enter')
-  const res = await saved
-  assert.equal(res.status(), 201, await res.text())
-  await byTestId(p, 'dispatch-row').waitFor()
-  return { fields, clicks, call: await res.json() }
 }
 
 describe('110 dispatch: intake, dispatch, divert, department, callback, figures', () => {

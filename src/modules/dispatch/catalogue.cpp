@@ -28,9 +28,9 @@ const std::vector<Category>& Categories() {
     static const std::vector<Category> all = [] {
         std::vector<Category> out;
         for (const auto& r : Rows("categories.csv")) {
-            if (r.size() != 9) continue;
-            out.push_back(
-                Category{r[0], r[1], r[2], r[3], r[4] == "1", std::stoi(r[5]), std::stoi(r[6]), std::stoi(r[7]), r[8]});
+            if (r.size() != 10) continue;
+            out.push_back(Category{r[0], r[1], r[2], r[3], r[4] == "1", std::stoi(r[5]), std::stoi(r[6]),
+                                   std::stoi(r[7]), std::stoi(r[8]), r[9]});
         }
         return out;
     }();

@@ -75,6 +75,9 @@ struct Patrol {
     std::string status;  // available | en_route | on_scene | busy | off_duty
     int64_t status_at = 0;
     std::optional<int64_t> call_id;
+    // Where the unit last said it was (the phone's position with its status change; schema/002), for the board's map.
+    std::optional<double> latitude, longitude;
+    int64_t position_at = 0;
 };
 
 struct Department {

@@ -9,6 +9,7 @@
 #include "audit/audit_log.hpp"
 #include "community/addresses/address_index.hpp"
 #include "http/router.hpp"
+#include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
 #include "storage/database.hpp"
 
@@ -20,6 +21,7 @@ struct Deps {
     std::string region;                               // the bureau's GB/T 2260 code (case numbers)
     std::shared_ptr<community::AddressIndex> places;  // standard addresses for intake matching
     std::string webhook_url;                          // the 12345 platform (JINGWU_12345_URL); empty: not sent
+    notify::Outbox* outbox = nullptr;                 // woken after a change, so the boards' push leaves at once
 };
 
 void RegisterCallRoutes(http::Router& router, const Deps& deps);

@@ -72,7 +72,10 @@ Json PatrolJson(const Patrol& p) {
                 {"unit_name", p.unit_name},
                 {"status", p.status},
                 {"status_at", p.status_at},
-                {"call_id", Opt(p.call_id)}};
+                {"call_id", Opt(p.call_id)},
+                {"latitude", OptD(p.latitude)},
+                {"longitude", OptD(p.longitude)},
+                {"position_at", p.position_at ? Json(p.position_at) : Json(nullptr)}};
 }
 
 Json WorkOrderJson(const WorkOrder& w) {

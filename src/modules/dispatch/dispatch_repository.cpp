@@ -338,9 +338,11 @@ Result<int64_t> InsertPatrol(storage::Connection& c, const Patrol& p) {
 namespace {
 const char* kPatrolColumns =
     "SELECT p.id, p.code, p.name, p.unit_id, COALESCE(u.name, ''), p.leader_user_id, p.status, p.status_at, "
-    "p.call_id FROM dispatch_patrols p LEFT JOIN units u ON u.id = p.unit_id";
+    "p.call_id, p.latitude, p.longitude, COALESCE(p.position_at, 0) FROM dispatch_patrols p LEFT JOIN units u ON "
+    "u.id = p.unit_id";
 Patrol PatrolFromRow(const storage::Row& r) {
-    return Patrol{r.Int(0), r.Str(1), r.Str(2), r.Int(3), r.Str(4), OptInt(r, 5), r.Str(6), r.Int(7), OptInt(r, 8)};
+    return Patrol{r.Int(0),         r.Str(1),         r.Str(2), r.Int(3),    r.Str(4), OptInt(r, 5), r.Str(6),
+                  r.Int(7),         OptInt(r, 8),     OptDouble(r, 9), OptDouble(r, 10), r.Int(11)};
 }
 }  // namespace
 
@@ -364,6 +366,47 @@ Status UpdatePatrol(storage::Connection& c, int64_t id, const std::string& statu
                     int64_t now) {
     return c.Exec("UPDATE dispatch_patrols SET status = ?, call_id = ?, status_at = ? WHERE id = ?",
                   {V(status), OptV(call_id), V(now), V(id)});
+}
+
+Status SetPatrolPosition(storage::Connection& c, int64_t id, double latitude, double longitude, int64_t now) {
+    return c.Exec("UPDATE dispatch_patrols SET latitude = ?, longitude = ?, position_at = ? WHERE id = ?",
+                  {Coord(latitude), Coord(longitude), V(now), V(id)});
+}
+
+Result<std::optional<Patrol>> PatrolLedBy(storage::Connection& c, int64_t user_id) {
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query(std::string(kPatrolColumns) + " WHERE p.leader_user_id = ? ORDER BY p.id", {V(user_id)}));
+    if (rows.empty()) return std::optional<Patrol>();
+    return std::optional<Patrol>(PatrolFromRow(rows.front()));
+}
+
+Result<std::optional<int64_t>> UnitOfCall(storage::Connection& c, int64_t call_id) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT unit_id FROM dispatch_calls WHERE id = ?", {V(call_id)}));
+    if (rows.empty()) return std::optional<int64_t>();
+    return std::optional<int64_t>(rows.front().Int(0));
+}
+
+Status DropBoardSignals(storage::Connection& c, int64_t user_id, const std::string& kind) {
+    return c.Exec("DELETE FROM notifications WHERE user_id = ? AND kind = ?", {V(user_id), V(kind)});
+}
+
+Result<std::vector<int64_t>> BoardWatchers(storage::Connection& c, const std::vector<int64_t>& unit_chain) {
+    // As auth's session scoping reads it: a role of scope "all" sees every unit, else the user's unit and below.
+    storage::Params params;
+    std::string sql =
+        "SELECT DISTINCT u.id FROM users u JOIN user_roles ur ON ur.user_id = u.id JOIN role_permissions rp ON "
+        "rp.role_code = ur.role_code WHERE rp.permission = 'dispatch.assign' AND u.status = 'active' AND "
+        "COALESCE(u.org_id, 0) = 0 AND (EXISTS (SELECT 1 FROM user_roles ar JOIN roles r ON r.code = ar.role_code "
+        "WHERE ar.user_id = u.id AND r.scope = 'all') OR ";
+    sql += storage::InFilter(c.dialect(), "u.unit_id", unit_chain, params) + ")";
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query(sql + " ORDER BY u.id", params));
+    std::vector<int64_t> ids;
+    for (const auto& r : rows) ids.push_back(r.Int(0));
+    return ids;
+}
+
+Status MarkBoardSignalRead(storage::Connection& c, int64_t notification_id, int64_t now) {
+    return c.Exec("UPDATE notifications SET read_at = ? WHERE id = ?", {V(now), V(notification_id)});
 }
 
 Status UpsertDepartment(storage::Connection& c, const Department& d) {
@@ -456,7 +499,29 @@ Result<std::pair<std::vector<WorkOrder>, int64_t>> ListWorkOrders(storage::Conne
         params.push_back(V(*f.call_id));
     }
     if (f.org_ids) where += " AND " + storage::InFilter(c.dialect(), "w.org_id", *f.org_ids, params);
-    JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM dispatch_work_orders w" + where, params));
+    if (f.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "k.unit_id", *f.unit_scope, params);
+    if (f.from) {
+        where += " AND w.created_at >= ?";
+        params.push_back(V(*f.from));
+    }
+    if (f.to) {
+        where += " AND w.created_at < ?";
+        params.push_back(V(*f.to));
+    }
+    if (f.overdue_at) {
+        where += " AND w.state IN ('sent', 'accepted') AND w.due_at < ?";
+        params.push_back(V(*f.overdue_at));
+    }
+    if (!f.order_no.empty()) {
+        where += " AND (w.order_no LIKE ? OR k.call_no LIKE ?)";
+        params.push_back(V(f.order_no + "%"));
+        params.push_back(V(f.order_no + "%"));
+    }
+    JW_ASSIGN_OR_RETURN(auto total,
+                        c.QueryOne("SELECT COUNT(*) FROM dispatch_work_orders w JOIN dispatch_calls k ON k.id = "
+                                   "w.call_id" +
+                                       where,
+                                   params));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kOrderColumns) + where +
                                                " ORDER BY w.created_at DESC, w.id DESC" + Paging(f.page, f.page_size),
                                            params));
@@ -535,7 +600,30 @@ Result<std::pair<std::vector<Callback>, int64_t>> ListCallbacks(storage::Connect
         params.push_back(V(f.review));
     }
     if (f.unit_scope) where += " AND " + storage::InFilter(c.dialect(), "b.unit_id", *f.unit_scope, params);
-    JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM dispatch_callbacks b" + where, params));
+    if (!f.result.empty()) {
+        where += " AND b.result = ?";
+        params.push_back(V(f.result));
+    }
+    if (f.from) {
+        where += " AND b.created_at >= ?";
+        params.push_back(V(*f.from));
+    }
+    if (f.to) {
+        where += " AND b.created_at < ?";
+        params.push_back(V(*f.to));
+    }
+    if (f.overdue_at) {
+        where += " AND b.state = 'pending' AND b.due_at < ?";
+        params.push_back(V(*f.overdue_at));
+    }
+    if (!f.call_no.empty()) {
+        where += " AND k.call_no LIKE ?";
+        params.push_back(V(f.call_no + "%"));
+    }
+    JW_ASSIGN_OR_RETURN(auto total, c.QueryOne("SELECT COUNT(*) FROM dispatch_callbacks b JOIN dispatch_calls k ON "
+                                               "k.id = b.call_id" +
+                                                   where,
+                                               params));
     JW_ASSIGN_OR_RETURN(auto rows, c.Query(std::string(kCallbackColumns) + where + " ORDER BY b.due_at, b.id" +
                                                Paging(f.page, f.page_size),
                                            params));

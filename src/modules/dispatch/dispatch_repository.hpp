@@ -52,6 +52,19 @@ Result<std::vector<Call>> OverdueCalls(storage::Connection& c, int64_t now, int 
 Result<int64_t> InsertPatrol(storage::Connection& c, const Patrol& p);
 Result<Patrol> GetPatrol(storage::Connection& c, int64_t id);
 Result<std::vector<Patrol>> ListPatrols(storage::Connection& c, const std::optional<std::vector<int64_t>>& scope);
+// The phone's position with a status change (the board's map).
+Status SetPatrolPosition(storage::Connection& c, int64_t id, double latitude, double longitude, int64_t now);
+// The patrol unit `user_id` leads (the phone's "my unit"), if any; the lowest id when several.
+Result<std::optional<Patrol>> PatrolLedBy(storage::Connection& c, int64_t user_id);
+// The unit a call belongs to now; nullopt when there is no such call.
+Result<std::optional<int64_t>> UnitOfCall(storage::Connection& c, int64_t call_id);
+// The board's push (board/board_signal.hpp) on the notify outbox's table: the user's earlier signals of `kind`
+// dropped (a new one replaces them), and a signal stored as read (never an unread line).
+Status DropBoardSignals(storage::Connection& c, int64_t user_id, const std::string& kind);
+// The duty desks who see a change at the end of `unit_chain` (a unit and the units above it): active police
+// users holding dispatch.assign, in the chain or with an all-units role.
+Result<std::vector<int64_t>> BoardWatchers(storage::Connection& c, const std::vector<int64_t>& unit_chain);
+Status MarkBoardSignalRead(storage::Connection& c, int64_t notification_id, int64_t now);
 Status UpdatePatrol(storage::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> call_id,
                     int64_t now);
 
@@ -67,6 +80,10 @@ struct WorkOrderFilter {
     std::string state, department_code;
     std::optional<int64_t> call_id;
     std::optional<std::vector<int64_t>> org_ids;
+    std::optional<std::vector<int64_t>> unit_scope;  // the calls' units (a station's police reader)
+    std::optional<int64_t> from, to;                 // created_at in [from, to)
+    std::optional<int64_t> overdue_at;               // open (sent | accepted) and due before this instant
+    std::string order_no;                            // the order's or its call's number, exact or as a prefix
     int page = 1, page_size = 20;
 };
 Result<std::pair<std::vector<WorkOrder>, int64_t>> ListWorkOrders(storage::Connection& c, const WorkOrderFilter& f);
@@ -87,8 +104,11 @@ Result<bool> InsertCallbackOnce(storage::Connection& c, const Callback& cb);
 Result<Callback> GetCallback(storage::Connection& c, int64_t id);
 Result<std::optional<Callback>> CallbackOfCall(storage::Connection& c, int64_t call_id);
 struct CallbackFilter {
-    std::string state, review;
+    std::string state, review, result;
     std::optional<std::vector<int64_t>> unit_scope;
+    std::optional<int64_t> from, to;    // created_at in [from, to)
+    std::optional<int64_t> overdue_at;  // pending and due before this instant
+    std::string call_no;                // exact or as a prefix
     int page = 1, page_size = 20;
 };
 Result<std::pair<std::vector<Callback>, int64_t>> ListCallbacks(storage::Connection& c, const CallbackFilter& f);

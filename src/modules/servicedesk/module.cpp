@@ -3,6 +3,7 @@
 
 #include "media/media_store.hpp"
 #include "servicedesk/demo/demo_servicedesk.hpp"
+#include "servicedesk/public/public_photos.hpp"
 #include "servicedesk/servicedesk_handlers.hpp"
 #include "servicedesk/tickets/catalogue.hpp"
 #include "servicedesk/tickets/ticket_keys.hpp"
@@ -28,6 +29,7 @@ class ServiceDeskModule final : public modules::Module {
         const Deps deps{s.db, s.audit};
         RegisterRoutes(parts.router, deps);
         RegisterPublicRoutes(parts.router, deps);
+        RegisterPublicPhotoRoutes(parts.router, s.key);
         // A ticket's photos are read like the ticket: in the reader's ticket scope.
         media::RegisterAccessCheck("servicedesk.ticket",
                                    [](storage::Connection& c, const auth::Principal& who, int64_t id) -> Result<bool> {

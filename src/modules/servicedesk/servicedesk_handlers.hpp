@@ -20,6 +20,8 @@ struct Deps {
 
 void RegisterRoutes(http::Router& router, const Deps& deps);
 void RegisterPublicRoutes(http::Router& router, const Deps& deps);
+// The public routes' 429 rate_limited answer with its Retry-After (the form, the photos).
+http::Reply TooMany(const http::Request& req, int64_t retry_after);
 Status RegisterJobs(notify::Scheduler& scheduler, const Deps& deps);
 
 }  // namespace jw::servicedesk

@@ -47,6 +47,8 @@ export interface Call {
   summary: string
   place_text: string
   address_id: number | null
+  latitude: number | null
+  longitude: number | null
   category: string
   category_zh: string
   category_en: string
@@ -91,6 +93,9 @@ export interface Patrol {
   status: PatrolStatus
   status_at: number
   call_id: number | null
+  latitude: number | null
+  longitude: number | null
+  position_at: number | null
 }
 export interface WorkOrder {
   id: number
@@ -185,7 +190,10 @@ export const openCase = (id: number, body: { cause?: string } = {}) =>
 export const divertCall = (id: number, body: { department_code: string; note?: string; version?: number }) =>
   http.post<Call & { work_order: WorkOrder }>(`${B}/calls/${id}/divert`, body)
 export const getBoard = () => http.get<Board>(`${B}/board`)
-export const setPatrolStatus = (id: number, status: PatrolStatus) => http.post<Patrol>(`${B}/patrols/${id}/status`, { status })
+export const setPatrolStatus = (id: number, status: PatrolStatus, where?: { latitude: number; longitude: number }) =>
+  http.post<Patrol>(`${B}/patrols/${id}/status`, { status, ...where })
+// The phone's unit: the patrol the officer leads and the call it is on (masked), or null.
+export const getMyPatrol = () => http.get<{ patrol: Patrol; call: Call | null }>(`${B}/my-patrol`)
 export const listDeptOrders = (q: Query = {}) => http.get<Paged<WorkOrder>>(`${B}/dept/orders`, q)
 export const acceptDeptOrder = (id: number, version?: number) => http.post<WorkOrder>(`${B}/dept/orders/${id}/accept`, { version })
 export const reportDeptOrder = (id: number, report: string, version?: number) =>

@@ -17,13 +17,15 @@ export function photoUrl(mediaId: string): string {
   return `${API_BASE}/media/${encodeURIComponent(mediaId)}`
 }
 
-export async function uploadPhoto(image: Blob): Promise<UploadedPhoto> {
-  const headers: Record<string, string> = { 'Content-Type': image.type, Accept: 'application/json' }
+// `path` and `extra` headers for another upload route of the same contract (the public form's, with its
+// X-Public-Token: servicedesk's /public/service-photos, ADR 0063).
+export async function uploadPhoto(image: Blob, path = '/media', extra: Record<string, string> = {}): Promise<UploadedPhoto> {
+  const headers: Record<string, string> = { 'Content-Type': image.type, Accept: 'application/json', ...extra }
   const token = csrfToken()
   if (token) headers['X-CSRF-Token'] = token
   let res: Response
   try {
-    res = await fetch(`${API_BASE}/media`, { method: 'POST', headers, body: image, credentials: 'same-origin' })
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, body: image, credentials: 'same-origin' })
   } catch (e) {
     throw new ApiError(0, { code: 'network', message: String(e) })
   }

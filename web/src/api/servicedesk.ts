@@ -1,5 +1,6 @@
 // The service supervision centre (服务监督: servicedesk.read, .intake, .supervise, .reply, .callback, .record,
 // .figures). Routes: docs/api/servicedesk.md. Lists and details are masked; the full complainant needs a purpose.
+import { uploadPhoto, type UploadedPhoto } from './media'
 import { http, type Query } from './http'
 import type { PageQuery, Paged } from './types'
 
@@ -149,7 +150,9 @@ export interface PublicProgress {
   title?: string
 }
 export interface PublicOptions { units: { id: number, name: string }[], categories: Category[] }
-export interface PublicForm { phone: string, name: string, category: string, title: string, content: string, unit_id?: number | null, officer_police_no?: string }
+export interface PublicForm { phone: string, name: string, category: string, title: string, content: string, unit_id?: number | null, officer_police_no?: string, media_ids?: string[] }
+// At most this many photos on a public ticket (the server's kMaxPublicPhotos).
+export const MAX_PUBLIC_PHOTOS = 3
 
 export function publicServiceOptions(): Promise<PublicOptions> {
   return http.get<PublicOptions>('/public/service-options', {}, { skipAuthHook: true })
@@ -159,6 +162,10 @@ export function queryServiceProgress(ticketNo: string, code: string): Promise<Pu
 }
 export function filePublicTicket(form: PublicForm, headers: Record<string, string>): Promise<{ ticket_no: string, query_code: string }> {
   return http.post('/public/service-tickets', form, { skipAuthHook: true, headers })
+}
+// A photo for the public form, uploaded with the form's token (rate-limited; attached when the ticket is filed).
+export function uploadPublicPhoto(image: Blob, headers: Record<string, string>): Promise<UploadedPhoto> {
+  return uploadPhoto(image, '/public/service-photos', headers)
 }
 export function ownPublicTickets(headers: Record<string, string>): Promise<{ items: PublicProgress[] }> {
   return http.get('/public/service-tickets', {}, { skipAuthHook: true, headers })

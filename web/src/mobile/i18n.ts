@@ -17,6 +17,8 @@ const files = {
   ...import.meta.glob<Tree>('../locales/*/scan.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/signature.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/field.json', { eager: true, import: 'default' }),
+  // The patrol unit's status and its dispatched call (dispatch, issue 18).
+  ...import.meta.glob<Tree>('../locales/*/dispatch.json', { eager: true, import: 'default' }),
   // The outlet clerk's counter (courier, issue 17).
   ...import.meta.glob<Tree>('../locales/*/courier.json', { eager: true, import: 'default' }),
 }

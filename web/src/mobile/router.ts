@@ -87,6 +87,12 @@ export const mobileRoutes: RouteRecordRaw[] = [
     component: () => import('./views/CourierCounter.vue'),
     meta: { tab: true, title: 'courier.counter.title', permission: 'courier.record.create' },
   },
+  {
+    path: '/patrol',
+    name: 'patrol',
+    component: () => import('./views/PatrolPage.vue'),
+    meta: { title: 'dispatch.phone.title', permission: 'dispatch.respond' },
+  },
   { path: '/pending', name: 'pending', component: () => import('./views/PendingPage.vue'), meta: { title: 'field.pending.title' } },
   {
     path: '/people/:id(\\d+)/verify',

@@ -4,9 +4,15 @@
 #include "common/json_util.hpp"
 #include "dispatch/calls/call_lifecycle.hpp"
 #include "dispatch/calls/call_service.hpp"
+#include "dispatch/catalogue.hpp"
 #include "dispatch/dispatch_repository.hpp"
 
 namespace jw::dispatch {
+
+int64_t CallbackDueSeconds(const std::string& category) {
+    const Category* cat = FindCategory(category);
+    return int64_t(cat ? cat->callback_hours : 72) * 3600;
+}
 
 Result<bool> OpenCallback(storage::Connection& c, int64_t call_id, std::optional<int64_t> work_order_id, int64_t now) {
     JW_ASSIGN_OR_RETURN(Call k, repo::GetCall(c, call_id));
@@ -15,7 +21,7 @@ Result<bool> OpenCallback(storage::Connection& c, int64_t call_id, std::optional
     cb.work_order_id = work_order_id;
     cb.unit_id = k.unit_id;
     cb.created_at = now;
-    cb.due_at = now + kCallbackDueSeconds;
+    cb.due_at = now + CallbackDueSeconds(k.category);
     return repo::InsertCallbackOnce(c, cb);
 }
 

@@ -1,7 +1,7 @@
 #pragma once
 // Callbacks (回访): every finished call — resolved on scene, turned into a case, or diverted once the department
 // reported — gets exactly one callback task (the unique call_id of dispatch_callbacks; opening it twice makes
-// nothing new), due kCallbackDueSeconds after it opened, listed in the desk's to-do. The desk records the result
+// nothing new), due its category's callback_hours (data/categories.csv) after it opened, listed in the desk's to-do. The desk records the result
 // (satisfied | basic | unsatisfied, comment): the call closes (and its work order); an unsatisfied result reopens
 // the call for review (state review, the leader's to-do) until the leader concludes it. Runs on the caller's
 // connection inside its write transaction. Thread safety: stateless.
@@ -15,8 +15,9 @@
 
 namespace jw::dispatch {
 
-// The county's setting: the caller is called back within three days of the call finishing.
-inline constexpr int64_t kCallbackDueSeconds = 3 * 86400;
+// The seconds within which the caller of a call of `category` is called back: the category's callback_hours in
+// data/categories.csv (the county's setting, 非法定); 72 hours for a category the file does not know.
+int64_t CallbackDueSeconds(const std::string& category);
 
 // Opens the call's callback unless it has one; returns whether one was opened.
 Result<bool> OpenCallback(storage::Connection& c, int64_t call_id, std::optional<int64_t> work_order_id, int64_t now);

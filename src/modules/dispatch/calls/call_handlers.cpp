@@ -14,6 +14,7 @@
 #include "dispatch/dispatch_repository.hpp"
 #include "dispatch/units/patrol_service.hpp"
 #include "http/params.hpp"
+#include "notify/outbox.hpp"
 
 namespace jw::dispatch {
 namespace {
@@ -43,17 +44,20 @@ Json CallList(const std::vector<Call>& calls, int64_t now) {
 }
 
 // One change of a call in the caller's scope, then the call as it now stands (masked).
+// The outbox is woken so the boards' push (board/board_signal.hpp) leaves at once, not at its next round.
 using CallChangeFn = std::function<Status(storage::Connection&, int64_t now)>;
-Reply ChangeReply(const Request& req, int64_t id, std::string detail, CallChangeFn fn) {
+Reply ChangeReply(const Deps& d, const Request& req, int64_t id, std::string detail, CallChangeFn fn) {
     auth::Principal who = *req.principal;
+    notify::Outbox* outbox = d.outbox;
     Reply r;
     r.audit_object = "dispatch_call:" + std::to_string(id);
     r.audit_detail = std::move(detail);
-    r.write = [who, id, fn](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    r.write = [who, id, fn, outbox](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_RETURN_IF_ERROR(fn(c, now));
         JW_ASSIGN_OR_RETURN(Call k, repo::GetCall(c, id));
         out.body = CallJson(k, false, now);
+        if (outbox) outbox->Wake();
         return Status::Ok();
     };
     return r;
@@ -126,9 +130,11 @@ Result<Reply> IntakeHandler(const Deps& d, Request& req) {
     Reply r;
     r.status = 201;
     r.audit_detail = in.category + " " + MaskPhone(in.caller_phone);
-    r.write = [who, in, matcher](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+    notify::Outbox* outbox = d.outbox;
+    r.write = [who, in, matcher, outbox](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(int64_t id, TakeCall(c, who, in, matcher.get(), now));
+        if (outbox) outbox->Wake();
         e.object = "dispatch_call:" + std::to_string(id);
         JW_ASSIGN_OR_RETURN(Call k, repo::GetCall(c, id));
         JW_ASSIGN_OR_RETURN(auto related,
@@ -203,7 +209,7 @@ Result<Reply> CallerHandler(const Deps& d, Request& req) {
     return r;
 }
 
-Result<Reply> DispatchHandler(const Deps&, Request& req) {
+Result<Reply> DispatchHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"patrol_id", "unit_id", "version"});
@@ -213,12 +219,12 @@ Result<Reply> DispatchHandler(const Deps&, Request& req) {
     JW_RETURN_IF_ERROR(in.status());
     if (!patrol && !unit) return Status::Invalid("patrol_id", "required");
     auth::Principal who = *req.principal;
-    return ChangeReply(req, id, "dispatch", [who, id, patrol, unit, version](storage::Connection& c, int64_t now) {
+    return ChangeReply(d, req, id, "dispatch", [who, id, patrol, unit, version](storage::Connection& c, int64_t now) {
         return DispatchCall(c, who, id, patrol, unit, version, now);
     });
 }
 
-Result<Reply> RespondHandler(const Deps&, Request& req) {
+Result<Reply> RespondHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"action", "note", "version"});
@@ -227,7 +233,7 @@ Result<Reply> RespondHandler(const Deps&, Request& req) {
     auto version = in.Int("version", false, 1, INT64_MAX);
     JW_RETURN_IF_ERROR(in.status());
     auth::Principal who = *req.principal;
-    return ChangeReply(req, id, action, [who, id, action, note, version](storage::Connection& c, int64_t now) {
+    return ChangeReply(d, req, id, action, [who, id, action, note, version](storage::Connection& c, int64_t now) {
         return RespondCall(c, who, id, action, note, version, now);
     });
 }
@@ -246,9 +252,11 @@ Result<Reply> CaseHandler(const Deps& d, Request& req) {
     Reply r;
     r.status = 201;
     r.audit_object = "dispatch_call:" + std::to_string(id);
-    r.write = [who, id, cin, region](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+    notify::Outbox* outbox = d.outbox;
+    r.write = [who, id, cin, region, outbox](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
         const int64_t now = NowUnix();
         JW_ASSIGN_OR_RETURN(int64_t case_id, CaseFromCall(c, who, id, cin, region, now));
+        if (outbox) outbox->Wake();
         e.detail = "case:" + std::to_string(case_id);
         JW_ASSIGN_OR_RETURN(Call k, repo::GetCall(c, id));
         out.body = CallJson(k, false, now);
@@ -289,22 +297,44 @@ Result<Reply> PatrolsHandler(const Deps& d, Request& req) {
     return Reply::Json200({{"items", pj}});
 }
 
-Result<Reply> PatrolStatusHandler(const Deps&, Request& req) {
+Result<Reply> PatrolStatusHandler(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
-    JsonReader in(body, {"status"});
+    JsonReader in(body, {"status", "latitude", "longitude"});
     const std::string status = in.Text("status", true, 20).value_or("");
+    auto lat = Number(in, body, "latitude");
+    auto lon = Number(in, body, "longitude");
     JW_RETURN_IF_ERROR(in.status());
+    if (lat.has_value() != lon.has_value()) return Status::Invalid(lat ? "longitude" : "latitude", "required");
+    std::optional<Position> where;
+    if (lat) where = Position{*lat, *lon};
     auth::Principal who = *req.principal;
+    notify::Outbox* outbox = d.outbox;
     Reply r;
     r.audit_object = "dispatch_patrol:" + std::to_string(id);
     r.audit_detail = status;
-    r.write = [who, id, status](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_RETURN_IF_ERROR(SetPatrolStatus(c, who, id, status, NowUnix()));
+    r.write = [who, id, status, where, outbox](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_RETURN_IF_ERROR(SetPatrolStatus(c, who, id, status, where, NowUnix()));
         JW_ASSIGN_OR_RETURN(Patrol p, repo::GetPatrol(c, id));
         out.body = PatrolJson(p);
+        if (outbox) outbox->Wake();
         return Status::Ok();
     };
+    return r;
+}
+
+// The phone's "my unit": the patrol the officer leads and the call it is on (masked), or null.
+Result<Reply> MyPatrolHandler(const Deps& d, Request& req) {
+    auto c = d.db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(Patrol p, MyPatrol(**c, *req.principal));
+    Json call = nullptr;
+    if (p.call_id) {
+        auto k = CallInScope(**c, *req.principal, *p.call_id);
+        if (k.ok()) call = CallJson(*k, false, NowUnix());
+    }
+    Reply r = Reply::Json200({{"patrol", PatrolJson(p)}, {"call", call}});
+    r.audit_object = "dispatch_patrol:" + std::to_string(p.id);
     return r;
 }
 
@@ -366,6 +396,7 @@ void RegisterCallRoutes(http::Router& router, const Deps& deps) {
     router.Add({"POST", base + "/calls/:id/case", "dispatch.case", "dispatch.case", bind(CaseHandler)});
     router.Add({"GET", base + "/board", "dispatch.read", "dispatch.board", bind(BoardHandler)});
     router.Add({"GET", base + "/patrols", "dispatch.read", "dispatch.patrols", bind(PatrolsHandler)});
+    router.Add({"GET", base + "/my-patrol", "dispatch.respond", "dispatch.my_patrol", bind(MyPatrolHandler)});
     router.Add({"POST", base + "/patrols/:id/status", "dispatch.respond", "dispatch.patrol_status",
                 bind(PatrolStatusHandler)});
     router.Add({"GET", base + "/figures", "dispatch.figures", "dispatch.figures", bind(FiguresHandler)});

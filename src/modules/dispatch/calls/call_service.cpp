@@ -8,6 +8,7 @@
 #include "alerts/alerts_service.hpp"
 #include "auth/auth_repository.hpp"
 #include "common/json_util.hpp"
+#include "dispatch/board/board_signal.hpp"
 #include "dispatch/callbacks/callback_service.hpp"
 #include "dispatch/calls/call_lifecycle.hpp"
 #include "dispatch/catalogue.hpp"
@@ -256,7 +257,10 @@ Status RecordEvent(storage::Connection& c, int64_t call_id, std::optional<int64_
     e.from_state = from;
     e.to_state = to;
     e.detail = detail;
-    return repo::InsertEvent(c, e);
+    JW_RETURN_IF_ERROR(repo::InsertEvent(c, e));
+    // Every change of a call passes here: the duty desks' boards hear of it (board/board_signal.hpp).
+    JW_ASSIGN_OR_RETURN(auto unit, repo::UnitOfCall(c, call_id));
+    return unit ? SignalBoard(c, *unit, "call", call_id, to, now) : Status::Ok();
 }
 
 }  // namespace jw::dispatch

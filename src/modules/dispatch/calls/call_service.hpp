@@ -67,7 +67,7 @@ Status RespondCall(storage::Connection& c, const auth::Principal& actor, int64_t
 // Returns how many were escalated.
 Result<int> EscalateOverdue(storage::Connection& c, int64_t now);
 
-// Writes one event row.
+// Writes one event row and tells the duty desks' boards (board/board_signal.hpp).
 Status RecordEvent(storage::Connection& c, int64_t call_id, std::optional<int64_t> user_id, const std::string& action,
                    const std::string& from, const std::string& to, const std::string& detail, int64_t now);
 

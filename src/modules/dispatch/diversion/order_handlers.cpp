@@ -1,6 +1,8 @@
 // Routes of diversion, work orders, the department's page, callbacks and the 12345 webhook, and the module's jobs
 // (dispatch_handlers.hpp; docs/api/dispatch.md). A department's account (dept_staff) reaches only /dept/… and sees
 // only its own organisation's orders (auth::OrgFilter), never a caller's number.
+#include <cctype>
+
 #include "auth/external.hpp"
 #include "checkpoint/demo/demo_http_client.hpp"
 #include "common/civil_time.hpp"
@@ -53,12 +55,27 @@ Result<Reply> DivertHandler(const Deps&, Request& req) {
     return r;
 }
 
+// A number typed into a filter: letters and digits only (it becomes a LIKE prefix, so no wildcard gets through).
+Result<std::string> NumberQuery(const Request& req, const char* name) {
+    std::string v = req.Query(name);
+    if (v.size() > 40) return Status::Invalid(name, "too_long");
+    for (unsigned char ch : v)
+        if (!std::isalnum(ch) && ch != '-') return Status::Invalid(name, "invalid_format");
+    return v;
+}
+
 Result<Reply> OrderList(const Deps& d, Request& req, std::optional<std::vector<int64_t>> org_ids) {
     repo::WorkOrderFilter f;
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
     JW_ASSIGN_OR_RETURN(f.state, http::QueryEnum(req, "state", {"sent", "accepted", "reported", "closed"}));
     f.department_code = req.Query("department_code");
+    JW_ASSIGN_OR_RETURN(f.from, http::QueryInstant(req, "from"));
+    JW_ASSIGN_OR_RETURN(f.to, http::QueryInstant(req, "to"));
+    JW_ASSIGN_OR_RETURN(f.order_no, NumberQuery(req, "order_no"));
+    if (req.Query("overdue") == "1") f.overdue_at = NowUnix();
     f.org_ids = std::move(org_ids);
+    // A station's police reader sees the orders of its units' calls; a county-wide one all of them.
+    if (!f.org_ids && !req.principal->all_units) f.unit_scope = Scope(req);
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(auto page, repo::ListWorkOrders(**c, f));
@@ -70,29 +87,7 @@ Result<Reply> OrderList(const Deps& d, Request& req, std::optional<std::vector<i
 }
 
 // Police list: every order of the county for a county-wide reader; a station's reader the orders of its calls.
-Result<Reply> PoliceOrdersHandler(const Deps& d, Request& req) {
-    if (!req.principal->all_units) {
-        // Scoped through the calls: list only the reader's calls' orders.
-        repo::WorkOrderFilter f;
-        JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
-        auto c = d.db.Acquire();
-        if (!c.ok()) return c.status();
-        CallFilter cf;
-        cf.unit_scope = Scope(req);
-        cf.page_size = 200;
-        JW_ASSIGN_OR_RETURN(auto calls, repo::ListCalls(**c, cf));
-        Json items = Json::array();
-        for (const auto& k : calls.first) {
-            if (k.outcome != "diverted") continue;
-            repo::WorkOrderFilter wf;
-            wf.call_id = k.id;
-            JW_ASSIGN_OR_RETURN(auto orders, repo::ListWorkOrders(**c, wf));
-            for (const auto& w : orders.first) items.push_back(WorkOrderJson(w));
-        }
-        return Reply::Json200({{"items", items}, {"total", items.size()}});
-    }
-    return OrderList(d, req, std::nullopt);
-}
+Result<Reply> PoliceOrdersHandler(const Deps& d, Request& req) { return OrderList(d, req, std::nullopt); }
 
 Result<Reply> OrderDetail(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
@@ -139,6 +134,11 @@ Result<Reply> CallbacksHandler(const Deps& d, Request& req) {
     JW_RETURN_IF_ERROR(req.Paging(&f.page, &f.page_size));
     JW_ASSIGN_OR_RETURN(f.state, http::QueryEnum(req, "state", {"pending", "done"}));
     JW_ASSIGN_OR_RETURN(f.review, http::QueryEnum(req, "review", {"open", "done"}));
+    JW_ASSIGN_OR_RETURN(f.result, http::QueryEnum(req, "result", {"satisfied", "basic", "unsatisfied"}));
+    JW_ASSIGN_OR_RETURN(f.from, http::QueryInstant(req, "from"));
+    JW_ASSIGN_OR_RETURN(f.to, http::QueryInstant(req, "to"));
+    JW_ASSIGN_OR_RETURN(f.call_no, NumberQuery(req, "call_no"));
+    if (req.Query("overdue") == "1") f.overdue_at = NowUnix();
     f.unit_scope = Scope(req);
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();

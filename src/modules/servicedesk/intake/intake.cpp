@@ -8,6 +8,7 @@
 #include "http/params.hpp"
 #include "media/media_store.hpp"
 #include "notify/outbox.hpp"
+#include "servicedesk/public/public_photos.hpp"
 #include "servicedesk/tickets/catalogue.hpp"
 #include "servicedesk/tickets/ticket_keys.hpp"
 #include "servicedesk/tickets/ticket_repository.hpp"
@@ -17,7 +18,8 @@ namespace jw::servicedesk {
 Result<IntakeInput> ParseIntake(const Json& body, bool public_form) {
     IntakeInput in;
     if (public_form) {
-        JsonReader r(body, {"name", "phone", "category", "title", "content", "unit_id", "officer_police_no"});
+        JsonReader r(body,
+                     {"name", "phone", "category", "title", "content", "unit_id", "officer_police_no", "media_ids"});
         in.channel = "web";
         in.name = r.Text("name", true, 50).value_or("");
         in.phone = r.Text("phone", true, 20).value_or("");
@@ -26,6 +28,8 @@ Result<IntakeInput> ParseIntake(const Json& body, bool public_form) {
         in.content = r.Text("content", true, 4000).value_or("");
         in.unit_id = r.Int("unit_id", false, 1, INT64_MAX);
         in.officer_police_no = r.Text("officer_police_no", false, 20).value_or("");
+        // Photos uploaded through the public form's own route (public_photos.hpp), at most kMaxPublicPhotos.
+        in.media_ids = r.TextList("media_ids", false, kMaxPublicPhotos, 80).value_or(std::vector<std::string>{});
         JW_RETURN_IF_ERROR(r.status());
         return in;
     }

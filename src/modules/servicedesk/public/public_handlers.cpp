@@ -30,14 +30,6 @@ inline constexpr int kMaxFormsPerClient = 10;
 inline constexpr int64_t kFormWindowSeconds = 3600;
 inline constexpr int kMaxTicketsPerFiler = 5;
 
-Reply TooMany(const Request& req, int64_t retry_after) {
-    Reply r;
-    r.status = 429;
-    r.body = http::ErrorBody("rate_limited", "too many requests; try again later", req.request_id,
-                             http::RequestLang(req.headers));
-    r.headers.push_back({"Retry-After", std::to_string(retry_after)});
-    return r;
-}
 
 Result<Reply> ProgressHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
@@ -128,6 +120,15 @@ Result<Reply> OwnHandler(const Deps& d, Request& req) {
 }
 
 }  // namespace
+
+http::Reply TooMany(const http::Request& req, int64_t retry_after) {
+    http::Reply r;
+    r.status = 429;
+    r.body = http::ErrorBody("rate_limited", "too many requests; try again later", req.request_id,
+                             http::RequestLang(req.headers));
+    r.headers.push_back({"Retry-After", std::to_string(retry_after)});
+    return r;
+}
 
 void RegisterPublicRoutes(http::Router& router, const Deps& deps) {
     publicauth::RegisterPurpose(kPublicPurpose);

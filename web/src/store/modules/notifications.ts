@@ -8,6 +8,10 @@ import { listCollapsed, markLineRead, type NotificationLine } from '@/api/todo'
 import { ReconnectingSocket } from '@/utils/socket'
 import { i18n } from '@/locales'
 
+// Kinds that only tell open pages to reload (the 110 board's push, ADR 0063): stored read on the server, never a
+// line in the bell; the listeners (the board) get them.
+const SIGNAL_KINDS = new Set(['dispatch_board'])
+
 function lineKey(n: Notification): string {
   return `${n.kind}|${n.code ?? ''}|${n.title}`
 }
@@ -34,6 +38,10 @@ export const useNotificationStore = defineStore('notifications', () => {
   function receive(msg: WsMessage): void {
     if (msg.type !== 'notification' || !msg.data) return
     const n = msg.data
+    if (SIGNAL_KINDS.has(n.kind)) {
+      for (const l of listeners) l(n)
+      return
+    }
     if (unread.value.some((x) => x.id === n.id)) return
     const key = lineKey(n)
     const same = unread.value.find((x) => lineKey(x) === key)
