@@ -9,8 +9,8 @@ namespace jw::courier {
 Result<std::optional<std::vector<int64_t>>> PoliceOutletScope(storage::Connection& c, const auth::Principal& p) {
     if (p.all_units) return std::optional<std::vector<int64_t>>{};
     std::vector<int64_t> ids;
-    JW_ASSIGN_OR_RETURN(auto rows, storage::QueryIn(c, "SELECT id FROM courier_outlets WHERE station_unit_id IN @IDS@",
-                                                    p.unit_scope));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, storage::QueryIn(c, "SELECT id FROM courier_outlets WHERE station_unit_id IN @IDS@", p.unit_scope));
     for (const auto& r : rows) ids.push_back(r.Int(0));
     std::sort(ids.begin(), ids.end());
     if (ids.empty()) ids.push_back(-1);

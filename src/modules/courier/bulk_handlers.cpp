@@ -100,8 +100,8 @@ Result<Reply> Bulk(const Deps& d, Request& req) {
         auto remembered = RememberNonce(c, company.id, nonce, now, now - 2 * kSkewSeconds);
         if (remembered.code() == ErrorCode::kConflict) return Unauthenticated("replayed request");
         JW_RETURN_IF_ERROR(remembered);
-        JW_ASSIGN_OR_RETURN(auto outcomes,
-                            IntakeBatch(c, company.id, post->batch, Channel::kBulk, std::nullopt, d.watch, d.may_hit, now));
+        JW_ASSIGN_OR_RETURN(auto outcomes, IntakeBatch(c, company.id, post->batch, Channel::kBulk, std::nullopt,
+                                                       d.watch, d.may_hit, now));
         Json statuses = Json::array();
         int accepted = 0, refused = 0, invalid = 0, duplicate = 0;
         for (size_t i = 0; i < post->waybill.size(); ++i) {

@@ -156,7 +156,8 @@ Result<std::map<std::string, int64_t>> FindRecordsByWaybill(storage::Connection&
     if (waybills.empty()) return out;
     storage::Params p{V(company_id)};
     const std::string in = storage::InFilterOneParam(c.dialect(), "waybill_no", waybills, p);
-    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT waybill_no, id FROM courier_records WHERE company_id = ? AND " + in, p));
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT waybill_no, id FROM courier_records WHERE company_id = ? AND " + in, p));
     for (const auto& r : rows) out.emplace(r.Str(0), r.Int(1));
     return out;
 }

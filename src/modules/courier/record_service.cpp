@@ -101,7 +101,7 @@ Result<std::vector<IntakeOutcome>> IntakeBatch(storage::Connection& tx, int64_t 
     waybills.reserve(items.size());
     for (const auto& it : items) waybills.push_back(it.in.waybill_no);
     JW_ASSIGN_OR_RETURN(auto existing, FindRecordsByWaybill(tx, company_id, waybills));
-    std::map<std::string, size_t> first;  // waybill → the batch item that stores it
+    std::map<std::string, size_t> first;        // waybill → the batch item that stores it
     std::vector<int> stored(items.size(), -1);  // item → its index in `rows`, -1 when a duplicate
     std::vector<NewRecord> rows;
     std::vector<const SealedFields*> sealed;
@@ -164,7 +164,8 @@ Result<std::vector<IntakeOutcome>> IntakeBatch(storage::Connection& tx, int64_t 
     JW_ASSIGN_OR_RETURN(auto ids, InsertRecords(tx, rows, sealed));
     for (size_t i = 0; i < items.size(); ++i) {
         if (stored[i] < 0) {
-            if (out[i].record_id == 0) out[i].record_id = ids[static_cast<size_t>(stored[first[items[i].in.waybill_no]])];
+            if (out[i].record_id == 0)
+                out[i].record_id = ids[static_cast<size_t>(stored[first[items[i].in.waybill_no]])];
             continue;
         }
         const NewRecord& r = rows[static_cast<size_t>(stored[i])];

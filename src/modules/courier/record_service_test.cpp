@@ -251,8 +251,8 @@ TEST_P(CourierRecordTest, BatchGivesEachRecordItsOwnOutcome) {
     ASSERT_TRUE(old.ok() && old->has_value());
     EXPECT_EQ(out[1].record_id, **old);
     EXPECT_EQ((*c)->QueryOne("SELECT COUNT(*) FROM courier_records")->Int(0), 4);
-    auto held = (*c)->QueryOne("SELECT status, outlet_id FROM courier_records WHERE id = ?",
-                               {storage::V(out[3].record_id)});
+    auto held =
+        (*c)->QueryOne("SELECT status, outlet_id FROM courier_records WHERE id = ?", {storage::V(out[3].record_id)});
     ASSERT_TRUE(held.ok());
     EXPECT_EQ(held->Str(0), "held");
     EXPECT_EQ(held->Int(1), outlets_[1].id);

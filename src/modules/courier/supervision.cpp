@@ -106,8 +106,8 @@ Result<std::vector<Collision>> CollideWithList(storage::Connection& c, const std
     for (const auto& item : list) {
         const bool is_id = CheckIdNumber(item).ok();
         if (is_id) {
-            JW_ASSIGN_OR_RETURN(
-                auto ids, Ids(c, "sender_id_index", s.BlindIndex("id", NormaliseIdNumber(item)), from_day, to_day, outlets));
+            JW_ASSIGN_OR_RETURN(auto ids, Ids(c, "sender_id_index", s.BlindIndex("id", NormaliseIdNumber(item)),
+                                              from_day, to_day, outlets));
             if (!ids.empty()) out.push_back({"listed", MaskIdNumber(item), int64_t(ids.size()), ids});
             continue;
         }

@@ -30,14 +30,14 @@ Result<Reply> Outlets(const Deps& d, Request& req) {
     for (const auto& o : outlets)
         if (InScope(area, o.id))
             items.push_back({{"id", o.id},
-                         {"company_id", o.company_id},
-                         {"code", o.code},
-                         {"name", o.name},
-                         {"licence_no", o.licence_no},
-                         {"manager_name", o.manager_name},
-                         {"address", o.address_text},
-                         {"township", o.township},
-                         {"station_unit_id", o.station_unit_id}});
+                             {"company_id", o.company_id},
+                             {"code", o.code},
+                             {"name", o.name},
+                             {"licence_no", o.licence_no},
+                             {"manager_name", o.manager_name},
+                             {"address", o.address_text},
+                             {"township", o.township},
+                             {"station_unit_id", o.station_unit_id}});
     return Reply::Json200({{"items", items}});
 }
 
