@@ -5,7 +5,7 @@ BUILD := build/$(PRESET)
 JINGWU := $(BUILD)/src/app/jingwu
 LISTEN ?= 127.0.0.1:8080
 
-.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake bench-community bench-province format format-check clean
+.PHONY: demo test setup build web unit integration e2e bench bench-http bench-analytics bench-intake bench-community bench-province bench-courier format format-check clean
 
 setup:
 	@bash scripts/setup.sh
@@ -27,7 +27,7 @@ demo: build web
 test: build web
 	@bash scripts/run_tests.sh
 
-bench: bench-http bench-analytics bench-intake bench-community
+bench: bench-http bench-analytics bench-intake bench-community bench-courier
 
 bench-http: build
 	@bash bench/http/run.sh
@@ -47,6 +47,10 @@ bench-community: build
 # JW_PROVINCE_SCALE (default 100) divides its size.
 bench-province: setup
 	@bash bench/province/run.sh
+
+# The courier companies' bulk intake on SQLite and (with JW_TEST_PG_URL) PostgreSQL; bench/courier/README.md.
+bench-courier: build
+	@JINGWU_BIN=$${JINGWU_BIN:-$(CURDIR)/build/release/src/app/jingwu} node bench/courier/run.mjs
 
 # clang-format (Debian's 14) with .clang-format over every C++ file; format-check changes nothing and fails on a
 # file that format would change (CI runs it).

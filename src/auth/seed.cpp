@@ -14,7 +14,10 @@ Status SeedRoles(storage::Connection& c, const PermissionRegistry& registry) {
         // The three administrators need a second factor by default (等保 level 3: two factors for administration).
         Role r{code, IsAdminRole(code) ? "admin" : "business", "unit", IsAdminRole(code), {}};
         // Administrators, the bureau's leaders, the duty desk and intelligence analysts see the whole county.
-        if (IsAdminRole(code) || code == "leader" || code == "duty_desk" || code == "analyst") r.scope = "all";
+        // So does the public-order brigade's courier supervision (寄递, issue 17: a station-level courier role set to
+        // "unit" sees only the outlets of its stations, ADR 0062).
+        if (IsAdminRole(code) || code == "leader" || code == "duty_desk" || code == "analyst" || code == "courier")
+            r.scope = "all";
         // Staff of organisations outside the police (ADR 0051): scoped to their organisation, never to units.
         if (IsExternalRole(code)) {
             r.kind = "external";

@@ -75,10 +75,11 @@ Result<Rows> Query(Connection& c, std::string_view sql, const std::vector<Key>& 
 }
 
 template <typename Key>
-std::string Filter(Dialect dialect, std::string_view column, const std::vector<Key>& keys, Params& params) {
+std::string Filter(Dialect dialect, std::string_view column, const std::vector<Key>& keys, Params& params,
+                   bool one_param = false) {
     if (keys.empty()) return "(1 = 0)";
     const std::vector<Key> unique = SortedUnique(keys);
-    if (unique.size() <= kInChunk) {
+    if (unique.size() <= kInChunk && !one_param) {
         InChunk chunk = std::move(Chunk(unique).front());
         params.insert(params.end(), chunk.params.begin(), chunk.params.end());
         return std::string(column) + " IN " + chunk.list;
@@ -92,6 +93,11 @@ std::string Filter(Dialect dialect, std::string_view column, const std::vector<K
 }
 
 }  // namespace
+
+std::string InFilterOneParam(Dialect dialect, std::string_view column, const std::vector<std::string>& keys,
+                             Params& params) {
+    return Filter(dialect, column, keys, params, true);
+}
 
 std::vector<InChunk> InChunks(const std::vector<int64_t>& keys) { return Chunk(keys); }
 std::vector<InChunk> InChunks(const std::vector<std::string>& keys) { return Chunk(keys); }

@@ -8,6 +8,7 @@ namespace jw::courier {
 struct Deps {
     storage::Database& db;
     WatchCheck watch;
+    WatchPrefilter may_hit;  // the bulk intake's one look-up of a post's senders (watch_adapter.hpp)
 };
 void RegisterRecordRoutes(http::Router& router, const Deps& d);       // counter, outlet's own, police search
 void RegisterBulkRoutes(http::Router& router, const Deps& d);         // the companies' signed API

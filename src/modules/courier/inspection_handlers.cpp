@@ -4,6 +4,7 @@
 #include "common/civil_time.hpp"
 #include "common/json_util.hpp"
 #include "common/validators.hpp"
+#include "courier/area_scope.hpp"
 #include "courier/courier_handlers.hpp"
 #include "courier/inspections.hpp"
 #include "courier/registry_repository.hpp"
@@ -35,8 +36,10 @@ Result<Reply> List(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(std::string status, http::QueryEnum(req, "status", {"passed", "rectifying", "closed"}));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_ASSIGN_OR_RETURN(auto items, ListInspections(*c, outlet, status));
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
     Json out = Json::array();
-    for (const auto& i : items) out.push_back(InspectionJson(i));
+    for (const auto& i : items)
+        if (InScope(area, i.outlet_id)) out.push_back(InspectionJson(i));
     return Reply::Json200({{"items", out}, {"total", out.size()}});
 }
 
@@ -111,6 +114,8 @@ Result<Reply> StaffList(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_RETURN_IF_ERROR(LoadOutlet(*c, id).status());
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    if (!InScope(area, id)) return Status::NotFound("outlet");  // outside the area: as an unknown outlet
     JW_ASSIGN_OR_RETURN(auto staff, ListStaff(*c, id));
     Json out = Json::array();
     for (const auto& s : staff)

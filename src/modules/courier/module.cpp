@@ -30,7 +30,7 @@ class CourierModule final : public modules::Module {
         return SeedCourierDemo(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
-        const Deps deps{s.db, MakeWatchCheck()};
+        const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter()};
         RegisterRecordRoutes(parts.router, deps);
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);

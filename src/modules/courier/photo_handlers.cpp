@@ -9,6 +9,7 @@
 // Every refusal of a photo is the same 404 as an unknown one, so an id reveals nothing.
 #include <memory>
 
+#include "courier/area_scope.hpp"
 #include "courier/courier_handlers.hpp"
 #include "courier/record_repository.hpp"
 #include "http/params.hpp"
@@ -25,7 +26,8 @@ Result<Reply> ListPhotos(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_ASSIGN_OR_RETURN(auto outlet, RecordOutlet(*c, id));
-    if (!outlet) return Status::NotFound("courier_record");
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    if (!outlet || !InScope(area, *outlet)) return Status::NotFound("courier_record");
     JW_ASSIGN_OR_RETURN(auto photos, RecordPhotos(*c, id));
     Json items = Json::array();
     for (const auto& p : photos) items.push_back({{"media_id", p.media_id}, {"kind", p.kind}});
@@ -39,6 +41,9 @@ Result<Reply> ReadPhoto(const Deps& d, const std::shared_ptr<const media::MediaV
     const std::string media_id = req.params["media_id"];
     if (!media::IsMediaId(media_id)) return Status::NotFound("media");
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
+    JW_ASSIGN_OR_RETURN(auto outlet, RecordOutlet(*c, id));
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    if (!outlet || !InScope(area, *outlet)) return Status::NotFound("media");
     JW_ASSIGN_OR_RETURN(auto photos, RecordPhotos(*c, id));
     bool ours = false;
     for (const auto& p : photos) ours = ours || p.media_id == media_id;

@@ -62,5 +62,9 @@ struct WatchVerdict {
     std::string public_instruction;
 };
 using WatchCheck = std::function<Result<WatchVerdict>(storage::Connection& tx, const WatchSubject& who, int64_t now)>;
+// Which of many subjects the watch check could answer "hit" for, in one look-up (personwatch::MayBeListed): the
+// intake asks `WatchCheck` only for those answered true. Empty: every subject is asked (the same verdicts, slower).
+using WatchPrefilter = std::function<Result<std::vector<bool>>(storage::Connection& tx,
+                                                               const std::vector<WatchSubject>& who, int64_t now)>;
 
 }  // namespace jw::courier

@@ -2,6 +2,7 @@
 
 #include "auth/external.hpp"
 #include "common/civil_time.hpp"
+#include "courier/area_scope.hpp"
 #include "courier/categories.hpp"
 #include "courier/courier_handlers.hpp"
 #include "courier/record_json.hpp"
@@ -106,6 +107,8 @@ Result<Reply> Browse(const Deps& d, Request& req) {
     if (!q.sender_id.empty() || !q.sender_name.empty() || !q.phone.empty())
         return Status::Invalid("sender_id", "use_person_search");  // a person's parcels need a purpose
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    if (area) q.outlet_ids = *area;
     JW_ASSIGN_OR_RETURN(RecordPage page, SearchRecords(*c, q, false));
     Reply r = Reply::Json200(PageJson(page));
     r.audit_detail = std::to_string(page.total) + " records";
@@ -120,6 +123,8 @@ Result<Reply> PersonSearch(const Deps& d, Request& req) {
         return Status::Invalid("sender_id", "required");
     JW_ASSIGN_OR_RETURN(bool full, http::QueryBool(req, "full", false));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    if (area) q.outlet_ids = *area;
     JW_ASSIGN_OR_RETURN(RecordPage page, SearchRecords(*c, q, full));
     Reply r = Reply::Json200(PageJson(page));
     r.audit_detail = std::string(full ? "full, " : "masked, ") + std::to_string(page.total) + " records";

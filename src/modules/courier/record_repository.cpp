@@ -3,6 +3,8 @@
 #include "common/china_day.hpp"
 #include "common/validators.hpp"
 #include "courier/courier_keys.hpp"
+#include "storage/bulk_load.hpp"
+#include "storage/in_list.hpp"
 
 namespace jw::courier {
 namespace {
@@ -75,29 +77,45 @@ const std::vector<std::string>& RecordColumns() {
     return cols;
 }
 
-storage::Params RecordRow(const NewRecord& r) {
+SealedFields SealFields(const RecordInput& in) {
     const auto& s = Sealer();
+    SealedFields f;
+    f.sender_name = s.Seal(in.sender_name), f.sender_name_index = s.BlindIndex("name", in.sender_name);
+    f.sender_id = s.Seal(in.sender_id), f.sender_id_index = s.BlindIndex("id", NormaliseIdNumber(in.sender_id));
+    f.sender_phone = s.Seal(in.sender_phone);
+    f.sender_phone_index = s.BlindIndex("phone", NormalisePhone(in.sender_phone));
+    f.receiver_name = s.Seal(in.receiver_name), f.receiver_name_index = s.BlindIndex("name", in.receiver_name);
+    f.receiver_phone = s.Seal(in.receiver_phone);
+    f.receiver_phone_index = s.BlindIndex("phone", NormalisePhone(in.receiver_phone));
+    f.receiver_address = s.Seal(in.receiver_address);
+    f.receiver_address_index = s.BlindIndex("address", in.receiver_address);
+    return f;
+}
+
+storage::Params RecordRow(const NewRecord& r) { return RecordRow(r, SealFields(r.in)); }
+
+storage::Params RecordRow(const NewRecord& r, const SealedFields& f) {
     const RecordInput& in = r.in;
     std::string corrected;
-    for (const auto& f : in.ocr_corrected) corrected += (corrected.empty() ? "" : ",") + f;
+    for (const auto& x : in.ocr_corrected) corrected += (corrected.empty() ? "" : ",") + x;
     return {V(r.company_id),
             V(r.outlet_id),
             V(in.waybill_no),
             V(r.source),
             V(in.sender_doc_type),
-            V(s.Seal(in.sender_name)),
-            V(s.BlindIndex("name", in.sender_name)),
-            V(s.Seal(in.sender_id)),
-            V(s.BlindIndex("id", NormaliseIdNumber(in.sender_id))),
-            V(s.Seal(in.sender_phone)),
-            V(s.BlindIndex("phone", NormalisePhone(in.sender_phone))),
+            V(f.sender_name),
+            V(f.sender_name_index),
+            V(f.sender_id),
+            V(f.sender_id_index),
+            V(f.sender_phone),
+            V(f.sender_phone_index),
             V(r.id_verified),
-            V(s.Seal(in.receiver_name)),
-            V(s.BlindIndex("name", in.receiver_name)),
-            V(s.Seal(in.receiver_phone)),
-            V(s.BlindIndex("phone", NormalisePhone(in.receiver_phone))),
-            V(s.Seal(in.receiver_address)),
-            V(s.BlindIndex("address", in.receiver_address)),
+            V(f.receiver_name),
+            V(f.receiver_name_index),
+            V(f.receiver_phone),
+            V(f.receiver_phone_index),
+            V(f.receiver_address),
+            V(f.receiver_address_index),
             V(in.category),
             V(in.declared_content),
             V(in.declared_value_cents),
@@ -130,6 +148,45 @@ Result<int64_t> InsertRecord(storage::Connection& c, const NewRecord& r) {
         auto row,
         c.QueryOne("INSERT INTO courier_records (" + cols + ") VALUES (" + marks + ") RETURNING id", RecordRow(r)));
     return row.Int(0);
+}
+
+Result<std::map<std::string, int64_t>> FindRecordsByWaybill(storage::Connection& c, int64_t company_id,
+                                                            const std::vector<std::string>& waybills) {
+    std::map<std::string, int64_t> out;
+    if (waybills.empty()) return out;
+    storage::Params p{V(company_id)};
+    const std::string in = storage::InFilterOneParam(c.dialect(), "waybill_no", waybills, p);
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query("SELECT waybill_no, id FROM courier_records WHERE company_id = ? AND " + in, p));
+    for (const auto& r : rows) out.emplace(r.Str(0), r.Int(1));
+    return out;
+}
+
+Result<std::vector<int64_t>> InsertRecords(storage::Connection& c, const std::vector<NewRecord>& rows,
+                                           const std::vector<const SealedFields*>& sealed) {
+    if (rows.empty()) return std::vector<int64_t>{};
+    // COPY on PostgreSQL, multi-row INSERTs on SQLite (storage::BulkLoader): no per-row statement, no binding of
+    // tens of thousands of parameters. The ids come back by the unique company + waybill.
+    JW_ASSIGN_OR_RETURN(auto loader, storage::BulkLoader::Start(c, "courier_records", RecordColumns()));
+    std::map<int64_t, std::vector<std::string>> waybills;  // company → its waybills in this load
+    for (size_t i = 0; i < rows.size(); ++i) {
+        JW_RETURN_IF_ERROR(loader->Add(RecordRow(rows[i], *sealed[i])));
+        waybills[rows[i].company_id].push_back(rows[i].in.waybill_no);
+    }
+    JW_RETURN_IF_ERROR(loader->Finish());
+    std::map<std::pair<int64_t, std::string>, int64_t> by_key;
+    for (const auto& [company, list] : waybills) {
+        JW_ASSIGN_OR_RETURN(auto found, FindRecordsByWaybill(c, company, list));
+        for (auto& [w, id] : found) by_key.emplace(std::make_pair(company, w), id);
+    }
+    std::vector<int64_t> ids;
+    ids.reserve(rows.size());
+    for (const auto& r : rows) {
+        auto it = by_key.find({r.company_id, r.in.waybill_no});
+        if (it == by_key.end()) return Status::Internal("courier: loaded record not found");
+        ids.push_back(it->second);
+    }
+    return ids;
 }
 
 Status InsertRecordPhoto(storage::Connection& c, int64_t record_id, const std::string& media_id,

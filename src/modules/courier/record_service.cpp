@@ -1,6 +1,7 @@
 #include "courier/record_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <regex>
 
 #include "common/validators.hpp"
@@ -82,48 +83,102 @@ Status ValidateRecord(const RecordInput& in, Channel channel, int64_t now) {
 Result<IntakeOutcome> Intake(storage::Connection& tx, const Outlet& outlet, const RecordInput& in, Channel channel,
                              std::optional<int64_t> clerk_user_id, const WatchCheck& watch, int64_t now) {
     JW_RETURN_IF_ERROR(ValidateRecord(in, channel, now));
-    IntakeOutcome out;
-    JW_ASSIGN_OR_RETURN(std::optional<int64_t> existing, FindRecordByWaybill(tx, outlet.company_id, in.waybill_no));
-    if (existing) {
-        out.record_id = *existing;
-        out.status = "duplicate";
-        return out;
+    std::vector<BatchItem> one(1);
+    one[0].outlet = &outlet;
+    one[0].in = in;
+    one[0].sealed = SealFields(in);
+    JW_ASSIGN_OR_RETURN(auto out, IntakeBatch(tx, outlet.company_id, one, channel, clerk_user_id, watch, {}, now));
+    return out[0];
+}
+
+Result<std::vector<IntakeOutcome>> IntakeBatch(storage::Connection& tx, int64_t company_id,
+                                               const std::vector<BatchItem>& items, Channel channel,
+                                               std::optional<int64_t> clerk_user_id, const WatchCheck& watch,
+                                               const WatchPrefilter& prefilter, int64_t now) {
+    std::vector<IntakeOutcome> out(items.size());
+    // Idempotent by company + waybill: those stored before, and repeats within the batch (the first one counts).
+    std::vector<std::string> waybills;
+    waybills.reserve(items.size());
+    for (const auto& it : items) waybills.push_back(it.in.waybill_no);
+    JW_ASSIGN_OR_RETURN(auto existing, FindRecordsByWaybill(tx, company_id, waybills));
+    std::map<std::string, size_t> first;        // waybill → the batch item that stores it
+    std::vector<int> stored(items.size(), -1);  // item → its index in `rows`, -1 when a duplicate
+    std::vector<NewRecord> rows;
+    std::vector<const SealedFields*> sealed;
+    std::vector<size_t> to_check;  // items asked of the watch list
+    std::vector<WatchSubject> subjects;
+    for (size_t i = 0; i < items.size(); ++i) {
+        const BatchItem& it = items[i];
+        if (auto e = existing.find(it.in.waybill_no); e != existing.end()) {
+            out[i].record_id = e->second;
+            out[i].status = "duplicate";
+            continue;
+        }
+        if (!first.emplace(it.in.waybill_no, i).second) {
+            out[i].status = "duplicate";  // its id once the first is stored
+            continue;
+        }
+        NewRecord r;
+        r.in = it.in;
+        r.company_id = company_id;
+        r.outlet_id = it.outlet->id;
+        r.source = channel == Channel::kCounter ? "counter" : "bulk";
+        r.clerk_user_id = clerk_user_id;
+        r.uploaded_at = now;
+        if (r.in.accepted_at == 0) r.in.accepted_at = now;
+        // Verified: a resident ID that passed GB 11643 (other documents are typed by hand and cannot be checked).
+        r.id_verified = it.in.sender_doc_type == "resident_id" && CheckIdNumber(it.in.sender_id).ok();
+        const Category* cat = FindCategory(it.in.category);
+        if (cat->level == "prohibited") {
+            // 反恐怖主义法 art. 20: prohibited items are not accepted; the reason names the catalogue item.
+            r.status = "refused";
+            r.refusal_reason = cat->name_zh + "（" + cat->basis + "）";
+        } else {
+            r.status = "accepted";
+            WatchSubject who;
+            who.id_kind = it.in.sender_doc_type;
+            who.id_number = it.in.sender_id;
+            who.name = it.in.sender_name;
+            who.station_unit_id = it.outlet->station_unit_id;
+            who.place = it.outlet->name;
+            who.event_ref = "courier:" + std::to_string(company_id) + ":" + it.in.waybill_no;
+            to_check.push_back(i);
+            subjects.push_back(std::move(who));
+        }
+        stored[i] = static_cast<int>(rows.size());
+        rows.push_back(std::move(r));
+        sealed.push_back(&it.sealed);
     }
-    NewRecord r;
-    r.in = in;
-    r.company_id = outlet.company_id;
-    r.outlet_id = outlet.id;
-    r.source = channel == Channel::kCounter ? "counter" : "bulk";
-    r.clerk_user_id = clerk_user_id;
-    r.uploaded_at = now;
-    if (r.in.accepted_at == 0) r.in.accepted_at = now;
-    // Verified: a resident ID that passed GB 11643 (other documents are typed by hand and cannot be checked).
-    r.id_verified = in.sender_doc_type == "resident_id" && CheckIdNumber(in.sender_id).ok();
-    const Category* cat = FindCategory(in.category);
-    if (cat->level == "prohibited") {
-        // 反恐怖主义法 art. 20: prohibited items are not accepted; the reason names the catalogue item.
-        r.status = "refused";
-        r.refusal_reason = cat->name_zh + "（" + cat->basis + "）";
-    } else {
-        WatchSubject who;
-        who.id_kind = in.sender_doc_type;
-        who.id_number = in.sender_id;
-        who.name = in.sender_name;
-        who.station_unit_id = outlet.station_unit_id;
-        who.place = outlet.name;
-        who.event_ref = "courier:" + std::to_string(outlet.company_id) + ":" + in.waybill_no;
-        JW_ASSIGN_OR_RETURN(WatchVerdict v, watch ? watch(tx, who, now) : Result<WatchVerdict>(WatchVerdict{}));
-        r.status = v.hit ? "held" : "accepted";
-        out.instruction = v.hit ? v.public_instruction : "";
+    // The watch list: one look-up for all, then the full check (with its alert) only where it may hit.
+    std::vector<bool> ask(subjects.size(), true);
+    if (prefilter && !subjects.empty()) {
+        JW_ASSIGN_OR_RETURN(ask, prefilter(tx, subjects, now));
     }
-    JW_ASSIGN_OR_RETURN(out.record_id, InsertRecord(tx, r));
-    for (const auto& [media_id, kind] : in.photos) {
-        if (!clerk_user_id) break;
-        JW_RETURN_IF_ERROR(media::Attach(tx, media_id, "courier_record", out.record_id, *clerk_user_id, "photos"));
-        JW_RETURN_IF_ERROR(InsertRecordPhoto(tx, out.record_id, media_id, kind));
+    for (size_t k = 0; k < to_check.size(); ++k) {
+        if (!ask[k] || !watch) continue;
+        JW_ASSIGN_OR_RETURN(WatchVerdict v, watch(tx, subjects[k], now));
+        if (!v.hit) continue;
+        rows[static_cast<size_t>(stored[to_check[k]])].status = "held";
+        out[to_check[k]].instruction = v.public_instruction;
     }
-    out.status = r.status;
-    out.reason = r.refusal_reason;
+    JW_ASSIGN_OR_RETURN(auto ids, InsertRecords(tx, rows, sealed));
+    for (size_t i = 0; i < items.size(); ++i) {
+        if (stored[i] < 0) {
+            if (out[i].record_id == 0)
+                out[i].record_id = ids[static_cast<size_t>(stored[first[items[i].in.waybill_no]])];
+            continue;
+        }
+        const NewRecord& r = rows[static_cast<size_t>(stored[i])];
+        out[i].record_id = ids[static_cast<size_t>(stored[i])];
+        out[i].status = r.status;
+        out[i].reason = r.refusal_reason;
+        if (!clerk_user_id) continue;
+        for (const auto& [media_id, kind] : items[i].in.photos) {
+            JW_RETURN_IF_ERROR(
+                media::Attach(tx, media_id, "courier_record", out[i].record_id, *clerk_user_id, "photos"));
+            JW_RETURN_IF_ERROR(InsertRecordPhoto(tx, out[i].record_id, media_id, kind));
+        }
+    }
     return out;
 }
 

@@ -7,9 +7,11 @@
 // - A sender on the person watch list: the record is "held", one alert goes to the outlet's local station, and the
 //   clerk sees only the police's neutral instruction (never that there was a hit).
 #include <string>
+#include <vector>
 
 #include "common/status.hpp"
 #include "courier/record.hpp"
+#include "courier/record_repository.hpp"
 #include "storage/database.hpp"
 
 namespace jw::courier {
@@ -32,5 +34,22 @@ Status ValidateRecord(const RecordInput& in, Channel channel, int64_t now);
 // Errors: ValidateRecord's; the database's; the watch check's.
 Result<IntakeOutcome> Intake(storage::Connection& tx, const Outlet& outlet, const RecordInput& in, Channel channel,
                              std::optional<int64_t> clerk_user_id, const WatchCheck& watch, int64_t now);
+
+// Many records at once (the bulk API's post), each with exactly Intake's outcome as if taken one after the other
+// in order (a waybill repeated within the batch is "duplicate" of its first), at a few statements per batch
+// instead of several per record (ADR 0062): the fields are sealed by the caller before the transaction
+// (`SealFields`), existing waybills are looked up in one query, the watch list is asked through `prefilter` in one
+// query and `watch` only for the subjects it names, and the records go in one multi-row INSERT. Every item must
+// have passed ValidateRecord already and belong to `company_id`'s outlets. Errors: the database's; the watch
+// check's (the whole batch fails, as a failed Intake fails its transaction).
+struct BatchItem {
+    const Outlet* outlet = nullptr;
+    RecordInput in;
+    SealedFields sealed;
+};
+Result<std::vector<IntakeOutcome>> IntakeBatch(storage::Connection& tx, int64_t company_id,
+                                               const std::vector<BatchItem>& items, Channel channel,
+                                               std::optional<int64_t> clerk_user_id, const WatchCheck& watch,
+                                               const WatchPrefilter& prefilter, int64_t now);
 
 }  // namespace jw::courier

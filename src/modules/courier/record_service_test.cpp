@@ -8,6 +8,7 @@
 #include "common/civil_time.hpp"
 #include "common/sealed_fields.hpp"
 #include "common/validators.hpp"
+#include "courier/area_scope.hpp"
 #include "courier/bulk_signature.hpp"
 #include "courier/courier_keys.hpp"
 #include "courier/demo.hpp"
@@ -193,6 +194,106 @@ TEST_P(CourierRecordTest, RatesAndCollisions) {
     ASSERT_EQ(listed->size(), 2u);  // the ID (12 records) and one receiver's phone; the third is unknown
     EXPECT_EQ((*listed)[0].count, 12);
     EXPECT_EQ((*listed)[1].count, 1);
+}
+
+// The bulk API's batch (ADR 0062) gives each record the outcome Intake gives it one by one: a waybill stored
+// before and one repeated within the batch are duplicates with the first's id, a prohibited item is refused, and
+// the watch check runs only where the prefilter names the sender — held there, with the neutral words.
+TEST_P(CourierRecordTest, BatchGivesEachRecordItsOwnOutcome) {
+    ASSERT_TRUE(Take(Valid("OLD0000001")).ok());
+    std::vector<BatchItem> items;
+    auto add = [&](RecordInput in, int outlet) {
+        BatchItem b;
+        b.outlet = &outlets_[static_cast<size_t>(outlet)];
+        b.sealed = SealFields(in);
+        b.in = std::move(in);
+        items.push_back(std::move(b));
+    };
+    add(Valid("NEW0000001"), 0);
+    add(Valid("OLD0000001"), 0);  // stored before
+    RecordInput bad = Valid("NEW0000002");
+    bad.category = "explosive";
+    add(bad, 1);
+    RecordInput listed = Valid("NEW0000003");
+    listed.sender_id = DemoIdNumber(9);
+    add(listed, 1);
+    add(Valid("NEW0000001"), 1);  // repeated within the batch
+    int calls = 0;
+    WatchCheck watch = [&](storage::Connection&, const WatchSubject& who, int64_t) -> Result<WatchVerdict> {
+        ++calls;
+        return WatchVerdict{who.id_number == DemoIdNumber(9), "请稍候"};
+    };
+    WatchPrefilter prefilter = [](storage::Connection&, const std::vector<WatchSubject>& who,
+                                  int64_t) -> Result<std::vector<bool>> {
+        std::vector<bool> out;
+        for (const auto& w : who) out.push_back(w.id_number == DemoIdNumber(9));
+        return out;
+    };
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    std::vector<IntakeOutcome> out;
+    ASSERT_TRUE(storage::InTransaction(**c, [&](storage::Connection& tx) -> Status {
+                    JW_ASSIGN_OR_RETURN(out, IntakeBatch(tx, outlets_[0].company_id, items, Channel::kBulk,
+                                                         std::nullopt, watch, prefilter, kNow));
+                    return Status::Ok();
+                }).ok());
+    ASSERT_EQ(out.size(), 5u);
+    EXPECT_EQ(out[0].status, "accepted");
+    EXPECT_EQ(out[1].status, "duplicate");
+    EXPECT_EQ(out[2].status, "refused");
+    EXPECT_NE(out[2].reason.find("（"), std::string::npos);
+    EXPECT_EQ(out[3].status, "held");
+    EXPECT_EQ(out[3].instruction, "请稍候");
+    EXPECT_EQ(out[4].status, "duplicate");
+    EXPECT_EQ(out[4].record_id, out[0].record_id);
+    EXPECT_EQ(calls, 1);  // only the sender the prefilter named
+    auto old = FindRecordByWaybill(**c, outlets_[0].company_id, "OLD0000001");
+    ASSERT_TRUE(old.ok() && old->has_value());
+    EXPECT_EQ(out[1].record_id, **old);
+    EXPECT_EQ((*c)->QueryOne("SELECT COUNT(*) FROM courier_records")->Int(0), 4);
+    auto held =
+        (*c)->QueryOne("SELECT status, outlet_id FROM courier_records WHERE id = ?", {storage::V(out[3].record_id)});
+    ASSERT_TRUE(held.ok());
+    EXPECT_EQ(held->Str(0), "held");
+    EXPECT_EQ(held->Int(1), outlets_[1].id);
+}
+
+// A police user sees the outlets whose local station is in their unit scope; a county-wide role sees all.
+TEST_P(CourierRecordTest, PoliceAreaIsTheStationsOutlets) {
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    auth::Principal station;
+    station.unit_scope = {101, 555};
+    auto area = PoliceOutletScope(**c, station);
+    ASSERT_TRUE(area.ok());
+    ASSERT_TRUE(area->has_value());
+    EXPECT_EQ(**area, std::vector<int64_t>{outlets_[1].id});
+    EXPECT_FALSE(InScope(*area, outlets_[0].id));
+    auth::Principal elsewhere;
+    elsewhere.unit_scope = {999};
+    auto none = PoliceOutletScope(**c, elsewhere);
+    ASSERT_TRUE(none.ok());
+    EXPECT_EQ(**none, std::vector<int64_t>{-1});
+    auth::Principal county;
+    county.all_units = true;
+    auto all = PoliceOutletScope(**c, county);
+    ASSERT_TRUE(all.ok());
+    EXPECT_FALSE(all->has_value());
+    // Rates and collisions of the area only.
+    ASSERT_TRUE(Take(Valid("A00000001"), {}, 0).ok());
+    ASSERT_TRUE(Take(Valid("B00000001"), {}, 1).ok());
+    const std::string day = ChinaDate(kNow);
+    auto days = OutletDays(**c, day, day, *area);
+    ASSERT_TRUE(days.ok()) << days.status().message();
+    ASSERT_EQ(days->size(), 1u);
+    EXPECT_EQ((*days)[0].outlet_id, outlets_[1].id);
+    auto listed = CollideWithList(**c, day, day, {DemoIdNumber(7)}, *area);
+    ASSERT_TRUE(listed.ok()) << listed.status().message();
+    ASSERT_EQ(listed->size(), 1u);
+    EXPECT_EQ(listed->front().count, 1);
+    auto within = CollideWithin(**c, day, day, 2, *none);
+    ASSERT_TRUE(within.ok()) << within.status().message();
+    EXPECT_TRUE(within->empty());
 }
 
 TEST_P(CourierRecordTest, NonceIsAcceptedOnce) {

@@ -3,6 +3,7 @@
 // all records), volumes, late uploads (uploaded more than kLateSeconds after the parcel was taken), and 碰撞比对
 // (collision analysis) of a period's senders and receivers. SQL over courier_records; thread safety: the
 // connection's.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,8 +22,10 @@ struct OutletDay {
 };
 // Per outlet and day in [from_day, to_day] (YYYY-MM-DD). Outlets with no record on a day have no row (the page
 // shows the gap as a missing upload).
+// `outlets` (here and below): only these outlets' records (a police user's area, area_scope.hpp); nullopt: all.
 Result<std::vector<OutletDay>> OutletDays(storage::Connection& c, const std::string& from_day,
-                                          const std::string& to_day);
+                                          const std::string& to_day,
+                                          const std::optional<std::vector<int64_t>>& outlets = std::nullopt);
 
 struct Collision {
     std::string kind;                 // one_sender_many_receivers | many_senders_one_address | listed
@@ -33,9 +36,11 @@ struct Collision {
 // Senders with at least `min_count` distinct receivers (by phone), and receiving addresses with at least
 // `min_count` distinct senders, in the period.
 Result<std::vector<Collision>> CollideWithin(storage::Connection& c, const std::string& from_day,
-                                             const std::string& to_day, int min_count);
+                                             const std::string& to_day, int min_count,
+                                             const std::optional<std::vector<int64_t>>& outlets = std::nullopt);
 // Records of the period whose sender ID or sender / receiver phone is in the list (ID numbers and phones).
 Result<std::vector<Collision>> CollideWithList(storage::Connection& c, const std::string& from_day,
-                                               const std::string& to_day, const std::vector<std::string>& list);
+                                               const std::string& to_day, const std::vector<std::string>& list,
+                                               const std::optional<std::vector<int64_t>>& outlets = std::nullopt);
 
 }  // namespace jw::courier

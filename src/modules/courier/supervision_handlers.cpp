@@ -1,4 +1,5 @@
 #include "common/civil_time.hpp"
+#include "courier/area_scope.hpp"
 #include "courier/courier_handlers.hpp"
 #include "courier/record_repository.hpp"
 #include "courier/registry_repository.hpp"
@@ -21,20 +22,22 @@ Status Period(const Request& req, std::string* from, std::string* to) {
     return Status::Ok();
 }
 
-Result<Reply> Outlets(const Deps& d, Request&) {
+Result<Reply> Outlets(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_ASSIGN_OR_RETURN(auto outlets, ListOutlets(*c, std::nullopt));
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
     Json items = Json::array();
     for (const auto& o : outlets)
-        items.push_back({{"id", o.id},
-                         {"company_id", o.company_id},
-                         {"code", o.code},
-                         {"name", o.name},
-                         {"licence_no", o.licence_no},
-                         {"manager_name", o.manager_name},
-                         {"address", o.address_text},
-                         {"township", o.township},
-                         {"station_unit_id", o.station_unit_id}});
+        if (InScope(area, o.id))
+            items.push_back({{"id", o.id},
+                             {"company_id", o.company_id},
+                             {"code", o.code},
+                             {"name", o.name},
+                             {"licence_no", o.licence_no},
+                             {"manager_name", o.manager_name},
+                             {"address", o.address_text},
+                             {"township", o.township},
+                             {"station_unit_id", o.station_unit_id}});
     return Reply::Json200({{"items", items}});
 }
 
@@ -43,7 +46,8 @@ Result<Reply> Rates(const Deps& d, Request& req) {
     std::string from, to;
     JW_RETURN_IF_ERROR(Period(req, &from, &to));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
-    JW_ASSIGN_OR_RETURN(auto days, OutletDays(*c, from, to));
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
+    JW_ASSIGN_OR_RETURN(auto days, OutletDays(*c, from, to, area));
     Json items = Json::array();
     for (const auto& x : days)
         items.push_back({{"outlet_id", x.outlet_id},
@@ -76,6 +80,7 @@ Result<Reply> Collide(const Deps& d, Request& req) {
         min_count = body["min_count"].get<int>();
     }
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
     std::vector<Collision> found;
     if (body.contains("list")) {
         if (!body["list"].is_array() || body["list"].size() > 1000) return Status::Invalid("list", "bad_type");
@@ -84,9 +89,9 @@ Result<Reply> Collide(const Deps& d, Request& req) {
             if (!x.is_string()) return Status::Invalid("list", "bad_type");
             list.push_back(x.get<std::string>());
         }
-        JW_ASSIGN_OR_RETURN(found, CollideWithList(*c, from, to, list));
+        JW_ASSIGN_OR_RETURN(found, CollideWithList(*c, from, to, list, area));
     } else {
-        JW_ASSIGN_OR_RETURN(found, CollideWithin(*c, from, to, min_count));
+        JW_ASSIGN_OR_RETURN(found, CollideWithin(*c, from, to, min_count, area));
     }
     Json items = Json::array();
     for (const auto& f : found)

@@ -1,6 +1,7 @@
 #include "courier/watch_adapter.hpp"
 
 #include "personwatch/check/identity_check.hpp"
+#include "personwatch/check/listed_filter.hpp"
 
 namespace jw::courier {
 namespace {
@@ -38,6 +39,18 @@ WatchCheck MakeWatchCheck() {
         }
         // Only hit + the neutral words leave this function (source courier: reveal = 0).
         return WatchVerdict{answer->hit, answer->public_instruction_zh};
+    };
+}
+
+WatchPrefilter MakeWatchPrefilter() {
+    return [](storage::Connection& tx, const std::vector<WatchSubject>& who, int64_t now) {
+        std::vector<personwatch::CheckSubject> subjects(who.size());
+        for (size_t i = 0; i < who.size(); ++i) {
+            subjects[i].id_kind = IdKind(who[i].id_kind);
+            subjects[i].id_number = who[i].id_number;
+            subjects[i].name = who[i].name;
+        }
+        return personwatch::MayBeListed(tx, subjects, now);
     };
 }
 

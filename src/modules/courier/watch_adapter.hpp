@@ -6,4 +6,6 @@
 
 namespace jw::courier {
 WatchCheck MakeWatchCheck();
-}
+// personwatch::MayBeListed over the same subjects as MakeWatchCheck's (document kinds mapped alike).
+WatchPrefilter MakeWatchPrefilter();
+}  // namespace jw::courier
