@@ -12,6 +12,11 @@ import { i18n } from '@/locales'
 // line in the bell; the listeners (the board) get them.
 const SIGNAL_KINDS = new Set(['dispatch_board'])
 
+// A signal tells a page to reload (the 110 board); it is not a message for the bell or a toast.
+export function isSignal(n: Notification): boolean {
+  return SIGNAL_KINDS.has(n.kind)
+}
+
 function lineKey(n: Notification): string {
   return `${n.kind}|${n.code ?? ''}|${n.title}`
 }
