@@ -107,14 +107,23 @@ Result<Reply> CacheKeyHandler(Request& req, const std::string& cache_key, int ma
 }
 // The addresses of a grid the officer works in (a team member, or the grid's station), for picking an address
 // offline: the phone keeps no more than its own grid's. NotFound for a grid the officer has no part in (as for
-// an unknown one).
+// an unknown one). Without `grid`: the grid whose team the caller is on (a grid member's phone, which has no grid
+// figures to find it by), {grid: null, items: []} when none.
 Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
     const auth::Principal& p = *req.principal;
-    const std::string code = req.Query("grid");
-    if (code.empty()) return Status::Invalid("grid", "required");
+    std::string code = req.Query("grid");
     {
         auto c = db.Acquire();
         if (!c.ok()) return c.status();
+        if (code.empty()) {
+            JW_ASSIGN_OR_RETURN(auto mine, GridOfMember(**c, p.user_id));
+            if (!mine) {
+                Reply none = Reply::Json200({{"grid", nullptr}, {"items", Json::array()}});
+                none.audit_object = "grid:none";
+                return none;
+            }
+            code = *mine;
+        }
         JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
         if (!grid) return Status::NotFound("grid");
         JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
@@ -146,9 +155,10 @@ void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
         {"POST", base + "/checks", "field.check", "field.check", idempotency::Once(db, deps.master, CheckHandler)});
     router.Add({"GET", base + "/checks", "field.check", "field.check.list",
                 [&db](Request& req) { return ListHandler(req, db); }});
-    router.Add({"GET", base + "/grid-addresses", "field.check", "field.grid_addresses",
+    // The offline store's routes: field.offline (officers, auxiliaries and grid members: ADR 0064).
+    router.Add({"GET", base + "/grid-addresses", "field.offline", "field.grid_addresses",
                 [&db](Request& req) { return GridAddressesHandler(req, db); }});
-    router.Add({"GET", base + "/cache-key", "field.check", "field.cache_key",
+    router.Add({"GET", base + "/cache-key", "field.offline", "field.cache_key",
                 [key = DeriveKey(deps.master, "field.cache"), hours = deps.max_offline_hours](Request& req) {
                     return CacheKeyHandler(req, key, hours);
                 }});
