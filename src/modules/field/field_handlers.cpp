@@ -105,10 +105,10 @@ Result<Reply> CacheKeyHandler(Request& req, const std::string& cache_key, int ma
     r.audit_object = "field_cache_key";
     return r;
 }
-// The addresses of a grid the officer works in (a team member, or the grid's station), for picking an address
-// offline: the phone keeps no more than its own grid's. NotFound for a grid the officer has no part in (as for
-// an unknown one). Without `grid`: the grid whose team the caller is on (a grid member's phone, which has no grid
-// figures to find it by), {grid: null, items: []} when none.
+// The addresses of a grid the officer works in (a team member, or, with field.check, the grid's station), for
+// picking an address offline: the phone keeps no more than its own grid's. NotFound for a grid the caller has no
+// part in (as for an unknown one). Without `grid`: the grid whose team the caller is on (a grid member's phone,
+// which has no grid figures to find it by), {grid: null, items: []} when none.
 Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
     const auth::Principal& p = *req.principal;
     std::string code = req.Query("grid");
@@ -129,7 +129,8 @@ Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
         JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
         const bool member =
             std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
-        if (!member && !p.SeesUnit(grid->unit_id)) return Status::NotFound("grid");
+        // The station's police see its grids; a grid member (no field.check, not police) only their own team's.
+        if (!member && !(p.Can("field.check") && p.SeesUnit(grid->unit_id))) return Status::NotFound("grid");
     }
     Json items = Json::array();
     const auto matcher = community::ServingAddressIndex().Get();

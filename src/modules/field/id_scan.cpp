@@ -50,8 +50,7 @@ void RegisterIdScanRoute(http::Router& router) {
                     http::Reply reply;
                     reply.body = {{"id_number", r.id_number},
                                   {"valid", CheckIdNumber(r.id_number).ok()},
-                                  {"confidence",
-                                   std::round((c == r.confidence.end() ? 0.0 : c->second) * 100) / 100}};
+                                  {"confidence", std::round((c == r.confidence.end() ? 0.0 : c->second) * 100) / 100}};
                     reply.audit_object = "field.id_scan";
                     return reply;
                 }});
