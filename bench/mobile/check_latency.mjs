@@ -8,10 +8,37 @@
 //   active watch orders on the plate (two requests: the figure is the pair), a third of them watch-listed plates.
 // Measured at the client, so each figure includes HTTP and the durable commit of the audit record (and alert):
 // the server's own time is below it. Run:
-//   JINGWU_BIN=$PWD/build/release/src/app/jingwu [JW_BACKEND=postgres JW_TEST_PG_URL=…] node bench/mobile/check_latency.mjs
-//   knobs: JW_BENCH_CHECKS (300), JW_BENCH_PLATES (150)
+//   JINGWU_BIN=$PWD/build/release/src/app/jingwu [JW_TEST_PG_URL=…] node bench/mobile/check_latency.mjs
+//   knobs: JW_BENCH_CHECKS (300), JW_BENCH_PLATES (150), JW_BENCH_BACKENDS (sqlite,postgres when JW_TEST_PG_URL
+//   is set, else sqlite)
+// Side by side: each backend in its own child process (the test harness picks the backend at load), one after
+// the other on the same demo county and the same sequence of checks, then a table of both with the ratio.
 import os from 'node:os';
-import { startServer, loggedIn, execSql } from '../../tests/integration/lib/server.mjs';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+if (!process.env.JW_BENCH_CHILD) {
+  const backends = (process.env.JW_BENCH_BACKENDS || (process.env.JW_TEST_PG_URL ? 'sqlite,postgres' : 'sqlite')).split(',');
+  const results = {};
+  for (const b of backends) {
+    const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url)], {
+      env: { ...process.env, JW_BENCH_CHILD: '1', JW_BACKEND: b }, encoding: 'utf8', maxBuffer: 1 << 24 });
+    process.stdout.write(child.stdout.split('\n').filter((l) => !l.startsWith('{')).join('\n'));
+    if (child.status !== 0) { process.stderr.write(child.stderr); process.exit(child.status ?? 1); }
+    results[b] = JSON.parse(child.stdout.split('\n').find((l) => l.startsWith('{')));
+  }
+  if (backends.length > 1) {
+    console.log(`\nside by side, p95 in ms (target < 300):`);
+    const rows = Object.keys(results[backends[0]]);
+    console.log(['', ...backends, backends.length === 2 ? `${backends[1]}/${backends[0]}` : ''].join('\t'));
+    for (const r of rows) {
+      const v = backends.map((b) => results[b][r]?.p95);
+      console.log([r, ...v.map((x) => (x ?? NaN).toFixed(1)), v.length === 2 ? (v[1] / v[0]).toFixed(2) + 'x' : ''].join('\t'));
+    }
+  }
+  process.exit(0);
+}
+const { startServer, loggedIn, execSql } = await import('../../tests/integration/lib/server.mjs');
 
 const CHECKS = Number(process.env.JW_BENCH_CHECKS || 300);
 const PLATES = Number(process.env.JW_BENCH_PLATES || 150);
@@ -70,6 +97,11 @@ try {
   console.log(line('identity check, all', all));
   for (const [k, a] of Object.entries(times)) if (a.length) console.log(line(`identity check, ${k}`, a));
   console.log(line('vehicle check (check-plate + watch orders)', vehicle));
+  const summary = (a) => ({ n: a.length, p50: pct(a, 0.5), p95: pct(a, 0.95), max: Math.max(...a) });
+  const out = { 'identity, all': summary(all) };
+  for (const [k, a] of Object.entries(times)) if (a.length) out[`identity, ${k}`] = summary(a);
+  out.vehicle = summary(vehicle);
+  console.log(JSON.stringify(out));
 } finally {
   await server.cleanup();
 }

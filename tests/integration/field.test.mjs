@@ -115,7 +115,29 @@ test('a grid\'s addresses for its team only', async () => {
   assert.ok(r.items.length > 0);
   assert.ok(r.items.every((a) => a.address_id && a.full_name));
   expectError(await officer.get('/field/grid-addresses?grid=NO-SUCH-GRID'), 404);
-  expectError(await officer.get('/field/grid-addresses'), 400, 'invalid_argument', { grid: 'required' });
+  // without a grid named: the grid whose team the caller is on (the officer is on it)
+  const own = expectStatus(await officer.get('/field/grid-addresses'), 200);
+  assert.equal(own.grid, grid);
+  assert.equal(own.items.length, r.items.length);
+});
+
+// A grid member (no checks, no field.check) keeps an offline store too (ADR 0064): the cache key, their grid's
+// addresses (found by the team they are on, none of another grid), their tasks — and no person check, no watch
+// list, nobody's full ID number.
+test('a grid member gets the offline store of their own grid and no more', async () => {
+  const member = await loggedIn(server, 'gridmember');
+  const key = expectStatus(await member.get('/field/cache-key'), 200);
+  assert.match(key.secret, /^[0-9a-f]{64}$/);
+  const grid = execSql(server.db, "SELECT m.grid_code FROM community_grid_members m JOIN users u ON u.id = m.user_id WHERE u.username = 'gridmember' LIMIT 1").trim();
+  assert.ok(grid, 'the demo puts the grid member on the officer\'s grid');
+  const own = expectStatus(await member.get('/field/grid-addresses'), 200);
+  assert.equal(own.grid, grid);
+  assert.ok(own.items.length > 0);
+  const other = execSql(server.db, `SELECT code FROM community_grids WHERE code <> '${grid}' ORDER BY code LIMIT 1`).trim();
+  if (other) expectError(await member.get(`/field/grid-addresses?grid=${encodeURIComponent(other)}`), 404);
+  expectStatus(await member.get('/community/tasks?mine=true&status=open'), 200);
+  expectError(await member.post('/field/checks', { client_key: 'gm-1', id_number: '110101199003070011' }), 403);
+  expectError(await member.get('/personwatch/offline-list'), 403);
 });
 
 // A photo taken offline is sent from the queue with its key until the phone hears the reply (issue 15, ADR 0059):

@@ -71,7 +71,8 @@ test('the phone\'s pass search: purpose, case basis and permission as on the des
 });
 
 // The demo's auxiliary (辅警) collects information and checks identities under an officer, and decides nothing
-// (公安机关办理行政案件程序规定 2019 §52); the grid member (网格员) is no police officer: no checks at all.
+// (公安机关办理行政案件程序规定 2019 §52); the grid member (网格员) is no police officer: no checks at all, and an
+// offline store of their own grid's addresses and their tasks only (ADR 0064: the cache key, no watch list).
 test('the auxiliary and the grid member: what each may do on the phone and what not', async () => {
   const aux = await loggedIn(server, 'auxiliary');
   const grid = await loggedIn(server, 'gridmember');
@@ -84,8 +85,9 @@ test('the auxiliary and the grid member: what each may do on the phone and what 
   // no decision: no watch-list application or approval, no case, not the station's checks of others
   expectError(await aux.post('/personwatch/entries', { kind: 'wanted', id_number: id, name: '某某', reason: '测试' }), 403);
   expectError(await aux.get('/cases'), 403);
-  for (const [method, path] of [['post', '/field/checks'], ['get', '/field/cache-key'], ['get', '/checkpoint/watch-orders'],
-    ['get', '/personwatch/offline-list']]) {
+  expectStatus(await grid.get('/field/cache-key'), 200);
+  for (const [method, path] of [['post', '/field/checks'], ['post', '/field/id-scan'], ['get', '/checkpoint/watch-orders'],
+    ['get', '/personwatch/offline-list'], ['get', '/field/checks']]) {
     expectError(await grid[method](path, method === 'post' ? { client_key: 'g-1', id_number: id } : undefined), 403);
   }
   const people = expectStatus(await grid.get('/community/people?page_size=5'), 200);

@@ -14,14 +14,17 @@ Status SeedDemoFieldAccounts(storage::Connection& c, int64_t now) {
         false,
         {"community.address.match", "community.address.read", "community.grid.read", "community.work.read",
          "community.work.write", "community.person.read", "community.person.write", "community.house.read",
-         "community.house.write", "community.org.read", "field.check", "personwatch.offline", "watch.read"}};
+         "community.house.write", "community.org.read", "field.check", "field.offline", "personwatch.offline",
+         "watch.read"}};
     const auth::Role grid_member{
         "grid_member",
         "business",
         "unit",
         false,
         {"community.address.match", "community.address.read", "community.grid.read", "community.work.read",
-         "community.work.write", "community.person.read", "community.house.read"}};
+         "community.work.write", "community.person.read", "community.house.read",
+         // the phone's offline store: the grid's addresses and the member's tasks (no people: ADR 0064)
+         "field.offline"}};
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, auxiliary));
     JW_RETURN_IF_ERROR(auth::repo::EnsureRole(c, grid_member));
     JW_ASSIGN_OR_RETURN(auto unit, c.Query("SELECT id FROM units WHERE name = '城关派出所'"));

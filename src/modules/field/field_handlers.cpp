@@ -105,22 +105,32 @@ Result<Reply> CacheKeyHandler(Request& req, const std::string& cache_key, int ma
     r.audit_object = "field_cache_key";
     return r;
 }
-// The addresses of a grid the officer works in (a team member, or the grid's station), for picking an address
-// offline: the phone keeps no more than its own grid's. NotFound for a grid the officer has no part in (as for
-// an unknown one).
+// The addresses of a grid the officer works in (a team member, or, with field.check, the grid's station), for
+// picking an address offline: the phone keeps no more than its own grid's. NotFound for a grid the caller has no
+// part in (as for an unknown one). Without `grid`: the grid whose team the caller is on (a grid member's phone,
+// which has no grid figures to find it by), {grid: null, items: []} when none.
 Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
     const auth::Principal& p = *req.principal;
-    const std::string code = req.Query("grid");
-    if (code.empty()) return Status::Invalid("grid", "required");
+    std::string code = req.Query("grid");
     {
         auto c = db.Acquire();
         if (!c.ok()) return c.status();
+        if (code.empty()) {
+            JW_ASSIGN_OR_RETURN(auto mine, GridOfMember(**c, p.user_id));
+            if (!mine) {
+                Reply none = Reply::Json200({{"grid", nullptr}, {"items", Json::array()}});
+                none.audit_object = "grid:none";
+                return none;
+            }
+            code = *mine;
+        }
         JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
         if (!grid) return Status::NotFound("grid");
         JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
         const bool member =
             std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
-        if (!member && !p.SeesUnit(grid->unit_id)) return Status::NotFound("grid");
+        // The station's police see its grids; a grid member (no field.check, not police) only their own team's.
+        if (!member && !(p.Can("field.check") && p.SeesUnit(grid->unit_id))) return Status::NotFound("grid");
     }
     Json items = Json::array();
     const auto matcher = community::ServingAddressIndex().Get();
@@ -146,9 +156,10 @@ void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
         {"POST", base + "/checks", "field.check", "field.check", idempotency::Once(db, deps.master, CheckHandler)});
     router.Add({"GET", base + "/checks", "field.check", "field.check.list",
                 [&db](Request& req) { return ListHandler(req, db); }});
-    router.Add({"GET", base + "/grid-addresses", "field.check", "field.grid_addresses",
+    // The offline store's routes: field.offline (officers, auxiliaries and grid members: ADR 0064).
+    router.Add({"GET", base + "/grid-addresses", "field.offline", "field.grid_addresses",
                 [&db](Request& req) { return GridAddressesHandler(req, db); }});
-    router.Add({"GET", base + "/cache-key", "field.check", "field.cache_key",
+    router.Add({"GET", base + "/cache-key", "field.offline", "field.cache_key",
                 [key = DeriveKey(deps.master, "field.cache"), hours = deps.max_offline_hours](Request& req) {
                     return CacheKeyHandler(req, key, hours);
                 }});

@@ -168,4 +168,12 @@ Result<std::vector<CheckRow>> ListChecks(storage::Connection& c, std::optional<i
     return out;
 }
 
+Result<std::optional<std::string>> GridOfMember(storage::Connection& c, int64_t user_id) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT grid_code FROM community_grid_members WHERE user_id = ? "
+                                           "ORDER BY grid_code LIMIT 1",
+                                           {storage::V(user_id)}));
+    if (rows.empty()) return std::optional<std::string>();
+    return std::optional<std::string>(rows[0].Str(0));
+}
+
 }  // namespace jw::field

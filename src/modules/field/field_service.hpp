@@ -66,4 +66,8 @@ struct CheckRow {
 Result<std::vector<CheckRow>> ListChecks(storage::Connection& c, std::optional<int64_t> officer_id,
                                          const std::optional<std::vector<int64_t>>& unit_scope, int limit);
 
+// The grid whose team `user_id` is on (the first by code when several), or nullopt: the grid a member's phone keeps
+// offline (ADR 0064).
+Result<std::optional<std::string>> GridOfMember(storage::Connection& c, int64_t user_id);
+
 }  // namespace jw::field

@@ -142,6 +142,27 @@ TEST_P(FieldCheckTest, AWantedPersonIsAnsweredWantedAndAlertsTheDeskOnce) {
     EXPECT_EQ(Check(in)->outcome, "watched");
 }
 
+// A grid member's phone finds its grid by the team it is on (ADR 0064): the first grid by code, none for a user on
+// no team (a member's slot without an account does not count).
+TEST_P(FieldCheckTest, AGridMemberFindsTheGridOfTheirTeam) {
+    const int64_t member = officer_p_.user_id;
+    auto none = GridOfMember(*c_, member);
+    ASSERT_TRUE(none.ok()) << none.status().message();
+    EXPECT_FALSE(none->has_value());
+    ASSERT_TRUE(c_->Exec("INSERT INTO community_grid_members (grid_code, user_id, name, role) VALUES "
+                         "('G-02', ?, 'a', 'grid_member'), ('G-01', ?, 'a', 'grid_member'), "
+                         "('G-00', NULL, 'b', 'grid_member')",
+                         {storage::V(member), storage::V(member)})
+                    .ok());
+    auto mine = GridOfMember(*c_, member);
+    ASSERT_TRUE(mine.ok()) << mine.status().message();
+    ASSERT_TRUE(mine->has_value());
+    EXPECT_EQ(**mine, "G-01");
+    auto other = GridOfMember(*c_, member + 1000);
+    ASSERT_TRUE(other.ok());
+    EXPECT_FALSE(other->has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FieldCheckTest, ::testing::ValuesIn(storage::testing::Backends()));
 
 }  // namespace

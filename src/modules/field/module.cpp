@@ -1,9 +1,10 @@
-// The field module (issue 15): the phone app's checks and cache key. Comes after community (the master index it
-// looks people up in).
+// The field module (issue 15): the phone app's checks, cache key and camera ID scan. Comes after community (the
+// master index it looks people up in) and courier (whose ID-card OCR the scan reuses).
 #include "modules/module.hpp"
 
 #include "field/demo_accounts.hpp"
 #include "field/field_handlers.hpp"
+#include "field/id_scan.hpp"
 
 namespace jw::field {
 namespace data {
@@ -17,6 +18,9 @@ class FieldModule final : public modules::Module {
     const modules::EmbeddedFiles& Files() const override { return data::EmbeddedFiles(); }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         RegisterFieldRoutes(parts.router, FieldDeps{s.db, s.key, 72});
+        // The camera ID scan reads with the courier counter's OCR: about a second of CPU, on the offloaded pool.
+        RegisterIdScanRoute(parts.router);
+        parts.offloaded_actions.push_back("field.id_scan");
         return Status::Ok();
     }
     // The demo's auxiliary and grid member (demo_accounts.hpp); after community's grids (module order).

@@ -65,19 +65,36 @@ export function listPeople(query: { address_id?: string; q?: string; page_size?:
   return http.get<Page<PersonRow>>('/community/people', query)
 }
 
-// The photo as the phone compressed it (JPEG); the server checks it, strips metadata and seals it.
-export async function uploadPhoto(photo: Blob): Promise<string> {
+// A photo as the body of a POST (JPEG from the phone's compression), answered with JSON.
+async function postImage<T>(path: string, photo: Blob): Promise<T> {
   const headers: Record<string, string> = { 'Content-Type': photo.type || 'image/jpeg', Accept: 'application/json' }
   const token = csrfToken()
   if (token) headers['X-CSRF-Token'] = token
   let res: Response
   try {
-    res = await fetch(`${API_BASE}/media`, { method: 'POST', headers, body: photo, credentials: 'same-origin' })
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', headers, body: photo, credentials: 'same-origin' })
   } catch (e) {
     throw new ApiError(0, { code: 'network', message: String(e) })
   }
   if (!res.ok) throw await parseError(res)
-  return ((await res.json()) as { media_id: string }).media_id
+  return (await res.json()) as T
+}
+
+// The photo as the phone compressed it (JPEG); the server checks it, strips metadata and seals it.
+export async function uploadPhoto(photo: Blob): Promise<string> {
+  return (await postImage<{ media_id: string }>('/media', photo)).media_id
+}
+
+// The ID card's number read from its photo (POST /field/id-scan, ADR 0064): only the number, whether it passes
+// GB 11643's check, and how sure the reader was. The photo is not kept.
+export interface IdScan {
+  id_number: string
+  valid: boolean
+  confidence: number
+}
+
+export function scanIdCard(photo: Blob): Promise<IdScan> {
+  return postImage<IdScan>('/field/id-scan', photo)
 }
 
 // visited_at left out = now (the server's clock).

@@ -9,27 +9,33 @@ import { DEFAULT_LOCALE, LOCALES, savedLocale, saveLocale, type Locale } from '@
 
 type Tree = { [key: string]: string | Tree }
 
+// The login page's words (its own and the error words) are in the first load; the other pages' files are fetched
+// with the rest of the kit (ADR 0064: first load on 3G), by loadPageMessages() before any page after the login.
 const files = {
   ...import.meta.glob<Tree>('../locales/*/mobile.json', { eager: true, import: 'default' }),
   ...import.meta.glob<Tree>('../locales/*/errors.json', { eager: true, import: 'default' }),
+}
+const pageFiles = {
   // Property's phone page and the shared scanner and signature pad (ADR 0054).
-  ...import.meta.glob<Tree>('../locales/*/property.json', { eager: true, import: 'default' }),
-  ...import.meta.glob<Tree>('../locales/*/scan.json', { eager: true, import: 'default' }),
-  ...import.meta.glob<Tree>('../locales/*/signature.json', { eager: true, import: 'default' }),
-  ...import.meta.glob<Tree>('../locales/*/field.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/property.json', { import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/scan.json', { import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/signature.json', { import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/field.json', { import: 'default' }),
   // The patrol unit's status and its dispatched call (dispatch, issue 18).
-  ...import.meta.glob<Tree>('../locales/*/dispatch.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/dispatch.json', { import: 'default' }),
   // The outlet clerk's counter (courier, issue 17).
-  ...import.meta.glob<Tree>('../locales/*/courier.json', { eager: true, import: 'default' }),
+  ...import.meta.glob<Tree>('../locales/*/courier.json', { import: 'default' }),
+}
+
+function place(messages: Record<Locale, Tree>, path: string, content: Tree): void {
+  const m = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
+  if (!m || !(LOCALES as readonly string[]).includes(m[1])) return
+  messages[m[1] as Locale][m[2]] = content
 }
 
 export function loadMobileMessages(): Record<Locale, Tree> {
   const messages = { 'zh-CN': {}, en: {} } as Record<Locale, Tree>
-  for (const [path, content] of Object.entries(files)) {
-    const m = /\/locales\/([^/]+)\/([^/]+)\.json$/.exec(path)
-    if (!m || !(LOCALES as readonly string[]).includes(m[1])) continue
-    messages[m[1] as Locale][m[2]] = content
-  }
+  for (const [path, content] of Object.entries(files)) place(messages, path, content)
   return messages
 }
 
@@ -56,3 +62,15 @@ export function setMobileLocale(l: Locale): void {
 }
 
 useKitLocale(savedLocale())
+
+// The other pages' words, once (both languages: the language can be switched on the 我的 page).
+let pageWords: Promise<void> | null = null
+export function loadPageMessages(): Promise<void> {
+  pageWords ??= (async () => {
+    const messages = { 'zh-CN': {}, en: {} } as Record<Locale, Tree>
+    await Promise.all(Object.entries(pageFiles).map(async ([path, load]) => place(messages, path, await load())))
+    for (const l of LOCALES) i18n.global.mergeLocaleMessage(l, messages[l])
+  })()
+  pageWords.catch(() => (pageWords = null))
+  return pageWords
+}

@@ -12,9 +12,6 @@ import { useSessionStore } from '@/store/modules/session'
 import { i18n } from './i18n'
 import { installKit } from './vant'
 import { router } from './router'
-import { setBackgroundRefresh } from './offline/lifecycle'
-import { keep, loadGridAddresses } from './offline/cache'
-import { myGrid, myTasks } from './api'
 
 const app = createApp(App)
 app.use(pinia)
@@ -46,20 +43,11 @@ setHttpHooks({
 
 app.use(router)
 app.mount('#app')
+// The other pages' components and words are not fetched here: the router fetches them before the first page
+// after the login (the service worker has them precached by then). Fetched right after the first paint, they
+// still delayed the login form on a starved CPU (measured side by side, ADR 0064).
 
 // Installable and offline (ADR 0053): the service worker at /m/sw.js (scope /m/) precaches the phone's shell.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   void navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch(() => undefined)
 }
-
-// While online, every half minute and when the network returns: the officer's open tasks, their grid and its
-// addresses are fetched again into the phone's sealed store, so they are there when the network is not.
-setBackgroundRefresh(async (userId) => {
-  const user = session.user
-  const [tasks, grid] = await Promise.all([myTasks('open'), user ? myGrid(userId, user.unit_id) : Promise.resolve(null)])
-  await keep('tasks', tasks)
-  await keep('grid', grid)
-  if (grid) await loadGridAddresses(grid.code)
-  // (loaded lazily: the SM3 code is not part of the first load)
-  if (session.can('personwatch.offline')) await (await import('./offline/watchlist')).loadOfflineList()
-})

@@ -5,7 +5,8 @@ import { createRouter, createWebHistory, type RouteRecordRaw } from 'vue-router'
 import { useSessionStore } from '@/store/modules/session'
 import { decide } from '@/router/guard'
 import { i18n } from './i18n'
-import { openStore } from './offline/lifecycle'
+import { restOfKit } from './vant'
+import { loadPageMessages } from './i18n'
 // The login page is part of the entry, not a lazily loaded chunk: on a slow network each chunk is another round
 // trip before the form shows (issue 15: first load under 3 s on 3G; ADR 0059).
 import LoginPage from './views/LoginPage.vue'
@@ -120,8 +121,15 @@ async function resolveSession(session: ReturnType<typeof useSessionStore>): Prom
   if (session.info) sessionStorage.setItem(SESSION_COPY, JSON.stringify(session.info))
 }
 
+// Every page but the login needs the rest of the kit and the other pages' words (ADR 0064: the first load on 3G
+// carries only the login form's).
+export function pagesReady(): Promise<unknown> {
+  return Promise.all([restOfKit(), loadPageMessages()])
+}
+
 router.beforeEach(async (to) => {
   const session = useSessionStore()
+  if (to.name !== 'login') await pagesReady()
   if (to.name === 'login' && !session.checked) {
     // The login form shows at once, without waiting a round trip for GET /session; a session that turns out to
     // be still valid moves on to the home page as the guard would have.
@@ -134,7 +142,9 @@ router.beforeEach(async (to) => {
   const user = session.user
   if (user && storeFor !== user.id && !session.mustChangePassword && !session.totpEnrolmentRequired) {
     storeFor = user.id
-    void openStore(user.id)
+    // (the store, its encryption and the queue are loaded here, not in the login page's first load: ADR 0064)
+    const id = user.id
+    void import('./offline/start').then((m) => m.openStore(id))
   }
   if (!user) storeFor = 0
   return decide(to, {

@@ -1,100 +1,49 @@
 // The phone kit (Vant 4, ADR 0039), imported per component with each one's own CSS, so the phone downloads
-// only what its pages use. A page that needs another component adds it here (name and style together).
+// only what its pages use. Two parts (ADR 0064): the login page's few components here, in the first load, and
+// every other page's in vant-pages.ts, fetched right after the login form shows (the router waits for it before
+// any other page). Vant's icon font alone is 34 kB that no byte of the login form needs. A page that needs
+// another component adds it to vant-pages.ts (name and style together); the login page, here.
 import type { App } from 'vue'
 import {
-  Badge,
   Button,
   Cell,
   CellGroup,
-  Checkbox,
-  DatePicker,
-  Empty,
   Field,
   Form,
-  Grid,
-  GridItem,
-  Icon,
   Loading,
-  NavBar,
   NoticeBar,
-  Picker,
-  Popup,
-  PullRefresh,
-  Radio,
-  RadioGroup,
-  Search,
-  Switch,
-  Tabbar,
-  TabbarItem,
-  Tab,
-  Tabs,
-  Tag,
-  Uploader,
 } from 'vant'
-import 'vant/es/badge/style/index'
-import 'vant/es/button/style/index'
-import 'vant/es/cell/style/index'
-import 'vant/es/cell-group/style/index'
-import 'vant/es/checkbox/style/index'
-import 'vant/es/date-picker/style/index'
-import 'vant/es/empty/style/index'
-import 'vant/es/field/style/index'
-import 'vant/es/form/style/index'
-import 'vant/es/grid/style/index'
-import 'vant/es/grid-item/style/index'
-import 'vant/es/icon/style/index'
-import 'vant/es/loading/style/index'
-import 'vant/es/nav-bar/style/index'
-import 'vant/es/notice-bar/style/index'
-import 'vant/es/picker/style/index'
-import 'vant/es/popup/style/index'
-import 'vant/es/pull-refresh/style/index'
-import 'vant/es/radio/style/index'
-import 'vant/es/radio-group/style/index'
-import 'vant/es/search/style/index'
-import 'vant/es/switch/style/index'
-import 'vant/es/tabbar/style/index'
-import 'vant/es/tabbar-item/style/index'
-import 'vant/es/tab/style/index'
-import 'vant/es/tabs/style/index'
-import 'vant/es/tag/style/index'
-import 'vant/es/uploader/style/index'
-// the function-style ones (showToast, showDialog, showNotify) bring their component's CSS this way
-import 'vant/es/toast/style/index'
-import 'vant/es/dialog/style/index'
-import 'vant/es/notify/style/index'
+// Each component's own CSS, not its style entry: the entries also bring the icon's CSS with its inlined font.
+import 'vant/es/button/index.css'
+import 'vant/es/loading/index.css'
+import 'vant/es/cell/index.css'
+import 'vant/es/cell-group/index.css'
+import 'vant/es/field/index.css'
+import 'vant/es/notice-bar/index.css'
+// (Form has no CSS of its own)
 
 const components = [
-  Badge,
   Button,
   Cell,
   CellGroup,
-  Checkbox,
-  DatePicker,
-  Empty,
   Field,
   Form,
-  Grid,
-  GridItem,
-  Icon,
   Loading,
-  NavBar,
   NoticeBar,
-  Picker,
-  Popup,
-  PullRefresh,
-  Radio,
-  RadioGroup,
-  Search,
-  Switch,
-  Tabbar,
-  TabbarItem,
-  Tab,
-  Tabs,
-  Tag,
-  Uploader,
 ]
 
-export function installKit(app: App): void {
-  for (const c of components) app.use(c)
+let app: App | null = null
+let rest: Promise<void> | null = null
+
+export function installKit(a: App): void {
+  app = a
+  for (const c of components) a.use(c)
+}
+
+// The other pages' components, once; resolves when they are registered (after installKit).
+export function restOfKit(): Promise<void> {
+  rest ??= import('./vant-pages').then((m) => {
+    if (app) m.installPageKit(app)
+  })
+  return rest
 }

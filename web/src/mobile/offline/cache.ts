@@ -40,8 +40,9 @@ export interface GridAddress {
   level: string
 }
 
-export async function loadGridAddresses(grid: string): Promise<void> {
-  const r = await http.get<{ items: GridAddress[] }>('/field/grid-addresses', { grid })
+// The addresses of `grid`, or without it of the grid whose team I am on (a grid member: ADR 0064).
+export async function loadGridAddresses(grid?: string): Promise<void> {
+  const r = await http.get<{ grid: string | null; items: GridAddress[] }>('/field/grid-addresses', grid ? { grid } : {})
   await keep('grid-addresses', r.items)
 }
 
