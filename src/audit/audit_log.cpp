@@ -69,7 +69,8 @@ Status InsertRecords(Connection& conn, const std::vector<AuditRecord>& records) 
         params.reserve(n * kFieldsPerRecord);
         for (size_t i = 0; i < n; ++i) {
             const AuditRecord& r = records[at + i];
-            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            sql += i == 0 ? "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                          : ", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
             for (auto& v : {V(r.id), V(r.at), V(r.user_id), V(r.username), V(r.unit), V(r.client), V(r.action),
                             V(r.object), V(r.result), V(r.purpose), V(r.case_no), V(r.request_id), V(r.detail),
                             V(r.prev_hash), V(r.hash), V(static_cast<int64_t>(r.chain))})

@@ -5,8 +5,8 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <set>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
@@ -220,11 +220,11 @@ size_t Outbox::DeliverPending() {
         if (!sms.empty() && committer_) {
             const int64_t now = NowUnix();
             (void)committer_->Run([&](storage::Connection& c) -> Status {
-                JW_ASSIGN_OR_RETURN(
-                    auto rows, storage::QueryIn(c,
-                                                "UPDATE notifications SET claimed_until = ? WHERE id IN @IDS@ AND "
-                                                "delivered_at = 0 AND claimed_until < ? RETURNING id",
-                                                sms, {V(now + kSmsClaimSeconds)}, {V(now)}));
+                JW_ASSIGN_OR_RETURN(auto rows,
+                                    storage::QueryIn(c,
+                                                     "UPDATE notifications SET claimed_until = ? WHERE id IN @IDS@ AND "
+                                                     "delivered_at = 0 AND claimed_until < ? RETURNING id",
+                                                     sms, {V(now + kSmsClaimSeconds)}, {V(now)}));
                 for (const auto& r : rows) claimed.insert(r.Int(0));
                 return Status::Ok();
             });

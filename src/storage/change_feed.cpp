@@ -13,7 +13,7 @@ namespace jw::storage {
 
 namespace {
 std::atomic<uint64_t> g_generation{1};
-thread_local bool t_writer = false;         // this thread is a Committer's writer
+thread_local bool t_writer = false;           // this thread is a Committer's writer
 thread_local bool t_bumped_in_batch = false;  // a job of the running batch bumped
 }  // namespace
 

@@ -1,10 +1,10 @@
 #pragma once
 // The data files of 110 dispatch: the call categories with their time targets (data/categories.csv: the 110
 // classification — criminal, public order, traffic, fire, assistance, disputes, non-police — with sub-categories;
-// dispatch and arrival targets in minutes and the callback's due time in hours, the county's configuration, each row citing where it comes from) and the
-// department catalogue (data/departments.csv: the departments non-police calls are diverted to, their
-// organisation on the orgs registry by credit code, contact, time limit in hours, channel account | webhook).
-// Read once, immutable afterwards (thread-safe).
+// dispatch and arrival targets in minutes and the callback's due time in hours, the county's configuration, each row
+// citing where it comes from) and the department catalogue (data/departments.csv: the departments non-police calls are
+// diverted to, their organisation on the orgs registry by credit code, contact, time limit in hours, channel account |
+// webhook). Read once, immutable afterwards (thread-safe).
 
 #include <string>
 #include <string_view>

@@ -341,8 +341,8 @@ const char* kPatrolColumns =
     "p.call_id, p.latitude, p.longitude, COALESCE(p.position_at, 0) FROM dispatch_patrols p LEFT JOIN units u ON "
     "u.id = p.unit_id";
 Patrol PatrolFromRow(const storage::Row& r) {
-    return Patrol{r.Int(0),         r.Str(1),         r.Str(2), r.Int(3),    r.Str(4), OptInt(r, 5), r.Str(6),
-                  r.Int(7),         OptInt(r, 8),     OptDouble(r, 9), OptDouble(r, 10), r.Int(11)};
+    return Patrol{r.Int(0), r.Str(1), r.Str(2),     r.Int(3),        r.Str(4),         OptInt(r, 5),
+                  r.Str(6), r.Int(7), OptInt(r, 8), OptDouble(r, 9), OptDouble(r, 10), r.Int(11)};
 }
 }  // namespace
 
@@ -374,8 +374,8 @@ Status SetPatrolPosition(storage::Connection& c, int64_t id, double latitude, do
 }
 
 Result<std::optional<Patrol>> PatrolLedBy(storage::Connection& c, int64_t user_id) {
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query(std::string(kPatrolColumns) + " WHERE p.leader_user_id = ? ORDER BY p.id", {V(user_id)}));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query(std::string(kPatrolColumns) + " WHERE p.leader_user_id = ? ORDER BY p.id", {V(user_id)}));
     if (rows.empty()) return std::optional<Patrol>();
     return std::optional<Patrol>(PatrolFromRow(rows.front()));
 }

@@ -33,8 +33,12 @@ class DispatchModule final : public modules::Module {
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const char* url = std::getenv("JINGWU_12345_URL");
-        Deps deps{s.db, s.audit, s.settings.region_code, std::make_shared<community::AddressIndex>(),
-                  url ? std::string(url) : std::string(), &s.outbox};
+        Deps deps{s.db,
+                  s.audit,
+                  s.settings.region_code,
+                  std::make_shared<community::AddressIndex>(),
+                  url ? std::string(url) : std::string(),
+                  &s.outbox};
         JW_RETURN_IF_ERROR(deps.places->Refresh(s.db));
         RegisterCallRoutes(parts.router, deps);
         RegisterOrderRoutes(parts.router, deps);

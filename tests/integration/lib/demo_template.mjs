@@ -23,10 +23,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-// Variables the harness sets per file (paths of the file's own temp dir, its thread count): not part of what
-// the demo county contains. Every other JINGWU_* variable may change what `init --demo` writes.
+// Variables the harness sets per file (paths of the file's own temp dir, its thread count) and settings only the
+// running server reads (the 12345 platform's address): not part of what the demo county contains. Every other
+// JINGWU_* variable may change what `init --demo` writes.
 const PER_FILE = new Set(['JINGWU_DB', 'JINGWU_WEB_ROOT', 'JINGWU_KEY_FILE', 'JINGWU_DEMO_SMS_FILE',
-  'JINGWU_PASS_DIR', 'JINGWU_AUDIT_ANCHOR', 'JINGWU_THREADS', 'JINGWU_ALLOW_ROOT', 'JINGWU_LISTEN']);
+  'JINGWU_PASS_DIR', 'JINGWU_AUDIT_ANCHOR', 'JINGWU_THREADS', 'JINGWU_ALLOW_ROOT', 'JINGWU_LISTEN',
+  'JINGWU_12345_URL']);
 
 // The init-relevant part of an environment, as a stable string.
 export function initSignature(env) {

@@ -1,8 +1,9 @@
 #pragma once
 // The live board's push (ADR 0063): a change of a call or a patrol unit tells the duty desks of its unit and the
-// units above it (users holding dispatch.assign there or in every unit: repo::BoardWatchers) over the existing WebSocket path — a notification of kind
-// "dispatch_board" through the notify outbox, written in the change's transaction. The message carries no personal
-// data (the call or patrol id and the new state); the board reloads itself from GET /board on it.
+// units above it (users holding dispatch.assign there or in every unit: repo::BoardWatchers) over the existing
+// WebSocket path — a notification of kind "dispatch_board" through the notify outbox, written in the change's
+// transaction. The message carries no personal data (the call or patrol id and the new state); the board reloads itself
+// from GET /board on it.
 //
 // Kept cheap under load (200 open calls, many changes a minute): each desk has at most one signal row — a new one
 // replaces the earlier (delivered or still waiting, e.g. for a desk with no page open), so the table does not grow

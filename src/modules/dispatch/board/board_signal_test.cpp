@@ -6,7 +6,6 @@
 #include <gtest/gtest.h>
 
 #include "common/json_util.hpp"
-
 #include "dispatch/callbacks/callback_service.hpp"
 #include "dispatch/calls/call_service.hpp"
 #include "dispatch/catalogue.hpp"

@@ -1,10 +1,10 @@
 #pragma once
 // Callbacks (回访): every finished call — resolved on scene, turned into a case, or diverted once the department
 // reported — gets exactly one callback task (the unique call_id of dispatch_callbacks; opening it twice makes
-// nothing new), due its category's callback_hours (data/categories.csv) after it opened, listed in the desk's to-do. The desk records the result
-// (satisfied | basic | unsatisfied, comment): the call closes (and its work order); an unsatisfied result reopens
-// the call for review (state review, the leader's to-do) until the leader concludes it. Runs on the caller's
-// connection inside its write transaction. Thread safety: stateless.
+// nothing new), due its category's callback_hours (data/categories.csv) after it opened, listed in the desk's to-do.
+// The desk records the result (satisfied | basic | unsatisfied, comment): the call closes (and its work order); an
+// unsatisfied result reopens the call for review (state review, the leader's to-do) until the leader concludes it. Runs
+// on the caller's connection inside its write transaction. Thread safety: stateless.
 
 #include <optional>
 #include <string>

@@ -147,9 +147,10 @@ TEST_P(CallTest, DispatchToPatrolThroughFinishOpensOneCallback) {
                   "ok");
     EXPECT_EQ(repo::GetPatrol(*c_, patrol_)->status, "on_scene");
     // The unit cannot free itself by hand while on the call.
-    EXPECT_EQ(
-        Problem(Tx([&](storage::Connection& c) { return SetPatrolStatus(c, officer_, patrol_, "available", std::nullopt, now_); })),
-        "status=on_call");
+    EXPECT_EQ(Problem(Tx([&](storage::Connection& c) {
+                  return SetPatrolStatus(c, officer_, patrol_, "available", std::nullopt, now_);
+              })),
+              "status=on_call");
     EXPECT_EQ(Problem(Tx([&](storage::Connection& c) {
                   return RespondCall(c, officer_, id, "finish", "", std::nullopt, now_ + 90);
               })),

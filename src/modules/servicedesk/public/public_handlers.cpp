@@ -30,7 +30,6 @@ inline constexpr int kMaxFormsPerClient = 10;
 inline constexpr int64_t kFormWindowSeconds = 3600;
 inline constexpr int kMaxTicketsPerFiler = 5;
 
-
 Result<Reply> ProgressHandler(Request& req) {
     JW_ASSIGN_OR_RETURN(Json body, ParseJsonObject(req.body));
     JsonReader in(body, {"ticket_no", "query_code"});

@@ -14,9 +14,9 @@
 
 namespace jw::servicedesk {
 
-inline constexpr int kMaxPublicPhotos = 3;             // photos per public ticket
-inline constexpr int kMaxPhotosPerClient = 20;         // per client address and hour
-inline constexpr int kMaxPhotosPerFiler = 10;          // per verified number and hour
+inline constexpr int kMaxPublicPhotos = 3;      // photos per public ticket
+inline constexpr int kMaxPhotosPerClient = 20;  // per client address and hour
+inline constexpr int kMaxPhotosPerFiler = 10;   // per verified number and hour
 inline constexpr int64_t kPhotoWindowSeconds = 3600;
 
 void RegisterPublicPhotoRoutes(http::Router& router, const std::string& master_key);

@@ -85,9 +85,10 @@ Result<Json> Backend::Companion(const std::string& plate, int64_t from, int64_t 
         hi_all = std::max(hi_all, hi);
     }
     std::string keys;
-    for (const auto& [cp, h] : buckets) keys += (keys.empty() ? "(" : ", (") + Quote(cp) + ", " + std::to_string(h) + ")";
-    JW_ASSIGN_OR_RETURN(auto body, coordinator().Query(
-                                       "SELECT DISTINCT checkpoint_id, time, plate FROM " + Table("passes_cp") +
+    for (const auto& [cp, h] : buckets)
+        keys += (keys.empty() ? "(" : ", (") + Quote(cp) + ", " + std::to_string(h) + ")";
+    JW_ASSIGN_OR_RETURN(
+        auto body, coordinator().Query("SELECT DISTINCT checkpoint_id, time, plate FROM " + Table("passes_cp") +
                                        " WHERE checkpoint_id IN " + QuotedList({cps.begin(), cps.end()}) + " AND " +
                                        TimeRange(lo_all, hi_all) + " AND plate != " + Quote(plate) +
                                        " AND (checkpoint_id, intDiv(time, 3600)) IN (" + keys +
@@ -233,10 +234,10 @@ Result<Json> Backend::Cloned(int64_t from, int64_t to, double max_speed_kmh) {
     const std::string lat = "transform(%, [" + ids + "], [" + lats + "], nan)";
     const std::string lon = "transform(%, [" + ids + "], [" + lons + "], nan)";
     auto at = [](std::string f, const std::string& arg) { return f.replace(f.find('%'), 1, arg); };
-    const std::string hav =
-        "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
-        ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
-        " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") + ") * pi() / 360), 2))))";
+    const std::string hav = "2 * 6371 * asin(least(1., sqrt(pow(sin((" + at(lat, "p.4") + " - " + at(lat, "p.2") +
+                            ") * pi() / 360), 2) + cos(" + at(lat, "p.2") + " * pi() / 180) * cos(" + at(lat, "p.4") +
+                            " * pi() / 180) * pow(sin((" + at(lon, "p.4") + " - " + at(lon, "p.2") +
+                            ") * pi() / 360), 2))))";
     const std::string keep = "p.2 != p.4 AND NOT isNaN(" + at(lat, "p.2") + " + " + at(lat, "p.4") +
                              ") AND (p.1 = p.3 OR " + hav + " * 3600 / (p.3 - p.1) > " +
                              std::to_string(max_speed_kmh * 0.997) + ")";
