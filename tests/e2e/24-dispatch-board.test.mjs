@@ -53,10 +53,25 @@ describe('110 live board: pushes from the desk and from the patrol phone', () =>
     await m.waitForURL((u) => u.pathname === '/m/patrol')
     const status = byTestId(m, 'm-patrol-status')
     await status.waitFor()
-    const [next, word] = (await status.innerText()).includes('忙碌') ? ['available', '空闲'] : ['busy', '忙碌']
-    const set = m.waitForResponse((r) => /\/dispatch\/patrols\/\d+\/status$/.test(r.url()))
-    await byTestId(m, `m-patrol-set-${next}`).tap()
-    assert.equal((await set).status(), 200)
+    let word
+    if (await byTestId(m, 'm-patrol-call').isVisible()) {
+      // An earlier test dispatched a call to this unit: while on it, the unit's status follows the call (accepted:
+      // 出警中, arrived: 在现场, finished: 空闲), so the unit moves on by answering the call.
+      const steps = [['accept', '出警中'], ['arrive', '在现场'], ['finish', '空闲']]
+      let action
+      for (const [a, w] of steps) if (await byTestId(m, `m-patrol-${a}`).isVisible()) [action, word] = [a, w]
+      assert.ok(action, 'the call offers the unit its next step')
+      if (action === 'finish') await inputOf(m, 'm-patrol-note').fill('现场已处置完毕')
+      const answered = m.waitForResponse((r) => /\/dispatch\/calls\/\d+\/respond$/.test(r.url()))
+      await byTestId(m, `m-patrol-${action}`).tap()
+      assert.equal((await answered).status(), 200)
+    } else {
+      const [next, w] = (await status.innerText()).includes('忙碌') ? ['available', '空闲'] : ['busy', '忙碌']
+      word = w
+      const set = m.waitForResponse((r) => /\/dispatch\/patrols\/\d+\/status$/.test(r.url()))
+      await byTestId(m, `m-patrol-set-${next}`).tap()
+      assert.equal((await set).status(), 200)
+    }
     await status.filter({ hasText: word }).waitFor()
     await shot(m, '24-dispatch-patrol-phone')
 
