@@ -126,8 +126,9 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
         }
 
     // Places: standard addresses of the master index (so repeat places show), else a few texts.
-    JW_ASSIGN_OR_RETURN(auto address_rows, tx.Query("SELECT id, code, full_name FROM community_addresses WHERE "
-                                                    "level IN ('house', 'building') ORDER BY id LIMIT 120"));
+    JW_ASSIGN_OR_RETURN(auto address_rows,
+                        tx.Query("SELECT id, code, full_name, latitude, longitude FROM community_addresses WHERE "
+                                 "level IN ('house', 'building') ORDER BY id LIMIT 120"));
     std::vector<Category> police, non_police;
     for (const auto& c : Categories()) {
         if (c.parent.empty()) continue;
@@ -157,7 +158,7 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
                                     "place_key",   "category",    "police",      "priority",        "unit_id",
                                     "patrol_id",   "state",       "outcome",     "dispatched_at",   "accepted_at",
                                     "arrived_at",  "finished_at", "closed_at",   "dispatch_due_at", "arrival_due_at",
-                                    "taken_by",    "created_at",  "updated_at"}));
+                                    "taken_by",    "created_at",  "updated_at",  "latitude",        "longitude"}));
     struct Later {
         int64_t call_id;
         int64_t at;
@@ -185,11 +186,14 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
             name += kGiven[rnd.Below(10)];
             std::optional<int64_t> address_id;
             std::string address_code, place;
+            storage::Value latitude, longitude;  // the address's point, so the board's map shows the call
             if (!address_rows.empty()) {
                 const auto& a = address_rows[rnd.Below(int(address_rows.size()))];
                 address_id = a.Int(0);
                 address_code = a.Str(1);
                 place = a.Str(2);
+                latitude = a.Opt(3);
+                longitude = a.Opt(4);
             } else {
                 place = "城关镇解放路" + std::to_string(1 + rnd.Below(80)) + "号";
             }
@@ -283,7 +287,9 @@ Status SeedDemo(storage::Connection& tx, int64_t now) {
                                            V(arrival_due),
                                            V(desk),
                                            V(at),
-                                           V(closed.value_or(at))}));
+                                           V(closed.value_or(at)),
+                                           latitude,
+                                           longitude}));
             ++next_call;
         }
     }
