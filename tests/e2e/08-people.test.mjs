@@ -43,9 +43,15 @@ describe('people: register a person at a matched address and find them again', (
     assert.equal(sqlite(`SELECT residence_code FROM community_people WHERE name = '花荣'`).trim(), '519901-01-01-001-0005-01-01-0101')
 
     await inputOf(page, 'people-q').fill(ID18)
+    // The new person already heads the unfiltered list: wait for the search's own answer, then for the table to
+    // show only it (under load the old rows were still there when the row with 花* was found).
+    const searched = page.waitForResponse((r) => new URL(r.url()).pathname.endsWith('/community/people')
+      && new URL(r.url()).searchParams.has('q'))
     await byTestId(page, 'people-search').click()
+    assert.equal((await searched).status(), 200)
+    await page.waitForFunction(() =>
+      document.querySelectorAll('[data-testid="people-table"] .el-table__row').length === 1)
     await byTestId(page, 'people-table').locator('.el-table__row', { hasText: '花*' }).waitFor()
-    assert.equal(await byTestId(page, 'people-table').locator('.el-table__row').count(), 1)
     await byTestId(page, 'people-table').locator('.el-table__row').first().locator('a').first().click()
     await byTestId(page, 'person-detail').waitFor()
     const text = await byTestId(page, 'person-detail').innerText()
