@@ -99,9 +99,26 @@ int Init(Platform& p, bool demo) {
                             });
     if (!s.ok()) return Fail(s);
     std::cout << (demo ? "demo county 示范县公安局 (519901) created\n" : "bureau created\n");
+    if (demo && p.config.analytics_backend == "clickhouse") {
+        auto shipped = WriteEnginePassesToClickHouse(p.config, p.settings.pass_dir, true);
+        if (!shipped.ok()) return Fail(shipped.status());
+        std::cout << *shipped;
+    }
     PrintAccounts(accounts);
     if (!demo) std::cout << "initial passwords must be changed at first login\n";
     return 0;
+}
+
+// `jingwu clickhouse sync`: the engine's passes into ClickHouse (platform.hpp WriteEnginePassesToClickHouse).
+int ClickHouseSync(Platform& p, bool all_days) {
+    Status st = p.audit->Run(p.CliEntry("analytics.clickhouse_sync", "passes"),
+                             [&](storage::Connection&, audit::AuditEntry&) -> Status {
+                                 auto line = WriteEnginePassesToClickHouse(p.config, p.settings.pass_dir, all_days);
+                                 if (!line.ok()) return line.status();
+                                 std::cout << *line;
+                                 return Status::Ok();
+                             });
+    return st.ok() ? 0 : Fail(st);
 }
 
 int Serve(Platform& p, const std::string& listen) {
@@ -367,6 +384,14 @@ int main(int argc, char** argv) {
     opt["viid_unit"] = "";
     viid_add->add_option("--unit", opt["viid_unit"],
                          "unit code (12 digits) whose watch orders the client receives over /VIID/Dispositions");
+    auto* clickhouse_cmd = cli.add_subcommand("clickhouse", "the province pass backend (docs/adr/0067)");
+    clickhouse_cmd->require_subcommand(1);
+    bool all_days = false;
+    clickhouse_cmd
+        ->add_subcommand("sync",
+                         "write the engine's passes to ClickHouse: each day whose count there differs is "
+                         "rewritten (run with the server stopped)")
+        ->add_flag("--all-days", all_days, "the engine's oldest day too (it may hold only part of that day)");
     auto* demo_cmd = cli.add_subcommand("demo", "demo county tools");
     demo_cmd->require_subcommand(1);
     jw::checkpoint::ReplayOptions replay;
@@ -431,6 +456,7 @@ int main(int argc, char** argv) {
     if (cli.got_subcommand("init")) return Init(p, demo);
     if (cli.got_subcommand("serve")) return Serve(p, p.config.listen);
     if (cli.got_subcommand("audit")) return AuditVerify(p);
+    if (cli.got_subcommand("clickhouse")) return ClickHouseSync(p, all_days);
     if (cli.got_subcommand("viid")) return ViidAddClient(p, opt);
     if (cli.got_subcommand("unit"))
         return jw::units::RunRestructureCommand(*p.db, *p.audit, p.CliEntry("unit.restructure", "units"),

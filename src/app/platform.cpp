@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "analytics/store.hpp"
 #include "auth/seed.hpp"
 #include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/civil_time.hpp"
@@ -94,9 +95,22 @@ Status InstallAnalyticsBackend(const Config& config) {
     rc.clickhouse.cluster = config.clickhouse_cluster;
     rc.clickhouse.user = config.clickhouse_user;
     rc.clickhouse.password = config.clickhouse_password;
+    rc.clickhouse.source = config.region_code;
     JW_ASSIGN_OR_RETURN(auto router, checkpoint::clickhouse::Router::Open(rc));
     checkpoint::clickhouse::InstallRouter(std::move(router));
     return Status::Ok();
+}
+
+Result<std::string> WriteEnginePassesToClickHouse(const Config& config, const std::string& pass_dir, bool all_days) {
+    if (config.analytics_backend != "clickhouse") return Status::Invalid("analytics.backend", "not clickhouse");
+    if (!checkpoint::clickhouse::InstalledRouter()) JW_RETURN_IF_ERROR(InstallAnalyticsBackend(config));
+    analytics::StoreOptions options;
+    options.retention_days = 0;  // read as it is: the serving process applies hot_days
+    JW_ASSIGN_OR_RETURN(auto store, analytics::Store::Open(pass_dir, options));
+    JW_ASSIGN_OR_RETURN(auto report,
+                        checkpoint::clickhouse::InstalledRouter()->Reconcile(store->GetSnapshot(), all_days));
+    return "passes written to ClickHouse: " + std::to_string(report.passes_rewritten) + " over " +
+           std::to_string(report.days_rewritten.size()) + " of " + std::to_string(report.days_checked) + " days\n";
 }
 
 }  // namespace jw::app

@@ -38,4 +38,11 @@ Result<std::unique_ptr<Platform>> OpenPlatform(const Config& config);
 // backend's (ClickHouse unreachable at start-up is an error, not a silent fallback).
 Status InstallAnalyticsBackend(const Config& config);
 
+// [analytics] backend = "clickhouse": writes the passes the engine at `pass_dir` holds to ClickHouse, each China
+// day whose count there differs (Router::Reconcile; `all_days`: the engine's oldest day too). `init --demo` calls
+// it (the demo's passes go into the engine directly, not through intake), and `jingwu clickhouse sync` (a county
+// moving onto the province cluster). Not while a server uses `pass_dir`. Returns a line for the operator.
+// Errors: InvalidArgument "analytics.backend" (not clickhouse); the backend's, the store's.
+Result<std::string> WriteEnginePassesToClickHouse(const Config& config, const std::string& pass_dir, bool all_days);
+
 }  // namespace jw::app

@@ -66,6 +66,9 @@ class CheckpointModule final : public modules::Module, public units::Participant
         auto hub = PassHub::Open(options);
         if (!hub.ok()) return hub.status();
         hub_ = std::move(hub).value();
+        // ADR 0067: ClickHouse is brought level with the engine's whole days before any new batch is shipped
+        // (passes queued in memory when the last process stopped, passes `init --demo` put into the engine).
+        if (auto router = clickhouse::InstalledRouter()) router->StartReconcile(hub_->Snapshot());
         JW_RETURN_IF_ERROR(PrimeHub(s.db, *hub_));
         // Watch orders and search exceptions waiting for a decision, in the to-do centre (issue 13).
         notify::todo::ServingRegistry().Add(MakeWatchApprovalSource());
@@ -82,7 +85,8 @@ class CheckpointModule final : public modules::Module, public units::Participant
             return "# TYPE jw_pass_log_torn_bytes gauge\njw_pass_log_torn_bytes " +
                    std::to_string(pass_hub->torn_bytes()) +
                    "\n# TYPE jw_pass_log_torn_passes gauge\njw_pass_log_torn_passes " +
-                   std::to_string(pass_hub->torn_passes()) + "\n" + ViidAuthMetricsText();
+                   std::to_string(pass_hub->torn_passes()) + "\n" + ViidAuthMetricsText() +
+                   clickhouse::RouterMetricsText();
         });
         RegisterRoutes(parts.router, deps);
         return RegisterJobs(parts.scheduler, deps);

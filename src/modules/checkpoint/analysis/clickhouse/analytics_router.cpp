@@ -1,7 +1,9 @@
 #include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 
+#include <algorithm>
 #include <chrono>
 
+#include "analytics/segment.hpp"
 #include "common/civil_time.hpp"
 
 namespace jw::checkpoint::clickhouse {
@@ -20,6 +22,21 @@ std::optional<int64_t> IntOf(const Json& obj, const char* name) {
     auto it = obj.find(name);
     if (it == obj.end() || !it->is_number_integer()) return std::nullopt;
     return it->get<int64_t>();
+}
+
+// Every pass of one engine partition (a China day) as the backend writes it.
+std::vector<analytics::PassRecord> PassesOf(const analytics::Snapshot& hot, const analytics::Partition& day) {
+    std::vector<analytics::PassRecord> out;
+    out.reserve(day.passes);
+    const auto& cps = hot.checkpoints().list;
+    for (const auto& seg : day.segments) {
+        for (size_t i = 0; i < seg->size(); ++i) {
+            const analytics::Row r = seg->row(i);
+            out.push_back({std::string(hot.Plate(r.plate)), r.color, cps[r.checkpoint].id, int64_t{r.time}, r.direction,
+                           r.lane, r.speed});
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -94,6 +111,41 @@ Result<std::vector<analytics::NewPlatesDay>> Router::NewPlatesPerDay(const analy
     return backend_->NewPlatesPerDay(from_day, to_day, lookback_days);
 }
 
+Result<Router::ReconcileReport> Router::Reconcile(const analytics::Snapshot& hot, bool engine_whole) {
+    ReconcileReport report;
+    const auto& parts = hot.partitions();
+    if (parts.empty()) return report;
+    const size_t first = engine_whole ? 0 : 1;
+    if (first >= parts.size()) return report;
+    JW_RETURN_IF_ERROR(backend_->UpsertCheckpoints(hot.checkpoints().list));
+    JW_ASSIGN_OR_RETURN(auto counts, backend_->DayCounts(parts[first]->day, parts.back()->day));
+    for (size_t i = first; i < parts.size(); ++i) {
+        const analytics::Partition& day = *parts[i];
+        ++report.days_checked;
+        auto it = counts.find(day.day);
+        if (it != counts.end() && it->second == day.passes) continue;
+        JW_RETURN_IF_ERROR(backend_->DeleteDay(day.day));
+        auto passes = PassesOf(hot, day);
+        for (size_t at = 0; at < passes.size(); at += 200'000) {
+            const size_t end = std::min(passes.size(), at + 200'000);
+            JW_RETURN_IF_ERROR(backend_->Append(
+                {passes.begin() + static_cast<std::ptrdiff_t>(at), passes.begin() + static_cast<std::ptrdiff_t>(end)}));
+        }
+        report.days_rewritten.push_back(day.day);
+        report.passes_rewritten += passes.size();
+    }
+    return report;
+}
+
+void Router::StartReconcile(analytics::Snapshot hot) {
+    {
+        std::lock_guard lock(mu_);
+        reconcile_from_ = std::move(hot);
+        stats_.reconcile_pending = true;
+    }
+    cv_.notify_all();
+}
+
 void Router::Ship(const std::vector<analytics::PassRecord>& batch, const analytics::Snapshot& hot) {
     {
         std::lock_guard lock(mu_);
@@ -111,8 +163,28 @@ void Router::Ship(const std::vector<analytics::PassRecord>& batch, const analyti
 void Router::Loop() {
     std::unique_lock lock(mu_);
     for (;;) {
-        cv_.wait(lock, [&] { return stop_ || !queue_.empty() || checkpoints_from_; });
+        cv_.wait(lock, [&] { return stop_ || !queue_.empty() || checkpoints_from_ || reconcile_from_; });
         if (stop_) return;
+        if (reconcile_from_) {  // first: every queued batch came after this snapshot
+            busy_ = true;
+            lock.unlock();
+            auto report = Reconcile(*reconcile_from_, false);
+            lock.lock();
+            busy_ = false;
+            if (report.ok()) {
+                reconcile_from_.reset();
+                stats_.reconcile_pending = false;
+                stats_.last_error.clear();
+                stats_.last_reconcile = std::move(report).value();
+            } else {
+                stats_.last_error = report.status().message();
+                cv_.notify_all();
+                cv_.wait_for(lock, std::chrono::seconds(2), [&] { return stop_; });
+                if (stop_) return;
+            }
+            cv_.notify_all();
+            continue;
+        }
         // Coalesce queued batches into one insert of up to ~200 k passes (ClickHouse prefers few large inserts).
         std::optional<analytics::Snapshot> cps = std::move(checkpoints_from_);
         checkpoints_from_.reset();
@@ -150,7 +222,7 @@ void Router::Loop() {
 Status Router::Flush() {
     std::unique_lock lock(mu_);
     for (;;) {
-        if (queue_.empty() && !checkpoints_from_ && !busy_) return Status::Ok();
+        if (queue_.empty() && !checkpoints_from_ && !reconcile_from_ && !busy_) return Status::Ok();
         if (!stats_.last_error.empty() && !busy_)
             return Status(ErrorCode::kUnavailable, "clickhouse: " + stats_.last_error);
         cv_.wait(lock);
@@ -170,6 +242,23 @@ void InstallRouter(std::shared_ptr<Router> router) {
 std::shared_ptr<Router> InstalledRouter() {
     std::lock_guard lock(g_mu);
     return g_router;
+}
+
+std::string RouterMetricsText() {
+    auto r = InstalledRouter();
+    if (!r) return "";
+    const Router::ShipStats s = r->Stats();
+    std::string out;
+    auto gauge = [&](const char* name, uint64_t v) {
+        out += std::string("# TYPE ") + name + " gauge\n" + name + " " + std::to_string(v) + "\n";
+    };
+    gauge("jw_clickhouse_shipped_passes", s.shipped);
+    gauge("jw_clickhouse_queued_passes", s.queued);
+    gauge("jw_clickhouse_dropped_passes", s.dropped);
+    gauge("jw_clickhouse_reconcile_pending", s.reconcile_pending ? 1 : 0);
+    gauge("jw_clickhouse_failing", s.last_error.empty() ? 0 : 1);
+    if (s.last_reconcile) gauge("jw_clickhouse_reconciled_passes", s.last_reconcile->passes_rewritten);
+    return out;
 }
 
 Result<Json> RunAnalysis(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits) {

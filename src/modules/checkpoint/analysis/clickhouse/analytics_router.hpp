@@ -65,11 +65,32 @@ class Router {
     // Waits until everything queued so far is written, or the last write failed. Errors: that failure.
     Status Flush();
 
+    // Makes ClickHouse hold exactly the engine's passes for every China day the engine holds whole. A day whose
+    // pass counts differ — passes lost from the in-memory queue when the process died, a part duplicated by a
+    // retried insert, passes put into the engine directly by `init --demo` — is dropped on every shard and
+    // written again from `hot` (checkpoints first). `engine_whole`: the engine's oldest day is whole too (true
+    // only where the engine is known to hold everything, as right after `init --demo`); otherwise that day, which
+    // retention or the engine's start may have cut, is left alone.
+    // Must not run while batches that `hot` already holds are still to be shipped: call it with no intake
+    // running, or through StartReconcile. Errors: Internal (ClickHouse); days rewritten before it stay rewritten.
+    struct ReconcileReport {
+        uint32_t days_checked = 0;
+        std::vector<int32_t> days_rewritten;
+        uint64_t passes_rewritten = 0;
+    };
+    Result<ReconcileReport> Reconcile(const analytics::Snapshot& hot, bool engine_whole);
+    // Makes Reconcile(hot, false) the shipping thread's first job, ahead of every batch shipped after `hot` was
+    // taken (so none is written twice), retried every 2 s while ClickHouse is unreachable. The server calls it at
+    // start-up, before intake opens, with the snapshot the engine opened with. The outcome is in Stats().
+    void StartReconcile(analytics::Snapshot hot);
+
     struct ShipStats {
         uint64_t shipped = 0;  // passes written
         uint64_t queued = 0;   // passes waiting
         uint64_t dropped = 0;  // passes dropped because the queue was full (kMaxQueued) while ClickHouse was down
         std::string last_error;
+        bool reconcile_pending = false;
+        std::optional<ReconcileReport> last_reconcile;
     };
     ShipStats Stats() const;
     static constexpr uint64_t kMaxQueued = 20'000'000;
@@ -87,6 +108,7 @@ class Router {
     std::condition_variable cv_;
     std::deque<std::vector<analytics::PassRecord>> queue_;
     std::optional<analytics::Snapshot> checkpoints_from_;  // the snapshot whose checkpoint table is to be shipped
+    std::optional<analytics::Snapshot> reconcile_from_;    // StartReconcile's snapshot, not yet reconciled
     const analytics::CheckpointTable* shipped_table_ = nullptr;
     bool busy_ = false, stop_ = false;
     ShipStats stats_;
@@ -97,6 +119,10 @@ class Router {
 // when [analytics] backend = "clickhouse".
 void InstallRouter(std::shared_ptr<Router> router);
 std::shared_ptr<Router> InstalledRouter();
+
+// Prometheus lines of the installed router's shipping (passes shipped, queued, dropped; a reconcile pending;
+// the last failure as a 0/1 gauge); "" when none is installed.
+std::string RouterMetricsText();
 
 // The call sites' one line: the installed router's answer, else the engine's.
 Result<Json> RunAnalysis(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits);

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdio>
 #include <map>
+#include <thread>
 
 #include "analytics/store.hpp"
 #include "common/civil_time.hpp"
@@ -63,7 +64,7 @@ Status Backend::CreateSchema() {
     // Columns as the engine keeps them; `day` is the China day number (Unix days of UTC+8), the partition key.
     const std::string columns =
         "(plate String, plate_color UInt8, checkpoint_id String, time UInt32, day UInt32, direction UInt8, "
-        "lane UInt8, speed UInt16)";
+        "lane UInt8, speed UInt16, source String)";
     const std::string& db = settings_.database;
     for (auto& c : clients_) {
         JW_RETURN_IF_ERROR(c->Query("CREATE DATABASE IF NOT EXISTS " + db).status());
@@ -134,11 +135,50 @@ Status Backend::Append(const std::vector<analytics::PassRecord>& batch) {
         AppendTsv(rows, p.checkpoint_id);
         rows += '\t' + std::to_string(p.time) + '\t' + std::to_string(analytics::ChinaDay(p.time)) + '\t' +
                 std::to_string(p.direction) + '\t' + std::to_string(p.lane) + '\t' +
-                std::to_string(std::min<uint16_t>(p.speed, 255)) + '\n';
+                std::to_string(std::min<uint16_t>(p.speed, 255)) + '\t';
+        AppendTsv(rows, settings_.source);
+        rows += '\n';
     }
     // Synchronous: the reply comes after every shard wrote its part (not the background queue of a
     // Distributed table, which would make a just-ingested pass invisible to the next query).
     return coordinator().Insert(Table("passes"), rows, "insert_distributed_sync=1");
+}
+
+Result<std::map<int32_t, uint64_t>> Backend::DayCounts(int32_t from_day, int32_t to_day) {
+    JW_ASSIGN_OR_RETURN(auto body,
+                        coordinator().Query("SELECT day, count() FROM " + Table("passes") + " WHERE day BETWEEN " +
+                                            std::to_string(from_day) + " AND " + std::to_string(to_day) +
+                                            " AND source = " + Quote(settings_.source) + " GROUP BY day"));
+    std::map<int32_t, uint64_t> counts;
+    for (const auto& row : SplitTsv(body)) {
+        if (row.size() != 2) return Status::Internal("clickhouse: bad day count row");
+        counts[std::stoi(std::string(row[0]))] = std::stoull(std::string(row[1]));
+    }
+    return counts;
+}
+
+Status Backend::DeleteDay(int32_t day) {
+    // A mutation on each shard's table and on the materialised view's inner table (18.16 names it
+    // `.inner.<view>`). Partitions are whole days of every source, so DROP PARTITION would take other servers'
+    // passes with it.
+    const std::string where = " DELETE WHERE day = " + std::to_string(day) + " AND source = " + Quote(settings_.source);
+    for (auto& c : clients_) {
+        for (const char* t : {"passes_local", ".inner.passes_cp_local"}) {
+            JW_RETURN_IF_ERROR(c->Query("ALTER TABLE " + settings_.database + ".`" + t + "`" + where).status());
+        }
+    }
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+    for (auto& c : clients_) {
+        for (;;) {
+            JW_ASSIGN_OR_RETURN(auto pending, c->Query("SELECT count() FROM system.mutations WHERE database = " +
+                                                       Quote(settings_.database) + " AND is_done = 0"));
+            if (pending.rfind("0", 0) == 0) break;
+            if (std::chrono::steady_clock::now() > deadline)
+                return Status::Internal("clickhouse: deleting day " + std::to_string(day) + " not applied in 120 s");
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        }
+    }
+    return Status::Ok();
 }
 
 Status Backend::Truncate() {

@@ -15,6 +15,7 @@
 // Thread-safe.
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,6 +37,9 @@ struct Settings {
     std::string cluster = "jw";  // the remote_servers entry naming the shards (same order as urls)
     std::string user = "default";
     std::string password;
+    // This server's passes are tagged with it (column `source`; the county's region code): several intake
+    // servers write to one cluster, and Reconcile counts and rewrites only its own.
+    std::string source;
 };
 
 class Backend {
@@ -58,6 +62,14 @@ class Backend {
     // analytics::TopCheckpoints / HourlyByCheckpoint (limit SIZE_MAX) and NewPlatesPerDay, from ClickHouse.
     Result<std::vector<analytics::HourlyRow>> TopCheckpoints(int32_t from_day, int32_t to_day, size_t limit);
     Result<std::vector<analytics::NewPlatesDay>> NewPlatesPerDay(int32_t from_day, int32_t to_day, int lookback_days);
+
+    // This server's (Settings::source) passes per China day in [from_day, to_day], across every shard (days
+    // without passes are absent). Errors: Internal.
+    Result<std::map<int32_t, uint64_t>> DayCounts(int32_t from_day, int32_t to_day);
+    // Deletes this server's passes of one China day on every shard (both orderings) and returns when ClickHouse
+    // has applied the deletion (18.16's ALTER … DELETE is an asynchronous mutation; it never touches parts
+    // inserted after it). Errors: Internal (ClickHouse, or not applied within 120 s).
+    Status DeleteDay(int32_t day);
 
     // Drops every pass and checkpoint (tests and benchmarks). Errors: Internal.
     Status Truncate();

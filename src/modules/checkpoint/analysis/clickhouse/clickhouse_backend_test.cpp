@@ -164,6 +164,111 @@ TEST_F(ClickHouseTest, RouterShipsBatchesAndSendsOldDaysToClickHouse) {
     EXPECT_EQ((*r)["passes"].size(), 1u);
 }
 
+// What ClickHouse holds of a plate over [from, to), as the backend answers a trajectory.
+size_t ClickHousePasses(Backend& backend, const std::string& plate) {
+    auto r = backend.RunQuery(
+        {{"q", "trajectory"}, {"plate", plate}, {"from", "2026-10-31 00:00:00"}, {"to", "2026-11-06 00:00:00"}});
+    return r.ok() ? (*r)["passes"].size() : SIZE_MAX;
+}
+
+TEST_F(ClickHouseTest, ReconcileRewritesExactlyTheDaysThatDiffer) {
+    RouterConfig config;
+    config.backend = "clickhouse";
+    config.clickhouse.urls = {*url_};
+    config.clickhouse.database = "jw_test_reconcile";
+    config.clickhouse.source = "519901";
+    auto router = Router::Open(config);
+    ASSERT_TRUE(router.ok()) << router.status().message();
+    Backend& ch = (*router)->backend();
+    ASSERT_TRUE(ch.Truncate().ok());
+    auto store = analytics::Store::Open((*dir_ / "reconcile_engine").string(), {.sync = false, .retention_days = 0});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->UpsertCheckpoints({{"K1", "东门", 116.0, 39.0}, {"K2", "西门", 116.1, 39.0}}).ok());
+    const int64_t day0 = *ParseChinaTime("2026-11-01 00:00:00");
+    const int32_t first_day = analytics::ChinaDay(day0);
+    std::vector<std::vector<analytics::PassRecord>> days(4);
+    for (int d = 0; d < 4; ++d) {
+        for (int i = 0; i <= d; ++i) {  // day d holds d + 1 passes of 京A00001 and one of 京B00002
+            days[d].push_back({"京A00001", 0, i % 2 ? "K2" : "K1", day0 + d * kDaySeconds + 600 * (i + 1), 1, 2, 40});
+        }
+        days[d].push_back({"京B00002", 1, "K2", day0 + d * kDaySeconds + 7200});
+        ASSERT_TRUE((*store)->Append(days[d]).ok());
+    }
+    // ClickHouse has day 1 as shipped, day 2 twice (a retried insert), days 0 and 3 not at all (seeded or lost).
+    ASSERT_TRUE(ch.UpsertCheckpoints((*store)->GetSnapshot().checkpoints().list).ok());
+    ASSERT_TRUE(ch.Append(days[1]).ok());
+    ASSERT_TRUE(ch.Append(days[2]).ok());
+    ASSERT_TRUE(ch.Append(days[2]).ok());
+    // Another county's server writes to the same cluster on the same days: never counted or deleted here.
+    Settings neighbour = config.clickhouse;
+    neighbour.source = "519902";
+    auto other = Backend::Open(neighbour);
+    ASSERT_TRUE(other.ok());
+    for (int d = 0; d < 4; ++d)
+        ASSERT_TRUE((*other)->Append({{"川Z99999", 0, "K1", day0 + d * kDaySeconds + 99}}).ok());
+    const auto snap = (*store)->GetSnapshot();
+    auto report = (*router)->Reconcile(snap, true);
+    ASSERT_TRUE(report.ok()) << report.status().message();
+    EXPECT_EQ(report->days_checked, 4u);
+    EXPECT_EQ(report->days_rewritten, (std::vector<int32_t>{first_day, first_day + 2, first_day + 3}));
+    EXPECT_EQ(report->passes_rewritten, 2u + 4u + 5u);
+    auto counts = ch.DayCounts(first_day, first_day + 3);
+    ASSERT_TRUE(counts.ok());
+    for (int d = 0; d < 4; ++d) EXPECT_EQ((*counts)[first_day + d], days[d].size()) << "day " << d;
+    // The rewritten passes are the engine's to the field: every reply over them is the engine's.
+    const Json q = {
+        {"q", "trajectory"}, {"plate", "京A00001"}, {"from", "2026-10-31 00:00:00"}, {"to", "2026-11-06 00:00:00"}};
+    auto engine = analytics::RunQuery(snap, q, {});
+    auto clickhouse = ch.RunQuery(q);
+    ASSERT_TRUE(engine.ok()) << engine.status().message();
+    ASSERT_TRUE(clickhouse.ok()) << clickhouse.status().message();
+    EXPECT_EQ(engine->dump(), clickhouse->dump());
+    // Level now: a second pass rewrites nothing.
+    report = (*router)->Reconcile(snap, true);
+    ASSERT_TRUE(report.ok());
+    EXPECT_TRUE(report->days_rewritten.empty());
+    // Without engine_whole the engine's oldest day is left alone (retention may have cut it).
+    ASSERT_TRUE(ch.DeleteDay(first_day).ok());
+    report = (*router)->Reconcile(snap, false);
+    ASSERT_TRUE(report.ok());
+    EXPECT_EQ(report->days_checked, 3u);
+    EXPECT_TRUE(report->days_rewritten.empty());
+    EXPECT_EQ(ClickHousePasses(ch, "京A00001"), 2u + 3u + 4u);
+    EXPECT_EQ(ClickHousePasses(ch, "川Z99999"), 4u);  // the neighbour's passes, untouched throughout
+}
+
+TEST_F(ClickHouseTest, StartReconcileRunsBeforeLaterBatchesAndWritesNothingTwice) {
+    RouterConfig config;
+    config.backend = "clickhouse";
+    config.clickhouse.urls = {*url_};
+    config.clickhouse.database = "jw_test_start_reconcile";
+    auto router = Router::Open(config);
+    ASSERT_TRUE(router.ok()) << router.status().message();
+    Backend& ch = (*router)->backend();
+    ASSERT_TRUE(ch.Truncate().ok());
+    auto store = analytics::Store::Open((*dir_ / "start_engine").string(), {.sync = false, .retention_days = 0});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->UpsertCheckpoints({{"K1", "东门", 116.0, 39.0}}).ok());
+    const int64_t day0 = *ParseChinaTime("2026-11-01 00:00:00");
+    for (int d = 0; d < 3; ++d)
+        ASSERT_TRUE((*store)->Append({{"京C00003", 0, "K1", day0 + d * kDaySeconds + 60}}).ok());
+    // The server's start: the snapshot it opened with goes first; a batch arriving right after is queued behind it.
+    (*router)->StartReconcile((*store)->GetSnapshot());
+    const std::vector<analytics::PassRecord> late = {{"京C00003", 0, "K1", day0 + 2 * kDaySeconds + 120}};
+    ASSERT_TRUE((*store)->Append(late).ok());
+    (*router)->Ship(late, (*store)->GetSnapshot());
+    ASSERT_TRUE((*router)->Flush().ok()) << (*router)->Stats().last_error;
+    const auto stats = (*router)->Stats();
+    EXPECT_FALSE(stats.reconcile_pending);
+    ASSERT_TRUE(stats.last_reconcile.has_value());
+    EXPECT_EQ(stats.last_reconcile->passes_rewritten, 2u);  // days 1 and 2 as the snapshot held them
+    EXPECT_EQ(stats.shipped, 1u);
+    EXPECT_EQ(ClickHousePasses(ch, "京C00003"), 3u);  // day 0 is the engine's oldest: left alone
+    auto counts = ch.DayCounts(analytics::ChinaDay(day0), analytics::ChinaDay(day0) + 2);
+    ASSERT_TRUE(counts.ok());
+    EXPECT_EQ((*counts)[analytics::ChinaDay(day0) + 2], 2u);
+}
+
 TEST(RouterRule, NeedFromCoversWindowsAndLookbacks) {
     const int64_t from = *ParseChinaTime("2026-11-10 00:00:00");
     EXPECT_EQ(Router::NeedFrom({{"q", "night"}, {"from", "2026-11-10 00:00:00"}}), from);
