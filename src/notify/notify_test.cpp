@@ -266,15 +266,16 @@ TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransac
         n.params = {{"id", id}};
         return n;
     };
-    ASSERT_TRUE(committer_
-                    ->Run([&](storage::Connection& c) -> Status {
-                        JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "keep me", "inapp"}).status());
-                        JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(8, "other user"), 100).status());
-                        for (int i = 1; i <= 3; ++i)
-                            JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(7, std::to_string(i)), 100 + i).status());
-                        return Status::Ok();
-                    })
-                    .ok());
+    ASSERT_TRUE(
+        committer_
+            ->Run([&](storage::Connection& c) -> Status {
+                JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "keep me", "inapp"}).status());
+                JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(8, "other user"), 100).status());
+                for (int i = 1; i <= 3; ++i)
+                    JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(7, std::to_string(i)), 100 + i).status());
+                return Status::Ok();
+            })
+            .ok());
     auto c = db_->Acquire();
     auto rows = [&](int64_t user, const std::string& kind) {
         auto r = (*c)->Query("SELECT params, read_at FROM notifications WHERE user_id = ? AND kind = ?",
@@ -285,7 +286,7 @@ TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransac
     auto mine = rows(7, "board_signal");
     ASSERT_EQ(mine.size(), 1u);
     EXPECT_NE(mine[0].Str(0).find("\"3\""), std::string::npos);  // the last one
-    EXPECT_EQ(mine[0].Int(1), 103);                                 // stored read at the given time
+    EXPECT_EQ(mine[0].Int(1), 103);                              // stored read at the given time
     EXPECT_EQ(rows(7, "alert").size(), 1u);
     EXPECT_EQ(rows(8, "board_signal").size(), 1u);
     Outbox outbox(*db_, std::make_unique<RecordingSms>());

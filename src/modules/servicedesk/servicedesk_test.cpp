@@ -288,8 +288,8 @@ TEST_P(ServiceDeskTest, TheComplainantIsCalledBackExactlyOnce) {
 
 // 《信访工作条例》第二十三条第三款 (data/time_limits.csv, checked against a government site's quotation): 15 days
 // from receipt to tell the petitioner it was received and how it is handled; 第三十四条 (third-party sources only,
-// marked unverified in the file): 60 days from acceptance, once extended by at most 30 days. The starting day is not counted; a last day on a rest day moves
-// to the next working day (the shipped holiday calendar).
+// marked unverified in the file): 60 days from acceptance, once extended by at most 30 days. The starting day is not
+// counted; a last day on a rest day moves to the next working day (the shipped holiday calendar).
 TEST_P(ServiceDeskTest, PetitionTimeLimitsOnASimulatedClock) {
     const IntakeResult r = File(Complaint("xinfang"), now_);  // received Monday 2026-03-02
     auto cl = Clocks(r.id, "2026-03-02");

@@ -56,8 +56,8 @@ Result<std::map<std::string, int64_t>> CountCallsByState(storage::Connection& c,
                                                          const std::optional<std::vector<int64_t>>& scope) {
     storage::Params params;
     const std::string where = Where(c, states, scope, params);
-    JW_ASSIGN_OR_RETURN(auto rows,
-                        c.Query("SELECT k.state, COUNT(*) FROM dispatch_calls k" + where + " GROUP BY k.state", params));
+    JW_ASSIGN_OR_RETURN(
+        auto rows, c.Query("SELECT k.state, COUNT(*) FROM dispatch_calls k" + where + " GROUP BY k.state", params));
     std::map<std::string, int64_t> out;
     for (const auto& s : states) out[s] = 0;
     for (const auto& r : rows) out[r.Str(0)] = r.Int(1);

@@ -55,8 +55,8 @@ Result<Json> BoardJson(storage::Connection& c, const std::optional<std::vector<i
         cn[state] = n;
         total += n;
     }
-    return Json{{"now", now},    {"total", total}, {"counts", cn},    {"calls", cj},
-                {"patrols", pj}, {"units", units}, {"categories", categories}};
+    return Json{{"now", now},     {"total", total},          {"counts", cn}, {"calls", cj}, {"patrols", pj},
+                {"units", units}, {"categories", categories}};
 }
 
 }  // namespace jw::dispatch

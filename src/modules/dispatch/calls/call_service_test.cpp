@@ -320,8 +320,7 @@ TEST_P(CallTest, CaseFromAnAnonymousCallRecordsAnAnonymousReporter) {
         return Status::Ok();
     });
     ASSERT_TRUE(s.ok()) << s.message();
-    auto people =
-        c_->Query("SELECT role, name, id_type, phone_index FROM case_people WHERE case_id = ?", {V(case_id)});
+    auto people = c_->Query("SELECT role, name, id_type, phone_index FROM case_people WHERE case_id = ?", {V(case_id)});
     ASSERT_TRUE(people.ok());
     ASSERT_EQ(people->size(), 1u);
     EXPECT_EQ((*people)[0].Str(0), "reporter");
