@@ -14,6 +14,7 @@
 #include "common/civil_time.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
+#include "notify/signals.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
 
@@ -270,9 +271,9 @@ TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransac
         committer_
             ->Run([&](storage::Connection& c) -> Status {
                 JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "keep me", "inapp"}).status());
-                JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(8, "other user"), 100).status());
+                JW_RETURN_IF_ERROR(ReplaceSignal(c, signal(8, "other user"), 100).status());
                 for (int i = 1; i <= 3; ++i)
-                    JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(c, signal(7, std::to_string(i)), 100 + i).status());
+                    JW_RETURN_IF_ERROR(ReplaceSignal(c, signal(7, std::to_string(i)), 100 + i).status());
                 return Status::Ok();
             })
             .ok());
@@ -296,7 +297,7 @@ TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransac
     // A change that fails after its signal is rolled back with it: the earlier signal stays.
     EXPECT_FALSE(committer_
                      ->Run([&](storage::Connection& tx) -> Status {
-                         JW_RETURN_IF_ERROR(Outbox::ReplaceSignal(tx, signal(7, "rolled back"), 200).status());
+                         JW_RETURN_IF_ERROR(ReplaceSignal(tx, signal(7, "rolled back"), 200).status());
                          return Status::Invalid("x", "failed");
                      })
                      .ok());
@@ -321,7 +322,7 @@ TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransac
     EXPECT_EQ(signals, 1u);
     // Bad input names the field and writes nothing.
     Notification nobody = signal(0, "x");
-    EXPECT_EQ(Outbox::ReplaceSignal(**c, nobody, 1).status().fields().at("user_id"), "required");
+    EXPECT_EQ(ReplaceSignal(**c, nobody, 1).status().fields().at("user_id"), "required");
 }
 
 TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {

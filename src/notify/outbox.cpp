@@ -135,14 +135,6 @@ Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
     return r->Int(0);
 }
 
-Result<int64_t> Outbox::ReplaceSignal(storage::Connection& c, const Notification& n, int64_t now) {
-    if (n.user_id <= 0 || n.kind.empty()) return Status::Invalid(n.kind.empty() ? "kind" : "user_id", "required");
-    JW_RETURN_IF_ERROR(c.Exec("DELETE FROM notifications WHERE user_id = ? AND kind = ?", {V(n.user_id), V(n.kind)}));
-    JW_ASSIGN_OR_RETURN(int64_t id, Enqueue(c, n));
-    JW_RETURN_IF_ERROR(c.Exec("UPDATE notifications SET read_at = ? WHERE id = ?", {V(now), V(id)}));
-    return id;
-}
-
 Result<std::pair<std::vector<Notification>, int64_t>> Outbox::List(storage::Connection& c, int64_t user_id,
                                                                    bool unread_only, int page, int page_size) {
     const std::string where =

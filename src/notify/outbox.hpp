@@ -93,15 +93,6 @@ class Outbox {
     ~Outbox() { Stop(); }
 
     static Result<int64_t> Enqueue(storage::Connection& c, const Notification& n);
-    // A replaceable signal ("something changed, read it again": the 110 board's push): the user's earlier rows of
-    // `n.kind` — delivered or still waiting — are deleted and `n` is written in their place, stored read (read_at =
-    // `now`: it never counts in the bell or the unread inbox). So the table holds at most one row per user and kind
-    // however often the signal is sent, and a user with no page open is retried for one signal, not hundreds. Runs
-    // on the caller's connection, inside its transaction: the signal commits with the change it announces (a rolled
-    // back change leaves the earlier signal as it was), and a row the delivery thread was pushing at that moment is
-    // replaced, never relied on — the push that follows comes after the change is visible. Only for content-free
-    // signals: a message the reader must see goes through Enqueue. Returns the new row's id.
-    static Result<int64_t> ReplaceSignal(storage::Connection& c, const Notification& n, int64_t now);
     // An SMS to a phone number that belongs to no user (user_id 0, channel "sms", never in an inbox). Its text
     // may carry a secret (a case query code) and the number is personal data: once the gateway accepted it, the
     // stored text is blanked and the number masked (138****5678). Until then both are stored as given.

@@ -5,7 +5,7 @@
 
 #include "auth/auth_repository.hpp"
 #include "dispatch/dispatch_repository.hpp"
-#include "notify/outbox.hpp"
+#include "notify/signals.hpp"
 
 namespace jw::dispatch {
 
@@ -28,7 +28,7 @@ Status SignalBoard(storage::Connection& c, int64_t unit_id, const std::string& w
     n.params = {{"what", what}, {"id", std::to_string(id)}, {"state", state}};
     for (int64_t user : desks) {
         n.user_id = user;
-        JW_RETURN_IF_ERROR(notify::Outbox::ReplaceSignal(c, n, now).status());
+        JW_RETURN_IF_ERROR(notify::ReplaceSignal(c, n, now).status());
     }
     return Status::Ok();
 }

@@ -6,7 +6,7 @@
 // from GET /board on it.
 //
 // Kept cheap under load (200 open calls, many changes a minute): each desk has at most one signal row, written
-// through notify's replaceable signals (notify::Outbox::ReplaceSignal, ADR 0070): a new one replaces the earlier,
+// through notify's replaceable signals (notify::ReplaceSignal, ADR 0070): a new one replaces the earlier,
 // in the change's own transaction, so the push that follows always comes after the change is visible (no lost
 // update) and the table does not grow with the board's traffic. Signals are stored read: they never count in the
 // bell or the inbox's unread (the web's notification store does not list the kind).
