@@ -14,6 +14,7 @@
 #include "common/civil_time.hpp"
 #include "notify/outbox.hpp"
 #include "notify/scheduler.hpp"
+#include "notify/signals.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
 
@@ -252,6 +253,76 @@ TEST(LoggingSmsGateway, LogsMaskedAndWritesWholeTextsOnlyToTheDemoFile) {
     ASSERT_EQ(::stat(file.c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
     std::remove(file.c_str());
+}
+
+// A replaceable signal: one row per user and kind whatever how often it is sent, stored read (never in the unread
+// inbox), written in the caller's transaction (a rolled-back change leaves the earlier signal), and the latest one
+// is what an open page gets. Other kinds and other users are left alone.
+TEST_P(NotifyTest, ReplaceableSignalKeepsOneRowPerUserAndKindInTheCallersTransaction) {
+    auto signal = [](int64_t user, const std::string& id) {
+        Notification n;
+        n.user_id = user;
+        n.kind = "board_signal";
+        n.title = "changed";
+        n.params = {{"id", id}};
+        return n;
+    };
+    ASSERT_TRUE(
+        committer_
+            ->Run([&](storage::Connection& c) -> Status {
+                JW_RETURN_IF_ERROR(Outbox::Enqueue(c, {0, 7, "alert", "红色预警", "keep me", "inapp"}).status());
+                JW_RETURN_IF_ERROR(ReplaceSignal(c, signal(8, "other user"), 100).status());
+                for (int i = 1; i <= 3; ++i)
+                    JW_RETURN_IF_ERROR(ReplaceSignal(c, signal(7, std::to_string(i)), 100 + i).status());
+                return Status::Ok();
+            })
+            .ok());
+    auto c = db_->Acquire();
+    auto rows = [&](int64_t user, const std::string& kind) {
+        auto r = (*c)->Query("SELECT params, read_at FROM notifications WHERE user_id = ? AND kind = ?",
+                             {storage::V(user), storage::V(kind)});
+        EXPECT_TRUE(r.ok());
+        return r.ok() ? *r : std::vector<storage::Row>{};
+    };
+    auto mine = rows(7, "board_signal");
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_NE(mine[0].Str(0).find("\"3\""), std::string::npos);  // the last one
+    EXPECT_EQ(mine[0].Int(1), 103);                              // stored read at the given time
+    EXPECT_EQ(rows(7, "alert").size(), 1u);
+    EXPECT_EQ(rows(8, "board_signal").size(), 1u);
+    Outbox outbox(*db_, std::make_unique<RecordingSms>());
+    auto unread = outbox.List(**c, 7, true, 1, 20);
+    ASSERT_TRUE(unread.ok());
+    EXPECT_EQ(unread->second, 1);  // the alert only
+    // A change that fails after its signal is rolled back with it: the earlier signal stays.
+    EXPECT_FALSE(committer_
+                     ->Run([&](storage::Connection& tx) -> Status {
+                         JW_RETURN_IF_ERROR(ReplaceSignal(tx, signal(7, "rolled back"), 200).status());
+                         return Status::Invalid("x", "failed");
+                     })
+                     .ok());
+    mine = rows(7, "board_signal");
+    ASSERT_EQ(mine.size(), 1u);
+    EXPECT_NE(mine[0].Str(0).find("\"3\""), std::string::npos);
+    // The open page gets the one waiting signal, once.
+    std::vector<std::string> pushed;
+    outbox.Start(
+        committer_.get(),
+        [&](int64_t user, const Outbox::PushText& text) -> size_t {
+            if (user != 7) return 0;
+            pushed.push_back(text(Lang::kZhCN));
+            return 1;
+        },
+        3600 * 1000);
+    outbox.DeliverPending();
+    outbox.DeliverPending();
+    outbox.Stop();
+    size_t signals = 0;
+    for (const auto& p : pushed) signals += p.find("board_signal") != std::string::npos ? 1 : 0;
+    EXPECT_EQ(signals, 1u);
+    // Bad input names the field and writes nothing.
+    Notification nobody = signal(0, "x");
+    EXPECT_EQ(ReplaceSignal(**c, nobody, 1).status().fields().at("user_id"), "required");
 }
 
 TEST_P(NotifyTest, ScheduledJobRunsWhenDueAndNotTwiceAtOnce) {

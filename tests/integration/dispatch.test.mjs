@@ -85,7 +85,7 @@ test('intake masks the caller for everyone but the desk and shows related calls 
 test('dispatch → accept → arrive → finish by the patrol; one callback; satisfied closes it', async () => {
   const k = expectStatus(await duty.post('/dispatch/calls', call()), 201);
   const board = expectStatus(await duty.get('/dispatch/board'), 200);
-  const free = board.patrols.find((p) => p.status === 'available' && p.unit_name === '城关派出所');
+  const free = board.patrols.find((p) => p.status === 'available' && board.units[p.unit_id] === '城关派出所');
   assert.ok(free, 'a free patrol of 城关派出所');
   expectError(await patrol.post(`/dispatch/calls/${k.id}/dispatch`, { patrol_id: free.id }), 403, 'permission_denied');
   expectStatus(await duty.post(`/dispatch/calls/${k.id}/dispatch`, { patrol_id: free.id, version: k.version }), 200);

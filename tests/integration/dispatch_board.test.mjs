@@ -90,9 +90,11 @@ test('200 calls taken in a burst all reach the board, and the pushes keep up', a
   assert.equal(board.total, before.total + 200);
   assert.equal(board.counts.received, before.counts.received + 200);
   for (const c of board.calls.filter((x) => ids.includes(x.id))) {
-    assert.match(c.caller_phone, /\*/, 'the board shows the caller masked');
+    assert.equal(c.caller_phone, undefined, 'the board names no caller, not even masked');
     assert.ok(c.dispatch_due_at > c.received_at && c.arrival_due_at >= c.dispatch_due_at, 'targets from the category');
+    assert.ok(board.categories[c.category]?.zh, 'each category shown is named once, by code');
   }
+  for (const p of board.patrols) assert.ok(board.units[p.unit_id], 'each unit of a patrol is named once, by id');
   const bytes = JSON.stringify(board).length;
   // The bell never counts the board's pushes.
   const unread = expectStatus(await duty.get('/notifications?unread=1'), 200);

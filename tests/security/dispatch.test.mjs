@@ -52,6 +52,11 @@ test('another station sees nothing of the call', async () => {
   expectError(await east.get(`/dispatch/work-orders/${orderId}`), 404);
   const board = expectStatus(await east.get('/dispatch/board'), 200);
   assert.ok(!board.calls.some((k) => k.id === callId));
+  // By its number (how a case's source opens its call) the call is out of scope the same way.
+  const callNo = expectStatus(await duty.get(`/dispatch/calls/${callId}`), 200).call_no;
+  assert.equal(expectStatus(await duty.get(`/dispatch/calls?call_no=${callNo}`), 200).items[0].id, callId);
+  assert.equal(expectStatus(await east.get(`/dispatch/calls?call_no=${callNo}`), 200).total, 0);
+  expectError(await duty.get(`/dispatch/calls?call_no=${'9'.repeat(33)}`), 400, undefined, { call_no: 'too_long' });
 });
 
 test('a department account: its own orders only, no caller, no police route', async () => {

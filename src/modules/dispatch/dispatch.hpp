@@ -60,6 +60,7 @@ struct CallInput {
 struct CallFilter {
     std::vector<std::string> states;
     std::string category;
+    std::string call_no;  // exact (a case's source names its call by number)
     std::optional<int64_t> unit_id;
     std::optional<int64_t> from, to;  // received_at in [from, to)
     std::optional<std::vector<int64_t>> unit_scope;

@@ -231,6 +231,10 @@ Result<std::pair<std::vector<Call>, int64_t>> ListCalls(storage::Connection& c, 
         params.push_back(V(f.category));
         params.push_back(V(f.category + "%"));
     }
+    if (!f.call_no.empty()) {
+        where += " AND k.call_no = ?";
+        params.push_back(V(f.call_no));
+    }
     if (f.unit_id) {
         where += " AND k.unit_id = ?";
         params.push_back(V(*f.unit_id));
@@ -386,10 +390,6 @@ Result<std::optional<int64_t>> UnitOfCall(storage::Connection& c, int64_t call_i
     return std::optional<int64_t>(rows.front().Int(0));
 }
 
-Status DropBoardSignals(storage::Connection& c, int64_t user_id, const std::string& kind) {
-    return c.Exec("DELETE FROM notifications WHERE user_id = ? AND kind = ?", {V(user_id), V(kind)});
-}
-
 Result<std::vector<int64_t>> BoardWatchers(storage::Connection& c, const std::vector<int64_t>& unit_chain) {
     // As auth's session scoping reads it: a role of scope "all" sees every unit, else the user's unit and below.
     storage::Params params;
@@ -403,10 +403,6 @@ Result<std::vector<int64_t>> BoardWatchers(storage::Connection& c, const std::ve
     std::vector<int64_t> ids;
     for (const auto& r : rows) ids.push_back(r.Int(0));
     return ids;
-}
-
-Status MarkBoardSignalRead(storage::Connection& c, int64_t notification_id, int64_t now) {
-    return c.Exec("UPDATE notifications SET read_at = ? WHERE id = ?", {V(now), V(notification_id)});
 }
 
 Status UpsertDepartment(storage::Connection& c, const Department& d) {

@@ -58,13 +58,9 @@ Status SetPatrolPosition(storage::Connection& c, int64_t id, double latitude, do
 Result<std::optional<Patrol>> PatrolLedBy(storage::Connection& c, int64_t user_id);
 // The unit a call belongs to now; nullopt when there is no such call.
 Result<std::optional<int64_t>> UnitOfCall(storage::Connection& c, int64_t call_id);
-// The board's push (board/board_signal.hpp) on the notify outbox's table: the user's earlier signals of `kind`
-// dropped (a new one replaces them), and a signal stored as read (never an unread line).
-Status DropBoardSignals(storage::Connection& c, int64_t user_id, const std::string& kind);
 // The duty desks who see a change at the end of `unit_chain` (a unit and the units above it): active police
 // users holding dispatch.assign, in the chain or with an all-units role.
 Result<std::vector<int64_t>> BoardWatchers(storage::Connection& c, const std::vector<int64_t>& unit_chain);
-Status MarkBoardSignalRead(storage::Connection& c, int64_t notification_id, int64_t now);
 Status UpdatePatrol(storage::Connection& c, int64_t id, const std::string& status, std::optional<int64_t> call_id,
                     int64_t now);
 

@@ -117,10 +117,11 @@ Status DispatchTest::Tx(const std::function<Status(storage::Connection&)>& fn) {
     return storage::InTransaction(*c_, fn);
 }
 
-int64_t DispatchTest::Take(const std::string& category, const std::string& phone, const std::string& place) {
+int64_t DispatchTest::Take(const std::string& category, const std::string& phone, const std::string& place,
+                           const std::string& name) {
     CallInput in;
     in.caller_phone = phone;
-    in.caller_name = "韦志强";
+    in.caller_name = name;
     in.summary = "报警称有人在门口争吵";
     in.place_text = place;
     in.category = category;

@@ -23,9 +23,9 @@ class DispatchTest : public test_support::DatabaseTest {
     // A department's account: external, org_scope = {org}.
     auth::Principal Dept(int64_t user_id, int64_t org) const;
     Status Tx(const std::function<Status(storage::Connection&)>& fn);
-    // A call taken by the desk at now_ (0 on failure; the test fails).
+    // A call taken by the desk at now_ (0 on failure; the test fails). An empty `name`: an anonymous caller.
     int64_t Take(const std::string& category, const std::string& phone = "13800138000",
-                 const std::string& place = "城关镇解放路12号");
+                 const std::string& place = "城关镇解放路12号", const std::string& name = "韦志强");
     Call Get(int64_t id);
 
     int64_t now_ = 1'800'000'000;

@@ -286,15 +286,17 @@ TEST_P(ServiceDeskTest, TheComplainantIsCalledBackExactlyOnce) {
     EXPECT_EQ(repo::GetCallback(*c_, r.id)->value().result, "basically");
 }
 
-// 《信访工作条例》第二十五条 (data/time_limits.csv): 15 days to accept and hand on; 第三十四条: 60 days from
-// acceptance, once extended by at most 30 days. The starting day is not counted; a last day on a rest day moves
-// to the next working day (the shipped holiday calendar).
+// 《信访工作条例》第二十三条第三款 (data/time_limits.csv, checked against a government site's quotation): 15 days
+// from receipt to tell the petitioner it was received and how it is handled; 第三十四条 (third-party sources only,
+// marked unverified in the file): 60 days from acceptance, once extended by at most 30 days. The starting day is not
+// counted; a last day on a rest day moves to the next working day (the shipped holiday calendar).
 TEST_P(ServiceDeskTest, PetitionTimeLimitsOnASimulatedClock) {
     const IntakeResult r = File(Complaint("xinfang"), now_);  // received Monday 2026-03-02
     auto cl = Clocks(r.id, "2026-03-02");
     ASSERT_NE(Find(cl, "xinfang_accept"), nullptr);
     EXPECT_EQ(Find(cl, "xinfang_accept")->due, "2026-03-17");  // 03-02 + 15 days
     EXPECT_EQ(Find(cl, "xinfang_accept")->state, "running");
+    EXPECT_EQ(Find(cl, "xinfang_accept")->basis, "《信访工作条例》第二十三条第三款");
     EXPECT_EQ(Find(Clocks(r.id, "2026-03-18"), "xinfang_accept")->state, "overdue");
     // Accepted and handed to the unit on 2026-03-10: acceptance met, 60 days of handling run to 05-09 — a
     // Saturday that is a make-up working day of the 劳动节 arrangement, so it stays.

@@ -138,12 +138,19 @@ export interface CallDetail extends Call {
   callback: Callback | null
   related: Call[]
 }
+// The live board's lean reply (docs/api/dispatch.md "Board", ADR 0070): only what the board shows; category and
+// unit names once, by code / id; no caller. Age and lateness are derived here from received_at, the due times and now.
+export type BoardCall = Pick<Call, 'id' | 'call_no' | 'received_at' | 'state' | 'category' | 'police' | 'summary' |
+  'place_text' | 'latitude' | 'longitude' | 'patrol_id' | 'dispatch_due_at' | 'arrival_due_at'>
+export type BoardPatrol = Pick<Patrol, 'id' | 'code' | 'name' | 'unit_id' | 'status' | 'latitude' | 'longitude'>
 export interface Board {
   now: number
-  calls: Call[]
   total: number
   counts: Record<string, number>
-  patrols: Patrol[]
+  calls: BoardCall[]
+  patrols: BoardPatrol[]
+  units: Record<string, string>
+  categories: Record<string, { zh: string; en: string }>
 }
 export interface FigureRow {
   unit_id: number
@@ -190,6 +197,7 @@ export const openCase = (id: number, body: { cause?: string } = {}) =>
 export const divertCall = (id: number, body: { department_code: string; note?: string; version?: number }) =>
   http.post<Call & { work_order: WorkOrder }>(`${B}/calls/${id}/divert`, body)
 export const getBoard = () => http.get<Board>(`${B}/board`)
+export const listPatrols = () => http.get<{ items: Patrol[] }>(`${B}/patrols`)
 export const setPatrolStatus = (id: number, status: PatrolStatus, where?: { latitude: number; longitude: number }) =>
   http.post<Patrol>(`${B}/patrols/${id}/status`, { status, ...where })
 // The phone's unit: the patrol the officer leads and the call it is on (masked), or null.

@@ -5,7 +5,7 @@
 
 #include "auth/auth_repository.hpp"
 #include "dispatch/dispatch_repository.hpp"
-#include "notify/outbox.hpp"
+#include "notify/signals.hpp"
 
 namespace jw::dispatch {
 
@@ -27,10 +27,8 @@ Status SignalBoard(storage::Connection& c, int64_t unit_id, const std::string& w
     n.channel = "inapp";
     n.params = {{"what", what}, {"id", std::to_string(id)}, {"state", state}};
     for (int64_t user : desks) {
-        JW_RETURN_IF_ERROR(repo::DropBoardSignals(c, user, kBoardSignalKind));
         n.user_id = user;
-        JW_ASSIGN_OR_RETURN(int64_t nid, notify::Outbox::Enqueue(c, n));
-        JW_RETURN_IF_ERROR(repo::MarkBoardSignalRead(c, nid, now));
+        JW_RETURN_IF_ERROR(notify::ReplaceSignal(c, n, now).status());
     }
     return Status::Ok();
 }

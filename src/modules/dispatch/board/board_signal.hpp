@@ -5,12 +5,11 @@
 // transaction. The message carries no personal data (the call or patrol id and the new state); the board reloads itself
 // from GET /board on it.
 //
-// Kept cheap under load (200 open calls, many changes a minute): each desk has at most one signal row — a new one
-// replaces the earlier (delivered or still waiting, e.g. for a desk with no page open), so the table does not grow
-// with the board's traffic and an offline desk is retried for one signal, not hundreds. The new row is written in
-// the change's own transaction, so the push that follows always comes after the change is visible: a signal the
-// outbox was delivering at that moment is replaced, never relied on (no lost update). Signals are stored read: they
-// never count in the bell or the inbox's unread (the web's notification store does not list the kind).
+// Kept cheap under load (200 open calls, many changes a minute): each desk has at most one signal row, written
+// through notify's replaceable signals (notify::ReplaceSignal, ADR 0070): a new one replaces the earlier,
+// in the change's own transaction, so the push that follows always comes after the change is visible (no lost
+// update) and the table does not grow with the board's traffic. Signals are stored read: they never count in the
+// bell or the inbox's unread (the web's notification store does not list the kind).
 // Runs inside the caller's write transaction.
 
 #include <cstdint>

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "common/json_util.hpp"
+#include "dispatch/board/board_view.hpp"
 #include "dispatch/callbacks/callback_service.hpp"
 #include "dispatch/calls/call_service.hpp"
 #include "dispatch/catalogue.hpp"
@@ -118,6 +119,50 @@ TEST_P(BoardTest, CallbackDueFromTheCategoryData) {
     ASSERT_GT(cat->callback_hours, 0);
     EXPECT_EQ((*cb)->due_at, now_ + 30 + int64_t(cat->callback_hours) * 3600);
     EXPECT_EQ(CallbackDueSeconds("0101"), int64_t(cat->callback_hours) * 3600);
+}
+
+// The board's reply (board_view.hpp): only what it shows — no caller, not even masked —, each category and unit
+// named once, counts and total over every open call in scope (not only those shown), nothing of another station.
+TEST_P(BoardTest, ReplyIsLeanNamesOnceAndKeepsToTheScope) {
+    const int64_t a = Take("0101"), b = Take("0101", "13900000001"), k = Take("0201", "13900000002");
+    ASSERT_TRUE(Tx([&](storage::Connection& c) {
+                    return DispatchCall(c, desk_, k, patrol_, std::nullopt, std::nullopt, now_ + 5);
+                }).ok());
+    auto board = BoardJson(*c_, std::nullopt, now_ + 60);
+    ASSERT_TRUE(board.ok()) << board.status().message();
+    const Json& j = *board;
+    EXPECT_EQ(j["total"], 3);
+    EXPECT_EQ(j["counts"]["received"], 2);
+    EXPECT_EQ(j["counts"]["dispatched"], 1);
+    ASSERT_EQ(j["calls"].size(), 3u);
+    for (const auto& call : j["calls"]) {
+        EXPECT_FALSE(call.contains("caller_phone") || call.contains("caller_name") || call.contains("unit_name"));
+        EXPECT_TRUE(j["categories"].contains(call["category"].get<std::string>()));
+        if (call["id"] == k) EXPECT_EQ(call["patrol_id"], patrol_);
+        if (call["id"] == a || call["id"] == b) EXPECT_TRUE(call["patrol_id"].is_null());
+    }
+    EXPECT_EQ(j["categories"].size(), 2u);
+    EXPECT_EQ(j["categories"]["0201"]["zh"], FindCategory("0201")->name_zh);
+    EXPECT_EQ(j["categories"]["0201"]["en"], FindCategory("0201")->name_en);
+    const std::string text = j.dump();
+    EXPECT_EQ(text.find("13800138000"), std::string::npos);
+    EXPECT_EQ(text.find("韦"), std::string::npos);
+    bool has_patrol = false;
+    for (const auto& p : j["patrols"]) {
+        EXPECT_TRUE(j["units"].contains(std::to_string(p["unit_id"].get<int64_t>())));
+        has_patrol = has_patrol || p["id"] == patrol_;
+    }
+    EXPECT_TRUE(has_patrol);
+    // Fewer shown than open: the counts still cover them all.
+    auto shown = repo::ListBoardCalls(*c_, {"received", "dispatched"}, std::nullopt, 2);
+    ASSERT_TRUE(shown.ok());
+    ASSERT_EQ(shown->size(), 2u);
+    EXPECT_EQ(shown->front().id, k);  // newest first (same time: the higher id)
+    // Another station sees nothing of these.
+    auto other = BoardJson(*c_, std::vector<int64_t>{other_station_}, now_ + 60);
+    ASSERT_TRUE(other.ok());
+    EXPECT_EQ((*other)["total"], 0);
+    EXPECT_TRUE((*other)["calls"].empty());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BoardTest, ::testing::ValuesIn(storage::testing::Backends()));

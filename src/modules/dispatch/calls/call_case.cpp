@@ -32,14 +32,16 @@ Result<int64_t> CaseFromCall(storage::Connection& c, const auth::Principal& acto
     f.facts = k.summary;
     f.unit_id = k.unit_id;
     f.lead_officer_id = in.lead_officer_id;
-    if (!k.caller_name.empty()) {
-        cases::Person reporter;
-        reporter.role = "reporter";
+    cases::Person reporter;
+    reporter.role = "reporter";
+    reporter.id_type = "none";
+    if (k.caller_name.empty()) {
+        reporter.name = kAnonymousCaller;  // no number either (call_case.hpp)
+    } else {
         reporter.name = k.caller_name;
-        reporter.id_type = "none";
         reporter.phone = k.caller_phone;
-        f.people.push_back(reporter);
     }
+    f.people.push_back(reporter);
     nc.idempotency_key = "dispatch:" + k.call_no;
     JW_ASSIGN_OR_RETURN(auto created, cases::CreateCase(c, actor, nc, region, now));
     repo::CallChange ch;

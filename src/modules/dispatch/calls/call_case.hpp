@@ -1,7 +1,11 @@
 #pragma once
 // A case from a call (outcome "case"): the cases module's CreateCase with the call's facts, place and people — the
 // summary as the facts, the place (text, coordinates, standard address), the time of the call as the time it
-// happened, the caller as the reporter — so nothing is typed twice. The call finishes with outcome case and its
+// happened, the caller as the reporter, the call number as the case's source ("110报警 <call_no>") — so nothing is
+// typed twice. A caller who gave no name (匿名报警) becomes a reporter named kAnonymousCaller with no number and no
+// ID: the case says explicitly that the reporter is anonymous, and the number stays on the call record (sealed, the
+// desk's to open), reached from the case through the call number — it is not copied into the case file, where
+// it would travel into documents and the reporter's query-code SMS. The call finishes with outcome case and its
 // callback opens. Runs inside the caller's write transaction.
 
 #include <optional>
@@ -11,6 +15,9 @@
 #include "storage/database.hpp"
 
 namespace jw::dispatch {
+
+// The reporter's name in a case from an anonymous call (the web shows it in the reader's language).
+inline constexpr const char* kAnonymousCaller = "匿名报警人";
 
 struct CaseFromCallInput {
     std::string case_type;  // administrative | criminal; empty: criminal for a 刑事 (01…) category, else administrative

@@ -6,6 +6,7 @@
 #include "common/civil_time.hpp"
 #include "common/text.hpp"
 #include "common/validators.hpp"
+#include "dispatch/board/board_view.hpp"
 #include "dispatch/calls/call_case.hpp"
 #include "dispatch/calls/call_service.hpp"
 #include "dispatch/catalogue.hpp"
@@ -90,6 +91,8 @@ Result<Reply> ListHandler(const Deps& d, Request& req) {
         f.states.push_back(s);
     }
     f.category = req.Query("category");
+    f.call_no = req.Query("call_no");
+    if (f.call_no.size() > 32) return Status::Invalid("call_no", "too_long");
     JW_ASSIGN_OR_RETURN(f.unit_id, http::QueryId(req, "unit_id"));
     JW_ASSIGN_OR_RETURN(f.from, http::QueryInstant(req, "from"));
     JW_ASSIGN_OR_RETURN(f.to, http::QueryInstant(req, "to"));
@@ -265,27 +268,12 @@ Result<Reply> CaseHandler(const Deps& d, Request& req) {
     return r;
 }
 
-// The live board: open calls (every state but closed) oldest first with their age, and the patrol units.
+// The live board (board/board_view.hpp): open calls newest first, lean, with the patrol units.
 Result<Reply> BoardHandler(const Deps& d, Request& req) {
-    CallFilter f;
-    f.states = {"received", "dispatched", "accepted", "arrived", "finished", "diverted", "review"};
-    f.page_size = 500;
-    f.unit_scope = Scope(req);
     auto c = d.db.Acquire();
     if (!c.ok()) return c.status();
-    JW_ASSIGN_OR_RETURN(auto page, repo::ListCalls(**c, f));
-    JW_ASSIGN_OR_RETURN(auto patrols, repo::ListPatrols(**c, Scope(req)));
-    const int64_t now = NowUnix();
-    Json counts = Json::object();
-    for (const auto& s : f.states) counts[s] = 0;
-    for (const auto& k : page.first) counts[k.state] = counts[k.state].get<int64_t>() + 1;
-    Json pj = Json::array();
-    for (const auto& p : patrols) pj.push_back(PatrolJson(p));
-    return Reply::Json200({{"now", now},
-                           {"calls", CallList(page.first, now)},
-                           {"total", page.second},
-                           {"counts", counts},
-                           {"patrols", pj}});
+    JW_ASSIGN_OR_RETURN(Json board, BoardJson(**c, Scope(req), NowUnix()));
+    return Reply::Json200(std::move(board));
 }
 
 Result<Reply> PatrolsHandler(const Deps& d, Request& req) {

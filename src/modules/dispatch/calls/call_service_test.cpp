@@ -305,6 +305,33 @@ TEST_P(CallTest, CaseFromCallCarriesItsFacts) {
               "case_id=already_created");
 }
 
+// A case from a call whose caller gave no name records the reporter as anonymous, explicitly (not a case with no
+// reporter), without the number (it stays on the call, reached through the call number in the case's source).
+TEST_P(CallTest, CaseFromAnAnonymousCallRecordsAnAnonymousReporter) {
+    const int64_t id = Take("0101", "13800138000", "城关镇解放路12号", "");
+    ASSERT_TRUE(Tx([&](storage::Connection& c) -> Status {
+                    JW_RETURN_IF_ERROR(DispatchCall(c, desk_, id, patrol_, std::nullopt, std::nullopt, now_));
+                    JW_RETURN_IF_ERROR(RespondCall(c, officer_, id, "accept", "", std::nullopt, now_ + 10));
+                    return RespondCall(c, officer_, id, "arrive", "", std::nullopt, now_ + 20);
+                }).ok());
+    int64_t case_id = 0;
+    Status s = Tx([&](storage::Connection& c) -> Status {
+        JW_ASSIGN_OR_RETURN(case_id, CaseFromCall(c, officer_, id, {}, "519901", now_ + 30));
+        return Status::Ok();
+    });
+    ASSERT_TRUE(s.ok()) << s.message();
+    auto people = c_->Query("SELECT role, name, id_type, phone_index FROM case_people WHERE case_id = ?", {V(case_id)});
+    ASSERT_TRUE(people.ok());
+    ASSERT_EQ(people->size(), 1u);
+    EXPECT_EQ((*people)[0].Str(0), "reporter");
+    EXPECT_EQ((*people)[0].Str(1), kAnonymousCaller);
+    EXPECT_EQ((*people)[0].Str(2), "none");
+    EXPECT_EQ((*people)[0].Str(3), "");  // no number (its blind index is empty): not copied into the case
+    auto source = c_->QueryOne("SELECT source FROM cases WHERE id = ?", {V(case_id)});
+    ASSERT_TRUE(source.ok());
+    EXPECT_EQ(source->Str(0), "110报警 " + Get(id).call_no);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, CallTest, ::testing::ValuesIn(storage::testing::Backends()));
 
 }  // namespace

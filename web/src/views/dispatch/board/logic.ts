@@ -1,7 +1,7 @@
 // Pure helpers of the live board (ADR 0063): which calls are late now by their category's targets (the data of
 // data/categories.csv, carried on each call as dispatch_due_at / arrival_due_at), which of them are new since the
 // last look (the sound plays once per call), the marker colours of call states and unit statuses.
-import type { Call, PatrolStatus } from '@/api/dispatch'
+import type { Board, Call, PatrolStatus } from '@/api/dispatch'
 
 export type Lateness = '' | 'dispatch' | 'arrival'
 
@@ -45,4 +45,18 @@ export const PATROL_COLOURS: Record<PatrolStatus, string> = {
 // The server's clock as seen here: the offset of its `now` from the browser's when the board arrived.
 export function serverNow(offsetS: number, browserMs = Date.now()): number {
   return Math.floor(browserMs / 1000) + offsetS
+}
+
+// The board names each category and unit once (docs/api/dispatch.md "Board"): a call's category in the reader's
+// language, the code itself when the board has no name for it.
+export function categoryName(board: Pick<Board, 'categories'> | null, code: string, locale: string): string {
+  const names = board?.categories[code]
+  if (!names) return code
+  return locale === 'en' ? names.en : names.zh
+}
+
+// The name of the patrol unit a call was dispatched to, from the board's patrols ('' when none or not shown).
+export function patrolName(board: Pick<Board, 'patrols'> | null, patrolId: number | null): string {
+  if (patrolId === null || !board) return ''
+  return board.patrols.find((p) => p.id === patrolId)?.name ?? ''
 }
