@@ -5,6 +5,8 @@
 // run directory (galloping). Most candidates (regular vehicles) drop out on the first day.
 
 #include <algorithm>
+#include <bit>
+#include <cstdint>
 #include <tuple>
 
 #include "analytics/queries.hpp"
@@ -14,6 +16,25 @@
 namespace jw::analytics {
 
 using detail::Clamp32;
+
+namespace {
+
+// Sorts distinct row positions of a segment of `rows` rows: a bitmap over the rows when they are dense enough
+// (one pass over rows / 64 words), a comparison sort when they are few.
+void InRowOrder(std::vector<uint32_t>& pos, size_t rows, std::vector<uint64_t>& bits) {
+    if (pos.size() * 256 < rows) {
+        std::sort(pos.begin(), pos.end());
+        return;
+    }
+    bits.assign(rows / 64 + 1, 0);
+    for (uint32_t p : pos) bits[p >> 6] |= uint64_t{1} << (p & 63);
+    pos.clear();
+    for (size_t w = 0; w < bits.size(); ++w) {
+        for (uint64_t b = bits[w]; b; b &= b - 1) pos.push_back(static_cast<uint32_t>(w * 64 + std::countr_zero(b)));
+    }
+}
+
+}  // namespace
 
 std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t to, int64_t lookback_days,
                                        const std::vector<std::string>& checkpoints) {
@@ -33,6 +54,8 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
         uint16_t cp;
     };
     std::vector<Cand> cands;
+    std::vector<uint32_t> pos;
+    std::vector<uint64_t> bits;
     const uint32_t f32 = Clamp32(from), t32 = Clamp32(to);
     for (const Segment* seg : s.Segments(from, to)) {
         // A range that is a small slice of the segment reads the checkpoint index (time-ordered per checkpoint)
@@ -55,12 +78,25 @@ std::vector<FirstSeenResult> FirstSeen(const Snapshot& s, int64_t from, int64_t 
             }
             continue;
         }
+        // The checkpoint index gives row positions in checkpoint order; resolving each one to its plate there is
+        // a random walk of the run directory. Put in row order instead (rows are sorted by plate, time), they
+        // resolve in one forward walk that also meets each plate's earliest passes first: only those are kept.
+        pos.clear();
         for (uint16_t cp : cps) {
             auto [b, e] = seg->CheckpointRange(cp, f32, t32);
-            for (uint32_t k = b; k < e; ++k) {
-                const uint32_t pos = seg->by_checkpoint(k);
-                cands.push_back({uint64_t{seg->plate(pos)} << 32 | seg->time(pos), cp});
+            for (uint32_t k = b; k < e; ++k) pos.push_back(seg->by_checkpoint(k));
+        }
+        InRowOrder(pos, seg->size(), bits);
+        uint32_t last_plate = UINT32_MAX, last_time = 0;
+        for (uint32_t i : pos) {
+            const uint32_t plate = seg->plate(i), time = seg->time(i);  // plate(): short forward scans here
+            if (plate != last_plate) {
+                last_plate = plate;
+                last_time = time;
+            } else if (time != last_time) {
+                continue;  // a later pass of a plate already a candidate in this segment
             }
+            cands.push_back({uint64_t{plate} << 32 | time, seg->checkpoint(i)});
         }
     }
     RadixSort(cands, [](const Cand& c) { return c.key; });

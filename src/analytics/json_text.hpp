@@ -4,7 +4,7 @@
 // caller writes object keys in sorted order (nlohmann's objects are std::maps): strings escaped the same way
 // (", \, \b \f \n \r \t, other control characters as \u00xx lower-case; UTF-8 passed through — callers write
 // only strings that were validated as UTF-8 on the way in: plates and checkpoint ids), integers in decimal.
-// Doubles are not written here: replies that carry them go through the Json path. Times are China time
+// Doubles are not formatted here: callers pass nlohmann's own text of them through Raw(). Times are China time
 // "YYYY-MM-DD HH:MM:SS", identical to FormatChinaTime for every t in [0, 2^32) (the engine's time range).
 // Not thread-safe: one writer per reply.
 
@@ -43,6 +43,11 @@ class JsonText {
         char buf[24];
         auto r = std::to_chars(buf, buf + sizeof buf, v);
         out_.append(buf, r.ptr);
+    }
+    // A value already written as JSON text (e.g. a number as nlohmann's dump() writes it: Json(x).dump()).
+    void Raw(std::string_view json) {
+        Comma();
+        out_ += json;
     }
     // A China-time string "YYYY-MM-DD HH:MM:SS" (quoted).
     void ChinaTime(int64_t t) {

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <set>
 
 #include "analytics/query_json.hpp"
 #include "analytics/test_data.hpp"
@@ -78,6 +79,9 @@ TEST(RunQueryText, EqualsTheJsonReplyByteForByte) {
             R"(","nowhere"]})",
         R"({"q":"trajectory","plate":"川Z99999",)" + range + "}",  // no such plate: an empty list
         R"({"q":"cloned",)" + range + R"(,"max_speed_kmh":120})",
+        R"({"q":"companion","plate":")" + d.plates[0] + "\"," + range + R"(,"window_s":300,"min_checkpoints":1})",
+        R"({"q":"collision","min_match":1,"conditions":[{"checkpoints":[")" + d.checkpoints[0].id + R"(","x"],)" +
+            day2 + R"(},{"checkpoints":[")" + d.checkpoints[1].id + R"("],)" + range + "}]}",
         R"({"q":"night",)" + range +
             R"(,"night_start":"22:00","night_end":"05:00","min_nights":1,"min_night_share":0.2})",
         R"({"q":"first_seen","from":"2026-03-02 00:00:00"})",  // invalid: the same error
@@ -89,6 +93,7 @@ TEST(RunQueryText, EqualsTheJsonReplyByteForByte) {
         requests.push_back(R"({"q":"trajectory","plate":")" + d.plates[i * 7 % d.plates.size()] + "\"," + range + "}");
     }
     size_t rows = 0;
+    std::set<std::string> kinds_with_rows;
     for (const auto& text : requests) {
         const Json request = Json::parse(text);
         const auto tree = RunQuery(snap, request);
@@ -99,9 +104,18 @@ TEST(RunQueryText, EqualsTheJsonReplyByteForByte) {
             continue;
         }
         EXPECT_EQ(*flat, tree->dump()) << text;
-        for (const char* k : {"passes", "plates"}) rows += tree->value(k, Json::array()).size();
+        // With its row count and checkpoint ids: what the same fields of the Json tree say.
+        const auto reply = RunQueryReply(snap, request);
+        ASSERT_TRUE(reply.ok()) << text;
+        const TextReply from_tree = TextReplyOf(*tree);
+        EXPECT_EQ(reply->json, from_tree.json) << text;
+        EXPECT_EQ(reply->rows, from_tree.rows) << text;
+        EXPECT_EQ(reply->checkpoint_ids, from_tree.checkpoint_ids) << text;
+        rows += reply->rows;
+        if (reply->rows > 0) kinds_with_rows.insert(request["q"].get<std::string>());
     }
     EXPECT_GT(rows, 200u);  // the comparison covered real rows, not only empty lists
+    EXPECT_EQ(kinds_with_rows.size(), 6u) << Json(kinds_with_rows).dump();
 }
 
 }  // namespace

@@ -59,13 +59,8 @@ std::vector<CompanionResult> Companions(const Snapshot& s, std::string_view plat
     auto id = s.FindPlate(plate);
     if (!id) return out;
     const std::vector<Hit> targets = PlatePasses(s, *id, from, to);
-    struct Acc {
-        std::vector<uint16_t> cps;
-        uint32_t co = 0;
-        double score = 0;
-    };
-    std::unordered_map<uint32_t, Acc> acc;
     std::vector<std::vector<uint32_t>> lists(targets.size());
+    std::vector<uint16_t> target_cps(targets.size());
     for (size_t i = 0; i < targets.size(); ++i) {
         const int64_t lo = int64_t{targets[i].time} - window_s, hi = int64_t{targets[i].time} + window_s + 1;
         auto& list = lists[i];
@@ -77,28 +72,9 @@ std::vector<CompanionResult> Companions(const Snapshot& s, std::string_view plat
             }
         }
         SortUnique(list);
-        for (uint32_t q : list) acc[q];
+        target_cps[i] = targets[i].cp;
     }
-    const double n_all = static_cast<double>(acc.size());
-    for (size_t i = 0; i < targets.size(); ++i) {
-        const double weight = std::log10(n_all / static_cast<double>(lists[i].size()));
-        for (uint32_t q : lists[i]) {
-            Acc& a = acc[q];
-            a.cps.push_back(targets[i].cp);
-            ++a.co;
-            a.score += weight;
-        }
-    }
-    for (auto& [q, a] : acc) {
-        std::sort(a.cps.begin(), a.cps.end());
-        const auto distinct = static_cast<uint32_t>(std::unique(a.cps.begin(), a.cps.end()) - a.cps.begin());
-        if (distinct >= min_checkpoints) out.push_back({std::string(s.Plate(q)), distinct, a.co, a.score});
-    }
-    std::sort(out.begin(), out.end(), [](const CompanionResult& a, const CompanionResult& b) {
-        return std::tie(b.score, b.checkpoints, b.co_passes, a.plate) <
-               std::tie(a.score, a.checkpoints, a.co_passes, b.plate);
-    });
-    return out;
+    return ScoreCompanions(lists, target_cps, min_checkpoints, [&s](uint32_t q) { return s.Plate(q); });
 }
 
 std::vector<CollisionResult> Collision(const Snapshot& s, const std::vector<CollisionCondition>& conditions,

@@ -4,10 +4,14 @@
 // empty answers. Pure functions of the snapshot: thread-safe, callable concurrently with appends.
 // Checkpoint order, wherever the contract says "then checkpoint", is byte order of checkpoint_id.
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "analytics/store.hpp"
@@ -46,6 +50,45 @@ struct CompanionResult {
 // checkpoints descending, co_passes descending, plate ascending.
 std::vector<CompanionResult> Companions(const Snapshot& s, std::string_view plate, int64_t from, int64_t to,
                                         int64_t window_s, uint32_t min_checkpoints);
+
+// companion's scoring and order as above, shared by every backend that answers companion (the engine here, the
+// ClickHouse backend over its rows): lists[i] holds the distinct ids of the plates other than P that accompany
+// target pass i (trajectory order), target_cps[i] that pass's checkpoint (any ordered type), plate_of(id) the
+// plate of an id. N is the number of distinct ids over all lists.
+template <typename Cp, typename PlateOf>
+std::vector<CompanionResult> ScoreCompanions(const std::vector<std::vector<uint32_t>>& lists,
+                                             const std::vector<Cp>& target_cps, uint32_t min_checkpoints,
+                                             const PlateOf& plate_of) {
+    struct Acc {
+        std::vector<Cp> cps;
+        uint32_t co = 0;
+        double score = 0;
+    };
+    std::unordered_map<uint32_t, Acc> acc;
+    for (const auto& list : lists)
+        for (uint32_t q : list) acc[q];
+    const double n_all = static_cast<double>(acc.size());
+    for (size_t i = 0; i < lists.size(); ++i) {
+        const double weight = std::log10(n_all / static_cast<double>(lists[i].size()));
+        for (uint32_t q : lists[i]) {
+            Acc& a = acc[q];
+            a.cps.push_back(target_cps[i]);
+            ++a.co;
+            a.score += weight;
+        }
+    }
+    std::vector<CompanionResult> out;
+    for (auto& [q, a] : acc) {
+        std::sort(a.cps.begin(), a.cps.end());
+        const auto distinct = static_cast<uint32_t>(std::unique(a.cps.begin(), a.cps.end()) - a.cps.begin());
+        if (distinct >= min_checkpoints) out.push_back({std::string(plate_of(q)), distinct, a.co, a.score});
+    }
+    std::sort(out.begin(), out.end(), [](const CompanionResult& a, const CompanionResult& b) {
+        return std::tie(b.score, b.checkpoints, b.co_passes, a.plate) <
+               std::tie(a.score, a.checkpoints, a.co_passes, b.plate);
+    });
+    return out;
+}
 
 struct CollisionCondition {
     std::vector<std::string> checkpoints;

@@ -1,5 +1,6 @@
 #include "analytics/query_json.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <optional>
@@ -124,33 +125,73 @@ Json Point(const PassPoint& p) {
     return Json{{"checkpoint_id", p.checkpoint_id}, {"pass_time", FormatChinaTime(p.time)}};
 }
 
-// trajectory's answer (validated request → rows), shared by the Json and the text replies.
-Result<std::vector<PassPoint>> TrajectoryRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+// A number as nlohmann's dump() writes it (shortest round-trip form, "null" for non-finite values).
+std::string DoubleText(double v) { return Json(v).dump(); }
+
+// The text replies (keys in sorted order, as nlohmann's std::map objects dump them: json_text.hpp) and, when
+// asked, the checkpoint ids they name (TextReply).
+class TextOut {
+  public:
+    TextOut(const Snapshot& s, bool collect, size_t reserve) : w(reserve), s_(s), collect_(collect) {}
+    // The checkpoint at index `cp` of the snapshot's table.
+    void Cp(uint16_t cp) {
+        if (!collect_) return;
+        if (seen_.empty()) seen_.resize(s_.checkpoints().list.size());
+        seen_[cp] = 1;
+    }
+    // A checkpoint by id (a view that stays valid until Finish).
+    void Cp(std::string_view id) {
+        if (collect_ && (named_.empty() || named_.back() != id)) named_.push_back(id);
+    }
+    TextReply Finish(size_t rows) && {
+        TextReply r;
+        r.rows = rows;
+        for (size_t i = 0; i < seen_.size(); ++i)
+            if (seen_[i]) r.checkpoint_ids.push_back(s_.checkpoints().list[i].id);
+        for (auto id : named_) r.checkpoint_ids.emplace_back(id);
+        std::sort(r.checkpoint_ids.begin(), r.checkpoint_ids.end());
+        r.checkpoint_ids.erase(std::unique(r.checkpoint_ids.begin(), r.checkpoint_ids.end()), r.checkpoint_ids.end());
+        r.json = std::move(w).Take();
+        return r;
+    }
+
+    JsonText w;
+
+  private:
+    const Snapshot& s_;
+    bool collect_;
+    std::vector<uint8_t> seen_;
+    std::vector<std::string_view> named_;
+};
+
+// trajectory's validated request.
+struct TrajectoryArgs {
+    std::string plate;
+    int64_t from = 0, to = 0;
+};
+Result<TrajectoryArgs> TrajectoryRequest(Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "plate", "from", "to"});
     auto plate = in.Plate("plate");
-    int64_t from = 0, to = 0;
-    in.Range("", limits, &from, &to);
+    TrajectoryArgs a;
+    in.Range("", limits, &a.from, &a.to);
     JW_RETURN_IF_ERROR(in.status());
-    return Trajectory(s, *plate, from, to);
+    a.plate = std::move(*plate);
+    return a;
 }
 
 Result<Json> RunTrajectory(const Snapshot& s, Fields& in, const QueryLimits& limits) {
-    JW_ASSIGN_OR_RETURN(auto rows, TrajectoryRows(s, in, limits));
+    JW_ASSIGN_OR_RETURN(auto a, TrajectoryRequest(in, limits));
     Json passes = Json::array();
-    for (const auto& p : rows) passes.push_back(Point(p));
+    for (const auto& p : Trajectory(s, a.plate, a.from, a.to)) passes.push_back(Point(p));
     return Json{{"passes", std::move(passes)}};
 }
 
-// Keys in sorted order, as nlohmann's std::map objects dump them (json_text.hpp).
-Result<std::string> TrajectoryText(const Snapshot& s, Fields& in, const QueryLimits& limits) {
-    in.Allow({"q", "plate", "from", "to"});
-    auto plate = in.Plate("plate");
-    int64_t from = 0, to = 0;
-    in.Range("", limits, &from, &to);
-    JW_RETURN_IF_ERROR(in.status());
-    const auto rows = TrajectoryAt(s, *plate, from, to);
+Result<TextReply> TrajectoryText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
+    JW_ASSIGN_OR_RETURN(auto a, TrajectoryRequest(in, limits));
+    const auto rows = TrajectoryAt(s, a.plate, a.from, a.to);
     const auto& cps = s.checkpoints().list;
-    JsonText w(16 + rows.size() * 64);
+    TextOut out(s, collect, 16 + rows.size() * 64);
+    auto& w = out.w;
     w.BeginObject();
     w.Key("passes");
     w.BeginArray();
@@ -158,16 +199,17 @@ Result<std::string> TrajectoryText(const Snapshot& s, Fields& in, const QueryLim
         w.BeginObject();
         w.Key("checkpoint_id");
         w.String(cps[p.cp].id);
+        out.Cp(p.cp);
         w.Key("pass_time");
         w.ChinaTime(p.time);
         w.EndObject();
     }
     w.EndArray();
     w.EndObject();
-    return std::move(w).Take();
+    return std::move(out).Finish(rows.size());
 }
 
-Result<Json> RunCompanion(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<std::vector<CompanionResult>> CompanionRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "plate", "from", "to", "window_s", "min_checkpoints"});
     auto plate = in.Plate("plate");
     int64_t from = 0, to = 0;
@@ -175,17 +217,46 @@ Result<Json> RunCompanion(const Snapshot& s, Fields& in, const QueryLimits& limi
     auto window = in.Int("window_s", "window_s", true, 0, limits.max_window_s);
     auto min_cps = in.Int("min_checkpoints", "min_checkpoints", true, 1, 65535);
     JW_RETURN_IF_ERROR(in.status());
+    return Companions(s, *plate, from, to, *window, static_cast<uint32_t>(*min_cps));
+}
+
+double Score(const CompanionResult& c) { return std::round(c.score * 1e6) / 1e6; }
+
+Result<Json> RunCompanion(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto rows, CompanionRows(s, in, limits));
     Json list = Json::array();
-    for (const auto& c : Companions(s, *plate, from, to, *window, static_cast<uint32_t>(*min_cps))) {
-        list.push_back({{"plate", c.plate},
-                        {"checkpoints", c.checkpoints},
-                        {"co_passes", c.co_passes},
-                        {"score", std::round(c.score * 1e6) / 1e6}});
+    for (const auto& c : rows) {
+        list.push_back(
+            {{"plate", c.plate}, {"checkpoints", c.checkpoints}, {"co_passes", c.co_passes}, {"score", Score(c)}});
     }
     return Json{{"companions", std::move(list)}};
 }
 
-Result<Json> RunCollision(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<TextReply> CompanionText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
+    JW_ASSIGN_OR_RETURN(auto rows, CompanionRows(s, in, limits));
+    TextOut out(s, collect, 32 + rows.size() * 80);
+    auto& w = out.w;
+    w.BeginObject();
+    w.Key("companions");
+    w.BeginArray();
+    for (const auto& c : rows) {
+        w.BeginObject();
+        w.Key("checkpoints");
+        w.Uint(c.checkpoints);
+        w.Key("co_passes");
+        w.Uint(c.co_passes);
+        w.Key("plate");
+        w.String(c.plate);
+        w.Key("score");
+        w.Raw(DoubleText(Score(c)));
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(out).Finish(rows.size());
+}
+
+Result<std::vector<CollisionResult>> CollisionRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "conditions", "min_match"});
     auto min_match = in.Int("min_match", "min_match", true, 1, static_cast<int64_t>(limits.max_conditions));
     std::vector<CollisionCondition> conds;
@@ -214,11 +285,34 @@ Result<Json> RunCollision(const Snapshot& s, Fields& in, const QueryLimits& limi
         }
     }
     JW_RETURN_IF_ERROR(in.status());
+    return Collision(s, conds, static_cast<uint32_t>(*min_match));
+}
+
+Result<Json> RunCollision(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto rows, CollisionRows(s, in, limits));
     Json list = Json::array();
-    for (const auto& r : Collision(s, conds, static_cast<uint32_t>(*min_match))) {
-        list.push_back({{"plate", r.plate}, {"matched", r.matched}});
-    }
+    for (const auto& r : rows) list.push_back({{"plate", r.plate}, {"matched", r.matched}});
     return Json{{"plates", std::move(list)}};
+}
+
+Result<TextReply> CollisionText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
+    JW_ASSIGN_OR_RETURN(auto rows, CollisionRows(s, in, limits));
+    TextOut out(s, collect, 16 + rows.size() * 40);
+    auto& w = out.w;
+    w.BeginObject();
+    w.Key("plates");
+    w.BeginArray();
+    for (const auto& r : rows) {
+        w.BeginObject();
+        w.Key("matched");
+        w.Uint(r.matched);
+        w.Key("plate");
+        w.String(r.plate);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(out).Finish(rows.size());
 }
 
 Result<std::vector<FirstSeenResult>> FirstSeenRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
@@ -231,9 +325,10 @@ Result<std::vector<FirstSeenResult>> FirstSeenRows(const Snapshot& s, Fields& in
     return FirstSeen(s, from, to, *days, cps ? *cps : std::vector<std::string>{});
 }
 
-Result<std::string> FirstSeenText(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<TextReply> FirstSeenText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
     JW_ASSIGN_OR_RETURN(auto found, FirstSeenRows(s, in, limits));
-    JsonText w(32 + found.size() * 88);
+    TextOut out(s, collect, 32 + found.size() * 88);
+    auto& w = out.w;
     w.BeginObject();
     w.Key("count");
     w.Uint(found.size());
@@ -243,6 +338,7 @@ Result<std::string> FirstSeenText(const Snapshot& s, Fields& in, const QueryLimi
         w.BeginObject();
         w.Key("checkpoint_id");
         w.String(r.checkpoint_id);
+        out.Cp(r.checkpoint_id);
         w.Key("first_pass_time");
         w.ChinaTime(r.first_pass_time);
         w.Key("plate");
@@ -251,7 +347,7 @@ Result<std::string> FirstSeenText(const Snapshot& s, Fields& in, const QueryLimi
     }
     w.EndArray();
     w.EndObject();
-    return std::move(w).Take();
+    return std::move(out).Finish(found.size());
 }
 
 Result<Json> RunFirstSeen(const Snapshot& s, Fields& in, const QueryLimits& limits) {
@@ -265,25 +361,70 @@ Result<Json> RunFirstSeen(const Snapshot& s, Fields& in, const QueryLimits& limi
     return Json{{"plates", std::move(list)}, {"count", found.size()}};
 }
 
-Result<Json> RunCloned(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<std::vector<ClonedResult>> ClonedRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "from", "to", "max_speed_kmh"});
     int64_t from = 0, to = 0;
     in.Range("", limits, &from, &to);
     auto v = in.Number("max_speed_kmh", "max_speed_kmh", 1, 100000);
     JW_RETURN_IF_ERROR(in.status());
+    return Cloned(s, from, to, *v);
+}
+
+double Km(const ClonedResult& r) { return std::round(r.distance_km * 1000) / 1000; }
+// null when a and b share a second (infinite speed).
+Json Speed(const ClonedResult& r) {
+    return std::isinf(r.speed_kmh) ? Json(nullptr) : Json(std::round(r.speed_kmh * 1000) / 1000);
+}
+
+Result<Json> RunCloned(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto rows, ClonedRows(s, in, limits));
     Json list = Json::array();
-    for (const auto& r : Cloned(s, from, to, *v)) {
-        Json speed = std::isinf(r.speed_kmh) ? Json(nullptr) : Json(std::round(r.speed_kmh * 1000) / 1000);
+    for (const auto& r : rows) {
         list.push_back({{"plate", r.plate},
                         {"a", Point(r.a)},
                         {"b", Point(r.b)},
-                        {"distance_km", std::round(r.distance_km * 1000) / 1000},
-                        {"speed_kmh", std::move(speed)}});
+                        {"distance_km", Km(r)},
+                        {"speed_kmh", Speed(r)}});
     }
     return Json{{"suspects", std::move(list)}};
 }
 
-Result<Json> RunNight(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+Result<TextReply> ClonedText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
+    JW_ASSIGN_OR_RETURN(auto rows, ClonedRows(s, in, limits));
+    TextOut out(s, collect, 16 + rows.size() * 200);
+    auto& w = out.w;
+    auto point = [&](const PassPoint& p) {
+        w.BeginObject();
+        w.Key("checkpoint_id");
+        w.String(p.checkpoint_id);
+        out.Cp(p.checkpoint_id);
+        w.Key("pass_time");
+        w.ChinaTime(p.time);
+        w.EndObject();
+    };
+    w.BeginObject();
+    w.Key("suspects");
+    w.BeginArray();
+    for (const auto& r : rows) {
+        w.BeginObject();
+        w.Key("a");
+        point(r.a);
+        w.Key("b");
+        point(r.b);
+        w.Key("distance_km");
+        w.Raw(DoubleText(Km(r)));
+        w.Key("plate");
+        w.String(r.plate);
+        w.Key("speed_kmh");
+        w.Raw(Speed(r).dump());
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(out).Finish(rows.size());
+}
+
+Result<std::vector<NightResult>> NightRows(const Snapshot& s, Fields& in, const QueryLimits& limits) {
     in.Allow({"q", "from", "to", "night_start", "night_end", "min_nights", "min_night_share"});
     int64_t from = 0, to = 0;
     in.Range("", limits, &from, &to);
@@ -294,28 +435,94 @@ Result<Json> RunNight(const Snapshot& s, Fields& in, const QueryLimits& limits) 
     auto share = in.Number("min_night_share", "min_night_share", 0, 1);
     JW_RETURN_IF_ERROR(in.status());
     NightSpec spec{*start, *end, static_cast<uint32_t>(*nights), *share};
+    return Night(s, from, to, spec);
+}
+
+Result<Json> RunNight(const Snapshot& s, Fields& in, const QueryLimits& limits) {
+    JW_ASSIGN_OR_RETURN(auto rows, NightRows(s, in, limits));
     Json list = Json::array();
-    for (const auto& r : Night(s, from, to, spec)) {
+    for (const auto& r : rows) {
         list.push_back(
             {{"plate", r.plate}, {"nights", r.nights}, {"night_passes", r.night_passes}, {"day_passes", r.day_passes}});
     }
     return Json{{"plates", std::move(list)}};
 }
 
+Result<TextReply> NightText(const Snapshot& s, Fields& in, const QueryLimits& limits, bool collect) {
+    JW_ASSIGN_OR_RETURN(auto rows, NightRows(s, in, limits));
+    TextOut out(s, collect, 16 + rows.size() * 80);
+    auto& w = out.w;
+    w.BeginObject();
+    w.Key("plates");
+    w.BeginArray();
+    for (const auto& r : rows) {
+        w.BeginObject();
+        w.Key("day_passes");
+        w.Uint(r.day_passes);
+        w.Key("night_passes");
+        w.Uint(r.night_passes);
+        w.Key("nights");
+        w.Uint(r.nights);
+        w.Key("plate");
+        w.String(r.plate);
+        w.EndObject();
+    }
+    w.EndArray();
+    w.EndObject();
+    return std::move(out).Finish(rows.size());
+}
+
+Result<TextReply> RunText(const Snapshot& s, const Json& request, const QueryLimits& limits, bool collect) {
+    if (!request.is_object()) return Status::Invalid("body", "not_an_object");
+    auto q = request.find("q");
+    if (q == request.end() || !q->is_string()) return Status::Invalid("q", "required");
+    const std::string& name = q->get_ref<const std::string&>();
+    Fields in(request);
+    if (name == "trajectory") return TrajectoryText(s, in, limits, collect);
+    if (name == "companion") return CompanionText(s, in, limits, collect);
+    if (name == "collision") return CollisionText(s, in, limits, collect);
+    if (name == "first_seen") return FirstSeenText(s, in, limits, collect);
+    if (name == "cloned") return ClonedText(s, in, limits, collect);
+    if (name == "night") return NightText(s, in, limits, collect);
+    return Status::Invalid("q", "unknown_query");
+}
+
+void CollectReplyIds(const Json& j, std::vector<std::string>* ids) {
+    if (j.is_object()) {
+        for (const auto& [k, v] : j.items()) {
+            if (k == "checkpoint_id" && v.is_string())
+                ids->push_back(v.get<std::string>());
+            else
+                CollectReplyIds(v, ids);
+        }
+    } else if (j.is_array()) {
+        for (const auto& e : j) CollectReplyIds(e, ids);
+    }
+}
+
 }  // namespace
 
 Result<std::string> RunQueryText(const Snapshot& s, const Json& request, const QueryLimits& limits) {
-    if (request.is_object()) {
-        auto q = request.find("q");
-        if (q != request.end() && q->is_string()) {
-            const std::string& name = q->get_ref<const std::string&>();
-            Fields in(request);
-            if (name == "trajectory") return TrajectoryText(s, in, limits);
-            if (name == "first_seen") return FirstSeenText(s, in, limits);
+    JW_ASSIGN_OR_RETURN(auto reply, RunText(s, request, limits, /*collect=*/false));
+    return std::move(reply.json);
+}
+
+Result<TextReply> RunQueryReply(const Snapshot& s, const Json& request, const QueryLimits& limits) {
+    return RunText(s, request, limits, /*collect=*/true);
+}
+
+TextReply TextReplyOf(const Json& reply) {
+    TextReply r;
+    r.json = reply.dump();
+    if (reply.is_object()) {
+        for (const auto& [k, v] : reply.items()) {
+            if (v.is_array()) r.rows = v.size();  // every reply has exactly one list
         }
     }
-    JW_ASSIGN_OR_RETURN(Json reply, RunQuery(s, request, limits));
-    return reply.dump();
+    CollectReplyIds(reply, &r.checkpoint_ids);
+    std::sort(r.checkpoint_ids.begin(), r.checkpoint_ids.end());
+    r.checkpoint_ids.erase(std::unique(r.checkpoint_ids.begin(), r.checkpoint_ids.end()), r.checkpoint_ids.end());
+    return r;
 }
 
 Result<Json> RunQuery(const Snapshot& s, const Json& request, const QueryLimits& limits) {

@@ -7,6 +7,7 @@
 // and checkpoint counts are bounded by QueryLimits. Thread-safe.
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "analytics/store.hpp"
@@ -27,10 +28,21 @@ struct QueryLimits {
 // second (infinite speed).
 Result<Json> RunQuery(const Snapshot& snapshot, const Json& request, const QueryLimits& limits = {});
 
-// The same reply as JSON text: RunQuery(...).dump() byte for byte. trajectory and first_seen (the replies that
-// grow with the data: thousands of passes or plates) are written directly as text (json_text.hpp), about ten
-// times cheaper than building the Json tree; the other queries go through RunQuery. Thread-safe.
+// The same reply as JSON text: RunQuery(...).dump() byte for byte, written directly as text (json_text.hpp, no
+// Json tree; about ten times cheaper for the replies that grow with the data). Every query kind has its text
+// writer; doubles (companion's score, cloned's distance and speed) are formatted by nlohmann itself. Thread-safe.
 Result<std::string> RunQueryText(const Snapshot& snapshot, const Json& request, const QueryLimits& limits = {});
+
+// A text reply with what the HTTP layer records beside it (ADR 0072).
+struct TextReply {
+    std::string json;                         // RunQuery(...).dump() byte for byte
+    size_t rows = 0;                          // length of the reply's list (passes, companions, plates, suspects)
+    std::vector<std::string> checkpoint_ids;  // every "checkpoint_id" the reply names, sorted, without repeats
+};
+// RunQueryText's reply with its row count and checkpoint ids. Errors: RunQuery's. Thread-safe.
+Result<TextReply> RunQueryReply(const Snapshot& snapshot, const Json& request, const QueryLimits& limits = {});
+// The same fields for a reply built as a Json tree (another backend's reply, in the same contract).
+TextReply TextReplyOf(const Json& reply);
 
 // Runs many requests against one snapshot on all cores (requests spread over threads; each request then runs
 // single-threaded). Replies in request order, each exactly what RunQuery returns for it; elapsed_us[i] (when

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "storage/tab_text.hpp"
+
 namespace jw::storage {
 namespace {
 
@@ -11,30 +13,13 @@ std::string ColumnList(const std::vector<std::string>& columns) {
     return out;
 }
 
-// COPY text format: backslash, tab, newline and carriage return escaped; NULL is \N.
+// COPY text format (tab_text.hpp); NULL is \N.
 void AppendCopyValue(std::string& out, const Value& v) {
     if (!v) {
         out += "\\N";
         return;
     }
-    for (char ch : *v) {
-        switch (ch) {
-            case '\\':
-                out += "\\\\";
-                break;
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\r':
-                out += "\\r";
-                break;
-            default:
-                out += ch;
-        }
-    }
+    AppendTabEscaped(out, *v);
 }
 
 class PostgresLoader final : public BulkLoader {

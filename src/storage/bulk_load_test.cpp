@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "storage/database.hpp"
+#include "storage/tab_text.hpp"
 #include "storage/test_databases.hpp"
 
 namespace jw::storage {
@@ -107,6 +108,18 @@ TEST_P(BulkLoadTest, UnknownTableOrColumnFailsAtStart) {
     EXPECT_FALSE(s.ok());
     s = InTransaction(c(), [&](Connection& tx) -> Status { return BulkLoader::Start(tx, "t_load", {}).status(); });
     EXPECT_EQ(s.code(), ErrorCode::kInvalidArgument);
+}
+
+// The one escaping of COPY text and ClickHouse TabSeparated fields (tab_text.hpp).
+TEST(TabText, EscapesBackslashTabNewlineAndCarriageReturnOnly) {
+    std::string out = "x";
+    AppendTabEscaped(out, "a\\b\tc\nd\re'\"川A·1");
+    EXPECT_EQ(out, "xa\\\\b\\tc\\nd\\re'\"川A·1");
+    out.clear();
+    AppendTabEscaped(out, "");
+    EXPECT_EQ(out, "");
+    AppendTabEscaped(out, "\t\t");
+    EXPECT_EQ(out, "\\t\\t");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkLoadTest, ::testing::ValuesIn(testing::Backends()));

@@ -15,6 +15,8 @@ import { passCsv } from './lib/passes.mjs';
 
 const PLATE = '川A5N101';
 const BUDDY = '川A5N102';
+// Out at night, and twice a night at two checkpoints ~11 km apart one minute apart (a cloned-plate suspect).
+const NIGHT = '川A5N103';
 const CPS = ['51990100001210000091', '51990100001210000092', '51990100001210000093'];
 const DAYS = 30;
 const day = (d) => `2026-10-${String(d + 1).padStart(2, '0')}`;
@@ -40,7 +42,7 @@ before(async () => {
   const passes = [];
   for (let d = 0; d < DAYS; d++) {
     for (const [plate, cp, clock] of [[PLATE, 0, '08:00:00'], [PLATE, 1, '08:10:00'], [BUDDY, 0, '08:00:30'],
-      [BUDDY, 1, '08:10:30']]) passes.push({ plate, color: 2, checkpoint: CPS[cp], time: `${day(d)} ${clock}` });
+      [BUDDY, 1, '08:10:30'], [NIGHT, 2, '23:30:00'], [NIGHT, 1, '23:31:00']]) passes.push({ plate, color: 2, checkpoint: CPS[cp], time: `${day(d)} ${clock}` });
   }
   fs.writeFileSync(passFile, passCsv(passes));
   const load = server.cli(['analytics', 'load', '--data', passDir, '--checkpoints', cpFile, '--passes', passFile]);
@@ -197,4 +199,38 @@ test('a client-side export is recorded in the audit log; a bad report names the 
     + `object = 'analysis_task:${r.task_id}' AND result = 'ok'`).trim().split('\n');
   assert.equal(rows.length, 1);
   assert.equal(JSON.parse(rows[0]).rows, 4);
+});
+
+test('every kind answers inline exactly as the background (Json) path and the stored task do; audited once', async () => {
+  const span = { from: `${day(1)} 00:00:00`, to: `${day(4)} 00:00:00` };
+  const kinds = [
+    ['trajectory', { plate: PLATE, ...span }],
+    ['companion', { plate: PLATE, ...span, window_s: 60, min_checkpoints: 1 }],
+    ['collision', { conditions: [CPS[0], CPS[1]].map((cp, i) => ({ checkpoints: [cp], from: `${day(i)} 00:00:00`,
+      to: `${day(i + 2)} 00:00:00` })), min_match: 1 }],
+    ['first_seen', { from: `${day(0)} 00:00:00`, to: `${day(1)} 00:00:00`, lookback_days: 1,
+      checkpoints: [CPS[1], CPS[2]] }],
+    ['cloned', { ...span, max_speed_kmh: 120 }],
+    ['night', { ...span, night_start: '22:00', night_end: '05:00', min_nights: 1, min_night_share: 0.5 }],
+  ];
+  for (const [kind, params] of kinds) {
+    const inline = expectStatus(await run(analyst, { kind, params }), 201);
+    assert.deepEqual(Object.keys(inline), ['kind', 'result', 'row_count', 'status', 'task_id'], kind);
+    assert.equal(inline.kind, kind);
+    assert.equal(inline.status, 'done');
+    assert.ok(inline.row_count > 0, `${kind}: the comparison covers rows`);
+    // The background runner still builds the reply as a Json tree (analysis_run.cpp): the reference.
+    const q = expectStatus(await run(analyst, { kind, params, background: true }), 202);
+    const bg = await waitFor(q.task_id, ['done', 'failed']);
+    assert.equal(bg.status, 'done', `${kind}: ${JSON.stringify(bg.error)}`);
+    assert.equal(inline.row_count, bg.row_count, kind);
+    assert.equal(JSON.stringify(inline.result), JSON.stringify(bg.result), kind);  // values and key order
+    const stored = expectStatus(await analyst.get(`/checkpoint/analyses/tasks/${inline.task_id}`), 200);
+    assert.equal(JSON.stringify(stored.result), JSON.stringify(inline.result), kind);
+    assert.equal(stored.row_count, inline.row_count, kind);
+    const audit = execSql(server.db, `SELECT detail FROM audit_log WHERE action = 'analysis.run' AND `
+      + `object = 'analysis_task:${inline.task_id}'`).trim().split('\n');
+    assert.equal(audit.length, 1, kind);
+    assert.equal(JSON.parse(audit[0]).q, kind);
+  }
 });

@@ -115,24 +115,22 @@ Result<Reply> RunHandler(const Deps& d, Request& req) {
         };
         return r;
     }
-    JW_ASSIGN_OR_RETURN(Json result, clickhouse::RunAnalysis(snapshot, request, qlimits));  // backend hook
-    result["checkpoints"] = CheckpointsOf(snapshot, request, result);
+    // The reply as JSON text (no Json tree), exactly what the Json path wrote (ADR 0072).
+    JW_ASSIGN_OR_RETURN(auto reply, clickhouse::RunAnalysisReply(snapshot, request, qlimits));  // backend hook
+    auto result = std::make_shared<const ResultText>(WithCheckpoints(snapshot, request, std::move(reply)));
     task.status = "done";
     task.progress = 100;
     task.phase = "done";
-    task.row_count = RowCount(kind, result);
+    task.row_count = result->row_count;
     task.started_at = task.created_at;
     task.finished_at = NowUnix();
-    task.result = std::move(result);
     r.status = 201;
-    r.write = [task](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(int64_t id, InsertTask(c, task));
+    r.write = [task, result](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        AnalysisTask row = task;
+        row.result_text = result->json;
+        JW_ASSIGN_OR_RETURN(int64_t id, InsertTask(c, row));
         e.object = "analysis_task:" + std::to_string(id);
-        out.body = {{"task_id", id},
-                    {"status", "done"},
-                    {"kind", task.kind},
-                    {"row_count", task.row_count},
-                    {"result", *task.result}};
+        out.raw = DoneBody(id, task.kind, *result);
         return Status::Ok();
     };
     return r;

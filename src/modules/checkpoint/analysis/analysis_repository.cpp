@@ -47,8 +47,12 @@ Result<int64_t> InsertTask(storage::Connection& c, const AnalysisTask& t) {
         "phase, result, row_count, error, created_at, started_at, finished_at) "
         "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id",
         {V(t.user_id), V(t.username), V(t.kind), V(t.params.dump()), V(t.limits.dump()), V(t.purpose), V(t.case_no),
-         V(t.status), V(t.progress), V(t.phase), t.result ? V(t.result->dump()) : Null(), V(t.row_count), V(t.error),
-         V(t.created_at), t.started_at ? V(*t.started_at) : Null(), t.finished_at ? V(*t.finished_at) : Null()});
+         V(t.status), V(t.progress), V(t.phase),
+         t.result_text ? V(*t.result_text)
+         : t.result    ? V(t.result->dump())
+                       : Null(),
+         V(t.row_count), V(t.error), V(t.created_at), t.started_at ? V(*t.started_at) : Null(),
+         t.finished_at ? V(*t.finished_at) : Null()});
     if (!r.ok()) return r.status();
     return r->Int(0);
 }

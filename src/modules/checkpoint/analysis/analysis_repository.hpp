@@ -27,6 +27,8 @@ struct AnalysisTask {
     int progress = 0;            // 0–100
     std::string phase;           // e.g. "day 3/30", "condition 2/4", "running"
     std::optional<Json> result;  // only when asked for and present
+    // Written instead of result when set: the result already as JSON text (an inline run's, ADR 0072).
+    std::optional<std::string> result_text;
     int64_t row_count = 0;
     std::string error;
     int64_t created_at = 0;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "analytics/json_text.hpp"
 #include "checkpoint/analysis/clickhouse/analytics_router.hpp"
 #include "common/china_day.hpp"
 
@@ -83,6 +84,24 @@ void CollectIds(const Json& j, std::set<std::string>* ids) {
     }
 }
 
+// The table's entries for `ids` ([{id, name, longitude, latitude}], ids not in the table left out), ordered by id.
+Json CheckpointsJson(const analytics::Snapshot& s, const std::set<std::string>& ids) {
+    Json out = Json::array();
+    const auto& table = s.checkpoints();
+    for (const auto& id : ids) {
+        auto idx = table.Find(id);
+        if (!idx) continue;
+        const auto& cp = table.list[*idx];
+        Json j = {{"id", cp.id}, {"name", cp.name}, {"longitude", nullptr}, {"latitude", nullptr}};
+        if (cp.HasCoordinates()) {
+            j["longitude"] = cp.longitude;
+            j["latitude"] = cp.latitude;
+        }
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
 }  // namespace
 
 bool IsAnalysisKind(const std::string& kind) {
@@ -139,20 +158,37 @@ Json CheckpointsOf(const analytics::Snapshot& s, const Json& request, const Json
     std::set<std::string> ids;
     CollectIds(request, &ids);
     CollectIds(reply, &ids);
-    Json out = Json::array();
-    const auto& table = s.checkpoints();
-    for (const auto& id : ids) {
-        auto idx = table.Find(id);
-        if (!idx) continue;
-        const auto& cp = table.list[*idx];
-        Json j = {{"id", cp.id}, {"name", cp.name}, {"longitude", nullptr}, {"latitude", nullptr}};
-        if (cp.HasCoordinates()) {
-            j["longitude"] = cp.longitude;
-            j["latitude"] = cp.latitude;
-        }
-        out.push_back(std::move(j));
-    }
+    return CheckpointsJson(s, ids);
+}
+
+ResultText WithCheckpoints(const analytics::Snapshot& s, const Json& request, analytics::TextReply reply) {
+    std::set<std::string> ids;
+    CollectIds(request, &ids);
+    ids.insert(reply.checkpoint_ids.begin(), reply.checkpoint_ids.end());
+    ResultText out;
+    out.row_count = static_cast<int64_t>(reply.rows);
+    out.json = R"({"checkpoints":)" + CheckpointsJson(s, ids).dump();
+    // The reply is an object with at least one key ({"passes": ...} and the like): its members follow.
+    if (reply.json.size() > 2) out.json += ',';
+    out.json.append(reply.json, 1);
     return out;
+}
+
+std::string DoneBody(int64_t task_id, const std::string& kind, const ResultText& result) {
+    analytics::JsonText w(result.json.size() + 96);
+    w.BeginObject();
+    w.Key("kind");
+    w.String(kind);
+    w.Key("result");
+    w.Raw(result.json);
+    w.Key("row_count");
+    w.Raw(std::to_string(result.row_count));
+    w.Key("status");
+    w.String("done");
+    w.Key("task_id");
+    w.Raw(std::to_string(task_id));
+    w.EndObject();
+    return std::move(w).Take();
 }
 
 bool IsCancelled(const Status& s) {

@@ -47,6 +47,19 @@ int64_t RowCount(const std::string& kind, const Json& reply);
 // [{id, name, longitude, latitude}] (coordinates null when unknown), ordered by id — so the map can draw them.
 Json CheckpointsOf(const analytics::Snapshot& s, const Json& request, const Json& reply);
 
+// The result of an inline run as JSON text (ADR 0072): the engine's text reply with "checkpoints" (CheckpointsOf)
+// added — byte for byte what the Json path (reply["checkpoints"] = CheckpointsOf(...); reply.dump()) writes — and
+// its row count (RowCount's). "checkpoints" sorts before every reply's own keys, so it is written first.
+struct ResultText {
+    std::string json;
+    int64_t row_count = 0;
+};
+ResultText WithCheckpoints(const analytics::Snapshot& s, const Json& request, analytics::TextReply reply);
+
+// The 201 body of a finished inline run, {"kind", "result", "row_count", "status": "done", "task_id"}, written as
+// text: what Json{...}.dump() writes with the parsed result in it.
+std::string DoneBody(int64_t task_id, const std::string& kind, const ResultText& result);
+
 bool IsCancelled(const Status& s);
 
 }  // namespace jw::checkpoint

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <set>
 #include <thread>
 
 #include "analytics/test_data.hpp"
@@ -233,6 +234,68 @@ TEST_P(AnalysisStoreTest, ChunkedRunsEqualTheEngineAndReportProgress) {
     ASSERT_FALSE(where.empty());
     EXPECT_TRUE(where[0].contains("name"));
     EXPECT_TRUE(where[0].contains("latitude"));
+}
+
+// The inline run's reply is written as text (ADR 0072): for every kind it must be what the Json path wrote —
+// reply["checkpoints"] = CheckpointsOf(...), row count, the 201 body dumped — and the stored result must read
+// back as that Json.
+TEST_P(AnalysisStoreTest, InlineTextRepliesEqualTheJsonPathForEveryKind) {
+    const auto s = hub_->Snapshot();
+    const auto limits = ToQueryLimits({31, 8, 30, 600});
+    std::vector<std::string> cps;
+    for (const auto& cp : data_.checkpoints) cps.push_back(cp.id);
+    const std::string plate = data_.plates[0];
+    const Json cond0 = {{"checkpoints", {cps[0], cps[1], "nowhere"}}, {"from", Day(0)}, {"to", Day(1)}};
+    const Json cond1 = {{"checkpoints", {cps[2]}}, {"from", Day(1)}, {"to", Day(2)}};
+    const std::vector<Json> requests = {
+        {{"q", "trajectory"}, {"plate", plate}, {"from", Day(0, "06:30:00")}, {"to", Day(3)}},
+        {{"q", "companion"},
+         {"plate", plate},
+         {"from", Day(0)},
+         {"to", Day(3)},
+         {"window_s", 300},
+         {"min_checkpoints", 1}},
+        {{"q", "collision"}, {"conditions", {cond0, cond1}}, {"min_match", 1}},
+        {{"q", "first_seen"}, {"from", Day(2)}, {"to", Day(3)}, {"lookback_days", 1}},
+        {{"q", "first_seen"}, {"from", Day(1)}, {"to", Day(2)}, {"lookback_days", 1}, {"checkpoints", {cps[3]}}},
+        {{"q", "cloned"}, {"from", Day(0)}, {"to", Day(3)}, {"max_speed_kmh", 120}},
+        {{"q", "night"},
+         {"from", Day(0)},
+         {"to", Day(3)},
+         {"night_start", "22:00"},
+         {"night_end", "05:00"},
+         {"min_nights", 1},
+         {"min_night_share", 0.2}},
+        {{"q", "trajectory"}, {"plate", "川Z99999"}, {"from", Day(0)}, {"to", Day(1)}},  // an empty list
+    };
+    std::set<std::string> kinds_with_rows;
+    for (const auto& request : requests) {
+        const std::string kind = request["q"];
+        auto tree = analytics::RunQuery(s, request, limits);
+        ASSERT_TRUE(tree.ok()) << request.dump() << tree.status().message();
+        Json result = *tree;
+        result["checkpoints"] = CheckpointsOf(s, request, *tree);
+        const int64_t rows = RowCount(kind, result);
+        const Json body = {
+            {"task_id", 42}, {"status", "done"}, {"kind", kind}, {"row_count", rows}, {"result", result}};
+
+        auto reply = analytics::RunQueryReply(s, request, limits);
+        ASSERT_TRUE(reply.ok()) << request.dump();
+        const ResultText text = WithCheckpoints(s, request, *reply);
+        EXPECT_EQ(text.json, result.dump()) << request.dump();
+        EXPECT_EQ(text.row_count, rows) << request.dump();
+        EXPECT_EQ(DoneBody(42, kind, text), body.dump()) << request.dump();
+        if (rows > 0) kinds_with_rows.insert(kind);
+
+        // Stored as text, read back as the same Json.
+        AnalysisTask t = Queued(kind, request);
+        t.status = "done";
+        t.result_text = text.json;
+        t.row_count = text.row_count;
+        EXPECT_EQ(*Load(Insert(t)).result, result) << request.dump();
+    }
+    // Every kind was compared on real rows, not only on empty lists.
+    EXPECT_EQ(kinds_with_rows.size(), 6u) << Json(kinds_with_rows).dump();
 }
 
 TEST_P(AnalysisStoreTest, WorkerRunsATaskToDoneWithProgress100) {

@@ -95,6 +95,14 @@ Result<Json> Router::RunQuery(const analytics::Snapshot& hot, const Json& reques
     return backend_->RunQuery(request, limits);
 }
 
+Result<analytics::TextReply> Router::RunQueryReply(const analytics::Snapshot& hot, const Json& request,
+                                                   const analytics::QueryLimits& limits) {
+    auto need = NeedFrom(request);
+    if (!need || Choose(hot, *need) == Target::kEngine) return analytics::RunQueryReply(hot, request, limits);
+    JW_ASSIGN_OR_RETURN(Json reply, backend_->RunQuery(request, limits));
+    return analytics::TextReplyOf(reply);
+}
+
 Result<std::vector<analytics::HourlyRow>> Router::TopCheckpoints(const analytics::Snapshot& hot, int32_t from_day,
                                                                  int32_t to_day, size_t limit) {
     if (Choose(hot, ChinaMidnightOfDay(from_day)) == Target::kEngine) {
@@ -264,6 +272,12 @@ std::string RouterMetricsText() {
 Result<Json> RunAnalysis(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits) {
     if (auto r = InstalledRouter()) return r->RunQuery(hot, request, limits);
     return analytics::RunQuery(hot, request, limits);
+}
+
+Result<analytics::TextReply> RunAnalysisReply(const analytics::Snapshot& hot, const Json& request,
+                                              const analytics::QueryLimits& limits) {
+    if (auto r = InstalledRouter()) return r->RunQueryReply(hot, request, limits);
+    return analytics::RunQueryReply(hot, request, limits);
 }
 
 Result<std::vector<analytics::HourlyRow>> TopCheckpointsFor(const analytics::Snapshot& hot, int32_t from_day,

@@ -53,6 +53,9 @@ class Router {
 
     // analytics::RunQuery's contract, from the chosen backend.
     Result<Json> RunQuery(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits);
+    // analytics::RunQueryReply's contract: the engine's text reply, or ClickHouse's reply as text (TextReplyOf).
+    Result<analytics::TextReply> RunQueryReply(const analytics::Snapshot& hot, const Json& request,
+                                               const analytics::QueryLimits& limits);
     // analytics::TopCheckpoints / NewPlatesPerDay's, from the chosen backend (days are China days).
     Result<std::vector<analytics::HourlyRow>> TopCheckpoints(const analytics::Snapshot& hot, int32_t from_day,
                                                              int32_t to_day, size_t limit);
@@ -126,6 +129,9 @@ std::string RouterMetricsText();
 
 // The call sites' one line: the installed router's answer, else the engine's.
 Result<Json> RunAnalysis(const analytics::Snapshot& hot, const Json& request, const analytics::QueryLimits& limits);
+// The same answer as JSON text with its row count and checkpoint ids (analytics::RunQueryReply; ADR 0072).
+Result<analytics::TextReply> RunAnalysisReply(const analytics::Snapshot& hot, const Json& request,
+                                              const analytics::QueryLimits& limits);
 Result<std::vector<analytics::HourlyRow>> TopCheckpointsFor(const analytics::Snapshot& hot, int32_t from_day,
                                                             int32_t to_day, size_t limit);
 Result<std::vector<analytics::NewPlatesDay>> NewPlatesFor(const analytics::Snapshot& hot, int32_t from_day,

@@ -10,6 +10,7 @@
 #include "analytics/store.hpp"
 #include "common/civil_time.hpp"
 #include "common/validators.hpp"
+#include "storage/tab_text.hpp"
 
 namespace jw::checkpoint::clickhouse {
 namespace {
@@ -115,9 +116,9 @@ Status Backend::UpsertCheckpoints(const std::vector<analytics::Checkpoint>& chec
             .count());
     std::string rows;
     for (const auto& c : checkpoints) {
-        AppendTsv(rows, c.id);
+        storage::AppendTabEscaped(rows, c.id);
         rows += '\t';
-        AppendTsv(rows, c.name);
+        storage::AppendTabEscaped(rows, c.name);
         const bool known = c.HasCoordinates();
         rows += '\t' + (known ? CoordinateText(c.longitude) : "") + '\t' + (known ? CoordinateText(c.latitude) : "") +
                 '\t' + std::to_string(version) + '\n';
@@ -130,9 +131,9 @@ Status Backend::Append(const std::vector<analytics::PassRecord>& batch) {
     std::string rows;
     rows.reserve(batch.size() * 48);
     for (const auto& p : batch) {
-        AppendTsv(rows, p.plate);
+        storage::AppendTabEscaped(rows, p.plate);
         rows += '\t' + std::to_string(p.plate_color) + '\t';
-        AppendTsv(rows, p.checkpoint_id);
+        storage::AppendTabEscaped(rows, p.checkpoint_id);
         rows += '\t' + std::to_string(p.time) + '\t' + std::to_string(analytics::ChinaDay(p.time)) + '\t' +
                 std::to_string(p.direction) + '\t' + std::to_string(p.lane) + '\t' +
                 std::to_string(std::min<uint16_t>(p.speed, 255)) + '\t';

@@ -82,24 +82,6 @@ std::string Quote(std::string_view s) {
     return out + "'";
 }
 
-void AppendTsv(std::string& out, std::string_view s) {
-    for (char c : s) {
-        switch (c) {
-            case '\t':
-                out += "\\t";
-                break;
-            case '\n':
-                out += "\\n";
-                break;
-            case '\\':
-                out += "\\\\";
-                break;
-            default:
-                out += c;
-        }
-    }
-}
-
 std::string UnescapeTsv(std::string_view s) {
     if (s.find('\\') == std::string_view::npos) return std::string(s);
     std::string out;

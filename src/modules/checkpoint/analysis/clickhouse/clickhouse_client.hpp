@@ -42,8 +42,8 @@ class Client {
 
 // SQL string literal of `s` ('…' with \ and ' escaped).
 std::string Quote(std::string_view s);
-// One TabSeparated field of a String column (\t \n \\ escaped), and back.
-void AppendTsv(std::string& out, std::string_view s);
+// One TabSeparated field of a String column is written with storage::AppendTabEscaped (tab_text.hpp); this reads
+// one back (ClickHouse's escapes \t \n \r \0 and \ before any other character).
 std::string UnescapeTsv(std::string_view s);
 // Splits a TabSeparated body into rows of fields (still escaped).
 std::vector<std::vector<std::string_view>> SplitTsv(std::string_view body);

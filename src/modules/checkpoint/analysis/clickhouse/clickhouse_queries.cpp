@@ -107,13 +107,8 @@ Result<Json> Backend::Companion(const std::string& plate, int64_t from, int64_t 
         if (fresh) names.push_back(it->first);
         rows.push_back({UnescapeTsv(r[0]), U32(r[1]), it->second});
     }
-    struct Acc {
-        std::vector<std::string> cps;
-        uint32_t co = 0;
-        double score = 0;
-    };
-    std::unordered_map<uint32_t, Acc> acc;
     std::vector<std::vector<uint32_t>> lists(targets.size());
+    std::vector<std::string> target_cps(targets.size());
     for (size_t i = 0; i < targets.size(); ++i) {
         const int64_t lo = targets[i].time - window, hi = targets[i].time + window + 1;
         auto b = std::lower_bound(rows.begin(), rows.end(), std::tie(targets[i].cp, lo),
@@ -121,28 +116,9 @@ Result<Json> Backend::Companion(const std::string& plate, int64_t from, int64_t 
         for (; b != rows.end() && b->cp == targets[i].cp && b->time < hi; ++b) lists[i].push_back(b->plate);
         std::sort(lists[i].begin(), lists[i].end());
         lists[i].erase(std::unique(lists[i].begin(), lists[i].end()), lists[i].end());
-        for (uint32_t q : lists[i]) acc[q];
+        target_cps[i] = targets[i].cp;
     }
-    const double n_all = static_cast<double>(acc.size());
-    for (size_t i = 0; i < targets.size(); ++i) {
-        const double weight = std::log10(n_all / static_cast<double>(lists[i].size()));
-        for (uint32_t q : lists[i]) {
-            Acc& a = acc[q];
-            a.cps.push_back(targets[i].cp);
-            ++a.co;
-            a.score += weight;
-        }
-    }
-    std::vector<analytics::CompanionResult> out;
-    for (auto& [q, a] : acc) {
-        std::sort(a.cps.begin(), a.cps.end());
-        const auto distinct = static_cast<uint32_t>(std::unique(a.cps.begin(), a.cps.end()) - a.cps.begin());
-        if (distinct >= min_cps) out.push_back({names[q], distinct, a.co, a.score});
-    }
-    std::sort(out.begin(), out.end(), [](const analytics::CompanionResult& a, const analytics::CompanionResult& b) {
-        return std::tie(b.score, b.checkpoints, b.co_passes, a.plate) <
-               std::tie(a.score, a.checkpoints, a.co_passes, b.plate);
-    });
+    const auto out = analytics::ScoreCompanions(lists, target_cps, min_cps, [&names](uint32_t q) { return names[q]; });
     Json list = Json::array();
     for (const auto& c : out) {
         list.push_back({{"plate", c.plate},
