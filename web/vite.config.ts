@@ -116,6 +116,12 @@ const phonePwa = VitePWA({
 
 export default defineConfig({
   plugins: [vue(), phoneFallback(), noRemoteFonts(), collectPhoneFiles(), gzipCopies(), phonePwa],
+  // vue-i18n's build flags (its esm-bundler build reads them): both apps use the Composition API (legacy: false),
+  // so the legacy API is left out of the bundle, and no devtools hooks in production (ADR 0069).
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

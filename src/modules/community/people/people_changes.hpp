@@ -28,9 +28,10 @@ struct PersonEdit {
 
 // Returns the new version. InvalidArgument naming the field: name "required", category / status / sex
 // "invalid_enum", birth_date / permit_expires "bad_date", sex / birth_date "does_not_match_id" for a resident ID,
-// residence_address_id "unknown_address", phones "bad_phone".
+// residence_address_id "unknown_address", phones "bad_phone"; a new photo_media_id is attached to the person as
+// uploaded by `by` (the editor), refused as AttachPersonPhoto says.
 Result<int> EditPerson(storage::Connection& tx, int64_t person_id, const PersonEdit& edit, int expected_version,
-                       int64_t now);
+                       int64_t now, int64_t by);
 
 struct MoveInput {
     std::string kind;        // in | out
