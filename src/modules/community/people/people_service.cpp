@@ -1,5 +1,6 @@
 #include "community/people/people_service.hpp"
 
+#include "community/people/people_changes.hpp"
 #include "community/people/people_repository.hpp"
 #include "community/people/person_identity.hpp"
 #include "media/media_store.hpp"

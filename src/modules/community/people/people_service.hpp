@@ -24,8 +24,7 @@ namespace jw::community {
 // status present. An existing one is returned with created = false, and only its fields that are empty are
 // filled from `in` (sex, birth_date, ethnicity, hukou_address, residence, phones, photo, permit): what one
 // officer registered is never overwritten by another's second registration; a filled field raises the version.
-// residence_address_id must be a standard address code ("unknown_address"). A photo that becomes the person's
-// (new person, or an empty photo filled) is attached to them (AttachPersonPhoto). The caller audits
+// residence_address_id must be a standard address code ("unknown_address"). The caller audits
 // (community.person.create for the HTTP route).
 Result<ResolveResult> ResolvePerson(storage::Connection& tx, PersonInput in, const auth::Principal& actor,
                                     int64_t now = NowUnix());
@@ -38,12 +37,6 @@ Result<std::optional<Person>> FindPersonByIdNumber(storage::Connection& c, std::
 
 // The row a new registration of `in` (normalised by NormalisePersonInput) makes: collected by `actor`, present.
 Person NewPerson(const PersonInput& in, const auth::Principal& actor, int64_t now);
-
-// A person's photo is a shared media upload (ADR 0033) attached to the person, so that whoever may read the person
-// may see it and the purge of abandoned uploads leaves it (ADR 0069). InvalidArgument naming photo_media_id:
-// `not_found` (unknown, or uploaded by someone other than `by`), `attached_elsewhere`.
-inline constexpr const char* kPersonPhotoKind = "community.person";
-Status AttachPersonPhoto(storage::Connection& tx, int64_t person_id, std::string_view media_id, int64_t by);
 
 // The person with that id, fields in the clear (callers mask for display). NotFound "person".
 Result<Person> GetPerson(storage::Connection& c, int64_t person_id);

@@ -1,6 +1,7 @@
 // Tasks from the bureau (work_handlers.hpp): the list (?mine=1 for the officer's own), assignment, the
 // completion report.
 #include "common/civil_time.hpp"
+#include "community/work/task_photos.hpp"
 #include "community/work/work_handlers.hpp"
 #include "community/work/work_json.hpp"
 #include "community/work/work_service.hpp"

@@ -5,6 +5,7 @@
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "community/work/repository_util.hpp"
+#include "community/work/task_photos.hpp"
 #include "community/work/work_service.hpp"
 #include "media/media_store.hpp"
 #include "notify/outbox.hpp"

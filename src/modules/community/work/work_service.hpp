@@ -86,13 +86,10 @@ bool IsOverdue(const Task& t, int64_t now);
 Result<bool> MayReport(storage::Connection& c, const auth::Principal& actor, const Task& t);
 struct TaskReport {
     std::string report;  // required, ≤ 2000 characters
-    // photos uploaded by the reporter (POST /media): attached to the task (kTaskPhotoKind); InvalidArgument naming
-    // media_ids `not_found` / `attached_elsewhere` otherwise (media_store.hpp Attach)
     std::vector<std::string> media_ids;
     std::optional<double> longitude, latitude;
     std::string client_key;
 };
-inline constexpr const char* kTaskPhotoKind = "community.task";
 Result<Saved<Task>> ReportTask(storage::Connection& c, const auth::Principal& actor, int64_t id, const TaskReport& in,
                                int64_t now);
 // The task list; `mine` narrows it to the actor's own tasks (assigned to them or to their grid).
