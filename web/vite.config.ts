@@ -116,6 +116,12 @@ const phonePwa = VitePWA({
 
 export default defineConfig({
   plugins: [vue(), phoneFallback(), noRemoteFonts(), collectPhoneFiles(), gzipCopies(), phonePwa],
+  // vue-i18n's build flags (its esm-bundler build reads them): both apps use the Composition API (legacy: false),
+  // so the legacy API is left out of the bundle, and no devtools hooks in production (ADR 0069).
+  define: {
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+  },
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },
@@ -142,9 +148,11 @@ export default defineConfig({
         // connections made the phone's first load wait a round trip more for them (issue 15, ADR 0059).
         codeSplitting: {
           groups: [
+            // Likewise Rolldown's runtime helpers and Vant's utilities and locale (shared by the phone's entry and its
+            // lazy pages, so a chunk of their own): the first screen's files were seven (ADR 0069).
             {
               name: 'small',
-              test: /(src[\\/]utils[\\/](time|redirect|errorText)\.ts$)|plugin-vue:export-helper/,
+              test: /(src[\\/]utils[\\/](time|redirect|errorText)\.ts$)|plugin-vue:export-helper|^\0?rolldown:runtime|[\\/]vant[\\/]es[\\/](utils|locale|composables)[\\/]/,
             },
           ],
         },

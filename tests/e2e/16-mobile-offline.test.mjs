@@ -191,6 +191,12 @@ describe('phone app offline: nothing lost, everything once, conflicts shown', ()
 
     // exactly once, in order, visible on the desktop's API
     assert.equal(checksNow(), 5, 'the three offline checks reached the server once each')
+    // the wanted person's offline check, re-checked by the server as it arrived: a second alert on the duty desk's
+    // board (the first was the online check), with the position, once however often the queue sent it
+    const raisedNow = (await personAlerts()).filter((a) => !alertsBefore.has(a.id))
+    assert.equal(raisedNow.length, 2, 'the online and the synced offline check of the wanted person, one alert each')
+    const synced = (await duty.get(`/alerts/${raisedNow.find((a) => a.id !== raised[0].id).id}`)).json
+    assert.equal(synced.payload.check_source, 'mobile_check')
     const people = await desk.get(`/community/people?q=${encodeURIComponent(OFFLINE_NAME)}`)
     assert.equal(people.json.total, 1)
     const personId = people.json.items[0].id

@@ -2,9 +2,8 @@
 // - the grid member (网格员) sees no 盘查 or 车辆核查 on the home screen; the auxiliary (辅警) checks identities but
 //   is offered no pass search;
 // - the officer checks a plate and, with a purpose and a case number of their station, sees its last passes (the
-//   search in the audit log as theirs);
-// (A photo taken offline is covered by order.test.ts and tests/integration/field.test.mjs; its browser run,
-// picking the address offline, was not yet robust under load: left out until it is — ADR 0059.)
+//   search in the audit log as theirs); and opens the case pages from the home screen (the desktop's own);
+// (A photo taken offline: tests/e2e/25-mobile-photo-offline, ADR 0069.)
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, DEMO_PASSWORD, byTestId, inputOf, openBrowser, shot, sqlite } from './lib.mjs'
@@ -39,6 +38,7 @@ describe('phone app: roles, passes with a basis', () => {
     await byTestId(page, 'm-home-visit').waitFor()
     assert.equal(await byTestId(page, 'm-home-check').count(), 0, 'no 盘查 for a grid member')
     assert.equal(await byTestId(page, 'm-home-vehicle').count(), 0, 'no 车辆核查 for a grid member')
+    assert.equal(await byTestId(page, 'm-home-cases').count(), 0, 'no cases for a grid member')
     await shot(page, '21-home-gridmember')
     await page.goto(`${BASE}/m/me`)
     await byTestId(page, 'm-logout').tap()
@@ -74,5 +74,13 @@ describe('phone app: roles, passes with a basis', () => {
     await byTestId(page, 'm-vehicle-passes').waitFor()
     await shot(page, '21-vehicle-passes')
     assert.equal(runs(), runsBefore + 1, 'the pass search is audited as the officer\'s')
+
+    // cases on the phone: the desktop's own intake and progress pages, reachable from the home screen
+    await page.goto(`${BASE}/m/`)
+    await byTestId(page, 'm-home-case-new').waitFor()
+    await byTestId(page, 'm-home-cases').tap()
+    await page.waitForURL((u) => u.pathname === '/cases/list')
+    await page.locator('.el-table').first().waitFor()
+    await shot(page, '21-cases-from-phone')
   })
 })

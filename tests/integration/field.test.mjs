@@ -162,3 +162,41 @@ test('a photo resent with the same key is stored once and answered with the firs
   assert.ok(count("SELECT count(*) FROM audit_log WHERE action = 'media.upload' AND detail = 'replayed'") >= 1,
     'and the replay as a replay');
 });
+
+// A photo the phone uploaded (online, or from the offline queue) becomes the record's when the record names it
+// (ADR 0069): attached to the registered person and to the task's report, so whoever may read the record sees it
+// (the leader, not only the uploader) and the purge of abandoned uploads leaves it; a photo uploaded by someone
+// else is refused naming the field, nothing written.
+test('a person\'s and a task report\'s photos are attached to them and read like them', async () => {
+  const jpeg = fs.readFileSync(path.join(REPO_ROOT, 'src/media/testdata/exif_gps.jpg'));
+  const upload = async (who) => expectStatus(await who.request('POST', '/media', { body: jpeg, headers: { 'Content-Type': 'image/jpeg' } }), 201).media_id;
+  const leader = await loggedIn(server, 'leader');
+  const owner = (m) => execSql(server.db, `SELECT owner_kind || ':' || owner_id FROM media_objects WHERE media_id = '${m}'`).trim();
+
+  const personPhoto = await upload(officer);
+  assert.equal((await leader.request('GET', `/media/${personPhoto}`)).status, 404, 'unattached: the uploader\'s only');
+  const number = id18('51990119910303771');
+  const foreign = await upload(leader);
+  const people = count('SELECT count(*) FROM community_people');
+  expectError(await officer.post('/community/people', { id_number: number, name: '照片归属', category: 'household', phones: [], photo_media_id: foreign }),
+    400, 'invalid_argument', { photo_media_id: 'not_found' });
+  assert.equal(count('SELECT count(*) FROM community_people'), people, 'nothing written');
+  const person = expectStatus(await officer.post('/community/people', { id_number: number, name: '照片归属', category: 'household', phones: [], photo_media_id: personPhoto }), 201);
+  assert.equal(owner(personPhoto), `community.person:${person.person_id}`);
+  assert.equal((await leader.request('GET', `/media/${personPhoto}`)).status, 200, 'read like the person');
+  // a new photo through the verification (PATCH) is attached too
+  const newer = await upload(officer);
+  expectStatus(await officer.patch(`/community/people/${person.person_id}`, { version: person.version, photo_media_id: newer }), 200);
+  assert.equal(owner(newer), `community.person:${person.person_id}`);
+
+  const officerId = count("SELECT id FROM users WHERE username = 'officer'");
+  const task = expectStatus(await leader.post('/community/tasks', { title: '照片核查任务', assignee_id: officerId, limit_working_days: 2 }), 201);
+  const reportPhoto = await upload(officer);
+  expectError(await officer.post(`/community/tasks/${task.id}/report`, { report: '已核查', media_ids: [foreign] }),
+    400, 'invalid_argument', { media_ids: 'not_found' });
+  assert.equal(count(`SELECT count(*) FROM community_tasks WHERE id = ${task.id} AND status = 'open'`), 1, 'nothing written');
+  const done = expectStatus(await officer.post(`/community/tasks/${task.id}/report`, { report: '已核查', media_ids: [reportPhoto] }), 200);
+  assert.deepEqual(done.report_media_ids, [reportPhoto]);
+  assert.equal(owner(reportPhoto), `community.task:${task.id}`);
+  assert.equal((await leader.request('GET', `/media/${reportPhoto}`)).status, 200, 'read like the task');
+});

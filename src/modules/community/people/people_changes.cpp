@@ -5,6 +5,7 @@
 #include "common/china_day.hpp"
 #include "common/civil_time.hpp"
 #include "community/people/people_repository.hpp"
+#include "community/people/people_service.hpp"
 #include "community/people/person_identity.hpp"
 
 namespace jw::community {
@@ -21,7 +22,7 @@ Status CheckResidence(storage::Connection& c, const std::optional<std::string>& 
 }  // namespace
 
 Result<int> EditPerson(storage::Connection& tx, int64_t person_id, const PersonEdit& edit, int expected_version,
-                       int64_t now) {
+                       int64_t now, int64_t by) {
     JW_ASSIGN_OR_RETURN(Person p, LoadPerson(tx, person_id));
     if (p.version != expected_version) return Status::Conflict("person version");
     // The edited person is checked by the same rules as a new one (NormalisePersonInput).
@@ -46,6 +47,8 @@ Result<int> EditPerson(storage::Connection& tx, int64_t person_id, const PersonE
     if (std::none_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* s) { return status == s; }))
         return Status::Invalid("status", "invalid_enum");
     if (edit.residence_address_id) JW_RETURN_IF_ERROR(CheckResidence(tx, in.residence_address_id));
+    if (in.photo_media_id && in.photo_media_id != p.photo_media_id)
+        JW_RETURN_IF_ERROR(AttachPersonPhoto(tx, p.id, *in.photo_media_id, by));
     p.name = in.name;
     p.sex = in.sex;
     p.birth_date = in.birth_date;

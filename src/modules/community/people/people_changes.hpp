@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "auth/principal.hpp"
@@ -28,9 +29,17 @@ struct PersonEdit {
 
 // Returns the new version. InvalidArgument naming the field: name "required", category / status / sex
 // "invalid_enum", birth_date / permit_expires "bad_date", sex / birth_date "does_not_match_id" for a resident ID,
-// residence_address_id "unknown_address", phones "bad_phone".
+// residence_address_id "unknown_address", phones "bad_phone"; a new photo_media_id is attached to the person as
+// uploaded by `by` (the editor), refused as AttachPersonPhoto says.
 Result<int> EditPerson(storage::Connection& tx, int64_t person_id, const PersonEdit& edit, int expected_version,
-                       int64_t now);
+                       int64_t now, int64_t by);
+
+// A person's photo is a shared media upload (ADR 0033) attached to the person, so that whoever may read the person
+// may see it and the purge of abandoned uploads leaves it (ADR 0069): by ResolvePerson (a new person, or an empty
+// photo filled) and EditPerson. InvalidArgument naming photo_media_id: `not_found` (unknown, or uploaded by someone
+// other than `by`), `attached_elsewhere`.
+inline constexpr const char* kPersonPhotoKind = "community.person";
+Status AttachPersonPhoto(storage::Connection& tx, int64_t person_id, std::string_view media_id, int64_t by);
 
 struct MoveInput {
     std::string kind;        // in | out

@@ -82,18 +82,18 @@ TEST_P(PeopleChangesTest, EditWithVersionsAndStaleIsConflict) {
     e.ethnicity = "回族";
     e.phones = std::vector<std::string>{"13900002222"};
     e.permit_expires = std::optional<std::string>("2027-01-31");
-    auto v2 = EditPerson(*c_, id, e, 1, kNow + 1);
+    auto v2 = EditPerson(*c_, id, e, 1, kNow + 1, 0);
     ASSERT_TRUE(v2.ok()) << v2.status().message();
     EXPECT_EQ(*v2, 2);
-    auto stale = EditPerson(*c_, id, e, 1, kNow + 2);
+    auto stale = EditPerson(*c_, id, e, 1, kNow + 2, 0);
     EXPECT_EQ(stale.status().code(), ErrorCode::kConflict);
     PersonEdit bad;
     bad.sex = "female";  // the number says male
-    EXPECT_EQ(EditPerson(*c_, id, bad, 2, kNow).status().fields().at("sex"), "does_not_match_id");
+    EXPECT_EQ(EditPerson(*c_, id, bad, 2, kNow, 0).status().fields().at("sex"), "does_not_match_id");
     PersonEdit clear;
     clear.permit_expires = std::optional<std::string>();
     clear.status = "deceased";
-    ASSERT_TRUE(EditPerson(*c_, id, clear, 2, kNow).ok());
+    ASSERT_TRUE(EditPerson(*c_, id, clear, 2, kNow, 0).ok());
     auto p = GetPerson(*c_, id);
     ASSERT_TRUE(p.ok());
     EXPECT_EQ(p->ethnicity, "回族");
@@ -101,7 +101,7 @@ TEST_P(PeopleChangesTest, EditWithVersionsAndStaleIsConflict) {
     EXPECT_FALSE(p->permit_expires.has_value());
     EXPECT_EQ(p->status, "deceased");
     EXPECT_EQ(p->version, 3);
-    EXPECT_EQ(EditPerson(*c_, id + 99, clear, 1, kNow).status().code(), ErrorCode::kNotFound);
+    EXPECT_EQ(EditPerson(*c_, id + 99, clear, 1, kNow, 0).status().code(), ErrorCode::kNotFound);
 }
 
 TEST_P(PeopleChangesTest, MovesSetResidenceAndStatus) {
@@ -210,7 +210,7 @@ TEST_P(PeopleChangesTest, PermitRemindersThirtyDaysAheadOncePerPermit) {
         PersonEdit e;
         e.permit_expires = std::optional<std::string>(FormatDate(CivilFromDays(ChinaDayNumber(kNow) + days)));
         auto p = GetPerson(*c_, id);
-        ASSERT_TRUE(EditPerson(*c_, id, e, p->version, kNow).ok());
+        ASSERT_TRUE(EditPerson(*c_, id, e, p->version, kNow, 0).ok());
     };
     set_expiry(soon, 30);
     set_expiry(later, 31);

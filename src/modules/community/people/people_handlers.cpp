@@ -9,6 +9,7 @@
 #include "http/error_table.hpp"
 #include "http/params.hpp"
 #include "idempotency/idempotency.hpp"
+#include "media/media_store.hpp"
 
 namespace jw::community {
 namespace {
@@ -137,10 +138,11 @@ Result<Reply> PatchHandler(const Deps& d, Request& req) {
         e.residence_address_id = code;
     }
     const int expected = static_cast<int>(*version);
+    const int64_t by = req.principal->user_id;
     Reply r;
     r.audit_object = "person:" + std::to_string(id);
-    r.write = [id, e, expected](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(int v, EditPerson(c, id, e, expected, NowUnix()));
+    r.write = [id, e, expected, by](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(int v, EditPerson(c, id, e, expected, NowUnix(), by));
         out.body = {{"person_id", id}, {"version", v}};
         return Status::Ok();
     };
@@ -228,6 +230,15 @@ void RegisterPeopleRoutes(http::Router& router, storage::Database& db, AddressIn
     router.Add({"PATCH", base + "/:id", "community.person.write", "community.person.update",
                 idempotency::Once(db, master, bind(PatchHandler))});
     router.Add({"POST", base + "/:id/moves", "community.person.write", "community.person.move", bind(MoveHandler)});
+    // A person's photo is read like the person (GET …/people/:id: the read permission).
+    media::RegisterAccessCheck(kPersonPhotoKind,
+                               [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
+                                   if (!p.Can("community.person.read")) return false;
+                                   auto person = GetPerson(c, id);
+                                   if (person.ok()) return true;
+                                   if (person.status().code() == ErrorCode::kNotFound) return false;
+                                   return person.status();
+                               });
 }
 
 }  // namespace jw::community

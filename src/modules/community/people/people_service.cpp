@@ -1,7 +1,9 @@
 #include "community/people/people_service.hpp"
 
+#include "community/people/people_changes.hpp"
 #include "community/people/people_repository.hpp"
 #include "community/people/person_identity.hpp"
+#include "media/media_store.hpp"
 
 namespace jw::community {
 namespace {
@@ -39,14 +41,24 @@ Result<ResolveResult> ResolvePerson(storage::Connection& tx, PersonInput in, con
     const std::string index = IdentityIndex({in.id_kind, in.nationality, in.id_number});
     Person p = NewPerson(in, actor, now);
     JW_ASSIGN_OR_RETURN(auto inserted, InsertPersonIfNew(tx, p, index));
-    if (inserted) return ResolveResult{*inserted, true, 1};
+    if (inserted) {
+        if (in.photo_media_id) JW_RETURN_IF_ERROR(AttachPersonPhoto(tx, *inserted, *in.photo_media_id, actor.user_id));
+        return ResolveResult{*inserted, true, 1};
+    }
 
     JW_ASSIGN_OR_RETURN(auto found, FindPersonByIndex(tx, index));
     if (!found) return Status::Internal("community_people: identity index taken but no row");
     Person existing = std::move(*found);
+    const bool had_photo = existing.photo_media_id.has_value();
     if (!FillEmpty(existing, in)) return ResolveResult{existing.id, false, existing.version};
+    if (!had_photo && existing.photo_media_id)
+        JW_RETURN_IF_ERROR(AttachPersonPhoto(tx, existing.id, *existing.photo_media_id, actor.user_id));
     JW_RETURN_IF_ERROR(UpdatePerson(tx, existing, existing.version, now));
     return ResolveResult{existing.id, false, existing.version + 1};
+}
+
+Status AttachPersonPhoto(storage::Connection& tx, int64_t person_id, std::string_view media_id, int64_t by) {
+    return media::Attach(tx, media_id, kPersonPhotoKind, person_id, by);
 }
 
 Person NewPerson(const PersonInput& in, const auth::Principal& actor, int64_t now) {

@@ -1,11 +1,13 @@
 // Tasks from the bureau (work_handlers.hpp): the list (?mine=1 for the officer's own), assignment, the
 // completion report.
 #include "common/civil_time.hpp"
+#include "community/work/task_photos.hpp"
 #include "community/work/work_handlers.hpp"
 #include "community/work/work_json.hpp"
 #include "community/work/work_service.hpp"
 #include "http/params.hpp"
 #include "idempotency/idempotency.hpp"
+#include "media/media_store.hpp"
 
 namespace jw::community {
 namespace {
@@ -128,6 +130,15 @@ void RegisterTaskRoutes(http::Router& router, WorkDeps d) {
         {"GET", "/api/v1/community/officers", "community.task.assign", "community.officers", h(OfficersHandler)});
     router.Add({"POST", base + "/:id/report", "community.work.write", "community.task.complete",
                 idempotency::Once(d.db, d.master, h(ReportTaskHandler))});
+    // A report's photos are read like the task (GET …/tasks/:id: the read permission and the unit scope).
+    media::RegisterAccessCheck(kTaskPhotoKind,
+                               [](storage::Connection& c, const auth::Principal& p, int64_t id) -> Result<bool> {
+                                   if (!p.Can("community.work.read")) return false;
+                                   auto t = ReadTask(c, p, id);
+                                   if (t.ok()) return true;
+                                   if (t.status().code() == ErrorCode::kNotFound) return false;
+                                   return t.status();
+                               });
 }
 
 }  // namespace jw::community

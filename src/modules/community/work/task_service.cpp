@@ -5,7 +5,9 @@
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "community/work/repository_util.hpp"
+#include "community/work/task_photos.hpp"
 #include "community/work/work_service.hpp"
+#include "media/media_store.hpp"
 #include "notify/outbox.hpp"
 #include "timelimits/period.hpp"
 
@@ -107,6 +109,9 @@ Result<Saved<Task>> ReportTask(storage::Connection& c, const auth::Principal& ac
     t.completed_at = now;
     t.updated_at = now;
     JW_RETURN_IF_ERROR(CompleteTask(c, t));
+    // The report's photos belong to the task from now on (read like it; not purged as abandoned uploads).
+    for (const auto& m : in.media_ids)
+        JW_RETURN_IF_ERROR(media::Attach(c, m, kTaskPhotoKind, t.id, actor.user_id, "media_ids"));
     JW_ASSIGN_OR_RETURN(Task out, GetTask(c, id));
     return Saved<Task>{std::move(out), false};
 }
