@@ -42,7 +42,7 @@ trap cleanup EXIT
 bench_one() {
   local label=$1 bin=$2
   tmp=$(mktemp -d /tmp/jingwu-bench-intake.XXXXXX)
-  JINGWU_BIN=$bin
+  local JINGWU_BIN=$bin  # local: the baseline run must not change the binary of the next
   export JINGWU_DB=${JW_BENCH_DB:-sqlite:$tmp/jingwu.db}
   export JINGWU_KEY_FILE=$tmp/jingwu.key
   export JINGWU_PASS_DIR=$tmp/passes
