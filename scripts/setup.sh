@@ -8,7 +8,7 @@ DEB_PACKAGES=(
   librestinio-dev libasio-dev libhttp-parser-dev libfmt-dev
   nlohmann-json3-dev libsqlite3-dev sqlite3 libpq-dev postgresql-15
   libargon2-dev libssl-dev libspdlog-dev libcli11-dev libtomlplusplus-dev
-  libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev
+  libgtest-dev libgmock-dev libbenchmark-dev libjemalloc-dev libsimdjson-dev
   libpodofo-dev fonts-arphic-gbsn00lp libqrencode-dev poppler-utils
   chromium wrk curl clang-format
   clickhouse-server clickhouse-client

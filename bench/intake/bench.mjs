@@ -219,8 +219,12 @@ await listening;
 
 const serverThreads = threadCpuDelta(cpuBefore, cpuAfter);
 const serverCpu = serverThreads.reduce((s, t) => s + t.seconds, 0);
+const os = await import('node:os');
+const usPerPass = accepted - acceptedBefore > 0 ? (serverCpu * 1e6) / (accepted - acceptedBefore) : null;
 const result = {
   benchmark: 'intake',
+  label: env.JW_BENCH_LABEL || 'jingwu',
+  binary: env.JW_BENCH_BIN || null,
   at: new Date().toISOString(),
   config: {
     passes: cfg.passes, batch: cfg.batch, connections: cfg.connections, hit_rate: cfg.hitRate,
@@ -243,7 +247,11 @@ const result = {
   cpu: {
     server_s: serverCpu, client_s: (clientCpu.user + clientCpu.system) / 1e6,
     machine_busy_s: machineAfter.busy - machineBefore.busy, machine_iowait_s: machineAfter.iowait - machineBefore.iowait,
-    available_s: seconds * (await import('node:os')).availableParallelism(),
+    available_s: seconds * os.availableParallelism(),
+    // Server CPU per accepted pass, and what one idle core would carry at that cost (the machine is shared).
+    server_us_per_pass: usPerPass,
+    one_core_passes_per_s: usPerPass ? 1e6 / usPerPass : null,
+    load_average: os.loadavg().map((v) => Math.round(v * 100) / 100),
     server_threads: serverThreads,
     server_write_mb: ioBefore !== null && ioAfter !== null ? Math.round((ioAfter - ioBefore) / 1e5) / 10 : null,
   },

@@ -27,9 +27,11 @@ export function printTable(r) {
     ['pass → duty desk p50 / p99 / max (ms)',
       `${fmt(r.alerts.p50_ms)} / ${fmt(r.alerts.p99_ms)} / ${fmt(r.alerts.max_ms)}  (target p99 < ${r.targets.alert_p99_ms})  ${r.verdict.latency}`],
     ['server CPU (s) / client CPU (s)', `${fmt(r.cpu.server_s, 1)} / ${fmt(r.cpu.client_s, 1)} of ${fmt(r.cpu.available_s, 1)} available`],
+    ['server CPU per pass (µs) → one idle core', `${fmt(r.cpu.server_us_per_pass, 2)} → ${fmt(r.cpu.one_core_passes_per_s, 0)} passes/s`],
+    ['load average (1 / 5 / 15 min, at the end)', r.cpu.load_average.join(' / ')],
   ];
   const w = Math.max(...rows.map(([k]) => k.length));
-  console.log('\nGA/T 1400 intake benchmark');
+  console.log(`\nGA/T 1400 intake benchmark — ${r.label}${r.binary ? ` (${r.binary})` : ''}`);
   console.log('-'.repeat(w + 40));
   for (const [k, v] of rows) console.log(`${k.padEnd(w)}  ${v}`);
   if (r.cpu.server_threads.length) {
@@ -43,7 +45,8 @@ export function printTable(r) {
 export function writeJson(outDir, result) {
   fs.mkdirSync(outDir, { recursive: true });
   const date = new Date().toISOString().slice(0, 10);
-  const file = path.join(outDir, `intake-${date}.json`);
+  const suffix = result.label && result.label !== 'jingwu' ? `-${result.label}` : '';
+  const file = path.join(outDir, `intake-${date}${suffix}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }

@@ -6,6 +6,7 @@
 // engine's append counter, read through /api/v1/checkpoint/intake/sources, moves by exactly the accepted
 // passes). Also: the admin API for clients, the bulk CSV import in chunks, and the read-only offer of watch
 // orders and their hits (/VIID/Dispositions, /VIID/DispositionNotifications).
+import crypto from 'node:crypto';
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startServer, loggedIn } from './lib/server.mjs';
@@ -290,4 +291,48 @@ test('a fresh registration survives a server restart', async () => {
   admin = await loggedIn(server, 'sysadmin');
   const listed = expectStatus(await admin.get('/checkpoint/viid/clients'), 200).items.find((c) => c.id === CLIENT);
   assert.ok(listed.registered && listed.last_address, JSON.stringify(listed));
+});
+
+// One audit record per post (ADR 0071): the count of accepted and refused objects and the SM3 of the accepted
+// passes, one line each in the engine's CSV form with Unix seconds, in the order posted. And a post is answered
+// only once its passes are durable: they are still there after kill -9 and a restart.
+test('a post is audited once with its counts and the SM3 of the accepted passes; its passes survive kill -9', async () => {
+  const leader = await loggedIn(server, 'leader');
+  const time = viidTime(-60);
+  const today = `${time.slice(0, 4)}-${time.slice(4, 6)}-${time.slice(6, 8)}`;  // the passes' China day
+  const atTollgate = async (who) => {
+    const top = expectStatus(await who.get(`/checkpoint/stats/top?from=${today}&to=${today}&limit=100`), 200);
+    return top.rows.find((r) => r.id === TOLLGATE)?.passes ?? 0;
+  };
+  const before = await atTollgate(leader);
+  const unix = Date.UTC(+time.slice(0, 4), +time.slice(4, 6) - 1, +time.slice(6, 8), +time.slice(8, 10) - 8,
+    +time.slice(10, 12), +time.slice(12, 14)) / 1000;
+  const sent = [
+    { ...vehicle('川A30001'), PassTime: time, Direction: 2, LaneNo: 3, Speed: 61.6 },
+    { ...vehicle('川A30002'), PassTime: time, PlateColor: 2 },
+    { ...vehicle('川A3000'), PassTime: time },  // bad plate: refused, not in the digest
+    { ...vehicle('川a·30004'), PassTime: time, Speed: '45' },  // normalised before it is stored and digested
+  ];
+  const r = await me.call('POST', '/VIID/MotorVehicles', { MotorVehicleListObject: { MotorVehicleObject: sent } });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.ResponseStatusListObject.ResponseStatusObject.map((i) => i.StatusCode), [0, 0, 8, 0]);
+  const lines = [
+    `川A30001,5,${TOLLGATE},${unix},2,3,62\n`,
+    `川A30002,2,${TOLLGATE},${unix},0,0,60\n`,
+    `川A30004,5,${TOLLGATE},${unix},0,0,45\n`,
+  ].join('');
+  const digest = crypto.createHash('sm3').update(lines, 'utf8').digest('hex');
+
+  const aud = await loggedIn(server, 'auditadmin');
+  const log = expectStatus(await aud.get(`/audit?action=viid.motor_vehicles&object=${encodeURIComponent(`viid_client:${CLIENT}`)}&page_size=200`), 200);
+  const mine = log.items.filter((i) => i.detail.includes(digest));
+  assert.equal(mine.length, 1, `one record with the digest ${digest}: ${JSON.stringify(log.items.slice(0, 3))}`);
+  assert.deepEqual(JSON.parse(mine[0].detail).params, { accepted: '3', rejected: '1', sm3: digest });
+  assert.ok(mine[0].detail_text.includes(digest), mine[0].detail_text);  // worded from the catalogue
+
+  assert.equal(await atTollgate(leader), before + 3);
+  const killed = await server.kill9();
+  assert.equal(killed.signal, 'SIGKILL', 'the server was killed, not stopped');
+  await server.start();
+  assert.equal(await atTollgate(await loggedIn(server, 'leader')), before + 3, 'the acknowledged passes survived kill -9');
 });

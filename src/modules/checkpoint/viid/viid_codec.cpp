@@ -1,22 +1,15 @@
 #include "checkpoint/viid/viid_codec.hpp"
 
-#include <cctype>
 #include <charconv>
 #include <cmath>
 
+#include "checkpoint/viid/viid_vehicle_fields.hpp"
 #include "common/china_day.hpp"
+#include "common/crypto.hpp"
 #include "common/validators.hpp"
 
 namespace jw::checkpoint::viid {
 namespace {
-
-bool EqualsNoCase(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
 
 bool AllDigits(std::string_view s) {
     if (s.empty()) return false;
@@ -31,31 +24,84 @@ int Num(std::string_view s) {
     return v;
 }
 
-std::optional<double> NumberField(const Json& object, std::string_view name, bool* bad) {
-    const Json* v = Field(object, name);
-    if (v == nullptr) return std::nullopt;
-    if (v->is_number()) return v->get<double>();
+// A field's value as both readers hand it over (see viid_vehicle_fields.hpp).
+FieldValue FromJson(const Json* v) {
+    FieldValue f;
+    if (v == nullptr) return f;
     if (v->is_string()) {
-        const auto& s = v->get_ref<const std::string&>();
-        if (s.empty()) return std::nullopt;
-        double d = 0;
-        auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), d);
-        if (ec == std::errc() && p == s.data() + s.size() && std::isfinite(d)) return d;
+        f.kind = FieldValue::kString;
+        f.text = v->get_ref<const std::string&>();
+    } else if (v->is_number_integer()) {
+        f.kind = FieldValue::kInteger;
+        f.integer = v->get<int64_t>();
+        f.number = v->get<double>();
+    } else if (v->is_number_float()) {
+        f.kind = FieldValue::kDouble;
+        f.number = v->get<double>();
+    } else {
+        f.kind = FieldValue::kOther;
+    }
+    return f;
+}
+
+std::optional<std::string> TextOf(const FieldValue& v) {
+    switch (v.kind) {
+        case FieldValue::kString:
+            return std::string(v.text);
+        case FieldValue::kInteger:
+            return std::to_string(v.integer);
+        case FieldValue::kDouble:
+            if (std::floor(v.number) == v.number && std::fabs(v.number) < 1e15)
+                return std::to_string(static_cast<int64_t>(v.number));
+            return Json(v.number).dump();
+        default:
+            return std::nullopt;
+    }
+}
+
+std::optional<double> NumberOf(const FieldValue& v, bool* bad) {
+    switch (v.kind) {
+        case FieldValue::kAbsent:
+            return std::nullopt;
+        case FieldValue::kInteger:
+        case FieldValue::kDouble:
+            return v.number;
+        case FieldValue::kString: {
+            if (v.text.empty()) return std::nullopt;
+            double d = 0;
+            auto [p, ec] = std::from_chars(v.text.data(), v.text.data() + v.text.size(), d);
+            if (ec == std::errc() && p == v.text.data() + v.text.size() && std::isfinite(d)) return d;
+            break;
+        }
+        default:
+            break;
     }
     *bad = true;
     return std::nullopt;
 }
 
+std::optional<double> NumberField(const Json& object, std::string_view name, bool* bad) {
+    return NumberOf(FromJson(Field(object, name)), bad);
+}
+
 // An optional integer field in [lo, hi]; sets *reason when present but wrong.
 template <typename T>
-T SmallInt(const Json& object, std::string_view name, int lo, int hi, std::string* reason) {
+T SmallInt(const FieldValue& v, std::string_view name, int lo, int hi, std::string* reason) {
     bool bad = false;
-    auto d = NumberField(object, name, &bad);
+    auto d = NumberOf(v, &bad);
     if (bad || (d && (*d < lo || *d > hi || std::floor(*d) != *d))) {
         if (reason->empty()) *reason = std::string(name) + ": out_of_range";
         return 0;
     }
     return static_cast<T>(d.value_or(0));
+}
+
+// At most `max` bytes of `s`, cut at a character boundary (an echoed ID stays valid UTF-8).
+void CutUtf8(std::string& s, size_t max) {
+    if (s.size() <= max) return;
+    size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    s.resize(n);
 }
 
 double Coordinate(const Json& object, std::string_view name, double limit, std::string* reason) {
@@ -70,6 +116,15 @@ double Coordinate(const Json& object, std::string_view name, double limit, std::
 
 }  // namespace
 
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i) {
+        auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+        if (lower(a[i]) != lower(b[i])) return false;
+    }
+    return true;
+}
+
 const Json* Field(const Json& object, std::string_view name) {
     if (!object.is_object()) return nullptr;
     for (auto it = object.begin(); it != object.end(); ++it) {
@@ -79,16 +134,7 @@ const Json* Field(const Json& object, std::string_view name) {
 }
 
 std::optional<std::string> TextField(const Json& object, std::string_view name) {
-    const Json* v = Field(object, name);
-    if (v == nullptr) return std::nullopt;
-    if (v->is_string()) return v->get<std::string>();
-    if (v->is_number_integer()) return std::to_string(v->get<int64_t>());
-    if (v->is_number_float()) {
-        const double d = v->get<double>();
-        if (std::floor(d) == d && std::fabs(d) < 1e15) return std::to_string(static_cast<int64_t>(d));
-        return v->dump();
-    }
-    return std::nullopt;
+    return TextOf(FromJson(Field(object, name)));
 }
 
 Envelope ParseEnvelope(std::string_view body, std::string_view kind, size_t max_objects) {
@@ -167,31 +213,32 @@ std::string FormatViidTime(int64_t unix_seconds) {
 
 bool IsViidId(std::string_view id) { return id.size() == 20 && AllDigits(id); }
 
-VehicleResult ParseMotorVehicle(const Json& object, int64_t now) {
+VehicleResult ReadVehicle(const VehicleFields& f, int64_t now, analytics::PlateFastPath* plates) {
     VehicleResult r;
-    if (!object.is_object()) {
-        r.reason = "MotorVehicleObject: not_an_object";
-        return r;
-    }
-    r.object_id = TextField(object, "MotorVehicleID").value_or("");
+    r.object_id = TextOf(f[kMotorVehicleId]).value_or("");
     if (r.object_id.size() > 64) {
-        r.object_id.resize(64);
+        CutUtf8(r.object_id, 64);
         r.reason = "MotorVehicleID: too_long";
         return r;
     }
     MotorVehicle v;
     v.object_id = r.object_id;
-    const auto plate = TextField(object, "PlateNo");
+    const auto plate = TextOf(f[kPlateNo]);
     if (!plate || plate->empty()) {
         r.reason = "PlateNo: required";
         return r;
     }
-    v.pass.plate = NormalisePlate(*plate);
-    if (Status s = CheckPlate(v.pass.plate, "PlateNo"); !s.ok()) {
-        r.reason = "PlateNo: " + (s.fields().empty() ? std::string("invalid") : s.fields().begin()->second);
-        return r;
+    if (plates && plates->Canonical(*plate)) {
+        v.pass.plate = *plate;
+    } else {
+        v.pass.plate = NormalisePlate(*plate);
+        if (Status s = CheckPlate(v.pass.plate, "PlateNo"); !s.ok()) {
+            r.reason = "PlateNo: " + (s.fields().empty() ? std::string("invalid") : s.fields().begin()->second);
+            return r;
+        }
+        if (plates && v.pass.plate == *plate) plates->Learn(v.pass.plate);
     }
-    v.pass.checkpoint_id = TextField(object, "TollgateID").value_or("");
+    v.pass.checkpoint_id = TextOf(f[kTollgateId]).value_or("");
     if (v.pass.checkpoint_id.empty()) {
         r.reason = "TollgateID: required";
         return r;
@@ -200,12 +247,12 @@ VehicleResult ParseMotorVehicle(const Json& object, int64_t now) {
         r.reason = "TollgateID: bad_format";
         return r;
     }
-    v.device_id = TextField(object, "DeviceID").value_or("");
+    v.device_id = TextOf(f[kDeviceId]).value_or("");
     if (!v.device_id.empty() && !IsViidId(v.device_id)) {
         r.reason = "DeviceID: bad_format";
         return r;
     }
-    const auto time_text = TextField(object, "PassTime");
+    const auto time_text = TextOf(f[kPassTime]);
     if (!time_text || time_text->empty()) {
         r.reason = "PassTime: required";
         return r;
@@ -221,11 +268,11 @@ VehicleResult ParseMotorVehicle(const Json& object, int64_t now) {
     }
     v.pass.time = *t;
     std::string reason;
-    v.pass.plate_color = SmallInt<uint8_t>(object, "PlateColor", 0, 255, &reason);
-    v.pass.direction = SmallInt<uint8_t>(object, "Direction", 0, 255, &reason);
-    v.pass.lane = SmallInt<uint8_t>(object, "LaneNo", 0, 255, &reason);
+    v.pass.plate_color = SmallInt<uint8_t>(f[kPlateColor], "PlateColor", 0, 255, &reason);
+    v.pass.direction = SmallInt<uint8_t>(f[kDirection], "Direction", 0, 255, &reason);
+    v.pass.lane = SmallInt<uint8_t>(f[kLaneNo], "LaneNo", 0, 255, &reason);
     bool bad_speed = false;
-    const auto speed = NumberField(object, "Speed", &bad_speed);
+    const auto speed = NumberOf(f[kSpeed], &bad_speed);
     if (bad_speed || (speed && (*speed < 0 || *speed > 999))) reason = reason.empty() ? "Speed: out_of_range" : reason;
     if (!reason.empty()) {
         r.reason = reason;
@@ -234,6 +281,40 @@ VehicleResult ParseMotorVehicle(const Json& object, int64_t now) {
     v.pass.speed = static_cast<uint16_t>(std::lround(speed.value_or(0)));
     r.vehicle = std::move(v);
     return r;
+}
+
+VehicleResult ParseMotorVehicle(const Json& object, int64_t now) {
+    if (!object.is_object()) {
+        VehicleResult r;
+        r.reason = "MotorVehicleObject: not_an_object";
+        return r;
+    }
+    VehicleFields f;
+    for (size_t i = 0; i < kVehicleFieldCount; ++i) f[i] = FromJson(Field(object, kVehicleFieldNames[i]));
+    return ReadVehicle(f, now);
+}
+
+std::string PassesDigest(const std::vector<analytics::PassRecord>& passes) {
+    std::string text;
+    text.reserve(passes.size() * 64);
+    char num[24];
+    auto add = [&](int64_t v, char end) {
+        auto [p, ec] = std::to_chars(num, num + sizeof num, v);
+        text.append(num, p);
+        text += end;
+    };
+    for (const auto& p : passes) {
+        text += p.plate;
+        text += ',';
+        add(p.plate_color, ',');
+        text += p.checkpoint_id;
+        text += ',';
+        add(p.time, ',');
+        add(p.direction, ',');
+        add(p.lane, ',');
+        add(p.speed, '\n');
+    }
+    return Sm3Hex(text);
 }
 
 namespace {
@@ -275,7 +356,7 @@ DeviceResult ParseDevice(const Json& object, const char* kind, std::initializer_
     d.place = TextField(object, "Place").value_or("");
     if (d.kind == "tollgate") {
         d.category = TextField(object, "TollgateCat").value_or("");
-        d.lane_count = SmallInt<int>(object, "LaneNum", 0, 99, &reason);
+        d.lane_count = SmallInt<int>(FromJson(Field(object, "LaneNum")), "LaneNum", 0, 99, &reason);
     } else {
         d.tollgate_id = TextField(object, "TollgateID").value_or("");
     }

@@ -79,6 +79,12 @@ struct VehicleResult {
 // The checkpoint's registration is the caller's check.
 VehicleResult ParseMotorVehicle(const Json& object, int64_t now);
 
+// The digest a post's audit record carries (ADR 0071): SM3, 64 lower-case hex characters, of the accepted passes
+// in the order they were posted, each as one line in the engine's CSV load format with the time in Unix seconds
+// ("川A12345,2,51990100001210000001,1790000000,1,2,60\n"). With the count it ties the audit record to the passes
+// the pass log holds (each of whose records carries its own CRC-32, checked when the log is opened).
+std::string PassesDigest(const std::vector<analytics::PassRecord>& passes);
+
 struct DeviceResult {
     std::optional<Device> device;
     std::string object_id;

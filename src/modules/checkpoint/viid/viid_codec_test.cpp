@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/crypto.hpp"
+
 namespace jw::checkpoint::viid {
 namespace {
 
@@ -144,6 +146,17 @@ TEST(ViidDevices, TollgateAndApe) {
     EXPECT_EQ(ParseTollgate({{"Name", "x"}}).reason, "TollgateID: required");
     EXPECT_EQ(ParseTollgate({{"TollgateID", kTollgate}, {"Name", "x"}, {"Latitude", 95}}).reason,
               "Latitude: out_of_range");
+}
+
+TEST(ViidAudit, DigestIsSm3OfTheAcceptedPassesAsCsvLinesInOrder) {
+    analytics::PassRecord a{"川A12345", 2, kTollgate, 1789956900, 1, 2, 60};
+    analytics::PassRecord b{"京B0000警", 5, "51990100001210000002", 1789956901, 0, 0, 0};
+    // SM3 written out independently of the code under test: the standard's test vector "abc".
+    EXPECT_EQ(Sm3Hex("abc"), "66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0");
+    EXPECT_EQ(PassesDigest({a, b}), Sm3Hex("川A12345,2,51990100001210000001,1789956900,1,2,60\n"
+                                           "京B0000警,5,51990100001210000002,1789956901,0,0,0\n"));
+    EXPECT_NE(PassesDigest({a, b}), PassesDigest({b, a}));  // the order of the post is part of it
+    EXPECT_EQ(PassesDigest({}), Sm3Hex(""));
 }
 
 TEST(ViidReply, ResponseStatusShapes) {
