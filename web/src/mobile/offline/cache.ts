@@ -3,15 +3,17 @@
 // refreshed in the background while online. Reads fall back to the kept copy when the server cannot be reached.
 import { http, ApiError } from '@/api/http'
 import { fieldDb } from './db'
-import { open, seal, unlocked } from './vault'
+import { open, resume, seal } from './vault'
 
 export async function keep(name: string, value: unknown): Promise<void> {
-  if (!unlocked()) return
+  if (!(await resume())) return
   await (await fieldDb()).put('cache', { name, saved_at: Date.now(), sealed: await seal(value) })
 }
 
+// A page opened by a reload may ask before the router's openStore has unlocked the store (it first tries the
+// network, which offline takes a while to refuse): the session's own secret is taken up here too (vault.resume).
 export async function kept<T>(name: string): Promise<{ value: T; saved_at: number } | null> {
-  if (!unlocked()) return null
+  if (!(await resume())) return null
   const row = await (await fieldDb()).get('cache', name)
   if (!row) return null
   return { value: await open<T>(row.sealed), saved_at: row.saved_at }

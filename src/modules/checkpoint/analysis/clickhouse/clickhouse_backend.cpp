@@ -137,7 +137,7 @@ Status Backend::Append(const std::vector<analytics::PassRecord>& batch) {
         rows += '\t' + std::to_string(p.time) + '\t' + std::to_string(analytics::ChinaDay(p.time)) + '\t' +
                 std::to_string(p.direction) + '\t' + std::to_string(p.lane) + '\t' +
                 std::to_string(std::min<uint16_t>(p.speed, 255)) + '\t';
-        AppendTsv(rows, settings_.source);
+        storage::AppendTabEscaped(rows, settings_.source);
         rows += '\n';
     }
     // Synchronous: the reply comes after every shard wrote its part (not the background queue of a
