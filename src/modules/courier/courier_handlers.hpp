@@ -10,6 +10,11 @@ struct Deps {
     WatchCheck watch;
     WatchPrefilter may_hit;  // the bulk intake's one look-up of a post's senders (watch_adapter.hpp)
 };
+// The outlet whose staff the caller is (an account of a courier_outlet organisation, auth/external.hpp);
+// PermissionDenied for anyone else (record_handlers.cpp).
+Result<Outlet> CallerOutlet(storage::Connection& c, int64_t org_id, const std::string& org_kind);
+// An outlet administrator's own staff (从业人员备案, staff_handlers.cpp).
+void RegisterStaffRoutes(http::Router& router, const Deps& d);
 void RegisterRecordRoutes(http::Router& router, const Deps& d);       // counter, outlet's own, police search
 void RegisterBulkRoutes(http::Router& router, const Deps& d);         // the companies' signed API
 void RegisterSupervisionRoutes(http::Router& router, const Deps& d);  // outlets, rates, collisions
