@@ -161,6 +161,11 @@ test('从业人员备案: an outlet administrator manages their own staff only, 
   expectError(await admin2.post(`/courier/my/staff/${added.id}/deactivate`, {}), 404, 'not_found');
   expectError(await admin2.put('/courier/my/staff/999999999', { name: '李四' }), 404, 'not_found');
   assert.equal(sql(`SELECT name || '|' || status FROM courier_staff WHERE id = ${added.id}`), '王小二|unmatched');
+  // The phone's offline store (field.offline, ADR 0068 §7) gives an outlet account its secret and no grid.
+  expectStatus(await clerk1.get('/field/cache-key'), 200);
+  assert.deepEqual(expectStatus(await clerk1.get('/field/grid-addresses'), 200).items, []);
+  expectError(await clerk1.get('/field/grid-addresses?grid=G001'), 404, 'not_found');
+  expectError(await clerk1.post('/field/checks', { id_number: newId }), 403, 'permission_denied');
   // A clerk and the police do not manage staff; the police read it (masked) through the outlet's staff list.
   expectError(await clerk1.get('/courier/my/staff'), 403, 'permission_denied');
   expectError(await county.post('/courier/my/staff', { role: 'clerk', name: '王小二', id_number: newId, phone: '13600001111' }), 403, 'permission_denied');

@@ -31,7 +31,7 @@ class CourierModule final : public modules::Module {
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter()};
-        RegisterRecordRoutes(parts.router, deps);
+        RegisterRecordRoutes(parts.router, deps, s.key);
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);
         RegisterPhotoRoutes(parts.router, deps, s.key);

@@ -9,6 +9,7 @@
 #include "courier/record_service.hpp"
 #include "courier/registry_repository.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace jw::courier {
 
@@ -135,11 +136,11 @@ Result<Reply> PersonSearch(const Deps& d, Request& req) {
 
 }  // namespace
 
-void RegisterRecordRoutes(http::Router& router, const Deps& d) {
+void RegisterRecordRoutes(http::Router& router, const Deps& d, std::string_view master_key) {
     router.Add({"GET", "/api/v1/courier/categories", "courier.categories", "courier.categories",
                 [](Request& r) { return Categories(r); }});
     router.Add({"POST", "/api/v1/courier/records", "courier.record.create", "courier.record.create",
-                [d](Request& r) { return CreateAtCounter(d, r); }});
+                idempotency::Once(d.db, std::string(master_key), [d](Request& r) { return CreateAtCounter(d, r); })});
     router.Add({"GET", "/api/v1/courier/my/records", "courier.record.own", "courier.record.own",
                 [d](Request& r) { return OwnRecords(d, r); }});
     router.Add({"GET", "/api/v1/courier/records", "courier.supervise", "courier.records.browse",
