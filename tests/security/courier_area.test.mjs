@@ -20,7 +20,7 @@ const RECEIVER_PHONE = '13711112222';
 const WAYBILL = 'AREA' + Date.now();
 const JPEG = Buffer.from('/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFAEBAAAAAAAAAAAAAAAAAAAABf/EABQRAQAAAAAAAAAAAAAAAAAAAAD/2gAMAwEAAhEDEQA/AIgAUu//2Q==', 'base64');
 
-let server, PURPOSE, county, station, outletA, outletAName, recordId, photoId, inspectionId, outletB;
+let server, PURPOSE, county, leader, analyst, station, outletA, outletAName, recordId, photoId, inspectionId, outletB;
 const sql = (q) => execSql(server.db, q).trim();
 
 before(async () => {
@@ -48,6 +48,9 @@ before(async () => {
   sql(`UPDATE roles SET scope = 'unit' WHERE code = 'courier'`);
   sql(`UPDATE users SET unit_id = ${stationB} WHERE username = 'courier'`);
   station = await loggedIn(server, 'courier');
+  // County-wide readers for the controls (the courier role is unit-scoped from here on): the leader supervises,
+  // the analyst searches and compares.
+  [leader, analyst] = await Promise.all([loggedIn(server, 'leader'), loggedIn(server, 'analyst')]);
 });
 after(async () => { await server?.cleanup(); });
 
@@ -69,7 +72,7 @@ test('the station user sees its own outlets (the control) and nothing of outlet 
     assertNoLeak(res, [...SECRETS(), SENDER, SENDER_ID], q);
   }
   // The county-wide reader does find it (the control for the searches above).
-  const found = await county.get(`/courier/records/search?record_ids=${recordId}`, { headers: PURPOSE });
+  const found = await analyst.get(`/courier/records/search?record_ids=${recordId}`, { headers: PURPOSE });
   assert.equal(expectStatus(found, 200).total, 1);
   for (const path of [`/courier/records/${recordId}/photos`, `/courier/records/${recordId}/photos/${photoId}`])
     expectError(await station.get(path, { headers: PURPOSE }), 404, 'not_found');
@@ -82,14 +85,14 @@ test('rates, statistics and their exports leave outlet A out', async () => {
   assert.ok(rates.items.length > 0 && rates.items.every((r) => r.outlet_id !== outletA));
   assert.equal(expectStatus(await station.get(`/courier/supervision/rates?outlet_id=${outletA}`), 200).total, 0);
   // The county-wide reader's rows of outlet A exist: the filter above is not empty for another reason.
-  assert.ok(expectStatus(await county.get(`/courier/supervision/rates?outlet_id=${outletA}`), 200).total > 0);
+  assert.ok(expectStatus(await leader.get(`/courier/supervision/rates?outlet_id=${outletA}`), 200).total > 0);
   for (const by of ['company', 'outlet', 'township']) {
     const s = expectStatus(await station.get(`/courier/supervision/statistics?by=${by}`), 200);
     assert.ok(s.items.length > 0, by);
     assertNoLeak({ text: JSON.stringify(s) }, [outletAName], `statistics by ${by}`);
     if (by === 'outlet') assert.ok(s.items.every((x) => Number(x.key) !== outletA));
   }
-  const countyStats = expectStatus(await county.get('/courier/supervision/statistics?by=outlet'), 200);
+  const countyStats = expectStatus(await leader.get('/courier/supervision/statistics?by=outlet'), 200);
   assert.ok(countyStats.items.some((x) => Number(x.key) === outletA));
   for (const path of ['/courier/supervision/rates/export', '/courier/supervision/statistics/export?by=outlet',
     `/courier/supervision/rates/export?outlet_id=${outletA}`]) {
@@ -98,13 +101,13 @@ test('rates, statistics and their exports leave outlet A out', async () => {
     assert.match(res.headers.get('content-type') || '', /text\/csv/);
     assertNoLeak(res, [outletAName], path);
   }
-  assert.match((await county.get('/courier/supervision/statistics/export?by=outlet')).text, new RegExp(outletAName));
+  assert.match((await leader.get('/courier/supervision/statistics/export?by=outlet')).text, new RegExp(outletAName));
 });
 
 test('碰撞比对 finds nothing of outlet A, within or against a list', async () => {
   const listed = expectStatus(await station.post('/courier/collide', { list: [SENDER_ID, RECEIVER_PHONE] }, { headers: PURPOSE }), 200);
   assert.deepEqual(listed.items, []);
-  const countyListed = expectStatus(await county.post('/courier/collide', { list: [SENDER_ID] }, { headers: PURPOSE }), 200);
+  const countyListed = expectStatus(await analyst.post('/courier/collide', { list: [SENDER_ID] }, { headers: PURPOSE }), 200);
   assert.deepEqual(countyListed.items.map((i) => i.record_ids), [[recordId]]);
   const within = expectStatus(await station.post('/courier/collide', { source: 'within', min_count: 2 }, { headers: PURPOSE }), 200);
   const ids = within.items.flatMap((i) => i.record_ids);
@@ -130,7 +133,7 @@ test('inspections of outlet A: not listed, not created, not closed, no notice as
   // Its own outlet: recorded, and the notice prints (the control).
   const own = expectStatus(await station.post('/courier/inspections', { outlet_id: outletB, findings: '登记不全', rectify_days: 3 }), 201);
   assert.equal((await station.get(`/courier/inspections/${own.id}/notice?format=html`)).status, 200);
-  assert.equal((await county.get(`/courier/inspections/${inspectionId}/notice?format=pdf`)).status, 200);
+  assert.equal((await leader.get(`/courier/inspections/${inspectionId}/notice?format=pdf`)).status, 200);
 });
 
 test('从业人员备案: an outlet administrator manages their own staff only, checked and audited; another outlet\'s staff is unknown', async () => {
@@ -168,8 +171,8 @@ test('从业人员备案: an outlet administrator manages their own staff only, 
   expectError(await clerk1.post('/field/checks', { id_number: newId }), 403, 'permission_denied');
   // A clerk and the police do not manage staff; the police read it (masked) through the outlet's staff list.
   expectError(await clerk1.get('/courier/my/staff'), 403, 'permission_denied');
-  expectError(await county.post('/courier/my/staff', { role: 'clerk', name: '王小二', id_number: newId, phone: '13600001111' }), 403, 'permission_denied');
-  const policeView = expectStatus(await county.get(`/courier/outlets/${outletA}/staff`), 200);
+  expectError(await leader.post('/courier/my/staff', { role: 'clerk', name: '王小二', id_number: newId, phone: '13600001111' }), 403, 'permission_denied');
+  const policeView = expectStatus(await leader.get(`/courier/outlets/${outletA}/staff`), 200);
   assert.ok(policeView.items.some((s) => s.id === added.id && s.name.startsWith('王') && !s.name.includes('小二')));
   // Edit and deactivate by the owner, audited.
   expectStatus(await admin1.put(`/courier/my/staff/${added.id}`, { name: '王小五' }), 200);

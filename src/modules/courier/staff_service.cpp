@@ -1,6 +1,7 @@
 #include "courier/staff_service.hpp"
 
 #include "auth/account_rules.hpp"
+#include "common/sealed_fields.hpp"
 #include "common/validators.hpp"
 #include "community/people/people_service.hpp"
 

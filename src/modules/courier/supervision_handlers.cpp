@@ -203,10 +203,12 @@ Result<std::vector<std::string>> CollideList(storage::Connection& c, const auth:
         for (const auto& e : entries.first)
             if (!e.id_number.empty()) list.push_back(e.id_number);
     } else {
-        const std::string no = body.value("list_case_no", std::string());
+        if (!body.contains("list_case_no") || !body["list_case_no"].is_string())
+            return Status::Invalid("list_case_no", "required");
+        const std::string no = body["list_case_no"].get<std::string>();
         if (no.empty() || no.size() > 64) return Status::Invalid("list_case_no", "required");
         JW_ASSIGN_OR_RETURN(int64_t case_id, cases::VisibleCaseId(c, p, no));
-        JW_ASSIGN_OR_RETURN(auto people, cases::ListPeople(c, case_id));
+        JW_ASSIGN_OR_RETURN(auto people, cases::repo::ListPeople(c, case_id));
         for (const auto& x : people) {
             if (!x.id_number.empty()) list.push_back(x.id_number);
             if (!x.phone.empty()) list.push_back(x.phone);
