@@ -152,6 +152,12 @@ test('从业人员备案: an outlet administrator manages their own staff only, 
   assert.equal(added.id_number, newId.slice(0, 6) + '********' + newId.slice(14));
   expectError(await admin1.post('/courier/my/staff', { role: 'clerk', name: '王小三', id_number: newId, phone: '13600001112' }),
     409, 'conflict', { id_number: 'duplicate' });
+  // A number the person register holds (an officer registers the person first): 从业人员备案 matched.
+  const regId = id18('51990119880808456');
+  const officer = await loggedIn(server, 'officer');
+  expectStatus(await officer.post('/community/people', { id_number: regId, name: '钱多多' }), 201);
+  const matched = expectStatus(await admin1.post('/courier/my/staff', { role: 'clerk', name: '钱多多', id_number: regId, phone: '13600002222' }), 201);
+  assert.equal(matched.status, 'registered');
   const mine = expectStatus(await admin1.get('/courier/my/staff'), 200);
   assert.equal(mine.outlet.id, outletA);
   assert.ok(mine.items.some((s) => s.id === added.id));
