@@ -133,4 +133,47 @@ describe('courier: the counter on the phone, the officer and the inspector at th
     await notice.getByText(findings).waitFor()
     await shot(notice, '18-courier-notice')
   })
+
+  it('without a network the clerk\'s record waits in the phone\'s queue (待同步) and is applied once when back', async () => {
+    const { page, context } = phone
+    const waybill = `OFF${Date.now()}`
+    const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+    const first17 = '51990119851120123'
+    const senderId = first17 + '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i], 0) % 11]
+    await byTestId(page, 'm-courier-next').tap()
+    await context.setOffline(true)
+    await inputOf(page, 'm-courier-sender-name').fill('离线寄件')
+    await inputOf(page, 'm-courier-sender-id').fill(senderId)
+    await inputOf(page, 'm-courier-sender-phone').fill('13600003333')
+    await inputOf(page, 'scan-typed').fill(waybill)
+    await byTestId(page, 'scan-submit').tap()
+    await byTestId(page, 'm-courier-waybill-value').filter({ hasText: waybill }).waitFor()
+    await byTestId(page, 'm-courier-category').tap()
+    await byTestId(page, 'm-courier-category-clothing').tap()
+    await page.waitForFunction(() => document.querySelector('[data-testid="m-courier-category"] input')?.value !== '')
+    await inputOf(page, 'm-courier-content').fill('书')
+    await inputOf(page, 'm-courier-receiver-name').fill('司马收件')
+    await inputOf(page, 'm-courier-receiver-phone').fill('13900004444')
+    await byTestId(page, 'm-courier-receiver-address').locator('textarea').fill('广东省广州市天河区离线路二号')
+    // The photo of the opened parcel is taken offline too: queued, the record names it by its queue key.
+    await byTestId(page, 'm-courier-opened').locator('input[type=file]').setInputFiles(card)
+    await byTestId(page, 'm-courier-inspected').dispatchEvent('click')
+    await page.waitForFunction(() => document.querySelector('[data-testid="m-courier-inspected"]')?.getAttribute('aria-checked') === 'true')
+    await byTestId(page, 'm-courier-submit').tap()
+    await byTestId(page, 'm-courier-outcome').and(page.locator('[data-status="queued"]')).waitFor()
+    await shot(page, '18-courier-queued')
+    assert.equal(sqlite(`SELECT count(*) FROM courier_records WHERE waybill_no = '${waybill}'`), '0', 'nothing reached the server')
+    await context.setOffline(false)
+    const count = () => sqlite(`SELECT count(*) FROM courier_records WHERE waybill_no = '${waybill}'`)
+    for (const deadline = Date.now() + 45000; count() !== '1'; await new Promise((r) => setTimeout(r, 200)))
+      assert.ok(Date.now() < deadline, 'the queued record is sent when the network is back')
+    // Applied once: one record with its photo, one audited creation; the phone's 待同步 list is empty again.
+    const id = sqlite(`SELECT id FROM courier_records WHERE waybill_no = '${waybill}'`)
+    await page.goto(`${BASE}/m/pending`)
+    await page.waitForLoadState('networkidle')
+    assert.equal(await byTestId(page, 'm-pending-item').count(), 0)
+    assert.equal(count(), '1')
+    assert.equal(sqlite(`SELECT count(*) FROM audit_log WHERE action = 'courier.record.create' AND object = 'courier_record:${id}'`), '1')
+    assert.equal(sqlite(`SELECT count(*) FROM courier_record_photos p JOIN courier_records r ON r.id = p.record_id WHERE r.waybill_no = '${waybill}' AND p.kind = 'opened'`), '1')
+  })
 })

@@ -31,6 +31,12 @@ Json InspectionJson(const Inspection& i) {
                 {"closing_note", i.closing_note}};
 }
 
+// NotFound (as an unknown one) for an inspection or outlet outside the caller's area (area_scope.hpp).
+Status InArea(storage::Connection& c, const auth::Principal& p, int64_t outlet_id, const char* what) {
+    JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(c, p));
+    return InScope(area, outlet_id) ? Status::Ok() : Status::NotFound(what);
+}
+
 Result<Reply> List(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(auto outlet, http::QueryId(req, "outlet_id"));
     JW_ASSIGN_OR_RETURN(std::string status, http::QueryEnum(req, "status", {"passed", "rectifying", "closed"}));
@@ -52,10 +58,13 @@ Result<Reply> Create(const Deps&, Request& req) {
     in.rectify_days = int(r.Int("rectify_days", false, 0, kMaxRectifyDays).value_or(0));
     JW_RETURN_IF_ERROR(r.status());
     const int64_t user = req.principal->user_id;
+    const auth::Principal who = *req.principal;
     Reply reply;
     reply.status = 201;
     reply.audit_object = "courier_outlet:" + std::to_string(in.outlet_id);
-    reply.write = [in, user](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+    reply.write = [in, user, who](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
+        // An outlet outside the inspector's area reads as an unknown one (the same answer as a wrong id).
+        if (!InArea(c, who, in.outlet_id, "outlet").ok()) return Status::Invalid("outlet_id", "not_found");
         JW_ASSIGN_OR_RETURN(int64_t id, CreateInspection(c, in, user, NowUnix()));
         JW_ASSIGN_OR_RETURN(Inspection i, LoadInspection(c, id));
         e.object = "courier_inspection:" + std::to_string(id);
@@ -72,9 +81,12 @@ Result<Reply> Close(const Deps&, Request& req) {
     JsonReader r(body, {"note"});
     const std::string note = r.Text("note", true, 1000).value_or("");
     JW_RETURN_IF_ERROR(r.status());
+    const auth::Principal who = *req.principal;
     Reply reply;
     reply.audit_object = "courier_inspection:" + std::to_string(id);
-    reply.write = [id, note](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+    reply.write = [id, note, who](storage::Connection& c, audit::AuditEntry&, Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(Inspection before, LoadInspection(c, id));
+        JW_RETURN_IF_ERROR(InArea(c, who, before.outlet_id, "inspection"));
         JW_RETURN_IF_ERROR(CloseInspection(c, id, note, NowUnix()));
         JW_ASSIGN_OR_RETURN(Inspection i, LoadInspection(c, id));
         out.body = InspectionJson(i);
@@ -89,6 +101,7 @@ Result<Reply> Notice(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(std::string format, http::QueryEnum(req, "format", {"html", "pdf"}));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_ASSIGN_OR_RETURN(Inspection i, LoadInspection(*c, id));
+    JW_RETURN_IF_ERROR(InArea(*c, *req.principal, i.outlet_id, "inspection"));
     if (i.notice_no.empty()) return Status::NotFound("notice");
     JW_ASSIGN_OR_RETURN(Outlet o, LoadOutlet(*c, i.outlet_id));
     JW_ASSIGN_OR_RETURN(storage::Row bureau,

@@ -31,11 +31,12 @@ class CourierModule final : public modules::Module {
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
         const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter()};
-        RegisterRecordRoutes(parts.router, deps);
+        RegisterRecordRoutes(parts.router, deps, s.key);
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);
         RegisterPhotoRoutes(parts.router, deps, s.key);
         RegisterInspectionRoutes(parts.router, deps);
+        RegisterStaffRoutes(parts.router, deps);
         // The OCR model loads once (about half a second); requests run on the offloaded pool, not the network
         // threads, as each takes about a second of CPU. Without the model (a machine without
         // tesseract-ocr-chi-sim, a bureau that has no counters) everything else works: the route answers 503.

@@ -9,19 +9,20 @@
 #include "courier/record_service.hpp"
 #include "courier/registry_repository.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 
 namespace jw::courier {
-namespace {
-using http::Reply;
-using http::Request;
 
-// The outlet whose staff the caller is (an account of a courier_outlet organisation, auth/external.hpp).
 Result<Outlet> CallerOutlet(storage::Connection& c, int64_t org_id, const std::string& org_kind) {
     if (org_kind != "courier_outlet") return Status::Denied("not staff of an outlet");
     JW_ASSIGN_OR_RETURN(auto outlets, OutletsOfOrgs(c, {org_id}));
     if (outlets.empty()) return Status::Denied("not staff of an outlet");
     return outlets.front();
 }
+
+namespace {
+using http::Reply;
+using http::Request;
 
 // The outlets an external caller sees: its outlet, or a company administrator's outlets (OrgFilter).
 Result<std::vector<int64_t>> CallerOutletIds(storage::Connection& c, const auth::Principal& p) {
@@ -71,6 +72,7 @@ Result<RecordQuery> QueryFrom(const Request& req) {
     q.sender_id = req.Query("sender_id");
     q.sender_name = req.Query("sender_name");
     q.phone = req.Query("phone");
+    JW_ASSIGN_OR_RETURN(q.record_ids, http::QueryIdList(req, "record_ids", 50));
     JW_ASSIGN_OR_RETURN(q.outlet_id, http::QueryId(req, "outlet_id"));
     JW_ASSIGN_OR_RETURN(q.company_id, http::QueryId(req, "company_id"));
     JW_ASSIGN_OR_RETURN(auto from, http::QueryDate(req, "from"));
@@ -95,6 +97,7 @@ Result<Reply> OwnRecords(const Deps& d, Request& req) {
     q.company_id.reset();
     q.outlet_ids = scope;
     q.sender_id.clear(), q.sender_name.clear(), q.phone.clear();  // person searches are the police's
+    q.record_ids.clear();
     JW_ASSIGN_OR_RETURN(RecordPage page, SearchRecords(*c, q, false));
     Reply r = Reply::Json200(PageJson(page));
     r.audit_object = "org:" + std::to_string(req.principal->org_id);
@@ -104,7 +107,7 @@ Result<Reply> OwnRecords(const Deps& d, Request& req) {
 // GET /api/v1/courier/records: the police's browse by outlet, company, date, waybill — masked.
 Result<Reply> Browse(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(RecordQuery q, QueryFrom(req));
-    if (!q.sender_id.empty() || !q.sender_name.empty() || !q.phone.empty())
+    if (!q.sender_id.empty() || !q.sender_name.empty() || !q.phone.empty() || !q.record_ids.empty())
         return Status::Invalid("sender_id", "use_person_search");  // a person's parcels need a purpose
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
     JW_ASSIGN_OR_RETURN(auto area, PoliceOutletScope(*c, *req.principal));
@@ -119,7 +122,7 @@ Result<Reply> Browse(const Deps& d, Request& req) {
 // required (the route says so); masked unless full=true, which the audit records.
 Result<Reply> PersonSearch(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(RecordQuery q, QueryFrom(req));
-    if (q.sender_id.empty() && q.sender_name.empty() && q.phone.empty())
+    if (q.sender_id.empty() && q.sender_name.empty() && q.phone.empty() && q.record_ids.empty())
         return Status::Invalid("sender_id", "required");
     JW_ASSIGN_OR_RETURN(bool full, http::QueryBool(req, "full", false));
     JW_ASSIGN_OR_RETURN(auto c, d.db.Acquire());
@@ -133,11 +136,11 @@ Result<Reply> PersonSearch(const Deps& d, Request& req) {
 
 }  // namespace
 
-void RegisterRecordRoutes(http::Router& router, const Deps& d) {
+void RegisterRecordRoutes(http::Router& router, const Deps& d, std::string_view master_key) {
     router.Add({"GET", "/api/v1/courier/categories", "courier.categories", "courier.categories",
                 [](Request& r) { return Categories(r); }});
     router.Add({"POST", "/api/v1/courier/records", "courier.record.create", "courier.record.create",
-                [d](Request& r) { return CreateAtCounter(d, r); }});
+                idempotency::Once(d.db, std::string(master_key), [d](Request& r) { return CreateAtCounter(d, r); })});
     router.Add({"GET", "/api/v1/courier/my/records", "courier.record.own", "courier.record.own",
                 [d](Request& r) { return OwnRecords(d, r); }});
     router.Add({"GET", "/api/v1/courier/records", "courier.supervise", "courier.records.browse",

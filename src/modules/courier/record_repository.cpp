@@ -217,6 +217,7 @@ Result<RecordPage> SearchRecords(storage::Connection& c, const RecordQuery& q, b
         for (size_t i = 0; i < q.outlet_ids.size(); ++i) where += i ? ",?" : "?", p.push_back(V(q.outlet_ids[i]));
         where += ")";
     }
+    if (!q.record_ids.empty()) where += " AND " + storage::InFilter(c.dialect(), "r.id", q.record_ids, p);
     if (!q.from_day.empty()) where += " AND r.day >= ?", p.push_back(V(q.from_day));
     if (!q.to_day.empty()) where += " AND r.day <= ?", p.push_back(V(q.to_day));
     RecordPage page;

@@ -68,6 +68,7 @@ struct RecordQuery {
     std::string sender_id, sender_name, phone, waybill_no;  // phone: sender's or receiver's
     std::optional<int64_t> outlet_id, company_id;
     std::vector<int64_t> outlet_ids;  // when set, only these (an outlet administrator's scope)
+    std::vector<int64_t> record_ids;  // when set, only these records (a collision's group)
     std::string from_day, to_day;     // YYYY-MM-DD, inclusive
     int page = 1, page_size = 20;
 };

@@ -14,6 +14,7 @@
 #include "courier/demo.hpp"
 #include "courier/record_repository.hpp"
 #include "courier/registry_repository.hpp"
+#include "courier/statistics.hpp"
 #include "courier/supervision.hpp"
 #include "storage/migrations.hpp"
 #include "storage/test_databases.hpp"
@@ -294,6 +295,55 @@ TEST_P(CourierRecordTest, PoliceAreaIsTheStationsOutlets) {
     auto within = CollideWithin(**c, day, day, 2, *none);
     ASSERT_TRUE(within.ok()) << within.status().message();
     EXPECT_TRUE(within->empty());
+}
+
+// The real-name rate grid (ADR 0068): every outlet of the area on every day; a day without records is a missing
+// upload; the daily series sums the filter's outlets. Statistics group the same per-outlet figures.
+TEST_P(CourierRecordTest, RateGridMarksMissingDaysAndStatisticsGroup) {
+    ASSERT_TRUE(Take(Valid("G00000001"), {}, 0).ok());
+    RecordInput passport = Valid("G00000002");
+    passport.sender_doc_type = "passport";
+    passport.sender_id = "E12345678";
+    ASSERT_TRUE(Take(passport, {}, 0).ok());
+    RecordInput knife = Valid("G00000003");
+    knife.category = "control_knife";
+    ASSERT_TRUE(Take(knife, {}, 1).ok());
+    auto c = db_->Acquire();
+    ASSERT_TRUE(c.ok());
+    const std::string today = ChinaDate(kNow), yesterday = ChinaDate(kNow - 86400);
+    auto grid = LoadRateGrid(**c, yesterday, today, std::nullopt, {});
+    ASSERT_TRUE(grid.ok()) << grid.status().message();
+    ASSERT_EQ(grid->rows.size(), 4u);         // two outlets × two days
+    EXPECT_EQ(grid->rows[0].day.day, today);  // newest first
+    for (const auto& r : grid->rows) EXPECT_EQ(r.missing, r.day.day == yesterday) << r.day.day;
+    ASSERT_EQ(grid->daily.size(), 2u);
+    EXPECT_EQ(grid->daily[0].missing_outlets, 2);
+    EXPECT_EQ(grid->daily[1].total, 3);
+    EXPECT_EQ(grid->daily[1].verified, 2);  // the passport is not a checked resident ID
+    // The filter and the area narrow the outlets; an outlet outside the area is not there even when asked for.
+    OutletFilter only1;
+    only1.outlet_id = outlets_[1].id;
+    auto one = LoadRateGrid(**c, today, today, std::nullopt, only1);
+    ASSERT_TRUE(one.ok());
+    ASSERT_EQ(one->rows.size(), 1u);
+    EXPECT_EQ(one->rows[0].day.refused, 1);
+    auto outside = LoadRateGrid(**c, today, today, std::vector<int64_t>{outlets_[0].id}, only1);
+    ASSERT_TRUE(outside.ok());
+    EXPECT_TRUE(outside->rows.empty());
+    EXPECT_FALSE(LoadRateGrid(**c, "2026-01-01", "2026-06-01", std::nullopt, {}).ok());  // longer than 92 days
+    auto by_outlet = LoadStatistics(**c, "outlet", today, today, std::nullopt, {});
+    ASSERT_TRUE(by_outlet.ok()) << by_outlet.status().message();
+    ASSERT_EQ(by_outlet->size(), 2u);
+    EXPECT_EQ((*by_outlet)[0].records, 2);
+    EXPECT_EQ((*by_outlet)[0].verified, 2 - 1);
+    EXPECT_EQ((*by_outlet)[1].refused, 1);
+    auto by_company = LoadStatistics(**c, "company", today, today, std::nullopt, {});
+    ASSERT_TRUE(by_company.ok());
+    ASSERT_EQ(by_company->size(), 1u);
+    EXPECT_EQ((*by_company)[0].outlets, 2);
+    EXPECT_EQ((*by_company)[0].records, 3);
+    EXPECT_EQ((*by_company)[0].name, "测试快递");
+    EXPECT_FALSE(LoadStatistics(**c, "unit", today, today, std::nullopt, {}).ok());
 }
 
 TEST_P(CourierRecordTest, NonceIsAcceptedOnce) {

@@ -52,6 +52,13 @@ Result<Company> LoadCompanyByCode(storage::Connection& c, const std::string& cod
     return Company{rows[0].Int(0), rows[0].Str(1), rows[0].Str(2), rows[0].Str(3)};
 }
 
+Result<std::vector<Company>> ListCompanies(storage::Connection& c) {
+    JW_ASSIGN_OR_RETURN(auto rows, c.Query("SELECT id, code, name, licence_no FROM courier_companies ORDER BY id", {}));
+    std::vector<Company> out;
+    for (const auto& r : rows) out.push_back(Company{r.Int(0), r.Str(1), r.Str(2), r.Str(3)});
+    return out;
+}
+
 Result<std::string> CompanyApiSecret(storage::Connection& c, int64_t company_id) {
     JW_ASSIGN_OR_RETURN(auto row,
                         c.QueryOne("SELECT api_secret_sealed FROM courier_companies WHERE id = ?", {V(company_id)}));
@@ -128,6 +135,22 @@ Result<std::optional<Staff>> StaffOfUser(storage::Connection& c, int64_t user_id
                                            {V(user_id)}));
     if (rows.empty()) return std::optional<Staff>();
     return std::optional<Staff>(StaffFrom(rows[0]));
+}
+
+Result<Staff> LoadStaff(storage::Connection& c, int64_t id) {
+    JW_ASSIGN_OR_RETURN(auto rows,
+                        c.Query(std::string("SELECT ") + kStaffCols + " FROM courier_staff WHERE id = ?", {V(id)}));
+    if (rows.empty()) return Status::NotFound("staff");
+    return StaffFrom(rows[0]);
+}
+
+Status UpdateStaff(storage::Connection& c, const Staff& s) {
+    const auto& k = Sealer();
+    return c.Exec(
+        "UPDATE courier_staff SET role = ?, name = ?, id_sealed = ?, id_index = ?, phone_sealed = ?, "
+        "person_id = ?, status = ? WHERE id = ?",
+        {V(s.role), V(s.name), V(k.Seal(s.id_number)), V(k.BlindIndex("id", NormaliseIdNumber(s.id_number))),
+         V(k.Seal(s.phone)), s.person_id ? V(*s.person_id) : Null(), V(s.status), V(s.id)});
 }
 
 Result<std::vector<Staff>> ListStaff(storage::Connection& c, int64_t outlet_id) {

@@ -16,6 +16,8 @@ Result<int64_t> InsertCompany(storage::Connection& c, const Company& co, const s
 Result<int64_t> InsertOutlet(storage::Connection& c, const Outlet& o, int64_t now);
 // NotFound("company") / NotFound("outlet").
 Result<Company> LoadCompanyByCode(storage::Connection& c, const std::string& code);
+// Every company, by id.
+Result<std::vector<Company>> ListCompanies(storage::Connection& c);
 Result<std::string> CompanyApiSecret(storage::Connection& c, int64_t company_id);
 Result<Outlet> LoadOutlet(storage::Connection& c, int64_t id);
 Result<Outlet> LoadOutletByCode(storage::Connection& c, int64_t company_id, const std::string& code);
@@ -34,6 +36,10 @@ struct Staff {
 Result<int64_t> InsertStaff(storage::Connection& c, const Staff& s, int64_t now);
 // The outlet whose staff the user is (a clerk or an outlet administrator), or nullopt.
 Result<std::optional<Staff>> StaffOfUser(storage::Connection& c, int64_t user_id);
+// NotFound("staff").
+Result<Staff> LoadStaff(storage::Connection& c, int64_t id);
+// Writes role, name, ID number (sealed, blind index), phone, person_id and status of `s.id`.
+Status UpdateStaff(storage::Connection& c, const Staff& s);
 Result<std::vector<Staff>> ListStaff(storage::Connection& c, int64_t outlet_id);  // names and numbers opened
 
 // Replay protection: Conflict when (company, nonce) was seen; rows older than `older_than` are deleted first.

@@ -16,12 +16,12 @@ import orgs from './modules/orgs'
 import property from './modules/property'
 import personwatch from './modules/personwatch'
 import servicedesk from './modules/servicedesk'
-import courier from './modules/courier'
+import courier, { courierStaff } from './modules/courier'
 import dispatch from './modules/dispatch'
 import publicRoutes from './modules/public'
 
 // Children of the layout, in menu order.
-export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, dispatch, checkpoint, personwatch, courier, cases, property, servicedesk, community, assessment, discretion, orgs, system, security, audit, personal]
+export const layoutRoutes: RouteRecordRaw[] = [home, todo, alerts, dispatch, checkpoint, personwatch, courier, cases, property, servicedesk, community, assessment, discretion, orgs, courierStaff, system, security, audit, personal]
 
 export const routes: RouteRecordRaw[] = [
   ...session,

@@ -68,7 +68,3 @@ export interface CounterOutcome {
   reason: string
   instruction: string
 }
-
-export function register(r: CounterRecord): Promise<CounterOutcome> {
-  return http.post<CounterOutcome>('/courier/records', r)
-}

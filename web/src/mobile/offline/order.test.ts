@@ -56,6 +56,13 @@ describe('photos taken offline', () => {
     expect(resolveBody({ photo_media_id: 'ref:ph1', person_ids: ['ref:p1', 7], media_ids: ['ref:ph9'], report: '已走访', n: 3 }, sent))
       .toEqual({ photo_media_id: 'm_abc', person_ids: [42, 7], media_ids: ['ref:ph9'], report: '已走访', n: 3 })
   })
+  it('a counter record names its photos in a list of objects: it depends on them and gets their media_ids', () => {
+    const body = { waybill_no: 'SD1', photos: [{ media_id: 'ref:ph1', kind: 'opened' }, { media_id: 'm_ok', kind: 'parcel' }], ocr_corrected: ['name'] }
+    expect(refsIn(body)).toEqual(['ph1'])
+    expect(resolveBody(body, { ph1: 'm_abc' })).toEqual({
+      waybill_no: 'SD1', photos: [{ media_id: 'm_abc', kind: 'opened' }, { media_id: 'm_ok', kind: 'parcel' }], ocr_corrected: ['name'],
+    })
+  })
   it('a report naming a photo waits for the photo; a stuck photo holds it back', () => {
     const photo = { id: 'ph1', seq: 2, status: 'pending' as const, depends_on: [] }
     const report = { id: 'r1', seq: 1, status: 'pending' as const, depends_on: ['ph1'] }

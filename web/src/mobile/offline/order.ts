@@ -52,21 +52,29 @@ export function resolveRefs(ids: (number | string)[], sent: Record<string, numbe
   return ids.map((v) => (typeof v === 'string' && v.startsWith('ref:') && sent[v.slice(4)] !== undefined ? sent[v.slice(4)] : v))
 }
 
-// The items a body names by "ref:<item id>", as a field or in a list field (a person registered offline in a
-// visit's person_ids, a photo taken offline in photo_media_id or media_ids): what it depends on.
+// The items a body names by "ref:<item id>", as a field, in a list field, or in a list of objects (a person
+// registered offline in a visit's person_ids, a photo taken offline in photo_media_id or media_ids, or in a
+// counter record's photos[].media_id): what it depends on.
 export function refsIn(body: Record<string, unknown>): string[] {
   const out = new Set<string>()
   for (const v of Object.values(body)) {
-    for (const x of Array.isArray(v) ? v : [v]) if (typeof x === 'string' && x.startsWith('ref:')) out.add(x.slice(4))
+    for (const x of Array.isArray(v) ? v : [v]) {
+      if (typeof x === 'string' && x.startsWith('ref:')) out.add(x.slice(4))
+      else if (x && typeof x === 'object' && !Array.isArray(x)) for (const r of refsIn(x as Record<string, unknown>)) out.add(r)
+    }
   }
   return [...out]
 }
 
-// The body with every reference (a field or a list element) replaced by the server's id of the item sent.
+// The body with every reference (a field, a list element, or a field of an object in a list) replaced by the
+// server's id of the item sent.
 export function resolveBody(body: Record<string, unknown>, sent: Record<string, number | string>): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [k, v] of Object.entries(body)) {
-    if (Array.isArray(v)) out[k] = resolveRefs(v as (number | string)[], sent)
+    if (Array.isArray(v))
+      out[k] = v.map((x) =>
+        x && typeof x === 'object' && !Array.isArray(x) ? resolveBody(x as Record<string, unknown>, sent) : resolveRefs([x as number | string], sent)[0],
+      )
     else out[k] = typeof v === 'string' ? resolveRefs([v], sent)[0] : v
   }
   return out
