@@ -51,7 +51,7 @@ describe('courier: the police supervise the outlets', () => {
     await byTestId(d, 'purpose-dialog').waitFor()
     await inputOf(d, 'purpose-text').fill('寄递碰撞比对')
     await inputOf(d, 'purpose-case-no').fill(sqlite('SELECT case_no FROM cases ORDER BY id LIMIT 1'))
-    const ran = d.waitForResponse((r) => r.url().endsWith('/api/v1/courier/collide') && r.request().method() === 'POST')
+    const ran = d.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/courier/collide' && r.request().method() === 'POST')
     await byTestId(d, 'purpose-submit').click()
     const answer = await (await ran).json()
     const masked = PATTERN_SENDER.slice(0, 6) + '********' + PATTERN_SENDER.slice(14)
