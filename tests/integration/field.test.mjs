@@ -186,7 +186,7 @@ test('a person\'s and a task report\'s photos are attached to them and read like
   assert.equal((await leader.request('GET', `/media/${personPhoto}`)).status, 200, 'read like the person');
   // a new photo through the verification (PATCH) is attached too
   const newer = await upload(officer);
-  expectStatus(await officer.patch(`/community/people/${person.person_id}`, { version: person.version, photo_media_id: newer }), 200);
+  expectStatus(await officer.request('PATCH', `/community/people/${person.person_id}`, { json: { version: person.version, photo_media_id: newer } }), 200);
   assert.equal(owner(newer), `community.person:${person.person_id}`);
 
   const officerId = count("SELECT id FROM users WHERE username = 'officer'");
