@@ -7,6 +7,8 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <chrono>
+#include <functional>
 #include <iostream>
 #include <thread>
 
@@ -231,11 +233,21 @@ int Serve(Platform& p, const std::string& listen) {
     }
     scheduler.Start();
     Status s = server.Run();
-    for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes
-    listener.Stop();
-    scheduler.Stop();
-    outbox.Stop();
-    p.committer->Stop();  // everything acknowledged is already durable; this drains what is queued
+    // Each step of the stop, logged when it is slow: a stop that hangs names the step it hangs in.
+    const auto step = [](const char* what, const std::function<void()>& fn) {
+        const auto t0 = std::chrono::steady_clock::now();
+        fn();
+        const auto ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0).count();
+        if (ms >= 1000) spdlog::warn("stopping: {} took {} ms", what, ms);
+    };
+    step("modules", [&] {
+        for (auto m = p.modules.rbegin(); m != p.modules.rend(); ++m) (*m)->Stop();  // before what they read goes
+    });
+    step("listener", [&] { listener.Stop(); });
+    step("scheduler (the job under way)", [&] { scheduler.Stop(); });
+    step("outbox", [&] { outbox.Stop(); });
+    step("committer", [&] { p.committer->Stop(); });  // what is acknowledged is durable; this drains the queue
     return s.ok() ? 0 : Fail(s);
 }
 
@@ -442,6 +454,8 @@ int main(int argc, char** argv) {
                      "--allow-root / JINGWU_ALLOW_ROOT=1 for a throw-away demo or CI\n";
         return 1;
     }
+    // Before the platform starts its first thread: every thread of the server must leave SIGTERM to Run's sigwait.
+    if (serve->parsed()) jw::http::BlockStopSignals();
     auto config = LoadConfig(config_path);
     if (!config.ok()) return Fail(config.status());
     if (!db_override.empty()) config->db = db_override;

@@ -110,6 +110,14 @@ class WsHub {
 
 namespace {
 
+sigset_t StopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    return set;
+}
+
 std::map<std::string, std::string> ParseCookies(const std::string& header) {
     std::map<std::string, std::string> out;
     size_t pos = 0;
@@ -180,6 +188,11 @@ void SendOut(const RequestHandle& req, const Outgoing& out, const std::string& r
 }
 
 }  // namespace
+
+void BlockStopSignals() {
+    const sigset_t set = StopSignals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
 
 Server::Server(ServerOptions options, Dispatcher& dispatcher, auth::SessionService& sessions, storage::Database& db,
                Metrics& metrics, std::function<std::string()> extra_metrics)
@@ -458,12 +471,9 @@ Status Server::Run() {
             .handle_request_timeout(std::chrono::seconds(180));
     restinio::http_server_t<Traits> server{restinio::external_io_context(ioctx), std::move(settings)};
 
-    // Block the stop signals in every thread; this thread waits for them with sigwait.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    // Blocked here too (threads started from here on inherit it); this thread waits for them with sigwait.
+    BlockStopSignals();
+    const sigset_t stop_signals = StopSignals();
 
     try {
         server.open_sync();
@@ -541,14 +551,20 @@ Status Server::Run() {
     }
     wd_cv.notify_all();
     watchdog.join();
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    const auto drain_start = std::chrono::steady_clock::now();
+    const auto deadline = drain_start + std::chrono::seconds(10);
     while (metrics_.in_flight > 0 && std::chrono::steady_clock::now() < deadline)
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    if (metrics_.in_flight > 0)
+        spdlog::warn("stopping: {} requests still running after 10 s", metrics_.in_flight.load());
     hub_->CloseAll();
     server.close_sync();
     work.reset();
     ioctx.stop();
     for (auto& t : pool) t.join();
+    if (const auto s = std::chrono::steady_clock::now() - drain_start; s > std::chrono::seconds(1))
+        spdlog::warn("stopping: the HTTP server took {} ms",
+                     std::chrono::duration_cast<std::chrono::milliseconds>(s).count());
     ActiveGuard() = nullptr;
     spdlog::info("stopped");
     if (!fatal.empty()) return Status(ErrorCode::kUnavailable, fatal);

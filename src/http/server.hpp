@@ -32,6 +32,12 @@ struct ServerOptions {
 
 class WsHub;
 
+// Blocks SIGTERM and SIGINT in the calling thread and so in every thread it starts afterwards: call it before
+// the first thread starts (the committer's, the modules'), so that Server::Run's sigwait receives the stop
+// signal. A thread started before it that leaves them unblocked lets the kernel deliver SIGTERM there, whose
+// default action ends the process at once (exit by signal, no drain): seen in the integration tests.
+void BlockStopSignals();
+
 class Server {
   public:
     Server(ServerOptions options, Dispatcher& dispatcher, auth::SessionService& sessions, storage::Database& db,

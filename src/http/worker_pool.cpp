@@ -1,6 +1,6 @@
 #include "http/worker_pool.hpp"
 
-#include <csignal>
+#include "http/server.hpp"
 
 namespace jw::http {
 
@@ -29,11 +29,7 @@ bool WorkerPool::TrySubmit(std::function<void()> task) {
 
 void WorkerPool::Run() {
     // The stop signals are the server's (it waits for them with sigwait); a worker must never take one.
-    sigset_t stop_signals;
-    sigemptyset(&stop_signals);
-    sigaddset(&stop_signals, SIGTERM);
-    sigaddset(&stop_signals, SIGINT);
-    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    BlockStopSignals();
     for (;;) {
         std::function<void()> task;
         {

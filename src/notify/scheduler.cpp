@@ -37,6 +37,7 @@ int Scheduler::RunDue(int64_t now) {
     }
     int ran = 0;
     for (const auto& name : due) {
+        if (stop_) break;  // stopping: the server waits for the job under way, not for every due one
         auto it = jobs_.find(name);
         if (it == jobs_.end()) continue;  // registered by another version of the server
         bool claimed = false;
@@ -72,7 +73,7 @@ void Scheduler::Start(int tick_ms) {
     thread_ = std::thread([this, tick_ms] {
         std::unique_lock lock(mu_);
         while (!stop_) {
-            cv_.wait_for(lock, std::chrono::milliseconds(tick_ms), [this] { return stop_; });
+            cv_.wait_for(lock, std::chrono::milliseconds(tick_ms), [this] { return stop_.load(); });
             if (stop_) break;
             lock.unlock();
             RunDue(NowUnix());

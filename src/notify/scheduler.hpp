@@ -6,6 +6,7 @@
 //
 // Thread safety: Register before Start; the loop runs on its own thread.
 
+#include <atomic>
 #include <condition_variable>
 #include <functional>
 #include <map>
@@ -29,7 +30,8 @@ class Scheduler {
     Status Register(const std::string& name, int64_t interval_s, JobFn fn);
     void Start(int tick_ms = 1000);
     void Stop();
-    // Runs every due job once (used by the loop and by tests). Returns how many ran.
+    // Runs every due job once (used by the loop and by tests), one after another; after Stop() it starts no
+    // further job, so that stopping waits for one job at most. Returns how many ran.
     int RunDue(int64_t now);
 
   private:
@@ -38,7 +40,7 @@ class Scheduler {
     std::map<std::string, std::pair<int64_t, JobFn>> jobs_;
     std::mutex mu_;
     std::condition_variable cv_;
-    bool stop_ = false;
+    std::atomic<bool> stop_ = false;
     std::thread thread_;
 };
 

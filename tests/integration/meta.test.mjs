@@ -102,6 +102,24 @@ test('a WebSocket without a session is refused', async () => {
   }
 });
 
+test('every thread of the server blocks SIGTERM and SIGINT, so that only the drain takes them', async () => {
+  // A thread that leaves SIGTERM unblocked may be the one the kernel hands it to, and its default action ends
+  // the process at once, without the drain (seen as exit by signal in this file's next test, now and then).
+  const fs = await import('node:fs');
+  const tasks = fs.readdirSync(`/proc/${server.proc.pid}/task`);
+  assert.ok(tasks.length > 3, `threads: ${tasks.length}`);
+  for (const tid of tasks) {
+    const status = fs.readFileSync(`/proc/${server.proc.pid}/task/${tid}/status`, 'utf8');
+    const blocked = BigInt('0x' + status.match(/^SigBlk:\s*([0-9a-f]+)$/m)[1]);
+    const state = status.match(/^State:\s*(.*)$/m)[1];
+    // The thread waiting in sigwait has them unblocked while it waits: it is the one meant to take them.
+    const waiting = fs.readFileSync(`/proc/${server.proc.pid}/task/${tid}/wchan`, 'utf8').includes('sigtimedwait');
+    if (waiting) continue;
+    for (const [name, n] of [['SIGTERM', 15n], ['SIGINT', 2n]])
+      assert.equal((blocked >> (n - 1n)) & 1n, 1n, `thread ${tid} (${state}) leaves ${name} unblocked`);
+  }
+});
+
 test('SIGTERM stops the server with exit code 0', async () => {
   const c = await loggedIn(server, 'officer');
   const ws = await openWebSocket(server.port, '/api/v1/ws', { cookie: `jw_session=${c.cookie('jw_session')}` });
