@@ -7,11 +7,13 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <utility>
 
 #include "common/civil_time.hpp"
 #include "common/log_mask.hpp"
 #include "common/validators.hpp"
 #include "notify/outbox_internal.hpp"
+#include "storage/change_feed.hpp"
 #include "storage/in_list.hpp"
 
 namespace jw::notify {
@@ -112,6 +114,7 @@ Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& ph
         "(0, ?, '', '', 'sms', ?, ?, ?, ?) RETURNING id",
         {V(kind), V(NowUnix()), V(phone), V(code), V(ParamsText(params))});
     if (!r.ok()) return r.status();
+    storage::WakeAfterCommit();
     return r->Int(0);
 }
 
@@ -122,6 +125,7 @@ Result<int64_t> Outbox::EnqueueSms(storage::Connection& c, const std::string& ph
         "'sms', ?, ?) RETURNING id",
         {V(kind), V(text), V(NowUnix()), V(phone)});
     if (!r.ok()) return r.status();
+    storage::WakeAfterCommit();
     return r->Int(0);
 }
 
@@ -132,6 +136,7 @@ Result<int64_t> Outbox::Enqueue(storage::Connection& c, const Notification& n) {
         {V(n.user_id), V(n.kind), V(n.title), V(n.body), V(n.channel.empty() ? "inapp" : n.channel), V(NowUnix()),
          V(n.code), V(ParamsText(n.params)), V(RepeatKey(n))});
     if (!r.ok()) return r.status();
+    storage::WakeAfterCommit();
     return r->Int(0);
 }
 
@@ -164,6 +169,8 @@ Status Outbox::MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int
 void Outbox::Start(storage::Committer* committer, LivePush live_push, int period_ms) {
     committer_ = committer;
     live_push_ = std::move(live_push);
+    if (period_ms <= 0) return;  // no thread: the caller runs DeliverPending (tests)
+    waker_ = storage::AddCommitWaker([this] { Wake(); });
     thread_ = std::thread([this, period_ms] {
         std::unique_lock lock(mu_);
         while (!stop_) {
@@ -186,6 +193,7 @@ void Outbox::Wake() {
 }
 
 void Outbox::Stop() {
+    if (waker_ != 0) storage::RemoveCommitWaker(std::exchange(waker_, 0));
     {
         std::lock_guard lock(mu_);
         stop_ = true;

@@ -105,7 +105,10 @@ class Outbox {
                                                                bool unread_only, int page, int page_size);
     Status MarkRead(storage::Connection& c, int64_t user_id, int64_t id, int64_t now);
 
-    // Starts the delivery thread; it runs one pass every `period_ms` and when Wake() is called.
+    // Starts the delivery thread; it runs one pass every `period_ms`, when Wake() is called, and once a write that
+    // queued a notification (Enqueue, EnqueueSms) has committed (storage::WakeAfterCommit): a handler need not
+    // remember to call Wake(), and SQLite (no LISTEN) delivers as soon as PostgreSQL's trigger does. `period_ms` 0:
+    // no thread at all, the caller runs DeliverPending itself (tests that count what each pass delivers).
     void Start(storage::Committer* committer, LivePush live_push, int period_ms = 1000);
     void Wake();
     void Stop();
@@ -120,6 +123,7 @@ class Outbox {
     std::mutex mu_;
     std::condition_variable cv_;
     bool stop_ = false, wake_ = false;
+    int waker_ = 0;  // storage::AddCommitWaker's token while started
     std::thread thread_;
 };
 

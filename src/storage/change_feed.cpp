@@ -8,6 +8,8 @@
 
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <vector>
 
 namespace jw::storage {
 
@@ -15,7 +17,43 @@ namespace {
 std::atomic<uint64_t> g_generation{1};
 thread_local bool t_writer = false;           // this thread is a Committer's writer
 thread_local bool t_bumped_in_batch = false;  // a job of the running batch bumped
+thread_local bool t_wake_in_batch = false;    // a job of the running batch asked for the commit wakers
+
+struct Wakers {
+    std::mutex mu;
+    int next = 1;
+    std::vector<std::pair<int, std::function<void()>>> fns;
+};
+Wakers& TheWakers() {
+    static Wakers w;
+    return w;
+}
+void RunWakers() {
+    Wakers& w = TheWakers();
+    std::lock_guard lock(w.mu);
+    for (auto& [token, fn] : w.fns) fn();
+}
 }  // namespace
+
+int AddCommitWaker(std::function<void()> fn) {
+    Wakers& w = TheWakers();
+    std::lock_guard lock(w.mu);
+    w.fns.emplace_back(w.next, std::move(fn));
+    return w.next++;
+}
+
+void RemoveCommitWaker(int token) {
+    Wakers& w = TheWakers();
+    std::lock_guard lock(w.mu);
+    std::erase_if(w.fns, [token](const auto& f) { return f.first == token; });
+}
+
+void WakeAfterCommit() {
+    if (t_writer)
+        t_wake_in_batch = true;
+    else
+        RunWakers();
+}
 
 uint64_t ReferenceGeneration() { return g_generation.load(std::memory_order_acquire); }
 
@@ -27,6 +65,10 @@ void BumpReferenceGeneration() {
 namespace detail {
 void MarkWriterThread() { t_writer = true; }
 void AfterBatch() {
+    if (t_wake_in_batch) {
+        t_wake_in_batch = false;
+        RunWakers();
+    }
     if (!t_bumped_in_batch) return;
     t_bumped_in_batch = false;
     g_generation.fetch_add(1, std::memory_order_acq_rel);

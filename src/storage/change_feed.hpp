@@ -27,9 +27,18 @@ namespace jw::storage {
 uint64_t ReferenceGeneration();
 void BumpReferenceGeneration();
 
+// Wake-ups after a commit, for work a write leaves to another thread of this process (a notification to deliver).
+// A write job calls WakeAfterCommit(); once its batch is over (committed, or rolled back: a needless wake-up is
+// harmless), every function added with AddCommitWaker runs on the writer thread — keep it quick (notify a condition
+// variable). Called outside a Committer's writer thread, the functions run at once. Another process's writes reach
+// this one through PgListener (PostgreSQL) or the reader's own polling.
+int AddCommitWaker(std::function<void()> fn);  // returns a token for RemoveCommitWaker
+void RemoveCommitWaker(int token);
+void WakeAfterCommit();
+
 namespace detail {
 // The Committer's writer thread: marks itself, and after each batch calls AfterBatch (re-bumps when a job of the
-// batch bumped).
+// batch bumped; runs the commit wakers when a job of the batch asked for them).
 void MarkWriterThread();
 void AfterBatch();
 }  // namespace detail

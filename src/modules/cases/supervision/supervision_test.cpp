@@ -127,7 +127,7 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     Close();
     Open(std::make_unique<RecordingSms>(2));
     outbox_->Start(
-        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 0; }, 3600 * 1000);
+        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 0; }, 0);
     outbox_->DeliverPending();
     EXPECT_EQ(sms_->sent.size(), 2u);
     const int64_t pending = Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0");
@@ -137,7 +137,7 @@ TEST_P(SupervisionTest, OutboxSurvivesARestartMidSend) {
     Close();
     Open(std::make_unique<RecordingSms>());
     outbox_->Start(
-        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 1; }, 3600 * 1000);
+        committer_.get(), [](int64_t, const notify::Outbox::PushText&) -> size_t { return 1; }, 0);
     EXPECT_EQ(outbox_->DeliverPending(), static_cast<size_t>(pending));
     EXPECT_EQ(static_cast<int64_t>(sms_->sent.size()), sms_rows - 2);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM notifications WHERE delivered_at = 0"), 0);
