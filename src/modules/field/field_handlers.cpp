@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <memory>
 
+#include "checkpoint/devices/devices_repository.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "community/dossier/place_link.hpp"
@@ -10,7 +11,6 @@
 #include "community/work/work_json.hpp"
 #include "field/field_service.hpp"
 #include "field/grid_map.hpp"
-#include "checkpoint/devices/devices_repository.hpp"
 #include "http/params.hpp"
 #include "idempotency/idempotency.hpp"
 
@@ -166,8 +166,10 @@ Result<Reply> GridMapHandler(Request& req, storage::Database& db) {
     if (!c.ok()) return c.status();
     JW_ASSIGN_OR_RETURN(std::string stored, checkpoint::LoadBaseMap(**c));
     const Json basemap = GridBaseMap(Json::parse(stored, nullptr, false), grid->polygon.box);
-    Reply r = Reply::Json200(
-        {{"grid", grid->code}, {"name", grid->name}, {"boundary", geo::ToGeoJson(grid->polygon)}, {"basemap", basemap}});
+    Reply r = Reply::Json200({{"grid", grid->code},
+                              {"name", grid->name},
+                              {"boundary", geo::ToGeoJson(grid->polygon)},
+                              {"basemap", basemap}});
     r.audit_object = "grid:" + grid->code;
     r.audit_detail = std::to_string(basemap["features"].size()) + " base map features";
     return r;
