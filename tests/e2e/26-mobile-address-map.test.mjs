@@ -97,6 +97,13 @@ describe('phone: the address picked by GPS or on the grid\'s map, online and off
     await context.setGeolocation({ latitude: second.latitude, longitude: second.longitude, accuracy: 20 })
     const offlineName = `地图登记${seq()}`
     await newPerson(page, residentId(`51990119940823${seq()}`), offlineName)
+    // the map before locating: the whole grid, its outline and the kept base map around it
+    await byTestId(page, 'm-address-map').tap()
+    await byTestId(page, 'm-map-canvas').locator('.leaflet-overlay-pane canvas').first().waitFor()
+    await page.waitForTimeout(400)
+    await shot(page, '26-map-sheet-grid')
+    await page.locator('.van-popup__close-icon').tap()
+    await byTestId(page, 'm-map-sheet').waitFor({ state: 'hidden' })
     await byTestId(page, 'm-address-locate').tap()
     await byTestId(page, 'm-address-accuracy').filter({ hasText: '离线' }).waitFor()
     await byTestId(page, 'm-address-candidate').first().filter({ hasText: second.name }).waitFor()
