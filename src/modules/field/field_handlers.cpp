@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <memory>
 
+#include "checkpoint/devices/devices_repository.hpp"
 #include "common/civil_time.hpp"
 #include "common/crypto.hpp"
 #include "community/dossier/place_link.hpp"
 #include "community/grids/grid_repository.hpp"
 #include "community/work/work_json.hpp"
 #include "field/field_service.hpp"
+#include "field/grid_map.hpp"
 #include "http/params.hpp"
 #include "idempotency/idempotency.hpp"
 
@@ -105,33 +107,36 @@ Result<Reply> CacheKeyHandler(Request& req, const std::string& cache_key, int ma
     r.audit_object = "field_cache_key";
     return r;
 }
-// The addresses of a grid the officer works in (a team member, or, with field.check, the grid's station), for
-// picking an address offline: the phone keeps no more than its own grid's. NotFound for a grid the caller has no
-// part in (as for an unknown one). Without `grid`: the grid whose team the caller is on (a grid member's phone,
-// which has no grid figures to find it by), {grid: null, items: []} when none.
-Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
-    const auth::Principal& p = *req.principal;
-    std::string code = req.Query("grid");
-    {
-        auto c = db.Acquire();
-        if (!c.ok()) return c.status();
-        if (code.empty()) {
-            JW_ASSIGN_OR_RETURN(auto mine, GridOfMember(**c, p.user_id));
-            if (!mine) {
-                Reply none = Reply::Json200({{"grid", nullptr}, {"items", Json::array()}});
-                none.audit_object = "grid:none";
-                return none;
-            }
-            code = *mine;
-        }
-        JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
-        if (!grid) return Status::NotFound("grid");
-        JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
-        const bool member =
-            std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
-        // The station's police see its grids; a grid member (no field.check, not police) only their own team's.
-        if (!member && !(p.Can("field.check") && p.SeesUnit(grid->unit_id))) return Status::NotFound("grid");
+// The grid a caller works in (a team member, or, with field.check, the grid's station): `code`, or without it the
+// grid whose team the caller is on (a grid member's phone, which has no grid figures to find it by); nullopt when
+// none. NotFound for a grid the caller has no part in (as for an unknown one). Shared by the offline store's routes.
+Result<std::optional<community::Grid>> CallersGrid(storage::Database& db, const auth::Principal& p, std::string code) {
+    auto c = db.Acquire();
+    if (!c.ok()) return c.status();
+    if (code.empty()) {
+        JW_ASSIGN_OR_RETURN(auto mine, GridOfMember(**c, p.user_id));
+        if (!mine) return std::optional<community::Grid>();
+        code = *mine;
     }
+    JW_ASSIGN_OR_RETURN(auto grid, community::FindGrid(**c, code));
+    if (!grid) return Status::NotFound("grid");
+    JW_ASSIGN_OR_RETURN(auto team, community::LoadTeam(**c, code));
+    const bool member = std::any_of(team.begin(), team.end(), [&](const auto& m) { return m.user_id == p.user_id; });
+    // The station's police see its grids; a grid member (no field.check, not police) only their own team's.
+    if (!member && !(p.Can("field.check") && p.SeesUnit(grid->unit_id))) return Status::NotFound("grid");
+    return grid;
+}
+
+// The addresses of the caller's grid (CallersGrid), for picking an address offline: the phone keeps no more than
+// its own grid's. {grid: null, items: []} when the caller has none. Each with its position when it has one.
+Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
+    JW_ASSIGN_OR_RETURN(auto grid, CallersGrid(db, *req.principal, req.Query("grid")));
+    if (!grid) {
+        Reply none = Reply::Json200({{"grid", nullptr}, {"items", Json::array()}});
+        none.audit_object = "grid:none";
+        return none;
+    }
+    const std::string& code = grid->code;
     Json items = Json::array();
     const auto matcher = community::ServingAddressIndex().Get();
     if (matcher) {
@@ -147,6 +152,28 @@ Result<Reply> GridAddressesHandler(Request& req, storage::Database& db) {
     r.audit_detail = std::to_string(items.size()) + " addresses";
     return r;
 }
+
+// The phone's offline map of the caller's grid (grid_map.hpp): {grid, name, boundary (GeoJSON Polygon), basemap
+// (the base map's features near the grid)}; {grid: null} when the caller has none. No personal data.
+Result<Reply> GridMapHandler(Request& req, storage::Database& db) {
+    JW_ASSIGN_OR_RETURN(auto grid, CallersGrid(db, *req.principal, req.Query("grid")));
+    if (!grid) {
+        Reply none = Reply::Json200({{"grid", nullptr}});
+        none.audit_object = "grid:none";
+        return none;
+    }
+    auto c = db.Acquire();
+    if (!c.ok()) return c.status();
+    JW_ASSIGN_OR_RETURN(std::string stored, checkpoint::LoadBaseMap(**c));
+    const Json basemap = GridBaseMap(Json::parse(stored, nullptr, false), grid->polygon.box);
+    Reply r = Reply::Json200({{"grid", grid->code},
+                              {"name", grid->name},
+                              {"boundary", geo::ToGeoJson(grid->polygon)},
+                              {"basemap", basemap}});
+    r.audit_object = "grid:" + grid->code;
+    r.audit_detail = std::to_string(basemap["features"].size()) + " base map features";
+    return r;
+}
 }  // namespace
 
 void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
@@ -159,6 +186,8 @@ void RegisterFieldRoutes(http::Router& router, const FieldDeps& deps) {
     // The offline store's routes: field.offline (officers, auxiliaries and grid members: ADR 0064).
     router.Add({"GET", base + "/grid-addresses", "field.offline", "field.grid_addresses",
                 [&db](Request& req) { return GridAddressesHandler(req, db); }});
+    router.Add({"GET", base + "/grid-map", "field.offline", "field.grid_map",
+                [&db](Request& req) { return GridMapHandler(req, db); }});
     router.Add({"GET", base + "/cache-key", "field.offline", "field.cache_key",
                 [key = DeriveKey(deps.master, "field.cache"), hours = deps.max_offline_hours](Request& req) {
                     return CacheKeyHandler(req, key, hours);

@@ -3,6 +3,7 @@
 // route takes {input}, as docs/api/community.md says); the work records (visits, tasks) follow community/work's
 // schema (008_work.sql). Times are Unix seconds.
 import { API_BASE, csrfToken, http, parseError, ApiError } from '@/api/http'
+import type { NearAddress } from './offline/nearest'
 
 export interface AddressCandidate {
   address_id: string
@@ -20,6 +21,11 @@ export interface AddressMatch {
 
 export function matchAddress(address: string): Promise<AddressMatch> {
   return http.post<AddressMatch>('/community/addresses/match', { input: address })
+}
+
+// The standard addresses nearest a point (houses and buildings within `radius` metres, nearest first).
+export function nearAddresses(at: { longitude: number; latitude: number }, limit = 5, radius = 500): Promise<{ items: NearAddress[] }> {
+  return http.get<{ items: NearAddress[] }>('/community/addresses/near', { lng: at.longitude, lat: at.latitude, limit, radius })
 }
 
 export type IdKind = 'resident_id' | 'passport' | 'hk_macao_permit' | 'taiwan_permit' | 'foreign_permanent'

@@ -17,3 +17,18 @@ export function currentPosition(timeoutMs = 3000): Promise<{ longitude: number; 
     )
   })
 }
+
+export type LocateFailure = 'denied' | 'timeout' | 'unavailable'
+
+// The phone's position for picking an address (the officer asked for it: 「定位」), with its accuracy in metres;
+// rejects with the reason a message can name: denied (no permission), timeout, unavailable (no fix, no GPS).
+export function locate(timeoutMs = 10_000): Promise<{ longitude: number; latitude: number; accuracy: number }> {
+  if (!('geolocation' in navigator)) return Promise.reject<never>('unavailable' satisfies LocateFailure)
+  return new Promise((resolve, reject) => {
+    navigator.geolocation.getCurrentPosition(
+      (p) => resolve({ longitude: p.coords.longitude, latitude: p.coords.latitude, accuracy: p.coords.accuracy }),
+      (e) => reject((e.code === e.PERMISSION_DENIED ? 'denied' : e.code === e.TIMEOUT ? 'timeout' : 'unavailable') satisfies LocateFailure),
+      { enableHighAccuracy: true, timeout: timeoutMs, maximumAge: 10_000 },
+    )
+  })
+}

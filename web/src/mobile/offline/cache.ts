@@ -40,12 +40,25 @@ export interface GridAddress {
   address_id: string
   full_name: string
   level: string
+  position?: { longitude: number; latitude: number }
 }
 
 // The addresses of `grid`, or without it of the grid whose team I am on (a grid member: ADR 0064).
 export async function loadGridAddresses(grid?: string): Promise<void> {
   const r = await http.get<{ grid: string | null; items: GridAddress[] }>('/field/grid-addresses', grid ? { grid } : {})
   await keep('grid-addresses', r.items)
+}
+
+// The grid's offline map (GET /field/grid-map, ADR 0073): its outline and the county base map's features near it.
+export interface GridMap {
+  grid: string | null
+  name?: string
+  boundary?: GeoJSON.Polygon
+  basemap?: GeoJSON.FeatureCollection
+}
+
+export async function loadGridMap(grid?: string): Promise<void> {
+  await keep('grid-map', await http.get<GridMap>('/field/grid-map', grid ? { grid } : {}))
 }
 
 // Addresses of the kept grid whose name contains every part of `text` (offline address picking).

@@ -3,11 +3,11 @@
 // are not part of the login page's first load (ADR 0064).
 import { useSessionStore } from '@/store/modules/session'
 import { myGrid, myTasks } from '../api'
-import { keep, loadGridAddresses } from './cache'
+import { keep, loadGridAddresses, loadGridMap } from './cache'
 import { openStore, setBackgroundRefresh } from './lifecycle'
 
 // While online, every half minute and when the network returns: the user's open tasks, their grid and its
-// addresses are fetched again into the phone's sealed store, so they are there when the network is not. A grid
+// addresses and map (ADR 0073) are fetched again into the phone's sealed store, so they are there when the network is not. A grid
 // member (field.offline without field.check) keeps the same: their tasks and their grid's addresses — no people,
 // no watch list (ADR 0064).
 setBackgroundRefresh(async (userId) => {
@@ -17,8 +17,7 @@ setBackgroundRefresh(async (userId) => {
   await keep('tasks', tasks)
   await keep('grid', grid)
   // The grid's officer has it from the grid figures; a grid member or auxiliary by the team they are on.
-  if (grid) await loadGridAddresses(grid.code)
-  else await loadGridAddresses()
+  await Promise.all([loadGridAddresses(grid?.code), loadGridMap(grid?.code)])
   // (loaded lazily: the SM3 code is not part of the first load)
   if (session.can('personwatch.offline')) await (await import('./watchlist')).loadOfflineList()
 })
