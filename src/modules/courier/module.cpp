@@ -30,7 +30,7 @@ class CourierModule final : public modules::Module {
         return SeedCourierDemo(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
-        const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter()};
+        const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter(), &s.sessions};
         RegisterRecordRoutes(parts.router, deps, s.key);
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);

@@ -153,6 +153,10 @@ Status UpdateStaff(storage::Connection& c, const Staff& s) {
          V(k.Seal(s.phone)), s.person_id ? V(*s.person_id) : Null(), V(s.status), V(s.id)});
 }
 
+Status UnlinkStaffAccount(storage::Connection& c, int64_t id) {
+    return c.Exec("UPDATE courier_staff SET user_id = NULL WHERE id = ?", {V(id)});
+}
+
 Result<std::vector<Staff>> ListStaff(storage::Connection& c, int64_t outlet_id) {
     JW_ASSIGN_OR_RETURN(
         auto rows, c.Query(std::string("SELECT ") + kStaffCols + " FROM courier_staff WHERE outlet_id = ? ORDER BY id",

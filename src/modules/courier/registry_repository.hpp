@@ -41,6 +41,9 @@ Result<Staff> LoadStaff(storage::Connection& c, int64_t id);
 // Writes role, name, ID number (sealed, blind index), phone, person_id and status of `s.id`.
 Status UpdateStaff(storage::Connection& c, const Staff& s);
 Result<std::vector<Staff>> ListStaff(storage::Connection& c, int64_t outlet_id);  // names and numbers opened
+// Takes the account off staff row `id` (kept for the record otherwise): a person who left and is added again gets
+// their account on the new row (one row per account).
+Status UnlinkStaffAccount(storage::Connection& c, int64_t id);
 
 // Replay protection: Conflict when (company, nonce) was seen; rows older than `older_than` are deleted first.
 Status RememberNonce(storage::Connection& c, int64_t company_id, const std::string& nonce, int64_t now,

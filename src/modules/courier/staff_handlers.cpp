@@ -47,43 +47,46 @@ Result<Reply> List(const Deps& d, Request& req) {
 }
 
 // One change on the committer: the caller's outlet is resolved inside the transaction.
-using Change = std::function<Result<Staff>(storage::Connection&, int64_t outlet_id)>;
-Reply Write(const Request& req, int status, Change change) {
-    const int64_t org = req.principal->org_id;
-    const std::string kind = req.principal->org_kind;
+using Change = std::function<Result<Staff>(storage::Connection&, const StaffActor&, int64_t outlet_id)>;
+Reply Write(const Deps& d, const Request& req, int status, Change change) {
     Reply reply;
     reply.status = status;
-    reply.audit_object = "org:" + std::to_string(org);
-    reply.write = [org, kind, change](storage::Connection& c, audit::AuditEntry& e, Reply& out) -> Status {
-        JW_ASSIGN_OR_RETURN(Outlet o, CallerOutlet(c, org, kind));
-        JW_ASSIGN_OR_RETURN(Staff s, change(c, o.id));
+    reply.audit_object = "org:" + std::to_string(req.principal->org_id);
+    reply.write = [accounts = d.sessions, actor = *req.principal, change](storage::Connection& c, audit::AuditEntry& e,
+                                                                          Reply& out) -> Status {
+        JW_ASSIGN_OR_RETURN(Outlet o, CallerOutlet(c, actor.org_id, actor.org_kind));
+        JW_ASSIGN_OR_RETURN(Staff s, change(c, StaffActor{actor, *accounts}, o.id));
         e.object = "courier_staff:" + std::to_string(s.id);
-        e.detail = s.status;
+        // The account a change disabled or gave back, for the audit trail (its own entries are the registry's).
+        e.detail = s.user_id ? s.status + ", account user:" + std::to_string(*s.user_id) : s.status;
         out.body = StaffJson(s);
         return Status::Ok();
     };
     return reply;
 }
 
-Result<Reply> Add(Request& req) {
+Result<Reply> Add(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(StaffInput in, InputFrom(req));
     JW_RETURN_IF_ERROR(ValidateStaff(in, true));  // before the writer: a fast answer naming the field
-    return Write(req, 201,
-                 [in](storage::Connection& c, int64_t outlet) { return AddOutletStaff(c, outlet, in, NowUnix()); });
+    return Write(d, req, 201, [in](storage::Connection& c, const StaffActor& a, int64_t outlet) {
+        return AddOutletStaff(c, a, outlet, in, NowUnix());
+    });
 }
 
-Result<Reply> Edit(Request& req) {
+Result<Reply> Edit(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
     JW_ASSIGN_OR_RETURN(StaffInput in, InputFrom(req));
     JW_RETURN_IF_ERROR(ValidateStaff(in, false));
-    return Write(req, 200,
-                 [id, in](storage::Connection& c, int64_t outlet) { return EditOutletStaff(c, outlet, id, in); });
+    return Write(d, req, 200, [id, in](storage::Connection& c, const StaffActor&, int64_t outlet) {
+        return EditOutletStaff(c, outlet, id, in);
+    });
 }
 
-Result<Reply> Deactivate(Request& req) {
+Result<Reply> Deactivate(const Deps& d, Request& req) {
     JW_ASSIGN_OR_RETURN(int64_t id, http::PathId(req));
-    return Write(req, 200,
-                 [id](storage::Connection& c, int64_t outlet) { return DeactivateOutletStaff(c, outlet, id); });
+    return Write(d, req, 200, [id](storage::Connection& c, const StaffActor& a, int64_t outlet) {
+        return DeactivateOutletStaff(c, a, outlet, id);
+    });
 }
 
 }  // namespace
@@ -91,11 +94,11 @@ Result<Reply> Deactivate(Request& req) {
 void RegisterStaffRoutes(http::Router& router, const Deps& d) {
     const std::string base = "/api/v1/courier/my/staff";
     router.Add({"GET", base, "courier.staff.manage", "courier.my_staff.list", [d](Request& r) { return List(d, r); }});
-    router.Add({"POST", base, "courier.staff.manage", "courier.my_staff.add", [](Request& r) { return Add(r); }});
-    router.Add(
-        {"PUT", base + "/:id", "courier.staff.manage", "courier.my_staff.edit", [](Request& r) { return Edit(r); }});
+    router.Add({"POST", base, "courier.staff.manage", "courier.my_staff.add", [d](Request& r) { return Add(d, r); }});
+    router.Add({"PUT", base + "/:id", "courier.staff.manage", "courier.my_staff.edit",
+                [d](Request& r) { return Edit(d, r); }});
     router.Add({"POST", base + "/:id/deactivate", "courier.staff.manage", "courier.my_staff.deactivate",
-                [](Request& r) { return Deactivate(r); }});
+                [d](Request& r) { return Deactivate(d, r); }});
 }
 
 }  // namespace jw::courier

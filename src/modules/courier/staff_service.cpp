@@ -4,6 +4,7 @@
 #include "common/sealed_fields.hpp"
 #include "common/validators.hpp"
 #include "community/people/people_service.hpp"
+#include "orgs/orgs_service.hpp"
 
 namespace jw::courier {
 namespace {
@@ -35,6 +36,18 @@ Status NotDuplicate(storage::Connection& c, int64_t outlet_id, const std::string
     return Status::Ok();
 }
 
+// The account of the outlet's staff member who left with `id_number`, taken off that row (nullopt when none).
+Result<std::optional<int64_t>> TakeBackAccount(storage::Connection& c, int64_t outlet_id,
+                                               const std::string& id_number) {
+    JW_ASSIGN_OR_RETURN(auto staff, ListStaff(c, outlet_id));
+    for (const auto& s : staff)
+        if (s.status == "left" && s.user_id && NormaliseIdNumber(s.id_number) == id_number) {
+            JW_RETURN_IF_ERROR(UnlinkStaffAccount(c, s.id));
+            return s.user_id;
+        }
+    return std::optional<int64_t>();
+}
+
 }  // namespace
 
 Status ValidateStaff(const StaffInput& in, bool creating) {
@@ -49,7 +62,8 @@ Status ValidateStaff(const StaffInput& in, bool creating) {
     return Status::Ok();
 }
 
-Result<Staff> AddOutletStaff(storage::Connection& c, int64_t outlet_id, const StaffInput& in, int64_t now) {
+Result<Staff> AddOutletStaff(storage::Connection& c, const StaffActor& actor, int64_t outlet_id, const StaffInput& in,
+                             int64_t now) {
     JW_RETURN_IF_ERROR(ValidateStaff(in, true));
     Staff s;
     s.outlet_id = outlet_id;
@@ -57,6 +71,11 @@ Result<Staff> AddOutletStaff(storage::Connection& c, int64_t outlet_id, const St
     JW_RETURN_IF_ERROR(NotDuplicate(c, outlet_id, s.id_number, 0));
     JW_ASSIGN_OR_RETURN(auto check, MasterIndexCheck(c, s.id_number));
     s.status = check.first, s.person_id = check.second;
+    JW_ASSIGN_OR_RETURN(s.user_id, TakeBackAccount(c, outlet_id, s.id_number));
+    if (s.user_id) {
+        JW_ASSIGN_OR_RETURN(auth::User account, orgs::ManagedStaff(c, actor.principal, *s.user_id));
+        if (account.status == "disabled") JW_RETURN_IF_ERROR(actor.accounts.SetAccountStatus(c, account.id, "active"));
+    }
     JW_ASSIGN_OR_RETURN(s.id, InsertStaff(c, s, now));
     return s;
 }
@@ -78,9 +97,13 @@ Result<Staff> EditOutletStaff(storage::Connection& c, int64_t outlet_id, int64_t
     return s;
 }
 
-Result<Staff> DeactivateOutletStaff(storage::Connection& c, int64_t outlet_id, int64_t id) {
+Result<Staff> DeactivateOutletStaff(storage::Connection& c, const StaffActor& actor, int64_t outlet_id, int64_t id) {
     JW_ASSIGN_OR_RETURN(Staff s, OwnStaff(c, outlet_id, id));
     if (s.status == "left") return Status::Invalid("status", "already_left");
+    if (s.user_id) {
+        JW_RETURN_IF_ERROR(orgs::ManagedStaff(c, actor.principal, *s.user_id).status());
+        JW_RETURN_IF_ERROR(actor.accounts.SetAccountStatus(c, *s.user_id, "disabled"));
+    }
     s.status = "left";
     JW_RETURN_IF_ERROR(UpdateStaff(c, s));
     return s;
