@@ -1,7 +1,7 @@
 #pragma once
 // The courier module's HTTP routes (issue 17; docs/api/courier.md).
 #include "auth/session_service.hpp"
-#include "courier/record.hpp"
+#include "courier/records/record.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 

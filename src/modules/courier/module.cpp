@@ -8,8 +8,8 @@
 #include "courier/courier_keys.hpp"
 #include "courier/demo.hpp"
 #include "courier/ocr/id_card_reader.hpp"
-#include "courier/ocr_handlers.hpp"
-#include "courier/watch_adapter.hpp"
+#include "courier/ocr/ocr_handlers.hpp"
+#include "courier/records/watch_adapter.hpp"
 
 namespace jw::courier {
 namespace data {
