@@ -29,6 +29,13 @@ bool Principal::SeesUnit(int64_t unit) const {
 SessionService::SessionService(storage::Database& db, const PermissionRegistry& registry, std::string secret_key)
     : db_(db), registry_(registry), key_(std::move(secret_key)) {}
 
+Status SessionService::SetAccountStatus(storage::Connection& c, int64_t user_id, const std::string& status) {
+    JW_RETURN_IF_ERROR(repo::SetUserStatus(c, user_id, status, 0));
+    if (status != "active") JW_RETURN_IF_ERROR(repo::DeleteUserSessions(c, user_id));
+    Invalidate();
+    return Status::Ok();
+}
+
 void SessionService::Invalidate() {
     {
         std::lock_guard lock(mu_);

@@ -49,6 +49,11 @@ class SessionService {
     Result<std::shared_ptr<const Principal>> Authenticate(const std::string& token, int64_t now);
     // Call after any change to users, roles or policy so cached principals are rebuilt.
     void Invalidate();
+    // The one way an account is disabled, locked or enabled (the administrators, an organisation's administrator,
+    // an outlet's staff leaving): writes `status` and, unless it is "active", ends every session of the account in
+    // the caller's write transaction (its open WebSockets close at the server's next session check); cached
+    // principals are rebuilt. A disabled or locked account's login is refused (CheckLogin).
+    Status SetAccountStatus(storage::Connection& c, int64_t user_id, const std::string& status);
     PasswordPolicy Policy();
 
     // Counts the attempt first (repo::ReserveLoginAttempt through the Committer, or the in-memory LoginGate

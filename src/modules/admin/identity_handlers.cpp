@@ -163,13 +163,11 @@ Result<Reply> SetStatus(Deps d, Request& req, std::string status, std::vector<st
             before.status == "active" && before.locked_until > NowUnix() ? std::string("locked") : before.status;
         if (std::find(from.begin(), from.end(), state) == from.end())
             return Status::Invalid("status", "not_" + std::string(from.front()));
-        JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(c, id, status, 0));
+        JW_RETURN_IF_ERROR(d.sessions.SetAccountStatus(c, id, status));
         e.detail = audit::EventDetail(
             MessageCode("audit.detail.status_changed"),
             {{"username", before.username}, {"name", before.name}, {"before", before.status}, {"after", status}},
             {{"before", before.status}, {"after", status}});
-        if (status != "active") JW_RETURN_IF_ERROR(auth::repo::DeleteUserSessions(c, id));
-        d.sessions.Invalidate();
         JW_ASSIGN_OR_RETURN(auth::User u, auth::repo::GetUser(c, id));
         out.body = UserJson(u);
         return Status::Ok();

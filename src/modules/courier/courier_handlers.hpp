@@ -1,6 +1,7 @@
 #pragma once
 // The courier module's HTTP routes (issue 17; docs/api/courier.md).
-#include "courier/record.hpp"
+#include "auth/session_service.hpp"
+#include "courier/records/record.hpp"
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
@@ -8,7 +9,8 @@ namespace jw::courier {
 struct Deps {
     storage::Database& db;
     WatchCheck watch;
-    WatchPrefilter may_hit;  // the bulk intake's one look-up of a post's senders (watch_adapter.hpp)
+    WatchPrefilter may_hit;          // the bulk intake's one look-up of a post's senders (watch_adapter.hpp)
+    auth::SessionService* sessions;  // accounts of staff who leave (staff_handlers.cpp)
 };
 // The outlet whose staff the caller is (an account of a courier_outlet organisation, auth/external.hpp);
 // PermissionDenied for anyone else (record_handlers.cpp).

@@ -8,8 +8,8 @@
 #include "courier/courier_keys.hpp"
 #include "courier/demo.hpp"
 #include "courier/ocr/id_card_reader.hpp"
-#include "courier/ocr_handlers.hpp"
-#include "courier/watch_adapter.hpp"
+#include "courier/ocr/ocr_handlers.hpp"
+#include "courier/records/watch_adapter.hpp"
 
 namespace jw::courier {
 namespace data {
@@ -30,7 +30,7 @@ class CourierModule final : public modules::Module {
         return SeedCourierDemo(tx, ctx.now);
     }
     Status Start(const modules::Services& s, modules::ServerParts& parts) override {
-        const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter()};
+        const Deps deps{s.db, MakeWatchCheck(), MakeWatchPrefilter(), &s.sessions};
         RegisterRecordRoutes(parts.router, deps, s.key);
         RegisterBulkRoutes(parts.router, deps);
         RegisterSupervisionRoutes(parts.router, deps);

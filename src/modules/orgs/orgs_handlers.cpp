@@ -333,9 +333,7 @@ Result<Reply> SetStaffStatus(Deps d, Request& req, std::string status, std::stri
                                                             Reply& out) -> Status {
         JW_ASSIGN_OR_RETURN(auth::User u, ManagedStaff(c, actor, id));
         if (u.status != from) return Status::Invalid("status", "not_" + from);
-        JW_RETURN_IF_ERROR(auth::repo::SetUserStatus(c, id, status, 0));
-        if (status != "active") JW_RETURN_IF_ERROR(auth::repo::DeleteUserSessions(c, id));
-        d.sessions.Invalidate();
+        JW_RETURN_IF_ERROR(d.sessions.SetAccountStatus(c, id, status));
         JW_ASSIGN_OR_RETURN(auth::User after, auth::repo::GetUser(c, id));
         out.body = StaffJson(after);
         return Status::Ok();
