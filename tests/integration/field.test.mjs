@@ -15,6 +15,13 @@ function id18(first17) {
   return first17 + '10X98765432'[sum % 11];
 }
 
+// A GB 32100-2015 unified social credit code with its check character (§4.2).
+function creditCode(first17) {
+  const set = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+  const sum = [...first17].reduce((acc, ch, i) => acc + set.indexOf(ch) * ((3 ** i) % 31), 0);
+  return first17 + set[(31 - (sum % 31)) % 31];
+}
+
 let server;
 let officer;
 before(async () => {
@@ -62,6 +69,45 @@ test('a person registered twice through the queue is one person; a stale edit is
   const stale = await officer.request('PATCH', `/community/people/${a.person_id}`,
     { json: { ...edit, phones: ['13900139000'] }, headers: { 'Idempotency-Key': 'edit-key-0002' } });
   assert.equal(stale.status, 409);
+});
+
+test('a house and a unit registered from the phone\'s queue twice with one key are one record, answered the same', async () => {
+  // the queue resends when a reply was lost (ADR 0053, 0076): the second request must not add a house or unit
+  const room = execSql(server.db, 'SELECT code FROM community_addresses a WHERE level = \'room\' AND NOT EXISTS '
+    + '(SELECT 1 FROM community_houses h WHERE h.address_code = a.code) ORDER BY code LIMIT 1').trim();
+  const owner = { id_kind: 'resident_id', id_number: id18('51990119750312481'), name: '队列房主' };
+  const house = { address_id: room, use: 'rented', owner, area_m2: 62.5, notes: '手机登记' };
+  const houses = count('SELECT count(*) FROM community_houses');
+  const h1 = expectStatus(await officer.post('/community/houses', house, key('house-key-00001')), 201);
+  const h2 = await officer.post('/community/houses', house, key('house-key-00001'));
+  assert.equal(h2.status, 201);
+  assert.equal(h2.headers.get('idempotent-replayed'), 'true');
+  assert.deepEqual(h2.json, h1);
+  assert.equal(count('SELECT count(*) FROM community_houses'), houses + 1);
+  assert.equal(count(`SELECT count(*) FROM community_houses WHERE address_code = '${room}'`), 1);
+  // without the key a second registration at the address is refused naming the field (nothing written)
+  expectError(await officer.post('/community/houses', house), 400, 'invalid_argument', { address_id: 'already_exists' });
+  expectError(await officer.post('/community/houses', { ...house, use: 'own' }, key('house-key-00001')), 409, 'conflict',
+    { idempotency_key: 'reused' });
+
+  const org = { name: '队列登记商店', kind: 'enterprise', credit_code: creditCode(`915199017${String(Date.now()).slice(-8)}`), address_id: room,
+    phone: '13800138001', legal_rep: { id_kind: 'resident_id', id_number: id18('51990119800101123'), name: '队列法人' } };
+  const orgs = count('SELECT count(*) FROM community_orgs');
+  const o1 = expectStatus(await officer.post('/community/orgs', org, key('org-key-000001')), 201);
+  const o2 = await officer.post('/community/orgs', org, key('org-key-000001'));
+  assert.equal(o2.status, 201);
+  assert.equal(o2.headers.get('idempotent-replayed'), 'true');
+  assert.deepEqual(o2.json, o1);
+  assert.equal(count('SELECT count(*) FROM community_orgs'), orgs + 1);
+  expectError(await officer.post('/community/orgs', org), 400, 'invalid_argument', { credit_code: 'already_exists' });
+  // a refused write is not recorded under its key: corrected, the same key is applied
+  const wrong = org.credit_code.slice(0, 17) + (org.credit_code[17] === '0' ? '1' : '0');
+  const bad = { ...org, name: '队列二店', credit_code: wrong };
+  expectError(await officer.post('/community/orgs', bad, key('org-key-000002')), 400, 'invalid_argument',
+    { credit_code: 'bad_check_character' });
+  const fixed = { ...bad, credit_code: '' };
+  expectStatus(await officer.post('/community/orgs', fixed, key('org-key-000002')), 201);
+  assert.equal(count('SELECT count(*) FROM community_orgs'), orgs + 2);
 });
 
 test('a check is recorded once per key and answers from the watch list and the master index', async () => {

@@ -69,8 +69,8 @@ class CommunityModule final : public modules::Module, public units::ParticipantS
                 [](storage::Connection& tx) -> Status { return SendPermitReminders(tx, NowUnix()).status(); });
         }));
         RegisterTransferRoutes(parts.router, s.db);  // before the houses' and units' ":id" routes
-        RegisterHouseRoutes(parts.router, s.db);
-        RegisterOrgRoutes(parts.router, s.db);
+        RegisterHouseRoutes(parts.router, s.db, s.key);
+        RegisterOrgRoutes(parts.router, s.db, s.key);
         // The person page; other modules add their sections to the same registry from their Start.
         dossier::AddCommunitySections(dossier::ServingRegistry());
         AddWorkSections(dossier::ServingRegistry());  // visits and mediations naming the person

@@ -47,6 +47,18 @@ export const mobileRoutes: RouteRecordRaw[] = [
     meta: { tab: true, title: 'mobile.person.title', permission: 'community.person.write' },
   },
   {
+    path: '/houses/new',
+    name: 'house-new',
+    component: () => import('./views/HouseRegister.vue'),
+    meta: { title: 'mobile.house.title', permission: 'community.house.write' },
+  },
+  {
+    path: '/orgs/new',
+    name: 'org-new',
+    component: () => import('./views/OrgRegister.vue'),
+    meta: { title: 'mobile.org.title', permission: 'community.org.write' },
+  },
+  {
     path: '/visits/new',
     name: 'visit-new',
     component: () => import('./views/VisitNew.vue'),

@@ -7,6 +7,7 @@
 #include "community/houses/houses_service.hpp"
 #include "community/houses/place_json.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/media_store.hpp"
 
 namespace jw::community {
@@ -216,12 +217,13 @@ Result<Reply> CheckHandler(Request& req) {
 
 }  // namespace
 
-void RegisterHouseRoutes(http::Router& router, storage::Database& db) {
+void RegisterHouseRoutes(http::Router& router, storage::Database& db, const std::string& master) {
     storage::Database* d = &db;
     const std::string base = "/api/v1/community/houses";
     router.Add({"GET", base, "community.house.read", "community.house.read",
                 [d](Request& req) { return ListHandler(*d, req); }});
-    router.Add({"POST", base, "community.house.write", "community.house.create", CreateHandler});
+    router.Add({"POST", base, "community.house.write", "community.house.create",
+                idempotency::Once(db, master, CreateHandler)});
     router.Add({"GET", base + "/:id", "community.house.read", "community.house.read",
                 [d](Request& req) { return GetHandler(*d, req); }});
     router.Add({"PATCH", base + "/:id", "community.house.write", "community.house.update", PatchHandler});

@@ -14,11 +14,14 @@
 // Outside the caller's unit scope a house is 404, like an unknown one. Photos: media kind "community.house",
 // readable by whoever may read the house (registered here).
 
+#include <string>
+
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {
 
-void RegisterHouseRoutes(http::Router& router, storage::Database& db);
+// `master`: the master key (a registration from the phone is idempotent by its Idempotency-Key, idempotency::Once).
+void RegisterHouseRoutes(http::Router& router, storage::Database& db, const std::string& master);
 
 }  // namespace jw::community

@@ -6,6 +6,7 @@
 #include "community/orgs/orgs_repository.hpp"
 #include "community/orgs/orgs_service.hpp"
 #include "http/params.hpp"
+#include "idempotency/idempotency.hpp"
 #include "media/media_store.hpp"
 
 namespace jw::community {
@@ -137,12 +138,13 @@ Result<Reply> PatchHandler(Request& req) {
 
 }  // namespace
 
-void RegisterOrgRoutes(http::Router& router, storage::Database& db) {
+void RegisterOrgRoutes(http::Router& router, storage::Database& db, const std::string& master) {
     storage::Database* d = &db;
     const std::string base = "/api/v1/community/orgs";
     router.Add(
         {"GET", base, "community.org.read", "community.org.read", [d](Request& req) { return ListHandler(*d, req); }});
-    router.Add({"POST", base, "community.org.write", "community.org.create", CreateHandler});
+    router.Add(
+        {"POST", base, "community.org.write", "community.org.create", idempotency::Once(db, master, CreateHandler)});
     router.Add({"GET", base + "/:id", "community.org.read", "community.org.read",
                 [d](Request& req) { return GetHandler(*d, req); }});
     router.Add({"PATCH", base + "/:id", "community.org.write", "community.org.update", PatchHandler});

@@ -10,11 +10,14 @@
 //   PATCH /api/v1/community/orgs/:id   community.org.write  with version; stale → 409 conflict (community.org.update)
 // Outside the caller's unit scope a unit is 404. Photos: media kind "community.org" (registered here).
 
+#include <string>
+
 #include "http/router.hpp"
 #include "storage/database.hpp"
 
 namespace jw::community {
 
-void RegisterOrgRoutes(http::Router& router, storage::Database& db);
+// `master`: the master key (a registration from the phone is idempotent by its Idempotency-Key, idempotency::Once).
+void RegisterOrgRoutes(http::Router& router, storage::Database& db, const std::string& master);
 
 }  // namespace jw::community

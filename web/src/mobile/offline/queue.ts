@@ -9,7 +9,7 @@ import { fieldDb, type QueueRecord } from './db'
 import { refsIn, resolveBody, sendingOrder } from './order'
 import { open, seal, unlocked } from './vault'
 
-export type Kind = 'person' | 'person_update' | 'visit' | 'check' | 'task_report' | 'photo' | 'courier_record'
+export type Kind = 'person' | 'person_update' | 'house' | 'org' | 'visit' | 'check' | 'task_report' | 'photo' | 'courier_record'
 
 // A photo taken offline (kind 'photo', path /media): its body is { data: base64 of the compressed JPEG, type }; it
 // is sent as the image itself (POST /media, the shared sealed upload, ADR 0033) with its Idempotency-Key, and the
